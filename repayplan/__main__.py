@@ -1,0 +1,3 @@
+from repayplan.cli import main
+
+main(prog_name="repayplan")

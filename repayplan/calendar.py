@@ -1,0 +1,103 @@
+"""Due dates, frequencies and day counts.
+
+Monthly and quarterly due dates keep the anchor day and clamp at month end,
+so they never drift:
+
+>>> [d.isoformat() for d in due_dates(date(2024, 1, 31), 4, "monthly")]
+['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30']
+>>> day_count(date(2024, 1, 31), date(2024, 2, 29), "30/360")
+29
+>>> year_fraction(date(2025, 1, 1), date(2025, 2, 1), "act/365")
+Decimal('0.08493150684931506849315068493150684931507')
+"""
+
+from __future__ import annotations
+
+import calendar as _calendar
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from .errors import InputError
+from .money import WORKING
+
+
+@dataclass(frozen=True)
+class Frequency:
+    """How often installments fall due: by whole months or by days."""
+
+    name: str
+    periods_per_year: int
+    months: int = 0
+    days: int = 0
+
+
+FREQUENCIES: dict[str, Frequency] = {
+    "monthly": Frequency("monthly", 12, months=1),
+    "quarterly": Frequency("quarterly", 4, months=3),
+    "biweekly": Frequency("biweekly", 26, days=14),
+    "weekly": Frequency("weekly", 52, days=7),
+}
+
+DAY_COUNTS = ("act/365", "act/360", "30/360")
+
+
+def frequency(name: str) -> Frequency:
+    try:
+        return FREQUENCIES[name]
+    except KeyError:
+        raise InputError(f"frequency: {name!r} is unknown; use one of {', '.join(FREQUENCIES)}") from None
+
+
+def add_months(start: date, months: int, anchor_day: int | None = None) -> date:
+    """The date `months` later on the anchor day, clamped to the month's end.
+
+    >>> add_months(date(2025, 1, 31), 1), add_months(date(2025, 1, 31), 2)
+    (datetime.date(2025, 2, 28), datetime.date(2025, 3, 31))
+    """
+    day = anchor_day or start.day
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    last = _calendar.monthrange(year, month + 1)[1]
+    return date(year, month + 1, min(day, last))
+
+
+def step(anchor: date, n: int, freq: Frequency, anchor_day: int | None = None) -> date:
+    """The n-th date after the anchor (n = 0 is the anchor itself), on
+    `anchor_day` (default: the anchor's own day) clamped to month end."""
+    if freq.months:
+        return add_months(anchor, n * freq.months, anchor_day or anchor.day)
+    return anchor + timedelta(days=n * freq.days)
+
+
+def due_dates(first_due: date, count: int, freq_name: str, anchor_day: int | None = None) -> list[date]:
+    """`count` due dates from the first, keeping the anchor day of the month.
+
+    >>> [d.day for d in due_dates(date(2025, 2, 28), 3, "monthly", anchor_day=31)]
+    [28, 31, 30]
+    """
+    freq = frequency(freq_name)
+    return [step(first_due, n, freq, anchor_day) for n in range(count)]
+
+
+def default_first_due(start: date, freq_name: str) -> date:
+    """One period after the start: 15 Jan monthly → 15 Feb."""
+    return step(start, 1, frequency(freq_name))
+
+
+def day_count(start: date, end: date, convention: str) -> int:
+    """Days between two dates: actual days, or 30/360 (US bond basis)."""
+    if convention == "30/360":
+        d1, d2 = min(start.day, 30), end.day
+        if d2 == 31 and d1 == 30:
+            d2 = 30
+        return 360 * (end.year - start.year) + 30 * (end.month - start.month) + (d2 - d1)
+    if convention not in DAY_COUNTS:
+        raise InputError(f"day_count: {convention!r} is unknown; use act/365, act/360 or 30/360")
+    return (end - start).days
+
+
+def year_fraction(start: date, end: date, convention: str) -> Decimal:
+    """Days under the convention ÷ its year (365 or 360)."""
+    year = 365 if convention == "act/365" else 360
+    return WORKING.divide(Decimal(day_count(start, end, convention)), Decimal(year))

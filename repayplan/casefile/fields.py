@@ -1,0 +1,194 @@
+"""Typed field readers that collect problems instead of raising.
+
+>>> r = Reader("case.toml")
+>>> r.amount({"principal": "-5"}, "principal", "loan", positive=True)
+>>> r.rate({"rate": "abc"}, "rate", "loan")
+>>> print("\\n".join(r.problems))
+loan.principal: must be a positive amount, got -5
+loan.rate: 'abc' is not a rate; write it like 4.9%, 4.9%/year, 1.5%/month or 0.05%/day
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from ..errors import CaseFileError, InputError
+from ..money import to_decimal
+from ..rates import Rate, parse_rate
+
+_MISSING = object()
+
+
+class Reader:
+    """Reads fields out of plain tables, recording each problem once."""
+
+    def __init__(self, source: str = "") -> None:
+        self.source = source
+        self.problems: list[str] = []
+
+    def problem(self, where: str, message: str) -> None:
+        self.problems.append(f"{where}: {message}" if where else message)
+
+    def check(self) -> None:
+        """Raise one CaseFileError with every problem so far, if any."""
+        if self.problems:
+            raise CaseFileError(self.problems, self.source)
+
+    # -- tables ---------------------------------------------------------
+    def table(self, data: dict[str, Any], key: str, where: str = "", required: bool = False) -> dict[str, Any] | None:
+        path = _join(where, key)
+        value = data.get(key, _MISSING)
+        if value is _MISSING:
+            if required:
+                self.problem(path, f"missing; add a [{path}] table")
+            return None
+        if not isinstance(value, dict):
+            self.problem(path, f"must be a table, got {_kind(value)}")
+            return None
+        return value
+
+    def tables(self, data: dict[str, Any], key: str, where: str = "") -> list[dict[str, Any]]:
+        """An array of tables ([[payments]]); a non-table item is a problem."""
+        path = _join(where, key)
+        value = data.get(key, [])
+        if not isinstance(value, list):
+            self.problem(path, f"must be a list of tables ([[{key}]]), got {_kind(value)}")
+            return []
+        out = []
+        for i, item in enumerate(value, start=1):
+            if isinstance(item, dict):
+                out.append(item)
+            else:
+                self.problem(f"{path}[{i}]", f"must be a table, got {_kind(item)}")
+        return out
+
+    def unknown(self, table: dict[str, Any], allowed: Iterable[str], where: str) -> None:
+        """Report keys nobody reads, with the nearest known name."""
+        allowed = list(allowed)
+        for key in table:
+            if key not in allowed:
+                near = difflib.get_close_matches(str(key), allowed, n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else f"; known fields: {', '.join(allowed)}"
+                self.problem(_join(where, key), f"unknown field{hint}")
+
+    # -- scalars --------------------------------------------------------
+    def _get(self, table: dict[str, Any], key: str, where: str, required: bool, hint: str) -> Any:
+        value = table.get(key, _MISSING)
+        if value is _MISSING and required:
+            self.problem(_join(where, key), f"missing; {hint}")
+        return value
+
+    def amount(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
+               positive: bool = False, default: Decimal | None = None) -> Decimal | None:
+        """An exact amount (string or number); never negative."""
+        value = self._get(table, key, where, required, "give an amount such as 1000.00")
+        if value is _MISSING:
+            return default
+        path = _join(where, key)
+        try:
+            amount = to_decimal(value, path)
+        except InputError as exc:
+            self.problems.append(str(exc))
+            return None
+        if positive and amount <= 0:
+            self.problem(path, f"must be a positive amount, got {amount}")
+            return None
+        if amount < 0:
+            self.problem(path, f"must be 0 or more, got {amount}")
+            return None
+        return amount
+
+    def rate(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
+             default: Rate | None = None) -> Rate | None:
+        value = self._get(table, key, where, required, "give a rate such as '4.9%/year'")
+        if value is _MISSING:
+            return default
+        try:
+            return parse_rate(value, _join(where, key))
+        except InputError as exc:
+            self.problems.append(str(exc))
+            return None
+
+    def integer(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
+                minimum: int | None = None, maximum: int | None = None, default: int | None = None) -> int | None:
+        value = self._get(table, key, where, required, "give a whole number")
+        if value is _MISSING:
+            return default
+        path = _join(where, key)
+        if isinstance(value, Decimal) and value == value.to_integral_value():
+            value = int(value)
+        if isinstance(value, str) and value.strip().isdigit():
+            value = int(value.strip())
+        if not isinstance(value, int) or isinstance(value, bool):
+            self.problem(path, f"must be a whole number, got {value!r}")
+            return None
+        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
+            bounds = f"from {minimum}" + (f" to {maximum}" if maximum is not None else " up")
+            self.problem(path, f"must be a whole number {bounds}, got {value}")
+            return None
+        return value
+
+    def date(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
+             default: date | None = None) -> date | None:
+        value = self._get(table, key, where, required, "give a date such as 2025-01-15")
+        if value is _MISSING:
+            return default
+        try:
+            return parse_date(value, _join(where, key))
+        except InputError as exc:
+            self.problems.append(str(exc))
+            return None
+
+    def choice(self, table: dict[str, Any], key: str, where: str, choices: Iterable[str], *,
+               required: bool = False, default: str | None = None) -> str | None:
+        choices = list(choices)
+        value = self._get(table, key, where, required, f"use one of {', '.join(choices)}")
+        if value is _MISSING:
+            return default
+        if value not in choices:
+            self.problem(_join(where, key), f"{value!r} is unknown; use one of {', '.join(choices)}")
+            return None
+        return str(value)
+
+    def boolean(self, table: dict[str, Any], key: str, where: str, *, default: bool = False) -> bool:
+        value = table.get(key, default)
+        if not isinstance(value, bool):
+            self.problem(_join(where, key), f"must be true or false, got {value!r}")
+            return default
+        return value
+
+    def text(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
+             default: str | None = None) -> str | None:
+        value = self._get(table, key, where, required, "give a text in quotes")
+        if value is _MISSING:
+            return default
+        if not isinstance(value, str):
+            self.problem(_join(where, key), f"must be a text in quotes, got {value!r}")
+            return None
+        return value
+
+
+def parse_date(value: object, field: str = "date") -> date:
+    """A TOML date, or an ISO text '2025-01-15'; a datetime keeps its date."""
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    if isinstance(value, str):
+        try:
+            return date.fromisoformat(value.strip())
+        except ValueError:
+            pass
+    raise InputError(f"{field}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-15")
+
+
+def _join(where: str, key: str) -> str:
+    return f"{where}.{key}" if where else key
+
+
+def _kind(value: object) -> str:
+    return {dict: "a table", list: "a list", str: "a text"}.get(type(value), repr(value))

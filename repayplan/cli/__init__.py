@@ -1,0 +1,41 @@
+"""The `repayplan` command: a click group whose commands load on demand.
+
+Each command lives in its own module and is imported only when it runs (or
+when --help lists it), so `repayplan --help` never imports pandas or openpyxl.
+"""
+
+from __future__ import annotations
+
+import importlib
+
+import click
+
+#: command name -> "module:function"; one line per command.
+COMMANDS: dict[str, str] = {
+    "build": "repayplan.cli.build:build",
+}
+
+
+class LazyGroup(click.Group):
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        target = COMMANDS.get(cmd_name)
+        if target is None:
+            return None
+        module_name, attr = target.split(":")
+        command: click.Command = getattr(importlib.import_module(module_name), attr)
+        return command
+
+
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="repayplan")
+def main() -> None:
+    """repayplan: what a debt really costs, and a repayment plan both sides accept.
+
+    \b
+    Example:
+      repayplan build examples/mortgage.toml
+      repayplan build --principal 12000 --rate 1.5%/month --term 12
+    """

@@ -1,0 +1,77 @@
+"""What every command shares: options, error handling, output.
+
+Domain errors become exit 1 and input errors exit 2, each as one
+``Error: ...`` line per problem, never a traceback.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import sys
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from ..errors import InputError, RepayplanError
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+class InputProblem(click.ClickException):
+    """Bad input in a case file or a flag's value: exit 2, no usage banner."""
+
+    exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        file = file or sys.stderr
+        for line in self.message.splitlines():
+            click.echo(f"Error: {line}", err=True, file=file)
+
+
+class Failure(InputProblem):
+    """A plan that cannot be computed: exit 1."""
+
+    exit_code = 1
+
+
+def handle_errors(func: F) -> F:
+    """Turn core exceptions into exit codes with one clear line each."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except click.ClickException:
+            raise
+        except InputError as exc:
+            raise InputProblem(str(exc)) from None
+        except RepayplanError as exc:
+            raise Failure(str(exc)) from None
+        except OSError as exc:
+            raise Failure(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)) from None
+        except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
+            if os.environ.get("REPAYPLAN_DEBUG"):
+                raise
+            raise Failure(f"internal error ({type(exc).__name__}: {exc}); set REPAYPLAN_DEBUG=1 "
+                          "for the traceback and please report it") from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def format_option(*choices: str) -> Callable[[F], F]:
+    choices = choices or ("table", "csv", "json")
+    return click.option("--format", "fmt", type=click.Choice(choices), default=choices[0], show_default=True,
+                        help="table for people; csv and json for machines (amounts as exact strings).")
+
+
+lang_option = click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+                           help="Language of labels in tables and CSV headers (zh: 中文).")
+
+case_argument = click.argument("case", required=False, type=click.Path(dir_okay=False, path_type=str))
+
+
+def emit(text: str) -> None:
+    """Print a rendered result; a trailing newline once."""
+    click.echo(text.rstrip("\n"))

@@ -1,0 +1,159 @@
+"""Frozen records: loan terms, schedule periods, rows and schedules.
+
+Records are immutable; change one by copying with :func:`dataclasses.replace`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from . import calendar
+from .errors import InputError
+from .money import ZERO, MoneyPolicy
+from .rates import Rate
+
+METHODS = ("annuity", "equal-principal", "interest-only", "bullet")
+INTEREST_BASES = ("periodic", "daily")
+MAX_TERM = 1200
+
+
+@dataclass(frozen=True)
+class Loan:
+    """A contract's terms.
+
+    >>> loan = Loan(Decimal("1000000"), Rate(Decimal("0.049")), 360, start=date(2025, 1, 15))
+    >>> loan.first_due_date, loan.policy.currency
+    (datetime.date(2025, 2, 15), 'CNY')
+    """
+
+    principal: Decimal
+    rate: Rate
+    term: int
+    method: str = "annuity"
+    frequency: str = "monthly"
+    start: date = field(default_factory=date.today)
+    first_due: date | None = None
+    interest_basis: str = "periodic"
+    day_count: str = "act/365"
+    currency: str = "CNY"
+    rounding: str = "half-up"
+    installment_fee: Decimal = ZERO
+    upfront_fee: Decimal = ZERO
+
+    def __post_init__(self) -> None:
+        problems = loan_problems(self)
+        if problems:
+            raise InputError(problems[0])
+
+    @property
+    def policy(self) -> MoneyPolicy:
+        return MoneyPolicy(self.currency, self.rounding)
+
+    @property
+    def first_due_date(self) -> date:
+        return self.first_due or calendar.default_first_due(self.start, self.frequency)
+
+    @property
+    def anchor_day(self) -> int:
+        """Day of the month installments fall on: the first due date's, else the start's."""
+        return (self.first_due or self.start).day
+
+    @property
+    def periods_per_year(self) -> int:
+        return calendar.frequency(self.frequency).periods_per_year
+
+
+def loan_problems(loan: Loan, where: str = "") -> list[str]:
+    """Every problem with a loan's terms, each naming its field."""
+    p = f"{where}." if where else ""
+    problems: list[str] = []
+    if not isinstance(loan.principal, Decimal) or loan.principal <= 0:
+        problems.append(f"{p}principal: must be a positive amount, got {loan.principal}")
+    if not isinstance(loan.term, int) or isinstance(loan.term, bool) or not 1 <= loan.term <= MAX_TERM:
+        problems.append(f"{p}term: must be a whole number of installments from 1 to {MAX_TERM}, got {loan.term!r}")
+    if loan.method not in METHODS:
+        problems.append(f"{p}method: {loan.method!r} is unknown; use one of {', '.join(METHODS)}")
+    if loan.frequency not in calendar.FREQUENCIES:
+        problems.append(f"{p}frequency: {loan.frequency!r} is unknown; use one of {', '.join(calendar.FREQUENCIES)}")
+    if loan.interest_basis not in INTEREST_BASES:
+        problems.append(f"{p}interest_basis: {loan.interest_basis!r} is unknown; use periodic or daily")
+    if loan.day_count not in calendar.DAY_COUNTS:
+        problems.append(f"{p}day_count: {loan.day_count!r} is unknown; use one of {', '.join(calendar.DAY_COUNTS)}")
+    if loan.first_due is not None and loan.first_due <= loan.start:
+        problems.append(f"{p}first_due: {loan.first_due} is not after the start {loan.start}; give a later date")
+    for name in ("installment_fee", "upfront_fee"):
+        if getattr(loan, name) < 0:
+            problems.append(f"{p}{name}: must be 0 or more, got {getattr(loan, name)}")
+    try:
+        MoneyPolicy(loan.currency, loan.rounding)
+    except InputError as exc:
+        problems.append(f"{p}{exc}")
+    return problems
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """One accrual period: interest = opening balance × factor, rounded."""
+
+    number: int
+    start: date
+    due_date: date
+    days: int
+    factor: Decimal
+    basis: str  # how the factor was reached, e.g. "4.9%/year ÷ 12"
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One installment; payment == principal + interest + fees + penalty."""
+
+    period: int
+    due_date: date
+    days: int
+    opening_balance: Decimal
+    payment: Decimal
+    principal: Decimal
+    interest: Decimal
+    fees: Decimal
+    penalty: Decimal
+    closing_balance: Decimal
+
+
+@dataclass(frozen=True)
+class Schedule:
+    """Rows of a plan and the policy their amounts are rounded with."""
+
+    rows: tuple[Row, ...]
+    policy: MoneyPolicy
+    principal: Decimal
+    loan: Loan | None = None
+    interest_rule: str = ""  # how each row's interest is computed, for people
+
+    def total(self, column: str) -> Decimal:
+        return sum((getattr(r, column) for r in self.rows), ZERO)
+
+    @property
+    def total_payment(self) -> Decimal:
+        return self.total("payment")
+
+    @property
+    def total_interest(self) -> Decimal:
+        return self.total("interest")
+
+    @property
+    def total_fees(self) -> Decimal:
+        return self.total("fees")
+
+    @property
+    def total_penalty(self) -> Decimal:
+        return self.total("penalty")
+
+    @property
+    def first_due(self) -> date | None:
+        return self.rows[0].due_date if self.rows else None
+
+    @property
+    def payoff_date(self) -> date | None:
+        return self.rows[-1].due_date if self.rows else None

@@ -1,0 +1,112 @@
+"""Exact money: currencies, their minor units, and the one rounding policy.
+
+Every stored amount in repayplan is a :class:`~decimal.Decimal` quantized to
+the currency's minor unit by :meth:`MoneyPolicy.round`. Nothing else rounds.
+
+>>> cny = MoneyPolicy("CNY")
+>>> cny.round(Decimal("5307.265"))
+Decimal('5307.27')
+>>> MoneyPolicy("CNY", "half-even").round(Decimal("5307.265"))
+Decimal('5307.26')
+>>> MoneyPolicy("JPY").round(Decimal("1234.5"))
+Decimal('1235')
+>>> cny.text(Decimal("12"))
+'12.00'
+>>> cny.grouped(Decimal("1234567.5"))
+'1,234,567.50'
+"""
+
+from __future__ import annotations
+
+import decimal
+from dataclasses import dataclass
+from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from .errors import InputError
+
+#: ISO 4217 minor units of the currencies users meet in consumer credit.
+MINOR_UNITS: dict[str, int] = {
+    "CNY": 2, "HKD": 2, "TWD": 2, "MOP": 2, "USD": 2, "EUR": 2, "GBP": 2,
+    "SGD": 2, "MYR": 2, "THB": 2, "PHP": 2, "INR": 2, "AUD": 2, "CAD": 2,
+    "CHF": 2, "NZD": 2, "JPY": 0, "KRW": 0, "VND": 0, "IDR": 2,
+}
+
+ROUNDING_MODES: dict[str, str] = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN}
+
+#: Precision of intermediate (unrounded) arithmetic: rates, factors, powers.
+WORKING = decimal.Context(prec=40, rounding=ROUND_HALF_EVEN)
+
+ZERO = Decimal(0)
+
+
+def to_decimal(value: object, field: str = "amount") -> Decimal:
+    """Read an amount exactly: str, int or Decimal; a float is refused.
+
+    >>> to_decimal("1,000.50")
+    Decimal('1000.50')
+    >>> to_decimal(7)
+    Decimal('7')
+    """
+    if isinstance(value, bool):
+        raise InputError(f"{field}: expected a number, got {value!r}")
+    if isinstance(value, Decimal):
+        result = value
+    elif isinstance(value, int):
+        result = Decimal(value)
+    elif isinstance(value, str):
+        text = value.strip().replace(",", "").replace("_", "")
+        try:
+            result = Decimal(text)
+        except decimal.InvalidOperation:
+            raise InputError(f"{field}: {value!r} is not a number; write it like 1000 or 1000.50") from None
+    elif isinstance(value, float):
+        raise InputError(f"{field}: binary float {value!r} is not exact; pass a string or Decimal")
+    else:
+        raise InputError(f"{field}: expected a number, got {type(value).__name__}")
+    if not result.is_finite():
+        raise InputError(f"{field}: {value!r} is not a finite number")
+    return result
+
+
+@dataclass(frozen=True)
+class MoneyPolicy:
+    """A currency and how amounts in it are rounded (half-up by default)."""
+
+    currency: str = "CNY"
+    rounding: str = "half-up"
+
+    def __post_init__(self) -> None:
+        if self.currency not in MINOR_UNITS:
+            known = ", ".join(sorted(MINOR_UNITS))
+            raise InputError(f"currency: unknown currency {self.currency!r}; use one of {known}")
+        if self.rounding not in ROUNDING_MODES:
+            raise InputError(f"rounding: {self.rounding!r} is not a rounding mode; use half-up or half-even")
+
+    @property
+    def minor_units(self) -> int:
+        return MINOR_UNITS[self.currency]
+
+    @property
+    def quantum(self) -> Decimal:
+        """The smallest amount: 0.01 for CNY, 1 for JPY."""
+        return Decimal(1).scaleb(-self.minor_units)
+
+    def round(self, amount: Decimal) -> Decimal:
+        """Round to the minor unit with this policy's mode; the only rounding point."""
+        return amount.quantize(self.quantum, rounding=ROUNDING_MODES[self.rounding], context=WORKING)
+
+    def text(self, amount: Decimal) -> str:
+        """Machine text with exactly the minor digits: '5307.27' (JSON, CSV)."""
+        return f"{self.round(amount):f}"
+
+    def grouped(self, amount: Decimal) -> str:
+        """People's text with thousands separators: '1,234,567.50'."""
+        return f"{self.round(amount):,.{self.minor_units}f}"
+
+    def to_minor(self, amount: Decimal) -> int:
+        """Integer minor units (cents) of a rounded amount, for vectorised code."""
+        return int(self.round(amount).scaleb(self.minor_units))
+
+    def from_minor(self, units: int) -> Decimal:
+        """Back from integer minor units: from_minor(530727) == Decimal('5307.27')."""
+        return Decimal(units).scaleb(-self.minor_units)

@@ -1,0 +1,155 @@
+"""Interest rates as contracts state them, and their conversions.
+
+A :class:`Rate` keeps the figure and the unit the user wrote ("1.5%/month"),
+so every trace can quote it back, and converts exactly (Decimal) to the
+annual nominal rate, a periodic rate, or a daily rate under a day count.
+
+>>> r = parse_rate("1.5%/month")
+>>> r.annual == Decimal("0.18")
+True
+>>> str(r), r.annual_text()
+('1.5%/month', '18%')
+>>> parse_rate("0.05%/day").annual_text()
+'18.25%'
+>>> parse_rate("4.9%").periodic(12)
+Decimal('0.004083333333333333333333333333333333333333')
+>>> parse_rate("万分之五/日") == parse_rate("0.05%/day") == parse_rate("日息0.05%")
+True
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal, InvalidOperation
+
+from .errors import InputError
+from .money import WORKING
+
+UNITS = {
+    "year": "year", "yr": "year", "y": "year", "annual": "year", "annually": "year",
+    "pa": "year", "p.a.": "year", "a": "year", "年": "year", "年化": "year",
+    "month": "month", "mo": "month", "m": "month", "monthly": "month", "月": "month",
+    "day": "day", "d": "day", "daily": "day", "日": "day", "天": "day",
+}
+
+#: Days a daily rate is counted over in a year when converted for display.
+DAYS_PER_YEAR = {"act/365": 365, "act/360": 360, "30/360": 360}
+
+_CHINESE_FRACTIONS = {"百分之": Decimal("0.01"), "千分之": Decimal("0.001"), "万分之": Decimal("0.0001")}
+_SYMBOLS = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")}
+_RATE_RE = re.compile(
+    r"^\s*(?P<num>[0-9]+(?:\.[0-9]*)?|\.[0-9]+)\s*(?P<sym>%|‰|‱)\s*"
+    r"(?:(?:/|per\s+|p\.?\s*)?\s*(?P<unit>[a-z.]+|年化?|月|日|天))?\s*$",
+    re.IGNORECASE,
+)
+_CHINESE_PREFIXES = {"年化": "year", "年利率": "year", "年息": "year", "月利率": "month",
+                     "月息": "month", "日利率": "day", "日息": "day"}
+_HINT = "write it like 4.9%, 4.9%/year, 1.5%/month or 0.05%/day"
+
+
+@dataclass(frozen=True)
+class Rate:
+    """A rate per year, month or day, as a fraction (0.049 for 4.9%)."""
+
+    value: Decimal
+    unit: str = "year"
+
+    def __post_init__(self) -> None:
+        if self.unit not in ("year", "month", "day"):
+            raise InputError(f"rate: unit {self.unit!r} must be year, month or day")
+        if self.value < 0:
+            raise InputError(f"rate: {self} is negative; a rate must be 0% or more")
+
+    @property
+    def annual(self) -> Decimal:
+        """Annual nominal rate: month × 12, day × 365 (the Chinese simple convention)."""
+        return self.annual_for("act/365")
+
+    def annual_for(self, day_count: str) -> Decimal:
+        """Annual nominal rate, a daily rate counted over the day count's year."""
+        factor = {"year": 1, "month": 12, "day": DAYS_PER_YEAR[day_count]}[self.unit]
+        return WORKING.multiply(self.value, Decimal(factor))
+
+    def periodic(self, periods_per_year: int) -> Decimal:
+        """Rate per period of a schedule: a monthly rate on a monthly schedule is itself."""
+        if self.unit == "month" and periods_per_year == 12:
+            return self.value
+        return WORKING.divide(self.annual, Decimal(periods_per_year))
+
+    def daily(self, day_count: str) -> Decimal:
+        """Rate per day: a daily rate as written, otherwise annual ÷ 365 or 360."""
+        if self.unit == "day":
+            return self.value
+        return WORKING.divide(self.annual, Decimal(DAYS_PER_YEAR[day_count]))
+
+    def scaled(self, factor: Decimal) -> Rate:
+        """This rate times a factor, same unit: contract+50% is scaled(1.5)."""
+        return Rate(WORKING.multiply(self.value, factor), self.unit)
+
+    def annual_text(self) -> str:
+        """The annual nominal rate as a percentage: '18.25%'."""
+        return percent_text(self.annual)
+
+    def __str__(self) -> str:
+        return f"{percent_text(self.value)}/{self.unit}"
+
+
+def percent_text(fraction: Decimal, places: int | None = None) -> str:
+    """0.049 -> '4.9%'; trailing zeros dropped unless places is given.
+
+    >>> percent_text(Decimal("0.18")), percent_text(Decimal("0.1234567"), 2)
+    ('18%', '12.35%')
+    """
+    pct = fraction * 100
+    if places is not None:
+        return f"{pct.quantize(Decimal(1).scaleb(-places)):f}%"
+    pct = pct.quantize(Decimal("1e-10")).normalize()
+    return f"{pct:f}%"
+
+
+def parse_rate(text: object, field: str = "rate") -> Rate:
+    """Parse a contract rate: '4.9%', '4.9%/year', '1.5%/month', '0.05%/day',
+    '5‱/day' or Chinese '万分之五/日'; a bare percentage is annual."""
+    if isinstance(text, Rate):
+        return text
+    if not isinstance(text, str):
+        raise InputError(f"{field}: {text!r} is not a rate; {_HINT}")
+    source = text.strip().lower().replace("per annum", "pa").replace("p. a.", "p.a.")
+    for word, unit in _CHINESE_PREFIXES.items():
+        if source.startswith(word) and "/" not in source:
+            source = f"{source[len(word):].strip()}/{unit}"
+            break
+    for word, scale in _CHINESE_FRACTIONS.items():
+        if source.startswith(word):
+            return _parse_chinese(source[len(word):], scale, text, field)
+    match = _RATE_RE.match(source)
+    if not match:
+        raise InputError(f"{field}: {text!r} is not a rate; {_HINT}")
+    unit = UNITS.get((match["unit"] or "year").rstrip("."), UNITS.get(match["unit"] or ""))
+    if unit is None:
+        raise InputError(f"{field}: unknown period {match['unit']!r} in {text!r}; use /year, /month or /day")
+    try:
+        value = WORKING.multiply(Decimal(match["num"]), _SYMBOLS[match["sym"]])
+    except InvalidOperation:  # pragma: no cover - the regex admits only digits
+        raise InputError(f"{field}: {text!r} is not a rate; {_HINT}") from None
+    return Rate(value, unit)
+
+
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+
+
+def _parse_chinese(rest: str, scale: Decimal, original: str, field: str) -> Rate:
+    number, _, unit_text = rest.partition("/")
+    number = number.strip()
+    if number and all(ch in _CN_DIGITS for ch in number) and len(number) == 1:
+        value = Decimal(_CN_DIGITS[number])
+    else:
+        try:
+            value = Decimal(number)
+        except InvalidOperation:
+            raise InputError(f"{field}: {original!r} is not a rate; {_HINT}") from None
+    unit = UNITS.get(unit_text.strip() or "年")
+    if unit is None:
+        raise InputError(f"{field}: unknown period {unit_text!r} in {original!r}; use /年, /月 or /日")
+    return Rate(WORKING.multiply(value, scale), unit)

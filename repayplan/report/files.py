@@ -1,0 +1,40 @@
+"""Writing files so that nothing is lost.
+
+A file is written to a temporary name beside the target and renamed into
+place, so a failure midway never leaves a partial file; an existing target is
+refused unless ``force`` is given.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+from ..errors import InputError, RepayplanError
+
+
+def atomic_write(target: str | Path, write: Callable[[Path], None], force: bool = False) -> Path:
+    """Call ``write(tmp_path)`` then move the result onto ``target``.
+
+    Refuses an existing target without ``force`` (RepayplanError, file untouched).
+    """
+    target = Path(target)
+    if target.exists() and not force:
+        raise RepayplanError(f"{target} already exists; pass --force to overwrite it")
+    if target.exists() and target.is_dir():
+        raise InputError(f"output: {target} is a directory; give a file name")
+    directory = target.parent if str(target.parent) else Path(".")
+    if not directory.is_dir():
+        raise InputError(f"output: folder {directory} does not exist; create it or choose another path")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        write(tmp)
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target

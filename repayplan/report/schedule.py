@@ -1,0 +1,104 @@
+"""A schedule as JSON (the stable contract), CSV and a table for people."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..model import Schedule
+from ..rates import percent_text
+from .labels import label
+from .render import csv_text, json_text, key_values, table_text
+
+ROW_COLUMNS = ("period", "due_date", "days", "opening_balance", "payment", "principal", "interest", "fees",
+               "penalty", "closing_balance")
+AMOUNT_COLUMNS = frozenset(ROW_COLUMNS[3:])
+
+
+def summary_dict(schedule: Schedule) -> dict[str, Any]:
+    """Summary of a schedule; amounts as strings with the currency's minor digits."""
+    money = schedule.policy.text
+    out: dict[str, Any] = {
+        "principal": money(schedule.principal),
+        "periods": len(schedule.rows),
+        "total_payment": money(schedule.total_payment),
+        "total_interest": money(schedule.total_interest),
+        "total_fees": money(schedule.total_fees),
+        "total_penalty": money(schedule.total_penalty),
+        "first_due": _iso(schedule.first_due),
+        "payoff_date": _iso(schedule.payoff_date),
+    }
+    loan = schedule.loan
+    if loan is not None:
+        out.update({
+            "annual_rate": percent_text(loan.rate.annual_for(loan.day_count)),
+            "rate": str(loan.rate),
+            "method": loan.method,
+            "frequency": loan.frequency,
+            "term": loan.term,
+            "start": loan.start.isoformat(),
+            "installment": money(schedule.rows[0].payment),
+            "interest_basis": loan.interest_basis,
+            "day_count": loan.day_count,
+            "rounding": loan.rounding,
+        })
+    out["interest_rule"] = schedule.interest_rule
+    return out
+
+
+def row_dicts(schedule: Schedule) -> list[dict[str, Any]]:
+    money = schedule.policy.text
+    return [
+        {c: (money(getattr(r, c)) if c in AMOUNT_COLUMNS else _cell(getattr(r, c))) for c in ROW_COLUMNS}
+        for r in schedule.rows
+    ]
+
+
+def schedule_dict(schedule: Schedule) -> dict[str, Any]:
+    """The JSON contract of `repayplan build`."""
+    return {"currency": schedule.policy.currency, "summary": summary_dict(schedule), "rows": row_dicts(schedule)}
+
+
+def schedule_json(schedule: Schedule) -> str:
+    return json_text(schedule_dict(schedule))
+
+
+def schedule_csv(schedule: Schedule, lang: str = "en") -> str:
+    headers = [c if lang == "en" else label(c, lang) for c in ROW_COLUMNS]
+    return csv_text(headers, [list(r.values()) for r in row_dicts(schedule)])
+
+
+def schedule_table(schedule: Schedule, lang: str = "en") -> str:
+    """Summary lines above an aligned table with a totals row."""
+    grouped = schedule.policy.grouped
+    summary = summary_dict(schedule)
+    keys = ("principal", "annual_rate", "rate", "method", "frequency", "periods", "installment", "first_due",
+            "payoff_date", "total_payment", "total_interest", "total_fees", "interest_rule")
+    amounts = {"principal": schedule.principal, "installment": schedule.rows[0].payment,
+               "total_payment": schedule.total_payment, "total_interest": schedule.total_interest,
+               "total_fees": schedule.total_fees}
+    pairs = []
+    for key in keys:
+        if key not in summary:
+            continue
+        value = summary[key]
+        if key in amounts:
+            value = grouped(amounts[key])
+        elif key == "method":
+            value = f"{label(value, lang)} ({value})"
+        pairs.append((label(key, lang), value))
+    pairs.insert(0, (label("currency", lang), schedule.policy.currency))
+    body = [[r.period, r.due_date.isoformat(), r.days] + [grouped(getattr(r, c)) for c in ROW_COLUMNS[3:]]
+            for r in schedule.rows]
+    totals = [label("total", lang), "", sum(r.days for r in schedule.rows), "",
+              grouped(schedule.total_payment), grouped(schedule.total("principal")), grouped(schedule.total_interest),
+              grouped(schedule.total_fees), grouped(schedule.total_penalty), ""]
+    headers = [label(c, lang) for c in ROW_COLUMNS]
+    return key_values(pairs) + "\n\n" + table_text(headers, body + [totals]) + "\n"
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def _cell(value: Any) -> Any:
+    return value.isoformat() if hasattr(value, "isoformat") else value

@@ -1,0 +1,169 @@
+"""The contract schedule: exact cents for every repayment method.
+
+The published example: 1,000,000 at 4.9% over 30 years, equal installments
+of 5,307.27; equal principal starts at 6,861.11 and falls by 11.34 a month.
+
+>>> from datetime import date
+>>> from repayplan.rates import parse_rate
+>>> loan = Loan(Decimal("1000000"), parse_rate("4.9%"), 360, start=date(2025, 1, 15))
+>>> s = build_schedule(loan)
+>>> s.rows[0].payment, s.rows[-1].closing_balance, s.total("principal")
+(Decimal('5307.27'), Decimal('0.00'), Decimal('1000000.00'))
+>>> from dataclasses import replace
+>>> ep = build_schedule(replace(loan, method="equal-principal"))
+>>> ep.rows[0].payment, ep.rows[0].payment - ep.rows[1].payment
+(Decimal('6861.11'), Decimal('11.34'))
+
+Rounding points: the installment (or the principal part) is rounded to the
+minor unit once; each period's interest is rounded; principal = payment −
+interest; the last installment takes whatever balance is left.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from . import calendar
+from .model import Loan, Period, Row, Schedule
+from .money import WORKING, ZERO, MoneyPolicy
+from .rates import percent_text
+
+#: Given (index, opening balance, interest) return the principal to repay.
+PrincipalRule = Callable[[int, Decimal, Decimal], Decimal]
+
+
+def loan_periods(loan: Loan) -> list[Period]:
+    """The accrual periods of a loan: dates, days and interest factors.
+
+    Periodic basis: factor = annual ÷ periods a year; an irregular first
+    period adds (or removes) its odd days at the daily rate. Daily basis:
+    factor = daily rate × days under the day count.
+    """
+    freq = calendar.frequency(loan.frequency)
+    dues = calendar.due_dates(loan.first_due_date, loan.term, loan.frequency, loan.anchor_day)
+    periodic = loan.rate.periodic(freq.periods_per_year)
+    daily = loan.rate.daily(loan.day_count)
+    periods = []
+    previous = loan.start
+    for number, due in enumerate(dues, start=1):
+        days = calendar.day_count(previous, due, loan.day_count)
+        if loan.interest_basis == "daily":
+            factor = WORKING.multiply(daily, Decimal(days))
+            basis = f"{percent_text(daily)}/day × {days} days ({loan.day_count})"
+        else:
+            factor, basis = periodic, _periodic_text(loan, freq.periods_per_year)
+            if number == 1:
+                regular_start = calendar.step(due, -1, freq, loan.anchor_day)
+                odd = calendar.day_count(loan.start, regular_start, loan.day_count)
+                if odd:
+                    factor = WORKING.add(factor, WORKING.multiply(daily, Decimal(odd)))
+                    basis += f" {'+' if odd > 0 else '−'} {percent_text(daily)}/day × {abs(odd)} odd days"
+        periods.append(Period(number, previous, due, days, factor, basis))
+        previous = due
+    return periods
+
+
+def _periodic_text(loan: Loan, per_year: int) -> str:
+    if loan.rate.unit == "month" and per_year == 12:
+        return str(loan.rate)
+    return f"{loan.rate} ÷ {per_year}" if loan.rate.unit == "year" else f"{loan.rate.annual_text()}/year ÷ {per_year}"
+
+
+def level_payment(balance: Decimal, factors: Sequence[Decimal], policy: MoneyPolicy) -> Decimal:
+    """The level installment that repays `balance` over periods with these
+    interest factors, rounded to the minor unit.
+
+    With equal factors r this is the annuity formula B·r / (1 − (1+r)^−n):
+
+    >>> level_payment(Decimal("1000000"), [Decimal("0.049") / 12] * 360, MoneyPolicy())
+    Decimal('5307.27')
+    >>> level_payment(Decimal("100"), [Decimal(0)] * 3, MoneyPolicy())
+    Decimal('33.33')
+    """
+    discount, present = Decimal(1), ZERO
+    for factor in factors:
+        discount = WORKING.divide(discount, WORKING.add(1, factor))
+        present = WORKING.add(present, discount)
+    return policy.round(WORKING.divide(balance, present))
+
+
+def level(payment: Decimal) -> PrincipalRule:
+    """Equal installments: principal = payment − interest."""
+    return lambda _index, _balance, interest: payment - interest
+
+
+def fixed_principal(part: Decimal) -> PrincipalRule:
+    """Equal principal parts (等额本金)."""
+    return lambda _index, _balance, _interest: part
+
+
+def interest_only(_index: int, _balance: Decimal, _interest: Decimal) -> Decimal:
+    """Pay the interest, repay no principal until the last installment."""
+    return ZERO
+
+
+def amortise(
+    opening: Decimal,
+    periods: Sequence[Period],
+    policy: MoneyPolicy,
+    principal_rule: PrincipalRule,
+    fee: Decimal = ZERO,
+    settle_last: bool = True,
+) -> tuple[Row, ...]:
+    """Rows for a balance over periods; the last period repays what is left.
+
+    A principal part never exceeds the balance (so no balance goes negative);
+    a schedule whose balance reaches zero early ends there.
+    """
+    rows = []
+    balance = opening
+    last = len(periods) - 1
+    for index, period in enumerate(periods):
+        interest = policy.round(balance * period.factor)
+        principal = balance if (index == last and settle_last) else min(principal_rule(index, balance, interest), balance)
+        closing = balance - principal
+        rows.append(Row(period.number, period.due_date, period.days, balance, principal + interest + fee,
+                        principal, interest, fee, ZERO, closing))
+        balance = closing
+        if balance == 0 and principal > 0:
+            break
+    return tuple(rows)
+
+
+def build_schedule(loan: Loan) -> Schedule:
+    """The contract schedule of a loan, reconciled to the minor unit."""
+    policy = loan.policy
+    principal = policy.round(loan.principal)
+    periods = loan_periods(loan)
+    fee = policy.round(loan.installment_fee)
+    if loan.method == "bullet":
+        rows = (_bullet_row(principal, periods, policy, fee),)
+    else:
+        if loan.method == "annuity":
+            rule = level(level_payment(principal, [p.factor for p in periods], policy))
+        elif loan.method == "equal-principal":
+            rule = fixed_principal(policy.round(principal / len(periods)))
+        else:
+            rule = interest_only
+        rows = amortise(principal, periods, policy, rule, fee)
+    return Schedule(rows, policy, principal, loan, interest_rule=_interest_rule(loan, periods, policy))
+
+
+def _bullet_row(principal: Decimal, periods: Sequence[Period], policy: MoneyPolicy, fee: Decimal) -> Row:
+    """Everything at maturity: simple interest over the whole term."""
+    factor = sum((p.factor for p in periods), ZERO)
+    interest = policy.round(principal * factor)
+    days = sum(p.days for p in periods)
+    return Row(1, periods[-1].due_date, days, principal, principal + interest + fee, principal, interest, fee,
+               ZERO, ZERO)
+
+
+def _interest_rule(loan: Loan, periods: Sequence[Period], policy: MoneyPolicy) -> str:
+    mode = "half-up" if policy.rounding == "half-up" else "half-even"
+    basis = _periodic_text(loan, loan.periods_per_year) if loan.interest_basis == "periodic" else (
+        f"{percent_text(loan.rate.daily(loan.day_count))}/day × days ({loan.day_count})")
+    if loan.method == "bullet":
+        return f"interest = principal × Σ({basis}) over {len(periods)} periods, rounded {mode} to {policy.quantum}"
+    odd = f"; period 1: {periods[0].basis}" if periods[0].basis.endswith("odd days") else ""
+    return f"interest = opening balance × {basis}, rounded {mode} to {policy.quantum}{odd}"
