@@ -157,3 +157,45 @@ class Schedule:
     @property
     def payoff_date(self) -> date | None:
         return self.rows[-1].due_date if self.rows else None
+
+
+@dataclass(frozen=True)
+class Position:
+    """What is owed on a date, by component: the common ground of the arrears
+    statement (which produces it) and restructurings (which start from it).
+
+    ``principal`` is all outstanding principal, of which ``overdue_principal``
+    is past due; ``interest`` is contractual interest past due and unpaid;
+    ``accrued_interest`` has accrued since the last due date but is not yet
+    due; ``penalty`` is penalty interest; ``fees`` are late fees and other
+    charges; ``credit`` is money paid beyond what was owed (it reduces the
+    total, never lost).
+
+    >>> p = Position(date(2026, 1, 1), Decimal("1000.00"), Decimal("200.00"), Decimal("30.00"),
+    ...              Decimal("5.00"), Decimal("12.00"), Decimal("20.00"))
+    >>> p.total
+    Decimal('1067.00')
+    """
+
+    as_of: date
+    principal: Decimal
+    overdue_principal: Decimal = ZERO
+    interest: Decimal = ZERO
+    accrued_interest: Decimal = ZERO
+    penalty: Decimal = ZERO
+    fees: Decimal = ZERO
+    credit: Decimal = ZERO
+    policy: MoneyPolicy = field(default_factory=MoneyPolicy)
+    loan: Loan | None = None
+
+    @property
+    def total(self) -> Decimal:
+        """Everything needed to settle in full on ``as_of``."""
+        return (self.principal + self.interest + self.accrued_interest + self.penalty + self.fees
+                - self.credit)
+
+    @classmethod
+    def fresh(cls, loan: Loan, on: date | None = None) -> Position:
+        """A loan with no history: all of its principal, nothing else, on its start."""
+        policy = loan.policy
+        return cls(on or loan.start, policy.round(loan.principal), policy=policy, loan=loan)
