@@ -8,6 +8,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from . import calendar
 from .errors import InputError
@@ -95,13 +96,17 @@ def loan_problems(loan: Loan, where: str = "") -> list[str]:
 
 @dataclass(frozen=True, slots=True)
 class Period:
-    """One accrual period: interest = opening balance × factor, rounded."""
+    """One accrual period: interest = opening balance × factor, rounded once.
+
+    The factor is an exact fraction (4.9%/year ÷ 12 = 49/12000), so interest
+    is rounded from the exact product, never from a truncated decimal.
+    """
 
     number: int
     start: date
     due_date: date
     days: int
-    factor: Decimal
+    factor: Fraction
     basis: str  # how the factor was reached, e.g. "4.9%/year ÷ 12"
 
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import decimal
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 from .errors import InputError
 
@@ -95,6 +96,20 @@ class MoneyPolicy:
         """Round to the minor unit with this policy's mode; the only rounding point."""
         return amount.quantize(self.quantum, rounding=ROUNDING_MODES[self.rounding], context=WORKING)
 
+    def round_exact(self, value: Fraction) -> Decimal:
+        """Round an exact rational (balance × interest factor) once, with no
+        intermediate decimal truncation: ties are true ties.
+
+        >>> MoneyPolicy().round_exact(Fraction(100005, 1000)), MoneyPolicy("CNY", "half-even").round_exact(Fraction(100005, 1000))
+        (Decimal('100.01'), Decimal('100.00'))
+        >>> MoneyPolicy().round_exact(Fraction(49, 12000) * 45617)  # 186.2694... -> 186.27
+        Decimal('186.27')
+        """
+        if value < 0:
+            return -self.round_exact(-value)
+        return Decimal(round_units(value.numerator * 10**self.minor_units, value.denominator,
+                                   self.rounding)).scaleb(-self.minor_units)
+
     def text(self, amount: Decimal) -> str:
         """Machine text with exactly the minor digits: '5307.27' (JSON, CSV)."""
         return f"{self.round(amount):f}"
@@ -110,3 +125,18 @@ class MoneyPolicy:
     def from_minor(self, units: int) -> Decimal:
         """Back from integer minor units: from_minor(530727) == Decimal('5307.27')."""
         return Decimal(units).scaleb(-self.minor_units)
+
+
+def round_units(numerator: int, denominator: int, rounding: str = "half-up") -> int:
+    """numerator / denominator rounded to a whole number of minor units.
+
+    Integer arithmetic only, so the vectorised engine can do the same:
+
+    >>> round_units(5, 2), round_units(5, 2, "half-even"), round_units(7, 2, "half-even")
+    (3, 2, 4)
+    """
+    quotient, remainder = divmod(numerator, denominator)
+    twice = 2 * remainder
+    if twice > denominator or (twice == denominator and (rounding == "half-up" or quotient % 2)):
+        quotient += 1
+    return quotient

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 
 from .errors import InputError
 from .money import WORKING
@@ -82,6 +83,19 @@ class Rate:
         if self.unit == "day":
             return self.value
         return WORKING.divide(self.annual, Decimal(DAYS_PER_YEAR[day_count]))
+
+    def periodic_exact(self, periods_per_year: int) -> Fraction:
+        """The periodic rate as an exact fraction: 4.9%/year monthly is 49/12000."""
+        if self.unit == "month" and periods_per_year == 12:
+            return Fraction(self.value)
+        return Fraction(self.value) * {"year": 1, "month": 12, "day": 365}[self.unit] / periods_per_year
+
+    def daily_exact(self, day_count: str) -> Fraction:
+        """The daily rate as an exact fraction: a daily rate as written, else annual ÷ 365 or 360."""
+        if self.unit == "day":
+            return Fraction(self.value)
+        annual = Fraction(self.value) * (12 if self.unit == "month" else 1)
+        return annual / DAYS_PER_YEAR[day_count]
 
     def scaled(self, factor: Decimal) -> Rate:
         """This rate times a factor, same unit: contract+50% is scaled(1.5)."""

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from decimal import Decimal
+from fractions import Fraction
 
 from . import calendar
 from .model import Loan, Period, Row, Schedule
@@ -42,23 +43,24 @@ def loan_periods(loan: Loan) -> list[Period]:
     """
     freq = calendar.frequency(loan.frequency)
     dues = calendar.due_dates(loan.first_due_date, loan.term, loan.frequency, loan.anchor_day)
-    periodic = loan.rate.periodic(freq.periods_per_year)
-    daily = loan.rate.daily(loan.day_count)
+    periodic = loan.rate.periodic_exact(freq.periods_per_year)
+    daily = loan.rate.daily_exact(loan.day_count)
+    daily_text = percent_text(loan.rate.daily(loan.day_count))
     periods = []
     previous = loan.start
     for number, due in enumerate(dues, start=1):
         days = calendar.day_count(previous, due, loan.day_count)
         if loan.interest_basis == "daily":
-            factor = WORKING.multiply(daily, Decimal(days))
-            basis = f"{percent_text(daily)}/day × {days} days ({loan.day_count})"
+            factor = daily * days
+            basis = f"{daily_text}/day × {days} days ({loan.day_count})"
         else:
             factor, basis = periodic, _periodic_text(loan, freq.periods_per_year)
             if number == 1:
                 regular_start = calendar.step(due, -1, freq, loan.anchor_day)
                 odd = calendar.day_count(loan.start, regular_start, loan.day_count)
                 if odd:
-                    factor = WORKING.add(factor, WORKING.multiply(daily, Decimal(odd)))
-                    basis += f" {'+' if odd > 0 else '−'} {percent_text(daily)}/day × {abs(odd)} odd days"
+                    factor = factor + daily * odd
+                    basis += f" {'+' if odd > 0 else '−'} {daily_text}/day × {abs(odd)} odd days"
         periods.append(Period(number, previous, due, days, factor, basis))
         previous = due
     return periods
@@ -70,19 +72,21 @@ def _periodic_text(loan: Loan, per_year: int) -> str:
     return f"{loan.rate} ÷ {per_year}" if loan.rate.unit == "year" else f"{loan.rate.annual_text()}/year ÷ {per_year}"
 
 
-def level_payment(balance: Decimal, factors: Sequence[Decimal], policy: MoneyPolicy) -> Decimal:
+def level_payment(balance: Decimal, factors: Sequence[Fraction | Decimal], policy: MoneyPolicy) -> Decimal:
     """The level installment that repays `balance` over periods with these
     interest factors, rounded to the minor unit.
 
     With equal factors r this is the annuity formula B·r / (1 − (1+r)^−n):
 
-    >>> level_payment(Decimal("1000000"), [Decimal("0.049") / 12] * 360, MoneyPolicy())
+    >>> level_payment(Decimal("1000000"), [Fraction(49, 12000)] * 360, MoneyPolicy())
     Decimal('5307.27')
     >>> level_payment(Decimal("100"), [Decimal(0)] * 3, MoneyPolicy())
     Decimal('33.33')
     """
     discount, present = Decimal(1), ZERO
     for factor in factors:
+        if isinstance(factor, Fraction):
+            factor = WORKING.divide(Decimal(factor.numerator), Decimal(factor.denominator))
         discount = WORKING.divide(discount, WORKING.add(1, factor))
         present = WORKING.add(present, discount)
     return policy.round(WORKING.divide(balance, present))
@@ -120,7 +124,7 @@ def amortise(
     balance = opening
     last = len(periods) - 1
     for index, period in enumerate(periods):
-        interest = policy.round(balance * period.factor)
+        interest = policy.round_exact(Fraction(balance) * period.factor)
         principal = balance if (index == last and settle_last) else min(principal_rule(index, balance, interest), balance)
         closing = balance - principal
         rows.append(Row(period.number, period.due_date, period.days, balance, principal + interest + fee,
@@ -152,8 +156,8 @@ def build_schedule(loan: Loan) -> Schedule:
 
 def _bullet_row(principal: Decimal, periods: Sequence[Period], policy: MoneyPolicy, fee: Decimal) -> Row:
     """Everything at maturity: simple interest over the whole term."""
-    factor = sum((p.factor for p in periods), ZERO)
-    interest = policy.round(principal * factor)
+    factor = sum((p.factor for p in periods), Fraction(0))
+    interest = policy.round_exact(Fraction(principal) * factor)
     days = sum(p.days for p in periods)
     return Row(1, periods[-1].due_date, days, principal, principal + interest + fee, principal, interest, fee,
                ZERO, ZERO)
