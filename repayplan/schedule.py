@@ -117,18 +117,23 @@ def amortise(
 ) -> tuple[Row, ...]:
     """Rows for a balance over periods; the last period repays what is left.
 
-    A principal part never exceeds the balance (so no balance goes negative);
-    a schedule whose balance reaches zero early ends there.
+    A principal part is never negative (an installment covers at least the
+    period's interest) and never exceeds the balance (no balance goes
+    negative); a schedule whose balance reaches zero early ends there.
     """
     rows = []
     balance = opening
+    zero = policy.round(ZERO)
     last = len(periods) - 1
     for index, period in enumerate(periods):
         interest = policy.round_exact(Fraction(balance) * period.factor)
-        principal = balance if (index == last and settle_last) else min(principal_rule(index, balance, interest), balance)
+        if index == last and settle_last:
+            principal = balance
+        else:
+            principal = min(max(principal_rule(index, balance, interest), zero), balance)
         closing = balance - principal
         rows.append(Row(period.number, period.due_date, period.days, balance, principal + interest + fee,
-                        principal, interest, fee, ZERO, closing))
+                        principal, interest, fee, zero, closing))
         balance = closing
         if balance == 0 and principal > 0:
             break
@@ -159,8 +164,9 @@ def _bullet_row(principal: Decimal, periods: Sequence[Period], policy: MoneyPoli
     factor = sum((p.factor for p in periods), Fraction(0))
     interest = policy.round_exact(Fraction(principal) * factor)
     days = sum(p.days for p in periods)
+    zero = policy.round(ZERO)
     return Row(1, periods[-1].due_date, days, principal, principal + interest + fee, principal, interest, fee,
-               ZERO, ZERO)
+               zero, zero)
 
 
 def _interest_rule(loan: Loan, periods: Sequence[Period], policy: MoneyPolicy) -> str:
