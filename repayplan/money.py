@@ -110,6 +110,22 @@ class MoneyPolicy:
         return Decimal(round_units(value.numerator * 10**self.minor_units, value.denominator,
                                    self.rounding)).scaleb(-self.minor_units)
 
+    def interest(self, balance: Decimal, factor: Fraction) -> Decimal:
+        """round(balance × factor) from the exact product, in integer minor
+        units: the same result as ``round_exact(Fraction(balance) * factor)``,
+        several times faster (the schedule's hot path).
+
+        >>> MoneyPolicy().interest(Decimal("45617.00"), Fraction(49, 12000))
+        Decimal('186.27')
+        """
+        scaled = balance.scaleb(self.minor_units)
+        if scaled != scaled.to_integral_value():
+            return self.round_exact(Fraction(balance) * factor)
+        units = int(scaled)
+        sign = -1 if units < 0 else 1
+        rounded = round_units(abs(units) * factor.numerator, factor.denominator, self.rounding)
+        return Decimal(sign * rounded).scaleb(-self.minor_units)
+
     def text(self, amount: Decimal) -> str:
         """Machine text with exactly the minor digits: '5307.27' (JSON, CSV)."""
         return f"{self.round(amount):f}"

@@ -128,7 +128,8 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
     if isinstance(text, Rate):
         return text
     if not isinstance(text, str):
-        raise InputError(f"{field}: {text!r} is not a rate; {_HINT}")
+        shown = text if isinstance(text, int | Decimal) else repr(text)
+        raise InputError(f"{field}: {shown} is not a rate; {_HINT} (in quotes, with its unit)")
     source = text.strip().lower().replace("per annum", "pa").replace("p. a.", "p.a.")
     for word, unit in _CHINESE_PREFIXES.items():
         if source.startswith(word) and "/" not in source:

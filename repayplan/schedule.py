@@ -46,15 +46,19 @@ def loan_periods(loan: Loan) -> list[Period]:
     periodic = loan.rate.periodic_exact(freq.periods_per_year)
     daily = loan.rate.daily_exact(loan.day_count)
     daily_text = percent_text(loan.rate.daily(loan.day_count))
+    periodic_text = _periodic_text(loan, freq.periods_per_year)
+    daily_mode = loan.interest_basis == "daily"
+    by_days: dict[int, tuple[Fraction, str]] = {}  # months have few distinct lengths
     periods = []
     previous = loan.start
     for number, due in enumerate(dues, start=1):
         days = calendar.day_count(previous, due, loan.day_count)
-        if loan.interest_basis == "daily":
-            factor = daily * days
-            basis = f"{daily_text}/day × {days} days ({loan.day_count})"
+        if daily_mode:
+            if days not in by_days:
+                by_days[days] = (daily * days, f"{daily_text}/day × {days} days ({loan.day_count})")
+            factor, basis = by_days[days]
         else:
-            factor, basis = periodic, _periodic_text(loan, freq.periods_per_year)
+            factor, basis = periodic, periodic_text
             if number == 1:
                 regular_start = calendar.step(due, -1, freq, loan.anchor_day)
                 odd = calendar.day_count(loan.start, regular_start, loan.day_count)
@@ -84,10 +88,16 @@ def level_payment(balance: Decimal, factors: Sequence[Fraction | Decimal], polic
     Decimal('33.33')
     """
     discount, present = Decimal(1), ZERO
+    growth: dict[int, Decimal] = {}  # 1 + factor, computed once per distinct factor object
     for factor in factors:
-        if isinstance(factor, Fraction):
-            factor = WORKING.divide(Decimal(factor.numerator), Decimal(factor.denominator))
-        discount = WORKING.divide(discount, WORKING.add(1, factor))
+        step = growth.get(id(factor))
+        if step is None:
+            if isinstance(factor, Fraction):
+                step = WORKING.add(1, WORKING.divide(Decimal(factor.numerator), Decimal(factor.denominator)))
+            else:
+                step = WORKING.add(1, factor)
+            growth[id(factor)] = step
+        discount = WORKING.divide(discount, step)
         present = WORKING.add(present, discount)
     return policy.round(WORKING.divide(balance, present))
 
@@ -126,7 +136,7 @@ def amortise(
     zero = policy.round(ZERO)
     last = len(periods) - 1
     for index, period in enumerate(periods):
-        interest = policy.round_exact(Fraction(balance) * period.factor)
+        interest = policy.interest(balance, period.factor)
         if index == last and settle_last:
             principal = balance
         else:

@@ -1,0 +1,63 @@
+"""Benchmark: building a 360-installment schedule, in process and as a whole command.
+
+Targets (issue 2): build_schedule under 5 ms in process; `repayplan build` under
+0.5 s as a whole process; `repayplan --help` under 0.15 s without pandas or openpyxl.
+
+    python bench/bench_build.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+import timeit
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from repayplan import Loan, build_schedule, parse_rate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def in_process() -> None:
+    loan = Loan(Decimal("1000000"), parse_rate("4.9%"), 360, start=date(2025, 1, 15))
+    for label, variant in [
+        ("annuity, periodic", loan),
+        ("equal-principal, periodic", replace(loan, method="equal-principal")),
+        ("annuity, daily act/365", replace(loan, interest_basis="daily")),
+    ]:
+        runs = timeit.repeat(lambda v=variant: build_schedule(v), number=20, repeat=7)
+        per = [r / 20 * 1000 for r in runs]
+        print(f"build_schedule 360 rows, {label:28s} median {statistics.median(per):6.2f} ms  "
+              f"(min {min(per):.2f}, max {max(per):.2f})")
+
+
+def whole_process(args: list[str], runs: int = 7) -> list[float]:
+    times = []
+    for _ in range(runs + 1):
+        t0 = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        times.append(time.perf_counter() - t0)
+    return times[1:]  # the first run warms the disk cache
+
+
+def main() -> None:
+    in_process()
+    exe = [sys.executable, "-m", "repayplan"]
+    for label, args in [
+        ("repayplan build examples/mortgage.toml", [*exe, "build", str(ROOT / "examples" / "mortgage.toml")]),
+        ("repayplan build ... --format json", [*exe, "build", str(ROOT / "examples" / "mortgage.toml"),
+                                               "--format", "json"]),
+        ("repayplan --help", [*exe, "--help"]),
+    ]:
+        t = whole_process(args)
+        print(f"{label:42s} median {statistics.median(t) * 1000:6.0f} ms  (min {min(t) * 1000:.0f}, "
+              f"max {max(t) * 1000:.0f}) whole process")
+
+
+if __name__ == "__main__":
+    main()
