@@ -100,7 +100,8 @@ class MoneyPolicy:
         """Round an exact rational (balance × interest factor) once, with no
         intermediate decimal truncation: ties are true ties.
 
-        >>> MoneyPolicy().round_exact(Fraction(100005, 1000)), MoneyPolicy("CNY", "half-even").round_exact(Fraction(100005, 1000))
+        >>> tie = Fraction(100005, 1000)
+        >>> MoneyPolicy().round_exact(tie), MoneyPolicy("CNY", "half-even").round_exact(tie)
         (Decimal('100.01'), Decimal('100.00'))
         >>> MoneyPolicy().round_exact(Fraction(49, 12000) * 45617)  # 186.2694... -> 186.27
         Decimal('186.27')

@@ -131,9 +131,9 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
         shown = text if isinstance(text, int | Decimal) else repr(text)
         raise InputError(f"{field}: {shown} is not a rate; {_HINT} (in quotes, with its unit)")
     source = text.strip().lower().replace("per annum", "pa").replace("p. a.", "p.a.")
-    for word, unit in _CHINESE_PREFIXES.items():
+    for word, prefix_unit in _CHINESE_PREFIXES.items():
         if source.startswith(word) and "/" not in source:
-            source = f"{source[len(word):].strip()}/{unit}"
+            source = f"{source[len(word):].strip()}/{prefix_unit}"
             break
     for word, scale in _CHINESE_FRACTIONS.items():
         if source.startswith(word):
@@ -141,7 +141,8 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
     match = _RATE_RE.match(source)
     if not match:
         raise InputError(f"{field}: {text!r} is not a rate; {_HINT}")
-    unit = UNITS.get((match["unit"] or "year").rstrip("."), UNITS.get(match["unit"] or ""))
+    written: str = match["unit"] or "year"
+    unit: str | None = UNITS.get(written.rstrip(".")) or UNITS.get(written)
     if unit is None:
         raise InputError(f"{field}: unknown period {match['unit']!r} in {text!r}; use /year, /month or /day")
     try:
@@ -151,11 +152,13 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
     return Rate(value, unit)
 
 
-_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+              "十": 10}
 
 
 def _parse_chinese(rest: str, scale: Decimal, original: str, field: str) -> Rate:
     number, _, unit_text = rest.partition("/")
+    unit: str | None
     number = number.strip()
     if number and all(ch in _CN_DIGITS for ch in number) and len(number) == 1:
         value = Decimal(_CN_DIGITS[number])

@@ -37,8 +37,9 @@ PrincipalRule = Callable[[int, Decimal, Decimal], Decimal]
 def loan_periods(loan: Loan) -> list[Period]:
     """The accrual periods of a loan: dates, days and interest factors.
 
-    Periodic basis: factor = annual ÷ periods a year; an irregular first
-    period adds (or removes) its odd days at the daily rate. Daily basis:
+    Periodic basis: factor = annual ÷ periods a year; a long first period
+    adds its odd days at the daily rate, a short one charges its actual days
+    at the daily rate. Daily basis:
     factor = daily rate × days under the day count.
     """
     freq = calendar.frequency(loan.frequency)
@@ -62,9 +63,12 @@ def loan_periods(loan: Loan) -> list[Period]:
             if number == 1:
                 regular_start = calendar.step(due, -1, freq, loan.anchor_day)
                 odd = calendar.day_count(loan.start, regular_start, loan.day_count)
-                if odd:
+                if odd > 0:  # a long first period: a regular period plus its odd days
                     factor = factor + daily * odd
-                    basis += f" {'+' if odd > 0 else '−'} {daily_text}/day × {abs(odd)} odd days"
+                    basis += f" + {daily_text}/day × {odd} odd days"
+                elif odd < 0:  # a short first period: its actual days at the daily rate
+                    factor = daily * days
+                    basis = f"{daily_text}/day × {days} days (short first period)"
         periods.append(Period(number, previous, due, days, factor, basis))
         previous = due
     return periods
@@ -156,6 +160,7 @@ def build_schedule(loan: Loan) -> Schedule:
     principal = policy.round(loan.principal)
     periods = loan_periods(loan)
     fee = policy.round(loan.installment_fee)
+    rows: tuple[Row, ...]
     if loan.method == "bullet":
         rows = (_bullet_row(principal, periods, policy, fee),)
     else:
@@ -180,10 +185,12 @@ def _bullet_row(principal: Decimal, periods: Sequence[Period], policy: MoneyPoli
 
 
 def _interest_rule(loan: Loan, periods: Sequence[Period], policy: MoneyPolicy) -> str:
-    mode = "half-up" if policy.rounding == "half-up" else "half-even"
-    basis = _periodic_text(loan, loan.periods_per_year) if loan.interest_basis == "periodic" else (
-        f"{percent_text(loan.rate.daily(loan.day_count))}/day × days ({loan.day_count})")
+    mode = policy.rounding
+    if loan.interest_basis == "daily":
+        basis, odd = f"{percent_text(loan.rate.daily(loan.day_count))}/day × days ({loan.day_count})", ""
+    else:
+        basis = _periodic_text(loan, loan.periods_per_year)
+        odd = f"; period 1: {periods[0].basis}" if periods[0].basis != basis else ""
     if loan.method == "bullet":
         return f"interest = principal × Σ({basis}) over {len(periods)} periods, rounded {mode} to {policy.quantum}"
-    odd = f"; period 1: {periods[0].basis}" if periods[0].basis.endswith("odd days") else ""
     return f"interest = opening balance × {basis}, rounded {mode} to {policy.quantum}{odd}"

@@ -191,4 +191,5 @@ def _join(where: str, key: str) -> str:
 
 
 def _kind(value: object) -> str:
-    return {dict: "a table", list: "a list", str: "a text"}.get(type(value), repr(value))
+    kinds: dict[type, str] = {dict: "a table", list: "a list", str: "a text"}
+    return kinds.get(type(value), repr(value))
