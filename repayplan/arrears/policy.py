@@ -1,0 +1,235 @@
+"""What a contract says happens when a payment is late: payments, penalty
+interest (罚息), grace days (宽限期), late fees (违约金/滞纳金) and the order in
+which money pays the parts of a debt.
+
+Allocation order is data: a tuple of component names, from a preset or a list.
+
+>>> PenaltyPolicy(parse_penalty_rate("0.05%/day"), base="overdue-installment").allocation
+('fees', 'interest', 'penalty', 'principal')
+>>> PenaltyPolicy(allocation="principal-first").allocation
+('principal', 'interest', 'penalty', 'fees')
+>>> str(parse_penalty_rate("contract+50%")), parse_penalty_rate("contract+50%").resolve(parse_rate("4.9%"))
+('contract+50%', Rate(value=Decimal('0.07350'), unit='year'))
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from ..errors import InputError
+from ..money import WORKING, ZERO, to_decimal
+from ..rates import Rate, parse_rate, percent_text
+
+#: The parts of a debt a payment can go to.
+COMPONENTS = ("fees", "penalty", "interest", "principal")
+
+#: Allocation presets: the order in which a payment pays each installment's parts.
+ALLOCATION_PRESETS: dict[str, tuple[str, ...]] = {
+    # Civil Code art. 561: costs, then interest, then principal; penalty interest counts with interest
+    # (after the contractual interest).
+    "civil-code": ("fees", "interest", "penalty", "principal"),
+    "fees-penalty-interest-principal": ("fees", "penalty", "interest", "principal"),
+    "principal-first": ("principal", "interest", "penalty", "fees"),
+}
+
+#: What penalty interest is charged on.
+BASES = ("overdue-principal", "overdue-installment", "outstanding")
+GRACE_MODES = ("waive", "shift")
+#: installment: the oldest installment is cleared first (components in order within it);
+#: component: each component across all installments (oldest first) before the next.
+ALLOCATION_SCOPES = ("installment", "component")
+
+_RELATIVE_RE = re.compile(r"^\s*contract\s*(?:(?P<op>[+×x*])\s*(?P<num>[0-9]+(?:\.[0-9]*)?)\s*(?P<pct>%?)\s*)?$",
+                          re.IGNORECASE)
+_RATE_HINT = "write it like 0.05%/day, 18%/year or contract+50%"
+
+
+@dataclass(frozen=True)
+class Payment:
+    """Money the borrower paid on a date.
+
+    >>> Payment(date(2025, 3, 1), "1,000.00").amount
+    Decimal('1000.00')
+    """
+
+    date: date
+    amount: Decimal
+    note: str = ""
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.amount, Decimal):
+            object.__setattr__(self, "amount", to_decimal(self.amount, "payment.amount"))
+
+
+@dataclass(frozen=True)
+class RelativeRate:
+    """A penalty rate relative to the contract rate: contract × factor.
+
+    >>> RelativeRate(Decimal("1.5")).resolve(parse_rate("1.5%/month"))
+    Rate(value=Decimal('0.0225'), unit='month')
+    """
+
+    factor: Decimal
+    text: str = ""
+
+    def resolve(self, contract: Rate) -> Rate:
+        return contract.scaled(self.factor)
+
+    def __str__(self) -> str:
+        return self.text or f"contract×{self.factor}"
+
+
+def parse_penalty_rate(value: object, field: str = "penalty.rate") -> Rate | RelativeRate:
+    """'0.05%/day', '18%/year', 'contract+50%' (1.5 × the contract rate),
+    'contract×1.5' or 'contract' (the contract rate itself)."""
+    if isinstance(value, Rate | RelativeRate):
+        return value
+    if isinstance(value, str):
+        match = _RELATIVE_RE.match(value)
+        if match:
+            if match["op"] is None:
+                return RelativeRate(Decimal(1), "contract")
+            try:
+                number = Decimal(match["num"])
+            except InvalidOperation:  # pragma: no cover - the regex admits only digits
+                raise InputError(f"{field}: {value!r} is not a rate; {_RATE_HINT}") from None
+            if match["op"] == "+":
+                if not match["pct"]:
+                    raise InputError(f"{field}: {value!r} needs a percentage, like contract+50%")
+                return RelativeRate(1 + WORKING.multiply(number, Decimal("0.01")), f"contract+{number}%")
+            if match["pct"]:
+                raise InputError(f"{field}: {value!r} mixes × and %; write contract+50% or contract×1.5")
+            return RelativeRate(number, f"contract×{number}")
+    try:
+        return parse_rate(value, field)
+    except InputError as exc:
+        raise InputError(f"{exc}, or relative to the contract like contract+50%") from None
+
+
+def parse_percent(value: object, field: str) -> Decimal:
+    """'5%' -> Decimal('0.05'); a late-fee rate is written as a percentage."""
+    if isinstance(value, str) and value.strip().endswith("%"):
+        try:
+            number = Decimal(value.strip()[:-1].strip())
+        except InvalidOperation:
+            number = Decimal(-1)
+        if number.is_finite() and number >= 0:
+            return WORKING.multiply(number, Decimal("0.01"))
+    raise InputError(f"{field}: {value!r} is not a percentage; write it like \"5%\" (in quotes)")
+
+
+def allocation_order(value: str | Sequence[str], field: str = "penalty.allocation") -> tuple[str, ...]:
+    """A preset name, or a list naming each component once, in order.
+
+    >>> allocation_order(["penalty", "fees", "interest", "principal"])
+    ('penalty', 'fees', 'interest', 'principal')
+    """
+    if isinstance(value, str):
+        try:
+            return ALLOCATION_PRESETS[value]
+        except KeyError:
+            raise InputError(f"{field}: {value!r} is not a preset; use one of {', '.join(ALLOCATION_PRESETS)}, "
+                             f"or a list such as {list(COMPONENTS)}") from None
+    order = tuple(value)
+    unknown = [c for c in order if c not in COMPONENTS]
+    if unknown or len(order) != len(COMPONENTS) or len(set(order)) != len(COMPONENTS):
+        what = f"unknown component {unknown[0]!r}" if unknown else "each component must appear once"
+        raise InputError(f"{field}: {what}; list {', '.join(COMPONENTS)} in the order payments pay them")
+    return order
+
+
+@dataclass(frozen=True)
+class PenaltyPolicy:
+    """How lateness is charged, and in which order payments pay.
+
+    ``rate`` None means no penalty interest. ``base``: overdue-principal
+    (each overdue installment's unpaid principal, plus its unpaid interest when
+    ``compound``), overdue-installment (its unpaid principal + interest +
+    installment fee: the Huabei/Jiebei "overdue amount"), or outstanding (the
+    whole unpaid principal while any installment is overdue, 全额罚息).
+    ``grace_days``: an installment paid in full within that many days of its
+    due date bears no penalty and no late fee; paid later, penalty runs from
+    the due date (``grace_mode`` waive) or from the end of the grace (shift).
+    A late fee is charged once per missed installment: ``late_fee`` fixed, plus
+    ``late_fee_rate`` × its unpaid amount kept within ``late_fee_min`` and
+    ``late_fee_max``.
+
+    The default (a case without a [penalty] table) charges nothing extra and
+    allocates by the civil code: fees → interest → principal.
+
+    >>> PenaltyPolicy().rate is None, PenaltyPolicy().allocation[0]
+    (True, 'fees')
+    """
+
+    rate: Rate | RelativeRate | None = None
+    base: str = "overdue-principal"
+    compound: bool = False
+    count_payment_day: bool = False
+    grace_days: int = 0
+    grace_mode: str = "waive"
+    late_fee: Decimal = ZERO
+    late_fee_rate: Decimal | None = None
+    late_fee_min: Decimal = ZERO
+    late_fee_max: Decimal | None = None
+    allocation: tuple[str, ...] | str = ALLOCATION_PRESETS["civil-code"]
+    allocation_scope: str = "installment"
+
+    def __post_init__(self) -> None:
+        if isinstance(self.rate, str):
+            object.__setattr__(self, "rate", parse_penalty_rate(self.rate))
+        object.__setattr__(self, "allocation", allocation_order(self.allocation))
+        problems = policy_problems(self)
+        if problems:
+            raise InputError(problems[0])
+
+    def resolved_rate(self, contract: Rate) -> Rate | None:
+        """The absolute penalty rate for a contract rate (None: no penalty interest)."""
+        if self.rate is None:
+            return None
+        return self.rate.resolve(contract) if isinstance(self.rate, RelativeRate) else self.rate
+
+    def rate_text(self, contract: Rate) -> str:
+        """'0.05%/day', or 'contract+50%: 4.9%/year × 1.5 = 7.35%/year'."""
+        rate = self.resolved_rate(contract)
+        if rate is None:
+            return "none"
+        if isinstance(self.rate, RelativeRate):
+            return f"{self.rate}: {contract} × {self.rate.factor.normalize():f} = {rate}"
+        return str(rate)
+
+    @property
+    def late_fee_text(self) -> str:
+        parts = []
+        if self.late_fee:
+            parts.append(f"{self.late_fee} fixed")
+        if self.late_fee_rate is not None:
+            bounds = f", at least {self.late_fee_min}" if self.late_fee_min else ""
+            bounds += f", at most {self.late_fee_max}" if self.late_fee_max is not None else ""
+            parts.append(f"{percent_text(self.late_fee_rate)} of the unpaid installment{bounds}")
+        return " + ".join(parts) or "none"
+
+
+def policy_problems(policy: PenaltyPolicy, where: str = "penalty") -> list[str]:
+    """Every problem with a penalty policy, each naming its field."""
+    p = f"{where}."
+    problems = []
+    if policy.base not in BASES:
+        problems.append(f"{p}base: {policy.base!r} is unknown; use one of {', '.join(BASES)}")
+    if policy.grace_mode not in GRACE_MODES:
+        problems.append(f"{p}grace_mode: {policy.grace_mode!r} is unknown; use waive or shift")
+    if policy.allocation_scope not in ALLOCATION_SCOPES:
+        problems.append(f"{p}allocation_scope: {policy.allocation_scope!r} is unknown; use installment or component")
+    days = policy.grace_days
+    if not isinstance(days, int) or isinstance(days, bool) or not 0 <= days <= 365:
+        problems.append(f"{p}grace_days: must be a whole number of days from 0 to 365, got {policy.grace_days!r}")
+    for name in ("late_fee", "late_fee_min", "late_fee_max", "late_fee_rate"):
+        value = getattr(policy, name)
+        if value is not None and value < 0:
+            problems.append(f"{p}{name}: must be 0 or more, got {value}")
+    if policy.late_fee_max is not None and policy.late_fee_max < policy.late_fee_min:
+        problems.append(f"{p}late_fee_max: {policy.late_fee_max} is below late_fee_min {policy.late_fee_min}")
+    return problems

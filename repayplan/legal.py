@@ -1,0 +1,211 @@
+"""The legal cost check: what credit really cost, against a court's ceiling.
+
+The effective annual cost is the actuarial annual rate (XIRR, 365-day years)
+of the actual cash flows: the money lent, every payment, and what is still
+claimed on the statement date. The cap is a rate (``24%``: the ceiling
+Chinese courts apply to licensed lenders) or a multiple of the one-year Loan
+Prime Rate on the contract date (``4xLPR``: private lending). The excess is
+what a court would be asked to cut from the claim:
+
+* actuarial: the claim minus the claim that would make the effective rate
+  exactly the cap (the flows' value on the statement date at the cap rate);
+* simple (the usual court arithmetic): everything charged beyond principal,
+  minus the unpaid principal × cap ÷ 365 for each day it was outstanding.
+
+>>> lpr_on(date(2023, 9, 1)), str(parse_cap("4xLPR", date(2023, 9, 1)))
+(Decimal('0.0345'), '4 × LPR 3.45% (published 2023-08-21) = 13.8%')
+>>> parse_cap("24%", date(2023, 9, 1)).rate
+Decimal('0.24')
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import io
+import re
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from importlib import resources
+
+from .arrears.statement import Statement
+from .errors import InputError
+from .metrics import Flow, annual_rate, npv
+from .money import WORKING, ZERO
+from .rates import parse_rate, percent_text
+
+LPR_REFORM = date(2019, 8, 20)
+_CAP_RE = re.compile(r"^\s*(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?:x|×|\*|times)?\s*lpr\s*$|^\s*lpr\s*(?:x|×|\*)\s*"
+                     r"(?P<m>[0-9]+(?:\.[0-9]+)?)\s*$", re.IGNORECASE)
+
+
+@functools.cache
+def _lpr_data() -> tuple[tuple[tuple[date, Decimal], ...], date]:
+    text = resources.files("repayplan").joinpath("data/lpr_1y.csv").read_text(encoding="utf-8")
+    confirmed = None
+    rows = []
+    for line in text.splitlines():
+        if line.startswith("#"):
+            if "confirmed_through:" in line:
+                confirmed = date.fromisoformat(line.split("confirmed_through:")[1].strip())
+            continue
+        if line.strip():
+            rows.append(line)
+    table = [(date.fromisoformat(r["date"]), WORKING.multiply(Decimal(r["rate_percent"]), Decimal("0.01")))
+             for r in csv.DictReader(io.StringIO("\n".join(rows)))]
+    return tuple(sorted(table)), confirmed or table[-1][0]
+
+
+def lpr_history() -> tuple[tuple[date, Decimal], ...]:
+    """(date published, rate) for every change of the one-year LPR since the reform."""
+    return _lpr_data()[0]
+
+
+def lpr_confirmed_through() -> date:
+    """The last publication date the shipped data was checked against."""
+    return _lpr_data()[1]
+
+
+def lpr_published(day: date) -> tuple[date, Decimal]:
+    """The one-year LPR in force on a day, with the date it was published.
+
+    >>> lpr_published(date(2025, 5, 19)), lpr_published(date(2025, 5, 20))
+    ((datetime.date(2024, 10, 21), Decimal('0.0310')), (datetime.date(2025, 5, 20), Decimal('0.0300')))
+    """
+    if day < LPR_REFORM:
+        raise InputError(f"cap: the reformed one-year LPR starts on {LPR_REFORM}, after {day}; "
+                         "give the cap as a rate, e.g. --cap 24%")
+    return next((d, r) for d, r in reversed(lpr_history()) if d <= day)
+
+
+def lpr_on(day: date) -> Decimal:
+    """The one-year LPR in force on a day, as a fraction (0.0345 for 3.45%)."""
+    return lpr_published(day)[1]
+
+
+@dataclass(frozen=True)
+class Cap:
+    """An annual ceiling on the cost of credit, and how it was reached."""
+
+    rate: Decimal
+    text: str
+    note: str = ""
+
+    def __str__(self) -> str:
+        return self.text
+
+
+def parse_cap(value: str, contract_date: date) -> Cap:
+    """'24%', '24%/year', '2%/month' or '4xLPR' (4 × the one-year LPR on the contract date)."""
+    match = _CAP_RE.match(value)
+    if match:
+        multiple = Decimal(match["n"] or match["m"])
+        published, lpr = lpr_published(contract_date)
+        rate = WORKING.multiply(multiple, lpr)
+        note = ""
+        if contract_date > lpr_confirmed_through():
+            note = (f"the shipped LPR data is confirmed through {lpr_confirmed_through()}; check the LPR "
+                    f"published before {contract_date}")
+        return Cap(rate, f"{multiple.normalize():f} × LPR {percent_text(lpr)} (published {published}) = "
+                         f"{percent_text(rate)}", note)
+    try:
+        rate = parse_rate(value, "cap")
+    except InputError:
+        raise InputError(f"cap: {value!r} is not a cap; write it like 24% or 4xLPR") from None
+    return Cap(rate.annual, percent_text(rate.annual) if rate.unit == "year" else f"{rate} = "
+               f"{percent_text(rate.annual)}/year")
+
+
+def cost_flows(st: Statement) -> list[Flow]:
+    """The borrower's cash flows: + the loan, − the upfront fee and every
+    payment, − what is still claimed on the statement date (+ a credit owed back)."""
+    loan = st.loan
+    flows: list[Flow] = [(loan.start, st.money.round(loan.principal))]
+    if loan.upfront_fee:
+        flows.append((loan.start, -st.money.round(loan.upfront_fee)))
+    flows += [(p.date, -p.amount) for p in st.payments if p.amount]
+    if st.payoff_amount:
+        flows.append((st.as_of, -st.payoff_amount))
+    return flows
+
+
+def effective_annual_cost(st: Statement) -> Decimal | None:
+    """The actuarial annual rate of the statement's cash flows (None if it has none)."""
+    return annual_rate(cost_flows(st))
+
+
+@dataclass(frozen=True)
+class CapCheck:
+    """Cost of credit against a cap; ``excess`` is the actuarial figure,
+    ``simple_excess`` the court's simple-interest arithmetic."""
+
+    cap: Cap
+    effective_rate: Decimal | None
+    charged: Decimal  # paid + still claimed − the principal lent
+    allowed: Decimal  # charges that would cost exactly the cap (actuarial)
+    excess: Decimal
+    simple_allowed: Decimal
+    simple_excess: Decimal
+    trace: tuple[str, ...]
+
+    @property
+    def above(self) -> bool:
+        return self.excess > 0 or self.simple_excess > 0
+
+
+def check_cap(st: Statement, cap: Cap) -> CapCheck:
+    """Compare the statement's cost with a cap.
+
+    >>> from repayplan import Loan, parse_rate
+    >>> from repayplan.arrears import Payment, statement
+    >>> loan = Loan(Decimal("10000"), parse_rate("30%"), 1, method="bullet", interest_basis="daily",
+    ...             start=date(2025, 1, 1), first_due=date(2026, 1, 1))
+    >>> st = statement(loan, [Payment(date(2026, 1, 1), Decimal("13000"))], as_of=date(2026, 1, 1))
+    >>> c = check_cap(st, parse_cap("24%", loan.start))   # 3,000 on 10,000 for 365 days is 30%; 24% allows 2,400
+    >>> c.effective_rate, c.excess, c.simple_excess
+    (Decimal('0.30000000'), Decimal('600.00'), Decimal('600.00'))
+    """
+    money = st.money
+    flows = cost_flows(st)
+    lent = flows[0][1]
+    charged = sum((-a for _, a in flows[1:]), ZERO) - lent
+    rate = annual_rate(flows)
+    excess = money.round(max(ZERO, -npv(flows, cap.rate, st.as_of)))
+    allowed = charged - excess
+    simple_allowed, days_text = _simple_allowed(st, cap.rate)
+    simple_excess = max(ZERO, charged - simple_allowed)
+    g = money.grouped
+    trace = [
+        f"cash flows: {g(lent)} lent on {st.loan.start}, {len(st.payments)} payment(s) of {g(st.total_paid)}"
+        + (f", upfront fee {g(st.loan.upfront_fee)}" if st.loan.upfront_fee else "")
+        + f", {g(st.payoff_amount)} still claimed on {st.as_of}",
+        f"charged beyond the principal: {g(charged)}; effective annual cost "
+        f"{percent_text(rate, 2) if rate is not None else 'n/a'} against the cap {cap}",
+        f"actuarial: the flows valued on {st.as_of} at {percent_text(cap.rate)} a year leave {g(excess)} above "
+        "the cap",
+        f"simple: allowed {days_text} = {g(simple_allowed)}; charged {g(charged)} − allowed = {g(simple_excess)}",
+    ]
+    if cap.note:
+        trace.append(cap.note)
+    return CapCheck(cap, rate, charged, allowed, excess, money.round(simple_allowed), money.round(simple_excess),
+                    tuple(trace))
+
+
+def _simple_allowed(st: Statement, cap_rate: Decimal) -> tuple[Decimal, str]:
+    """Σ unpaid principal × cap ÷ 365 × days outstanding, rounded once."""
+    changes: dict[date, Decimal] = {}
+    for a in st.applications:
+        if a.component == "principal":
+            changes[a.date] = changes.get(a.date, ZERO) + a.amount
+    balance = st.money.round(st.loan.principal)
+    day, principal_days = st.loan.start, Fraction(0)
+    for when in sorted(changes):
+        principal_days += Fraction(balance) * (when - day).days
+        balance -= changes[when]
+        day = when
+    principal_days += Fraction(balance) * max(0, (st.as_of - day).days)
+    allowed = st.money.round_exact(principal_days * Fraction(cap_rate) / 365)
+    return allowed, f"Σ unpaid principal × days ({st.money.grouped(st.money.round_exact(principal_days))} " \
+                    f"principal-days) × {percent_text(cap_rate)} ÷ 365"
