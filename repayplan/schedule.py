@@ -34,16 +34,19 @@ from .rates import percent_text
 PrincipalRule = Callable[[int, Decimal, Decimal], Decimal]
 
 
-def loan_periods(loan: Loan) -> list[Period]:
+def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
     """The accrual periods of a loan: dates, days and interest factors.
 
     Periodic basis: factor = annual ÷ periods a year; a long first period
     adds its odd days at the daily rate, a short one charges its actual days
     at the daily rate. Daily basis:
-    factor = daily rate × days under the day count.
+    factor = daily rate × days under the day count. ``anchor_day`` keeps the
+    due dates on another day of the month than the first due date's (a plan
+    from 28 Feb of a loan due on the 31st); default: the loan's own.
     """
     freq = calendar.frequency(loan.frequency)
-    dues = calendar.due_dates(loan.first_due_date, loan.term, loan.frequency, loan.anchor_day)
+    anchor = anchor_day or loan.anchor_day
+    dues = calendar.due_dates(loan.first_due_date, loan.term, loan.frequency, anchor)
     periodic = loan.rate.periodic_exact(freq.periods_per_year)
     daily = loan.rate.daily_exact(loan.day_count)
     daily_text = percent_text(loan.rate.daily(loan.day_count))
@@ -61,7 +64,7 @@ def loan_periods(loan: Loan) -> list[Period]:
         else:
             factor, basis = periodic, periodic_text
             if number == 1:
-                regular_start = calendar.step(due, -1, freq, loan.anchor_day)
+                regular_start = calendar.step(due, -1, freq, anchor)
                 odd = calendar.day_count(loan.start, regular_start, loan.day_count)
                 if odd > 0:  # a long first period: a regular period plus its odd days
                     factor = factor + daily * odd
