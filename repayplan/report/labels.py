@@ -47,7 +47,8 @@ LABELS: dict[str, dict[str, str]] = {
         "arrears.legal": "Legal cost check", "arrears.cap": "Cap", "arrears.effective_cost": "Effective annual cost",
         "arrears.excess": "Above the cap (actuarial)", "arrears.simple_excess": "Above the cap (simple interest)",
         "arrears.to_credit": "to credit", "arrears.from_credit": "credit applied",
-        "arrears.status.paid": "paid", "arrears.status.paid late": "paid late", "arrears.status.overdue": "overdue", "arrears.status.partly paid": "partly paid",
+        "arrears.status.paid": "paid", "arrears.status.paid late": "paid late", "arrears.status.overdue": "overdue",
+        "arrears.status.partly paid": "partly paid",
         "arrears.status.in grace": "in grace", "arrears.status.not due": "not due",
     },
     "zh": {
@@ -83,7 +84,8 @@ LABELS: dict[str, dict[str, str]] = {
         "arrears.legal": "资金成本合法性检查", "arrears.cap": "上限", "arrears.effective_cost": "实际年化成本",
         "arrears.excess": "超出上限部分（精算）", "arrears.simple_excess": "超出上限部分（单利）",
         "arrears.to_credit": "计入余额", "arrears.from_credit": "余额冲抵",
-        "arrears.status.paid": "已还清", "arrears.status.paid late": "逾期后还清", "arrears.status.overdue": "逾期", "arrears.status.partly paid": "部分还款",
+        "arrears.status.paid": "已还清", "arrears.status.paid late": "逾期后还清", "arrears.status.overdue": "逾期",
+        "arrears.status.partly paid": "部分还款",
         "arrears.status.in grace": "宽限期内", "arrears.status.not due": "未到期",
     },
 }
