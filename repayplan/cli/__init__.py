@@ -13,6 +13,8 @@ import click
 #: command name -> "module:function"; one line per command.
 COMMANDS: dict[str, str] = {
     "build": "repayplan.cli.build:build",
+    "status": "repayplan.cli.status:status",
+    "batch": "repayplan.cli.batch:batch",
 }
 
 

@@ -1,0 +1,145 @@
+"""`repayplan status`: the arrears statement of one loan, as of a date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+import click
+
+from .build import LOAN_FLAGS, loan_from_inputs, loan_options
+from .common import case_argument, emit, format_option, handle_errors, lang_option
+
+#: flag -> [penalty] key
+PENALTY_FLAGS = {"penalty_rate": "rate", "penalty_base": "base", "grace_days": "grace_days",
+                 "allocation": "allocation"}
+
+
+@dataclass(frozen=True)
+class StatusInputs:
+    loan: Any
+    policy: Any
+    payments: list[Any]
+    as_of: date
+    claimed: Decimal | None
+    cap: Any
+
+
+def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
+    """Everything `status` needs from a case file and flags; every problem at once."""
+    from ..arrears import PenaltyPolicy
+    from ..casefile import Reader, load_document
+    from ..casefile.arrears import read_payments, read_payments_csv, read_penalty
+    from ..casefile.fields import parse_date
+    from ..casefile.loan import read_case_info
+    from ..errors import CaseFileError, InputError
+    from ..legal import parse_cap
+    from ..money import to_decimal
+
+    problems: list[str] = []
+    loan = None
+    try:
+        loan, _ = loan_from_inputs(case, {k: flags[k] for k in LOAN_FLAGS})
+    except CaseFileError as exc:
+        problems += exc.problems
+    reader = Reader()
+    doc: dict[str, Any] = load_document(case) if case else {}
+    info = read_case_info(reader, doc)
+    reader.problems.clear()  # [case] problems were reported with the loan
+
+    given = {PENALTY_FLAGS[k]: flags[k] for k in PENALTY_FLAGS if flags.get(k) is not None}
+    table = reader.table(doc, "penalty")
+    policy = PenaltyPolicy()
+    if table is not None or given:
+        policy = read_penalty(reader, {**(table or {}), **given}) or policy
+    if flags.get("payments_file"):
+        try:
+            payments = read_payments_csv(flags["payments_file"], loan)
+        except CaseFileError as exc:
+            payments, problems = [], problems + str(exc).splitlines()
+    else:
+        payments = read_payments(reader, doc, loan)
+    for line in reader.problems:
+        flag = next((f for f, key in PENALTY_FLAGS.items() if key in given and line.startswith(f"penalty.{key}:")),
+                    None)
+        if flag:
+            line = f"--{flag.replace('_', '-')}:" + line[len(f"penalty.{PENALTY_FLAGS[flag]}:"):]
+        elif case:
+            line = f"{case}: {line}"
+        problems.append(line)
+
+    as_of, where = info.as_of or date.today(), f"{case}: case.as_of" if case else "as_of"
+    if flags.get("as_of"):
+        where = "--as-of"
+        try:
+            as_of = parse_date(flags["as_of"], "--as-of")
+        except InputError as exc:
+            problems.append(str(exc))
+    if loan is not None and as_of < loan.start:
+        problems.append(f"{where}: {as_of} is before the loan start {loan.start}; give a date on or after it")
+    claimed = info.claimed
+    if flags.get("claimed") is not None:
+        try:
+            claimed = to_decimal(flags["claimed"], "--claimed")
+            if claimed < 0:
+                problems.append(f"--claimed: must be 0 or more, got {claimed}")
+        except InputError as exc:
+            problems.append(str(exc))
+    cap = None
+    if flags.get("cap") and loan is not None:
+        try:
+            cap = parse_cap(flags["cap"], loan.start)
+        except InputError as exc:
+            problems.append("--" + str(exc))
+    problems = list(dict.fromkeys(problems))
+    if problems:
+        raise CaseFileError(problems)
+    return StatusInputs(loan, policy, payments, as_of, claimed, cap)
+
+
+@click.command()
+@case_argument
+@click.option("--as-of", "as_of", default=None, help="Statement date, YYYY-MM-DD; default the case's as_of, else today.")
+@click.option("--payments", "payments_file", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="CSV file with date,amount columns; replaces the case file's [[payments]].")
+@click.option("--claimed", default=None, help="The creditor's stated total, to audit (default: [case] claimed).")
+@click.option("--cap", default=None, help="Cost-of-credit cap: 24%, 4xLPR (4 × the one-year LPR on the start "
+                                          "date) or any rate.")
+@click.option("--penalty-rate", default=None, help="Penalty interest: 0.05%/day, 18%/year or contract+50%.")
+@click.option("--penalty-base", default=None, help="overdue-principal, overdue-installment or outstanding.")
+@click.option("--grace-days", default=None, help="Days after a due date within which paying costs nothing extra.")
+@click.option("--allocation", default=None, help="civil-code, fees-penalty-interest-principal or principal-first.")
+@loan_options
+@format_option()
+@lang_option
+@handle_errors
+def status(case: str | None, fmt: str, lang: str, **flags: Any) -> None:
+    """Rebuild a debt in arrears from its contract and the payments made.
+
+    CASE is a TOML or JSON case file with [loan], [penalty] and [[payments]].
+    Every penalty and fee is shown with its calculation; --claimed audits a
+    collection notice's total and --cap checks the cost of credit.
+
+    \b
+    Examples:
+      repayplan status examples/huabei-arrears.toml
+      repayplan status examples/card-full-balance.toml --as-of 2025-08-01 --cap 24%
+      repayplan status case.toml --payments paid.csv --claimed 13250.00 --format json
+    """
+    from ..arrears import statement
+    from ..arrears.audit import audit_claim
+    from ..legal import check_cap
+    from ..report.statement import statement_csv, statement_json, statement_table
+
+    inputs = read_inputs(case, flags)
+    st = statement(inputs.loan, inputs.payments, inputs.policy, inputs.as_of)
+    audit = audit_claim(st, inputs.claimed) if inputs.claimed is not None else None
+    cap = check_cap(st, inputs.cap) if inputs.cap is not None else None
+    if fmt == "json":
+        emit(statement_json(st, audit, cap))
+    elif fmt == "csv":
+        emit(statement_csv(st, lang))
+    else:
+        emit(statement_table(st, audit, cap, lang))

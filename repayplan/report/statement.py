@@ -1,0 +1,230 @@
+"""An arrears statement as JSON (a stable contract), CSV and a table for people.
+
+JSON: ``{"currency", "as_of", "summary", "installments", "payments",
+"credit_applied", "notes"}`` plus ``"claim"`` and ``"cap"`` when asked for;
+amounts are strings with exactly the currency's minor digits.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..arrears.audit import ClaimAudit
+from ..arrears.statement import Statement
+from ..legal import CapCheck
+from ..money import ZERO
+from ..rates import percent_text
+from .labels import label
+from .render import csv_text, json_text, key_values, table_text
+
+LINE_COLUMNS = ("period", "due_date", "status", "due", "paid", "unpaid_principal", "unpaid_interest",
+                "penalty_interest", "unpaid_penalty", "fees", "unpaid_fees", "days_overdue", "settled_on")
+AMOUNTS = frozenset({"due", "paid", "unpaid_principal", "unpaid_interest", "penalty_interest", "unpaid_penalty",
+                     "fees", "unpaid_fees"})
+#: columns of the table for people
+TABLE_COLUMNS = ("period", "due_date", "status", "due", "penalty_interest", "fees", "paid", "balance",
+                 "days_overdue")
+SUMMARY_AMOUNTS = ("outstanding_principal", "overdue_principal", "overdue_interest", "accrued_interest",
+                   "penalty_interest", "fees", "credit", "total_due", "payoff_amount", "total_paid",
+                   "penalty_charged", "fees_charged")
+#: summary key -> label key, in the order people read them
+SUMMARY_LABELS = (("outstanding_principal", "arrears.outstanding_principal"),
+                  ("overdue_principal", "arrears.overdue_principal"),
+                  ("overdue_interest", "arrears.overdue_interest"),
+                  ("penalty_interest", "arrears.penalty_total"), ("fees", "arrears.fees_total"),
+                  ("total_due", "arrears.total_due"), ("accrued_interest", "arrears.accrued_interest"),
+                  ("credit", "arrears.credit"), ("payoff_amount", "arrears.payoff_amount"),
+                  ("days_past_due", "arrears.days_past_due"), ("total_paid", "arrears.total_paid"),
+                  ("penalty_charged", "arrears.penalty_charged"), ("fees_charged", "arrears.fees_charged"))
+
+
+def summary_dict(st: Statement) -> dict[str, Any]:
+    money = st.money.text
+    p = st.penalty
+    out: dict[str, Any] = {key: money(getattr(st, key)) for key in SUMMARY_AMOUNTS}
+    out.update({
+        "days_past_due": st.days_past_due,
+        "penalty_rate": st.rate_text,
+        "penalty_base": p.base,
+        "compound": p.compound,
+        "count_payment_day": p.count_payment_day,
+        "grace_days": p.grace_days,
+        "grace_mode": p.grace_mode,
+        "late_fee": p.late_fee_text,
+        "allocation": list(p.allocation),
+        "allocation_scope": p.allocation_scope,
+        "accrued_interest_trace": st.accrued_interest_trace,
+    })
+    return out
+
+
+def line_dicts(st: Statement) -> list[dict[str, Any]]:
+    money = st.money.text
+    rows = []
+    for line in st.lines:
+        row: dict[str, Any] = {}
+        for c in LINE_COLUMNS:
+            value = getattr(line, c)
+            row[c] = money(value) if c in AMOUNTS else value.isoformat() if hasattr(value, "isoformat") else value
+        row["trace"] = list(line.trace)
+        rows.append(row)
+    return rows
+
+
+def payment_dicts(st: Statement) -> list[dict[str, Any]]:
+    money = st.money.text
+    out = [{"date": p.date.isoformat(), "amount": money(p.amount), "note": p.note, "applied": [],
+            "to_credit": money(st.to_credit[i])} for i, p in enumerate(st.payments)]
+    for a in st.applications:
+        if a.payment is not None:
+            out[a.payment]["applied"].append({"period": a.period, "component": a.component,
+                                              "amount": money(a.amount)})
+    return out
+
+
+def statement_dict(st: Statement, audit: ClaimAudit | None = None, cap: CapCheck | None = None) -> dict[str, Any]:
+    """The JSON contract of `repayplan status`."""
+    money = st.money.text
+    data: dict[str, Any] = {
+        "currency": st.money.currency,
+        "as_of": st.as_of.isoformat(),
+        "summary": summary_dict(st),
+        "installments": line_dicts(st),
+        "payments": payment_dicts(st),
+        "credit_applied": [{"date": a.date.isoformat(), "period": a.period, "component": a.component,
+                            "amount": money(a.amount)} for a in st.applications if a.payment is None],
+        "notes": list(st.notes),
+    }
+    if audit is not None:
+        data["claim"] = {
+            "claimed": money(audit.claimed), "rebuilt": money(audit.rebuilt), "difference": money(audit.difference),
+            "explained": audit.explained,
+            "explanations": [{"text": e.text, "amount": money(e.amount), "explains": e.explains}
+                             for e in audit.explanations],
+            "together": list(audit.together),
+        }
+    if cap is not None:
+        data["cap"] = {
+            "cap": str(cap.cap), "cap_rate": percent_text(cap.cap.rate),
+            "effective_annual_cost": percent_text(cap.effective_rate, 4) if cap.effective_rate is not None else None,
+            "charged": money(cap.charged), "allowed": money(cap.allowed), "excess": money(cap.excess),
+            "simple_allowed": money(cap.simple_allowed), "simple_excess": money(cap.simple_excess),
+            "above_cap": cap.above, "trace": list(cap.trace),
+        }
+    return data
+
+
+def statement_json(st: Statement, audit: ClaimAudit | None = None, cap: CapCheck | None = None) -> str:
+    return json_text(statement_dict(st, audit, cap))
+
+
+def statement_csv(st: Statement, lang: str = "en") -> str:
+    """One row per installment; the calculation in the last column, lines joined by ' | '."""
+    columns = LINE_COLUMNS + ("trace",)
+    headers = list(columns) if lang == "en" else [label(_column_key(c), lang) for c in columns]
+    rows = [[*(row[c] if row[c] is not None else "" for c in LINE_COLUMNS), " | ".join(row["trace"])]
+            for row in line_dicts(st)]
+    return csv_text(headers, rows)
+
+
+def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapCheck | None = None,
+                    lang: str = "en") -> str:
+    """Summary, the installments with totals, then every calculation in words."""
+    g = st.money.grouped
+    p = st.penalty
+    loan = st.loan
+    head = [
+        (label("currency", lang), st.money.currency),
+        (label("arrears.as_of", lang), st.as_of.isoformat()),
+        (label("principal", lang), g(loan.principal)),
+        (label("rate", lang), str(loan.rate)),
+        (label("arrears.penalty_rate", lang), st.rate_text),
+        (label("arrears.penalty_base", lang), p.base + (" + unpaid interest (compound)" if p.compound else "")
+         + (", payment day counted" if p.count_payment_day else "")),
+        (label("arrears.grace_days", lang), f"{p.grace_days} ({p.grace_mode})" if p.grace_days else "0"),
+        (label("arrears.late_fee", lang), p.late_fee_text),
+        (label("arrears.allocation", lang), " → ".join(p.allocation) + f" (by {p.allocation_scope})"),
+    ]
+    for key, label_key in SUMMARY_LABELS:
+        value = getattr(st, key)
+        if key in ("credit", "accrued_interest") and not value:
+            continue
+        head.append((label(label_key, lang), g(value) if key != "days_past_due" else str(value)))
+    body = []
+    for line in st.lines:
+        body.append([line.period, line.due_date.isoformat(), label(f"arrears.status.{line.status}", lang),
+                     g(line.due), g(line.penalty_interest), g(line.fees), g(line.paid), g(line.balance),
+                     line.days_overdue])
+    zero = st.money.round(ZERO)
+    totals = [label("total", lang), "", "", g(sum((x.due for x in st.lines), zero)), g(st.penalty_charged),
+              g(st.fees_charged), g(sum((x.paid for x in st.lines), zero)),
+              g(sum((x.balance for x in st.lines), zero)), ""]
+    headers = [label(_column_key(c), lang) for c in TABLE_COLUMNS]
+    parts = [key_values(head), table_text(headers, body + [totals])]
+    calc = [f"  #{line.period}: {text}" for line in st.lines for text in line.trace]
+    if st.accrued_interest_trace:
+        calc.append(f"  {label('arrears.accrued_interest', lang)}: {st.accrued_interest_trace}")
+    if calc:
+        parts.append(f"{label('arrears.calculation', lang)}:\n" + "\n".join(calc))
+    if st.payments:
+        parts.append(f"{label('arrears.payments', lang)}:\n" + "\n".join(_payment_lines(st, lang)))
+    if st.notes:
+        parts.append(f"{label('arrears.notes', lang)}:\n" + "\n".join(f"  {n}" for n in st.notes))
+    if audit is not None:
+        parts.append(_audit_text(st, audit, lang))
+    if cap is not None:
+        parts.append(_cap_text(st, cap, lang))
+    return "\n\n".join(parts) + "\n"
+
+
+def _column_key(column: str) -> str:
+    return column if column in ("period", "due_date") else f"arrears.{column}"
+
+
+def _payment_lines(st: Statement, lang: str) -> list[str]:
+    g = st.money.grouped
+    by_payment: dict[int, list[str]] = {}
+    credit: list[str] = []
+    for a in st.applications:
+        text = f"#{a.period} {a.component} {g(a.amount)}"
+        if a.payment is None:
+            credit.append(f"  {a.date} {label('arrears.from_credit', lang)}: {text}")
+        else:
+            by_payment.setdefault(a.payment, []).append(text)
+    lines = []
+    for i, p in enumerate(st.payments):
+        parts = by_payment.get(i, [])
+        if st.to_credit[i]:
+            parts.append(f"{label('arrears.to_credit', lang)} {g(st.to_credit[i])}")
+        lines.append(f"  {p.date} {g(p.amount)} → {', '.join(parts) or '-'}")
+    return sorted(lines + credit)
+
+
+def _audit_text(st: Statement, audit: ClaimAudit, lang: str) -> str:
+    g = st.money.grouped
+    lines = [f"{label('arrears.claim', lang)}:",
+             f"  {label('arrears.claimed', lang)} {g(audit.claimed)}, {label('arrears.rebuilt', lang)} "
+             f"{g(audit.rebuilt)}, {label('arrears.difference', lang)} {g(audit.difference)}"]
+    if audit.difference == 0:
+        lines.append("  the claim matches the rebuilt total")
+    for e in audit.explanations:
+        mark = "= the difference" if e.explains else ""
+        lines.append(f"  {'*' if e.explains else '-'} {e.text}: {g(e.amount)} {mark}".rstrip())
+    if audit.together:
+        lines.append(f"  * together account for the difference: {'; '.join(audit.together)}")
+    if audit.difference and not audit.explained:
+        lines.append("  no single reading of the contract explains the difference; ask the creditor for its "
+                     "calculation")
+    return "\n".join(lines)
+
+
+def _cap_text(st: Statement, cap: CapCheck, lang: str) -> str:
+    g = st.money.grouped
+    rate = percent_text(cap.effective_rate, 2) if cap.effective_rate is not None else "n/a"
+    lines = [f"{label('arrears.legal', lang)}:",
+             f"  {label('arrears.cap', lang)}: {cap.cap}",
+             f"  {label('arrears.effective_cost', lang)}: {rate}",
+             f"  {label('arrears.excess', lang)}: {g(cap.excess)}",
+             f"  {label('arrears.simple_excess', lang)}: {g(cap.simple_excess)}"]
+    lines += [f"  {t}" for t in cap.trace]
+    return "\n".join(lines)
