@@ -101,7 +101,8 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
 
 @click.command()
 @case_argument
-@click.option("--as-of", "as_of", default=None, help="Statement date, YYYY-MM-DD; default the case's as_of, else today.")
+@click.option("--as-of", "as_of", default=None,
+              help="Statement date, YYYY-MM-DD; default the case's as_of, else today.")
 @click.option("--payments", "payments_file", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="CSV file with date,amount columns; replaces the case file's [[payments]].")
 @click.option("--claimed", default=None, help="The creditor's stated total, to audit (default: [case] claimed).")
