@@ -1,0 +1,294 @@
+"""A chunk of case rows (text cells) → validated column arrays for the engine.
+
+Every cell is read with the same rules and messages as a case file's
+``[loan]`` table (:class:`~repayplan.casefile.Reader`); a row with problems
+gets all of them, one line each, and is left out of the arrays. Columns with
+few distinct values (rates, dates, methods ...) are read once per distinct
+value; principals take a vectorised fast path for plain amounts.
+
+>>> import pandas as pd
+>>> chunk = pd.DataFrame({"case_id": ["A", "B"], "principal": ["12000", "-5"], "rate": ["1.5%/month", "abc"],
+...                       "term": ["12", "12"], "method": ["annuity"] * 2, "start": ["2025-03-10"] * 2})
+>>> cases, problems = read_cases(chunk)
+>>> cases.principal.tolist(), cases.index.tolist()
+([1200000], [0])
+>>> print(problems[1])
+principal: must be a positive amount, got -5
+rate: 'abc' is not a rate; write it like 4.9%, 4.9%/year, 1.5%/month or 0.05%/day
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from math import lcm
+from typing import Any
+
+import numpy as np
+import pandas as pd
+
+from .. import calendar
+from ..casefile.fields import Reader
+from ..model import INTEREST_BASES, MAX_TERM, METHODS, Loan
+from ..money import MINOR_UNITS, ROUNDING_MODES, MoneyPolicy, to_decimal
+from ..rates import Rate, percent_text
+
+#: Columns a case list must have, and those it may have (the [loan] keys).
+REQUIRED = ("case_id", "principal", "rate", "term", "method", "start")
+OPTIONAL = ("frequency", "first_due", "interest_basis", "day_count", "currency", "rounding", "installment_fee",
+            "upfront_fee")
+COLUMNS = REQUIRED + OPTIONAL
+
+EPOCH = date(1970, 1, 1).toordinal()
+#: Amounts (minor units) and rate fractions above these go to the exact single-case engine.
+BIG_AMOUNT = 2**50
+BIG_FRACTION = 2**60
+
+
+@dataclass(frozen=True)
+class Cases:
+    """The valid rows of a chunk as arrays; ``index`` gives each one's position in the chunk.
+
+    Amounts are integer minor units; dates are days since 1970-01-01 plus
+    their month index ((year − 1970) × 12 + month − 1) and day of month.
+    A rate is the exact pair of fractions periodic = pn / den and
+    daily = qn / den; ``fits`` is False where a figure is too large for int64.
+    """
+
+    index: np.ndarray
+    case_id: np.ndarray
+    principal: np.ndarray
+    fee: np.ndarray
+    digits: np.ndarray
+    half_even: np.ndarray
+    method: np.ndarray  # index into METHODS
+    term: np.ndarray
+    months: np.ndarray  # months per period (0 for weekly and biweekly)
+    step_days: np.ndarray  # days per period (0 for monthly and quarterly)
+    daily: np.ndarray  # interest basis is daily
+    d30: np.ndarray  # day count is 30/360
+    start: np.ndarray
+    start_midx: np.ndarray
+    start_day: np.ndarray
+    first_given: np.ndarray
+    first: np.ndarray
+    first_midx: np.ndarray
+    first_day: np.ndarray
+    pn: np.ndarray
+    qn: np.ndarray
+    den: np.ndarray
+    fits: np.ndarray
+    currency: np.ndarray
+    method_name: np.ndarray
+    annual_rate: np.ndarray
+    loans: Callable[[int], Loan]  # the Loan of valid row i, for the exact fallback
+
+    def __len__(self) -> int:
+        return len(self.index)
+
+
+def _read(kind: str, key: str, text: str, **options: Any) -> tuple[Any, str]:
+    """One cell through the case-file Reader: (value, problems as lines)."""
+    reader = Reader()
+    value = getattr(reader, kind)({key: text} if text != "" else {}, key, "", **options)
+    return value, "\n".join(reader.problems)
+
+
+def _per_value(cells: np.ndarray, read: Callable[[str], tuple[Any, str]],
+               derive: Callable[[Any], tuple[int, ...]] | None = None) -> tuple[np.ndarray, ...]:
+    """Read each distinct cell once; (values, problems[, derived int columns]) for every row."""
+    codes, uniques = pd.factorize(cells)
+    values = np.empty(len(uniques), dtype=object)
+    problems = np.empty(len(uniques), dtype=object)
+    for i, text in enumerate(uniques):
+        values[i], problems[i] = read(text)
+    if derive is None:
+        return values[codes], problems[codes]
+    derived = np.array([derive(v) for v in values], dtype=np.int64).reshape(len(uniques), -1)
+    return values[codes], problems[codes], derived[codes]
+
+
+_NO_DATE = -(2**40)
+
+
+def _date_parts(value: date | None) -> tuple[int, int, int]:
+    """(days since 1970-01-01, month index, day of month); a missing date has month index _NO_DATE."""
+    if value is None:
+        return 0, _NO_DATE, 0
+    return value.toordinal() - EPOCH, (value.year - 1970) * 12 + value.month - 1, value.day
+
+
+def _choice(key: str, choices: Any, default: str | None, upper: bool = False) -> Callable[[str], tuple[Any, str]]:
+    def read(text: str) -> tuple[Any, str]:
+        text = text.upper() if upper else text.lower()
+        return _read("choice", key, text, choices=choices, required=default is None, default=default)
+    return read
+
+
+def _cells(chunk: pd.DataFrame, name: str) -> np.ndarray:
+    """A column as stripped text, "" for an empty or missing cell."""
+    if name not in chunk.columns:
+        return np.full(len(chunk), "", dtype=object)
+    column = chunk[name]
+    if column.dtype != object and not pd.api.types.is_string_dtype(column.dtype):
+        column = column.astype(object).where(column.notna(), "").astype(str)
+    return column.fillna("").str.strip().to_numpy(dtype=object)
+
+
+def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, rounding: np.ndarray, usable: np.ndarray,
+             key: str, required: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(minor units as Python ints, problems, parsed Decimals) of an amount column.
+
+    Plain amounts ("1000", "1000.5", "1000.50") are converted with integer
+    arithmetic; anything else (commas, exponents, more decimals than the
+    currency has) is read by the case-file Reader and rounded by the policy.
+    """
+    n = len(cells)
+    minor = np.zeros(n, dtype=object)
+    text = pd.Series(cells, dtype=object)
+    parts = text.str.extract(r"^([0-9]{1,15})(?:\.([0-9]{1,2}))?$")
+    frac = parts[1].fillna("").to_numpy(dtype=object)
+    frac_len = np.array([len(f) for f in frac], dtype=np.int64)
+    fast = parts[0].notna().to_numpy() & usable & (frac_len <= digits)
+    if fast.any():
+        whole = parts[0][fast].to_numpy(dtype=object).astype(np.int64)
+        tail = np.array([int(f) if f else 0 for f in frac[fast]], dtype=np.int64)
+        units = whole * 10 ** digits[fast] + tail * 10 ** (digits[fast] - frac_len[fast])
+        minor[fast] = units.astype(object)
+        fast[fast] = units > 0  # zero gets the Reader's message
+    problems = np.full(n, "", dtype=object)
+    decimals = np.empty(n, dtype=object)
+    slow = ~fast
+    if slow.any():
+        read = (lambda t: _read("amount", key, t, required=True, positive=True)) if required else \
+            (lambda t: _read("amount", key, t, default=Decimal(0)))
+        values, problems[slow] = _per_value(cells[slow], read)
+        decimals[slow] = values
+        for i in np.flatnonzero(slow & usable):
+            if decimals[i] is not None:
+                minor[i] = MoneyPolicy(currency[i], rounding[i]).to_minor(decimals[i])
+    return minor, problems, decimals
+
+
+def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
+    """Validate a chunk of text rows; (the valid rows as Cases, problems per row).
+
+    ``problems[i]`` is "" for a good row, else its problems joined by newlines.
+    """
+    n = len(chunk)
+    cells = {name: _cells(chunk, name) for name in COLUMNS}
+    found: dict[str, np.ndarray] = {}
+    problems: dict[str, np.ndarray] = {}
+
+    def column(name: str, read: Callable[[str], tuple[Any, str]]) -> None:
+        found[name], problems[name] = _per_value(cells[name], read)
+
+    problems["case_id"] = np.where(cells["case_id"] == "", "case_id: missing; give every case an id", "")
+    column("rate", lambda t: _read("rate", "rate", t, required=True))
+    column("term", lambda t: _read("integer", "term", t, required=True, minimum=1, maximum=MAX_TERM))
+    column("method", _choice("method", METHODS, None))
+    column("frequency", _choice("frequency", calendar.FREQUENCIES, "monthly"))
+    found["start"], problems["start"], start_parts = _per_value(
+        cells["start"], lambda t: _read("date", "start", t, required=True), _date_parts)
+    found["first_due"], problems["first_due"], first_parts = _per_value(
+        cells["first_due"], lambda t: _read("date", "first_due", t), _date_parts)
+    column("interest_basis", _choice("interest_basis", INTEREST_BASES, "periodic"))
+    column("day_count", _choice("day_count", calendar.DAY_COUNTS, "act/365"))
+    column("rounding", _choice("rounding", ROUNDING_MODES, "half-up"))
+    column("currency", _choice("currency", MINOR_UNITS, "CNY", upper=True))
+    money_ok = (problems["currency"] == "") & (problems["rounding"] == "")
+    digits = np.array([MINOR_UNITS.get(c, 2) for c in found["currency"]], dtype=np.int64)
+    rounding = found["rounding"]
+    currency = found["currency"]
+    principal, problems["principal"], principal_dec = _amounts(cells["principal"], digits, currency, rounding,
+                                                               money_ok, "principal", True)
+    fee, problems["installment_fee"], _ = _amounts(cells["installment_fee"], digits, currency, rounding, money_ok,
+                                                   "installment_fee", False)
+    _, problems["upfront_fee"], _ = _amounts(cells["upfront_fee"], digits, currency, rounding, money_ok,
+                                             "upfront_fee", False)
+    order = ("case_id", "principal", "rate", "term", "method", "frequency", "start", "first_due", "interest_basis",
+             "day_count", "rounding", "currency", "installment_fee", "upfront_fee")
+    first_given = first_parts[:, 1] != _NO_DATE
+    late = first_given & (problems["start"] == "") & (problems["first_due"] == "") & \
+        (first_parts[:, 0] <= start_parts[:, 0])
+    cross = np.full(n, "", dtype=object)
+    for i in np.flatnonzero(late):
+        cross[i] = (f"first_due: {found['first_due'][i]} is not after the start {found['start'][i]}; "
+                    "give a later date")
+    joined = np.full(n, "", dtype=object)
+    bad = np.zeros(n, dtype=bool)
+    for name in (*order, "cross"):
+        column_problems = cross if name == "cross" else problems[name]
+        has = column_problems != ""
+        bad |= has
+        for i in np.flatnonzero(has):
+            joined[i] = f"{joined[i]}\n{column_problems[i]}" if joined[i] else column_problems[i]
+    good = np.flatnonzero(~bad)
+    return _arrays(good, cells, found, principal, fee, digits, start_parts, first_parts, first_given,
+                   principal_dec), joined
+
+
+def _rate_fractions(rate: Rate, periods_per_year: int, day_count: str) -> tuple[int, int, int, str]:
+    """(pn, qn, den, annual text): periodic = pn/den and daily = qn/den exactly."""
+    periodic = rate.periodic_exact(periods_per_year)
+    daily = rate.daily_exact(day_count)
+    den = lcm(periodic.denominator, daily.denominator)
+    return (periodic.numerator * (den // periodic.denominator), daily.numerator * (den // daily.denominator), den,
+            percent_text(rate.annual_for(day_count)))
+
+
+def _arrays(good: np.ndarray, cells: dict[str, np.ndarray], found: dict[str, np.ndarray], principal: np.ndarray,
+            fee: np.ndarray, digits: np.ndarray, start_parts: np.ndarray, first_parts: np.ndarray,
+            first_given: np.ndarray, principal_dec: np.ndarray) -> Cases:
+    take = {name: values[good] for name, values in found.items()}
+    n = len(good)
+    # one exact rate pair per distinct (rate, frequency, day count)
+    keys = [f"{r}|{f}|{d}" for r, f, d in zip(cells["rate"][good], take["frequency"], take["day_count"],
+                                                strict=True)]
+    codes, uniques = pd.factorize(np.array(keys, dtype=object))
+    first_row = np.zeros(len(uniques), dtype=np.int64)
+    first_row[codes[::-1]] = np.arange(n)[::-1]
+    per_rate = [_rate_fractions(take["rate"][i], calendar.FREQUENCIES[take["frequency"][i]].periods_per_year,
+                                take["day_count"][i]) for i in first_row]
+    rate_fits = np.array([max(abs(p), abs(q), d) < BIG_FRACTION for p, q, d, _ in per_rate], dtype=bool)
+
+    def column(values: list[Any], dtype: Any) -> np.ndarray:
+        return np.array(values, dtype=dtype)[codes] if n else np.zeros(0, dtype=dtype)
+
+    principal, fee = principal[good], fee[good]
+    amounts_fit = np.array([p < BIG_AMOUNT and f < BIG_AMOUNT for p, f in zip(principal, fee, strict=True)],
+                           dtype=bool)
+    fits = column(list(rate_fits), bool) & amounts_fit
+
+    def ints(values: np.ndarray) -> np.ndarray:
+        return np.where(fits, values, 0).astype(np.int64)
+
+    def fraction(j: int) -> np.ndarray:
+        return ints(column([r[j] if ok else 0 for r, ok in zip(per_rate, rate_fits, strict=True)], object))
+
+    def loan(i: int) -> Loan:
+        row = good[i]
+        return Loan(principal=principal_dec[row] if principal_dec[row] is not None else
+                    to_decimal(cells["principal"][row]), rate=found["rate"][row], term=found["term"][row],
+                    method=found["method"][row], frequency=found["frequency"][row], start=found["start"][row],
+                    first_due=found["first_due"][row], interest_basis=found["interest_basis"][row],
+                    day_count=found["day_count"][row], currency=found["currency"][row],
+                    rounding=found["rounding"][row],
+                    installment_fee=to_decimal(cells["installment_fee"][row] or "0"),
+                    upfront_fee=to_decimal(cells["upfront_fee"][row] or "0"))
+
+    frequencies = [calendar.FREQUENCIES[f] for f in take["frequency"]]
+    return Cases(
+        index=good.astype(np.int64), case_id=cells["case_id"][good], principal=ints(principal), fee=ints(fee),
+        digits=digits[good], half_even=take["rounding"] == "half-even",
+        method=np.array([METHODS.index(m) for m in take["method"]], dtype=np.int8),
+        term=take["term"].astype(np.int64), months=np.array([f.months for f in frequencies], dtype=np.int64),
+        step_days=np.array([f.days for f in frequencies], dtype=np.int64), daily=take["interest_basis"] == "daily",
+        d30=take["day_count"] == "30/360", start=start_parts[good, 0], start_midx=start_parts[good, 1],
+        start_day=start_parts[good, 2], first_given=first_given[good], first=first_parts[good, 0],
+        first_midx=first_parts[good, 1], first_day=first_parts[good, 2], pn=fraction(0), qn=fraction(1),
+        den=np.where(fits, fraction(2), 1), fits=fits, currency=take["currency"], method_name=take["method"],
+        annual_rate=column([r[3] for r in per_rate], object), loans=loan,
+    )

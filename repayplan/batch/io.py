@@ -1,0 +1,206 @@
+"""Reading case lists in chunks (CSV, Parquet) and writing summaries (CSV, JSON lines, XLSX).
+
+Every cell is read as text, so amounts stay exact. Each row keeps the number
+of the line it came from (CSV: the file's line, the header being line 1;
+Parquet: the row number from 1), for the errors file.
+
+>>> import io as _io
+>>> source = CaseSource(_io.StringIO("case_id,principal,rate,term,method,start\\n\\nA,100,5%,2,annuity,2025-01-01\\n"))
+>>> [chunk[["line", "case_id"]].values.tolist() for chunk in source.chunks()]
+[[[3, 'A']]]
+"""
+
+from __future__ import annotations
+
+import csv
+import difflib
+import json
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import IO, Any
+
+import pandas as pd
+
+from ..errors import InputError
+from ..report.labels import label
+from .cases import COLUMNS, REQUIRED
+from .summary import AMOUNT_COLUMNS, SUMMARY_COLUMNS
+
+#: The largest number of cases an XLSX sheet holds (1,048,576 rows less the header).
+XLSX_ROWS = 1_048_575
+FORMATS = ("csv", "json", "xlsx")
+
+
+class CaseSource:
+    """A case list, read chunk by chunk; ``size`` and ``done`` measure progress."""
+
+    def __init__(self, source: str | Path | IO[str], chunk_size: int = 50_000) -> None:
+        self.chunk_size = chunk_size
+        self.path = None if hasattr(source, "read") else Path(source)  # type: ignore[arg-type]
+        self.stream = source if self.path is None else None
+        self.parquet = self.path is not None and self.path.suffix.lower() in (".parquet", ".pq")
+        self.warnings: list[str] = []
+        self.done = 0
+        if self.path is not None:
+            if not self.path.exists():
+                raise InputError(f"{self.path}: case list not found; check the path")
+            if self.path.is_dir():
+                raise InputError(f"{self.path}: is a directory; give a .csv or .parquet case list")
+        self.size = self.path.stat().st_size if self.path is not None and not self.parquet else 0
+
+    def _check_columns(self, columns: list[str]) -> None:
+        where = f"{self.path}: " if self.path else ""
+        problems = []
+        for name in REQUIRED:
+            if name not in columns:
+                near = difflib.get_close_matches(name, [c for c in columns if c not in COLUMNS], n=1)
+                hint = f" (is {near[0]!r} meant to be {name!r}?)" if near else ""
+                problems.append(f"{where}missing column {name!r}{hint}; a case list needs the columns "
+                                f"{', '.join(REQUIRED)}")
+        if problems:
+            raise InputError("\n".join(problems))
+        for name in columns:
+            if name not in COLUMNS and name != "line":
+                near = difflib.get_close_matches(name, COLUMNS, n=1)
+                hint = f"; did you mean {near[0]!r}?" if near else ""
+                self.warnings.append(f"{where}column {name!r} is not a loan field and is ignored{hint}")
+
+    def chunks(self) -> Iterator[pd.DataFrame]:
+        """Chunks of text cells with a ``line`` column; blank lines are skipped."""
+        yield from (self._parquet() if self.parquet else self._csv())
+
+    def _csv(self) -> Iterator[pd.DataFrame]:
+        handle: Any = open(self.path, encoding="utf-8-sig", newline="") if self.path else self.stream  # noqa: SIM115
+        try:
+            try:
+                reader = pd.read_csv(handle, dtype=str, keep_default_na=False, skip_blank_lines=False,
+                                     chunksize=self.chunk_size)
+            except pd.errors.EmptyDataError:
+                raise InputError(f"{self.path or 'input'}: the case list is empty; "
+                                 "give a header line and rows") from None
+            first = True
+            line = 2
+            try:
+                for chunk in reader:
+                    if first:
+                        chunk.columns = [str(c).strip().lower() for c in chunk.columns]
+                        columns = list(chunk.columns)
+                        self._check_columns(columns)
+                        first = False
+                    chunk.columns = columns
+                    lines = pd.RangeIndex(line, line + len(chunk))
+                    line += len(chunk)
+                    chunk = chunk.assign(line=lines.to_numpy())
+                    blank = (chunk.drop(columns="line") == "").all(axis=1)
+                    if self.path:
+                        self.done = handle.tell()
+                    yield chunk[~blank.to_numpy()].reset_index(drop=True)
+            except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+                raise InputError(f"{self.path or 'input'}: cannot read the case list near line {line}: "
+                                 f"{str(exc).strip()}") from None
+        finally:
+            if self.path:
+                handle.close()
+
+    def _parquet(self) -> Iterator[pd.DataFrame]:
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:  # pragma: no cover - pyarrow is optional
+            raise InputError(f"{self.path}: reading Parquet needs pyarrow; "
+                             "pip install pyarrow, or give a CSV") from None
+        try:
+            parquet = pq.ParquetFile(self.path)
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds
+            raise InputError(f"{self.path}: not a readable Parquet file ({exc})") from None
+        self.size = parquet.metadata.num_rows
+        columns = [str(c).strip().lower() for c in parquet.schema_arrow.names]
+        self._check_columns(columns)
+        row = 1
+        for batch in parquet.iter_batches(batch_size=self.chunk_size):
+            chunk = batch.to_pandas()
+            chunk.columns = columns
+            chunk = pd.DataFrame({c: _text(chunk[c]) for c in columns})
+            chunk["line"] = range(row, row + len(chunk))
+            row += len(chunk)
+            self.done = row - 1
+            yield chunk
+
+
+def _text(column: pd.Series) -> pd.Series:
+    """A Parquet column as text cells: dates as ISO, numbers as written (floats by their shortest repr)."""
+    if pd.api.types.is_datetime64_any_dtype(column.dtype):
+        return column.dt.strftime("%Y-%m-%d").fillna("")
+    return column.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else str(v))
+
+
+def headers(columns: tuple[str, ...], lang: str) -> list[str]:
+    """Column keys for machines (en) or labels for people (zh), as `repayplan build --format csv`."""
+    return list(columns) if lang == "en" else [label(c, lang) for c in columns]
+
+
+class SummaryWriter:
+    """Writes summary chunks to an open text stream (csv, json lines) or an XLSX file path."""
+
+    def __init__(self, fmt: str, target: IO[str] | Path, lang: str = "en") -> None:
+        self.fmt, self.target, self.lang, self.count = fmt, target, lang, 0
+        if fmt == "xlsx":
+            from openpyxl import Workbook
+
+            self.book = Workbook(write_only=True)
+            self.sheet = self.book.create_sheet("cases")
+            self.sheet.append(headers(SUMMARY_COLUMNS, lang))
+        elif fmt == "csv":
+            self.csv = csv.writer(target, lineterminator="\n")  # type: ignore[arg-type]
+            self.csv.writerow(headers(SUMMARY_COLUMNS, lang))
+
+    def write(self, frame: pd.DataFrame) -> None:
+        rows = frame[list(SUMMARY_COLUMNS)].itertuples(index=False, name=None)
+        self.count += len(frame)
+        if self.fmt == "csv":
+            self.csv.writerows(rows)
+        elif self.fmt == "json":
+            stream: Any = self.target
+            for row in rows:
+                stream.write(json.dumps(dict(zip(SUMMARY_COLUMNS, row, strict=True)), ensure_ascii=False) + "\n")
+        else:
+            if self.count > XLSX_ROWS:
+                raise InputError(f"output: an XLSX sheet holds at most {XLSX_ROWS:,} cases; write CSV or JSON")
+            self._xlsx(rows)
+
+    def _xlsx(self, rows: Any) -> None:
+        from openpyxl.cell import WriteOnlyCell
+
+        amounts = [SUMMARY_COLUMNS.index(c) for c in AMOUNT_COLUMNS]
+        for row in rows:
+            cells = list(row)
+            places = len(cells[2].partition(".")[2])
+            for i in amounts:
+                cell = WriteOnlyCell(self.sheet, Decimal(cells[i]))
+                cell.number_format = "#,##0." + "0" * places if places else "#,##0"
+                cells[i] = cell
+            self.sheet.append(cells)
+
+    def close(self) -> None:
+        if self.fmt == "xlsx":
+            self.book.save(self.target)
+
+
+ERROR_COLUMNS = ("line", "case_id", "problem")
+
+
+def error_rows(frame: pd.DataFrame) -> list[tuple[Any, str, str]]:
+    """(line, case_id, problem) for each problem of each bad row, one problem a row."""
+    bad = frame[frame["problem"] != ""]
+    lines = bad["line"].tolist() if "line" in bad.columns else [""] * len(bad)
+    return [(line, case_id, text) for line, case_id, problems in zip(lines, bad["case_id"], bad["problem"],
+                                                                       strict=True)
+            for text in problems.splitlines()]
+
+
+def format_for(path: str | None, fmt: str | None) -> str:
+    """The output format: as given, else from the file's suffix, else csv."""
+    if fmt:
+        return fmt
+    suffix = Path(path).suffix.lower() if path else ""
+    return {".xlsx": "xlsx", ".json": "json", ".jsonl": "json", ".ndjson": "json"}.get(suffix, "csv")
