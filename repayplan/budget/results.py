@@ -1,0 +1,180 @@
+"""Frozen results of a budget plan: per month, per debt, per strategy.
+
+The month-by-month timeline is stored in integer minor units (a 30-year
+plan of 20 debts under four strategies holds ~150,000 amounts) and read
+through properties that return exact Decimals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+
+from ..errors import InputError
+from ..money import ZERO, MoneyPolicy
+from .strategies import Strategy
+
+__all__ = ["Arrears", "Budget", "DebtOutcome", "Difference", "MonthRow", "StrategyResult"]
+
+
+@dataclass(frozen=True)
+class Budget:
+    """What the borrower can pay: ``monthly`` from ``start`` (month 1 is one
+    month after it), plus ``lump_sum`` less ``reserve`` spent in month 1; the
+    reserve is kept for emergencies and never spent.
+
+    >>> Budget(Decimal("3000"), date(2025, 1, 1), Decimal("5000"), Decimal("2000")).first_month
+    Decimal('6000')
+    """
+
+    monthly: Decimal
+    start: date
+    lump_sum: Decimal = ZERO
+    reserve: Decimal = ZERO
+    source: str = "[budget] monthly"
+
+    def __post_init__(self) -> None:
+        for key in ("monthly", "lump_sum", "reserve"):
+            if getattr(self, key) < 0:
+                raise InputError(f"budget.{key}: must be 0 or more, got {getattr(self, key)}")
+        if self.reserve > self.lump_sum:
+            raise InputError(f"budget.reserve: {self.reserve} is more than the lump sum {self.lump_sum}; the reserve "
+                             "is the part of the lump sum kept back, so give a lump_sum at least as large")
+
+    @property
+    def first_month(self) -> Decimal:
+        return self.monthly + self.lump_sum - self.reserve
+
+
+@dataclass(frozen=True, slots=True)
+class MonthRow:
+    """One month of a strategy: per debt (in case order) what it was charged,
+    what it got and what it still owes after the payment, in minor units."""
+
+    period: int
+    date: date
+    available_units: int
+    minimum_units: tuple[int, ...]
+    payment_units: tuple[int, ...]
+    interest_units: tuple[int, ...]
+    penalty_units: tuple[int, ...]
+    fees_units: tuple[int, ...]
+    balance_units: tuple[int, ...]
+    policy: MoneyPolicy
+
+    def _dec(self, units: tuple[int, ...]) -> tuple[Decimal, ...]:
+        return tuple(self.policy.from_minor(u) for u in units)
+
+    @property
+    def available(self) -> Decimal:
+        return self.policy.from_minor(self.available_units)
+
+    @property
+    def minimums(self) -> tuple[Decimal, ...]:
+        return self._dec(self.minimum_units)
+
+    @property
+    def payments(self) -> tuple[Decimal, ...]:
+        return self._dec(self.payment_units)
+
+    @property
+    def interest(self) -> tuple[Decimal, ...]:
+        return self._dec(self.interest_units)
+
+    @property
+    def penalty(self) -> tuple[Decimal, ...]:
+        return self._dec(self.penalty_units)
+
+    @property
+    def fees(self) -> tuple[Decimal, ...]:
+        return self._dec(self.fees_units)
+
+    @property
+    def balances(self) -> tuple[Decimal, ...]:
+        return self._dec(self.balance_units)
+
+    @property
+    def total_payment(self) -> Decimal:
+        return self.policy.from_minor(sum(self.payment_units))
+
+    @property
+    def total_balance(self) -> Decimal:
+        return self.policy.from_minor(sum(self.balance_units))
+
+
+@dataclass(frozen=True)
+class DebtOutcome:
+    """One debt under one strategy. ``interest``, ``penalty`` and ``fees`` are
+    what it was charged; ``paid`` = principal + interest + penalty + fees paid,
+    and ``opening`` + charges − ``paid`` = ``balance`` left at the end."""
+
+    name: str
+    kind: str
+    opening: Decimal
+    paid: Decimal
+    principal: Decimal
+    interest: Decimal
+    penalty: Decimal
+    fees: Decimal
+    paid_interest: Decimal
+    paid_penalty: Decimal
+    paid_fees: Decimal
+    balance: Decimal
+    payoff_period: int | None
+    payoff_date: date | None
+    first_arrears_period: int | None
+    first_arrears_date: date | None
+
+
+@dataclass(frozen=True)
+class Arrears:
+    """The first month a strategy cannot pay every minimum."""
+
+    period: int
+    date: date
+    gap: Decimal  # minimums due that month less the money available
+    debts: tuple[str, ...]  # the debts whose minimum went unpaid (fell into arrears)
+
+
+@dataclass(frozen=True)
+class StrategyResult:
+    """A strategy played out month by month until every debt is repaid (or the horizon)."""
+
+    strategy: Strategy
+    months: int | None  # to debt-free; None when not debt-free within the horizon
+    debt_free_date: date | None
+    total_paid: Decimal
+    total_interest: Decimal
+    total_penalty: Decimal
+    total_fees: Decimal
+    balance_left: Decimal
+    unspent: Decimal  # budget not paid out (the minimum strategy's extra, the last month's rest)
+    shortfall_months: int
+    first_arrears: Arrears | None
+    debts: tuple[DebtOutcome, ...]
+    timeline: tuple[MonthRow, ...]
+    growing: bool = False  # stopped early: short of the minimums and the debts no longer falling
+
+    @property
+    def name(self) -> str:
+        return self.strategy.name
+
+    @property
+    def cost(self) -> Decimal:
+        """Everything charged beyond principal: interest + penalty + fees."""
+        return self.total_interest + self.total_penalty + self.total_fees
+
+    @property
+    def finished(self) -> bool:
+        return self.months is not None
+
+
+@dataclass(frozen=True)
+class Difference:
+    """A cheaper strategy against a dearer one."""
+
+    cheaper: str
+    dearer: str
+    saving: Decimal  # less interest + penalty + fees
+    months_sooner: int | None  # None when either is not debt-free within the horizon

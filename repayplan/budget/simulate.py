@@ -1,0 +1,253 @@
+"""Several debts, one budget: the month-by-month simulation of each strategy.
+
+Plan months run from the budget's start: month k is paid k months after it
+(same day of the month, clamped at month end). In each month:
+
+1. every debt accrues: interest on its opening balance (an installment debt
+   at its contract factor for that installment; a revolving debt at its rate
+   over the month's actual days, or per month), penalty interest on what is
+   past due, its fees; this sets its minimum;
+2. the money of the month is the monthly budget (plus, in month 1, the lump
+   sum less the reserve);
+3. if it covers the minimums, every debt gets its minimum and the rest goes
+   to the debts in the strategy's order, each up to its full payoff (the
+   ``minimum`` strategy pays nothing extra); otherwise the minimums are paid
+   in the strategy's order and the debts left short fall into arrears;
+4. what is left unpaid of a minimum is past due from then on: it bears the
+   debt's penalty and, if the debt has one, a late fee.
+
+A strategy ends when every debt is repaid, after 100 years, or, when it is
+short of the minimums and owes no less than 12 months before, there (the
+debts grow at this budget and are never repaid; ``growing`` says so).
+
+The hand-worked example: 1,000.00 at 1%/month and 2,000.00 at 2%/month, a
+minimum of 100.00 each, 500.00 a month. Avalanche sends the 300.00 left
+after the minimums to the 2% debt:
+
+>>> from datetime import date
+>>> from repayplan.budget.debts import RevolvingDebt, parse_rate
+>>> a = RevolvingDebt("a", Decimal("1000"), parse_rate("1%/month"), Decimal(0), Decimal("100"))
+>>> b = RevolvingDebt("b", Decimal("2000"), parse_rate("2%/month"), Decimal(0), Decimal("100"))
+>>> p = plan([a, b], Budget(Decimal("500"), date(2025, 1, 1)))
+>>> first = p.result("avalanche").timeline[0]
+>>> first.payments, first.balances   # a: 1,010.00 − 100.00; b: 2,040.00 − 400.00
+((Decimal('100.00'), Decimal('400.00')), (Decimal('910.00'), Decimal('1640.00')))
+>>> p.cheapest.name, p.result("avalanche").months
+('avalanche', 7)
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from functools import cached_property
+
+from ..errors import InputError
+from ..money import MoneyPolicy
+from .accounts import Account, open_account
+from .debts import Debt, InstallmentDebt, RevolvingDebt, month_dates
+from .results import Arrears, Budget, DebtOutcome, Difference, MonthRow, StrategyResult
+from .start import Opening, installment_start
+from .strategies import Strategy, rank, strategy
+from .warnings import MAX_MONTHS, MinimumWarning, minimum_only, minimum_warning, repayment_problem
+
+__all__ = ["MAX_MONTHS", "Budget", "Plan", "Shortfall", "plan", "simulate"]
+
+DEFAULT_STRATEGIES = ("avalanche", "snowball", "minimum")
+
+#: A strategy short of the minimums that owes no less than this many months
+#: before is stopped there: at this budget the debts are never repaid.
+GROWTH_WINDOW = 12
+
+
+@dataclass(frozen=True)
+class Shortfall:
+    """The budget does not cover the minimums: by how much, and what follows."""
+
+    gap: Decimal  # minimums of the first short month less the monthly budget
+    period: int  # the first month a strategy comes up short
+    debt: str  # the debt that falls into arrears first under the cheapest strategy
+
+
+@dataclass(frozen=True)
+class Plan:
+    """Every strategy for one set of debts and one budget."""
+
+    debts: tuple[Debt, ...]
+    budget: Budget
+    policy: MoneyPolicy
+    results: tuple[StrategyResult, ...]
+    warnings: tuple[MinimumWarning, ...]
+
+    def result(self, name: str) -> StrategyResult:
+        for r in self.results:
+            if r.name == name:
+                return r
+        raise KeyError(name)
+
+    @cached_property
+    def ranked(self) -> tuple[StrategyResult, ...]:
+        """Cheapest first: debt-free within the horizon, then least interest +
+        penalty + fees (then the balance left), then fewest months."""
+        return tuple(sorted(self.results, key=lambda r: (not r.finished, r.cost + r.balance_left, r.months or 0)))
+
+    @property
+    def cheapest(self) -> StrategyResult:
+        return self.ranked[0]
+
+    def differences(self) -> list[Difference]:
+        """Every pair of strategies, the cheaper one first."""
+        out = []
+        ranked = self.ranked
+        for i, cheaper in enumerate(ranked):
+            for dearer in ranked[i + 1:]:
+                sooner = (dearer.months - cheaper.months
+                          if dearer.months is not None and cheaper.months is not None else None)
+                saving = dearer.cost + dearer.balance_left - cheaper.cost - cheaper.balance_left
+                out.append(Difference(cheaper.name, dearer.name, saving, sooner))
+        return out
+
+    @property
+    def shortfall(self) -> Shortfall | None:
+        """None when every strategy always covers the minimums."""
+        events = [r.first_arrears for r in self.results if r.first_arrears is not None]
+        if not events:
+            return None
+        first = min(events, key=lambda e: e.period)
+        # the gap against the monthly budget alone: month 1 also had the lump sum less the reserve
+        gap = first.gap + (self.budget.first_month - self.budget.monthly if first.period == 1 else 0)
+        cheapest = self.cheapest.first_arrears or first
+        return Shortfall(gap, first.period, cheapest.debts[0])
+
+
+def plan(debts: Sequence[Debt], budget: Budget, strategies: Sequence[Strategy | str] = DEFAULT_STRATEGIES,
+         currency: str | None = None, horizon: int = MAX_MONTHS) -> Plan:
+    """Play every strategy out; check the debts first (every problem at once).
+
+    Raises InputError for debts with no name or a name used twice, a currency
+    other than the plan's, a custom order naming no debt, or a minimum rule
+    that never repays its debt.
+    """
+    debts = tuple(debts)
+    if not debts:
+        raise InputError("debts: no debts; add one [[debts]] table per debt")
+    chosen = [s if isinstance(s, Strategy) else strategy(s) for s in strategies]
+    currency = currency or debts[0].policy.currency
+    policy = MoneyPolicy(currency)
+    problems = []
+    runs: dict[str, tuple[int | None, int, int]] = {}
+    seen: set[str] = set()
+    for debt in debts:
+        if debt.name in seen:
+            problems.append(f"debts[{debt.name}].name: two debts are named {debt.name!r}; give each its own name")
+        seen.add(debt.name)
+        if debt.policy.currency != currency:
+            problems.append(f"debts[{debt.name}].currency: {debt.policy.currency} differs from the plan's {currency};"
+                            " convert it first")
+        if isinstance(debt, RevolvingDebt):
+            runs[debt.name] = minimum_only(debt, budget.start)
+            problem = repayment_problem(debt, budget.start, runs[debt.name])
+            if problem:
+                problems.append(problem)
+    for s in chosen:
+        problems.extend(s.problems(d.name for d in debts))
+    if problems:
+        raise InputError("\n".join(problems))
+    openings = [installment_start(d, budget.start) if isinstance(d, InstallmentDebt) else None for d in debts]
+    dates = month_dates(budget.start, horizon)
+    results = tuple(simulate(debts, budget, s, policy, openings, dates) for s in chosen)
+    warnings = tuple(w for d in debts if isinstance(d, RevolvingDebt)
+                     for w in [minimum_warning(d, budget.start, runs[d.name])] if w is not None)
+    return Plan(debts, budget, policy, results, warnings)
+
+
+def simulate(debts: Sequence[Debt], budget: Budget, chosen: Strategy, policy: MoneyPolicy,
+             openings: Sequence[Opening | None] | None = None, dates: Sequence[date] | None = None) -> StrategyResult:
+    """One strategy, month by month (see the module notes for the order of operations)."""
+    openings = openings or [None] * len(debts)
+    dates = dates or month_dates(budget.start, MAX_MONTHS)
+    accounts = [open_account(d, i, budget.start, o) for i, (d, o) in enumerate(zip(debts, openings, strict=True))]
+    n = len(accounts)
+    monthly = policy.to_minor(budget.monthly)
+    first_extra = policy.to_minor(budget.first_month) - monthly
+    active = [a for a in accounts if a.balance > 0]
+    rows: list[MonthRow] = []
+    unspent = shortfall_months = 0
+    first_arrears: Arrears | None = None
+    previous = budget.start
+    zeros = (0,) * n
+    totals: list[int] = []
+    growing = False
+    for k, when in enumerate(dates):
+        if not active:
+            break
+        days = (when - previous).days
+        previous = when
+        for a in active:
+            a.accrue(k, days)
+        available = monthly + first_extra if k == 0 else monthly
+        need = sum(a.minimum for a in active)
+        order = rank(chosen, active)
+        if available >= need:
+            for a in active:
+                a.pay(a.minimum)
+            left = available - need
+            if chosen.pays_extra:
+                for a in order:
+                    if not left:
+                        break
+                    left -= a.pay(left)
+            unspent += left
+        else:
+            shortfall_months += 1
+            left = available
+            for a in order:
+                left -= a.pay(min(left, a.minimum))
+            if first_arrears is None:
+                missed = tuple(a.name for a in order if a.paid_now < a.minimum)
+                first_arrears = Arrears(k + 1, when, policy.from_minor(need - available), missed)
+        rows.append(_row(k, when, available, active, n, zeros, policy))
+        for a in active:
+            a.close(k)
+        active = [a for a in active if a.balance > 0]
+        totals.append(sum(a.balance for a in active))
+        if available < need and k >= GROWTH_WINDOW and totals[-1] >= totals[-1 - GROWTH_WINDOW]:
+            growing = True  # short of the minimums and owing no less than a year ago: never repaid
+            break
+    return _result(chosen, accounts, rows, dates, policy, unspent, shortfall_months, first_arrears, not active,
+                   growing)
+
+
+def _row(k: int, when: date, available: int, active: list[Account], n: int, zeros: tuple[int, ...],
+         policy: MoneyPolicy) -> MonthRow:
+    minimum, paid, interest, penalty, fees, balance = (list(zeros) for _ in range(6))
+    for a in active:
+        i = a.index
+        minimum[i], paid[i], balance[i] = a.minimum, a.paid_now, a.balance
+        interest[i], penalty[i], fees[i] = a.month_interest, a.month_penalty, a.month_fees
+    return MonthRow(k + 1, when, available, tuple(minimum), tuple(paid), tuple(interest), tuple(penalty),
+                    tuple(fees), tuple(balance), policy)
+
+
+def _result(chosen: Strategy, accounts: list[Account], rows: list[MonthRow], dates: Sequence[date],
+            policy: MoneyPolicy, unspent: int, shortfall_months: int, first_arrears: Arrears | None,
+            finished: bool, growing: bool) -> StrategyResult:
+    dec = policy.from_minor
+    outcomes = []
+    for a in accounts:
+        outcomes.append(DebtOutcome(
+            a.name, "installment" if hasattr(a, "factors") else "revolving", dec(a.opening), dec(a.paid),
+            dec(a.paid_principal), dec(a.charged_interest), dec(a.charged_penalty), dec(a.charged_fees),
+            dec(a.paid_interest), dec(a.paid_penalty), dec(a.paid_fees), dec(a.balance),
+            None if a.payoff is None else a.payoff + 1, None if a.payoff is None else dates[a.payoff],
+            None if a.first_miss is None else a.first_miss + 1,
+            None if a.first_miss is None else dates[a.first_miss]))
+    months = len(rows) if finished else None
+    return StrategyResult(
+        chosen, months, rows[-1].date if finished and rows else None,
+        dec(sum(a.paid for a in accounts)), dec(sum(a.charged_interest for a in accounts)),
+        dec(sum(a.charged_penalty for a in accounts)), dec(sum(a.charged_fees for a in accounts)),
+        dec(sum(a.balance for a in accounts)), dec(unspent), shortfall_months, first_arrears,
+        tuple(outcomes), tuple(rows), growing)

@@ -1,0 +1,98 @@
+"""Which debt gets the money first: the strategies of a budget plan.
+
+Each month every debt gets its minimum while the budget covers the
+minimums; what is left goes to the debts in the strategy's order, each paid
+off before the next gets anything (a debt paid off frees its minimum for the
+next). When the budget does not cover the minimums, the minimums are paid in
+the same order, so the last debts in it fall into arrears first.
+
+* ``avalanche``: the highest effective annual cost first: the contract rate
+  (a day × 365, a month × 12), plus the penalty rate while the debt is in
+  arrears, so an overdue debt usually goes first. Ties: smaller balance.
+* ``snowball``: the smallest balance first. Ties: higher cost.
+* ``minimum``: only the minimums; nothing extra is paid. When the budget is
+  short, the minimums are paid in the order the debts are listed.
+* ``custom``: the debts named in ``order`` first, in that order; the others
+  after them in avalanche order.
+
+>>> strategy("avalanche").describe()
+'avalanche: the highest effective annual cost first (an overdue debt counts its penalty rate)'
+>>> strategy("custom", ("cash", "card")).describe()
+'custom: cash, card, then the rest by cost'
+>>> strategy("payday")
+Traceback (most recent call last):
+...
+repayplan.errors.InputError: strategy: 'payday' is unknown; use avalanche, snowball, minimum or custom
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InputError
+
+__all__ = ["STRATEGIES", "Strategy", "rank", "strategy"]
+
+STRATEGIES = ("avalanche", "snowball", "minimum", "custom")
+
+_TEXT = {
+    "avalanche": "the highest effective annual cost first (an overdue debt counts its penalty rate)",
+    "snowball": "the smallest balance first",
+    "minimum": "only the minimums, nothing extra",
+}
+
+
+@dataclass(frozen=True)
+class Strategy:
+    """A named ordering; ``order`` lists debt names for ``custom``."""
+
+    name: str
+    order: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        if self.name not in STRATEGIES:
+            raise InputError(f"strategy: {self.name!r} is unknown; use avalanche, snowball, minimum or custom")
+        if self.name == "custom" and not self.order:
+            raise InputError('strategy: custom needs an order of debt names, e.g. [budget] order = ["card", "cash"]')
+
+    @property
+    def pays_extra(self) -> bool:
+        return self.name != "minimum"
+
+    def describe(self) -> str:
+        if self.name == "custom":
+            return f"custom: {', '.join(self.order)}, then the rest by cost"
+        return f"{self.name}: {_TEXT[self.name]}"
+
+    def problems(self, names: Iterable[str]) -> list[str]:
+        """Names in a custom order that are no debt, or named twice."""
+        known = list(names)
+        out = []
+        seen: set[str] = set()
+        for name in self.order:
+            if name not in known:
+                out.append(f"budget.order: {name!r} is not a debt; use one of {', '.join(known)}")
+            elif name in seen:
+                out.append(f"budget.order: {name!r} is named twice; name each debt once")
+            seen.add(name)
+        return out
+
+
+def strategy(name: str, order: Sequence[str] = ()) -> Strategy:
+    """A strategy by name (``order`` only for custom)."""
+    return Strategy(name, tuple(order) if name == "custom" else ())
+
+
+def rank(chosen: Strategy, accounts: Sequence[Any]) -> list[Any]:
+    """The accounts in the order the strategy funds them this month."""
+    if chosen.name == "minimum":
+        return sorted(accounts, key=lambda a: a.index)
+    if chosen.name == "snowball":
+        return sorted(accounts, key=lambda a: (a.balance, -a.cost, a.index))
+    avalanche = sorted(accounts, key=lambda a: (-(a.cost_overdue if a.in_arrears else a.cost), a.balance, a.index))
+    if chosen.name == "avalanche":
+        return avalanche
+    first = {name: i for i, name in enumerate(chosen.order)}
+    return sorted(avalanche, key=lambda a: first.get(a.name, len(first)))
