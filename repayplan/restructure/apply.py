@@ -1,0 +1,240 @@
+"""One pure function replays a restructuring's steps on a position.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from repayplan import Loan, parse_rate
+>>> from repayplan.model import Position
+>>> from .steps import SetRate, Term, Waive
+>>> loan = Loan(Decimal("36000"), parse_rate("18%"), 36, start=date(2025, 1, 1))
+>>> owed = Position(date(2026, 1, 1), Decimal("24000.00"), Decimal("3000.00"), interest=Decimal("400.00"),
+...                 penalty=Decimal("250.00"), fees=Decimal("60.00"), policy=loan.policy, loan=loan)
+>>> plan = apply(owed, [Waive(("penalty", "fees")), SetRate(parse_rate("0%")), Term(24)])
+>>> plan.rows[0].payment, plan.rows[0].principal, plan.rows[0].interest  # 24,000/24 + 400/24 (16.66 down)
+(Decimal('1016.66'), Decimal('1000.00'), Decimal('16.66'))
+>>> plan.rows[-1].payment, plan.forgiven.total, plan.payoff_date  # the last takes 400 − 23 × 16.66 = 16.82
+(Decimal('1016.82'), Decimal('310.00'), datetime.date(2028, 1, 1))
+>>> plan.problems()
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+from decimal import Decimal
+
+from .. import calendar
+from ..errors import InputError
+from ..model import Position
+from ..money import ZERO
+from ..plans import Components, Plan, PlanRow
+from .draft import Draft, StepFailure, capitalise, haircut, set_rate, waive
+from .position import PlanCalendar, is_performing, plan_calendar, plan_periods, remaining_rows
+from .settle import settle_rows
+from .shapes import (
+    Built,
+    estimate_term,
+    finish,
+    fixed_rows,
+    graduated_rows,
+    method_rows,
+    payment_failure,
+    phase_rows,
+    stage_rule,
+    term_rows,
+)
+from .steps import PHASES, REPAYING, Capitalise, Haircut, Payment, SetRate, Settle, Step, StepUp, Term, Waive
+
+#: The longest agreement, in months, unless the creditor says otherwise (个性化分期 ceiling).
+MAX_MONTHS = 60
+
+
+def max_installments(max_months: int, frequency: str) -> int:
+    """Installments that fit in ``max_months``: 60 months is 60 monthly, 20
+    quarterly or 260 weekly installments."""
+    return max(1, max_months * calendar.frequency(frequency).periods_per_year // 12)
+
+
+def apply(position: Position, steps: Sequence[Step], on: date | None = None, *, name: str = "", label: str = "",
+          max_months: int = MAX_MONTHS) -> Plan:
+    """Replay ``steps`` in order on what is owed on ``on`` (the position's
+    date) and build the plan's exact schedule.
+
+    With no steps a loan in good standing keeps its contract schedule
+    exactly; otherwise, without a term, payment, step-up or settle step, the
+    plan keeps the contract's method over its remaining installments.
+    ``label`` names the plan in errors (``scenarios[2] "Freeze"``); every
+    error is one :class:`~repayplan.errors.InputError` line naming the step.
+    """
+    on = on or position.as_of
+    where = label or (f'"{name}"' if name else "plan")
+    if on != position.as_of:
+        raise InputError(f"{where}: the position is as of {position.as_of}, not {on}; build the position on the "
+                         "restructuring date")
+
+    def failure(exc: StepFailure, index: int | None) -> InputError:
+        index = exc.index or index
+        step = f" step {index} ({steps[index - 1].op})" if index else ""
+        return InputError(f"{where}{step}: {exc}")
+
+    try:
+        draft = Draft.start(position)
+    except StepFailure as exc:
+        raise failure(exc, None) from None
+    effects: list[str] = []
+    for index, step in enumerate(steps, start=1):
+        try:
+            before = draft
+            draft = _replay(draft, step, index)
+        except StepFailure as exc:
+            raise failure(exc, index) from None
+        effects.append(_effect(index, step, before, draft))
+    cal = plan_calendar(position, on)
+    limit = max_installments(max_months, cal.frequency)
+    try:
+        if isinstance(draft.repay, Settle):
+            built, total, lump = settle_rows(draft, draft.repay, cal, on, limit)
+            settlement: Decimal | None = total
+        else:
+            built, settlement, lump = _build(draft, position, cal, on, limit), None, position.policy.round(ZERO)
+    except StepFailure as exc:
+        raise failure(exc, exc.index or draft.repay_index or None) from None
+    owed = _owed_text(position, draft)
+    return Plan(name, position, on, tuple(steps), tuple(built.rows),
+                forgiven=draft.forgiven + built.forgiven, capitalised=draft.capitalised + built.capitalised,
+                charged=built.charged, credit=draft.credit, settlement=settlement, lump_sum=lump, rate=draft.rate,
+                basis=(owed, *effects, *built.basis))
+
+
+def _replay(draft: Draft, step: Step, index: int) -> Draft:
+    from dataclasses import replace
+
+    if not isinstance(step, Step):
+        raise StepFailure(f"{step!r} is not a step")
+    if isinstance(draft.repay, Settle):
+        raise StepFailure(f"comes after step {draft.repay_index} (settle); settle ends the plan, so put it last")
+    if isinstance(step, Waive):
+        return waive(draft, step)
+    if isinstance(step, Capitalise):
+        return capitalise(draft, step)
+    if isinstance(step, Haircut):
+        return haircut(draft, step)
+    if isinstance(step, SetRate):
+        return set_rate(draft, step.rate)
+    if step.op in PHASES:
+        if draft.repay is not None:
+            raise StepFailure(f"comes after step {draft.repay_index} ({draft.repay.op}); put moratorium and "
+                              "interest-only periods before it")
+        return replace(draft, phases=draft.phases + (step,), changed=True)
+    if step.op in REPAYING:
+        if draft.repay is not None:
+            raise StepFailure(f"step {draft.repay_index} ({draft.repay.op}) already says how the plan repays; "
+                              "keep one term, payment, step-up or settle step")
+        if isinstance(step, Settle) and draft.phases:
+            raise StepFailure("a settlement has no moratorium or interest-only periods; remove them")
+        return replace(draft, repay=step, repay_index=index, changed=True)
+    raise StepFailure(f"{step.op!r} is not a step")  # pragma: no cover - every Step subclass is handled
+
+
+def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit: int) -> Built:
+    policy = draft.policy
+    loan = position.loan
+    if not draft.changed and is_performing(position):
+        return _continuation(position, on)
+    rate = draft.rate
+    if rate is None:
+        raise StepFailure("no rate to charge: the position has no loan; add a set-rate step")
+    repay = draft.repay
+    phased = sum(p.periods for p in draft.phases)  # type: ignore[attr-defined]
+    if repay is None:
+        if loan is None:
+            raise StepFailure("no term: the position has no loan; add a term, payment, step-up or settle step")
+        count = len(remaining_rows(loan, on))
+        if count == 0:
+            raise StepFailure(f"the contract has no installments left after {on}; add a term, payment, step-up "
+                              "or settle step")
+    elif isinstance(repay, Term) or (isinstance(repay, StepUp) and repay.installments):
+        count = repay.installments or 0
+        if phased + count > limit:
+            before = f" after {phased} periods of moratorium and interest only" if phased else ""
+            raise StepFailure(f"installments {count}{before} is over the maximum {limit}; ask for at most "
+                              f"{limit - phased}, or raise [creditor] max_term")
+    else:
+        count = limit - phased
+    if count <= 0:
+        raise StepFailure(f"moratorium and interest-only periods ({phased}) leave no installment within the "
+                          f"maximum {limit}; shorten them, or raise [creditor] max_term")
+    periods = plan_periods(cal, rate, phased + count)
+    built = Built()
+    frozen = draft.frozen
+    fee = draft.installment_fee
+    balance, deferred, used = phase_rows(built, draft.phases, draft.principal, periods, policy, fee, frozen.total)
+    rest = periods[used:]
+    if balance == 0 and frozen.total == 0 and deferred == 0:
+        return built
+    within = f"within the maximum {limit} installments" + (f" ({phased} used by the first periods)" if phased else "")
+    if repay is None:
+        rows, text = method_rows(loan.method if loan else "annuity", balance, rest, policy, fee)
+    elif isinstance(repay, Term):
+        rows, text = term_rows(repay, balance, rest, policy, fee)
+    elif isinstance(repay, StepUp) and repay.installments:
+        rows, text = graduated_rows(repay, balance, rest, policy, fee, cal.periods_per_year)
+    else:
+        assert isinstance(repay, (Payment, StepUp))
+        rule = (lambda _k: repay.amount) if isinstance(repay, Payment) else stage_rule(
+            repay, cal.periods_per_year, policy)
+        guess = estimate_term(balance, rest, repay.amount, fee, frozen.total) if isinstance(repay, Payment) else None
+        found = fixed_rows(balance, rest, policy, rule, fee, frozen, deferred, guess)
+        if found is None:
+            raise payment_failure(repay, balance, rest, policy, fee, frozen, deferred, cal.periods_per_year, within)
+        rows, text = found, "installments as agreed, the last one less"
+    finish(built, rows, frozen, deferred, policy)
+    line = (f"{len(rows)} installments from {rows[0].due_date}: {text}, on {policy.grouped(balance)} at {rate}"
+            if rows else "")
+    if frozen.total:
+        line += (f"; {policy.grouped(frozen.total)} of owed interest, penalty and fees frozen (no interest), "
+                 f"repaid in equal parts of about {policy.grouped(frozen.total / len(rows))}")
+    if deferred:
+        line += f"; {policy.grouped(deferred)} of deferred interest paid with the last installment"
+    built.basis.append(line)
+    return built
+
+
+def _continuation(position: Position, on: date) -> Built:
+    """The contract's own remaining rows (a loan in good standing, nothing changed)."""
+    assert position.loan is not None
+    policy = position.policy
+    zero = policy.round(ZERO)
+    built = Built()
+    rows = remaining_rows(position.loan, on)
+    for r in rows:
+        built.rows.append(PlanRow(len(built.rows) + 1, r.due_date, r.days if built.rows else (r.due_date - on).days,
+                                  r.opening_balance, r.payment, r.principal, r.interest, r.fees, r.penalty,
+                                  r.closing_balance, zero, zero))
+    interest = sum((r.interest for r in rows), zero) - position.accrued_interest
+    built.charged = Components(zero, interest, sum((r.penalty for r in rows), zero), sum((r.fees for r in rows), zero))
+    built.basis.append(f"the contract's remaining {len(rows)} installments, unchanged"
+                       + (f" (the first includes {policy.grouped(position.accrued_interest)} of interest accrued "
+                          f"before {on})" if position.accrued_interest else ""))
+    return built
+
+
+def _owed_text(position: Position, draft: Draft) -> str:
+    p = position
+    money = p.policy.grouped
+    parts = [("principal", p.principal), ("interest", p.interest), ("accrued interest", p.accrued_interest),
+             ("penalty", p.penalty), ("fees", p.fees), ("credit", -p.credit)]
+    shown = ", ".join(f"{k} {money(v)}" for k, v in parts if v)
+    return f"owed on {p.as_of}: {shown or 'nothing'}; total {money(p.total)}"
+
+
+def _effect(index: int, step: Step, before: Draft, after: Draft) -> str:
+    amount_text = after.policy.grouped
+    text = f"step {index}: {step.describe()}"
+    forgiven = after.forgiven.total - before.forgiven.total
+    moved = after.capitalised.total - before.capitalised.total
+    if forgiven:
+        text += f" (forgives {amount_text(forgiven)})"
+    if moved:
+        text += f" (moves {amount_text(moved)} into principal)"
+    return text

@@ -1,0 +1,157 @@
+"""Where a plan starts: the calendar it keeps and the contract's own remainder.
+
+A restructured plan keeps the contract's calendar: its frequency, the day of
+the month installments fall on, its interest basis and day count. Its first
+installment is the contract's first due date after the restructuring date;
+the first period runs from that date (a short first period charges its
+actual days at the daily rate).
+
+A loan with no payment history is taken as *performing*: every installment
+due on or before the date was paid on it, and the interest of the current
+period has accrued pro rata by days (as the arrears statement counts it).
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from repayplan import Loan, parse_rate
+>>> loan = Loan(Decimal("1200"), parse_rate("12%"), 12, start=date(2025, 1, 10))
+>>> p = performing_position(loan, date(2025, 3, 25))
+>>> p.principal, p.accrued_interest  # 2 of 106.62 paid; 10.10 interest × 15/31 days = 4.89
+(Decimal('1009.81'), Decimal('4.89'))
+>>> plan_calendar(p, date(2025, 3, 25)).first_due
+datetime.date(2025, 4, 10)
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+from .. import calendar
+from ..model import Loan, Period, Position, Row
+from ..money import ZERO
+from ..rates import Rate
+from ..schedule import build_schedule, loan_periods
+
+
+@dataclass(frozen=True)
+class PlanCalendar:
+    """The dates and interest conventions of a plan from ``start``."""
+
+    start: date
+    first_due: date
+    anchor_day: int
+    frequency: str = "monthly"
+    interest_basis: str = "periodic"
+    day_count: str = "act/365"
+    currency: str = "CNY"
+    rounding: str = "half-up"
+
+    @property
+    def periods_per_year(self) -> int:
+        return calendar.frequency(self.frequency).periods_per_year
+
+    def due_after(self, day: date) -> date:
+        """The first due date of this calendar strictly after ``day``."""
+        freq = calendar.frequency(self.frequency)
+        n = 0
+        due = self.first_due
+        while due <= day:
+            n += 1
+            due = calendar.step(self.first_due, n, freq, self.anchor_day)
+        return due
+
+
+def plan_calendar(position: Position, on: date) -> PlanCalendar:
+    """The contract's calendar continued after ``on`` (monthly from ``on``
+    when the position has no loan)."""
+    loan = position.loan
+    policy = position.policy
+    if loan is None:
+        freq = calendar.frequency("monthly")
+        return PlanCalendar(on, calendar.step(on, 1, freq), on.day, currency=policy.currency,
+                            rounding=policy.rounding)
+    return PlanCalendar(on, _next_due(loan, on), loan.anchor_day, loan.frequency, loan.interest_basis,
+                        loan.day_count, policy.currency, policy.rounding)
+
+
+@lru_cache(maxsize=1024)
+def _next_due(loan: Loan, on: date) -> date:
+    freq = calendar.frequency(loan.frequency)
+    first = loan.first_due_date
+    if first > on:
+        return first
+    per_year = freq.periods_per_year
+    # jump close, then walk: a 30-year loan needs no 360 steps
+    n = max(0, int((on - first).days * per_year / 366) - 1)
+    due = calendar.step(first, n, freq, loan.anchor_day)
+    while due <= on:
+        n += 1
+        due = calendar.step(first, n, freq, loan.anchor_day)
+    return due
+
+
+def plan_periods(cal: PlanCalendar, rate: Rate, count: int) -> tuple[Period, ...]:
+    """``count`` accrual periods of the plan at ``rate`` (the schedule
+    engine's own periods, so conventions never differ from a contract's)."""
+    return _periods(cal, rate, count)
+
+
+@lru_cache(maxsize=4096)
+def _periods(cal: PlanCalendar, rate: Rate, count: int) -> tuple[Period, ...]:
+    loan = Loan(Decimal(1), rate, count, frequency=cal.frequency, start=cal.start, first_due=cal.first_due,
+                interest_basis=cal.interest_basis, day_count=cal.day_count, currency=cal.currency,
+                rounding=cal.rounding)
+    return tuple(loan_periods(loan, cal.anchor_day))
+
+
+@lru_cache(maxsize=256)
+def _contract_rows(loan: Loan) -> tuple[Row, ...]:
+    return build_schedule(loan).rows
+
+
+def remaining_rows(loan: Loan, on: date) -> tuple[Row, ...]:
+    """The contract's rows due after ``on``."""
+    return tuple(r for r in _contract_rows(loan) if r.due_date > on)
+
+
+def performing_position(loan: Loan, on: date) -> Position:
+    """What a loan paid on schedule owes on ``on``: its principal balance and
+    the interest accrued in the current period (pro rata by days)."""
+    rows = _contract_rows(loan)
+    policy = loan.policy
+    zero = policy.round(ZERO)
+    if on <= loan.start:
+        return Position(loan.start, policy.round(loan.principal), policy=policy, loan=loan)
+    done = [r for r in rows if r.due_date <= on]
+    balance = done[-1].closing_balance if done else policy.round(loan.principal)
+    return Position(on, balance, accrued_interest=_accrued(loan, rows, len(done), on) + zero, policy=policy,
+                    loan=loan)
+
+
+def _accrued(loan: Loan, rows: tuple[Row, ...], index: int, on: date) -> Decimal:
+    """Interest of the current installment × elapsed days ÷ its days (the
+    arrears statement's rule; a bullet loan's one installment runs from the start)."""
+    if index >= len(rows):
+        return ZERO
+    row = rows[index]
+    start = rows[index - 1].due_date if index else loan.start
+    elapsed = calendar.day_count(start, on, loan.day_count)
+    days = calendar.day_count(start, row.due_date, loan.day_count)
+    if row.interest == 0 or elapsed <= 0 or days <= 0:
+        return ZERO
+    return loan.policy.round_exact(Fraction(row.interest) * elapsed / days)
+
+
+def is_performing(position: Position) -> bool:
+    """Whether a position is exactly its loan paid on schedule (nothing
+    overdue, no penalty, fees or credit)."""
+    loan = position.loan
+    if loan is None or position.interest or position.penalty or position.fees or position.credit:
+        return False
+    if position.overdue_principal:
+        return False
+    expected = performing_position(loan, position.as_of)
+    return (expected.principal, expected.accrued_interest) == (position.principal, position.accrued_interest)

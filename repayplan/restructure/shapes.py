@@ -1,0 +1,323 @@
+"""The rows of a plan: first periods (moratorium, interest only), then one
+way of repaying, on the schedule engine's periods and amortisation loop.
+
+Owed interest, penalty and fees that were neither waived nor capitalised
+are *frozen* (停息挂账): they bear no interest and are repaid in equal parts
+with every repaying installment (the parts are rounded down to the minor
+unit; the last installment takes the rest). Interest deferred by a
+moratorium is paid with the last installment.
+
+>>> split(Components(interest=Decimal("100.00")), 3, MoneyPolicy())
+[Components(principal=Decimal('0.00'), interest=Decimal('33.33'), penalty=Decimal('0.00'), fees=Decimal('0.00')), \
+Components(principal=Decimal('0.00'), interest=Decimal('33.33'), penalty=Decimal('0.00'), fees=Decimal('0.00')), \
+Components(principal=Decimal('0.00'), interest=Decimal('33.34'), penalty=Decimal('0.00'), fees=Decimal('0.00'))]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ..model import Period, Row
+from ..money import WORKING, ZERO, MoneyPolicy
+from ..plans import COMPONENTS, Components, PlanRow
+from ..schedule import PrincipalRule, amortise, fixed_principal, interest_only, level, level_payment
+from .draft import StepFailure
+from .steps import Moratorium, Payment, StepUp, Term
+
+#: index within the repaying installments -> what the borrower pays then
+PayRule = Callable[[int], Decimal]
+
+
+@dataclass
+class Built:
+    """Rows and accounts of a plan under construction (private to one build)."""
+
+    rows: list[PlanRow] = field(default_factory=list)
+    charged: Components = field(default_factory=Components)
+    forgiven: Components = field(default_factory=Components)
+    capitalised: Components = field(default_factory=Components)
+    basis: list[str] = field(default_factory=list)
+
+
+def split(amounts: Components, n: int, policy: MoneyPolicy) -> list[Components]:
+    """Equal parts of each component over n installments, rounded down; the
+    last takes the rest."""
+    parts: dict[str, list[Decimal]] = {}
+    for c in COMPONENTS:
+        units = policy.to_minor(amounts.get(c))
+        each = units // n
+        parts[c] = [policy.from_minor(each)] * (n - 1) + [policy.from_minor(units - each * (n - 1))]
+    return [Components(*(parts[c][k] for c in COMPONENTS)) for k in range(n)]
+
+
+def phase_rows(built: Built, steps: Sequence[Moratorium | object], balance: Decimal, periods: Sequence[Period],
+               policy: MoneyPolicy, fee: Decimal, frozen: Decimal) -> tuple[Decimal, Decimal, int]:
+    """Rows of the moratorium and interest-only periods; returns the balance,
+    the deferred interest and the number of periods used."""
+    deferred, k = ZERO, 0
+    for step in steps:
+        count: int = step.periods  # type: ignore[attr-defined]
+        for _ in range(count):
+            p = periods[k]
+            k += 1
+            interest = policy.interest(balance, p.factor)
+            built.charged = built.charged.add("interest", interest)
+            opening = balance
+            zero = policy.round(ZERO)
+            if isinstance(step, Moratorium):
+                capitalised = zero
+                if step.interest == "capitalise":
+                    balance += interest
+                    capitalised = interest
+                    built.capitalised = built.capitalised.add("interest", interest)
+                elif step.interest == "defer":
+                    deferred += interest
+                else:
+                    built.forgiven = built.forgiven.add("interest", interest)
+                built.rows.append(PlanRow(len(built.rows) + 1, p.due_date, p.days, opening, zero, zero, zero, zero,
+                                          zero, balance, capitalised, frozen + deferred,
+                                          f"moratorium: interest {interest} {_DONE[step.interest]}"))
+            else:
+                built.charged = built.charged.add("fees", fee)
+                built.rows.append(PlanRow(len(built.rows) + 1, p.due_date, p.days, opening, interest + fee, zero,
+                                          interest, fee, zero, balance, zero, frozen + deferred, "interest only"))
+    return balance, deferred, k
+
+
+_DONE = {"capitalise": "capitalised", "defer": "deferred to the last installment", "waive": "waived"}
+
+
+def finish(built: Built, rows: Sequence[Row], frozen: Components, deferred: Decimal, policy: MoneyPolicy) -> None:
+    """Add the repaying rows with their shares of the frozen amounts and,
+    in the last, the deferred interest."""
+    if not rows:
+        return
+    shares = split(frozen, len(rows), policy)
+    left = frozen.total + deferred
+    last = len(rows) - 1
+    zero = policy.round(ZERO)
+    number = len(built.rows)
+    interest = fees = penalty = zero
+    for k, (row, share) in enumerate(zip(rows, shares, strict=True)):
+        interest += row.interest
+        fees += row.fees
+        penalty += row.penalty
+        extra = deferred if k == last else zero
+        left -= share.principal + share.interest + share.penalty + share.fees + extra
+        number += 1
+        built.rows.append(PlanRow(
+            number, row.due_date, row.days, row.opening_balance,
+            row.payment + share.interest + share.penalty + share.fees + extra, row.principal,
+            row.interest + share.interest + extra, row.fees + share.fees, row.penalty + share.penalty,
+            row.closing_balance, zero, left))
+    built.charged = built.charged + Components(zero, interest, penalty, fees)
+
+
+def share_totals(frozen: Components, n: int, policy: MoneyPolicy) -> tuple[Decimal, Decimal]:
+    """The total frozen share of each installment but the last, and of the last
+    (the same as summing :func:`split`, faster)."""
+    each = last = 0
+    for c in (frozen.interest, frozen.penalty, frozen.fees, frozen.principal):
+        if c:
+            units = policy.to_minor(c)
+            part = units // n
+            each += part
+            last += units - part * (n - 1)
+    return policy.from_minor(each), policy.from_minor(last)
+
+
+def method_rows(method: str, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
+                fee: Decimal) -> tuple[tuple[Row, ...], str]:
+    """A contract method over these periods (the engine's own rules)."""
+    from ..schedule import _bullet_row  # the engine's bullet rule, reused as is
+
+    n = len(periods)
+    if method == "bullet":
+        return (_bullet_row(balance, periods, policy, fee),), f"everything at {periods[-1].due_date}"
+    rule: PrincipalRule
+    if method == "annuity":
+        payment = level_payment(balance, [p.factor for p in periods], policy)
+        rule, text = level(payment), f"level installment {policy.grouped(payment)}"
+    elif method == "equal-principal":
+        part = policy.round(balance / n)
+        rule, text = fixed_principal(part), f"principal {policy.grouped(part)} an installment"
+    else:
+        rule, text = interest_only, "interest only, principal with the last installment"
+    return amortise(balance, periods, policy, rule, fee), text
+
+
+def term_rows(step: Term, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
+              fee: Decimal) -> tuple[tuple[Row, ...], str]:
+    return method_rows(step.method, balance, periods, policy, fee)
+
+
+def graduated_rows(step: StepUp, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy, fee: Decimal,
+                   per_year: int) -> tuple[tuple[Row, ...], str]:
+    """Step-up over a given number of installments: the first installment
+    solved so the graduated stream repays the balance."""
+    every = step.every or per_year
+    growth = WORKING.add(1, step.increase or ZERO)
+    weights = [WORKING.power(growth, k // every) for k in range(len(periods))]
+    discount, present = Decimal(1), ZERO
+    for p, w in zip(periods, weights, strict=True):
+        factor = WORKING.divide(Decimal(p.factor.numerator), Decimal(p.factor.denominator))
+        discount = WORKING.divide(discount, WORKING.add(1, factor))
+        present = WORKING.add(present, WORKING.multiply(discount, w))
+    first = policy.round(WORKING.divide(balance, present)) if present else balance
+    amounts = [policy.round(first * w) for w in weights]
+    rows = amortise(balance, periods, policy, lambda i, _b, interest: amounts[i] - interest, fee)
+    return rows, (f"first installment {policy.grouped(first)}, then × {growth.normalize()} every {every} "
+                  f"installments")
+
+
+def stage_rule(step: StepUp, per_year: int, policy: MoneyPolicy, scale: Decimal | None = None) -> PayRule:
+    """What the borrower pays at each repaying installment of a step-up
+    with given amounts (``scale`` replaces the last stage's amount, or the
+    first payment, when searching for the smallest that repays)."""
+    if step.stages:
+        bounds: list[tuple[int, Decimal]] = []
+        end = 0
+        for i, (count, amount) in enumerate(step.stages):
+            end += count
+            bounds.append((end, scale if scale is not None and i == len(step.stages) - 1 else amount))
+
+        def staged(k: int) -> Decimal:
+            return next((a for e, a in bounds if k < e), bounds[-1][1])
+        return staged
+    every = step.every or per_year
+    growth = WORKING.add(1, step.increase or ZERO)
+    first = scale if scale is not None else (step.payment or ZERO)
+    return lambda k: policy.round(first * WORKING.power(growth, k // every))
+
+
+def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy, pay: PayRule, fee: Decimal,
+            frozen: Components, deferred: Decimal) -> tuple[Row, ...] | None:
+    """Rows paying ``pay(k)`` over n installments, the last one no more than
+    its amount; None when an installment cannot cover its interest, fee and
+    frozen share, or n installments do not repay."""
+    if not 1 <= n <= len(periods):
+        return None
+    each, last = share_totals(frozen, n, policy)
+    short = False
+
+    def rule(i: int, _balance: Decimal, interest: Decimal) -> Decimal:
+        nonlocal short
+        principal = pay(i) - fee - each - interest
+        if principal < 0:
+            short = True
+        return principal
+
+    rows = amortise(balance, periods[:n], policy, rule, fee)
+    if short:
+        return None
+    zero = policy.round(ZERO)
+    padded = list(rows) + [Row(p.number, p.due_date, p.days, zero, fee, zero, zero, fee, zero, zero)
+                           for p in periods[len(rows):n]]
+    if padded[-1].payment + last + deferred > pay(n - 1):
+        return None
+    return tuple(padded)
+
+
+def fixed_rows(balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy, pay: PayRule, fee: Decimal,
+               frozen: Components, deferred: Decimal, guess: int | None = None) -> tuple[Row, ...] | None:
+    """The shortest plan paying ``pay(k)`` at each installment (the last one
+    less), or None when no number of these periods repays. ``guess`` (an
+    estimate of the term) saves most of the search."""
+    def run(n: int) -> tuple[Row, ...] | None:
+        return attempt(n, balance, periods, policy, pay, fee, frozen, deferred)
+
+    if not periods:
+        return None
+    lo, hi = 1, len(periods)
+    best, step = None, 1
+    if guess is not None:  # walk from the estimate; it is rarely more than one installment off
+        n = min(max(guess, lo), hi)
+        best = run(n)
+        step = -1 if best is not None else 1
+        for _ in range(3):
+            nxt = run(n + step)
+            if step < 0 and nxt is None:
+                return best
+            if step < 0:
+                best, n = nxt, n - 1
+            elif nxt is not None:
+                return nxt
+            else:
+                n += 1
+            if not lo <= n + step <= hi:
+                break
+        lo, hi = (lo, n) if step < 0 else (n + 1, hi)
+    if best is None or step > 0:
+        best = run(hi)
+        if best is None:
+            return None
+    while lo < hi:  # the fewest installments that repay (more installments, smaller shares: monotone)
+        mid = (lo + hi) // 2
+        rows = run(mid)
+        if rows is None:
+            lo = mid + 1
+        else:
+            best, hi = rows, mid
+    return best
+
+
+def estimate_term(balance: Decimal, periods: Sequence[Period], payment: Decimal, fee: Decimal,
+                  frozen: Decimal) -> int | None:
+    """The annuity formula's term for a payment (a float estimate for the
+    exact search): n = −ln(1 − B·r/X) / ln(1 + r)."""
+    import math
+
+    if not periods:
+        return None
+    r = float(sum(p.factor for p in periods[:12])) / min(12, len(periods))
+    n = float(len(periods))
+    for _ in range(3):
+        x = float(payment - fee) - float(frozen) / max(n, 1.0)
+        if x <= 0 or (r > 0 and float(balance) * r >= x):
+            return None
+        n = float(balance) / x if r == 0 else -math.log(1 - float(balance) * r / x) / math.log1p(r)
+    return max(1, math.ceil(n - 1e-9))
+
+
+def smallest(feasible: Callable[[Decimal], bool], high: Decimal, policy: MoneyPolicy) -> Decimal:
+    """The smallest amount (to the minor unit) for which ``feasible`` holds,
+    ``high`` being one for which it does."""
+    lo, hi = 0, policy.to_minor(high)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if feasible(policy.from_minor(mid)):
+            hi = mid
+        else:
+            lo = mid + 1
+    return policy.from_minor(hi)
+
+
+def payment_failure(step: Payment | StepUp, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
+                    fee: Decimal, frozen: Components, deferred: Decimal, per_year: int, limit: str) -> StepFailure:
+    """Why fixed amounts do not repay, with the smallest that would."""
+    owed = balance + frozen.total + deferred
+    high = owed + policy.interest(balance, periods[0].factor) + fee + policy.quantum
+    first_cost = policy.interest(balance, periods[0].factor) + fee
+
+    def works(amount: Decimal) -> bool:
+        rule = (lambda _k: amount) if isinstance(step, Payment) else stage_rule(step, per_year, policy, amount)
+        return attempt(len(periods), balance, periods, policy, rule, fee, frozen, deferred) is not None
+
+    money = policy.grouped
+    if isinstance(step, Payment):
+        need = money(smallest(works, high, policy))
+        if step.amount <= first_cost:
+            return StepFailure(f"payment {money(step.amount)} does not cover the {money(first_cost)} of interest "
+                               f"and fees of an installment, so it never repays; the smallest payment that repays "
+                               f"{money(owed)} {limit} is {need}")
+        return StepFailure(f"payment {money(step.amount)} does not repay {money(owed)} {limit}; the smallest "
+                           f"payment that would is {need}")
+    if not works(high * len(periods)):
+        return StepFailure(f"the first stages do not cover the {money(first_cost)} of interest and fees of an "
+                           "installment; raise their amounts")
+    what = "last stage's amount" if step.stages else "first payment"
+    need = money(smallest(works, high * len(periods), policy))
+    return StepFailure(f"these installments do not repay {money(owed)} {limit}; the smallest {what} that would "
+                       f"is {need}")

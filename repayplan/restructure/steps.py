@@ -1,0 +1,386 @@
+"""The steps of a restructuring: small, named, documented pieces of data.
+
+A plan is a position plus an ordered list of steps; :func:`apply` replays
+them. Each step checks its own fields when it is made (an
+:class:`~repayplan.errors.InputError` naming the field), turns back into the
+table a case file holds (:meth:`Step.to_table`), and says what it does
+(:meth:`Step.describe`).
+
+>>> from repayplan.rates import parse_rate
+>>> steps = [Waive(("penalty", "fees")), SetRate(parse_rate("0%")), Term(36)]
+>>> [s.describe() for s in steps]
+['waive penalty and fees in full', 'rate 0%/year from the restructuring date', '36 installments (annuity)']
+>>> Term(36).to_table()
+{'op': 'term', 'installments': 36}
+>>> Payment(Decimal("-5"))
+Traceback (most recent call last):
+...
+repayplan.errors.InputError: amount: must be a positive amount, got -5
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+from decimal import Decimal
+from typing import Any, ClassVar
+
+from ..errors import InputError
+from ..rates import Rate, percent_text
+from .values import (
+    amount_text,
+    and_,
+    check_amount,
+    check_count,
+    check_percent,
+    check_what,
+    one_of,
+    share,
+    to_text,
+)
+
+#: What ``waive`` may forgive: owed penalty, owed fees, owed interest (overdue
+#: and accrued), accrued interest only, and the fee of every future installment.
+WAIVABLE = ("penalty", "fees", "interest", "accrued", "installment-fee")
+#: What ``capitalise`` may roll into principal.
+CAPITALISABLE = ("interest", "accrued", "fees")
+#: What happens to interest during a moratorium.
+MORATORIUM_INTEREST = ("capitalise", "defer", "waive")
+TERM_METHODS = ("annuity", "equal-principal")
+
+
+class Step:
+    """A step of a restructuring (base class)."""
+
+    op: ClassVar[str] = ""
+    #: field name -> kind: amount, percent, int, rate, date, what, choice:a|b, stages
+    KINDS: ClassVar[dict[str, str]] = {}
+    REQUIRED: ClassVar[tuple[str, ...]] = ()
+
+    def to_table(self) -> dict[str, Any]:
+        """The step as a case-file table: ``{op = "term", installments = 36}``."""
+        out: dict[str, Any] = {"op": self.op}
+        for f in fields(self):  # type: ignore[arg-type]
+            value = getattr(self, f.name)
+            if value is None or value == f.default:
+                if f.name not in self.REQUIRED:
+                    continue
+            out[f.name] = to_text(value, self.KINDS.get(f.name, ""))
+        return out
+
+    def describe(self) -> str:  # pragma: no cover - every step overrides it
+        return self.op
+
+    @classmethod
+    def from_table(cls, table: dict[str, Any]) -> Step:
+        """A step from its case-file table; every problem in one InputError.
+
+        >>> Step.from_table({"op": "set-rate", "rate": "0%"}).describe()
+        'rate 0%/year from the restructuring date'
+        """
+        from .tables import read_step
+
+        step, problems = read_step(table)
+        if step is None or (cls is not Step and not isinstance(step, cls)):
+            raise InputError("\n".join(problems) or f"op: expected {cls.op!r}")
+        return step
+
+
+@dataclass(frozen=True)
+class Waive(Step):
+    """Forgive owed penalty, fees and/or interest: in full, by a percentage of
+    each, or by an amount taken from them in the order listed.
+    ``installment-fee`` drops the fee of every future installment.
+
+    >>> Waive(("penalty",), percent=Decimal("0.5")).describe()
+    'waive 50% of penalty'
+    """
+
+    op: ClassVar[str] = "waive"
+    KINDS: ClassVar[dict[str, str]] = {"what": "what", "percent": "percent", "amount": "amount"}
+    REQUIRED: ClassVar[tuple[str, ...]] = ("what",)
+    what: tuple[str, ...]
+    percent: Decimal | None = None
+    amount: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        check_what(self.what, WAIVABLE)
+        check_percent(self.percent, "percent")
+        check_amount(self.amount, "amount")
+        one_of(self, "percent", "amount", required=False)
+        if "installment-fee" in self.what and (self.percent is not None or self.amount is not None):
+            raise InputError("what: installment-fee is waived in full only; give it in a waive step of its own")
+
+    def describe(self) -> str:
+        full = "" if self.percent is not None or self.amount is not None else " in full"
+        return f"waive {share(self.percent, self.amount)}{and_(self.what)}{full}"
+
+
+@dataclass(frozen=True)
+class Capitalise(Step):
+    """Roll owed interest (and optionally accrued interest or fees) into
+    principal; from then on it bears interest.
+
+    >>> Capitalise(("interest", "fees")).describe()
+    'capitalise interest and fees into principal'
+    """
+
+    op: ClassVar[str] = "capitalise"
+    KINDS: ClassVar[dict[str, str]] = {"what": "what"}
+    what: tuple[str, ...] = ("interest",)
+
+    def __post_init__(self) -> None:
+        check_what(self.what, CAPITALISABLE)
+
+    def describe(self) -> str:
+        return f"capitalise {and_(self.what)} into principal"
+
+
+@dataclass(frozen=True)
+class Haircut(Step):
+    """Reduce principal by a percentage or an amount (forgiven).
+
+    >>> Haircut(percent=Decimal("0.2")).describe()
+    'forgive 20% of principal'
+    """
+
+    op: ClassVar[str] = "haircut"
+    KINDS: ClassVar[dict[str, str]] = {"percent": "percent", "amount": "amount"}
+    percent: Decimal | None = None
+    amount: Decimal | None = None
+
+    def __post_init__(self) -> None:
+        check_percent(self.percent, "percent")
+        check_amount(self.amount, "amount")
+        one_of(self, "percent", "amount")
+
+    def describe(self) -> str:
+        return f"forgive {share(self.percent, self.amount)}principal"
+
+
+@dataclass(frozen=True)
+class SetRate(Step):
+    """A new contract rate from the restructuring date; ``0%`` freezes
+    interest (停息).
+
+    >>> from repayplan.rates import parse_rate
+    >>> SetRate(parse_rate("0%")).describe()
+    'rate 0%/year from the restructuring date'
+    """
+
+    op: ClassVar[str] = "set-rate"
+    KINDS: ClassVar[dict[str, str]] = {"rate": "rate"}
+    REQUIRED: ClassVar[tuple[str, ...]] = ("rate",)
+    rate: Rate
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.rate, Rate):
+            raise InputError(f"rate: {self.rate!r} is not a rate; write it like 0%, 6%/year or 0.5%/month")
+
+    def describe(self) -> str:
+        return f"rate {self.rate} from the restructuring date"
+
+
+@dataclass(frozen=True)
+class Term(Step):
+    """Re-amortise what is owed over N installments: level installments
+    (annuity) or equal principal parts; owed interest, penalty and fees not
+    waived or capitalised are repaid interest-free in equal parts on top.
+
+    >>> Term(24, "equal-principal").describe()
+    '24 installments (equal-principal)'
+    """
+
+    op: ClassVar[str] = "term"
+    KINDS: ClassVar[dict[str, str]] = {"installments": "int", "method": "choice:" + "|".join(TERM_METHODS)}
+    REQUIRED: ClassVar[tuple[str, ...]] = ("installments",)
+    installments: int
+    method: str = "annuity"
+
+    def __post_init__(self) -> None:
+        check_count(self.installments, "installments")
+        if self.method not in TERM_METHODS:
+            raise InputError(f"method: {self.method!r} is unknown; use one of {', '.join(TERM_METHODS)}")
+
+    def describe(self) -> str:
+        return f"{self.installments} installments ({self.method})"
+
+
+@dataclass(frozen=True)
+class Payment(Step):
+    """A fixed installment the borrower can afford; the term follows (the
+    last installment is smaller). Too small a payment is an error that says
+    the smallest one that repays within the maximum term.
+
+    >>> Payment(Decimal("800")).describe()
+    'pay 800 an installment until repaid'
+    """
+
+    op: ClassVar[str] = "payment"
+    KINDS: ClassVar[dict[str, str]] = {"amount": "amount"}
+    REQUIRED: ClassVar[tuple[str, ...]] = ("amount",)
+    amount: Decimal
+
+    def __post_init__(self) -> None:
+        check_amount(self.amount, "amount")
+
+    def describe(self) -> str:
+        return f"pay {amount_text(self.amount)} an installment until repaid"
+
+
+@dataclass(frozen=True)
+class Moratorium(Step):
+    """N periods with no payment. Their interest is capitalised (added to
+    principal each period), deferred (owed interest-free, paid with the last
+    installment) or waived (forgiven).
+
+    >>> Moratorium(3, "defer").describe()
+    '3 periods without payment, interest deferred to the end'
+    """
+
+    op: ClassVar[str] = "moratorium"
+    KINDS: ClassVar[dict[str, str]] = {"periods": "int", "interest": "choice:" + "|".join(MORATORIUM_INTEREST)}
+    REQUIRED: ClassVar[tuple[str, ...]] = ("periods", "interest")
+    periods: int
+    interest: str
+
+    def __post_init__(self) -> None:
+        check_count(self.periods, "periods")
+        if self.interest not in MORATORIUM_INTEREST:
+            raise InputError(f"interest: {self.interest!r} is unknown; say what happens to the interest: "
+                             f"{', '.join(MORATORIUM_INTEREST)}")
+
+    def describe(self) -> str:
+        what = {"capitalise": "capitalised", "defer": "deferred to the end", "waive": "waived"}[self.interest]
+        return f"{self.periods} periods without payment, interest {what}"
+
+
+@dataclass(frozen=True)
+class InterestOnly(Step):
+    """N periods paying only the interest (and the installment fee).
+
+    >>> InterestOnly(6).describe()
+    '6 periods of interest only'
+    """
+
+    op: ClassVar[str] = "interest-only"
+    KINDS: ClassVar[dict[str, str]] = {"periods": "int"}
+    REQUIRED: ClassVar[tuple[str, ...]] = ("periods",)
+    periods: int
+
+    def __post_init__(self) -> None:
+        check_count(self.periods, "periods")
+
+    def describe(self) -> str:
+        return f"{self.periods} periods of interest only"
+
+
+@dataclass(frozen=True)
+class StepUp(Step):
+    """Graduated installments. Either ``stages``: (installments, amount) pairs
+    paid in turn, the last amount continuing until repaid; or ``increase``
+    every ``every`` installments (default: a year's) from a first ``payment``
+    (the term follows) or over ``installments`` (the first is solved).
+
+    >>> StepUp(stages=((12, Decimal("300")), (0, Decimal("500")))).describe()
+    'graduated: 12 × 300, then 500 until repaid'
+    >>> StepUp(increase=Decimal("0.05"), installments=48).describe()
+    'graduated: +5% every year over 48 installments'
+    """
+
+    op: ClassVar[str] = "step-up"
+    KINDS: ClassVar[dict[str, str]] = {"stages": "stages", "increase": "percent", "every": "int",
+                                       "payment": "amount", "installments": "int"}
+    stages: tuple[tuple[int, Decimal], ...] = ()
+    increase: Decimal | None = None
+    every: int | None = None
+    payment: Decimal | None = None
+    installments: int | None = None
+
+    def __post_init__(self) -> None:
+        check_percent(self.increase, "increase")
+        check_count(self.every, "every")
+        check_amount(self.payment, "payment")
+        check_count(self.installments, "installments")
+        if self.stages:
+            if self.increase is not None or self.payment is not None or self.installments is not None:
+                raise InputError("stages: give stages, or increase with payment or installments, not both")
+            for i, (count, amount) in enumerate(self.stages, start=1):
+                last = i == len(self.stages)
+                if not (isinstance(count, int) and (count >= 1 or (last and count == 0))):
+                    raise InputError(f"stages[{i}].installments: must be a whole number from 1 up, got {count!r}")
+                check_amount(amount, f"stages[{i}].amount")
+        elif self.increase is None:
+            raise InputError("stages: missing; give stages = [{installments = 12, amount = 300}, ...] "
+                             "or increase = '5%' with payment or installments")
+        else:
+            one_of(self, "payment", "installments")
+
+    def describe(self) -> str:
+        if self.stages:
+            parts = [f"{n} × {amount_text(a)}" for n, a in self.stages[:-1]]
+            n, a = self.stages[-1]
+            parts.append(f"then {amount_text(a)} until repaid" if parts else f"{amount_text(a)} until repaid")
+            if n:
+                parts[-1] = f"{n} × {amount_text(a)}, the last amount continuing until repaid"
+            return "graduated: " + ", ".join(parts)
+        every = f"every {self.every} installments" if self.every else "every year"
+        start = (f"from {amount_text(self.payment)} until repaid" if self.payment is not None
+                 else f"over {self.installments} installments")
+        return f"graduated: +{percent_text(self.increase or Decimal(0))} {every} {start}"
+
+
+@dataclass(frozen=True)
+class Settle(Step):
+    """Settle for a sum (an amount, or a percentage of what is owed at this
+    step) and forgive the rest: paid in one lump sum ``by`` a date (default:
+    the restructuring date), or as a ``down_payment`` plus ``installments``
+    equal interest-free installments. The sum pays fees, penalty, interest,
+    then principal; what it does not reach is forgiven.
+
+    >>> Settle(percent=Decimal("0.6")).describe()
+    'settle for 60% of what is owed, in one payment, the rest forgiven'
+    """
+
+    op: ClassVar[str] = "settle"
+    KINDS: ClassVar[dict[str, str]] = {"amount": "amount", "percent": "percent", "by": "date",
+                                       "down_payment": "amount", "installments": "int"}
+    amount: Decimal | None = None
+    percent: Decimal | None = None
+    by: date | None = None
+    down_payment: Decimal | None = None
+    installments: int | None = None
+
+    def __post_init__(self) -> None:
+        check_amount(self.amount, "amount")
+        check_percent(self.percent, "percent")
+        check_amount(self.down_payment, "down_payment")
+        check_count(self.installments, "installments")
+        one_of(self, "amount", "percent")
+        if self.down_payment is not None and self.installments is None:
+            raise InputError("installments: missing; a down payment comes with installments for the rest")
+        if self.down_payment is not None and self.amount is not None and self.down_payment > self.amount:
+            raise InputError(f"down_payment: {self.down_payment} is more than the settlement {self.amount}")
+
+    def describe(self) -> str:
+        total = (f"{percent_text(self.percent)} of what is owed" if self.percent is not None
+                 else amount_text(self.amount or Decimal(0)))
+        when = f" by {self.by.isoformat()}" if self.by else ""
+        if self.installments is None:
+            how = f"in one payment{when}"
+        elif self.down_payment is not None:
+            how = f"{amount_text(self.down_payment)} down{when} and {self.installments} installments"
+        else:
+            how = f"in {self.installments} installments"
+        return f"settle for {total}, {how}, the rest forgiven"
+
+
+#: op -> step class, in the order the README documents them.
+STEPS: dict[str, type[Step]] = {cls.op: cls for cls in (
+    Waive, Capitalise, Haircut, SetRate, Term, Payment, Moratorium, InterestOnly, StepUp, Settle)}
+
+#: Steps that say how the plan repays (a plan has at most one).
+REPAYING = ("term", "payment", "step-up", "settle")
+#: Steps that shape the first periods (before the repaying step).
+PHASES = ("moratorium", "interest-only")
+

@@ -1,0 +1,91 @@
+"""Checks and texts shared by the steps: percentages, amounts, counts.
+
+>>> parse_percent("12.5%", "percent"), parse_percent(Decimal("60"), "percent")
+(Decimal('0.125'), Decimal('0.6'))
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import Any
+
+from ..errors import InputError
+from ..money import WORKING
+from ..rates import percent_text
+
+
+def to_text(value: Any, kind: str) -> Any:
+    if kind == "percent":
+        return percent_text(value)
+    if kind == "amount":
+        return f"{value:f}"
+    if kind == "rate":
+        return str(value)
+    if kind == "what":
+        return list(value)
+    if kind == "stages":
+        return [{"installments": n, "amount": f"{a:f}"} if n else {"amount": f"{a:f}"} for n, a in value]
+    return value
+
+
+def parse_percent(value: object, field: str) -> Decimal:
+    """A percentage as a fraction: '20%' or 20 → 0.2; more than 0 and at most 100%."""
+    text = value.strip().rstrip("%").strip() if isinstance(value, str) else value
+    try:
+        if isinstance(text, bool) or not isinstance(text, (str, int, Decimal)):
+            raise ValueError
+        points = Decimal(text)
+    except (ValueError, ArithmeticError):
+        raise InputError(f"{field}: {value!r} is not a percentage; write it like '20%'") from None
+    if not points.is_finite() or not 0 < points <= 100:
+        raise InputError(f"{field}: must be more than 0% and at most 100%, got {value}")
+    return WORKING.divide(points, Decimal(100)).normalize()
+
+
+def amount_text(amount: Decimal) -> str:
+    return f"{amount:,f}"
+
+
+def share(percent: Decimal | None, amount: Decimal | None) -> str:
+    if percent is not None:
+        return f"{percent_text(percent)} of "
+    if amount is not None:
+        return f"{amount_text(amount)} of "
+    return ""
+
+
+def and_(items: tuple[str, ...]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def check_amount(value: Decimal | None, name: str) -> None:
+    if value is not None and (not isinstance(value, Decimal) or not value.is_finite() or value <= 0):
+        raise InputError(f"{name}: must be a positive amount, got {value}")
+
+
+def check_count(value: int | None, name: str) -> None:
+    if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
+        raise InputError(f"{name}: must be a whole number from 1 up, got {value!r}")
+
+
+def check_percent(value: Decimal | None, name: str) -> None:
+    if value is not None and (not isinstance(value, Decimal) or not 0 < value <= 1):
+        raise InputError(f"{name}: must be more than 0% and at most 100%, got {value}")
+
+
+def one_of(step: Any, *names: str, required: bool = True) -> None:
+    given = [n for n in names if getattr(step, n) is not None]
+    if len(given) > 1:
+        raise InputError(f"{given[1]}: give {' or '.join(names)}, not both")
+    if required and not given:
+        raise InputError(f"{names[0]}: missing; give {' or '.join(names)}")
+
+
+def check_what(what: tuple[str, ...], allowed: tuple[str, ...]) -> None:
+    if isinstance(what, str) or not isinstance(what, tuple) or not what:
+        raise InputError(f"what: give a list such as [{', '.join(repr(a) for a in allowed[:2])}]")
+    for item in what:
+        if item not in allowed:
+            raise InputError(f"what: {item!r} is unknown; use {', '.join(allowed)}")
+    if len(set(what)) != len(what):
+        raise InputError("what: lists a component twice")
