@@ -15,6 +15,7 @@ COMMANDS: dict[str, str] = {
     "build": "repayplan.cli.build:build",
     "status": "repayplan.cli.status:status",
     "batch": "repayplan.cli.batch:batch",
+    "export": "repayplan.cli.export:export",
 }
 
 
