@@ -49,3 +49,49 @@ def loans(draw: st.DrawFn, max_term: int = 480, methods: tuple[str, ...] = METHO
         currency=currency,
         rounding=draw(st.sampled_from(["half-up", "half-even"])),
     )
+
+
+# -- arrears (issue 7): penalty policies and payment histories ------------------------------------
+
+@st.composite
+def penalty_policies(draw: st.DrawFn) -> object:
+    """Any PenaltyPolicy: absolute or relative rate (or none), every base, grace, late fee and allocation."""
+    from repayplan.arrears import ALLOCATION_PRESETS, BASES, COMPONENTS, PenaltyPolicy, RelativeRate
+
+    rate = draw(st.one_of(st.none(), rates, st.integers(100, 300).map(lambda pct: RelativeRate(Decimal(pct) / 100))))
+    allocation = draw(st.one_of(st.sampled_from(list(ALLOCATION_PRESETS)), st.permutations(COMPONENTS)))
+    fee_rate = draw(st.one_of(st.none(), st.integers(0, 1000).map(lambda bp: Decimal(bp).scaleb(-4))))
+    fee_min = Decimal(draw(st.integers(0, 20)))
+    return PenaltyPolicy(
+        rate=rate, base=draw(st.sampled_from(BASES)), compound=draw(st.booleans()),
+        count_payment_day=draw(st.booleans()), grace_days=draw(st.integers(0, 5)),
+        grace_mode=draw(st.sampled_from(["waive", "shift"])), late_fee=Decimal(draw(st.integers(0, 50))),
+        late_fee_rate=fee_rate, late_fee_min=fee_min,
+        late_fee_max=draw(st.one_of(st.none(), st.integers(20, 200).map(Decimal))),
+        allocation=allocation, allocation_scope=draw(st.sampled_from(["installment", "component"])),
+    )
+
+
+@st.composite
+def payment_histories(draw: st.DrawFn, loan: Loan) -> list:  # type: ignore[type-arg]
+    """Payments on or after the loan start: some installments on time, some late, partial or missed,
+    some extra; amounts in the loan's currency."""
+    from datetime import timedelta
+
+    from repayplan.arrears import Payment
+    from repayplan.schedule import build_schedule
+
+    policy = loan.policy
+    out = []
+    for row in build_schedule(loan).rows:
+        kind = draw(st.sampled_from(["on time", "late", "partial", "missed", "early"]))
+        if kind == "missed":
+            continue
+        delay = {"on time": 0, "late": draw(st.integers(1, 90)), "partial": draw(st.integers(0, 60)),
+                 "early": -draw(st.integers(1, 20))}[kind]
+        day = max(loan.start, row.due_date + timedelta(days=delay))
+        amount = row.payment if kind != "partial" else policy.round(row.payment * draw(st.integers(1, 99)) / 100)
+        out.append(Payment(day, amount))
+    extra = draw(st.lists(st.tuples(st.integers(0, 400), st.integers(0, 10**6)), max_size=3))
+    out += [Payment(loan.start + timedelta(days=d), policy.from_minor(units)) for d, units in extra]
+    return out

@@ -1,0 +1,270 @@
+"""The arrears statement against hand-worked examples (arithmetic in the comments)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+
+import pytest
+
+from repayplan import InputError, Loan, build_schedule, parse_rate
+from repayplan.arrears import Payment, PenaltyPolicy, parse_penalty_rate, scheduled_payments, statement
+
+D = Decimal
+DAILY = parse_rate("0.05%/day")
+
+
+def bill(amount: str = "1000", start: date = date(2024, 12, 15), rate: str = "0%", term: int = 1) -> Loan:
+    """A bill (or `term` equal bills) due monthly from 2025-01-15."""
+    return Loan(D(amount), parse_rate(rate), term, start=start)
+
+
+def p(day: str, amount: str) -> Payment:
+    return Payment(date.fromisoformat(day), D(amount))
+
+
+# -- the issue's hand examples -------------------------------------------------
+
+def test_overdue_installment_30_days_is_15() -> None:
+    # 1,000.00 × 0.05%/day × 30 days = 15.00 (due 2025-01-15, as of 2025-02-14)
+    loan = bill("10000", term=10)
+    st = statement(loan, [], PenaltyPolicy(DAILY, base="overdue-installment"), date(2025, 2, 14))
+    assert st.penalty_interest == D("15.00")
+    assert st.lines[0].trace == ("2025-01-15 to 2025-02-14: 1,000.00 × 0.05%/day × 30 days = 15.00",)
+    assert st.days_past_due == 30 and st.overdue_principal == D("1000.00")
+
+
+def test_full_balance_30_days_is_150() -> None:
+    # the same 30 days on the whole 10,000.00 balance (全额罚息): 10,000.00 × 0.05% × 30 = 150.00,
+    # charged as 10 installment lines of 1,000.00 × 0.05% × 30 = 15.00 each
+    loan = bill("10000", term=10)
+    st = statement(loan, [], PenaltyPolicy(DAILY, base="outstanding"), date(2025, 2, 14))
+    assert st.penalty_interest == D("150.00")
+    assert [x.penalty_interest for x in st.lines] == [D("15.00")] * 10
+    assert st.payoff_amount == D("10150.00") and st.total_due == D("1150.00")
+
+
+def test_partial_payment_24_days_then_rest_13_days_later_is_17_85() -> None:
+    # 1000 × 0.05% × 24 + 900 × 0.05% × 13 = 12.00 + 5.85 = 17.85, when the 100.00 reduces the overdue amount
+    policy = PenaltyPolicy(DAILY, base="overdue-installment", allocation="principal-first")
+    st = statement(bill(), [p("2025-02-08", "100"), p("2025-02-21", "917.85")], policy, date(2025, 3, 31))
+    assert [t.amount for t in st.lines[0].terms] == [D("12.00"), D("5.85")]
+    assert st.penalty_charged == D("17.85")
+    assert st.payoff_amount == D("0.00") and st.lines[0].status == "paid late"
+    assert st.lines[0].days_overdue == 37
+
+
+def test_bank_order_pays_the_penalty_first() -> None:
+    # fees → penalty → interest → principal: the 100.00 first pays the 12.00 of penalty, so only 88.00 reduces
+    # the bill: 1000 × 0.05% × 24 = 12.00; 912 × 0.05% × 13 = 5.928 → 5.93; total 17.93
+    policy = PenaltyPolicy(DAILY, base="overdue-installment", allocation="fees-penalty-interest-principal")
+    st = statement(bill(), [p("2025-02-08", "100")], policy, date(2025, 2, 21))
+    assert [(a.component, a.amount) for a in st.applications] == [("penalty", D("12.00")), ("principal", D("88.00"))]
+    assert st.penalty_charged == D("17.93") and st.payoff_amount == D("917.93")  # 912.00 + 5.93
+
+
+def test_counting_the_payment_day() -> None:
+    # both ends counted: 1000 × 0.05% × 25 = 12.50; 900 × 0.05% × 13 = 5.85; total 18.35
+    policy = PenaltyPolicy(DAILY, base="overdue-installment", allocation="principal-first", count_payment_day=True)
+    st = statement(bill(), [p("2025-02-08", "100"), p("2025-02-21", "918.35")], policy, date(2025, 3, 31))
+    assert [(t.days, t.amount) for t in st.lines[0].terms] == [(25, D("12.50")), (13, D("5.85"))]
+    assert st.payoff_amount == D("0.00")
+
+
+# -- grace days ----------------------------------------------------------------
+
+@pytest.mark.parametrize(("paid", "mode", "penalty", "fee"), [
+    ("2025-01-18", "waive", "0.00", "0.00"),   # 3 days late, within 3 grace days: nothing extra
+    ("2025-01-19", "waive", "2.00", "50.00"),  # 4 days late: penalty from the due date, 1000 × 0.05% × 4 = 2.00
+    ("2025-01-19", "shift", "0.50", "50.00"),  # counted from the end of the grace: 1000 × 0.05% × 1 = 0.50
+])
+def test_grace_days(paid: str, mode: str, penalty: str, fee: str) -> None:
+    policy = PenaltyPolicy(DAILY, base="overdue-installment", grace_days=3, grace_mode=mode, late_fee=D("50"),
+                           allocation="principal-first")
+    st = statement(bill(), [p(paid, "1000")], policy, date(2025, 3, 1))
+    assert st.penalty_charged == D(penalty) and st.fees_charged == D(fee)
+    assert st.payoff_amount == D(penalty) + D(fee)
+
+
+def test_in_grace_on_the_statement_date_shows_no_penalty_yet() -> None:
+    policy = PenaltyPolicy(DAILY, base="overdue-installment", grace_days=3)
+    st = statement(bill(), [], policy, date(2025, 1, 18))
+    assert st.lines[0].status == "in grace" and st.penalty_charged == D("0.00")
+    # one day later the grace is over and penalty runs from the due date: 1000 × 0.05% × 4 = 2.00
+    assert statement(bill(), [], policy, date(2025, 1, 19)).penalty_charged == D("2.00")
+
+
+# -- rates, bases, compounding ---------------------------------------------------
+
+def test_relative_rate_contract_plus_50_percent() -> None:
+    # 1.5%/month + 50% = 2.25%/month = 27%/year; daily 27% ÷ 365; on the overdue principal of a one-month loan
+    # of 1,000.00 (interest 15.00): 1000 × 0.27 / 365 × 30 = 22.1917... → 22.19
+    loan = bill(rate="1.5%/month")
+    policy = PenaltyPolicy(parse_penalty_rate("contract+50%"))
+    st = statement(loan, [], policy, date(2025, 2, 14))
+    assert st.lines[0].trace == ("2025-01-15 to 2025-02-14: 1,000.00 × 2.25%/month × 12 ÷ 365 × 30 days = 22.19",)
+    assert st.rate_text == "contract+50%: 1.5%/month × 1.5 = 2.25%/month"
+    assert (st.overdue_interest, st.payoff_amount) == (D("15.00"), D("1037.19"))
+
+
+def test_compound_adds_unpaid_interest_to_the_base() -> None:
+    # a one-month loan of 1,000.00 at 1%/month owes 1,010.00; 30 days at 0.05%/day:
+    # on the principal 1000 × 0.05% × 30 = 15.00; compounded 1010 × 0.05% × 30 = 15.15
+    loan = bill(rate="1%/month")
+    simple = statement(loan, [], PenaltyPolicy(DAILY), date(2025, 2, 14))
+    compound = statement(loan, [], PenaltyPolicy(DAILY, compound=True), date(2025, 2, 14))
+    assert (simple.penalty_charged, compound.penalty_charged) == (D("15.00"), D("15.15"))
+
+
+def test_annual_penalty_rate_uses_the_loans_day_count() -> None:
+    # 18%/year on act/360: 1000 × 0.18 / 360 × 30 = 15.00 (and ÷ 365 on act/365: 14.7945... → 14.79)
+    loan = bill()
+    st = statement(replace(loan, day_count="act/360"), [], PenaltyPolicy(parse_rate("18%")), date(2025, 2, 14))
+    assert st.penalty_charged == D("15.00")
+    assert statement(loan, [], PenaltyPolicy(parse_rate("18%")), date(2025, 2, 14)).penalty_charged == D("14.79")
+
+
+def test_full_balance_penalty_stops_when_the_arrears_are_cleared() -> None:
+    # installment 1 of 10 × 1,000.00 paid 10 days late: the whole 10,000.00 bears 0.05%/day for 10 days,
+    # 10 lines × 1000 × 0.05% × 10 = 10 × 5.00 = 50.00; nothing after that
+    loan = bill("10000", term=10)
+    policy = PenaltyPolicy(DAILY, base="outstanding", allocation="principal-first")
+    st = statement(loan, [p("2025-01-25", "1000")], policy, date(2025, 2, 14))
+    assert st.penalty_charged == D("50.00") and st.penalty_interest == D("50.00")
+    assert st.lines[3].trace == ("2025-01-15 to 2025-01-25: 1,000.00 × 0.05%/day × 10 days = 5.00",)
+
+
+# -- late fees -------------------------------------------------------------------
+
+def test_late_fee_fixed_per_missed_installment() -> None:
+    # two missed installments × 50.00 fixed = 100.00; the third is not yet due
+    loan = bill("3000", term=3)
+    st = statement(loan, [], PenaltyPolicy(late_fee=D("50")), date(2025, 3, 1))
+    assert [x.fees for x in st.lines] == [D("50.00"), D("50.00"), D("0.00")]
+    assert st.fees == D("100.00") and st.penalty_charged == D("0.00")
+
+
+@pytest.mark.parametrize(("amount", "fee"), [
+    ("100", "10.00"),    # 5% × 100.00 = 5.00, raised to the minimum 10.00
+    ("1000", "50.00"),   # 5% × 1,000.00 = 50.00
+    ("3000", "100.00"),  # 5% × 3,000.00 = 150.00, capped at 100.00
+])
+def test_late_fee_percentage_with_floor_and_cap(amount: str, fee: str) -> None:
+    policy = PenaltyPolicy(late_fee_rate=D("0.05"), late_fee_min=D("10"), late_fee_max=D("100"))
+    st = statement(bill(amount), [], policy, date(2025, 2, 1))
+    assert st.fees_charged == D(fee)
+
+
+# -- allocation --------------------------------------------------------------------
+
+def overdue_with_everything() -> tuple[Loan, PenaltyPolicy]:
+    # one-month loan 1,000.00 at 1%/month: interest 10.00; late fee 20.00; 10 days at 0.05%/day on the
+    # principal = 5.00 of penalty by 2025-01-25
+    return bill(rate="1%/month"), PenaltyPolicy(DAILY, late_fee=D("20"))
+
+
+@pytest.mark.parametrize(("allocation", "expected"), [
+    ("civil-code", [("fees", "20.00"), ("interest", "10.00"), ("penalty", "5.00"), ("principal", "15.00")]),
+    ("fees-penalty-interest-principal", [("fees", "20.00"), ("penalty", "5.00"), ("interest", "10.00"),
+                                         ("principal", "15.00")]),
+    ("principal-first", [("principal", "50.00")]),
+    (["penalty", "principal", "interest", "fees"], [("penalty", "5.00"), ("principal", "45.00")]),
+])
+def test_allocation_order_is_data(allocation: object, expected: list[tuple[str, str]]) -> None:
+    loan, policy = overdue_with_everything()
+    st = statement(loan, [p("2025-01-25", "50")], replace(policy, allocation=allocation), date(2025, 1, 25))
+    assert [(a.component, str(a.amount)) for a in st.applications] == expected
+
+
+def test_allocation_by_component_clears_each_component_across_installments_first() -> None:
+    # two overdue months of a 2,000.00 loan at 1%/month equal principal: interest 20.00 then 10.00.
+    # 40.00 by installment pays #1 interest 20.00 then #1 principal 20.00;
+    # by component it pays #1 interest 20.00, #2 interest 10.00, then #1 principal 10.00
+    loan = replace(bill("2000", rate="1%/month", term=2), method="equal-principal")
+    installment = statement(loan, [p("2025-02-20", "40")], PenaltyPolicy(), date(2025, 2, 20))
+    component = statement(loan, [p("2025-02-20", "40")], PenaltyPolicy(allocation_scope="component"),
+                          date(2025, 2, 20))
+    assert [(a.period, a.component, str(a.amount)) for a in installment.applications] == [
+        (1, "interest", "20.00"), (1, "principal", "20.00")]
+    assert [(a.period, a.component, str(a.amount)) for a in component.applications] == [
+        (1, "interest", "20.00"), (2, "interest", "10.00"), (1, "principal", "10.00")]
+
+
+# -- credit, overpayment, early payment ----------------------------------------------
+
+def test_overpayment_is_credit_never_lost() -> None:
+    st = statement(bill(), [p("2025-01-15", "1050")], PenaltyPolicy(DAILY), date(2025, 3, 1))
+    assert st.credit == D("50.00") and st.payoff_amount == D("-50.00") and st.position.credit == D("50.00")
+    assert any("held as credit" in n for n in st.notes)
+
+
+def test_early_payment_waits_as_credit_and_pays_on_the_due_date() -> None:
+    loan = bill("2000", term=2)
+    st = statement(loan, [p("2025-01-01", "2000")], PenaltyPolicy(DAILY), date(2025, 3, 1))
+    assert [a.date for a in st.applications] == [date(2025, 1, 15), date(2025, 2, 15)]
+    assert {a.source for a in st.applications} == {"credit"}
+    assert st.penalty_charged == D("0.00") and st.payoff_amount == D("0.00")
+    mid = statement(loan, [p("2025-01-01", "2000")], PenaltyPolicy(DAILY), date(2025, 2, 1))
+    assert mid.credit == D("1000.00") and mid.outstanding_principal == D("1000.00") and mid.payoff_amount == D(0)
+
+
+def test_payments_after_the_statement_date_are_not_counted() -> None:
+    st = statement(bill(), [p("2025-03-01", "1000")], PenaltyPolicy(), date(2025, 2, 1))
+    assert st.total_paid == D("0.00") and st.payoff_amount == D("1000.00")
+    assert st.notes == ("1 payment(s) dated after 2025-02-01 not counted (2025-03-01)",)
+
+
+def test_accrued_interest_of_the_current_period() -> None:
+    # 12,000.00 at 1%/month, 12 months from 2025-01-15; installment 1 interest 120.00 over 31 days;
+    # on 2025-01-30, 15 days: 120 × 15/31 = 58.0645... → 58.06, part of the payoff
+    loan = bill("12000", rate="1%/month", term=12, start=date(2025, 1, 15))
+    st = statement(loan, [], PenaltyPolicy(), date(2025, 1, 30))
+    assert st.accrued_interest == D("58.06")
+    assert st.payoff_amount == D("12058.06") == st.position.total
+
+
+def test_kept_contract_costs_exactly_the_schedule() -> None:
+    # every installment on its due date: no penalty, nothing owed at maturity, paid = the schedule's total
+    loan = Loan(D("1000000"), parse_rate("4.9%"), 360, start=date(2025, 1, 15))
+    payments = scheduled_payments(loan)
+    st = statement(loan, payments, PenaltyPolicy(parse_penalty_rate("contract+50%"), compound=True),
+                   date(2055, 2, 15))
+    assert st.penalty_charged == D("0.00") and st.payoff_amount == D("0.00") and st.credit == D("0.00")
+    assert st.total_paid == build_schedule(loan).total_payment  # 359 × 5,307.27 + the last installment
+
+
+def test_position_is_the_statements_summary() -> None:
+    loan = bill("3000", rate="1%/month", term=3)
+    st = statement(loan, [p("2025-01-20", "500")], PenaltyPolicy(DAILY, late_fee=D("20")), date(2025, 2, 20))
+    pos = st.position
+    assert (pos.as_of, pos.principal, pos.overdue_principal, pos.interest, pos.penalty, pos.fees) == (
+        st.as_of, st.outstanding_principal, st.overdue_principal, st.overdue_interest, st.penalty_interest, st.fees)
+    assert pos.total == st.payoff_amount and pos.loan is loan
+
+
+# -- bad input -----------------------------------------------------------------------
+
+@pytest.mark.parametrize(("payments", "as_of", "message"), [
+    ([], date(2024, 12, 1), "as_of: 2024-12-01 is before the loan start 2024-12-15; give a date on or after it"),
+    ([p("2024-12-01", "5")], date(2025, 2, 1),
+     "payments[1].date: 2024-12-01 is before the loan start 2024-12-15; check the date"),
+    ([p("2025-01-01", "5"), p("2025-01-02", "-5")], date(2025, 2, 1), "payments[2].amount: must be 0 or more, got -5"),
+    ([p("2025-01-01", "5.001")], date(2025, 2, 1),
+     "payments[1].amount: 5.001 has more decimals than CNY allows; give it to 0.01"),
+])
+def test_bad_input_names_the_field(payments: list[Payment], as_of: date, message: str) -> None:
+    with pytest.raises(InputError) as exc:
+        statement(bill(), payments, PenaltyPolicy(), as_of)
+    assert str(exc.value) == message
+
+
+def test_policy_problems_name_the_field() -> None:
+    with pytest.raises(InputError, match=r"^penalty\.base: 'all' is unknown; use one of overdue-principal, "):
+        PenaltyPolicy(base="all")
+    with pytest.raises(InputError, match=r"^penalty\.allocation: each component must appear once"):
+        PenaltyPolicy(allocation=["fees", "fees", "interest", "principal"])
+    with pytest.raises(InputError, match=r"^penalty\.rate: 'contract\+x' is not a rate"):
+        parse_penalty_rate("contract+x")
+    with pytest.raises(InputError, match=r"^penalty\.late_fee_max: 5 is below late_fee_min 10"):
+        PenaltyPolicy(late_fee_min=D("10"), late_fee_max=D("5"))

@@ -1,0 +1,124 @@
+"""Invariants of the arrears statement over any loan, policy and payment history."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from datetime import timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from repayplan.arrears import Payment, PenaltyPolicy, scheduled_payments, statement
+from repayplan.rates import Rate
+from repayplan.schedule import build_schedule
+from tests.strategies import loans, payment_histories, penalty_policies
+
+SETTINGS = settings(max_examples=120, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+ZERO = Decimal(0)
+
+
+@st.composite
+def cases(draw: st.DrawFn) -> tuple:  # type: ignore[type-arg]
+    loan = draw(loans(max_term=18))
+    policy = draw(penalty_policies())
+    payments = draw(payment_histories(loan))
+    as_of = loan.start + timedelta(days=draw(st.integers(0, 900)))
+    return loan, policy, payments, as_of
+
+
+def total(values: object) -> Decimal:
+    return sum(values, ZERO)  # type: ignore[call-overload, no-any-return]
+
+
+@SETTINGS
+@given(cases())
+def test_allocation_never_creates_or_loses_money(case: tuple) -> None:  # type: ignore[type-arg]
+    loan, policy, payments, as_of = case
+    s = statement(loan, payments, policy, as_of)
+    from_payments = total(a.amount for a in s.applications if a.source == "payment")
+    from_credit = total(a.amount for a in s.applications if a.source == "credit")
+    # payments = Σ allocated components + credit
+    assert s.total_paid == from_payments + total(s.to_credit)
+    assert s.credit == total(s.to_credit) - from_credit
+    assert s.total_paid == total(a.amount for a in s.applications) + s.credit
+    assert all(a.amount > 0 for a in s.applications)
+    # and each component's payments + what is unpaid = what was charged
+    paid = {c: total(a.amount for a in s.applications if a.component == c)
+            for c in ("principal", "interest", "penalty", "fees")}
+    due = [x for x in s.lines if x.is_due]
+    assert paid["principal"] + s.outstanding_principal == loan.policy.round(loan.principal)
+    assert paid["interest"] + s.overdue_interest == total(x.interest for x in due)
+    assert paid["penalty"] + s.penalty_interest == s.penalty_charged
+    assert paid["fees"] + s.fees == s.fees_charged + total(x.installment_fee for x in due)
+    for x in due:  # each installment reconciles: due + penalty + fees − paid = what is unpaid
+        assert x.due + x.penalty_interest + x.fees - x.paid == x.balance
+        assert min(x.unpaid_principal, x.unpaid_interest, x.unpaid_penalty, x.unpaid_fees) >= 0
+    assert s.payoff_amount == s.position.total
+
+
+@SETTINGS
+@given(loans(max_term=24), penalty_policies(), st.integers(0, 400))
+def test_a_loan_paid_exactly_on_schedule_has_no_penalty(loan, policy, extra_days: int) -> None:  # type: ignore[no-untyped-def]
+    rows = build_schedule(loan).rows
+    s = statement(loan, scheduled_payments(loan), policy, rows[-1].due_date + timedelta(days=extra_days))
+    assert s.penalty_charged == 0 and s.fees_charged == 0
+    assert s.payoff_amount == 0 and s.credit == 0 and s.days_past_due == 0
+    assert all(x.status == "paid" for x in s.lines)
+
+
+@SETTINGS
+@given(loans(max_term=24), penalty_policies(), st.data())
+def test_paying_within_the_grace_days_costs_nothing_extra(loan, policy, data) -> None:  # type: ignore[no-untyped-def]
+    grace = data.draw(st.integers(1, 6))  # shorter than the shortest period (a week)
+    policy = replace(policy, grace_days=grace)
+    rows = build_schedule(loan).rows
+    # each installment paid in full some day between its due date and the end of its grace
+    payments = [Payment(r.due_date + timedelta(days=data.draw(st.integers(0, grace))), r.payment) for r in rows]
+    s = statement(loan, payments, policy, rows[-1].due_date + timedelta(days=grace + 30))
+    assert s.penalty_charged == 0 and s.fees_charged == 0 and s.payoff_amount == 0
+
+
+@SETTINGS
+@given(cases())
+def test_paying_the_payoff_amount_settles_everything(case: tuple) -> None:  # type: ignore[type-arg]
+    loan, policy, payments, as_of = case
+    s = statement(loan, payments, policy, as_of)
+    if s.payoff_amount > 0:
+        settled = statement(loan, [*payments, Payment(as_of, s.payoff_amount)], policy, as_of)
+        assert settled.payoff_amount == 0
+        assert settled.total_due == 0
+
+
+def daily_rate(rate: Rate, day_count: str) -> Fraction:
+    """Independently of rates.py: a daily rate as written, a month × 12, over a 365- or 360-day year."""
+    year = 365 if day_count == "act/365" else 360
+    per_year = {"day": year, "month": 12, "year": 1}[rate.unit]
+    return Fraction(rate.value) * per_year / year
+
+
+@SETTINGS
+@given(cases())
+def test_every_trace_line_recomputes_by_hand_and_adds_up(case: tuple) -> None:  # type: ignore[type-arg]
+    loan, policy, payments, as_of = case
+    s = statement(loan, payments, policy, as_of)
+    resolved = policy.resolved_rate(loan.rate)
+    for x in s.lines:
+        assert total(t.amount for t in x.terms) == x.penalty_interest
+        for t in x.terms:
+            assert t.days == (t.end - t.start).days > 0 and t.base > 0
+            exact = Fraction(t.base) * daily_rate(resolved, loan.day_count) * t.days
+            assert t.amount == loan.policy.round_exact(exact)
+    assert total(x.penalty_interest for x in s.lines) == s.penalty_charged
+
+
+@SETTINGS
+@given(loans(max_term=12), penalty_policies(), st.integers(0, 400), st.integers(1, 400))
+def test_without_payments_the_penalty_only_grows(loan, policy: PenaltyPolicy, a: int, b: int) -> None:  # type: ignore[no-untyped-def]
+    first = statement(loan, [], policy, loan.start + timedelta(days=a))
+    later = statement(loan, [], policy, loan.start + timedelta(days=a + b))
+    assert later.penalty_charged >= first.penalty_charged
+    assert later.fees_charged >= first.fees_charged
+    assert later.payoff_amount >= first.payoff_amount - first.accrued_interest
+
