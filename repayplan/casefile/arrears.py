@@ -95,8 +95,6 @@ def read_payments(reader: Reader, doc: dict[str, Any], loan: Loan | None, where:
         day = reader.date(table, "date", at, required=True)
         amount = reader.amount(table, "amount", at, required=True)
         note = reader.text(table, "note", at, default="") or ""
-        if day is None or amount is None:
-            continue
         if _check_payment(reader, at, day, amount, loan):
             payments.append(Payment(day, amount, note))
     return payments
@@ -165,18 +163,19 @@ def parse_payments_csv(text: str, loan: Loan | None, source: str = "payments.csv
         elif amount is not None and amount < 0:
             reader.problem(f"{at}: amount", f"must be 0 or more, got {amount}")
             amount = None
-        if day is not None and amount is not None and _check_payment(reader, at, day, amount, loan, sep=": "):
+        if _check_payment(reader, at, day, amount, loan, sep=": "):
             payments.append(Payment(day, amount))
     reader.check()
     return payments
 
 
 def _check_payment(reader: Reader, at: str, day: Any, amount: Any, loan: Loan | None, sep: str = ".") -> bool:
-    ok = True
-    if loan is not None and day < loan.start:
+    """A payment against the loan: not before its start, no more decimals than its currency."""
+    ok = day is not None and amount is not None
+    if loan is not None and day is not None and day < loan.start:
         reader.problem(f"{at}{sep}date", f"{day} is before the loan start {loan.start}; check the date")
         ok = False
-    if loan is not None and loan.policy.round(amount) != amount:
+    if loan is not None and amount is not None and loan.policy.round(amount) != amount:
         reader.problem(f"{at}{sep}amount", f"{amount} has more decimals than {loan.currency} allows; "
                                            f"give it to {loan.policy.quantum}")
         ok = False
