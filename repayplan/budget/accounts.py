@@ -48,7 +48,7 @@ class Account:
                  "minimum", "paid_now", "month_interest", "month_penalty", "month_fees", "charged_interest",
                  "charged_penalty", "charged_fees", "paid", "paid_principal", "paid_interest", "paid_penalty",
                  "paid_fees", "first_miss", "payoff", "in_arrears", "late", "order", "pen_base", "pen_daily",
-                 "_pen_cache", "cost", "cost_overdue", "policy")
+                 "_pen_cache", "cost", "cost_overdue", "policy", "opening_principal")
 
     def __init__(self, index: int, debt: Debt) -> None:
         policy = debt.policy
@@ -74,6 +74,19 @@ class Account:
     @property
     def balance(self) -> int:
         return self.principal + self.interest + self.accrued + self.fees + self.penalty
+
+    def effective_cost(self) -> Fraction:
+        """The annual cost a strategy ranks by: the contract rate as an annual
+        nominal rate, plus the penalty rate while in arrears, plus recurring
+        fees a year as a share of the principal (a 0% loan with fees is not free)."""
+        cost = self.cost_overdue if self.in_arrears else self.cost
+        fee = self.recurring_fee()
+        if fee and self.principal > 0:
+            cost += Fraction(12 * fee, self.principal)
+        return cost
+
+    def recurring_fee(self) -> int:
+        return 0
 
     def units(self, amount: Decimal) -> int:
         """An amount in minor units, rounded by the debt's policy."""
@@ -113,10 +126,11 @@ class Account:
                 part = min(rest, self.penalty)
                 self.penalty -= part
                 self.paid_penalty += part
-            else:
+            else:  # fees: late fees first
                 part = min(rest, self.fees)
                 self.fees -= part
                 self.paid_fees += part
+                self._fees_paid(part)
             rest -= part
             if not rest:
                 break
@@ -136,6 +150,12 @@ class Account:
         return self.principal
 
     def _principal_paid(self, amount: int) -> None:
+        pass
+
+    def _fees_paid(self, amount: int) -> None:
+        pass
+
+    def _late_charged(self, amount: int) -> None:
         pass
 
     def _charge(self, interest: int, penalty: int, fees: int) -> None:
@@ -162,6 +182,7 @@ class Account:
             self.fees += fee
             self.charged_fees += fee
             self.month_fees += fee
+            self._late_charged(fee)
         return fee
 
     def close(self, k: int) -> None:  # pragma: no cover - abstract
@@ -176,7 +197,7 @@ class InstallmentAccount(Account):
     """
 
     __slots__ = ("factors", "n", "method", "level", "part", "fee", "reduce", "overdue_principal", "due_principal",
-                 "_pv")
+                 "_pv", "k", "late_unpaid")
 
     def __init__(self, index: int, debt: InstallmentDebt, opening: Opening) -> None:
         super().__init__(index, debt)
@@ -197,6 +218,9 @@ class InstallmentAccount(Account):
             self.paid = self.paid_now = self.paid_principal = self.paid_interest = 0
             self.paid_penalty = self.paid_fees = 0
         self.due_principal = 0
+        self.opening_principal = self.principal
+        self.k = 0
+        self.late_unpaid = 0  # the part of ``fees`` that is late fees (never in a penalty base)
         self.opening = self.balance
         self.in_arrears = self.overdue_principal > 0 or self.interest + self.fees + self.penalty > 0
         self._pv: list[Decimal] | None = None
@@ -209,11 +233,14 @@ class InstallmentAccount(Account):
                 base = overdue
             elif self.pen_base == "outstanding":
                 base = self.principal
-            else:  # overdue-installment, or overdue-principal compounding on overdue interest
+            elif self.pen_base == "compound":  # overdue-principal, compounding on overdue interest
                 base = overdue + self.interest
+            else:  # overdue-installment: principal, interest and installment fees overdue
+                base = overdue + self.interest + self.fees - self.late_unpaid
             pen = self.penalty_for(base, days)
         current = self.principal - overdue
         interest = fee = scheduled = 0
+        self.k = k
         if k < self.n:
             num, den = self.factors[k]
             interest = round_units(current * num, den, self.mode)
@@ -238,6 +265,15 @@ class InstallmentAccount(Account):
 
     def principal_due(self) -> int:
         return self.due_principal
+
+    def recurring_fee(self) -> int:
+        return self.fee if self.k < self.n - 1 else 0
+
+    def _fees_paid(self, amount: int) -> None:
+        self.late_unpaid -= min(amount, self.late_unpaid)
+
+    def _late_charged(self, amount: int) -> None:
+        self.late_unpaid += amount
 
     def _principal_paid(self, amount: int) -> None:
         self.due_principal -= min(amount, self.due_principal)
@@ -300,6 +336,7 @@ class RevolvingAccount(Account):
         self.in_arrears = self.past_due > 0
         self.prev_bill = self.principal
         self.since = 0
+        self.opening_principal = self.principal
         self.opening = self.balance
 
     def accrue(self, k: int, days: int) -> None:
@@ -326,6 +363,9 @@ class RevolvingAccount(Account):
             rule += interest + fee + pen + self.since
         self.minimum = min(bill, max(rule, self.floor) + self.past_due)
         self.prev_bill = bill
+
+    def recurring_fee(self) -> int:
+        return self.monthly_fee
 
     def close(self, k: int) -> None:
         short = self.minimum - self.paid_now

@@ -77,9 +77,12 @@ def penalty_text(debt: Debt) -> str:
     'contract×0.5: 0.05%/day × 0.5 = 0.025%/day on the overdue amount (assumed: no [debts.penalty] given)'
     """
     policy = debt.penalty_terms
-    text = f"{policy.rate_text(debt.rate)} on {_BASE_TEXT[policy.base]}"
-    if policy.compound and policy.base == "overdue-principal":
-        text += " and overdue interest"
+    if policy.resolved_rate(debt.rate) is None:
+        text = "no penalty interest"
+    else:
+        text = f"{policy.rate_text(debt.rate)} on {_BASE_TEXT[policy.base]}"
+        if policy.compound and policy.base == "overdue-principal":
+            text += " and overdue interest"
     if policy.late_fee or policy.late_fee_rate is not None:
         text += f"; late fee {policy.late_fee_text} a missed month"
     if debt.penalty is None:
@@ -106,8 +109,8 @@ class InstallmentDebt:
         if self.prepay not in PREPAY_MODES:
             raise InputError(f"prepay: {self.prepay!r} is unknown; use one of {', '.join(PREPAY_MODES)}")
         if self.loan.frequency != "monthly":
-            raise InputError(f"{self.name}: frequency {self.loan.frequency!r}: a plan runs month by month; "
-                             "only monthly installment debts can be planned")
+            raise InputError(f"frequency: {self.loan.frequency!r}: a plan runs month by month, so only monthly "
+                             "installment debts can be planned")
 
     @property
     def rate(self) -> Rate:

@@ -105,21 +105,24 @@ class MonthRow:
 
 @dataclass(frozen=True)
 class DebtOutcome:
-    """One debt under one strategy. ``interest``, ``penalty`` and ``fees`` are
-    what it was charged; ``paid`` = principal + interest + penalty + fees paid,
-    and ``opening`` + charges − ``paid`` = ``balance`` left at the end."""
+    """One debt under one strategy. ``paid`` = ``principal`` + ``interest`` +
+    ``penalty`` + ``fees`` (the parts of the payments); the ``charged_*``
+    amounts are what the plan's months added, and ``opening`` + charges −
+    ``paid`` = ``balance`` left at the end. ``opening_principal`` is the
+    principal owed on the start date (all of a revolving balance)."""
 
     name: str
     kind: str
     opening: Decimal
+    opening_principal: Decimal
     paid: Decimal
     principal: Decimal
     interest: Decimal
     penalty: Decimal
     fees: Decimal
-    paid_interest: Decimal
-    paid_penalty: Decimal
-    paid_fees: Decimal
+    charged_interest: Decimal
+    charged_penalty: Decimal
+    charged_fees: Decimal
     balance: Decimal
     payoff_period: int | None
     payoff_date: date | None
@@ -144,10 +147,10 @@ class StrategyResult:
     strategy: Strategy
     months: int | None  # to debt-free; None when not debt-free within the horizon
     debt_free_date: date | None
-    total_paid: Decimal
-    total_interest: Decimal
-    total_penalty: Decimal
-    total_fees: Decimal
+    total_paid: Decimal  # = principal + interest + penalty + fees paid, over every debt
+    total_interest: Decimal  # paid (the start's overdue interest included)
+    total_penalty: Decimal  # paid (penalty owed on the start date included)
+    total_fees: Decimal  # paid
     balance_left: Decimal
     unspent: Decimal  # budget not paid out (the minimum strategy's extra, the last month's rest)
     shortfall_months: int
@@ -162,8 +165,10 @@ class StrategyResult:
 
     @property
     def cost(self) -> Decimal:
-        """Everything charged beyond principal: interest + penalty + fees."""
-        return self.total_interest + self.total_penalty + self.total_fees
+        """What the debts cost beyond the principal owed at the start: paid,
+        plus still owed at the end, less that principal (for a strategy that
+        repays everything: the interest, penalty and fees paid)."""
+        return self.total_paid + self.balance_left - sum((d.opening_principal for d in self.debts), ZERO)
 
     @property
     def finished(self) -> bool:

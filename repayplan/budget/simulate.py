@@ -53,7 +53,7 @@ from .start import Opening, installment_start
 from .strategies import Strategy, rank, strategy
 from .warnings import MAX_MONTHS, MinimumWarning, minimum_only, minimum_warning, repayment_problem
 
-__all__ = ["MAX_MONTHS", "Budget", "Plan", "Shortfall", "plan", "simulate"]
+__all__ = ["MAX_MONTHS", "Budget", "Plan", "Shortfall", "plan", "plan_problems", "simulate"]
 
 DEFAULT_STRATEGIES = ("avalanche", "snowball", "minimum")
 
@@ -90,8 +90,8 @@ class Plan:
     @cached_property
     def ranked(self) -> tuple[StrategyResult, ...]:
         """Cheapest first: debt-free within the horizon, then least interest +
-        penalty + fees (then the balance left), then fewest months."""
-        return tuple(sorted(self.results, key=lambda r: (not r.finished, r.cost + r.balance_left, r.months or 0)))
+        penalty + fees (paid or still owed), then fewest months."""
+        return tuple(sorted(self.results, key=lambda r: (not r.finished, r.cost, r.months or 0)))
 
     @property
     def cheapest(self) -> StrategyResult:
@@ -105,7 +105,7 @@ class Plan:
             for dearer in ranked[i + 1:]:
                 sooner = (dearer.months - cheaper.months
                           if dearer.months is not None and cheaper.months is not None else None)
-                saving = dearer.cost + dearer.balance_left - cheaper.cost - cheaper.balance_left
+                saving = dearer.cost - cheaper.cost
                 out.append(Difference(cheaper.name, dearer.name, saving, sooner))
         return out
 
@@ -124,20 +124,34 @@ class Plan:
 
 def plan(debts: Sequence[Debt], budget: Budget, strategies: Sequence[Strategy | str] = DEFAULT_STRATEGIES,
          currency: str | None = None, horizon: int = MAX_MONTHS) -> Plan:
-    """Play every strategy out; check the debts first (every problem at once).
-
-    Raises InputError for debts with no name or a name used twice, a currency
-    other than the plan's, a custom order naming no debt, or a minimum rule
-    that never repays its debt.
-    """
+    """Play every strategy out, after checking the debts (every problem at
+    once: see :func:`plan_problems`)."""
     debts = tuple(debts)
-    if not debts:
-        raise InputError("debts: no debts; add one [[debts]] table per debt")
     chosen = [s if isinstance(s, Strategy) else strategy(s) for s in strategies]
-    currency = currency or debts[0].policy.currency
-    policy = MoneyPolicy(currency)
-    problems = []
     runs: dict[str, tuple[int | None, int, int]] = {}
+    problems = plan_problems(debts, budget.start, chosen, currency, runs)
+    if problems:
+        raise InputError("\n".join(problems))
+    policy = MoneyPolicy(currency or debts[0].policy.currency)
+    openings = [installment_start(d, budget.start) if isinstance(d, InstallmentDebt) else None for d in debts]
+    dates = month_dates(budget.start, horizon)
+    results = tuple(simulate(debts, budget, s, policy, openings, dates) for s in chosen)
+    warnings = tuple(w for d in debts if isinstance(d, RevolvingDebt)
+                     for w in [minimum_warning(d, budget.start, runs[d.name])] if w is not None)
+    return Plan(debts, budget, policy, results, warnings)
+
+
+def plan_problems(debts: Sequence[Debt], start: date, strategies: Sequence[Strategy] = (),
+                  currency: str | None = None, runs: dict[str, tuple[int | None, int, int]] | None = None,
+                  ) -> list[str]:
+    """Every problem with a set of debts, one line each: no debts, a name used
+    twice, a currency other than the plan's, a custom order naming no debt,
+    a minimum rule that never repays its debt (with the payment that would)."""
+    if not debts:
+        return ["debts: no debts; add one [[debts]] table per debt"]
+    currency = currency or debts[0].policy.currency
+    runs = {} if runs is None else runs
+    problems = []
     seen: set[str] = set()
     for debt in debts:
         if debt.name in seen:
@@ -147,20 +161,13 @@ def plan(debts: Sequence[Debt], budget: Budget, strategies: Sequence[Strategy | 
             problems.append(f"debts[{debt.name}].currency: {debt.policy.currency} differs from the plan's {currency};"
                             " convert it first")
         if isinstance(debt, RevolvingDebt):
-            runs[debt.name] = minimum_only(debt, budget.start)
-            problem = repayment_problem(debt, budget.start, runs[debt.name])
+            runs[debt.name] = minimum_only(debt, start)
+            problem = repayment_problem(debt, start, runs[debt.name])
             if problem:
                 problems.append(problem)
-    for s in chosen:
+    for s in strategies:
         problems.extend(s.problems(d.name for d in debts))
-    if problems:
-        raise InputError("\n".join(problems))
-    openings = [installment_start(d, budget.start) if isinstance(d, InstallmentDebt) else None for d in debts]
-    dates = month_dates(budget.start, horizon)
-    results = tuple(simulate(debts, budget, s, policy, openings, dates) for s in chosen)
-    warnings = tuple(w for d in debts if isinstance(d, RevolvingDebt)
-                     for w in [minimum_warning(d, budget.start, runs[d.name])] if w is not None)
-    return Plan(debts, budget, policy, results, warnings)
+    return problems
 
 
 def simulate(debts: Sequence[Debt], budget: Budget, chosen: Strategy, policy: MoneyPolicy,
@@ -238,16 +245,16 @@ def _result(chosen: Strategy, accounts: list[Account], rows: list[MonthRow], dat
     outcomes = []
     for a in accounts:
         outcomes.append(DebtOutcome(
-            a.name, "installment" if hasattr(a, "factors") else "revolving", dec(a.opening), dec(a.paid),
-            dec(a.paid_principal), dec(a.charged_interest), dec(a.charged_penalty), dec(a.charged_fees),
-            dec(a.paid_interest), dec(a.paid_penalty), dec(a.paid_fees), dec(a.balance),
+            a.name, "installment" if hasattr(a, "factors") else "revolving", dec(a.opening),
+            dec(a.opening_principal), dec(a.paid), dec(a.paid_principal), dec(a.paid_interest), dec(a.paid_penalty),
+            dec(a.paid_fees), dec(a.charged_interest), dec(a.charged_penalty), dec(a.charged_fees), dec(a.balance),
             None if a.payoff is None else a.payoff + 1, None if a.payoff is None else dates[a.payoff],
             None if a.first_miss is None else a.first_miss + 1,
             None if a.first_miss is None else dates[a.first_miss]))
     months = len(rows) if finished else None
     return StrategyResult(
         chosen, months, rows[-1].date if finished and rows else None,
-        dec(sum(a.paid for a in accounts)), dec(sum(a.charged_interest for a in accounts)),
-        dec(sum(a.charged_penalty for a in accounts)), dec(sum(a.charged_fees for a in accounts)),
+        dec(sum(a.paid for a in accounts)), dec(sum(a.paid_interest for a in accounts)),
+        dec(sum(a.paid_penalty for a in accounts)), dec(sum(a.paid_fees for a in accounts)),
         dec(sum(a.balance for a in accounts)), dec(unspent), shortfall_months, first_arrears,
         tuple(outcomes), tuple(rows), growing)

@@ -8,7 +8,9 @@ the same order, so the last debts in it fall into arrears first.
 
 * ``avalanche``: the highest effective annual cost first: the contract rate
   (a day × 365, a month × 12), plus the penalty rate while the debt is in
-  arrears, so an overdue debt usually goes first. Ties: smaller balance.
+  arrears (so an overdue debt usually goes first), plus recurring fees a
+  year as a share of the principal (a 0% instalment plan with fees is not
+  free). Ranked afresh each month. Ties: smaller balance.
 * ``snowball``: the smallest balance first. Ties: higher cost.
 * ``minimum``: only the minimums; nothing extra is paid. When the budget is
   short, the minimums are paid in the order the debts are listed.
@@ -90,8 +92,8 @@ def rank(chosen: Strategy, accounts: Sequence[Any]) -> list[Any]:
     if chosen.name == "minimum":
         return sorted(accounts, key=lambda a: a.index)
     if chosen.name == "snowball":
-        return sorted(accounts, key=lambda a: (a.balance, -a.cost, a.index))
-    avalanche = sorted(accounts, key=lambda a: (-(a.cost_overdue if a.in_arrears else a.cost), a.balance, a.index))
+        return sorted(accounts, key=lambda a: (a.balance, -a.effective_cost(), a.index))
+    avalanche = sorted(accounts, key=lambda a: (-a.effective_cost(), a.balance, a.index))
     if chosen.name == "avalanche":
         return avalanche
     first = {name: i for i, name in enumerate(chosen.order)}

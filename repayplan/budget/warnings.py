@@ -48,6 +48,7 @@ class MinimumWarning:
     payment_36: Decimal | None  # None when the minimum alone clears it within 36 months
     total_36: Decimal | None
     saving_36: Decimal | None
+    first_minimum: Decimal  # the minimum of month 1 (more than payment_36 under a steep minimum rule)
 
 
 def _run(debt: RevolvingDebt, dates: Sequence[date], start: date, payment: int = 0) -> tuple[int | None, int, int]:
@@ -96,11 +97,14 @@ def minimum_warning(debt: RevolvingDebt, start: date,
     if months is None:
         return None
     money = debt.policy.from_minor
+    account = RevolvingAccount(0, debt)
+    account.accrue(0, (month_dates(start, 1)[0] - start).days)
+    first = money(account.minimum)
     if months <= WARNING_MONTHS:
-        return MinimumWarning(debt.name, months, money(total), money(charges), None, None, None)
+        return MinimumWarning(debt.name, months, money(total), money(charges), None, None, None, first)
     payment, total_36 = payment_for(debt, start)
     return MinimumWarning(debt.name, months, money(total), money(charges), money(payment), money(total_36),
-                          money(total - total_36))
+                          money(total - total_36), first)
 
 
 def repayment_problem(debt: RevolvingDebt, start: date,

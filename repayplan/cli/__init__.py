@@ -16,6 +16,7 @@ COMMANDS: dict[str, str] = {
     "status": "repayplan.cli.status:status",
     "batch": "repayplan.cli.batch:batch",
     "export": "repayplan.cli.export:export",
+    "plan": "repayplan.cli.plan:plan",
 }
 
 

@@ -1,0 +1,100 @@
+"""`repayplan plan`: several debts, one budget: which to pay first, and what
+paying only the minimum costs."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .common import emit, format_option, handle_errors, lang_option
+
+#: flag -> [budget] key
+BUDGET_FLAGS = {"monthly": "monthly", "lump_sum": "lump_sum", "reserve": "reserve", "start": "start"}
+
+
+def read_plan_inputs(case: str, strategies: tuple[str, ...], flags: dict[str, Any]) -> Any:
+    """The PlanCase of a case file with [budget] overridden by flags; every problem at once."""
+    from ..casefile import Reader, load_document
+    from ..casefile.debts import read_plan_case
+    from ..errors import CaseFileError
+
+    doc = load_document(case)
+    given = {BUDGET_FLAGS[k]: v for k, v in flags.items() if v is not None}
+    if given:
+        budget = doc.get("budget")
+        doc = {**doc, "budget": {**(budget if isinstance(budget, dict) else {}), **given}}
+    reader = Reader(case)
+    plan_case = read_plan_case(reader, doc, strategies, strategies_where="--strategy")
+    if reader.problems:
+        problems = []
+        for line in reader.problems:
+            flag = next((k for k in given if line.startswith(f"budget.{k}:")), None)
+            if flag:
+                problems.append(f"--{flag.replace('_', '-')}:" + line[len(f"budget.{flag}:"):])
+            elif line.startswith("--"):
+                problems.append(line)
+            else:
+                problems.append(f"{case}: {line}")
+        raise CaseFileError(problems)
+    return plan_case
+
+
+@click.command()
+@click.argument("case", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--strategy", "strategies", multiple=True, metavar="NAME",
+              help="avalanche, snowball, minimum or custom (repeat for several); default: all of them "
+                   "(custom when [budget] order is given).")
+@click.option("--monthly", default=None, help="Money for debts each month (overrides [budget] monthly).")
+@click.option("--lump-sum", default=None, help="Money available at the start (overrides [budget] lump_sum).")
+@click.option("--reserve", default=None, help="Part of the lump sum kept for emergencies, never spent.")
+@click.option("--start", default=None, help="Plan start, YYYY-MM-DD; month 1 is paid one month later.")
+@click.option("--timeline", default=None, metavar="NAME|all|none",
+              help="Month-by-month timeline to show: a strategy, all or none (default: the cheapest in the table, "
+                   "all in CSV).")
+@format_option()
+@lang_option
+@click.option("--export", "export", default=None, type=click.Path(dir_okay=False, path_type=str),
+              metavar="FILE.xlsx", help="Also write a workbook: the timeline of each strategy and a chart of "
+                                        "balances per debt.")
+@click.option("--force", is_flag=True, help="Overwrite an existing --export file.")
+@handle_errors
+def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str, lang: str, export: str | None,
+         force: bool, **flags: Any) -> None:
+    """Plan several debts under one budget: avalanche, snowball, minimum-only
+    and a custom order side by side, with the cheapest, the cost of paying
+    only the minimum, and what happens when the budget falls short.
+
+    CASE is a TOML or JSON case file with [[debts]] and [budget] (or
+    [borrower] monthly_income and monthly_expenses).
+
+    \b
+    Examples:
+      repayplan plan examples/three-debts.toml
+      repayplan plan examples/three-debts.toml --monthly 4000 --strategy avalanche --strategy snowball
+      repayplan plan examples/three-debts.toml --format json
+      repayplan plan examples/three-debts.toml --lang zh --export plan.xlsx
+    """
+    from ..budget import plan as make_plan
+    from ..errors import InputError
+    from ..report.plan import plan_csv, plan_json, plan_table
+
+    inputs = read_plan_inputs(case, strategies, flags)
+    result = make_plan(inputs.debts, inputs.budget, inputs.strategies, currency=inputs.info.currency)
+    names = [r.name for r in result.results]
+    if timeline not in (None, "all", "none", *names):
+        raise InputError(f"--timeline: {timeline!r} is not a strategy of this plan; use one of "
+                         f"{', '.join(names)}, all or none")
+    if export:
+        from ..report.plan_excel import write_plan_workbook
+
+        write_plan_workbook(result, export, lang, force)
+    chosen = names if timeline == "all" else [] if timeline == "none" else [timeline] if timeline else None
+    if fmt == "json":
+        emit(plan_json(result))
+    elif fmt == "csv":
+        emit(plan_csv(result, lang, chosen))
+    else:
+        emit(plan_table(result, lang, [result.cheapest.name] if chosen is None else chosen))
+    if export:
+        click.echo(f"wrote {export}", err=True)

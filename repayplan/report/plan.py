@@ -1,0 +1,262 @@
+"""A budget plan (`repayplan plan`) as JSON (the stable contract), CSV and a
+table for people, in English or Chinese.
+
+JSON: ``{"currency", "start", "budget", "cheapest", "differences",
+"strategies": [{"name", "months", "debt_free_date", "total_paid",
+"total_interest", "total_penalty", "total_fees", "debts": [{"name",
+"payoff_date", "paid", "interest", "penalty", ...}], "timeline": [{"period",
+"date", "payments": {name: amount}, "balances": {name: amount}}], ...}],
+"warnings": [{"debt", "minimum_months", "minimum_total", "payment_36",
+"saving_36"}], "shortfall"}``; amounts are strings with the currency's minor
+digits, dates ISO strings.
+
+CSV: the month-by-month timeline in long form, one row per strategy, month
+and debt.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ..budget import Plan, StrategyResult, penalty_text
+from ..budget.warnings import MinimumWarning
+from .labels import label
+from .render import csv_text, json_text, key_values, table_text
+
+TIMELINE_COLUMNS = ("strategy", "period", "date", "debt", "minimum", "payment", "interest", "penalty", "fees",
+                    "balance")
+
+
+def L(key: str, lang: str, **values: Any) -> str:  # noqa: N802 - a label with its blanks filled
+    text = label(f"plan.{key}", lang)
+    return text.format(**values) if values else text
+
+
+def _iso(value: Any) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+# -- JSON ------------------------------------------------------------------------
+
+def plan_dict(plan: Plan) -> dict[str, Any]:
+    """The JSON contract of `repayplan plan`."""
+    money = plan.policy.text
+    names = [d.name for d in plan.debts]
+    budget = plan.budget
+    shortfall = plan.shortfall
+    return {
+        "currency": plan.policy.currency,
+        "start": budget.start.isoformat(),
+        "budget": {"monthly": money(budget.monthly), "lump_sum": money(budget.lump_sum),
+                   "reserve": money(budget.reserve), "first_month": money(budget.first_month),
+                   "source": budget.source},
+        "cheapest": plan.cheapest.name,
+        "differences": [{"cheaper": d.cheaper, "dearer": d.dearer, "saving": money(d.saving),
+                         "months_sooner": d.months_sooner} for d in plan.differences()],
+        "strategies": [_strategy_dict(r, names, money) for r in plan.results],
+        "warnings": [_warning_dict(w, money) for w in plan.warnings],
+        "shortfall": None if shortfall is None else {
+            "gap": money(shortfall.gap), "period": shortfall.period, "debt": shortfall.debt,
+            "hint": shortfall_hint(plan, "en")},
+    }
+
+
+def _strategy_dict(r: StrategyResult, names: Sequence[str], money: Any) -> dict[str, Any]:
+    arrears = r.first_arrears
+    return {
+        "name": r.name,
+        "description": r.strategy.describe(),
+        "months": r.months,
+        "debt_free_date": _iso(r.debt_free_date),
+        "total_paid": money(r.total_paid),
+        "total_interest": money(r.total_interest),
+        "total_penalty": money(r.total_penalty),
+        "total_fees": money(r.total_fees),
+        "balance_left": money(r.balance_left),
+        "shortfall_months": r.shortfall_months,
+        "first_arrears": None if arrears is None else {
+            "period": arrears.period, "date": arrears.date.isoformat(), "gap": money(arrears.gap),
+            "debts": list(arrears.debts)},
+        "debts": [{"name": d.name, "payoff_date": _iso(d.payoff_date), "paid": money(d.paid),
+                   "interest": money(d.interest), "penalty": money(d.penalty), "fees": money(d.fees),
+                   "first_arrears_date": _iso(d.first_arrears_date)} for d in r.debts],
+        "timeline": [{"period": row.period, "date": row.date.isoformat(),
+                      "payments": dict(zip(names, map(money, row.payments), strict=True)),
+                      "balances": dict(zip(names, map(money, row.balances), strict=True))} for row in r.timeline],
+    }
+
+
+def _warning_dict(w: MinimumWarning, money: Any) -> dict[str, Any]:
+    return {"debt": w.debt, "minimum_months": w.minimum_months, "minimum_total": money(w.minimum_total),
+            "payment_36": None if w.payment_36 is None else money(w.payment_36),
+            "saving_36": None if w.saving_36 is None else money(w.saving_36)}
+
+
+def plan_json(plan: Plan) -> str:
+    return json_text(plan_dict(plan))
+
+
+# -- CSV ---------------------------------------------------------------------------
+
+def plan_csv(plan: Plan, lang: str = "en", strategies: Sequence[str] | None = None) -> str:
+    """The timeline of each strategy (all, or those named), one row per month and debt."""
+    money = plan.policy.text
+    rows = []
+    for r in plan.results:
+        if strategies is not None and r.name not in strategies:
+            continue
+        for row in r.timeline:
+            for i, debt in enumerate(plan.debts):
+                rows.append([r.name, row.period, row.date.isoformat(), debt.name] + [
+                    money(getattr(row, column)[i]) for column in ("minimums", "payments", "interest", "penalty",
+                                                                  "fees", "balances")])
+    headers = list(TIMELINE_COLUMNS) if lang == "en" else [L(f"col_{c}", lang) for c in TIMELINE_COLUMNS]
+    return csv_text(headers, rows)
+
+
+# -- table for people ------------------------------------------------------------
+
+def months_text(months: int | None, lang: str) -> str:
+    """'98 (8 y 2 m)' for a table cell; 'not repaid' when never."""
+    if months is None:
+        return L("not_repaid", lang)
+    years, rest = divmod(months, 12)
+    return f"{months} ({L('years_months', lang, years=years, months=rest)})" if years else str(months)
+
+
+def months_words(months: int, lang: str) -> str:
+    """'98 months (8 y 2 m)' in a sentence."""
+    years, rest = divmod(months, 12)
+    text = L("n_months", lang, n=months)
+    return f"{text} ({L('years_months', lang, years=years, months=rest)})" if years else text
+
+
+def warning_text(w: MinimumWarning, plan: Plan, lang: str) -> str:
+    grouped = plan.policy.grouped
+    text = L("warning_minimum", lang, debt=w.debt, months=months_words(w.minimum_months, lang),
+             total=grouped(w.minimum_total), charges=grouped(w.minimum_charges))
+    if w.payment_36 is not None and w.saving_36 is not None:
+        key = "warning_36" if w.payment_36 >= w.first_minimum else "warning_36_floor"
+        text += " " + L(key, lang, payment=grouped(w.payment_36), saving=grouped(w.saving_36))
+    else:
+        text += " " + L("warning_within_36", lang)
+    return text
+
+
+def shortfall_hint(plan: Plan, lang: str) -> str:
+    shortfall = plan.shortfall
+    if shortfall is None:
+        return ""
+    return L("shortfall_hint", lang, debt=shortfall.debt)
+
+
+def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> str:
+    """Budget, debts, strategies side by side, the cheapest, warnings, any
+    shortfall, then the month-by-month timeline of the strategies named."""
+    grouped = plan.policy.grouped
+    budget = plan.budget
+    parts = [_budget_text(plan, lang)]
+    debts_rows = []
+    for debt in plan.debts:
+        outcome = plan.results[0].debts[[d.name for d in plan.debts].index(debt.name)]
+        debts_rows.append([debt.name, L(debt.kind, lang), grouped(outcome.opening), str(debt.rate), debt.minimum_rule(),
+                           penalty_text(debt)])
+    parts.append(L("debts_heading", lang, date=budget.start.isoformat()) + "\n" + table_text(
+        [L(k, lang) for k in ("debt", "kind", "balance", "rate", "minimum_rule", "if_overdue")], debts_rows,
+        first_left=True))
+    parts.append(_strategies_text(plan, lang))
+    parts.append(_cheapest_text(plan, lang))
+    if plan.warnings:
+        parts.append(L("warnings_heading", lang) + "\n" + "\n".join(f"* {warning_text(w, plan, lang)}"
+                                                                       for w in plan.warnings))
+    if plan.shortfall is not None:
+        parts.append(_shortfall_text(plan, lang))
+    for name in timeline:
+        parts.append(_timeline_text(plan, plan.result(name), lang))
+    return "\n\n".join(parts) + "\n"
+
+
+def _budget_text(plan: Plan, lang: str) -> str:
+    grouped = plan.policy.grouped
+    b = plan.budget
+    pairs = [(L("currency", lang), plan.policy.currency), (L("start", lang), b.start.isoformat()),
+             (L("monthly", lang), f"{grouped(b.monthly)} ({b.source})")]
+    if b.lump_sum:
+        pairs.append((L("lump_sum", lang), L("lump_text", lang, lump=grouped(b.lump_sum), reserve=grouped(b.reserve),
+                                             spent=grouped(b.lump_sum - b.reserve))))
+    pairs.append((L("order_of_month", lang), L("order_text", lang)))
+    return L("budget_heading", lang) + "\n" + key_values(pairs)
+
+
+def _strategies_text(plan: Plan, lang: str) -> str:
+    grouped = plan.policy.grouped
+    results = plan.results
+    headers = [L("strategy", lang)] + [r.name for r in results]
+    rows: list[list[str]] = [
+        [L("months", lang)] + [months_text(r.months, lang) for r in results],
+        [L("debt_free_date", lang)] + [_iso(r.debt_free_date) or L("not_repaid", lang) for r in results],
+        [L("total_paid", lang)] + [grouped(r.total_paid) for r in results],
+        [L("of_interest", lang)] + [grouped(r.total_interest) for r in results],
+        [L("of_penalty", lang)] + [grouped(r.total_penalty) for r in results],
+        [L("of_fees", lang)] + [grouped(r.total_fees) for r in results],
+    ]
+    if any(r.balance_left for r in results):
+        rows.append([L("balance_left", lang)] + [grouped(r.balance_left) for r in results])
+    if any(r.unspent for r in results):
+        rows.append([L("unspent", lang)] + [grouped(r.unspent) for r in results])
+    for i, debt in enumerate(plan.debts):
+        rows.append([L("payoff", lang, debt=debt.name)] + [_iso(r.debts[i].payoff_date) or L("not_repaid", lang)
+                                                           for r in results])
+    if any(r.first_arrears for r in results):
+        rows.append([L("first_arrears", lang)] + [
+            f"{r.first_arrears.date} {', '.join(r.first_arrears.debts)}" if r.first_arrears else "—"
+            for r in results])
+    legend = "\n".join(f"  {r.strategy.describe()}" for r in results)
+    return L("strategies_heading", lang) + "\n" + table_text(headers, rows, first_left=True) + "\n" + legend
+
+
+def _cheapest_text(plan: Plan, lang: str) -> str:
+    grouped = plan.policy.grouped
+    cheapest = plan.cheapest
+    lines = [L("cheapest_line", lang, name=cheapest.name, cost=grouped(cheapest.cost))]
+    for d in plan.differences():
+        sooner = ""
+        if d.months_sooner is not None:
+            key = "months_sooner" if d.months_sooner > 0 else "months_later" if d.months_sooner < 0 else "months_same"
+            sooner = L(key, lang, months=abs(d.months_sooner))
+        key = "difference" if d.saving else "same_cost"
+        lines.append(f"  {L(key, lang, cheaper=d.cheaper, dearer=d.dearer, saving=grouped(d.saving))}{sooner}")
+    return "\n".join(lines)
+
+
+def _shortfall_text(plan: Plan, lang: str) -> str:
+    grouped = plan.policy.grouped
+    shortfall = plan.shortfall
+    assert shortfall is not None
+    lines = [L("shortfall_heading", lang),
+             L("shortfall_gap", lang, gap=grouped(shortfall.gap), period=shortfall.period)]
+    for r in plan.results:
+        event = r.first_arrears
+        if event is None:
+            lines.append(f"  {r.name}: {L('always_covered', lang)}")
+            continue
+        end = L("growing", lang) if r.growing else ""
+        lines.append(f"  {r.name}: " + L("first_short", lang, date=event.date.isoformat(), period=event.period,
+                                         debts=", ".join(event.debts), months=r.shortfall_months,
+                                         penalty=grouped(r.total_penalty), fees=grouped(r.total_fees)) + end)
+    lines.append(shortfall_hint(plan, lang))
+    return "\n".join(lines)
+
+
+def _timeline_text(plan: Plan, r: StrategyResult, lang: str) -> str:
+    grouped = plan.policy.grouped
+    names = [d.name for d in plan.debts]
+    headers = [L("col_period", lang), L("col_date", lang)]
+    headers += [L("paid_to", lang, debt=n) for n in names] + [L("owed_on", lang, debt=n) for n in names]
+    headers += [L("total_payment", lang), L("total_balance", lang)]
+    body = [[str(row.period), row.date.isoformat()] + [grouped(x) for x in row.payments]
+            + [grouped(x) for x in row.balances] + [grouped(row.total_payment), grouped(row.total_balance)]
+            for row in r.timeline]
+    title = L("timeline_heading", lang, name=r.name)
+    return title + "\n" + table_text(headers, body)
