@@ -111,11 +111,11 @@ def parse_cap(value: str, contract_date: date) -> Cap:
         return Cap(rate, f"{multiple.normalize():f} × LPR {percent_text(lpr)} (published {published}) = "
                          f"{percent_text(rate)}", note)
     try:
-        rate = parse_rate(value, "cap")
+        given = parse_rate(value, "cap")
     except InputError:
         raise InputError(f"cap: {value!r} is not a cap; write it like 24% or 4xLPR") from None
-    return Cap(rate.annual, percent_text(rate.annual) if rate.unit == "year" else f"{rate} = "
-               f"{percent_text(rate.annual)}/year")
+    return Cap(given.annual, percent_text(given.annual) if given.unit == "year" else f"{given} = "
+               f"{percent_text(given.annual)}/year")
 
 
 def cost_flows(st: Statement) -> list[Flow]:

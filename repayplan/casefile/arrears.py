@@ -95,7 +95,7 @@ def read_payments(reader: Reader, doc: dict[str, Any], loan: Loan | None, where:
         day = reader.date(table, "date", at, required=True)
         amount = reader.amount(table, "amount", at, required=True)
         note = reader.text(table, "note", at, default="") or ""
-        if _check_payment(reader, at, day, amount, loan):
+        if _check_payment(reader, at, day, amount, loan) and day is not None and amount is not None:
             payments.append(Payment(day, amount, note))
     return payments
 
@@ -163,7 +163,7 @@ def parse_payments_csv(text: str, loan: Loan | None, source: str = "payments.csv
         elif amount is not None and amount < 0:
             reader.problem(f"{at}: amount", f"must be 0 or more, got {amount}")
             amount = None
-        if _check_payment(reader, at, day, amount, loan, sep=": "):
+        if _check_payment(reader, at, day, amount, loan, sep=": ") and day is not None and amount is not None:
             payments.append(Payment(day, amount))
     reader.check()
     return payments

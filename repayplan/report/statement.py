@@ -73,13 +73,12 @@ def line_dicts(st: Statement) -> list[dict[str, Any]]:
 
 def payment_dicts(st: Statement) -> list[dict[str, Any]]:
     money = st.money.text
-    out = [{"date": p.date.isoformat(), "amount": money(p.amount), "note": p.note, "applied": [],
-            "to_credit": money(st.to_credit[i])} for i, p in enumerate(st.payments)]
+    applied: list[list[dict[str, Any]]] = [[] for _ in st.payments]
     for a in st.applications:
         if a.payment is not None:
-            out[a.payment]["applied"].append({"period": a.period, "component": a.component,
-                                              "amount": money(a.amount)})
-    return out
+            applied[a.payment].append({"period": a.period, "component": a.component, "amount": money(a.amount)})
+    return [{"date": p.date.isoformat(), "amount": money(p.amount), "note": p.note, "applied": applied[i],
+             "to_credit": money(st.to_credit[i])} for i, p in enumerate(st.payments)]
 
 
 def statement_dict(st: Statement, audit: ClaimAudit | None = None, cap: CapCheck | None = None) -> dict[str, Any]:
