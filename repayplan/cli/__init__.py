@@ -17,6 +17,7 @@ COMMANDS: dict[str, str] = {
     "batch": "repayplan.cli.batch:batch",
     "export": "repayplan.cli.export:export",
     "plan": "repayplan.cli.plan:plan",
+    "compare": "repayplan.cli.compare:compare",
 }
 
 

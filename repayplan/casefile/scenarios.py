@@ -1,0 +1,142 @@
+"""``[[scenarios]]``, ``[borrower]`` and ``[creditor]`` → restructurings to compare.
+
+>>> from repayplan.casefile import Reader, parse_document
+>>> doc = parse_document('''
+... [[scenarios]]
+... name = "Interest freeze, 36 months"
+... date = 2026-12-01
+... steps = [{op = "waive", what = ["penalty", "fees"]}, {op = "set-rate", rate = "0%"},
+...          {op = "term", installments = 36}]
+... [[scenarios]]
+... name = "Too long"
+... steps = [{op = "term", installments = "x"}, {op = "trem"}]
+... ''')
+>>> reader = Reader()
+>>> scenarios = read_scenarios(reader, doc)
+>>> [s.describe() for s in scenarios[0].steps]
+['waive penalty and fees in full', 'rate 0%/year from the restructuring date', '36 installments (annuity)']
+>>> print("\\n".join(reader.problems))
+scenarios[2] "Too long" step 1 (term): installments must be a whole number, got 'x'
+scenarios[2] "Too long" step 2: 'trem' is not a step; did you mean 'term'?
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ..compare import Debt, Scenario
+from ..errors import InputError
+from ..plans import Borrower, Creditor
+from ..restructure import STEPS, parse_percent, read_step
+from .fields import Reader
+from .loan import CaseInfo
+
+SCENARIO_FIELDS = ("name", "date", "steps", "note")
+BORROWER_FIELDS = ("monthly_income", "monthly_expenses", "lump_sum", "max_payment")
+CREDITOR_FIELDS = ("discount_rate", "min_recovery", "max_term", "levers")
+_FIELD = re.compile(r"^([A-Za-z_][\w\[\].]*): (.*)$", re.S)
+
+
+def read_scenarios(reader: Reader, doc: dict[str, Any]) -> list[Scenario]:
+    """Every ``[[scenarios]]`` entry; each problem names the scenario and the step."""
+    scenarios: list[Scenario] = []
+    names: dict[str, int] = {}
+    for i, table in enumerate(reader.tables(doc, "scenarios"), start=1):
+        where = f"scenarios[{i}]"
+        reader.unknown(table, SCENARIO_FIELDS, where)
+        name = reader.text(table, "name", where, required=True)
+        label = f'{where} "{name}"' if name else where
+        if name in names:
+            reader.problem(f"{where}.name", f"{name!r} is also the name of scenarios[{names[name]}]; "
+                                            "give each scenario its own name")
+        elif name:
+            names[name] = i
+        on = reader.date(table, "date", where)
+        raw = table.get("steps")
+        if raw is None:
+            reader.problem(label, "steps missing; give steps = [{op = \"term\", installments = 36}, ...]")
+            continue
+        if not isinstance(raw, list):
+            reader.problem(label, f"steps must be a list of tables, got {raw!r}")
+            continue
+        steps, ok = [], True
+        for j, item in enumerate(raw, start=1):
+            step, problems = read_step(item)
+            op = item.get("op") if isinstance(item, dict) else None
+            at = f"{label} step {j}" + (f" ({op})" if isinstance(op, str) and op in STEPS else "")
+            for problem in problems:
+                reader.problem(at, _field_first(problem))
+            ok = ok and step is not None
+            steps.append(step)
+        if ok and name:
+            scenarios.append(Scenario(name, tuple(steps), on, label))
+    return scenarios
+
+
+def _field_first(problem: str) -> str:
+    """'installments: must be ...' → 'installments must be ...'; 'op: x' → 'x'."""
+    if problem.startswith("op: "):
+        return problem[4:]
+    match = _FIELD.match(problem)
+    if not match:
+        return problem
+    key, rest = match.groups()
+    if rest.startswith("unknown field"):
+        return f"unknown field {key}{rest[len('unknown field'):]}"
+    return f"{key} {rest}"
+
+
+def read_parties(reader: Reader, doc: dict[str, Any], borrower_fields: tuple[str, ...] = (),
+                 creditor_fields: tuple[str, ...] = ()) -> tuple[Borrower, Creditor]:
+    """``[borrower]`` and ``[creditor]``; ``*_fields`` are further keys other
+    features read themselves (so they are not reported as unknown)."""
+    table = reader.table(doc, "borrower") or {}
+    reader.unknown(table, BORROWER_FIELDS + borrower_fields, "borrower")
+    borrower = Borrower(*(reader.amount(table, key, "borrower") for key in BORROWER_FIELDS))
+    table = reader.table(doc, "creditor") or {}
+    reader.unknown(table, CREDITOR_FIELDS + creditor_fields, "creditor")
+    rate = reader.rate(table, "discount_rate", "creditor")
+    recovery = None
+    if "min_recovery" in table:
+        try:
+            recovery = parse_percent(table["min_recovery"], "creditor.min_recovery")
+        except InputError as exc:
+            reader.problems.append(str(exc))
+    max_term = reader.integer(table, "max_term", "creditor", minimum=1, maximum=1200, default=60) or 60
+    levers = table.get("levers", [])
+    if not isinstance(levers, list) or any(lever not in STEPS for lever in levers):
+        reader.problem("creditor.levers", f"give a list of steps from {', '.join(STEPS)}, got {levers!r}")
+        levers = []
+    creditor = Creditor(rate.annual if rate is not None else None, recovery, max_term, tuple(levers))
+    return borrower, creditor
+
+
+@dataclass(frozen=True)
+class CompareCase:
+    """Everything `compare` reads from a case file."""
+
+    info: CaseInfo
+    debt: Debt
+    scenarios: tuple[Scenario, ...]
+    borrower: Borrower
+    creditor: Creditor
+
+
+def read_compare_case(doc: dict[str, Any], source: str = "") -> CompareCase:
+    """The loan, its history ([[payments]], [penalty]), the scenarios and the
+    parties of a case; every problem at once (CaseFileError)."""
+    from .arrears import read_arrears
+    from .loan import read_case_info, read_loan
+
+    reader = Reader(source)
+    info = read_case_info(reader, doc)
+    loan = read_loan(reader, doc, info)
+    has_history = "payments" in doc or "penalty" in doc
+    penalty, payments = read_arrears(reader, doc, loan) if has_history else (None, [])
+    scenarios = read_scenarios(reader, doc)
+    borrower, creditor = read_parties(reader, doc)
+    reader.check()
+    assert loan is not None
+    return CompareCase(info, Debt(loan, tuple(payments), penalty), tuple(scenarios), borrower, creditor)

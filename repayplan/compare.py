@@ -1,0 +1,254 @@
+"""Plans side by side: the contract as it stands, then each restructuring.
+
+:func:`plan_metrics` computes the figures of one plan; :func:`evaluate` is
+position + steps → (plan, metrics) in one call (the negotiator's inner
+loop); :func:`compare` runs a case's scenarios and the contract.
+
+The borrower's effective annual cost is the actuarial rate (XIRR) of the
+cash flows with the position total on the restructuring date as the amount
+financed; the creditor's NPV discounts the payments at its cost of funds
+(an annual effective rate) to that date; recovery is NPV ÷ position total.
+
+>>> from datetime import date
+>>> from repayplan import Loan, parse_rate
+>>> from repayplan.restructure import SetRate, Term
+>>> loan = Loan(Decimal("12000"), parse_rate("12%"), 12, start=date(2025, 1, 1))
+>>> debt = Debt(loan)
+>>> plan, m = evaluate(debt.position(loan.start), [SetRate(parse_rate("0%")), Term(24)],
+...                    Borrower(Decimal("5000")), Creditor(Decimal("0.06")), debt.contract(loan.start))
+>>> m.first_payment, m.total_interest, m.saving  # 12,000 ÷ 24; the contract's 11 × 1,066.19 + 1,066.14 − 12,000
+(Decimal('500.00'), Decimal('0.00'), Decimal('794.23'))
+>>> m.payment_to_income, m.annual_cost  # 500 ÷ 5,000; no interest: 0%
+(Decimal('0.1'), Decimal('0E-8'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from .errors import CaseFileError, InputError
+from .metrics import annual_rate, npv
+from .model import Loan, Position
+from .money import WORKING, ZERO
+from .plans import Borrower, Creditor, Plan
+
+__all__ = ["Borrower", "Comparison", "Creditor", "Debt", "PlanMetrics", "Scenario", "compare", "evaluate",
+           "plan_metrics"]
+
+
+@dataclass(frozen=True)
+class PlanMetrics:
+    """The figures of one plan (amounts exact; rates and ratios as fractions).
+
+    ``annual_cost`` is None when the flows have no rate (everything paid on
+    the restructuring date); ratios are None when their inputs are unknown.
+    """
+
+    total_payment: Decimal
+    total_principal: Decimal
+    total_interest: Decimal
+    total_penalty: Decimal
+    total_fees: Decimal
+    forgiven: Decimal
+    forgiven_principal: Decimal
+    forgiven_interest: Decimal
+    forgiven_penalty: Decimal
+    forgiven_fees: Decimal
+    payments: int
+    first_payment: Decimal | None
+    largest_payment: Decimal | None
+    smallest_payment: Decimal | None
+    first_due: date | None
+    payoff_date: date | None
+    settlement: Decimal | None
+    lump_sum: Decimal
+    position_total: Decimal
+    annual_cost: Decimal | None
+    discount_rate: Decimal
+    creditor_npv: Decimal
+    recovery: Decimal | None
+    cash_recovery: Decimal | None
+    largest_installment: Decimal | None
+    payment_to_income: Decimal | None
+    payment_to_budget: Decimal | None
+    lump_sum_shortfall: Decimal | None
+    meets_min_recovery: bool | None
+    saving: Decimal | None
+
+
+def plan_metrics(plan: Plan, borrower: Borrower | None = None, creditor: Creditor | None = None,
+                 contract: Plan | None = None) -> PlanMetrics:
+    """Every comparison figure of a plan; ``contract`` gives the saving."""
+    borrower = borrower or Borrower()
+    creditor = creditor or Creditor()
+    money = plan.policy
+    zero = money.round(ZERO)
+    paid = plan.paid
+    payments = plan.payments
+    amounts = [r.payment for r in payments]
+    total = plan.position.total
+    flows = [(r.due_date, r.payment) for r in payments]
+    cost = None
+    if total > 0 and flows and any(day != plan.on for day, _ in flows):
+        cost = annual_rate([(plan.on, -total), *flows])
+    rate = creditor.discount_rate or ZERO
+    value = money.round(npv(flows, rate, plan.on)) if flows else zero
+    regular = [r.payment for r in payments[1:]] if plan.lump_sum > 0 else amounts
+    largest = max(regular) if regular else None
+    per_year = plan.position.loan.periods_per_year if plan.position.loan else 12
+    monthly = WORKING.divide(largest * per_year, Decimal(12)) if largest is not None else None
+    budget = borrower.budget
+    return PlanMetrics(
+        total_payment=plan.total_payment + zero, total_principal=paid.principal + zero,
+        total_interest=paid.interest + zero, total_penalty=paid.penalty + zero, total_fees=paid.fees + zero,
+        forgiven=plan.forgiven.total + zero, forgiven_principal=plan.forgiven.principal + zero,
+        forgiven_interest=plan.forgiven.interest + zero, forgiven_penalty=plan.forgiven.penalty + zero,
+        forgiven_fees=plan.forgiven.fees + zero,
+        payments=len(payments), first_payment=amounts[0] if amounts else None,
+        largest_payment=max(amounts) if amounts else None, smallest_payment=min(amounts) if amounts else None,
+        first_due=payments[0].due_date if payments else None, payoff_date=plan.payoff_date,
+        settlement=plan.settlement, lump_sum=plan.lump_sum + zero, position_total=total + zero,
+        annual_cost=cost, discount_rate=rate, creditor_npv=value,
+        recovery=_ratio(value, total), cash_recovery=_ratio(plan.total_payment, total),
+        largest_installment=largest,
+        payment_to_income=_ratio(monthly, borrower.monthly_income),
+        payment_to_budget=_ratio(monthly, budget),
+        lump_sum_shortfall=(max(zero, plan.lump_sum - borrower.lump_sum) + zero
+                            if borrower.lump_sum is not None and plan.lump_sum > 0 else None),
+        meets_min_recovery=(None if creditor.min_recovery is None or total <= 0
+                            else value >= money.round(total * creditor.min_recovery)),
+        saving=contract.total_payment - plan.total_payment + zero if contract is not None else None,
+    )
+
+
+def _ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
+    if part is None or whole is None or whole <= 0:
+        return None
+    return WORKING.divide(part, whole).quantize(Decimal("1e-6"), context=WORKING).normalize()
+
+
+def evaluate(position: Position, steps: Sequence[Any], borrower: Borrower | None = None,
+             creditor: Creditor | None = None, contract: Plan | None = None, name: str = "",
+             label: str = "") -> tuple[Plan, PlanMetrics]:
+    """Apply steps to a position and compute the plan's figures (errors are
+    one-line InputErrors naming the step). The creditor's ``max_term``
+    caps the plan."""
+    from .restructure import apply
+
+    creditor = creditor or Creditor()
+    plan = apply(position, steps, name=name, label=label, max_months=creditor.max_term)
+    return plan, plan_metrics(plan, borrower, creditor, contract)
+
+
+@dataclass(frozen=True)
+class Debt:
+    """Where positions and the contract's costing come from: a loan, and its
+    payment history and penalty terms when there are any (then the arrears
+    statement); without either the loan is taken as paid on schedule."""
+
+    loan: Loan
+    payments: tuple[Any, ...] = ()
+    penalty: Any = None
+
+    @property
+    def has_history(self) -> bool:
+        return bool(self.payments) or self.penalty is not None
+
+    def position(self, on: date) -> Position:
+        """What is owed on ``on``."""
+        if on < self.loan.start:
+            raise InputError(f"date: {on} is before the loan start {self.loan.start}; give a date on or after it")
+        if not self.has_history:
+            from .restructure import performing_position
+
+            return performing_position(self.loan, on)
+        from .arrears import statement
+
+        history = [p for p in self.payments if p.date <= on]
+        return statement(self.loan, history, self.penalty, on).position
+
+    def contract(self, on: date) -> Plan:
+        """The contract as it stands from ``on``."""
+        from .restructure.contract import contract_plan
+
+        return contract_plan(self.loan, self.payments, self.penalty, on)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named restructuring: its steps and, optionally, its own date."""
+
+    name: str
+    steps: tuple[Any, ...]
+    on: date | None = None
+    label: str = ""
+
+
+@dataclass(frozen=True)
+class Comparison:
+    """The contract and the scenarios, each with its figures, and the
+    assumptions behind them (for people)."""
+
+    on: date
+    position: Position
+    plans: tuple[Plan, ...]
+    metrics: tuple[PlanMetrics, ...]
+    borrower: Borrower = field(default_factory=Borrower)
+    creditor: Creditor = field(default_factory=Creditor)
+    notes: tuple[str, ...] = ()
+
+    @property
+    def currency(self) -> str:
+        return self.position.policy.currency
+
+
+def compare(debt: Debt, scenarios: Sequence[Scenario], on: date, borrower: Borrower | None = None,
+            creditor: Creditor | None = None) -> Comparison:
+    """The contract as it stands on ``on``, then every scenario (each on its
+    own date, default ``on``), with their figures. Every scenario's problem
+    is reported at once."""
+    borrower = borrower or Borrower()
+    creditor = creditor or Creditor()
+    contracts: dict[date, Plan] = {on: debt.contract(on)}
+    positions: dict[date, Position] = {on: debt.position(on)}
+    plans: list[Plan] = [contracts[on]]
+    metrics: list[PlanMetrics] = [plan_metrics(contracts[on], borrower, creditor, contracts[on])]
+    problems: list[str] = []
+    for scenario in scenarios:
+        day = scenario.on or on
+        try:
+            if day not in positions:
+                positions[day] = debt.position(day)
+                contracts[day] = debt.contract(day)
+            plan, figures = evaluate(positions[day], scenario.steps, borrower, creditor, contracts[day],
+                                     scenario.name, scenario.label or f'"{scenario.name}"')
+        except InputError as exc:
+            problems.extend(str(exc).splitlines())
+            continue
+        plans.append(plan)
+        metrics.append(figures)
+    if problems:
+        raise CaseFileError(problems)
+    return Comparison(on, positions[on], tuple(plans), tuple(metrics), borrower, creditor,
+                      _notes(debt, positions[on], contracts[on], creditor, on))
+
+
+def _notes(debt: Debt, position: Position, contract: Plan, creditor: Creditor, on: date) -> tuple[str, ...]:
+    from .rates import percent_text
+
+    money = position.policy.grouped
+    notes = [f"position on {on}: {money(position.total)} owed; the effective annual cost takes it as the amount "
+             "financed on that date",
+             f"contract as it stands: {contract.basis[-1]}"]
+    if creditor.discount_rate is None:
+        notes.append("creditor NPV at 0% (no [creditor] discount_rate given): the plain sum of the payments")
+    else:
+        notes.append(f"creditor NPV at {percent_text(creditor.discount_rate)} a year (its cost of funds), "
+                     f"discounted to {on}")
+    notes.append("owed interest, penalty and fees that a plan neither waives nor capitalises are frozen: no "
+                 "interest, repaid in equal parts with its installments")
+    return tuple(notes)

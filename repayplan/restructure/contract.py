@@ -1,0 +1,147 @@
+"""The contract as it stands: what the debt costs if nothing is agreed.
+
+A loan in good standing simply keeps its schedule. A loan in arrears is
+costed with the arrears engine under this assumption: from the date on, the
+borrower pays every remaining installment in full on its due date (the
+allocation order decides what each payment clears first, so old arrears
+are paid before the new installment and penalty keeps running on what is
+left), and at maturity pays everything still owed, penalty accrued to that
+day included. A loan past its maturity is settled in full on the date.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from repayplan import Loan, parse_rate
+>>> from repayplan.arrears import PenaltyPolicy
+>>> loan = Loan(Decimal("3000"), parse_rate("0%"), 3, start=date(2025, 1, 1))
+>>> penalty = PenaltyPolicy(parse_rate("0.05%/day"), base="overdue-installment")
+>>> plan = contract_plan(loan, [], penalty, date(2025, 2, 11))  # installment 1 (1,000.00) is 10 days late
+>>> [(str(r.due_date), str(r.payment)) for r in plan.rows]
+[('2025-03-01', '1000.00'), ('2025-04-01', '2029.72')]
+
+By hand (civil-code order: oldest installment first, penalty before
+principal): on 1 Mar the 1,000.00 pays installment 1's penalty 1,000 ×
+0.05% × 28 days = 14.00 and 986.00 of its principal; on 1 Apr it pays
+14.00 × 0.05% × 31 = 0.22 and the 14.00 left, then installment 2's penalty
+1,000 × 0.05% × 31 = 15.50 and 970.28 of its principal; 29.72 + 1,000.00
+are still owed at maturity.
+
+>>> plan.position.penalty, plan.charged.penalty  # 10 days (5.00) owed on 11 Feb; 29.72 − 5.00 more after
+(Decimal('5.00'), Decimal('24.72'))
+>>> plan.problems()
+[]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import date
+
+from ..errors import RepayplanError
+from ..model import Loan
+from ..money import ZERO
+from ..plans import COMPONENTS, Components, Plan, PlanRow
+from .apply import apply
+from .position import performing_position, remaining_rows
+
+CONTRACT = "Contract as it stands"
+
+ASSUMPTION = ("if nothing is agreed: every remaining installment is paid on its due date (each payment clears the "
+              "oldest arrears first, by the allocation order, so penalty keeps running) and everything still owed, "
+              "penalty included, is paid at maturity")
+
+
+def contract_plan(loan: Loan, payments: Sequence[object] = (), penalty: object | None = None,
+                  on: date | None = None, name: str = CONTRACT) -> Plan:
+    """The contract as it stands from ``on``: the schedule of a loan in good
+    standing, or the arrears engine's costing of one in arrears (see the
+    module's note). ``payments`` and ``penalty`` as for
+    :func:`repayplan.arrears.statement`; none of either means the loan is
+    taken as paid on schedule up to ``on``."""
+    from ..arrears import Payment, PenaltyPolicy, statement
+
+    on = on or loan.start
+    if not payments and penalty is None:
+        plan = apply(performing_position(loan, on), [], name=name)
+        return _as_contract(plan, "no payment history: the loan is taken as paid on schedule up to "
+                                  f"{on}, then its schedule runs to the end")
+    policy = penalty if isinstance(penalty, PenaltyPolicy) else PenaltyPolicy()
+    history = sorted((p for p in payments if p.date <= on), key=lambda p: p.date)  # type: ignore[attr-defined]
+    position = statement(loan, history, policy, on).position
+    money = loan.policy
+    zero = money.round(ZERO)
+    future = remaining_rows(loan, on)
+    if not future or position.total <= 0:
+        return _settled_now(position, on, name)
+    credit = position.credit
+    planned = []
+    for r in future:  # credit held pays the first installments; the borrower pays the rest
+        use = min(credit, r.payment)
+        credit -= use
+        if r.payment - use > 0:
+            planned.append(Payment(r.due_date, r.payment - use, "installment"))
+    maturity = future[-1].due_date
+    left = statement(loan, history + planned, policy, maturity).position.total
+    final = [Payment(maturity, left, "everything still owed")] if left > 0 else []
+    end = statement(loan, history + planned + final, policy, maturity)
+    if end.position.total != 0:  # pragma: no cover - the engine settles what it says is owed
+        raise RepayplanError(f"internal error: the contract costing leaves {end.position.total} unpaid")
+    parts: dict[date, Components] = {}
+    used = Components()
+    for a in end.applications:
+        if a.date <= on:
+            continue
+        if a.source == "credit":
+            used = used.add(a.component, a.amount)
+        else:
+            parts[a.date] = parts.get(a.date, Components()).add(a.component, a.amount)
+    rows = []
+    balance = position.principal - used.principal
+    previous = on
+    for day in sorted(parts):
+        c = parts[day]
+        rows.append(PlanRow(len(rows) + 1, day, (day - previous).days, balance, c.total + zero, c.principal + zero,
+                            c.interest + zero, c.fees + zero, c.penalty + zero, balance - c.principal, zero, zero))
+        balance -= c.principal
+        previous = day
+    paid = Components(*(sum((getattr(r, k) for r in rows), zero) for k in COMPONENTS))
+    owed = Components(position.principal, position.interest + position.accrued_interest, position.penalty,
+                      position.fees)
+    charged = paid + used - owed
+    plan = Plan(name, position, on, (), tuple(rows), credit=used, rate=loan.rate, kind="contract",
+                charged=Components(zero, *(charged.get(c) for c in COMPONENTS[1:])),
+                basis=(f"owed on {on}: {money.grouped(position.total)} (the arrears statement)",
+                       f"{len(planned)} remaining installments paid on their due dates and "
+                       f"{money.grouped(left)} at maturity on {maturity}", ASSUMPTION))
+    return plan
+
+
+def _as_contract(plan: Plan, note: str) -> Plan:
+    from dataclasses import replace
+
+    return replace(plan, kind="contract", basis=plan.basis + (note,))
+
+
+def _settled_now(position: object, on: date, name: str) -> Plan:
+    """A loan past its maturity (or owing nothing): everything paid on the date."""
+    from ..model import Position
+
+    assert isinstance(position, Position)
+    money = position.policy
+    zero = money.round(ZERO)
+    credit = position.credit
+    owed = {"fees": position.fees, "penalty": position.penalty,
+            "interest": position.interest + position.accrued_interest, "principal": position.principal}
+    used = Components()
+    for k in ("fees", "penalty", "interest", "principal"):
+        take = min(credit, owed[k])
+        credit -= take
+        owed[k] -= take
+        used = used.add(k, take)
+    total = sum(owed.values(), zero)
+    rows = () if total <= 0 else (PlanRow(1, on, 0, owed["principal"] + zero, total, owed["principal"] + zero,
+                                          owed["interest"] + zero, owed["fees"] + zero, owed["penalty"] + zero,
+                                          zero, zero, zero),)
+    return Plan(name, position, on, (), rows, credit=used, rate=position.loan.rate if position.loan else None,
+                kind="contract", basis=(f"owed on {on}: {money.grouped(position.total)}",
+                                        f"the loan is past its maturity: everything owed is paid on {on}"))
+
