@@ -20,7 +20,7 @@ Timing rules:
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -99,6 +99,17 @@ class _Replay:
         if self.outstanding:
             for line in self.lines:
                 line.history.append((loan.start, line.up))
+        money = self.money
+        self.zero = money.round(ZERO)
+        self.late_fixed = money.round(penalty.late_fee)
+        self.late_min = money.round(penalty.late_fee_min)
+        self.late_max = money.round(penalty.late_fee_max) if penalty.late_fee_max is not None else None
+        self.late_rate = Fraction(penalty.late_fee_rate or 0)
+        self.late_rate_text = percent_text(penalty.late_fee_rate or ZERO)
+
+    def text(self, amount: Decimal) -> str:
+        """An amount already in minor units, for people: '1,045.00'."""
+        return f"{amount:,.{self.minor}f}"
 
     # -- penalty accrual ---------------------------------------------------
     def horizon(self, day: date) -> date:
@@ -191,27 +202,25 @@ class _Replay:
                 self.activate(other, since)
 
     def charge_late_fee(self, line: _Line, day: date) -> None:
-        p, money = self.penalty, self.money
-        fee, parts = money.round(ZERO), []
+        p, money, text = self.penalty, self.money, self.text
+        fee, parts = self.zero, []
         if p.late_fee:
-            fee += money.round(p.late_fee)
-            parts.append(f"{money.grouped(p.late_fee)} fixed")
+            fee += self.late_fixed
+            parts.append(f"{text(self.late_fixed)} fixed")
         if p.late_fee_rate is not None:
             unpaid = line.contractual
-            raw = money.round_exact(Fraction(unpaid) * Fraction(p.late_fee_rate))
-            kept = max(raw, money.round(p.late_fee_min))
-            if p.late_fee_max is not None:
-                kept = min(kept, money.round(p.late_fee_max))
-            text = f"{percent_text(p.late_fee_rate)} × {money.grouped(unpaid)} = {money.grouped(raw)}"
+            raw = money.round_exact(Fraction(unpaid) * self.late_rate)
+            kept = max(raw, self.late_min) if self.late_max is None else min(max(raw, self.late_min), self.late_max)
+            formula = f"{self.late_rate_text} × {text(unpaid)} = {text(raw)}"
             if kept != raw:
-                text += f", {'raised to the minimum' if kept > raw else 'capped at'} {money.grouped(kept)}"
-            parts.append(text)
+                formula += f", {'raised to the minimum' if kept > raw else 'capped at'} {text(kept)}"
+            parts.append(formula)
             fee += kept
         if fee > 0:
             line.ul += fee
             line.late_fees += fee
             line.notes.append(f"late fee on {day} (missed, unpaid after {line.grace_end}): {' + '.join(parts)}"
-                              + (f" = {money.grouped(fee)}" if len(parts) > 1 else ""))
+                              + (f" = {text(fee)}" if len(parts) > 1 else ""))
 
     def settle(self, line: _Line, day: date) -> None:
         """The contractual amount is paid in full on `day`."""
@@ -230,37 +239,41 @@ class _Replay:
                     self.deactivate(other, end)
 
     # -- allocation --------------------------------------------------------
-    def owed(self, line: _Line, component: str, horizon: date) -> Decimal:
-        if component == "penalty":
-            return self.penalty_owed(line, horizon) if (line.active or line.closed) else ZERO
-        if not line.is_due:
-            return ZERO
-        if component == "principal":
-            return line.up
-        if component == "interest":
-            return line.ui
-        return line.ul + line.uf
-
-    def buckets(self) -> list[_Line]:
-        lines = list(self.open)
+    def buckets(self) -> Iterator[_Line]:
+        """Lines a payment can go to, oldest first: those fallen due, then (full-balance penalty only)
+        installments not yet due that bear penalty interest."""
+        yield from list(self.open)
         if self.outstanding and self.ever_default:
-            lines += [x for x in self.lines[self.next_due:] if x.active or x.closed > x.pen_paid]
-        return lines
+            for x in self.lines[self.next_due:]:
+                if x.active or x.closed > x.pen_paid:
+                    yield x
 
     def allocate(self, amount: Decimal, day: date, source: str, index: int | None) -> Decimal:
         """Pay what is owed in allocation order; return what is left over."""
         horizon = self.horizon(day)
-        lines = self.buckets()
-        if not lines or amount <= 0:
+        if amount <= 0:
             return amount
-        pairs = ((x, c) for c in self.order for x in lines) if self.by_component else (
-            (x, c) for x in lines for c in self.order)
+        if self.by_component:
+            lines = list(self.buckets())
+            pairs: Iterator[tuple[_Line, str]] = ((x, c) for c in self.order for x in lines)
+        else:
+            pairs = ((x, c) for x in self.buckets() for c in self.order)
         touched: dict[int, _Line] = {}
+        record = self.applications.append
         for line, component in pairs:
-            owed = self.owed(line, component, horizon)
+            if component == "penalty":
+                owed = self.penalty_owed(line, horizon) if (line.active or line.closed) else ZERO
+            elif not line.is_due:
+                continue
+            elif component == "principal":
+                owed = line.up
+            elif component == "interest":
+                owed = line.ui
+            else:
+                owed = line.ul + line.uf
             if owed <= 0:
                 continue
-            pay = min(owed, amount)
+            pay = owed if owed < amount else amount
             amount -= pay
             line.paid += pay
             if component == "penalty":
@@ -273,7 +286,7 @@ class _Replay:
                 late = min(pay, line.ul)
                 line.ul -= late
                 line.uf -= pay - late
-            self.applications.append(Application(day, source, index, line.period, component, pay))
+            record(Application(day, source, index, line.period, component, pay))
             touched[line.period] = line
             if amount <= 0:
                 break
