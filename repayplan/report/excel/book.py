@@ -1,0 +1,137 @@
+"""What a case-file workbook shows, as plain records (no openpyxl here).
+
+A :class:`BookPlan` is any plan: a name, its rows, and (optionally) the
+figures ``compare`` shows for it. When ``loan`` holds the terms the rows
+follow, the plan's sheet is written with live formulas; otherwise the amounts
+are written as the core computed them and balances and totals are formulas.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from repayplan.model import Loan
+>>> from repayplan.rates import parse_rate
+>>> from repayplan.schedule import build_schedule
+>>> loan = Loan(Decimal("12000"), parse_rate("1.5%/month"), 12, start=date(2025, 3, 10))
+>>> book = CaseBook("EX-1", "CNY", (BookPlan.from_schedule("Contract", build_schedule(loan)),))
+>>> book.terms.name, book.plans[0].opening
+('Contract', Decimal('12000.00'))
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal
+from typing import Any
+
+from ...model import Loan, Position, Schedule
+from ...money import MoneyPolicy
+
+
+@dataclass(frozen=True)
+class BookPlan:
+    """One plan on its own sheet: its rows (:class:`~repayplan.model.Row`, or
+    any record with the same fields, such as a restructured plan's rows) and
+    the policy they are rounded with. ``loan``: the terms the rows follow,
+    when they follow one set (then the sheet has live formulas)."""
+
+    name: str
+    rows: tuple[Any, ...]
+    policy: MoneyPolicy
+    loan: Loan | None = None
+    #: compare's figures for this plan, by metric key (see summary.METRIC_ORDER)
+    metrics: Mapping[str, Any] = field(default_factory=dict)
+    #: how the plan was made from the position, one line per step, for people
+    steps: tuple[str, ...] = ()
+    #: a one-line description (e.g. "the contract as it stands")
+    note: str = ""
+
+    @classmethod
+    def from_schedule(cls, name: str, schedule: Schedule, **extra: Any) -> BookPlan:
+        """A plan from a contract schedule (its loan gives the live formulas)."""
+        return cls(name, schedule.rows, schedule.policy, schedule.loan, **extra)
+
+    def total(self, column: str) -> Decimal:
+        return sum((getattr(r, column) for r in self.rows), Decimal(0))
+
+    @property
+    def total_payment(self) -> Decimal:
+        return self.total("payment")
+
+    @property
+    def opening(self) -> Decimal:
+        """The balance the plan repays (its first row's opening balance)."""
+        return self.rows[0].opening_balance if self.rows else self.policy.round(Decimal(0))
+
+
+@dataclass(frozen=True)
+class CapBook:
+    """A legal-cap check as ``status --cap`` reports it: the effective annual
+    cost against a ceiling, and the amount above it."""
+
+    cap_text: str  # how the cap was reached, e.g. "4 × LPR 3.45% (published 2024-05-20) = 13.8%"
+    cap: Decimal  # the ceiling, an annual rate as a fraction
+    cost: Decimal | None  # the effective annual cost found, a fraction
+    excess: Decimal  # actuarial amount above the cap
+    simple_excess: Decimal  # the court's simple-interest figure
+    trace: tuple[str, ...] = ()
+
+    @property
+    def within(self) -> bool:
+        return self.excess <= 0 and self.simple_excess <= 0
+
+
+@dataclass(frozen=True)
+class ArrearsLine:
+    """One installment of an arrears statement, with the trace of its penalty and fees."""
+
+    period: int
+    due_date: date
+    status: str
+    due: Decimal
+    paid: Decimal
+    unpaid_principal: Decimal
+    unpaid_interest: Decimal
+    penalty: Decimal
+    fees: Decimal
+    days_overdue: int
+    trace: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArrearsBook:
+    """The arrears sheet: payments made, the installments, and the totals as of a date."""
+
+    as_of: date
+    lines: tuple[ArrearsLine, ...]
+    payments: tuple[tuple[date, Decimal], ...] = ()
+    totals: tuple[tuple[str, Decimal | int], ...] = ()  # (label key, amount), as status shows them
+    notes: tuple[str, ...] = ()
+    settings: tuple[tuple[str, str], ...] = ()  # (label key, text): penalty rate, base, grace ...
+
+
+@dataclass(frozen=True)
+class CaseBook:
+    """Everything one workbook shows."""
+
+    case_id: str
+    currency: str
+    plans: tuple[BookPlan, ...]
+    title: str = ""
+    borrower: str = ""
+    creditor: str = ""
+    as_of: date | None = None
+    #: the debt on the as-of date, by component (None: the loan's principal)
+    position: Position | None = None
+    #: calculation basis lines shown under the debt: (label key or text, text)
+    basis: tuple[tuple[str, str], ...] = ()
+    #: index into plans of the plan the Terms sheet is filled from
+    terms_index: int = 0
+    arrears: ArrearsBook | None = None
+    cap: CapBook | None = None
+    lang: str = "en"
+    created: datetime | None = None
+
+    @property
+    def terms(self) -> BookPlan:
+        return self.plans[self.terms_index]

@@ -1,0 +1,89 @@
+"""From core objects (case info, loan, statement, plans, cap check) to the
+records a workbook shows.
+
+>>> from datetime import date
+>>> from decimal import Decimal
+>>> from repayplan.casefile.loan import CaseInfo
+>>> from repayplan.model import Loan
+>>> from repayplan.rates import parse_rate
+>>> loan = Loan(Decimal("12000"), parse_rate("1.5%/month"), 12, start=date(2025, 3, 10))
+>>> book = case_book(CaseInfo("EX-1"), loan, [contract_plan(loan)])
+>>> book.position.total, book.plans[0].name, [k for k, _ in book.basis][:2]
+(Decimal('12000.00'), 'Contract', ['rate', 'method'])
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from ...model import Loan, Position
+from ...rates import percent_text
+from ...schedule import build_schedule
+from ..labels import label
+from .book import ArrearsBook, ArrearsLine, BookPlan, CapBook, CaseBook
+
+
+def contract_plan(loan: Loan, name: str = "", lang: str = "en") -> BookPlan:
+    """The contract schedule as a plan (live formulas)."""
+    return BookPlan.from_schedule(name or label("wb.contract", lang), build_schedule(loan))
+
+
+def loan_basis(loan: Loan, lang: str) -> list[tuple[str, str]]:
+    """How the contract computes interest, for the Summary's calculation basis."""
+    rule = build_schedule(loan).interest_rule
+    return [
+        ("rate", f"{loan.rate} ({label('annual_rate', lang)} {percent_text(loan.rate.annual_for(loan.day_count))})"),
+        ("method", f"{label(loan.method, lang)} ({loan.method}), {label('wb.freq_' + loan.frequency, lang)}"),
+        ("interest_basis", f"{loan.interest_basis}, {loan.day_count}"),
+        ("rounding", label(f"wb.round_{loan.rounding}", lang).format(quantum=loan.policy.quantum)),
+        ("interest_rule", rule),
+    ]
+
+
+def statement_basis(st: Any, lang: str) -> list[tuple[str, str]]:
+    """The penalty terms and how the accrued interest was reached, as ``status`` states them."""
+    p = st.penalty
+    out = [("arrears.penalty_rate", st.rate_text or "—"),
+           ("arrears.penalty_base", p.base + (" + unpaid interest (compound)" if p.compound else "")),
+           ("arrears.grace_days", f"{p.grace_days} ({p.grace_mode})" if p.grace_days else "0"),
+           ("arrears.late_fee", p.late_fee_text),
+           ("arrears.allocation", " → ".join(p.allocation) + f" (by {p.allocation_scope})")]
+    if st.accrued_interest_trace:
+        out.append(("arrears.accrued_interest", st.accrued_interest_trace))
+    return out
+
+
+def arrears_book(st: Any, lang: str = "en") -> ArrearsBook:
+    """An arrears statement (``repayplan.arrears.statement``) for the Arrears sheet."""
+    from ..statement import SUMMARY_LABELS
+
+    lines = tuple(ArrearsLine(x.period, x.due_date, x.status, x.due, x.paid, x.unpaid_principal,
+                              x.unpaid_interest, x.penalty_interest, x.fees, x.days_overdue, tuple(x.trace))
+                  for x in st.lines)
+    totals = tuple((key, getattr(st, attr)) for attr, key in SUMMARY_LABELS
+                   if attr not in ("credit", "accrued_interest") or getattr(st, attr))
+    return ArrearsBook(st.as_of, lines, payments=tuple((p.date, p.amount) for p in st.payments), totals=totals,
+                       settings=tuple(statement_basis(st, lang)), notes=tuple(st.notes))
+
+
+def cap_book(check: Any) -> CapBook:
+    """A cap check (``repayplan.legal.check_cap``) for the Summary."""
+    return CapBook(str(check.cap), check.cap.rate, check.effective_rate, check.excess, check.simple_excess,
+                   tuple(check.trace))
+
+
+def case_book(info: Any, loan: Loan, plans: Sequence[BookPlan], statement: Any = None, cap: Any = None,
+              lang: str = "en", terms_index: int = 0) -> CaseBook:
+    """Everything a workbook shows for a case. ``info``: the ``[case]`` table
+    (:class:`~repayplan.casefile.loan.CaseInfo`); ``statement``: the arrears
+    statement when there is a payment history; ``cap``: a cap check."""
+    position = statement.position if statement is not None else Position.fresh(loan)
+    basis = loan_basis(loan, lang) + (statement_basis(statement, lang) if statement is not None else [])
+    return CaseBook(
+        case_id=info.case_id, currency=loan.currency, plans=tuple(plans), title=info.title,
+        borrower=info.borrower, creditor=info.creditor, as_of=statement.as_of if statement is not None else info.as_of,
+        position=position, basis=tuple(basis), terms_index=terms_index,
+        arrears=arrears_book(statement, lang) if statement is not None and statement.payments else None,
+        cap=cap_book(cap) if cap is not None else None, lang=lang,
+    )

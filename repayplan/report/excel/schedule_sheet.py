@@ -1,0 +1,356 @@
+"""One plan on one sheet: its inputs on top, its schedule as an Excel table
+with live formulas below.
+
+Interest, principal, payment, closing balance and totals are formulas over
+the input cells (opening balance, contract rate, fee), rounded to the minor
+unit as the core rounds them, so editing the rate recalculates the plan and
+the values match ``repayplan build`` to the cent:
+
+* rate for the period: ``=$H$4`` (the periodic rate; period 1 of an irregular
+  first period adds its odd days at the daily rate: ``=$H$4+$K$4*3``), or
+  ``=$K$4*C9`` (daily rate × days) under daily interest;
+* interest: ``=ROUND(E9*D9,2)``; the installment ``=ROUND(PMT($D$9,$K$3,-$E$3),2)``
+  (or the opening balance ÷ the sum of the discount factors when the periods'
+  rates differ, the same level payment the core solves);
+* principal: installment − interest (never below 0 nor above the balance),
+  the last row repays what is left; payment = principal + interest + fees +
+  penalty; closing balance = opening − principal.
+
+A plan whose rows do not follow one set of terms (a restructuring that
+changes them midway) is written with the core's amounts as values; its
+balances and totals are still formulas.
+"""
+
+from __future__ import annotations
+
+import warnings
+from dataclasses import dataclass
+from fractions import Fraction
+from typing import Any
+
+from ...model import Loan, Period, Row
+from ...schedule import build_schedule, loan_periods
+from ..labels import label
+from . import formulas as fx
+from .book import BookPlan
+from .style import SheetWriter, amount_width, print_setup, set_widths
+
+#: column key -> letter on a plan sheet; extra columns (discount factors, or
+#: a restructured plan's capitalised interest and interest-free balance) follow from L
+COLUMNS = {"period": "A", "due_date": "B", "days": "C", "factor": "D", "opening_balance": "E", "payment": "F",
+           "principal": "G", "interest": "H", "fees": "I", "penalty": "J", "closing_balance": "K"}
+EXTRA = ("discount", "capitalised", "frozen_balance")
+AMOUNTS = ("payment", "principal", "interest", "fees", "penalty")
+HEADER_ROW = 8
+FIRST_ROW = 9
+#: input key -> cell; labels sit in the columns to the left of each value
+INPUTS = {"opening": "E3", "rate": "H3", "term": "K3", "annual": "E4", "periodic": "H4", "daily": "K4",
+          "installment": "E5", "fee": "H5", "rounding": "K5"}
+
+
+def absolute(ref: str) -> str:
+    """'E3' -> '$E$3'."""
+    col = ref.rstrip("0123456789")
+    return f"${col}${ref[len(col):]}"
+
+
+@dataclass(frozen=True)
+class PlanLayout:
+    """Where a plan's figures are, for formulas on other sheets."""
+
+    sheet: str
+    rows: int
+    live: bool
+    extra: tuple[str, ...] = ()
+
+    @property
+    def first(self) -> int:
+        return FIRST_ROW
+
+    @property
+    def last(self) -> int:
+        return FIRST_ROW + self.rows - 1
+
+    @property
+    def total_row(self) -> int:
+        return self.last + 1
+
+    @property
+    def columns(self) -> dict[str, str]:
+        """Column key -> letter, the extra columns included."""
+        out = dict(COLUMNS)
+        out.update({key: chr(ord("L") + i) for i, key in enumerate(self.extra)})
+        return out
+
+    def ref(self, cell: str) -> str:
+        """A reference to a cell of this sheet from another sheet."""
+        from openpyxl.utils import quote_sheetname
+
+        return f"{quote_sheetname(self.sheet)}!{absolute(cell)}"
+
+    def input(self, key: str) -> str:
+        return self.ref(INPUTS[key])
+
+    def cell(self, column: str, index: int) -> str:
+        """The cell of a column in the schedule's row `index` (0-based)."""
+        return self.ref(f"{self.columns[column]}{FIRST_ROW + index}")
+
+    def column(self, column: str) -> str:
+        from openpyxl.utils import quote_sheetname
+
+        letter = self.columns[column]
+        return f"{quote_sheetname(self.sheet)}!${letter}${self.first}:${letter}${self.last}"
+
+    def total(self, column: str) -> str:
+        return self.ref(f"{self.columns[column]}{self.total_row}")
+
+
+@dataclass(frozen=True)
+class _Terms:
+    """The formula model of a plan that follows one loan's terms."""
+
+    loan: Loan
+    factors: list[str]  # formula of each row's rate for the period
+    installment: str | None  # formula (or None) of the installment / principal part
+    uses_discount: bool
+    odd_days: int = 0  # period 1's odd days under periodic interest (a long first period)
+    short_days: int = 0  # period 1's days when it is short (charged at the daily rate)
+
+
+def live_terms(plan: BookPlan) -> _Terms | None:
+    """The loan the rows follow, with each row's rate formula; None when the
+    rows are not that loan's schedule or a rate cannot be written as a formula."""
+    loan = plan.loan
+    rows = tuple(plan.rows)
+    if loan is None or not rows or any(not isinstance(r, Row) for r in rows) or build_schedule(loan).rows != rows:
+        return None
+    periods = loan_periods(loan)
+    periodic = loan.rate.periodic_exact(loan.periods_per_year)
+    daily = loan.rate.daily_exact(loan.day_count)
+    p, d, n = absolute(INPUTS["periodic"]), absolute(INPUTS["daily"]), absolute(INPUTS["term"])
+    if loan.method == "bullet":
+        wanted = sum((q.factor for q in periods), Fraction(0))
+        first = periods[0]
+        if loan.interest_basis == "daily" and daily * rows[0].days == wanted:
+            return _Terms(loan, [f"{d}*C{FIRST_ROW}"], None, False)
+        odd = _odd_days(wanted - periodic * len(periods), daily)
+        if odd is not None:
+            return _Terms(loan, [fx.plus_days(f"{p}*{n}", d, odd)], None, False, odd_days=odd)
+        if periodic * (len(periods) - 1) + daily * first.days == wanted:
+            return _Terms(loan, [f"{p}*({n}-1)+{d}*{first.days}"], None, False, short_days=first.days)
+        return None
+    factors: list[str] = []
+    odd_days = short_days = 0
+    for index, (row, period) in enumerate(zip(rows, periods, strict=False)):
+        r = FIRST_ROW + index
+        if loan.interest_basis == "daily" or (index == 0 and period.factor != periodic
+                                              and period.factor == daily * row.days):
+            if daily * row.days != period.factor:
+                return None
+            factors.append(f"{d}*C{r}")
+            short_days = row.days if loan.interest_basis != "daily" else 0
+        elif period.factor == periodic:
+            factors.append(p)
+        else:
+            odd = _odd_days(period.factor - periodic, daily)
+            if odd is None or index:
+                return None
+            factors.append(fx.plus_days(p, d, odd))
+            odd_days = odd
+    installment, uses_discount = _installment(loan, periods, len(rows))
+    if loan.method == "annuity" and installment is None:
+        return None
+    return _Terms(loan, factors, installment, uses_discount, odd_days, short_days)
+
+
+def _odd_days(extra: Fraction, daily: Fraction) -> int | None:
+    if extra == 0:
+        return 0
+    if daily == 0:
+        return None
+    days = extra / daily
+    return int(days) if days.denominator == 1 else None
+
+
+def _installment(loan: Loan, periods: list[Period], rows: int) -> tuple[str | None, bool]:
+    policy = loan.policy
+    b, n = absolute(INPUTS["opening"]), absolute(INPUTS["term"])
+    if loan.method == "equal-principal":
+        return fx.rounded(f"{b}/{n}", policy), False
+    if loan.method != "annuity":
+        return None, False
+    if len({q.factor for q in periods}) == 1:  # equal periods: the textbook annuity over row 1's rate
+        return fx.rounded(f"PMT($D${FIRST_ROW},{n},-{b})", policy), False
+    if rows != len(periods):
+        return None, False
+    last = FIRST_ROW + rows - 1
+    return fx.rounded(f"{b}/SUM($L${FIRST_ROW}:$L${last})", policy), True
+
+
+def write_plan_sheet(ws: Any, plan: BookPlan, case_id: str, lang: str, table_name: str) -> PlanLayout:
+    """Write one plan; return where its figures are."""
+    from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
+
+    policy = plan.policy
+    terms = live_terms(plan)
+    rows = tuple(plan.rows)
+    extra: tuple[str, ...] = ()
+    if terms is not None and terms.uses_discount:
+        extra = ("discount",)
+    elif terms is None and any(getattr(r, "capitalised", 0) or getattr(r, "frozen_balance", 0) for r in rows):
+        extra = ("capitalised", "frozen_balance")
+    layout = PlanLayout(ws.title, len(rows), terms is not None, extra)
+    keys = list(layout.columns)
+    largest = max([plan.opening, plan.total_payment] + [r.payment for r in rows])
+    money = amount_width(largest, policy, 13)
+    widths = {"period": 7, "due_date": 11, "days": 6, "factor": 11, "interest": 12, "fees": 11, "penalty": 11,
+              "discount": 12}
+    column_widths = [widths.get(k, money) for k in keys]
+    set_widths(ws, column_widths)
+    ws.freeze_panes = f"A{FIRST_ROW}"
+    print_setup(ws, case_id, f"{HEADER_ROW}:{HEADER_ROW}", lang)
+    ws.row_dimensions[HEADER_ROW].height = 27
+    out = SheetWriter(ws)
+    out.append((plan.name, "title"))
+    out.paragraph(_description(plan, lang), sum(column_widths), len(keys))
+    _write_inputs(out, plan, terms, lang)
+    out.paragraph(_rule_text(plan, terms, lang), sum(column_widths), len(keys))
+    out.blank()
+    headers = [label(HEADER_KEYS.get(k, k), lang) for k in keys]
+    out.append(*[(h, "header") for h in headers])
+    columns = layout.columns
+    for index, row in enumerate(rows):
+        cells = _row_cells(index, row, rows, terms, policy, "capitalised" in extra)
+        out.append(*[cells.get(k) for k in keys])
+    _write_totals(out, layout, policy, lang, len(keys))
+    ref = f"A{HEADER_ROW}:{columns[keys[-1]]}{layout.last}"
+    table = Table(displayName=table_name, ref=ref,
+                  tableStyleInfo=TableStyleInfo(name="TableStyleLight9", showRowStripes=True))
+    table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
+    with warnings.catch_warnings():  # openpyxl warns in write-only mode; the columns are set above
+        warnings.filterwarnings("ignore", "In write-only mode you must add table columns manually")
+        ws.add_table(table)
+    return layout
+
+
+#: column key -> label key of its header
+HEADER_KEYS = {"factor": "wb.factor", "discount": "wb.discount", "capitalised": "wb.capitalised",
+               "frozen_balance": "wb.frozen_balance"}
+
+
+def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: str) -> None:
+    policy = plan.policy
+    loan = terms.loan if terms else None
+    opening = (label("opening_balance", lang) + f" ({policy.currency})", (plan.opening, "input_amount"))
+    if loan is None:
+        out.append(opening[0], None, None, None, opening[1],
+                   label("periods", lang), None, (len(plan.rows), "int"))
+        out.append(label("rounding", lang), None, None, None, (_rounding_text(policy, lang), "text"))
+        out.blank()
+        return
+    rate = loan.rate
+    unit = label(f"wb.per_{rate.unit}", lang)
+    cell = absolute(INPUTS["rate"])
+    inst_label = {"annuity": label("installment", lang),
+                  "equal-principal": label("wb.principal_part", lang)}.get(loan.method)
+    installment: Any = (f"={terms.installment}", "amount") if terms and terms.installment else None
+    out.append(opening[0], None, None, None, opening[1],
+               label("wb.contract_rate", lang).format(unit=unit), None, (rate.value, "input_rate"),
+               label("periods", lang), None, (loan.term, "int"))
+    out.append(label("annual_rate", lang), None, None, None,
+               (f"={fx.annual_rate(cell, rate, loan.day_count)}", "rate"),
+               label("wb.period_rate", lang), None,
+               (f"={fx.periodic_rate(cell, rate, loan.periods_per_year)}", "rate"),
+               label("wb.daily_rate", lang).format(day_count=loan.day_count), None,
+               (f"={fx.daily_rate(cell, rate, loan.day_count)}", "rate"))
+    out.append(inst_label, None, None, None, installment,
+               label("wb.fee", lang), None, (policy.round(loan.installment_fee), "input_amount"),
+               label("rounding", lang), None, (_rounding_text(policy, lang), "text"))
+
+
+def _row_cells(index: int, row: Any, rows: tuple[Any, ...], terms: _Terms | None, policy: Any,
+               capitalised: bool = False) -> dict[str, Any]:
+    """The cells of one schedule row, by column key."""
+    r = FIRST_ROW + index
+    last = index == len(rows) - 1
+    opening: Any = f"={absolute(INPUTS['opening'])}" if index == 0 else f"=K{r - 1}"
+    closing = f"E{r}-G{r}"
+    if terms is None:
+        if index and rows[index - 1].closing_balance != row.opening_balance:
+            opening = row.opening_balance
+        cells: dict[str, Any] = {
+            "interest": (row.interest, "amount"), "principal": (row.principal, "amount"),
+            "fees": (row.fees, "amount"), "penalty": (row.penalty, "amount"),
+            "capitalised": (getattr(row, "capitalised", 0), "amount"),
+            "frozen_balance": (getattr(row, "frozen_balance", 0), "amount")}
+        if capitalised:
+            closing = f"E{r}-G{r}+L{r}"
+    else:
+        method = terms.loan.method
+        if last or method == "bullet":
+            principal: Any = f"=E{r}"
+        elif method == "annuity":
+            principal = f"={fx.requantize(f'MIN(MAX($E$5-H{r},0),E{r})', policy)}"
+        elif method == "equal-principal":
+            principal = f"=MIN($E$5,E{r})"
+        else:
+            principal = row.principal
+        cells = {
+            "factor": (f"={terms.factors[index]}", "factor"),
+            "interest": (f"={fx.rounded(f'E{r}*D{r}', policy)}", "amount"),
+            "principal": (principal, "amount"),
+            "fees": ("=$H$5", "amount"),
+            "penalty": (row.penalty, "amount"),
+        }
+        if terms.uses_discount:
+            cells["discount"] = (f"={'1' if index == 0 else f'L{r - 1}'}/(1+D{r})", "discount")
+    cells.update({
+        "period": (row.period, "int"), "due_date": (row.due_date, "date"), "days": (row.days, "int"),
+        "opening_balance": (opening, "amount"),
+        "payment": (f"={fx.requantize(f'G{r}+H{r}+I{r}+J{r}', policy)}", "amount"),
+        "closing_balance": (f"={fx.requantize(closing, policy)}", "amount"),
+    })
+    return cells
+
+
+def _write_totals(out: SheetWriter, layout: PlanLayout, policy: Any, lang: str, width: int) -> None:
+    first, last = layout.first, layout.last
+    cells: list[Any] = [(None, "total_label")] * width
+    cells[0] = (label("total", lang), "total_label")
+    cells[2] = (f"=SUM(C{first}:C{last})", "total_int")
+    columns = layout.columns
+    for key in AMOUNTS + (("capitalised",) if "capitalised" in layout.extra else ()):
+        letter = columns[key]
+        cells[ord(letter) - ord("A")] = (f"={fx.requantize(f'SUM({letter}{first}:{letter}{last})', policy)}", "total")
+    out.append(*cells)
+
+
+def _rounding_text(policy: Any, lang: str) -> str:
+    return label(f"wb.round_{policy.rounding}", lang).format(quantum=policy.quantum)
+
+
+def _description(plan: BookPlan, lang: str) -> str:
+    parts = [plan.note] if plan.note else []
+    loan = plan.loan
+    if loan is not None:
+        parts.append(f"{label(loan.method, lang)} · {label('wb.freq_' + loan.frequency, lang)} · "
+                     f"{label('start', lang)} {loan.start.isoformat()}")
+    if plan.steps:
+        parts.append(label("wb.steps", lang) + ": " + "; ".join(plan.steps))
+    return " · ".join(parts)
+
+
+def _rule_text(plan: BookPlan, terms: _Terms | None, lang: str) -> str:
+    """How the columns are computed, in the reader's language."""
+    if terms is None:
+        return label("wb.rule_values", lang)
+    loan = terms.loan
+    mode = _rounding_text(plan.policy, lang)
+    rate = label("wb.rule_daily" if loan.interest_basis == "daily" else "wb.rule_periodic", lang)
+    parts = [label("wb.rule_interest", lang).format(rate=rate, rounding=mode)]
+    if terms.odd_days:
+        parts.append(label("wb.rule_odd_add", lang).format(days=terms.odd_days))
+    if terms.short_days:
+        parts.append(label("wb.rule_short", lang).format(days=terms.short_days))
+    parts.append(label(f"wb.rule_{loan.method}", lang))
+    return " ".join(parts)

@@ -1,0 +1,211 @@
+"""The workbook's formulas, recalculated by LibreOffice, agree with the core
+to the cent, and follow an edited rate.
+
+Every workbook is built first and recalculated in one LibreOffice run (start-
+up costs seconds). The reference is always the core: ``build_schedule`` for
+the loan as written, and for the loan at the edited rate.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import replace
+from datetime import date, timedelta
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import openpyxl
+import pytest
+
+from repayplan.errors import InputError
+from repayplan.model import Loan, Position, Row
+from repayplan.rates import Rate, parse_rate
+from repayplan.report.excel import BookPlan, CaseBook, build_workbook, sheet_names
+from repayplan.report.excel.schedule_sheet import FIRST_ROW, live_terms
+from repayplan.schedule import build_schedule
+
+from .libreoffice import recalculate
+
+#: plan-sheet column -> Row attribute
+AMOUNT_COLUMNS = {"E": "opening_balance", "F": "payment", "G": "principal", "H": "interest", "I": "fees",
+                  "J": "penalty", "K": "closing_balance"}
+TOTAL_COLUMNS = {"F": "payment", "G": "principal", "H": "interest", "I": "fees", "J": "penalty"}
+START = date(2025, 1, 15)
+
+
+def loan(principal: str, rate: str, term: int, **terms: Any) -> Loan:
+    return Loan(Decimal(principal), parse_rate(rate), term, start=terms.pop("start", START), **terms)
+
+
+#: Loans chosen for what they exercise; each comment says what.
+NAMED: dict[str, Loan] = {
+    # the published example: 1,000,000 at 4.9% over 30 years, 5,307.27 a month (PMT-driven installment)
+    "mortgage": loan("1000000", "4.9%", 360),
+    # equal principal: 6,861.11 first, falling by 11.34
+    "mortgage-ep": loan("1000000", "4.9%", 360, method="equal-principal"),
+    # daily interest, equal principal, a 41-day first period (examples/cash-loan.json)
+    "cash-loan": loan("12000", "1.5%/month", 12, method="equal-principal", start=date(2025, 3, 10),
+                      first_due=date(2025, 4, 20), interest_basis="daily"),
+    # a long first period: 15 odd days at the daily rate, installment from the discount factors
+    "odd-first": loan("50000", "6%", 24, start=date(2025, 1, 10), first_due=date(2025, 2, 25)),
+    # a short first period: its actual days at the daily rate
+    "short-first": loan("80000", "7.2%", 36, start=date(2025, 1, 20), first_due=date(2025, 2, 5)),
+    "interest-only": loan("30000", "1%/month", 12, method="interest-only", installment_fee=Decimal("15.50")),
+    "bullet": loan("10000", "18%", 12, method="bullet"),
+    "bullet-daily": loan("10000", "0.05%/day", 6, method="bullet", interest_basis="daily", day_count="act/360"),
+    "bullet-odd": loan("10000", "12%", 3, method="bullet", first_due=date(2025, 3, 1)),
+    "quarterly-30-360": loan("250000", "5.5%", 20, frequency="quarterly", interest_basis="daily",
+                             day_count="30/360"),
+    "weekly": loan("3000", "0.05%/day", 26, frequency="weekly"),
+    "biweekly-fee": loan("8000", "24%", 13, frequency="biweekly", installment_fee=Decimal("5.00")),
+    "zero-rate": loan("1000.01", "0%", 3),
+    "month-end": loan("20000", "9%", 12, start=date(2024, 1, 31)),
+    # half-even: 1.5%/month on cent balances hits true half-cent ties (0.015 × 1.00 = 0.015)
+    "half-even": loan("1000.00", "1.5%/month", 12, rounding="half-even", method="equal-principal"),
+    "half-even-annuity": loan("2300.00", "1.5%/month", 24, rounding="half-even"),
+    "half-even-daily": loan("7300.00", "0.05%/day", 10, rounding="half-even", interest_basis="daily"),
+    "jpy": loan("1000000", "14.6%", 24, currency="JPY"),
+    "jpy-half-even": loan("333333", "3%/month", 10, currency="JPY", rounding="half-even", method="equal-principal"),
+}
+
+
+def random_loans(count: int, seed: int = 20250115) -> list[Loan]:
+    """Loans across every method, frequency, basis, day count, rounding and currency."""
+    rng = random.Random(seed)
+    out: list[Loan] = []
+    while len(out) < count:
+        currency = rng.choice(["CNY", "USD", "JPY"])
+        places = 0 if currency == "JPY" else 2
+        unit = rng.choice(["year", "month", "day"])
+        value = {"year": Decimal(rng.randint(0, 3600)).scaleb(-4), "month": Decimal(rng.randint(0, 300)).scaleb(-4),
+                 "day": Decimal(rng.randint(0, 100)).scaleb(-5)}[unit]
+        start = date(2020, 1, 1) + timedelta(days=rng.randint(0, 3000))
+        first_due = start + timedelta(days=rng.randint(5, 90)) if rng.random() < 0.4 else None
+        try:
+            out.append(Loan(
+                principal=Decimal(rng.randint(100, 5 * 10**8)).scaleb(-places), rate=Rate(value, unit),
+                term=rng.choice([1, 2, 3, 6, 12, 24, 36, 60, 120]), method=rng.choice(
+                    ["annuity", "annuity", "equal-principal", "interest-only", "bullet"]),
+                frequency=rng.choice(["monthly", "monthly", "quarterly", "biweekly", "weekly"]), start=start,
+                first_due=first_due, interest_basis=rng.choice(["periodic", "periodic", "daily"]),
+                day_count=rng.choice(["act/365", "act/360", "30/360"]), currency=currency,
+                rounding=rng.choice(["half-up", "half-even"]),
+                installment_fee=Decimal(rng.choice([0, 0, 0, 500])).scaleb(-places)))
+        except InputError:
+            continue
+    return out
+
+
+#: edited workbooks: (loan name, new contract rate value) — the rate cell is changed after export
+EDITS = {"mortgage": Decimal("0.055"), "odd-first": Decimal("0.045"), "cash-loan": Decimal("0.02"),
+         "mortgage-ep": Decimal("0.03"), "bullet": Decimal("0.24")}
+
+
+def book_of(loans: dict[str, Loan], case_id: str) -> CaseBook:
+    plans = tuple(BookPlan.from_schedule(name, build_schedule(x)) for name, x in loans.items())
+    first = next(iter(loans.values()))
+    return CaseBook(case_id, first.currency, plans, position=Position.fresh(first))
+
+
+@pytest.fixture(scope="module")
+def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
+    """Every workbook of this module, written, edited where asked, and recalculated in one LibreOffice run."""
+    folder = tmp_path_factory.mktemp("written")
+    books: dict[str, tuple[dict[str, Loan], CaseBook]] = {}
+    groups = {
+        "named": {k: v for k, v in NAMED.items() if v.currency == "CNY"},
+        "jpy": {k: v for k, v in NAMED.items() if v.currency == "JPY"},
+    }
+    loans = random_loans(48)
+    for currency in ("CNY", "USD", "JPY"):
+        groups[f"random-{currency}"] = {f"r{i}": x for i, x in enumerate(loans) if x.currency == currency}
+    files = []
+    for name, group in groups.items():
+        book = book_of(group, name)
+        books[name] = (group, book)
+        build_workbook(book).save(folder / f"{name}.xlsx")
+        files.append(folder / f"{name}.xlsx")
+    edits = book_of({name: NAMED[name] for name in EDITS}, "edits")
+    build_workbook(edits).save(folder / "edits.xlsx")
+    wb = openpyxl.load_workbook(folder / "edits.xlsx")
+    for name, rate in EDITS.items():
+        wb[name]["H3"] = float(rate)  # the contract rate cell, as a person would change it
+    wb.save(folder / "edits.xlsx")
+    files.append(folder / "edits.xlsx")
+    out = recalculate(files, tmp_path_factory.mktemp("recalculated"))
+    return {"books": books, "files": {p.stem: p for p in out}}
+
+
+def amount(value: Any) -> Decimal:
+    assert isinstance(value, int | float), f"expected a number, got {value!r}"
+    return Decimal(repr(value))
+
+
+def mismatches(ws: Any, rows: tuple[Row, ...], where: str) -> list[str]:
+    """Every cell of a recalculated plan sheet that differs from the core's row by 10⁻⁶ or more."""
+    out = []
+    for index, row in enumerate(rows):
+        r = FIRST_ROW + index
+        for col, attr in AMOUNT_COLUMNS.items():
+            got = ws[f"{col}{r}"].value
+            if got is None or abs(amount(got) - getattr(row, attr)) >= Decimal("1e-6"):
+                out.append(f"{where} {col}{r} {attr}: sheet {got!r}, core {getattr(row, attr)}")
+    total = FIRST_ROW + len(rows)
+    for col, attr in TOTAL_COLUMNS.items():
+        want = sum((getattr(r, attr) for r in rows), Decimal(0))
+        got = ws[f"{col}{total}"].value
+        if got is None or abs(amount(got) - want) >= Decimal("1e-6"):
+            out.append(f"{where} total {col}{total} {attr}: sheet {got!r}, core {want}")
+    return out
+
+
+@pytest.mark.parametrize("group", ["named", "jpy", "random-CNY", "random-USD", "random-JPY"])
+def test_every_recalculated_amount_equals_the_core(recalculated: dict[str, Any], group: str) -> None:
+    loans, book = recalculated["books"][group]
+    wb = openpyxl.load_workbook(recalculated["files"][group], data_only=True)
+    names = sheet_names(book)
+    problems = []
+    for (key, x), plan, title in zip(loans.items(), book.plans, names[1:], strict=False):
+        assert live_terms(plan) is not None, f"{key} was not written with live formulas"
+        problems += mismatches(wb[title], build_schedule(x).rows, f"{group}/{key}")
+    assert problems == [], "\n".join(problems[:20])
+
+
+def test_the_published_example_recalculates(recalculated: dict[str, Any]) -> None:
+    ws = openpyxl.load_workbook(recalculated["files"]["named"], data_only=True)["mortgage"]
+    # 1,000,000 × 4.9%/12 = 4,083.33 interest; 5,307.27 − 4,083.33 = 1,223.94 principal
+    assert (ws["E5"].value, ws["H9"].value, ws["G9"].value) == (5307.27, 4083.33, 1223.94)
+    assert ws["K368"].value == 0 and ws["G369"].value == 1000000
+
+
+@pytest.mark.parametrize("name", sorted(EDITS))
+def test_an_edited_rate_recalculates_the_plan(recalculated: dict[str, Any], name: str) -> None:
+    wb = openpyxl.load_workbook(recalculated["files"]["edits"], data_only=True)
+    original = NAMED[name]
+    edited = replace(original, rate=Rate(EDITS[name], original.rate.unit))
+    rows = build_schedule(edited).rows
+    assert rows != build_schedule(original).rows
+    assert mismatches(wb[name], rows, f"edited {name}") == []
+
+
+def test_the_summary_and_terms_follow_the_plans(recalculated: dict[str, Any]) -> None:
+    loans, book = recalculated["books"]["named"]
+    wb = openpyxl.load_workbook(recalculated["files"]["named"], data_only=True)
+    summary = wb[sheet_names(book)[0]]
+    header = next(r for r in summary.iter_rows() if r[0].value == "Figure")
+    columns = {cell.value: cell.column for cell in header[1:] if cell.value}
+    figures = {row[0].value: row for row in summary.iter_rows(min_row=header[0].row + 1) if row[0].value}
+    for key, x in loans.items():
+        s = build_schedule(x)
+        col = columns[key] - 1
+        assert amount(figures["Total to pay"][col].value) == s.total_payment
+        assert amount(figures["Interest"][col].value) == s.total_interest
+        assert figures["Number of payments"][col].value == len(s.rows)
+        assert amount(figures["Largest payment"][col].value) == max(r.payment for r in s.rows)
+    terms = wb["Terms"]  # filled from the first plan, the mortgage
+    lines = [r for r in terms.iter_rows(values_only=True) if isinstance(r[0], int | float) and r[1] is not None]
+    rows = build_schedule(NAMED["mortgage"]).rows
+    assert len(lines) == len(rows)
+    assert all(amount(line[2]) == row.payment and amount(line[4]) == row.interest for line, row in zip(
+        lines, rows, strict=True))
