@@ -189,17 +189,15 @@ class _Replay:
             return
         line.missed = True
         self.charge_late_fee(line, day)
-        if self.daily is None:
-            return
-        if not self.outstanding:
+        if self.outstanding:
+            self.missed_unpaid += 1
+            if self.missed_unpaid == 1 and self.daily is not None:
+                since = max(line.penalty_start, self.default_off)
+                self.ever_default = True
+                for other in self.lines:
+                    self.activate(other, since)
+        elif self.daily is not None:
             self.activate(line, line.penalty_start)
-            return
-        self.missed_unpaid += 1
-        if self.missed_unpaid == 1:
-            since = max(line.penalty_start, self.default_off)
-            self.ever_default = True
-            for other in self.lines:
-                self.activate(other, since)
 
     def charge_late_fee(self, line: _Line, day: date) -> None:
         p, money, text = self.penalty, self.money, self.text
