@@ -19,6 +19,7 @@ rate: 'abc' is not a rate; write it like 4.9%, 4.9%/year, 1.5%/month or 0.05%/da
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -45,6 +46,7 @@ EPOCH = date(1970, 1, 1).toordinal()
 #: Amounts (minor units) and rate fractions above these go to the exact single-case engine.
 BIG_AMOUNT = 2**50
 BIG_FRACTION = 2**60
+_PLAIN = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,2})?", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -131,10 +133,8 @@ def _cells(chunk: pd.DataFrame, name: str) -> np.ndarray:
     """A column as stripped text, "" for an empty or missing cell."""
     if name not in chunk.columns:
         return np.full(len(chunk), "", dtype=object)
-    column = chunk[name]
-    if column.dtype != object and not pd.api.types.is_string_dtype(column.dtype):
-        column = column.astype(object).where(column.notna(), "").astype(str)
-    return column.fillna("").str.strip().to_numpy(dtype=object)
+    return np.array([c.strip() if isinstance(c, str) else ("" if c is None or c != c else str(c))
+                     for c in chunk[name].tolist()], dtype=object)
 
 
 def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, rounding: np.ndarray, usable: np.ndarray,
@@ -147,17 +147,15 @@ def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, roundi
     """
     n = len(cells)
     minor = np.zeros(n, dtype=object)
-    text = pd.Series(cells, dtype=object)
-    parts = text.str.extract(r"^([0-9]{1,15})(?:\.([0-9]{1,2}))?$")
-    frac = parts[1].fillna("").to_numpy(dtype=object)
-    frac_len = np.array([len(f) for f in frac], dtype=np.int64)
-    fast = parts[0].notna().to_numpy() & usable & (frac_len <= digits)
-    if fast.any():
-        whole = parts[0][fast].to_numpy(dtype=object).astype(np.int64)
-        tail = np.array([int(f) if f else 0 for f in frac[fast]], dtype=np.int64)
-        units = whole * 10 ** digits[fast] + tail * 10 ** (digits[fast] - frac_len[fast])
-        minor[fast] = units.astype(object)
-        fast[fast] = units > 0  # zero gets the Reader's message
+    fast = np.zeros(n, dtype=bool)
+    given = np.flatnonzero(usable & (cells != ""))
+    for i, text, places in zip(given.tolist(), cells[given].tolist(), digits[given].tolist(), strict=True):
+        if _PLAIN.fullmatch(text):
+            whole, _, frac = text.partition(".")
+            if len(frac) <= places:
+                units = int(whole + frac.ljust(places, "0"))
+                if units > 0:  # zero gets the Reader's message
+                    minor[i], fast[i] = units, True
     problems = np.full(n, "", dtype=object)
     decimals = np.empty(n, dtype=object)
     slow = ~fast
@@ -166,9 +164,14 @@ def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, roundi
             (lambda t: _read("amount", key, t, default=Decimal(0)))
         values, problems[slow] = _per_value(cells[slow], read)
         decimals[slow] = values
-        for i in np.flatnonzero(slow & usable):
-            if decimals[i] is not None:
-                minor[i] = MoneyPolicy(currency[i], rounding[i]).to_minor(decimals[i])
+        rows = np.flatnonzero(slow & usable & (problems == ""))
+        if len(rows):  # round each distinct (amount, currency, rounding) once
+            keys = np.array([f"{cells[i]}|{currency[i]}|{rounding[i]}" for i in rows], dtype=object)
+            codes, uniques = pd.factorize(keys)
+            first = np.zeros(len(uniques), dtype=np.int64)
+            first[codes[::-1]] = rows[::-1]
+            units = [MoneyPolicy(currency[i], rounding[i]).to_minor(decimals[i]) for i in first]
+            minor[rows] = np.array(units + [0], dtype=object)[:-1][codes]
     return minor, problems, decimals
 
 
@@ -199,7 +202,8 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     column("rounding", _choice("rounding", ROUNDING_MODES, "half-up"))
     column("currency", _choice("currency", MINOR_UNITS, "CNY", upper=True))
     money_ok = (problems["currency"] == "") & (problems["rounding"] == "")
-    digits = np.array([MINOR_UNITS.get(c, 2) for c in found["currency"]], dtype=np.int64)
+    codes, currencies = pd.factorize(found["currency"])
+    digits = np.array([MINOR_UNITS.get(c, 2) for c in currencies] + [2], dtype=np.int64)[codes]
     rounding = found["rounding"]
     currency = found["currency"]
     principal, problems["principal"], principal_dec = _amounts(cells["principal"], digits, currency, rounding,

@@ -120,6 +120,8 @@ def _prepare(c: Cases, pos: np.ndarray) -> tuple[_Work, MonthTable, np.ndarray]:
     reg_midx = np.where(monthly, fd_midx - w.months, reg_midx_d)
     reg_day = np.where(monthly, reg_day_m, reg_day_d)
     w.odd = np.where(w.d30, days_30_360(w.start_midx, w.start_day, reg_midx, reg_day), reg_days - w.start)
+    fd_day = np.where(monthly, table.on_day(fd_midx, w.anchor)[1], table.month_day(fd_days_d)[1])
+    w.first_days = np.where(w.d30, days_30_360(w.start_midx, w.start_day, fd_midx, fd_day), w.fd_days - w.start)
     w.last = np.where(monthly, table.on_day(last_midx, w.anchor)[0], fd_days_d + (w.term - 1) * w.step_days)
     return w, table, pos[late]
 
@@ -137,57 +139,87 @@ def _overflows(w: _Work) -> np.ndarray:
             | (w.fee.astype(float) * w.term >= LIMIT / 16) | (d >= LIMIT))
 
 
-def _periods(w: _Work, table: MonthTable) -> Iterator[tuple[int, int, np.ndarray, np.ndarray, np.ndarray]]:
-    """(k, m, due, days, factor numerators) for period k of the first m loans (sorted by term, longest first)."""
+def _periods(w: _Work, table: MonthTable, dates: bool) -> Iterator[tuple[int, int, Any, Any, np.ndarray]]:
+    """(k, m, due, days, factor numerators) for period k of the first m loans (sorted by term, longest first).
+
+    Due dates and days are computed only when asked for or needed (the daily
+    basis); otherwise due and days are None.
+    """
     n = len(w.term)
     counts = np.searchsorted(-w.term, -np.arange(int(w.term.max()) if n else 0), side="left")
+    any_daily = bool(w.daily.any())
+    dates = dates or any_daily
     prev, prev_midx, prev_day = w.start.copy(), w.start_midx.copy(), w.start_day.copy()
     any_monthly, all_monthly = bool(w.monthly.any()), bool(w.monthly.all())
     any_30 = bool(w.d30.any())
+    due = days = None
     for k, m in enumerate(counts.tolist()):
-        monthly = w.monthly[:m]
-        if any_monthly:
-            midx = w.fd_midx[:m] + k * w.months[:m]
-            due, day = table.on_day(midx, w.anchor[:m])
-        if not all_monthly:
-            by_days = w.fd_days[:m] + k * w.step_days[:m]
+        if dates:
+            monthly = w.monthly[:m]
             if any_monthly:
-                due = np.where(monthly, due, by_days)
-            else:
-                due = by_days
+                midx = w.fd_midx[:m] + k * w.months[:m]
+                due, day = table.on_day(midx, w.anchor[:m])
+            if not all_monthly:
+                by_days = w.fd_days[:m] + k * w.step_days[:m]
+                due = np.where(monthly, due, by_days) if any_monthly else by_days
+                if any_30:
+                    d_midx, d_day = table.month_day(by_days)
+                    midx = np.where(monthly, midx, d_midx) if any_monthly else d_midx
+                    day = np.where(monthly, day, d_day) if any_monthly else d_day
+            days = due - prev[:m]
             if any_30:
-                d_midx, d_day = table.month_day(by_days)
-                midx = np.where(monthly, midx, d_midx) if any_monthly else d_midx
-                day = np.where(monthly, day, d_day) if any_monthly else d_day
-        days = due - prev[:m]
-        if any_30:
-            days = np.where(w.d30[:m], days_30_360(prev_midx[:m], prev_day[:m], midx, day), days)
-            prev_midx[:m], prev_day[:m] = midx, day
-        prev[:m] = due
+                days = np.where(w.d30[:m], days_30_360(prev_midx[:m], prev_day[:m], midx, day), days)
+                prev_midx[:m], prev_day[:m] = midx, day
+            prev[:m] = due
         if k == 0:  # a long first period adds its odd days; a short one charges its actual days
             odd = w.odd[:m]
-            by_days = w.daily[:m] | (odd < 0)
-            periodic = w.pn[:m] + w.qn[:m] * np.maximum(odd, 0)
+            num = np.where(w.daily[:m] | (odd < 0), w.qn[:m] * w.first_days[:m],
+                           w.pn[:m] + w.qn[:m] * np.maximum(odd, 0))
+        elif any_daily:
+            num = np.where(w.daily[:m], w.qn[:m] * days, w.pn[:m])
         else:
-            by_days, periodic = w.daily[:m], w.pn[:m]
-        yield k, m, due, days, np.where(by_days, w.qn[:m] * days, periodic)
+            num = w.pn[:m]
+        yield k, m, due, days, num
+
+
+def _due_at(w: _Work, table: MonthTable, k: np.ndarray) -> np.ndarray:
+    """The due date of period k (from 0) of each loan."""
+    by_month = table.on_day(w.fd_midx + k * w.months, w.anchor)[0]
+    return np.where(w.monthly, by_month, w.fd_days + k * w.step_days)
 
 
 def _level(w: _Work, table: MonthTable) -> tuple[np.ndarray, np.ndarray]:
-    """Float64 level installments in minor units, and which are too near a tie (or unsafe) to trust."""
+    """Float64 level installments in minor units, and which are too near a tie (or unsafe) to trust.
+
+    Periodic basis: one closed form, present value = (1 + Σ_{j=1..n-1} (1+f)^-j) / (1 + f_1)
+    with expm1/log1p (relative error a few ulp + |n·log1p(f)| ulp). Daily basis:
+    period by period (at most 4 roundings a period, 4n ulp in all).
+    """
     n = len(w.term)
-    discount, present = np.ones(n), np.zeros(n)
-    fragile = np.zeros(n, dtype=bool)
+    present, fragile, spread = np.zeros(n), np.zeros(n, dtype=bool), np.zeros(n)
     den = w.den.astype(float)
     with np.errstate(all="ignore"):
-        for _k, m, _due, _days, num in _periods(w, table):
-            growth = 1.0 + num / den[:m]
-            fragile[:m] |= growth < 0.5
-            discount[:m] /= growth
-            present[:m] += discount[:m]
+        odd = w.odd
+        first = np.where(w.daily | (odd < 0), w.qn * w.first_days, w.pn + w.qn * np.maximum(odd, 0)) / den
+        rate = w.pn / den
+        spread = (w.term - 1) * np.log1p(rate)
+        tail = np.where(rate > 0, -np.expm1(-spread) / rate, w.term - 1.0)
+        present = (1.0 + tail) / (1.0 + first)
+        fragile = (first < -0.5) | (rate < -0.5)
+        daily = np.flatnonzero(w.daily)
+        if len(daily):
+            v = w.take(daily)
+            discount, total = np.ones(len(daily)), np.zeros(len(daily))
+            for _k, m, _due, _days, num in _periods(v, table, dates=True):
+                growth = 1.0 + num / den[daily[:m]]
+                fragile[daily[:m]] |= growth < 0.5
+                discount[:m] /= growth
+                total[:m] += discount[:m]
+            present[daily] = total
+            spread[daily] = 0.0
         x = w.principal / present
         frac = x - np.floor(x)
-        tolerance = 1e-9 + np.abs(x) * (w.term + 8) * FLOAT_ERROR
+        tolerance = 1e-9 + np.abs(x) * (w.term + 8 + np.abs(spread)) * FLOAT_ERROR
         unsure = fragile | ~np.isfinite(x) | (np.abs(x) >= LIMIT / 16) | (np.abs(frac - 0.5) <= tolerance)
         payment = np.where(unsure, 0.0, np.floor(x) + (frac > 0.5))
     return payment.astype(np.int64), unsure
@@ -221,7 +253,10 @@ def compute(cases: Cases, with_rows: bool = False) -> Totals:
                 fallback.append(int(w.pos[i]))
                 w.principal[i] = 0
             payment[i] = units if abs(units) < LIMIT / 16 else 0
-    rows = _amortise(w, table, payment, out, with_rows)
+    rows = []
+    for group in (np.flatnonzero(~w.daily), np.flatnonzero(w.daily)):  # the periodic basis needs no dates
+        if len(group):
+            rows += _amortise(w.take(group), table, payment[group], out, with_rows)
     for i in fallback:
         exact[i] = True
         rows_i = _single(cases, i, out, problem, with_rows)
@@ -252,9 +287,10 @@ def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, n
     part = np.where(w.method == EQUAL_PRINCIPAL, round_div(w.principal, np.maximum(w.term, 1), w.half_even, False), 0)
     target = np.where(w.method == ANNUITY, payment, part)  # annuity: payment − interest; io: 0
     annuity = w.method == ANNUITY
-    count, interest_total, first_pay, payoff, total_days, last_due = (np.zeros(n, dtype=np.int64) for _ in range(6))
+    count, interest_total, first_pay, total_days = (np.zeros(n, dtype=np.int64) for _ in range(4))
     records: list[Any] = []
-    for k, m, due, days, num in _periods(w, table):
+    first_num = np.zeros(n, dtype=np.int64)
+    for k, m, due, days, num in _periods(w, table, dates=with_rows):
         opening = balance[:m]
         if k == 0:
             first_num = num
@@ -267,7 +303,6 @@ def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, n
         live = alive[:m]
         count[:m] += live
         interest_total[:m] += interest
-        np.copyto(payoff[:m], due, where=live)
         if k == 0:
             first_pay[:m] = principal + interest + w.fee[:m]
         if with_rows and live.any():
@@ -279,10 +314,12 @@ def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, n
                 "closing_balance": closing[sel]}))
         balance[:m] = closing
         alive[:m] = live & ~((closing == 0) & (principal > 0))
-        total_days[:m] += days
-        last_due[:m] = due
+        if days is not None:
+            total_days[:m] += days
+    payoff = _due_at(w, table, count - 1)
+    last_due = w.last
     # bullet: one row at maturity, simple interest over the summed factors
-    total_num = np.where(w.daily, w.qn * total_days, first_num + w.pn * (w.term - 1)) if n else first_pay
+    total_num = np.where(w.daily, w.qn * total_days, first_num + w.pn * (w.term - 1))
     bullet_interest = round_div(w.principal * total_num, w.den, w.half_even)
     fees = np.where(bullet, w.fee, w.fee * count)
     interest_total = np.where(bullet, bullet_interest, interest_total)

@@ -20,6 +20,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
 import pandas as pd
 
 from ..errors import InputError
@@ -74,7 +75,7 @@ class CaseSource:
         handle: Any = open(self.path, encoding="utf-8-sig", newline="") if self.path else self.stream  # noqa: SIM115
         try:
             try:
-                reader = pd.read_csv(handle, dtype=str, keep_default_na=False, skip_blank_lines=False,
+                reader = pd.read_csv(handle, dtype=object, keep_default_na=False, skip_blank_lines=False,
                                      chunksize=self.chunk_size)
             except pd.errors.EmptyDataError:
                 raise InputError(f"{self.path or 'input'}: the case list is empty; "
@@ -91,11 +92,13 @@ class CaseSource:
                     chunk.columns = columns
                     lines = pd.RangeIndex(line, line + len(chunk))
                     line += len(chunk)
-                    chunk = chunk.assign(line=lines.to_numpy())
-                    blank = (chunk.drop(columns="line") == "").all(axis=1)
+                    blank = np.ones(len(chunk), dtype=bool)
+                    for name in columns:
+                        blank &= chunk[name].to_numpy() == ""
+                    chunk["line"] = lines.to_numpy()
                     if self.path:
                         self.done = handle.tell()
-                    yield chunk[~blank.to_numpy()].reset_index(drop=True)
+                    yield chunk[~blank].reset_index(drop=True) if blank.any() else chunk
             except (pd.errors.ParserError, UnicodeDecodeError) as exc:
                 raise InputError(f"{self.path or 'input'}: cannot read the case list near line {line}: "
                                  f"{str(exc).strip()}") from None
@@ -155,7 +158,7 @@ class SummaryWriter:
             self.csv.writerow(headers(SUMMARY_COLUMNS, lang))
 
     def write(self, frame: pd.DataFrame) -> None:
-        rows = frame[list(SUMMARY_COLUMNS)].itertuples(index=False, name=None)
+        rows = zip(*(frame[c].tolist() for c in SUMMARY_COLUMNS), strict=True)
         self.count += len(frame)
         if self.fmt == "csv":
             self.csv.writerows(rows)

@@ -37,15 +37,15 @@ def money_text(units: np.ndarray, digits: np.ndarray) -> np.ndarray:
     >>> money_text(np.array([530727, 5, -105, 30618]), np.array([2, 2, 2, 0])).tolist()
     ['5307.27', '0.05', '-1.05', '30618']
     """
-    out = []
-    for value, places in zip(units.tolist(), digits.tolist(), strict=True):
-        if places == 0:
-            out.append(str(value))
-        else:
-            sign, size = ("-" if value < 0 else ""), abs(value)
-            whole, frac = divmod(size, 10**places)
-            out.append(f"{sign}{whole}.{frac:0{places}d}")
-    return np.array(out, dtype=object)
+    units = np.asarray(units, dtype=np.int64)
+    size = np.abs(units)
+    whole, frac = np.divmod(size, 100)
+    text = np.strings.add(np.strings.add(whole.astype(str), "."), _CENTS[frac])
+    text = np.where(digits == 0, size.astype(str), text)
+    return np.where(units < 0, np.strings.add("-", text), text).astype(object)
+
+
+_CENTS = np.array([f"{i:02d}" for i in range(100)])
 
 
 def summarise(chunk: pd.DataFrame) -> pd.DataFrame:
@@ -96,6 +96,6 @@ def frame(chunk: pd.DataFrame, cases: Any, problems: np.ndarray, totals: Any) ->
     data["problem"] = problems
     exact = np.zeros(n, dtype=bool)
     exact[cases.index] = totals.exact
-    result = pd.DataFrame(data, index=chunk.index)
+    result = pd.DataFrame(data, index=chunk.index, dtype=object)
     result.attrs["exact"] = int(exact.sum())
     return result
