@@ -1,0 +1,339 @@
+"""The replay: a contract schedule and a payment history, event by event.
+
+Events are due dates, grace ends and payments (and the statement date);
+penalty interest is accrued over the intervals between them, never day by
+day. Rounding point: each penalty *term* (a run of days at one base) is
+rounded once from the exact product base × daily rate × days, so every trace
+line can be recomputed by hand and the lines add up to the totals.
+
+Timing rules:
+
+* On a date, grace decisions come first (an installment still unpaid at the
+  end of its last grace day is *missed*), then installments falling due,
+  then payments. A payment on the due date is on time.
+* Penalty days run from the due date (or the end of the grace, ``shift``)
+  up to, not including, the payment day; ``count_payment_day`` counts it too.
+* Money paid beyond what is due is held as credit and pays installments as
+  they fall due. Contractual interest is what the schedule says; after a due
+  date, lateness costs penalty interest, not more contractual interest.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from datetime import date, timedelta
+from decimal import Decimal
+from fractions import Fraction
+
+from ..model import Loan
+from ..money import ZERO, MoneyPolicy, round_units
+from ..rates import Rate, percent_text
+from ..schedule import build_schedule
+from .policy import Payment, PenaltyPolicy
+from .statement import Application, PenaltyTerm
+
+ONE_DAY = timedelta(days=1)
+
+
+class _Line:
+    """Working state of one installment during the replay (private, mutable)."""
+
+    __slots__ = ("period", "due_date", "start", "grace_end", "penalty_start", "principal", "interest", "inst_fee",
+                 "up", "ui", "uf", "ul", "late_fees", "pen_paid", "paid", "is_due", "decided", "missed",
+                 "settled_on", "terms", "closed", "active", "open_from", "open_base", "history", "notes")
+
+    def __init__(self, row: object, start: date, grace_days: int, shift: bool) -> None:
+        self.period: int = row.period  # type: ignore[attr-defined]
+        self.due_date: date = row.due_date  # type: ignore[attr-defined]
+        self.start = start
+        self.grace_end = self.due_date + timedelta(days=grace_days)
+        self.penalty_start = self.grace_end if shift else self.due_date
+        self.principal: Decimal = row.principal  # type: ignore[attr-defined]
+        self.interest: Decimal = row.interest  # type: ignore[attr-defined]
+        self.inst_fee: Decimal = row.fees  # type: ignore[attr-defined]
+        self.up, self.ui, self.uf, self.ul = self.principal, self.interest, self.inst_fee, ZERO
+        self.late_fees = self.pen_paid = self.paid = ZERO
+        self.is_due = self.decided = self.missed = False
+        self.settled_on: date | None = None
+        self.terms: list[PenaltyTerm] = []
+        self.closed = ZERO
+        self.active = False
+        self.open_from: date = start
+        self.open_base = ZERO
+        self.history: list[tuple[date, Decimal]] = []
+        self.notes: list[str] = []
+
+    @property
+    def contractual(self) -> Decimal:
+        return self.up + self.ui + self.uf
+
+
+class _Replay:
+    def __init__(self, loan: Loan, penalty: PenaltyPolicy, as_of: date) -> None:
+        self.loan, self.penalty, self.as_of = loan, penalty, as_of
+        self.money: MoneyPolicy = loan.policy
+        self.schedule = build_schedule(loan)
+        rate = penalty.resolved_rate(loan.rate)
+        self.rate: Rate | None = rate
+        self.daily: Fraction | None = rate.daily_exact(loan.day_count) if rate is not None and rate.value else None
+        self.rate_text = _daily_text(rate, loan.day_count) if rate is not None else ""
+        self.daily_num, self.daily_den = (self.daily.numerator, self.daily.denominator) if self.daily else (0, 1)
+        self.minor, self.rounding = self.money.minor_units, self.money.rounding
+        self.count = penalty.count_payment_day
+        self.base_kind = penalty.base
+        self.outstanding = penalty.base == "outstanding"
+        self.order = penalty.allocation
+        self.by_component = penalty.allocation_scope == "component"
+        shift = penalty.grace_mode == "shift"
+        starts = [loan.start] + [r.due_date for r in self.schedule.rows[:-1]]
+        self.lines = [_Line(r, s, penalty.grace_days, shift) for r, s in zip(self.schedule.rows, starts, strict=True)]
+        self.open: list[_Line] = []  # lines fallen due and not cleared, oldest first
+        self.next_due = 0
+        self.credit = self.money.round(ZERO)
+        self.applications: list[Application] = []
+        self.missed_unpaid = 0  # outstanding base: missed installments still unpaid
+        self.default_off = loan.start  # outstanding base: when the default last ended
+        self.ever_default = False
+        if self.outstanding:
+            for line in self.lines:
+                line.history.append((loan.start, line.up))
+        money = self.money
+        self.zero = money.round(ZERO)
+        self.late_fixed = money.round(penalty.late_fee)
+        self.late_min = money.round(penalty.late_fee_min)
+        self.late_max = money.round(penalty.late_fee_max) if penalty.late_fee_max is not None else None
+        self.late_rate = Fraction(penalty.late_fee_rate or 0)
+        self.late_rate_text = percent_text(penalty.late_fee_rate or ZERO)
+
+    def text(self, amount: Decimal) -> str:
+        """An amount already in minor units, for people: '1,045.00'."""
+        return f"{amount:,.{self.minor}f}"
+
+    # -- penalty accrual ---------------------------------------------------
+    def horizon(self, day: date) -> date:
+        """The first day not yet charged when paying on `day`."""
+        return day + ONE_DAY if self.count else day
+
+    def amount(self, base: Decimal, days: int) -> Decimal:
+        """round(base × daily rate × days) from the exact product, in integer minor units."""
+        units = int(base.scaleb(self.minor))  # amounts here are always whole minor units
+        return Decimal(round_units(units * self.daily_num * days, self.daily_den, self.rounding)).scaleb(-self.minor)
+
+    def base_of(self, line: _Line) -> Decimal:
+        if self.base_kind == "overdue-installment":
+            return line.contractual
+        if self.penalty.compound and line.is_due:
+            return line.up + line.ui
+        return line.up
+
+    def close_term(self, line: _Line, start: date, end: date, base: Decimal) -> None:
+        days = (end - start).days
+        if days > 0 and base > 0:
+            amount = self.amount(base, days)
+            line.terms.append(PenaltyTerm(start, end, base, days, amount))
+            line.closed += amount
+
+    def activate(self, line: _Line, since: date) -> None:
+        """Start charging a line from `since` (possibly in the past: its base history says on what)."""
+        if line.active or not line.history:
+            return
+        history = line.history
+        k = len(history) - 1
+        while k > 0 and history[k][0] > since:
+            k -= 1
+        for j in range(k, len(history) - 1):
+            self.close_term(line, max(since, history[j][0]), history[j + 1][0], history[j][1])
+        line.open_from, line.open_base, line.active = max(since, history[-1][0]), history[-1][1], True
+
+    def deactivate(self, line: _Line, at: date) -> None:
+        if line.active:
+            self.close_term(line, line.open_from, at, line.open_base)
+            line.active = False
+
+    def rebase(self, line: _Line, effective: date) -> None:
+        new = self.base_of(line)
+        history = line.history
+        if history and history[-1][0] == effective:
+            history[-1] = (effective, new)
+        elif not history or history[-1][1] != new:
+            history.append((effective, new))
+        if line.active and new != line.open_base:
+            self.close_term(line, line.open_from, effective, line.open_base)
+            line.open_from, line.open_base = max(line.open_from, effective), new
+
+    def penalty_owed(self, line: _Line, horizon: date) -> Decimal:
+        accrued = line.closed
+        if line.active and line.open_base > 0 and horizon > line.open_from:
+            accrued += self.amount(line.open_base, (horizon - line.open_from).days)
+        return accrued - line.pen_paid
+
+    # -- events ------------------------------------------------------------
+    def fall_due(self, line: _Line, day: date) -> None:
+        line.is_due = True
+        if not self.outstanding:
+            line.history.append((day, self.base_of(line)))
+        elif self.penalty.compound:
+            self.rebase(line, day)
+        self.open.append(line)
+        if line.contractual == 0:  # nothing to pay (a zero row)
+            self.settle(line, day)
+
+    def decide(self, line: _Line, day: date) -> None:
+        """End of the grace: an installment still unpaid is missed."""
+        if line.decided:
+            return
+        line.decided = True
+        if line.contractual == 0:
+            return
+        line.missed = True
+        self.charge_late_fee(line, day)
+        if self.outstanding:
+            self.missed_unpaid += 1
+            if self.missed_unpaid == 1 and self.daily is not None:
+                since = max(line.penalty_start, self.default_off)
+                self.ever_default = True
+                for other in self.lines:
+                    self.activate(other, since)
+        elif self.daily is not None:
+            self.activate(line, line.penalty_start)
+
+    def charge_late_fee(self, line: _Line, day: date) -> None:
+        p, money, text = self.penalty, self.money, self.text
+        fee, parts = self.zero, []
+        if p.late_fee:
+            fee += self.late_fixed
+            parts.append(f"{text(self.late_fixed)} fixed")
+        if p.late_fee_rate is not None:
+            unpaid = line.contractual
+            raw = money.round_exact(Fraction(unpaid) * self.late_rate)
+            kept = max(raw, self.late_min) if self.late_max is None else min(max(raw, self.late_min), self.late_max)
+            formula = f"{self.late_rate_text} × {text(unpaid)} = {text(raw)}"
+            if kept != raw:
+                formula += f", {'raised to the minimum' if kept > raw else 'capped at'} {text(kept)}"
+            parts.append(formula)
+            fee += kept
+        if fee > 0:
+            line.ul += fee
+            line.late_fees += fee
+            line.notes.append(f"late fee on {day} (missed, unpaid after {line.grace_end}): {' + '.join(parts)}"
+                              + (f" = {text(fee)}" if len(parts) > 1 else ""))
+
+    def settle(self, line: _Line, day: date) -> None:
+        """The contractual amount is paid in full on `day`."""
+        line.settled_on = day
+        if not line.decided:  # within the grace days: no penalty, no late fee
+            line.decided = True
+            if day > line.due_date:
+                line.notes.append(f"paid in full on {day}, within {self.penalty.grace_days} grace days: "
+                                  "no penalty interest, no late fee")
+        if self.outstanding and line.missed:
+            self.missed_unpaid -= 1
+            if self.missed_unpaid == 0:
+                end = self.horizon(day)
+                self.default_off = end
+                for other in self.lines:
+                    self.deactivate(other, end)
+
+    # -- allocation --------------------------------------------------------
+    def buckets(self) -> Iterator[_Line]:
+        """Lines a payment can go to, oldest first: those fallen due, then (full-balance penalty only)
+        installments not yet due that bear penalty interest."""
+        yield from list(self.open)
+        if self.outstanding and self.ever_default:
+            for x in self.lines[self.next_due:]:
+                if x.active or x.closed > x.pen_paid:
+                    yield x
+
+    def allocate(self, amount: Decimal, day: date, source: str, index: int | None) -> Decimal:
+        """Pay what is owed in allocation order; return what is left over."""
+        horizon = self.horizon(day)
+        if amount <= 0:
+            return amount
+        if self.by_component:
+            lines = list(self.buckets())
+            pairs: Iterator[tuple[_Line, str]] = ((x, c) for c in self.order for x in lines)
+        else:
+            pairs = ((x, c) for x in self.buckets() for c in self.order)
+        touched: dict[int, _Line] = {}
+        record = self.applications.append
+        for line, component in pairs:
+            if component == "penalty":
+                owed = self.penalty_owed(line, horizon) if (line.active or line.closed) else ZERO
+            elif not line.is_due:
+                continue
+            elif component == "principal":
+                owed = line.up
+            elif component == "interest":
+                owed = line.ui
+            else:
+                owed = line.ul + line.uf
+            if owed <= 0:
+                continue
+            pay = owed if owed < amount else amount
+            amount -= pay
+            line.paid += pay
+            if component == "penalty":
+                line.pen_paid += pay
+            elif component == "principal":
+                line.up -= pay
+            elif component == "interest":
+                line.ui -= pay
+            else:
+                late = min(pay, line.ul)
+                line.ul -= late
+                line.uf -= pay - late
+            record(Application(day, source, index, line.period, component, pay))
+            touched[line.period] = line
+            if amount <= 0:
+                break
+        cleared = []
+        for line in touched.values():
+            self.rebase(line, horizon)
+            if line.is_due and line.settled_on is None and line.contractual == 0:
+                self.settle(line, day)
+            if line.is_due and not (line.contractual or line.ul or self.penalty_owed(line, horizon)
+                                    or (line.active and line.open_base)):
+                cleared.append(line)
+        if cleared:
+            self.open = [x for x in self.open if x not in cleared]
+        return amount
+
+    # -- the replay ----------------------------------------------------------
+    def run(self, payments: Sequence[Payment]) -> list[Decimal]:
+        events: list[tuple[date, int, int]] = []
+        for i, line in enumerate(self.lines):
+            events.append((line.due_date, 1, i))
+            events.append((line.grace_end + ONE_DAY, 0, i))
+        for i, payment in enumerate(payments):
+            events.append((payment.date, 2, i))
+        events.sort()
+        to_credit = [ZERO] * len(payments)
+        for day, kind, i in events:
+            if day > self.as_of:
+                break
+            if kind == 0:
+                self.decide(self.lines[i], day)
+            elif kind == 1:
+                self.fall_due(self.lines[i], day)
+                self.next_due = i + 1
+            else:
+                left = self.allocate(payments[i].amount, day, "payment", i)
+                to_credit[i] = left
+                self.credit += left
+                continue
+            if self.credit > 0:
+                self.credit = self.allocate(self.credit, day, "credit", None)
+        return to_credit
+
+
+def _daily_text(rate: Rate, day_count: str) -> str:
+    if rate.unit == "day":
+        return str(rate)
+    year = calendar_year(day_count)
+    if rate.unit == "month":
+        return f"{rate} × 12 ÷ {year}"
+    return f"{rate} ÷ {year}"
+
+
+def calendar_year(day_count: str) -> int:
+    return 365 if day_count == "act/365" else 360
