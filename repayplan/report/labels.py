@@ -12,6 +12,8 @@ LANGS = ("en", "zh")
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {
+        # batch (issue 6): case-list output and errors file
+        "case_id": "Case", "line": "Line", "problem": "Problem",
         # schedule columns
         "period": "Period", "due_date": "Due date", "days": "Days", "opening_balance": "Opening balance",
         "payment": "Payment", "principal": "Principal", "interest": "Interest", "fees": "Fees",
@@ -69,7 +71,7 @@ LABELS: dict[str, dict[str, str]] = {
         "arrears.status.partly paid": "partly paid",
         "arrears.status.in grace": "in grace", "arrears.status.not due": "not due",
         # case-file workbook (`repayplan export`, issue 4)
-        "wb.contract": "Contract",
+        "wb.contract": "Contract schedule",
         "wb.sheet_summary": "Summary", "wb.sheet_arrears": "Arrears", "wb.sheet_terms": "Terms",
         "wb.sheet_charts": "Charts", "wb.doc_title": "Case file {case}: repayment plans",
         "wb.doc_subject": "Repayment plans for a consumer debt",
@@ -170,8 +172,12 @@ LABELS: dict[str, dict[str, str]] = {
         "plan.xl_chart": "What each debt still owes: {name}", "plan.xl_doc_title": "Debt repayment plan",
         "plan.xl_months_axis": "Month", "plan.xl_amount_axis": "Owed ({currency})",
         "plan.xl_warnings": "Paying only the minimum", "plan.xl_differences": "Strategies against each other",
+        "plan.sheet_avalanche": "avalanche", "plan.sheet_snowball": "snowball", "plan.sheet_minimum": "minimum",
+        "plan.sheet_custom": "custom",
     },
     "zh": {
+        # batch (issue 6)
+        "case_id": "案件编号", "line": "行号", "problem": "问题",
         "period": "期数", "due_date": "还款日", "days": "天数", "opening_balance": "期初本金余额",
         "payment": "还款额", "principal": "本金", "interest": "利息", "fees": "费用",
         "penalty": "罚息", "closing_balance": "期末本金余额", "total": "合计",
@@ -224,7 +230,7 @@ LABELS: dict[str, dict[str, str]] = {
         "arrears.status.partly paid": "部分还款",
         "arrears.status.in grace": "宽限期内", "arrears.status.not due": "未到期",
         # case-file workbook (`repayplan export`, issue 4)
-        "wb.contract": "原合同",
+        "wb.contract": "合同原还款计划",
         "wb.sheet_summary": "汇总", "wb.sheet_arrears": "欠款明细", "wb.sheet_terms": "协议条款",
         "wb.sheet_charts": "图表", "wb.doc_title": "案件 {case}：还款方案", "wb.doc_subject": "个人消费债务还款方案",
         "wb.doc_description": "共 {plans} 个方案，币种 {currency}，由 repayplan 生成；修改输入后公式自动重算。",
@@ -309,7 +315,8 @@ LABELS: dict[str, dict[str, str]] = {
         "plan.xl_title": "多笔债务，一份预算：{n} 种还款策略对比",
         "plan.xl_chart": "各笔债务余额：{name}", "plan.xl_doc_title": "债务还款计划", "plan.xl_months_axis": "月份",
         "plan.xl_amount_axis": "欠款（{currency}）", "plan.xl_warnings": "只还最低还款的代价",
-        "plan.xl_differences": "策略两两对比",
+        "plan.xl_differences": "策略两两对比", "plan.sheet_avalanche": "雪崩法", "plan.sheet_snowball": "雪球法",
+        "plan.sheet_minimum": "只还最低", "plan.sheet_custom": "自定顺序",
     },
 }
 
