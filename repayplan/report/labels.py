@@ -71,7 +71,8 @@ LABELS: dict[str, dict[str, str]] = {
         "arrears.status.partly paid": "partly paid",
         "arrears.status.in grace": "in grace", "arrears.status.not due": "not due",
         # case-file workbook (`repayplan export`, issue 4)
-        "wb.contract": "Contract schedule",
+        "wb.contract": "Contract schedule", "wb.plan_rate": "Rate in the plan",
+        "wb.contract_note": "the contract as signed, from the loan's start",
         "wb.sheet_summary": "Summary", "wb.sheet_arrears": "Arrears", "wb.sheet_terms": "Terms",
         "wb.sheet_charts": "Charts", "wb.doc_title": "Case file {case}: repayment plans",
         "wb.doc_subject": "Repayment plans for a consumer debt",
@@ -230,7 +231,8 @@ LABELS: dict[str, dict[str, str]] = {
         "arrears.status.partly paid": "部分还款",
         "arrears.status.in grace": "宽限期内", "arrears.status.not due": "未到期",
         # case-file workbook (`repayplan export`, issue 4)
-        "wb.contract": "合同原还款计划",
+        "wb.contract": "合同原还款计划", "wb.plan_rate": "方案利率",
+        "wb.contract_note": "按合同约定自放款日起的还款计划",
         "wb.sheet_summary": "汇总", "wb.sheet_arrears": "欠款明细", "wb.sheet_terms": "协议条款",
         "wb.sheet_charts": "图表", "wb.doc_title": "案件 {case}：还款方案", "wb.doc_subject": "个人消费债务还款方案",
         "wb.doc_description": "共 {plans} 个方案，币种 {currency}，由 repayplan 生成；修改输入后公式自动重算。",
