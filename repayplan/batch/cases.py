@@ -108,7 +108,7 @@ def _per_value(cells: np.ndarray, read: Callable[[str], tuple[Any, str]],
         values[i], problems[i] = read(text)
     if derive is None:
         return values[codes], problems[codes]
-    derived = np.array([derive(v) for v in values], dtype=np.int64).reshape(len(uniques), -1)
+    derived = np.array([derive(v) for v in values] or [derive(None)], dtype=np.int64)[:len(uniques)]
     return values[codes], problems[codes], derived[codes]
 
 

@@ -49,6 +49,35 @@ class CaseSource:
             if self.path.is_dir():
                 raise InputError(f"{self.path}: is a directory; give a .csv or .parquet case list")
         self.size = self.path.stat().st_size if self.path is not None and not self.parquet else 0
+        self.columns = self._parquet_columns() if self.parquet else self._csv_columns()
+        self._check_columns(self.columns)
+
+    def _csv_columns(self) -> list[str]:
+        """The header line, read (and checked) before any row."""
+        where = self.path or self.stream
+        position = None if self.path else self.stream.tell()  # type: ignore[union-attr]
+        try:
+            header = pd.read_csv(where, nrows=0, dtype=object, encoding="utf-8-sig").columns  # type: ignore[arg-type]
+        except pd.errors.EmptyDataError:
+            raise InputError(f"{self.path or 'input'}: the case list is empty; "
+                             "give a header line and rows") from None
+        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+            raise InputError(f"{self.path or 'input'}: cannot read the header line: {str(exc).strip()}") from None
+        if position is not None:
+            self.stream.seek(position)  # type: ignore[union-attr]
+        return [str(c).strip().lower() for c in header]
+
+    def _parquet_columns(self) -> list[str]:
+        try:
+            import pyarrow.parquet as pq
+        except ImportError:  # pragma: no cover - pyarrow is optional
+            raise InputError(f"{self.path}: reading Parquet needs pyarrow; "
+                             "pip install pyarrow, or give a CSV") from None
+        try:
+            self._parquet_file = pq.ParquetFile(self.path)
+        except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds
+            raise InputError(f"{self.path}: not a readable Parquet file ({exc})") from None
+        return [str(c).strip().lower() for c in self._parquet_file.schema_arrow.names]
 
     def _check_columns(self, columns: list[str]) -> None:
         where = f"{self.path}: " if self.path else ""
@@ -73,57 +102,38 @@ class CaseSource:
 
     def _csv(self) -> Iterator[pd.DataFrame]:
         handle: Any = open(self.path, encoding="utf-8-sig", newline="") if self.path else self.stream  # noqa: SIM115
+        columns = self.columns
+        line = 2
         try:
-            try:
-                reader = pd.read_csv(handle, dtype=object, keep_default_na=False, skip_blank_lines=False,
-                                     chunksize=self.chunk_size)
-            except pd.errors.EmptyDataError:
-                raise InputError(f"{self.path or 'input'}: the case list is empty; "
-                                 "give a header line and rows") from None
-            first = True
-            line = 2
-            try:
-                for chunk in reader:
-                    if first:
-                        chunk.columns = [str(c).strip().lower() for c in chunk.columns]
-                        columns = list(chunk.columns)
-                        self._check_columns(columns)
-                        first = False
-                    chunk.columns = columns
-                    lines = pd.RangeIndex(line, line + len(chunk))
-                    line += len(chunk)
-                    blank = np.ones(len(chunk), dtype=bool)
-                    for name in columns:
-                        blank &= chunk[name].to_numpy() == ""
-                    chunk["line"] = lines.to_numpy()
-                    if self.path:
-                        self.done = handle.tell()
-                    yield chunk[~blank].reset_index(drop=True) if blank.any() else chunk
-            except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-                raise InputError(f"{self.path or 'input'}: cannot read the case list near line {line}: "
-                                 f"{str(exc).strip()}") from None
+            reader = pd.read_csv(handle, dtype=object, keep_default_na=False, skip_blank_lines=False,
+                                 chunksize=self.chunk_size)
+            for chunk in reader:
+                chunk.columns = columns
+                lines = pd.RangeIndex(line, line + len(chunk))
+                line += len(chunk)
+                blank = np.ones(len(chunk), dtype=bool)
+                for name in columns:
+                    blank &= chunk[name].to_numpy() == ""
+                chunk["line"] = lines.to_numpy()
+                if self.path:
+                    self.done = handle.tell()
+                yield chunk[~blank].reset_index(drop=True) if blank.any() else chunk
+        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
+            raise InputError(f"{self.path or 'input'}: cannot read the case list near line {line}: "
+                             f"{str(exc).strip()}") from None
         finally:
             if self.path:
                 handle.close()
 
     def _parquet(self) -> Iterator[pd.DataFrame]:
-        try:
-            import pyarrow.parquet as pq
-        except ImportError:  # pragma: no cover - pyarrow is optional
-            raise InputError(f"{self.path}: reading Parquet needs pyarrow; "
-                             "pip install pyarrow, or give a CSV") from None
-        try:
-            parquet = pq.ParquetFile(self.path)
-        except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds
-            raise InputError(f"{self.path}: not a readable Parquet file ({exc})") from None
+        parquet = self._parquet_file
         self.size = parquet.metadata.num_rows
-        columns = [str(c).strip().lower() for c in parquet.schema_arrow.names]
-        self._check_columns(columns)
+        columns = self.columns
         row = 1
         for batch in parquet.iter_batches(batch_size=self.chunk_size):
             chunk = batch.to_pandas()
             chunk.columns = columns
-            chunk = pd.DataFrame({c: _text(chunk[c]) for c in columns})
+            chunk = pd.DataFrame({c: _text(chunk[c]) for c in columns}, dtype=object)
             chunk["line"] = range(row, row + len(chunk))
             row += len(chunk)
             self.done = row - 1

@@ -105,7 +105,7 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
         wrote_errors = _write_errors(spool, errors, counts["problems"], lang)
     finally:
         spool.close()
-    return BatchReport(counts["cases"], counts["failed"], counts["problems"], output or "<stdout>",
+    return BatchReport(counts["cases"], counts["failed"], counts["problems"], output or "standard output",
                        errors if wrote_errors else None, counts["exact"], cases.warnings, shown)
 
 

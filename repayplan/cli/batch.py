@@ -70,9 +70,10 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
         if report.problems > len(report.shown):
             click.echo(f"... and {report.problems - len(report.shown)} more problems; "
                        "give --errors FILE to keep them all", err=True)
+    written = f"{report.cases} case{'' if report.cases == 1 else 's'} written to {report.output}"
     if report.failed:
-        where = f"see {report.errors}" if report.errors else "they are listed above"
+        where = f"see {report.errors}" if report.errors else "listed above"
         raise Failure(f"{report.failed} of {report.cases + report.failed} rows failed and were skipped ({where}); "
-                      f"{report.cases} cases written to {report.output}")
+                      f"{written}")
     if output is not None:
-        click.echo(f"{report.cases} cases written to {report.output}", err=True)
+        click.echo(written, err=True)

@@ -1,0 +1,212 @@
+"""`repayplan batch`: files in and out, bad rows, exit codes, formats."""
+
+from __future__ import annotations
+
+import json
+from decimal import Decimal
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from click.testing import CliRunner
+
+from repayplan.batch.cases import read_cases
+from repayplan.cli import main
+from repayplan.report.schedule import summary_dict
+from repayplan.schedule import build_schedule
+
+EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+PORTFOLIO = EXAMPLES / "portfolio.csv"
+HEADER = "case_id,principal,rate,term,method,start,first_due\n"
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(main, list(args))
+    return result.exit_code, result.stdout, result.stderr
+
+
+def write(path: Path, text: str) -> Path:
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_portfolio_example_matches_build_case_by_case() -> None:
+    code, out, err = run("batch", str(PORTFOLIO), "--format", "json")
+    assert (code, err) == (0, "")
+    got = [json.loads(line) for line in out.splitlines()]
+    # the single-case engine on the very same rows is the reference, figure by figure
+    cases, _ = read_cases(pd.read_csv(PORTFOLIO, dtype=str, keep_default_na=False))
+    assert len(got) == len(cases) == 12
+    for i, row in enumerate(got):
+        want = summary_dict(build_schedule(cases.loans(i)))
+        for key in ("installment", "total_payment", "total_interest", "total_fees", "periods", "first_due",
+                    "payoff_date", "annual_rate", "principal"):
+            assert row[key] == want[key], (row["case_id"], key)
+    by_id = {row["case_id"]: row for row in got}
+    # published: 1,000,000 at 4.9% over 30 years 5,307.27 (equal principal 6,861.11); 200,000 at 6.5% over 30 years
+    # 1,264.14 USD; 20,000 at 5% over 5 years 377.42 USD; 1,000万円 at 1.5% over 35 years 30,618 JPY
+    assert [by_id[f"MC-2025-{n:04d}"]["installment"] for n in (1, 2, 7, 8, 9)] == [
+        "5307.27", "6861.11", "1264.14", "377.42", "30618"]
+    # 0%: 3,600 over 12 months is 300.00 + a 25.00 fee = 325.00; nothing but fees on top of the principal
+    assert (by_id["MC-2025-0012"]["installment"], by_id["MC-2025-0012"]["total_payment"]) == ("325.00", "3900.00")
+
+
+def test_bad_rows_go_to_the_errors_file_with_line_numbers(tmp_path: Path) -> None:
+    cases = write(tmp_path / "cases.csv", HEADER + "A-1,12000,1.5%/month,12,annuity,2025-03-10,\n"
+                  "\n"
+                  "A-2,-5,abc,12,annuity,2025-03-10,\n"
+                  "A-3,5000,5%,6,bullet,2025-02-30,\n"
+                  ",100,5%,2,annuity,2025-01-01,2024-12-01\n")
+    out = tmp_path / "summary.csv"
+    code, stdout, stderr = run("batch", str(cases), "-o", str(out))
+    assert code == 1 and stdout == ""
+    errors_file = tmp_path / "summary.errors.csv"
+    assert stderr.splitlines()[-1] == (f"Error: 3 of 4 rows failed and were skipped (see {errors_file}); "
+                                       f"1 case written to {out}")
+    errors = (tmp_path / "summary.errors.csv").read_text().splitlines()
+    assert errors == [
+        "line,case_id,problem",
+        '4,A-2,"principal: must be a positive amount, got -5"',
+        "4,A-2,\"rate: 'abc' is not a rate; write it like 4.9%, 4.9%/year, 1.5%/month or 0.05%/day\"",
+        "5,A-3,\"start: '2025-02-30' is not a date; write it as YYYY-MM-DD, e.g. 2025-01-15\"",
+        "6,,case_id: missing; give every case an id",
+        "6,,first_due: 2024-12-01 is not after the start 2025-01-01; give a later date",
+    ]
+    good = pd.read_csv(out, dtype=str)
+    # 12,000 at 1.5%/month over 12 months: the textbook 1,100.16 a month
+    assert good[["case_id", "installment", "periods"]].values.tolist() == [["A-1", "1100.16", "12"]]
+
+
+def test_to_stdout_the_problems_are_listed_on_stderr(tmp_path: Path) -> None:
+    cases = write(tmp_path / "cases.csv", HEADER + "A-1,100,5%,2,annuity,2025-01-01,\n"
+                                                   "A-2,100,5%,0,annuity,2025-01-01,\n")
+    code, stdout, stderr = run("batch", str(cases))
+    assert code == 1
+    assert stdout.splitlines()[1].startswith("A-1,CNY,100.00,annuity,2,5%,")
+    assert stderr.splitlines() == [
+        "line 3 (A-2): term: must be a whole number from 1 to 1200, got 0",
+        "Error: 1 of 2 rows failed and were skipped (listed above); 1 case written to standard output",
+    ]
+
+
+def test_never_overwrites_without_force_and_clears_a_stale_errors_file(tmp_path: Path) -> None:
+    out = write(tmp_path / "summary.csv", "keep me\n")
+    code, _, stderr = run("batch", str(PORTFOLIO), "-o", str(out))
+    assert (code, stderr) == (1, f"Error: {out} already exists; pass --force to overwrite it\n")
+    assert out.read_text() == "keep me\n"
+    stale = write(tmp_path / "summary.errors.csv", "line,case_id,problem\n9,X,old\n")
+    code, _, stderr = run("batch", str(PORTFOLIO), "-o", str(out), "--force")
+    assert (code, stderr) == (0, f"12 cases written to {out}\n")
+    assert len(out.read_text().splitlines()) == 13 and not stale.exists()
+
+
+def test_missing_columns_are_input_errors_with_a_hint(tmp_path: Path) -> None:
+    cases = write(tmp_path / "cases.csv", "case_id,principle,rate,term,method\nA,1,5%,1,annuity\n")
+    code, stdout, stderr = run("batch", str(cases))
+    assert (code, stdout) == (2, "")
+    assert stderr.splitlines() == [
+        f"Error: {cases}: missing column 'principal' (is 'principle' meant to be 'principal'?); "
+        "a case list needs the columns case_id, principal, rate, term, method, start",
+        f"Error: {cases}: missing column 'start'; a case list needs the columns case_id, principal, rate, term, "
+        "method, start",
+    ]
+
+
+def test_unknown_columns_are_ignored_with_a_warning(tmp_path: Path) -> None:
+    cases = write(tmp_path / "cases.csv", "case_id,principal,rate,term,method,start,instalment_fee\n"
+                                          "A,1200,12%,12,equal-principal,2025-01-01,5\n")
+    code, stdout, stderr = run("batch", str(cases))
+    assert code == 0
+    assert stderr == (f"Warning: {cases}: column 'instalment_fee' is not a loan field and is ignored; "
+                      "did you mean 'installment_fee'?\n")
+    # 1,200 / 12 = 100.00 principal + 1,200 × 1% = 12.00 interest, no fee (the misspelt column was not read)
+    assert stdout.splitlines()[1].split(",")[6] == "112.00"
+
+
+@pytest.mark.parametrize(("content", "message"), [
+    ("", "the case list is empty; give a header line and rows"),
+])
+def test_unreadable_input_exits_2(tmp_path: Path, content: str, message: str) -> None:
+    cases = write(tmp_path / "cases.csv", content)
+    assert run("batch", str(cases)) == (2, "", f"Error: {cases}: {message}\n")
+    missing = tmp_path / "nope.csv"
+    assert run("batch", str(missing)) == (2, "", f"Error: {missing}: case list not found; check the path\n")
+
+
+def test_xlsx_cannot_go_to_the_terminal() -> None:
+    assert run("batch", str(PORTFOLIO), "--format", "xlsx") == (
+        2, "", "Error: --format xlsx: an XLSX workbook cannot go to the terminal; give --output FILE.xlsx\n")
+
+
+def test_xlsx_output_has_numbers_with_the_currency_digits(tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    out = tmp_path / "summary.xlsx"
+    assert run("batch", str(PORTFOLIO), "-o", str(out))[0] == 0
+    sheet = load_workbook(out, read_only=True)["cases"]
+    rows = list(sheet.iter_rows(values_only=True))
+    assert rows[0][:7] == ("case_id", "currency", "principal", "method", "term", "annual_rate", "installment")
+    assert rows[1][0] == "MC-2025-0001" and Decimal(str(rows[1][6])) == Decimal("5307.27")
+    assert rows[9][0] == "MC-2025-0009" and rows[9][6] == 30618  # JPY: whole yen
+    cells = list(load_workbook(out)["cases"].iter_rows(min_row=2, max_row=10))
+    assert cells[0][6].number_format == "#,##0.00" and cells[8][6].number_format == "#,##0"
+
+
+def test_json_lines_contract(tmp_path: Path) -> None:
+    out = tmp_path / "summary.jsonl"
+    assert run("batch", str(PORTFOLIO), "-o", str(out))[0] == 0
+    first = json.loads(out.read_text(encoding="utf-8").splitlines()[0])
+    assert first == {
+        "case_id": "MC-2025-0001", "currency": "CNY", "principal": "1000000.00", "method": "annuity", "term": 360,
+        "annual_rate": "4.9%", "installment": "5307.27", "total_payment": "1910615.12",
+        "total_interest": "910615.12", "total_fees": "0.00", "periods": 360, "first_due": "2025-02-15",
+        "payoff_date": "2055-01-15",
+    }
+
+
+def test_small_chunks_give_the_same_output_and_line_numbers(tmp_path: Path) -> None:
+    text = PORTFOLIO.read_text(encoding="utf-8").replace("MC-2025-0005,30000", "MC-2025-0005,-1") + "\n\n"
+    cases = write(tmp_path / "cases.csv", text)
+    outputs = []
+    for size in ("1", "5", "50000"):
+        out = tmp_path / f"out{size}.csv"
+        code, _, _ = run("batch", str(cases), "-o", str(out), "--chunk-size", size)
+        assert code == 1
+        outputs.append((out.read_text(), (tmp_path / f"out{size}.errors.csv").read_text()))
+    assert outputs[0] == outputs[1] == outputs[2]
+    assert outputs[0][1].splitlines()[1] == "6,MC-2025-0005,\"principal: must be a positive amount, got -1\""
+
+
+def test_parquet_input_gives_the_same_summaries(tmp_path: Path) -> None:
+    pytest.importorskip("pyarrow")
+    frame = pd.read_csv(PORTFOLIO, dtype=str, keep_default_na=False)
+    typed = frame.assign(term=frame["term"].astype(int), start=pd.to_datetime(frame["start"]))
+    typed.to_parquet(tmp_path / "cases.parquet")
+    code, out, err = run("batch", str(tmp_path / "cases.parquet"))
+    assert (code, err) == (0, "")
+    assert out == run("batch", str(PORTFOLIO))[1]
+
+
+def test_chinese_headers(tmp_path: Path) -> None:
+    code, out, _ = run("batch", str(PORTFOLIO), "--lang", "zh")
+    assert code == 0
+    assert out.splitlines()[0].split(",")[:3] == ["案件编号", "币种", "本金"]
+
+
+def test_a_failure_midway_leaves_no_output_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import repayplan.batch.run as run_module
+
+    calls = []
+    real = run_module.summarise
+
+    def fail_on_second(chunk: pd.DataFrame) -> pd.DataFrame:
+        calls.append(len(chunk))
+        if len(calls) == 2:
+            raise MemoryError("simulated")
+        return real(chunk)
+
+    monkeypatch.setattr(run_module, "summarise", fail_on_second)
+    out = tmp_path / "summary.csv"
+    code, _, stderr = run("batch", str(PORTFOLIO), "-o", str(out), "--chunk-size", "5")
+    assert code == 1 and "internal error (MemoryError: simulated)" in stderr
+    assert list(tmp_path.iterdir()) == []
