@@ -14,6 +14,12 @@ LABELS: dict[str, dict[str, str]] = {
     "en": {
         # batch (issue 6): case-list output and errors file
         "case_id": "Case", "line": "Line", "problem": "Problem",
+        "scenario": "Scenario", "scenario_date": "Restructuring date", "scenario_owed": "Owed on that date",
+        "scenario_installment": "Plan installment", "scenario_payments": "Plan payments",
+        "scenario_total_payment": "Plan total to pay", "scenario_total_interest": "Plan interest",
+        "scenario_forgiven": "Forgiven", "scenario_saving": "Saving against the contract",
+        "scenario_annual_cost": "Plan annual cost", "scenario_payoff_date": "Plan payoff date",
+        "scenario_problem": "Why no plan",
         # schedule columns
         "period": "Period", "due_date": "Due date", "days": "Days", "opening_balance": "Opening balance",
         "payment": "Payment", "principal": "Principal", "interest": "Interest", "fees": "Fees",
@@ -179,6 +185,12 @@ LABELS: dict[str, dict[str, str]] = {
     "zh": {
         # batch (issue 6)
         "case_id": "案件编号", "line": "行号", "problem": "问题",
+        "scenario": "方案", "scenario_date": "重组日", "scenario_owed": "重组日欠款总额",
+        "scenario_installment": "方案每期还款额", "scenario_payments": "方案还款次数",
+        "scenario_total_payment": "方案还款总额", "scenario_total_interest": "方案利息",
+        "scenario_forgiven": "减免金额", "scenario_saving": "较原合同节省",
+        "scenario_annual_cost": "方案年化成本", "scenario_payoff_date": "方案结清日",
+        "scenario_problem": "无法出具方案的原因",
         "period": "期数", "due_date": "还款日", "days": "天数", "opening_balance": "期初本金余额",
         "payment": "还款额", "principal": "本金", "interest": "利息", "fees": "费用",
         "penalty": "罚息", "closing_balance": "期末本金余额", "total": "合计",
