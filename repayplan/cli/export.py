@@ -13,20 +13,21 @@ from .common import handle_errors, lang_option
 @click.argument("case", type=click.Path(dir_okay=False, path_type=str))
 @click.option("-o", "--output", required=True, type=click.Path(path_type=str),
               help="The workbook to write, FILE.xlsx.")
-@click.option("--scenario", "scenarios", multiple=True,
-              help="A scenario of the case file to include (repeat for several); default all.")
+@click.option("--scenario", "names", multiple=True,
+              help="Only the scenario of this name (repeat for several); default every scenario.")
 @click.option("--terms", "terms_plan", default=None,
               help="The plan the Terms sheet is filled from; default the first scenario, else the contract.")
-@click.option("--as-of", "as_of", default=None,
-              help="Date of the debt's position, YYYY-MM-DD; default the case's as_of, else today.")
+@click.option("--date", "on", default=None,
+              help="Restructuring date (the debt's position), YYYY-MM-DD; default [case] as_of, else today.")
 @click.option("--cap", default=None, help="Cost-of-credit cap to check: 24%, 4xLPR or any rate.")
 @click.option("--force", is_flag=True, help="Overwrite FILE.xlsx if it exists.")
 @lang_option
 @handle_errors
-def export(case: str, output: str, scenarios: tuple[str, ...], terms_plan: str | None, as_of: str | None,
+def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | None, on: str | None,
            cap: str | None, force: bool, lang: str) -> None:
-    """Write the case file as a workbook: Summary, one sheet per plan with
-    live formulas, Arrears (with a payment history), Terms and Charts.
+    """Write a case as a workbook: Summary, one sheet per plan, the contract
+    schedule with live formulas, Arrears (with a payment history), Terms and
+    Charts. The figures are those of `repayplan compare` and `status`.
 
     The file is written beside FILE.xlsx and renamed into place, so a failure
     never leaves half a file; an existing FILE.xlsx is kept unless --force.
@@ -34,60 +35,108 @@ def export(case: str, output: str, scenarios: tuple[str, ...], terms_plan: str |
     \b
     Examples:
       repayplan export examples/mortgage.toml -o mortgage.xlsx
-      repayplan export examples/huabei-arrears.toml -o huabei.xlsx --lang zh
-      repayplan export case.toml -o case.xlsx --scenario "Interest freeze, 36 months" --force
+      repayplan export examples/huabei-arrears.toml -o huabei.xlsx --lang zh --cap 24%
+      repayplan export examples/hardship.toml -o hardship.xlsx --scenario "Interest freeze, 36 months" --force
     """
+    from ..compare import compare
     from ..report.excel import export_workbook
-    from ..report.excel.case import case_book, contract_plan
-    from .status import read_inputs
+    from ..report.excel.case import case_book, comparison_plans, contract_plan
 
     if not output.lower().endswith(".xlsx"):
         raise click.UsageError(f"--output: {output!r} must end in .xlsx", click.get_current_context())
-    flags: dict[str, Any] = {"as_of": as_of, "cap": cap}
-    inputs = read_inputs(case, _status_flags(flags))
-    statement, check = _statement(inputs)
-    info = _case_info(case)
-    plans = [contract_plan(inputs.loan, lang=lang)]
-    book = case_book(info, inputs.loan, plans, statement, check, lang)
+    data, scenarios, day, ceiling = _read(case, names, on, cap)
+    comparison = compare(data.debt, scenarios, day, data.borrower, data.creditor)
+    plans = comparison_plans(comparison, lang)
+    loan = data.debt.loan
+    schedule = contract_plan(loan, lang=lang, compared=False)
+    plans.append(replace_note(schedule, lang))
+    terms_index = _terms_index(plans, terms_plan, len(scenarios))
+    statement = _statement(data.debt, day)
+    check = _cap_check(data.debt, day, statement, ceiling) if ceiling is not None else None
+    book = case_book(data.info, loan, plans, statement, check, lang, terms_index, comparison)
     target = export_workbook(book, output, force=force)
-    click.echo(f"Wrote {target}: {len(book.plans)} plan(s)")
+    click.echo(f"Wrote {target}: {len(comparison.plans)} plan(s) compared, terms from {plans[terms_index].name!r}")
 
 
-def _status_flags(given: dict[str, Any]) -> dict[str, Any]:
-    """The flags `status` reads, all unset but those given."""
-    from .build import LOAN_FLAGS
-    from .status import PENALTY_FLAGS
+def replace_note(plan: Any, lang: str) -> Any:
+    from dataclasses import replace
 
-    flags: dict[str, Any] = dict.fromkeys(LOAN_FLAGS)
-    flags.update(dict.fromkeys(PENALTY_FLAGS))
-    flags.update({"payments_file": None, "claimed": None})
-    flags.update(given)
-    return flags
+    from ..report.labels import label
+
+    return replace(plan, note=label("wb.contract_note", lang))
 
 
-def _statement(inputs: Any) -> tuple[Any, Any]:
-    """The arrears statement when the case has a payment history, and the cap check when asked for."""
+def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None) -> tuple[Any, list[Any], Any, Any]:
+    """The case, the scenarios asked for, the date and the cap; every problem at once."""
+    from datetime import date
+
+    from ..casefile import load_document
+    from ..casefile.fields import parse_date
+    from ..casefile.scenarios import read_compare_case
+    from ..errors import CaseFileError, InputError
+    from ..legal import parse_cap
+
+    data = read_compare_case(load_document(case), case)
+    problems: list[str] = []
+    scenarios = list(data.scenarios)
+    if names:
+        known = [s.name for s in scenarios]
+        for name in names:
+            if name not in known:
+                listed = ", ".join(repr(n) for n in known) or "none"
+                problems.append(f"--scenario: no scenario named {name!r}; the case has {listed}")
+        scenarios = [s for s in scenarios if s.name in names]
+    loan = data.debt.loan
+    day = data.info.as_of or max(date.today(), loan.start)
+    if on is not None:
+        try:
+            day = parse_date(on, "--date")
+        except InputError as exc:
+            problems.append(str(exc))
+    if day < loan.start:
+        where = "--date" if on is not None else f"{case}: case.as_of"
+        problems.append(f"{where}: {day} is before the loan start {loan.start}; give a date on or after it")
+    ceiling = None
+    if cap is not None:
+        try:
+            ceiling = parse_cap(cap, loan.start)
+        except InputError as exc:
+            problems.append(f"--{exc}")
+    if problems:
+        raise CaseFileError(problems)
+    return data, scenarios, day, ceiling
+
+
+def _cap_check(debt: Any, day: Any, st: Any, ceiling: Any) -> Any:
+    """The cap check of ``status --cap`` on the statement; without a history,
+    on the contract kept to the letter (paid on schedule to maturity)."""
     from ..arrears import scheduled_payments, statement
     from ..legal import check_cap
-
-    st = statement(inputs.loan, inputs.payments, inputs.policy, inputs.as_of) if inputs.payments else None
-    check = None
-    if inputs.cap is not None:
-        # without a history, the cap is checked on the contract kept to the letter
-        basis = st if st is not None else statement(inputs.loan, scheduled_payments(inputs.loan), inputs.policy,
-                                                    max(inputs.as_of, _payoff(inputs.loan)))
-        check = check_cap(basis, inputs.cap)
-    return st, check
-
-
-def _payoff(loan: Any) -> Any:
     from ..schedule import build_schedule
 
-    return build_schedule(loan).payoff_date
+    if st is None:
+        loan = debt.loan
+        st = statement(loan, scheduled_payments(loan), debt.penalty, max(day, build_schedule(loan).payoff_date or day))
+    return check_cap(st, ceiling)
 
 
-def _case_info(case: str) -> Any:
-    from ..casefile import Reader, load_document
-    from ..casefile.loan import read_case_info
+def _statement(debt: Any, day: Any) -> Any:
+    """The arrears statement on the date when the case has a payment history or penalty terms."""
+    if not debt.has_history:
+        return None
+    from ..arrears import statement
 
-    return read_case_info(Reader(case), load_document(case))
+    return statement(debt.loan, [p for p in debt.payments if p.date <= day], debt.penalty, day)
+
+
+def _terms_index(plans: list[Any], wanted: str | None, scenarios: int) -> int:
+    """Which plan fills the Terms sheet: the one named, else the first scenario, else the contract."""
+    from ..errors import InputError
+
+    if wanted is None:
+        return 1 if scenarios else 0
+    for index, plan in enumerate(plans):
+        if plan.name == wanted:
+            return index
+    listed = ", ".join(repr(p.name) for p in plans)
+    raise InputError(f"--terms: no plan named {wanted!r}; the workbook has {listed}")

@@ -28,13 +28,14 @@ def write_arrears(ws: Any, book: CaseBook, arrears: ArrearsBook) -> None:
     money = amount_width(largest, policy, 13)
     statuses = [label(f"arrears.status.{line.status}", lang) for line in arrears.lines]
     set_widths(ws, [8, 11, text_width(statuses, 10, 16), money, money, money, money, money, 11, 9, 64])
+    print_setup(ws, book.case_id, None, lang)
     out = SheetWriter(ws)
     out.append((label("wb.arrears_title", lang).format(date=arrears.as_of.isoformat()), "title"))
     out.blank()
     _settings(out, arrears, lang)
     _payments(out, arrears, lang)
     header = out.row + 2
-    print_setup(ws, book.case_id, f"{header}:{header}", lang)
+    ws.print_title_rows = f"{header}:{header}"
     _lines(out, arrears, policy.minor_units, lang)
     _totals(out, arrears, lang)
 

@@ -26,6 +26,7 @@ from typing import Any
 
 from ...model import Loan, Position, Schedule
 from ...money import MoneyPolicy
+from ...rates import Rate
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,12 @@ class BookPlan:
     steps: tuple[str, ...] = ()
     #: a one-line description (e.g. "the contract as it stands")
     note: str = ""
+    #: the rate the plan charges from its start, when it has one (for people; formulas use ``loan``)
+    rate: Rate | None = None
+    #: whether the plan is a column of the Summary's comparison (the contract schedule as signed is not)
+    compared: bool = True
+    #: "contract" for the contract as it stands, else "scenario"
+    kind: str = "scenario"
 
     @classmethod
     def from_schedule(cls, name: str, schedule: Schedule, **extra: Any) -> BookPlan:
@@ -131,6 +138,10 @@ class CaseBook:
     cap: CapBook | None = None
     lang: str = "en"
     created: datetime | None = None
+    #: compare's figures in the order it shows them (default: what the plan sheets hold)
+    metric_order: tuple[str, ...] = ()
+    #: the assumptions behind the comparison, for people
+    notes: tuple[str, ...] = ()
 
     @property
     def terms(self) -> BookPlan:

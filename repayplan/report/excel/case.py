@@ -9,7 +9,7 @@ records a workbook shows.
 >>> loan = Loan(Decimal("12000"), parse_rate("1.5%/month"), 12, start=date(2025, 3, 10))
 >>> book = case_book(CaseInfo("EX-1"), loan, [contract_plan(loan)])
 >>> book.position.total, book.plans[0].name, [k for k, _ in book.basis][:2]
-(Decimal('12000.00'), 'Contract', ['rate', 'method'])
+(Decimal('12000.00'), 'Contract schedule', ['rate', 'method'])
 """
 
 from __future__ import annotations
@@ -24,9 +24,32 @@ from ..labels import label
 from .book import ArrearsBook, ArrearsLine, BookPlan, CapBook, CaseBook
 
 
-def contract_plan(loan: Loan, name: str = "", lang: str = "en") -> BookPlan:
-    """The contract schedule as a plan (live formulas)."""
-    return BookPlan.from_schedule(name or label("wb.contract", lang), build_schedule(loan))
+def contract_plan(loan: Loan, name: str = "", lang: str = "en", compared: bool = True) -> BookPlan:
+    """The contract schedule as signed, from the loan's start (live formulas)."""
+    return BookPlan.from_schedule(name or label("wb.contract", lang), build_schedule(loan), compared=compared,
+                                  rate=loan.rate, kind="schedule")
+
+
+def comparison_plans(comparison: Any, lang: str = "en") -> list[BookPlan]:
+    """The plans of ``repayplan compare`` (a :class:`~repayplan.compare.Comparison`)
+    with the figures it shows for each."""
+    from dataclasses import fields
+
+    from ..compare import plan_name
+
+    out = []
+    for plan, metrics in zip(comparison.plans, comparison.metrics, strict=True):
+        figures = {f.name: getattr(metrics, f.name) for f in fields(metrics)}
+        out.append(BookPlan(plan_name(plan, lang), tuple(plan.rows), plan.policy, None, figures,
+                            tuple(plan.basis), rate=plan.rate, kind=plan.kind))
+    return out
+
+
+def shown_metrics(comparison: Any) -> tuple[str, ...]:
+    """The figures compare's table shows for this comparison, in its order."""
+    from ..compare import _shown
+
+    return tuple(_shown(comparison))
 
 
 def loan_basis(loan: Loan, lang: str) -> list[tuple[str, str]]:
@@ -74,16 +97,25 @@ def cap_book(check: Any) -> CapBook:
 
 
 def case_book(info: Any, loan: Loan, plans: Sequence[BookPlan], statement: Any = None, cap: Any = None,
-              lang: str = "en", terms_index: int = 0) -> CaseBook:
+              lang: str = "en", terms_index: int = 0, comparison: Any = None) -> CaseBook:
     """Everything a workbook shows for a case. ``info``: the ``[case]`` table
     (:class:`~repayplan.casefile.loan.CaseInfo`); ``statement``: the arrears
-    statement when there is a payment history; ``cap``: a cap check."""
-    position = statement.position if statement is not None else Position.fresh(loan)
+    statement when there is a payment history; ``cap``: a cap check;
+    ``comparison``: what ``compare`` computed (its position, order of figures
+    and notes)."""
+    if comparison is not None:
+        position, as_of = comparison.position, comparison.on
+    elif statement is not None:
+        position, as_of = statement.position, statement.as_of
+    else:
+        position, as_of = Position.fresh(loan), info.as_of or loan.start
     basis = loan_basis(loan, lang) + (statement_basis(statement, lang) if statement is not None else [])
     return CaseBook(
         case_id=info.case_id, currency=loan.currency, plans=tuple(plans), title=info.title,
-        borrower=info.borrower, creditor=info.creditor, as_of=statement.as_of if statement is not None else info.as_of,
+        borrower=info.borrower, creditor=info.creditor, as_of=as_of,
         position=position, basis=tuple(basis), terms_index=terms_index,
         arrears=arrears_book(statement, lang) if statement is not None and statement.payments else None,
         cap=cap_book(cap) if cap is not None else None, lang=lang,
+        metric_order=shown_metrics(comparison) if comparison is not None else (),
+        notes=tuple(comparison.notes) if comparison is not None else (),
     )

@@ -39,7 +39,7 @@ def _title(text: str, size: int = 1200) -> Any:
 
 
 def balance_chart(book: CaseBook, sheets: Sequence[Any], layouts: Sequence[PlanLayout]) -> Any:
-    """Remaining balance after each installment, one line per plan, dates along the bottom."""
+    """Remaining balance after each installment, one line per compared plan, dates along the bottom."""
     from openpyxl.chart import Reference, ScatterChart, Series
     from openpyxl.utils.datetime import to_excel
 
@@ -53,11 +53,12 @@ def balance_chart(book: CaseBook, sheets: Sequence[Any], layouts: Sequence[PlanL
     chart.x_axis.delete = chart.y_axis.delete = False
     chart.legend.position = "b"
     chart.width, chart.height = CHART_WIDTH, CHART_HEIGHT
-    dates = [row.due_date for plan in book.plans for row in plan.rows]
+    shown = [(p, ws, lay) for p, ws, lay in zip(book.plans, sheets, layouts, strict=True) if p.compared]
+    dates = [row.due_date for plan, _, _ in shown for row in plan.rows]
     if dates:  # the axis spans the plans' dates, not a rounded range around them
         chart.x_axis.scaling.min = to_excel(min(dates))
         chart.x_axis.scaling.max = to_excel(max(dates))
-    for plan, ws, layout in zip(book.plans, sheets, layouts, strict=True):
+    for plan, ws, layout in shown:
         xs = Reference(ws, min_col=_column(COLUMNS["due_date"]), min_row=layout.first, max_row=layout.last)
         ys = Reference(ws, min_col=_column(COLUMNS["closing_balance"]), min_row=layout.first, max_row=layout.last)
         series = Series(ys, xs, title=plan.name)

@@ -29,6 +29,7 @@ from fractions import Fraction
 from typing import Any
 
 from ...model import Loan, Period, Row
+from ...rates import percent_text
 from ...schedule import build_schedule, loan_periods
 from ..labels import label
 from . import formulas as fx
@@ -207,6 +208,9 @@ def write_plan_sheet(ws: Any, plan: BookPlan, case_id: str, lang: str, table_nam
               "discount": 12}
     column_widths = [widths.get(k, money) for k in keys]
     set_widths(ws, column_widths)
+    if terms is None:  # no rate formula per row: the column stays, hidden, so every plan has the same letters
+        ws.column_dimensions[COLUMNS["factor"]].hidden = True
+        column_widths[3] = 0
     ws.freeze_panes = f"A{FIRST_ROW}"
     print_setup(ws, case_id, f"{HEADER_ROW}:{HEADER_ROW}", lang)
     ws.row_dimensions[HEADER_ROW].height = 27
@@ -241,11 +245,14 @@ HEADER_KEYS = {"factor": "wb.factor", "discount": "wb.discount", "capitalised": 
 def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: str) -> None:
     policy = plan.policy
     loan = terms.loan if terms else None
-    opening = (label("opening_balance", lang) + f" ({policy.currency})", (plan.opening, "input_amount"))
+    opening = (label("opening_balance", lang) + f" ({policy.currency})",
+               (plan.opening, "input_amount" if loan is not None else "amount"))
     if loan is None:
+        rate_text = f"{plan.rate} ({percent_text(plan.rate.annual)}/year)" if plan.rate is not None else "—"
         out.append(opening[0], None, None, None, opening[1],
-                   label("periods", lang), None, (len(plan.rows), "int"))
-        out.append(label("rounding", lang), None, None, None, (_rounding_text(policy, lang), "text"))
+                   label("wb.plan_rate", lang), None, None, (rate_text, "text"))
+        out.append(label("periods", lang), None, None, None, (len(plan.rows), "int"),
+                   label("rounding", lang), None, None, (_rounding_text(policy, lang), "text"))
         out.blank()
         return
     rate = loan.rate

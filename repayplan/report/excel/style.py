@@ -47,6 +47,8 @@ _STYLES: dict[str, dict[str, Any]] = {
     "int": {"fmt": "0"},
     "date": {"fmt": DATE_FORMAT, "align": "center"},
     "date_left": {"fmt": DATE_FORMAT, "align": "left"},
+    "date_right": {"fmt": DATE_FORMAT, "align": "right"},
+    "dash": {"align": "right"},
     "datetime_left": {"fmt": DATE_FORMAT + " hh:mm", "align": "left"},
     "amount": {"fmt": "money"},
     "amount_bold": {"fmt": "money", "bold": True},
@@ -54,6 +56,7 @@ _STYLES: dict[str, dict[str, Any]] = {
     "total_label": {"bold": True, "fill": TOTAL_FILL, "border": True},
     "total_int": {"fmt": "0", "bold": True, "fill": TOTAL_FILL, "border": True},
     "rate": {"fmt": RATE_FORMAT},
+    "percent": {"fmt": "0.00%"},
     "factor": {"fmt": FACTOR_FORMAT},
     "discount": {"fmt": DISCOUNT_FORMAT, "color": "595959"},
     "input_amount": {"fmt": "money", "fill": INPUT_FILL, "border": True},
@@ -126,17 +129,20 @@ class SheetWriter:
             self.ws.append([])
             self.row += 1
 
-    def paragraph(self, text: str, width: float, columns: int, style: str = "note_wrap") -> int:
-        """A long text wrapped over `columns` merged columns `width` characters
-        wide in all, its row tall enough for the lines."""
+    def paragraph(self, text: str, width: float, columns: int, style: str = "note_wrap", first: int = 1,
+                  before: tuple[Any, ...] = ()) -> int:
+        """A long text wrapped over `columns` merged columns (from column
+        `first`) `width` characters wide in all, its row tall enough for the
+        lines; `before` fills the cells to the left."""
         from openpyxl.utils import get_column_letter
 
         row = self.row + 1
         lines = max(1, -(-display_width(text) // max(1, int(width * 0.95))))
         if lines > 1:
             self.ws.row_dimensions[row].height = 13.5 * lines + 1
-        self.ws.merged_cells.add(f"A{row}:{get_column_letter(columns)}{row}")
-        return self.append((text, style))
+        self.ws.merged_cells.add(f"{get_column_letter(first)}{row}:{get_column_letter(first + columns - 1)}{row}")
+        cells = list(before) + [None] * (first - 1 - len(before))
+        return self.append(*cells, (text, style))
 
 
 def set_widths(worksheet: Any, widths: Iterable[float]) -> None:
@@ -160,7 +166,9 @@ def amount_width(largest: Any, policy: MoneyPolicy, minimum: float = 11) -> floa
 
 def print_setup(worksheet: Any, case_id: str, title_rows: str | None = None, lang: str = "en") -> None:
     """Landscape A4 fitted to the page width, repeated header rows, and a
-    footer with the case id and the page number."""
+    footer with the case id and the page number. Call it before the first
+    row is written: a streamed sheet writes its fit-to-page flag with the
+    first row (``print_title_rows`` may be set later)."""
     from ..labels import label
 
     worksheet.page_setup.orientation = "landscape"

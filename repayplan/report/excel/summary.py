@@ -15,57 +15,90 @@ from decimal import Decimal
 from typing import Any
 
 from ..labels import label
-from .book import CaseBook
+from ..render import display_width
+from .book import BookPlan, CaseBook
 from .schedule_sheet import PlanLayout
 from .style import SheetWriter, amount_width, print_setup, set_widths, text_width
 
-#: compare's metric keys, in the order the Summary lists them (unknown keys follow)
-METRIC_ORDER = ("total_payment", "principal", "interest", "penalty", "fees", "forgiven", "payments",
-                "first_payment", "largest_payment", "smallest_payment", "payoff_date", "apr", "npv",
-                "recovery", "pti", "saving")
-RATE_METRICS = frozenset({"apr", "recovery", "pti"})
+#: what the Summary shows without compare's figures: what the plan sheets hold
+DEFAULT_METRICS = ("total_payment", "total_principal", "total_interest", "total_penalty", "total_fees", "payments",
+                   "first_payment", "largest_payment", "smallest_payment", "payoff_date")
+#: metric -> plan-sheet column whose total it is
+TOTALS = {"total_payment": "payment", "total_principal": "principal", "total_interest": "interest",
+          "total_penalty": "penalty", "total_fees": "fees"}
+PERCENT_METRICS = frozenset({"annual_cost", "discount_rate", "recovery", "cash_recovery", "payment_to_income",
+                             "payment_to_budget"})
 COUNT_METRICS = frozenset({"payments"})
 
 
-def formula_metric(key: str, plan: PlanLayout) -> str | None:
-    """A formula over a plan sheet that yields the metric, or None.
-
-    >>> formula_metric("largest_payment", PlanLayout("Plan A", 12, True))
-    "=MAX('Plan A'!$F$9:$F$20)"
-    """
-    totals = {"total_payment": "payment", "principal": "principal", "interest": "interest",
-              "penalty": "penalty", "fees": "fees"}
-    if key in totals:
-        return f"={plan.total(totals[key])}"
-    payments = plan.column("payment")
-    return {
-        "payments": f'=COUNTIF({payments},">0")',
-        "first_payment": f"={plan.cell('payment', 0)}",
-        "largest_payment": f"=MAX({payments})",
-        "smallest_payment": f"=MIN({payments})",
-        "payoff_date": f"={plan.cell('due_date', plan.rows - 1)}",
-    }.get(key)
-
-
 def metric_label(key: str, lang: str) -> str:
-    """compare's label of a metric; the workbook's own for the figures compare does not name.
+    """compare's row label of a metric; the workbook's own for figures compare does not name.
 
-    >>> metric_label("total_payment", "zh"), metric_label("largest_payment", "en")
-    ('还款总额', 'Largest payment')
+    >>> metric_label("total_payment", "zh"), metric_label("total_interest", "en")
+    ('还款总额', 'of which interest')
     """
-    text = label(key, lang)
+    from ..compare import TABLE_LABELS
+
+    text = label(TABLE_LABELS.get(key, key), lang)
     return text if text != key else label(f"wb.metric_{key}", lang)
 
 
+def formula_metric(key: str, plan: BookPlan, layout: PlanLayout,
+                   contract: tuple[BookPlan, PlanLayout] | None = None) -> str | None:
+    """A formula over the plan's sheet that yields the metric, or None when
+    none does. When the plan carries compare's figure, the formula is used only
+    if it gives exactly that figure from the plan's rows.
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from repayplan.model import Loan
+    >>> from repayplan.rates import parse_rate
+    >>> from repayplan.schedule import build_schedule
+    >>> s = build_schedule(Loan(Decimal("1200"), parse_rate("0%"), 12, start=date(2025, 1, 1)))
+    >>> plan = BookPlan.from_schedule("A", s, metrics={"largest_payment": Decimal("100.00")})
+    >>> formula_metric("largest_payment", plan, PlanLayout("Plan A", 12, True))
+    "=MAX('Plan A'!$F$9:$F$20)"
+    >>> from dataclasses import replace
+    >>> formula_metric("largest_payment", replace(plan, metrics={"largest_payment": Decimal("99.99")}),
+    ...                PlanLayout("Plan A", 12, True)) is None
+    True
+    """
+    rows = plan.rows
+    if not rows:
+        return None
+    amounts = [r.payment for r in rows]
+    paying = [a for a in amounts if a > 0]
+    column = layout.column("payment")
+    candidates: dict[str, tuple[str, Any]] = {
+        "payments": (f'=COUNTIF({column},">0")', len(paying)),
+        "largest_payment": (f"=MAX({column})", max(amounts)),
+        "payoff_date": (f"={layout.cell('due_date', len(rows) - 1)}", rows[-1].due_date),
+    }
+    for metric, col in TOTALS.items():
+        candidates[metric] = (f"={layout.total(col)}", plan.total(col))
+    if amounts[0] > 0:
+        candidates["first_payment"] = (f"={layout.cell('payment', 0)}", amounts[0])
+    if len(paying) == len(amounts):
+        candidates["smallest_payment"] = (f"=MIN({column})", min(amounts))
+    if contract is not None:
+        other, where = contract
+        if other is plan:
+            candidates["saving"] = (f"=ROUND({layout.total('payment')}-{layout.total('payment')},"
+                                    f"{plan.policy.minor_units})", Decimal(0))
+        else:
+            candidates["saving"] = (f"=ROUND({where.total('payment')}-{layout.total('payment')},"
+                                    f"{plan.policy.minor_units})", other.total_payment - plan.total_payment)
+    if key not in candidates:
+        return None
+    formula, value = candidates[key]
+    if key in plan.metrics and plan.metrics[key] != value:
+        return None
+    return formula
+
+
 def metric_keys(book: CaseBook) -> list[str]:
-    """Every metric any plan has, known ones first in METRIC_ORDER."""
-    seen: list[str] = [k for k in METRIC_ORDER if any(k in p.metrics for p in book.plans)]
-    for plan in book.plans:
-        seen += [k for k in plan.metrics if k not in seen]
-    if not seen:  # no figures from compare: what the sheets themselves hold
-        seen = ["total_payment", "principal", "interest", "penalty", "fees", "payments", "first_payment",
-                "largest_payment", "smallest_payment", "payoff_date"]
-    return seen
+    """The figures the comparison lists: compare's order, else what the sheets hold."""
+    return list(book.metric_order) or list(DEFAULT_METRICS)
 
 
 def write_summary(ws: Any, book: CaseBook, layouts: Sequence[PlanLayout]) -> None:
@@ -73,9 +106,10 @@ def write_summary(ws: Any, book: CaseBook, layouts: Sequence[PlanLayout]) -> Non
     policy = book.plans[0].policy
     keys = metric_keys(book)
     labels = [metric_label(k, lang) for k in keys] + [label(f"wb.{k}", lang) for k in ("debt_accrued", "debt_credit")]
+    compared = [p for p in book.plans if p.compared]
     largest = max([p.total_payment for p in book.plans] + [p.opening for p in book.plans])
-    plan_width = max(amount_width(largest, policy, 16), max(min(text_width([p.name]), 22) for p in book.plans))
-    set_widths(ws, [text_width(labels, 24, 40)] + [plan_width] * max(2, len(book.plans)))
+    plan_width = max(amount_width(largest, policy, 16), max(min(text_width([p.name]), 22) for p in compared))
+    set_widths(ws, [text_width(labels, 24, 40)] + [plan_width] * max(2, len(compared)))
     print_setup(ws, book.case_id, None, lang)
     out = SheetWriter(ws)
     out.append((label("wb.summary_title", lang).format(case=book.case_id or "—"), "title"))
@@ -134,38 +168,50 @@ def _debt_block(out: SheetWriter, book: CaseBook) -> None:
 
 def _comparison(out: SheetWriter, book: CaseBook, layouts: Sequence[PlanLayout], keys: list[str]) -> None:
     lang = book.lang
+    pairs = [(p, lay) for p, lay in zip(book.plans, layouts, strict=True) if p.compared]
+    contract = next(((p, lay) for p, lay in pairs if p.kind == "contract"), None)
     out.append((label("wb.comparison_heading", lang), "heading"))
-    out.append((label("wb.metric", lang), "header"), *[(p.name, "header") for p in book.plans])
+    width = out.ws.column_dimensions["B"].width or 16
+    lines = max(-(-display_width(p.name) // max(1, int(width) - 2)) for p, _ in pairs)
+    if lines > 1:
+        out.ws.row_dimensions[out.row + 1].height = 13.5 * lines + 2
+    out.append((label("wb.metric", lang), "header"), *[(p.name, "header") for p, _ in pairs])
     solved = False
     for key in keys:
         cells: list[Any] = [(metric_label(key, lang), "label")]
-        for plan, layout in zip(book.plans, layouts, strict=True):
-            formula = formula_metric(key, layout)
+        for plan, layout in pairs:
+            formula = formula_metric(key, plan, layout, contract)
             value = formula if formula is not None else plan.metrics.get(key)
             solved = solved or (formula is None and key in plan.metrics)
-            cells.append((_cell_value(value), _style(key, value)))
+            cells.append((_cell_value(value, lang), _style(key, value)))
         out.append(*cells)
-    out.append((label("wb.comparison_note_solved" if solved else "wb.comparison_note", lang), "note"))
+    columns = len(pairs) + 1
+    total = sum(out.ws.column_dimensions[chr(ord("A") + i)].width or 10 for i in range(columns))
+    out.paragraph(label("wb.comparison_note_solved" if solved else "wb.comparison_note", lang), total, columns)
+    for note in book.notes:
+        out.paragraph("· " + note, total, columns)
     out.blank()
 
 
-def _cell_value(value: Any) -> Any:
+def _cell_value(value: Any, lang: str) -> Any:
     if value is None:
         return "—"
+    if isinstance(value, bool):
+        return label("cmp.yes" if value else "cmp.no", lang)
     if isinstance(value, Decimal | int | float | str | date):
         return value
     return str(value)
 
 
 def _style(key: str, value: Any) -> str:
-    if isinstance(value, str) and not value.startswith("="):
-        return "text"
-    if key in RATE_METRICS:
-        return "rate"
+    if value is None or isinstance(value, bool) or (isinstance(value, str) and not value.startswith("=")):
+        return "dash"
+    if key in PERCENT_METRICS:
+        return "percent"
     if key in COUNT_METRICS:
         return "int"
-    if key.endswith("_date") or isinstance(value, date):
-        return "date"
+    if key.endswith("_date") or key == "first_due" or isinstance(value, date):
+        return "date_right"
     return "amount"
 
 

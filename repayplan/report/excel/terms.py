@@ -25,6 +25,7 @@ def write_terms(ws: Any, book: CaseBook, layout: PlanLayout) -> None:
     policy = plan.policy
     money = amount_width(max(plan.total_payment, plan.opening), policy, 14)
     set_widths(ws, [10, 14] + [money] * len(LINE_COLUMNS))
+    print_setup(ws, book.case_id, None, lang)
     out = SheetWriter(ws)
     out.append((label("wb.terms_title", lang), "title"))
     out.append((label("wb.terms_from", lang).format(plan=plan.name), "note"))
@@ -37,7 +38,7 @@ def write_terms(ws: Any, book: CaseBook, layout: PlanLayout) -> None:
     _balance(out, book, layout)
     _repayment(out, book, layout)
     header = out.row + 2
-    print_setup(ws, book.case_id, f"{header}:{header}", lang)
+    ws.print_title_rows = f"{header}:{header}"
     _installments(out, book, layout)
     _signatures(out, book)
 
@@ -76,8 +77,9 @@ def _repayment(out: SheetWriter, book: CaseBook, layout: PlanLayout) -> None:
     yes, no = label("wb.yes", lang), label("wb.no", lang)
     out.append((label("wb.terms_repayment", lang), "heading"))
     out.append((label("wb.plan", lang), "label"), None, None, (plan.name, "text"))
+    width = sum(out.ws.column_dimensions[c].width or 10 for c in "DEFG")
     for step in plan.steps:
-        out.append(None, None, None, ("· " + step, "text"))
+        out.paragraph("· " + step, width, 4, "wrap", first=4)
     out.append((label("wb.terms_installments", lang), "label"), None, None,
                (f'=COUNTIF({layout.column("payment")},">0")', "int"))
     loan = plan.loan if layout.live else None
