@@ -199,14 +199,54 @@ def test_a_failure_midway_leaves_no_output_file(tmp_path: Path, monkeypatch: pyt
     calls = []
     real = run_module.summarise
 
-    def fail_on_second(chunk: pd.DataFrame) -> pd.DataFrame:
+    def fail_on_second(chunk: pd.DataFrame, scenario: object = None) -> pd.DataFrame:
         calls.append(len(chunk))
         if len(calls) == 2:
             raise MemoryError("simulated")
-        return real(chunk)
+        return real(chunk, scenario)
 
     monkeypatch.setattr(run_module, "summarise", fail_on_second)
     out = tmp_path / "summary.csv"
     code, _, stderr = run("batch", str(PORTFOLIO), "-o", str(out), "--chunk-size", "5")
     assert code == 1 and "internal error (MemoryError: simulated)" in stderr
     assert list(tmp_path.iterdir()) == []
+
+
+# -- --scenario: a restructured plan per case (issue 3's restructure, case by case) ---------------------------
+
+def test_scenario_figures_by_hand(tmp_path: Path) -> None:
+    cases = write(tmp_path / "cases.csv", HEADER + "S-1,12000,12%,12,annuity,2025-01-01,\n")
+    code, out, err = run("batch", str(cases), "--scenario", "rate=0%; term=24", "--date", "2025-01-01",
+                         "--format", "json")
+    assert (code, err) == (0, "")
+    row = json.loads(out)
+    # on the start date 12,000.00 is owed; at 0% over 24 months: 12,000 ÷ 24 = 500.00, no interest
+    assert (row["scenario"], row["scenario_owed"], row["scenario_installment"], row["scenario_payments"]) == (
+        "rate 0%; 24 installments", "12000.00", "500.00", 24)
+    assert (row["scenario_total_payment"], row["scenario_total_interest"], row["scenario_forgiven"]) == (
+        "12000.00", "0.00", "0.00")
+    # the contract: 1% a month, 12,000 × 0.01 / (1 − 1.01^−12) = 1,066.19; 11 × 1,066.19 + 1,066.14 = 12,794.23,
+    # so the plan saves 794.23; the last installment falls 24 months on, 2027-01-01
+    assert (row["installment"], row["total_payment"]) == ("1066.19", "12794.23")
+    assert (row["scenario_saving"], row["scenario_payoff_date"], row["scenario_annual_cost"]) == (
+        "794.23", "2027-01-01", "0.00%")
+    assert row["scenario_problem"] is None
+
+
+def test_a_scenario_that_cannot_apply_says_why_and_keeps_the_row(tmp_path: Path) -> None:
+    cases = write(tmp_path / "cases.csv", HEADER + "S-1,12000,12%,12,annuity,2025-01-01,\n")
+    code, out, _ = run("batch", str(cases), "--scenario", "payment=100", "--date", "2025-01-01", "--format", "json")
+    row = json.loads(out)
+    # 12,000 × 1% = 120.00 of interest a month is more than 100.00: the plan never repays
+    assert code == 0 and row["installment"] == "1066.19" and row["scenario_installment"] is None
+    assert row["scenario_problem"].startswith("plan step 1 (payment): payment 100.00 does not cover the 120.00 of "
+                                              "interest")
+
+
+def test_bad_scenarios_are_usage_errors() -> None:
+    assert run("batch", str(PORTFOLIO), "--scenario", "term=x; foo=1") == (2, "", (
+        "Error: --scenario: 'foo=1' is not key=value with a key among waive, haircut, rate, term, payment, settle; "
+        "write it like 'rate=0%; term=36'\nError: --scenario: term: must be a whole number, got 'x'\n"))
+    code, _, err = run("batch", str(PORTFOLIO), "--date", "2026-01-01")
+    assert code == 2 and err.endswith("Error: --date and --max-term go with --scenario; "
+                                      "give --scenario 'rate=0%; term=36'\n")

@@ -26,11 +26,13 @@ import pandas as pd
 from ..errors import InputError
 from ..report.labels import label
 from .cases import COLUMNS, REQUIRED
+from .scenario import SCENARIO_AMOUNTS
 from .summary import AMOUNT_COLUMNS, SUMMARY_COLUMNS
 
 #: The largest number of cases an XLSX sheet holds (1,048,576 rows less the header).
 XLSX_ROWS = 1_048_575
 FORMATS = ("csv", "json", "xlsx")
+MONEY_COLUMNS = frozenset(AMOUNT_COLUMNS) | frozenset(SCENARIO_AMOUNTS)
 
 
 class CaseSource:
@@ -155,27 +157,29 @@ def headers(columns: tuple[str, ...], lang: str) -> list[str]:
 class SummaryWriter:
     """Writes summary chunks to an open text stream (csv, json lines) or an XLSX file path."""
 
-    def __init__(self, fmt: str, target: IO[str] | Path, lang: str = "en") -> None:
-        self.fmt, self.target, self.lang, self.count = fmt, target, lang, 0
+    def __init__(self, fmt: str, target: IO[str] | Path, lang: str = "en",
+                 columns: tuple[str, ...] = SUMMARY_COLUMNS) -> None:
+        self.fmt, self.target, self.lang, self.columns, self.count = fmt, target, lang, columns, 0
         if fmt == "xlsx":
             from openpyxl import Workbook
 
             self.book = Workbook(write_only=True)
             self.sheet = self.book.create_sheet("cases")
-            self.sheet.append(headers(SUMMARY_COLUMNS, lang))
+            self.sheet.append(headers(columns, lang))
         elif fmt == "csv":
             self.csv = csv.writer(target, lineterminator="\n")  # type: ignore[arg-type]
-            self.csv.writerow(headers(SUMMARY_COLUMNS, lang))
+            self.csv.writerow(headers(columns, lang))
 
     def write(self, frame: pd.DataFrame) -> None:
-        rows = zip(*(frame[c].tolist() for c in SUMMARY_COLUMNS), strict=True)
+        rows = zip(*(frame[c].tolist() for c in self.columns), strict=True)
         self.count += len(frame)
         if self.fmt == "csv":
             self.csv.writerows(rows)
         elif self.fmt == "json":
             stream: Any = self.target
             for row in rows:
-                stream.write(json.dumps(dict(zip(SUMMARY_COLUMNS, row, strict=True)), ensure_ascii=False) + "\n")
+                record = {k: (None if v == "" else v) for k, v in zip(self.columns, row, strict=True)}
+                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
             if self.count > XLSX_ROWS:
                 raise InputError(f"output: an XLSX sheet holds at most {XLSX_ROWS:,} cases; write CSV or JSON")
@@ -184,11 +188,14 @@ class SummaryWriter:
     def _xlsx(self, rows: Any) -> None:
         from openpyxl.cell import WriteOnlyCell
 
-        amounts = [SUMMARY_COLUMNS.index(c) for c in AMOUNT_COLUMNS]
+        amounts = [i for i, c in enumerate(self.columns) if c in MONEY_COLUMNS]
         for row in rows:
             cells = list(row)
             places = len(cells[2].partition(".")[2])
             for i in amounts:
+                if cells[i] in ("", None):
+                    cells[i] = None
+                    continue
                 cell = WriteOnlyCell(self.sheet, Decimal(cells[i]))
                 cell.number_format = "#,##0." + "0" * places if places else "#,##0"
                 cells[i] = cell

@@ -20,7 +20,8 @@ from typing import IO, Any
 from ..errors import InputError, RepayplanError
 from ..report.files import atomic_write
 from .io import ERROR_COLUMNS, CaseSource, SummaryWriter, error_rows, format_for, headers
-from .summary import summarise
+from .scenario import SCENARIO_COLUMNS
+from .summary import SUMMARY_COLUMNS, summarise
 
 #: How many problems a run to stdout shows on stderr before it only counts them.
 SHOWN_PROBLEMS = 20
@@ -52,13 +53,16 @@ def default_errors_path(output: str) -> str:
 
 def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str | None = None,
               errors: str | None = None, force: bool = False, chunk_size: int = 50_000, lang: str = "en",
-              stdout: IO[str] | None = None, progress: Callable[[int, int], None] | None = None) -> BatchReport:
+              stdout: IO[str] | None = None, progress: Callable[[int, int], None] | None = None,
+              scenario: Any = None) -> BatchReport:
     """Summaries of every case in ``source`` to ``output`` (None: ``stdout``).
 
     ``progress(done, total)`` is called after each chunk (bytes of a CSV,
     rows of a Parquet file). Errors go to ``errors``, by default
     ``OUTPUT.errors.csv`` beside a file output; with stdout and no ``errors``
-    they are only counted and the first few kept in the report.
+    they are only counted and the first few kept in the report. A
+    ``scenario`` (:func:`~repayplan.batch.scenario.parse_scenario`) adds the
+    restructured plan's figures to every case.
     """
     fmt = format_for(output, fmt)
     if output is None and fmt == "xlsx":
@@ -72,15 +76,16 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     if output and errors and Path(output).resolve() == Path(errors).resolve():
         raise InputError(f"--errors: {errors} is the output file; give another name")
     cases = CaseSource(source, chunk_size)
+    columns = SUMMARY_COLUMNS + (SCENARIO_COLUMNS if scenario is not None else ())
     spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     counts = {"cases": 0, "failed": 0, "problems": 0, "exact": 0}
     shown: list[tuple[Any, str, str]] = []
 
     def stream_to(target: IO[str] | Path) -> None:
-        writer = SummaryWriter(fmt, target, lang)
+        writer = SummaryWriter(fmt, target, lang, columns)
         spooled = csv.writer(spool, lineterminator="\n")
         for chunk in cases.chunks():
-            result = summarise(chunk)
+            result = summarise(chunk, scenario)
             bad = (result["problem"] != "").to_numpy()
             writer.write(result[~bad])
             problems = error_rows(result[bad])

@@ -48,16 +48,27 @@ def money_text(units: np.ndarray, digits: np.ndarray) -> np.ndarray:
 _CENTS = np.array([f"{i:02d}" for i in range(100)])
 
 
-def summarise(chunk: pd.DataFrame) -> pd.DataFrame:
+def summarise(chunk: pd.DataFrame, scenario: Any = None) -> pd.DataFrame:
     """Summaries of a chunk of case rows (text cells), one output row per input row.
 
     Good rows have every summary column and ``problem == ""``; a bad row has
     only its ``case_id`` and its problems (one per line). A ``line`` column,
-    if the chunk has one, is passed through.
+    if the chunk has one, is passed through. With a scenario
+    (:func:`repayplan.batch.scenario.parse_scenario`) the restructured
+    plan's figures follow in the ``scenario_*`` columns.
     """
     cases, problems = read_cases(chunk)
     totals = compute(cases)
-    return frame(chunk, cases, problems, totals)
+    result = frame(chunk, cases, problems, totals)
+    if scenario is not None:
+        from .scenario import SCENARIO_COLUMNS, scenario_columns
+
+        figures = scenario_columns(cases, scenario, totals.problem == "")
+        for key in SCENARIO_COLUMNS:
+            column = np.full(len(chunk), None if key == "scenario_payments" else "", dtype=object)
+            column[cases.index] = figures[key]
+            result.insert(len(result.columns) - 1, key, column)
+    return result
 
 
 def frame(chunk: pd.DataFrame, cases: Any, problems: np.ndarray, totals: Any) -> pd.DataFrame:

@@ -23,10 +23,17 @@ from .common import Failure, handle_errors, lang_option
               help="Rows read and computed at a time (memory stays bounded).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr; default: when stderr is a terminal.")
+@click.option("--scenario", default=None, metavar="STEPS",
+              help="Also a restructured plan per case, e.g. 'rate=0%; term=36' (keys: waive, haircut, rate, "
+                   "term, payment, settle, as the quick flags of repayplan compare).")
+@click.option("--date", "on", default=None, metavar="YYYY-MM-DD",
+              help="Restructuring date of --scenario (default: today, or the loan start if later).")
+@click.option("--max-term", default=None, type=click.IntRange(1, 1200),
+              help="Longest agreement of --scenario in months (default 60).")
 @lang_option
 @handle_errors
 def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, force: bool, chunk_size: int,
-          progress: bool | None, lang: str) -> None:
+          progress: bool | None, scenario: str | None, on: str | None, max_term: int | None, lang: str) -> None:
     """Summarise every case of a case list (CSV or Parquet), exact to the cent.
 
     CASES has one case per row with the columns case_id, principal, rate,
@@ -38,14 +45,26 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
     `repayplan build`. Bad rows go to the errors file with their line number
     and are skipped; the exit code is 1 if any row failed.
 
+    With --scenario each case also gets a restructured plan's figures
+    (scenario_* columns), the case taken as paid on schedule up to --date;
+    a case the scenario cannot be applied to says why in scenario_problem.
+
     \b
     Examples:
       repayplan batch examples/portfolio.csv
       repayplan batch cases.csv -o summary.xlsx
       repayplan batch cases.parquet -o summary.jsonl --errors rejected.csv
+      repayplan batch examples/portfolio.csv --scenario "rate=0%; term=36" --date 2026-01-15
     """
     from ..batch.run import run_batch
+    from ..batch.scenario import parse_scenario
+    from ..casefile.fields import parse_date
 
+    plan = None
+    if scenario is not None:
+        plan = parse_scenario(scenario, parse_date(on, "--date") if on else None, max_term)
+    elif on is not None or max_term is not None:
+        raise click.UsageError("--date and --max-term go with --scenario; give --scenario 'rate=0%; term=36'")
     show = sys.stderr.isatty() if progress is None else progress
     bar: Any = None
 
@@ -58,7 +77,8 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
 
     try:
         report = run_batch(cases, output, fmt, errors, force, chunk_size, lang,
-                           stdout=click.get_text_stream("stdout"), progress=advance if show else None)
+                           stdout=click.get_text_stream("stdout"), progress=advance if show else None,
+                           scenario=plan)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
