@@ -141,6 +141,11 @@ class Plan:
         return Components(*(self.total(c) for c in COMPONENTS))
 
     @property
+    def refund(self) -> Decimal:
+        """Credit beyond everything owed: the borrower's money, outside the plan."""
+        return self.position.credit - self.credit.total
+
+    @property
     def payments(self) -> tuple[PlanRow, ...]:
         """The rows with money to pay (a moratorium's rows have none)."""
         return tuple(r for r in self.rows if r.payment > 0)
@@ -184,7 +189,7 @@ class Plan:
             if left != owed.get(c) + self.charged.get(c):
                 out.append(f"{self.name}: {c} paid + forgiven + capitalised {left} is not the "
                            f"{owed.get(c)} owed + {self.charged.get(c)} charged")
-        if paid.total + self.forgiven.total != p.total + self.charged.total:
+        if paid.total + self.forgiven.total != p.total + self.refund + self.charged.total:
             out.append(f"{self.name}: paid {paid.total} + forgiven {self.forgiven.total} is not the position "
                        f"{p.total} + charged {self.charged.total}")
         return out

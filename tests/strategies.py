@@ -95,3 +95,79 @@ def payment_histories(draw: st.DrawFn, loan: Loan) -> list:  # type: ignore[type
     extra = draw(st.lists(st.tuples(st.integers(0, 400), st.integers(0, 10**6)), max_size=3))
     out += [Payment(loan.start + timedelta(days=d), policy.from_minor(units)) for d, units in extra]
     return out
+
+
+# -- restructurings (issue 3): positions and step lists ---------------------------------------------
+
+@st.composite
+def positions(draw: st.DrawFn, max_term: int = 60) -> object:
+    """What a loan's borrower owes on a date after its start: any principal, overdue and accrued
+    interest, penalty, fees and a credit, in the loan's currency."""
+    from datetime import timedelta
+
+    from repayplan.model import Position
+
+    loan = draw(loans(max_term=max_term))
+    on = loan.start + timedelta(days=draw(st.integers(0, 800)))
+    money = loan.policy
+
+    def amount(high: int) -> object:
+        return draw(st.one_of(st.just(0), st.integers(0, high))) if money.minor_units else draw(st.integers(0, high))
+
+    principal = money.from_minor(draw(st.integers(0, 10**8)))
+    parts = [money.from_minor(amount(10**6)) for _ in range(4)]
+    credit = money.from_minor(draw(st.one_of(st.just(0), st.integers(0, 10**4))))
+    return Position(on, principal, min(principal, parts[0]), parts[1], parts[2], parts[3],
+                    money.from_minor(amount(10**5)), credit, money, loan)
+
+
+@st.composite
+def step_lists(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
+    """Restructurings: waivers, capitalisation, a haircut and a new rate in any order, then perhaps a
+    moratorium or interest-only periods, then one way of repaying (or none)."""
+    from repayplan.restructure import (
+        Capitalise,
+        Haircut,
+        InterestOnly,
+        Moratorium,
+        Payment,
+        SetRate,
+        Settle,
+        StepUp,
+        Term,
+        Waive,
+    )
+
+    percent = st.integers(1, 100).map(lambda p: Decimal(p) / 100)
+    waive = st.builds(Waive, st.lists(st.sampled_from(["penalty", "fees", "interest", "accrued"]), min_size=1,
+                                      max_size=4, unique=True).map(tuple),
+                      percent=st.one_of(st.none(), percent))
+    balance_steps = st.lists(st.one_of(
+        waive, st.just(Waive(("installment-fee",))),
+        st.builds(Capitalise, st.lists(st.sampled_from(["interest", "accrued", "fees"]), min_size=1, max_size=3,
+                                       unique=True).map(tuple)),
+        st.builds(Haircut, percent=percent), st.builds(SetRate, rates)), max_size=4)
+    steps = draw(balance_steps)
+    repay = draw(st.sampled_from(["none", "term", "payment", "step-up", "settle"]))
+    if repay != "settle":
+        steps += draw(st.lists(st.one_of(
+            st.builds(Moratorium, st.integers(1, 6), st.sampled_from(["capitalise", "defer", "waive"])),
+            st.builds(InterestOnly, st.integers(1, 6))), max_size=2))
+    amount = st.integers(1, 10**7).map(lambda c: Decimal(c) / 100)
+    if repay == "term":
+        steps.append(draw(st.builds(Term, st.integers(1, 48), st.sampled_from(["annuity", "equal-principal"]))))
+    elif repay == "payment":
+        steps.append(draw(st.builds(Payment, amount)))
+    elif repay == "step-up":
+        stages = st.lists(st.tuples(st.integers(1, 12), amount), min_size=1, max_size=3).map(
+            lambda s: tuple(s[:-1]) + ((0, s[-1][1]),))
+        steps.append(draw(st.one_of(
+            st.builds(StepUp, stages=stages),
+            st.builds(StepUp, increase=percent, installments=st.integers(1, 48), every=st.integers(1, 12)),
+            st.builds(StepUp, increase=percent, payment=amount))))
+    elif repay == "settle":
+        installments = draw(st.one_of(st.none(), st.integers(1, 24)))
+        down = draw(st.none() if installments is None else st.one_of(st.none(), st.integers(1, 10**4)))
+        steps.append(Settle(percent=draw(percent), installments=installments,
+                            down_payment=None if down is None else Decimal(down) / 100))
+    return steps

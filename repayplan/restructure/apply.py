@@ -25,8 +25,8 @@ from decimal import Decimal
 
 from .. import calendar
 from ..errors import InputError
-from ..model import Position
-from ..money import ZERO
+from ..model import Position, Row
+from ..money import ZERO, MoneyPolicy
 from ..plans import Components, Plan, PlanRow
 from .draft import Draft, StepFailure, capitalise, haircut, set_rate, waive
 from .position import PlanCalendar, is_performing, plan_calendar, plan_periods, remaining_rows
@@ -40,6 +40,7 @@ from .shapes import (
     method_rows,
     payment_failure,
     phase_rows,
+    spread,
     stage_rule,
     term_rows,
 )
@@ -111,6 +112,7 @@ def _replay(draft: Draft, step: Step, index: int) -> Draft:
 
     if not isinstance(step, Step):
         raise StepFailure(f"{step!r} is not a step")
+    _check_minor_units(step, draft.policy)
     if isinstance(draft.repay, Settle):
         raise StepFailure(f"comes after step {draft.repay_index} (settle); settle ends the plan, so put it last")
     if isinstance(step, Waive):
@@ -134,6 +136,17 @@ def _replay(draft: Draft, step: Step, index: int) -> Draft:
             raise StepFailure("a settlement has no moratorium or interest-only periods; remove them")
         return replace(draft, repay=step, repay_index=index, changed=True)
     raise StepFailure(f"{step.op!r} is not a step")  # pragma: no cover - every Step subclass is handled
+
+
+def _check_minor_units(step: Step, policy: MoneyPolicy) -> None:
+    """Amounts of a step must be whole minor units of the currency (0.02 yen is no amount)."""
+    for name, kind in step.KINDS.items():
+        value = getattr(step, name)
+        amounts = [a for _, a in value] if kind == "stages" else [value] if kind == "amount" else []
+        for amount in amounts:
+            if amount is not None and policy.round(amount) != amount:
+                raise StepFailure(f"{name} {amount} has more decimals than {policy.currency} allows; give it to "
+                                  f"{policy.quantum}")
 
 
 def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit: int) -> Built:
@@ -173,6 +186,8 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
     if balance == 0 and frozen.total == 0 and deferred == 0:
         return built
     within = f"within the maximum {limit} installments" + (f" ({phased} used by the first periods)" if phased else "")
+    parts: list[Components] | None = None
+    rows: Sequence[Row]
     if repay is None:
         rows, text = method_rows(loan.method if loan else "annuity", balance, rest, policy, fee)
     elif isinstance(repay, Term):
@@ -187,8 +202,10 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
         found = fixed_rows(balance, rest, policy, rule, fee, frozen, deferred, guess)
         if found is None:
             raise payment_failure(repay, balance, rest, policy, fee, frozen, deferred, cal.periods_per_year, within)
-        rows, text = found, "installments as agreed, the last one less"
-    finish(built, rows, frozen, deferred, policy)
+        (rows, parts), text = found, "installments as agreed, the last one less"
+    if parts is None:
+        parts = spread(frozen, deferred, len(rows), policy)
+    finish(built, rows, parts, policy)
     line = (f"{len(rows)} installments from {rows[0].due_date}: {text}, on {policy.grouped(balance)} at {rate}"
             if rows else "")
     if frozen.total:

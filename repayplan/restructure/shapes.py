@@ -89,43 +89,32 @@ def phase_rows(built: Built, steps: Sequence[Moratorium | object], balance: Deci
 _DONE = {"capitalise": "capitalised", "defer": "deferred to the last installment", "waive": "waived"}
 
 
-def finish(built: Built, rows: Sequence[Row], frozen: Components, deferred: Decimal, policy: MoneyPolicy) -> None:
-    """Add the repaying rows with their shares of the frozen amounts and,
-    in the last, the deferred interest."""
-    if not rows:
-        return
-    shares = split(frozen, len(rows), policy)
-    left = frozen.total + deferred
-    last = len(rows) - 1
+def finish(built: Built, rows: Sequence[Row], parts: Sequence[Components], policy: MoneyPolicy) -> None:
+    """Add the repaying rows, each with its part of the frozen amounts (and of
+    deferred interest, which counts as interest)."""
     zero = policy.round(ZERO)
+    left = sum((p.total for p in parts), zero)
     number = len(built.rows)
     interest = fees = penalty = zero
-    for k, (row, share) in enumerate(zip(rows, shares, strict=True)):
+    for row, part in zip(rows, parts, strict=True):
         interest += row.interest
         fees += row.fees
         penalty += row.penalty
-        extra = deferred if k == last else zero
-        left -= share.principal + share.interest + share.penalty + share.fees + extra
+        left -= part.total
         number += 1
         built.rows.append(PlanRow(
-            number, row.due_date, row.days, row.opening_balance,
-            row.payment + share.interest + share.penalty + share.fees + extra, row.principal,
-            row.interest + share.interest + extra, row.fees + share.fees, row.penalty + share.penalty,
-            row.closing_balance, zero, left))
+            number, row.due_date, row.days, row.opening_balance, row.payment + part.total, row.principal,
+            row.interest + part.interest, row.fees + part.fees, row.penalty + part.penalty, row.closing_balance,
+            zero, left))
     built.charged = built.charged + Components(zero, interest, penalty, fees)
 
 
-def share_totals(frozen: Components, n: int, policy: MoneyPolicy) -> tuple[Decimal, Decimal]:
-    """The total frozen share of each installment but the last, and of the last
-    (the same as summing :func:`split`, faster)."""
-    each = last = 0
-    for c in (frozen.interest, frozen.penalty, frozen.fees, frozen.principal):
-        if c:
-            units = policy.to_minor(c)
-            part = units // n
-            each += part
-            last += units - part * (n - 1)
-    return policy.from_minor(each), policy.from_minor(last)
+def spread(frozen: Components, deferred: Decimal, n: int, policy: MoneyPolicy) -> list[Components]:
+    """Equal parts of the frozen amounts over n installments, the deferred
+    interest in the last."""
+    parts = split(frozen, n, policy)
+    parts[-1] = parts[-1].add("interest", deferred)
+    return parts
 
 
 def method_rows(method: str, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
@@ -192,14 +181,34 @@ def stage_rule(step: StepUp, per_year: int, policy: MoneyPolicy, scale: Decimal 
     return lambda k: policy.round(first * WORKING.power(growth, k // every))
 
 
+#: The order a payment's room pays frozen amounts once the principal is repaid.
+FROZEN_ORDER = ("fees", "penalty", "interest")
+
+
+def _take(left: Components, amount: Decimal) -> tuple[Components, Components]:
+    """Up to ``amount`` of what is left, fees first; returns (taken, left)."""
+    taken = Components()
+    for c in FROZEN_ORDER:
+        part = min(amount, left.get(c))
+        if part > 0:
+            taken, left, amount = taken.add(c, part), left.add(c, -part), amount - part
+    return taken, left
+
+
 def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy, pay: PayRule, fee: Decimal,
-            frozen: Components, deferred: Decimal) -> tuple[Row, ...] | None:
-    """Rows paying ``pay(k)`` over n installments, the last one no more than
-    its amount; None when an installment cannot cover its interest, fee and
-    frozen share, or n installments do not repay."""
+            frozen: Components, deferred: Decimal) -> tuple[list[Row], list[Components]] | None:
+    """Rows paying ``pay(k)`` in at most n installments, the last one no more
+    than its amount, and each row's part of the frozen amounts; None when an
+    installment cannot cover its interest, fee and share, or n do not repay.
+
+    Each installment pays its interest and fee, an equal share of the frozen
+    amounts (frozen ÷ n), then principal; once the principal is repaid, the
+    whole installment pays what is still frozen (fees, penalty, interest),
+    and the deferred interest comes last."""
     if not 1 <= n <= len(periods):
         return None
-    each, last = share_totals(frozen, n, policy)
+    shares = split(frozen, n, policy)
+    each = shares[0].total
     short = False
 
     def rule(i: int, _balance: Decimal, interest: Decimal) -> Decimal:
@@ -209,23 +218,46 @@ def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPo
             short = True
         return principal
 
-    rows = amortise(balance, periods[:n], policy, rule, fee)
+    rows = list(amortise(balance, periods[:n], policy, rule, fee)) if balance > 0 else []
     if short:
         return None
     zero = policy.round(ZERO)
-    padded = list(rows) + [Row(p.number, p.due_date, p.days, zero, fee, zero, zero, fee, zero, zero)
-                           for p in periods[len(rows):n]]
-    if padded[-1].payment + last + deferred > pay(n - 1):
-        return None
-    return tuple(padded)
+    left = frozen.add("interest", ZERO)
+    end = Components(zero, deferred + zero, zero, zero)
+    parts: list[Components] = []
+    for k in range(len(rows) - 1):
+        parts.append(shares[k])
+        left = left - shares[k]
+    k = len(rows) - 1
+    while k < len(rows) or left.total + end.total > 0:
+        if k < 0:  # no principal to repay: the installments pay frozen amounts only
+            k = 0
+        if k >= len(rows):  # the principal is repaid: the installment pays frozen amounts only
+            if k >= n:
+                return None
+            p = periods[k]
+            rows.append(Row(p.number, p.due_date, p.days, zero, fee, zero, zero, fee, zero, zero))
+        room = pay(k) - rows[k].payment
+        if room < 0:
+            return None
+        part, left = _take(left, room)
+        if left.total == 0 and room > part.total:
+            tail, end = _take(end, room - part.total)
+            part = part + tail
+        if part.total == 0 and rows[k].principal == 0 and left.total + end.total > 0:
+            return None  # nothing moves: the installment only pays its fee
+        parts.append(part)
+        k += 1
+    return rows, parts
 
 
 def fixed_rows(balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy, pay: PayRule, fee: Decimal,
-               frozen: Components, deferred: Decimal, guess: int | None = None) -> tuple[Row, ...] | None:
+               frozen: Components, deferred: Decimal,
+               guess: int | None = None) -> tuple[list[Row], list[Components]] | None:
     """The shortest plan paying ``pay(k)`` at each installment (the last one
     less), or None when no number of these periods repays. ``guess`` (an
     estimate of the term) saves most of the search."""
-    def run(n: int) -> tuple[Row, ...] | None:
+    def run(n: int) -> tuple[list[Row], list[Components]] | None:
         return attempt(n, balance, periods, policy, pay, fee, frozen, deferred)
 
     if not periods:
@@ -255,11 +287,11 @@ def fixed_rows(balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
             return None
     while lo < hi:  # the fewest installments that repay (more installments, smaller shares: monotone)
         mid = (lo + hi) // 2
-        rows = run(mid)
-        if rows is None:
+        found = run(mid)
+        if found is None:
             lo = mid + 1
         else:
-            best, hi = rows, mid
+            best, hi = found, mid
     return best
 
 
@@ -315,8 +347,9 @@ def payment_failure(step: Payment | StepUp, balance: Decimal, periods: Sequence[
         return StepFailure(f"payment {money(step.amount)} does not repay {money(owed)} {limit}; the smallest "
                            f"payment that would is {need}")
     if not works(high * len(periods)):
-        return StepFailure(f"the first stages do not cover the {money(first_cost)} of interest and fees of an "
-                           "installment; raise their amounts")
+        least = first_cost + split(frozen, len(periods), policy)[0].total
+        return StepFailure(f"the first stages do not cover an installment's interest, fees and share of the frozen "
+                           f"arrears (at least {money(least)}); raise their amounts")
     what = "last stage's amount" if step.stages else "first payment"
     need = money(smallest(works, high * len(periods), policy))
     return StepFailure(f"these installments do not repay {money(owed)} {limit}; the smallest {what} that would "

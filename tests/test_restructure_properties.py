@@ -1,0 +1,112 @@
+"""Invariants of every restructuring over random loans, positions and step lists:
+every plan reconciles to the minor unit, forgiven + paid equals the position plus
+what the plan charged, and no steps reproduces the contract."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from decimal import Decimal
+
+from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import strategies as st
+
+from repayplan.errors import InputError
+from repayplan.model import Position
+from repayplan.plans import COMPONENTS
+from repayplan.restructure import Payment, apply, performing_position, remaining_rows
+from repayplan.restructure.contract import contract_plan
+from repayplan.schedule import build_schedule
+from tests.strategies import loans, payment_histories, penalty_policies, positions, step_lists
+
+SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+def reconciles(plan: object, position: Position) -> None:
+    assert plan.problems() == []  # type: ignore[attr-defined]
+    paid = sum((r.payment for r in plan.rows), Decimal(0))  # type: ignore[attr-defined]
+    # the identity, written out: forgiven + paid == position total + interest, fees, penalty charged
+    # (+ a credit beyond everything owed, which goes back to the borrower)
+    assert plan.forgiven.total + paid == position.total + plan.refund + plan.charged.total  # type: ignore[attr-defined]
+    assert plan.refund == 0 or position.total <= 0  # type: ignore[attr-defined]
+    for r in plan.rows:  # type: ignore[attr-defined]
+        assert r.payment == r.principal + r.interest + r.fees + r.penalty
+        assert all(position.policy.round(getattr(r, c)) == getattr(r, c) for c in COMPONENTS)
+    if plan.rows:  # type: ignore[attr-defined]
+        assert plan.rows[-1].closing_balance == 0 and plan.rows[-1].frozen_balance == 0  # type: ignore[attr-defined]
+
+
+@SETTINGS
+@given(positions(), step_lists())
+def test_every_plan_reconciles_or_says_why_not(position: Position, steps: list) -> None:  # type: ignore[type-arg]
+    try:
+        plan = apply(position, steps, label='scenarios[1] "P"')
+    except InputError as exc:
+        text = str(exc)
+        assert text.startswith('scenarios[1] "P"') and "\n" not in text
+        return
+    reconciles(plan, position)
+    assert plan.rows or position.total - plan.forgiven.total == 0 or not steps
+    assert len([r for r in plan.rows if r.payment > 0]) <= 60 + 12 or not any(
+        s.op in ("term", "payment", "step-up", "settle") for s in steps)
+
+
+@SETTINGS
+@given(loans(max_term=120), st.integers(0, 4000))
+def test_no_steps_reproduces_the_contract(loan: object, days: int) -> None:
+    on = loan.start + timedelta(days=days)  # type: ignore[attr-defined]
+    position = performing_position(loan, on)  # type: ignore[arg-type]
+    plan = apply(position, [])
+    contract = remaining_rows(loan, on)  # type: ignore[arg-type]
+    fields = ("due_date", "payment", "principal", "interest", "fees", "penalty", "closing_balance")
+    assert [tuple(getattr(r, f) for f in fields) for r in plan.rows] == [
+        tuple(getattr(r, f) for f in fields) for r in contract]
+    reconciles(plan, position)
+
+
+@SETTINGS
+@given(loans(max_term=120))
+def test_no_steps_on_a_fresh_loan_is_its_schedule(loan: object) -> None:
+    plan = apply(Position.fresh(loan), [])  # type: ignore[arg-type]
+    schedule = build_schedule(loan)  # type: ignore[arg-type]
+    assert [(r.due_date, r.payment, r.interest, r.closing_balance) for r in plan.rows] == [
+        (r.due_date, r.payment, r.interest, r.closing_balance) for r in schedule.rows]
+
+
+@SETTINGS
+@given(positions(), st.integers(1, 10**7))
+def test_a_payment_plan_pays_exactly_the_payment_and_is_the_shortest(position: Position, cents: int) -> None:
+    amount = Decimal(cents) / 100
+    assume(position.policy.minor_units == 2 and position.credit == 0)
+    try:
+        plan = apply(position, [Payment(amount)])
+    except InputError as exc:
+        assert "the smallest payment that" in str(exc)
+        return
+    reconciles(plan, position)
+    if not plan.rows:  # nothing owed
+        assert position.total == 0
+        return
+    assert all(r.payment == amount for r in plan.rows[:-1]) or position.principal == 0
+    assert plan.rows[-1].payment <= amount
+    if len(plan.rows) > 1:  # one installment fewer does not repay
+        from repayplan.restructure.draft import Draft
+        from repayplan.restructure.position import plan_calendar, plan_periods
+        from repayplan.restructure.shapes import attempt
+
+        draft = Draft.start(position)
+        periods = plan_periods(plan_calendar(position, position.as_of), draft.rate, len(plan.rows))  # type: ignore[arg-type]
+        assert attempt(len(plan.rows) - 1, draft.principal, periods, position.policy, lambda _k: amount,
+                       draft.installment_fee, draft.frozen, Decimal(0)) is None
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data())
+def test_the_contract_as_it_stands_reconciles_with_the_arrears_statement(data: st.DataObject) -> None:
+    loan = data.draw(loans(max_term=18))
+    policy = data.draw(penalty_policies())
+    payments = data.draw(payment_histories(loan))
+    on = loan.start + timedelta(days=data.draw(st.integers(0, 700)))
+    plan = contract_plan(loan, payments, policy, on)
+    reconciles(plan, plan.position)
+    assert plan.forgiven.total == 0  # nothing is agreed, nothing forgiven
+    assert all(r.due_date > on for r in plan.rows) or plan.rows[0].due_date == on
