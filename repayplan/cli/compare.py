@@ -100,7 +100,7 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
     problems: list[str] = []
     scenarios = list(data.scenarios)
     if names:
-        known = {s.name for s in scenarios}
+        known = [s.name for s in scenarios]
         for name in names:
             if name not in known:
                 listed = ", ".join(repr(n) for n in known) or "none"
@@ -126,7 +126,10 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
     if problems:
         raise CaseFileError(problems)
     creditor = replace(data.creditor, max_term=max_term) if max_term else data.creditor
-    result = compare_plans(data.debt, scenarios, day, data.borrower, creditor)
+    try:
+        result = compare_plans(data.debt, scenarios, day, data.borrower, creditor)
+    except CaseFileError as exc:  # a scenario that cannot be built: say which file it is in
+        raise CaseFileError([p if p.startswith("quick scenario") else f"{case}: {p}" for p in exc.problems]) from None
     if fmt == "json":
         emit(comparison_json(result))
     elif fmt == "csv":

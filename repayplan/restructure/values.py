@@ -23,6 +23,8 @@ def to_text(value: Any, kind: str) -> Any:
         return str(value)
     if kind == "what":
         return list(value)
+    if kind == "date":
+        return value.isoformat()
     if kind == "stages":
         return [{"installments": n, "amount": f"{a:f}"} if n else {"amount": f"{a:f}"} for n, a in value]
     return value
