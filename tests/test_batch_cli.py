@@ -199,11 +199,11 @@ def test_a_failure_midway_leaves_no_output_file(tmp_path: Path, monkeypatch: pyt
     calls = []
     real = run_module.summarise
 
-    def fail_on_second(chunk: pd.DataFrame, scenario: object = None) -> pd.DataFrame:
+    def fail_on_second(chunk: pd.DataFrame, scenario: object = None, arrears: object = None) -> pd.DataFrame:
         calls.append(len(chunk))
         if len(calls) == 2:
             raise MemoryError("simulated")
-        return real(chunk, scenario)
+        return real(chunk, scenario, arrears)
 
     monkeypatch.setattr(run_module, "summarise", fail_on_second)
     out = tmp_path / "summary.csv"
@@ -250,3 +250,55 @@ def test_bad_scenarios_are_usage_errors() -> None:
     code, _, err = run("batch", str(PORTFOLIO), "--date", "2026-01-01")
     assert code == 2 and err.endswith("Error: --date and --max-term go with --scenario; "
                                       "give --scenario 'rate=0%; term=36'\n")
+
+
+# -- arrears (issue 7's statement, case by case): --payments, --as-of, penalty_* columns ------------------------
+
+ARREARS_CASES = ("case_id,principal,rate,term,method,start,penalty_rate,penalty_base\n"
+                 "P-1,10000,0%,10,annuity,2024-12-15,0.05%/day,overdue-installment\n"
+                 "P-2,10000,0%,10,annuity,2024-12-15,0.05%/day,outstanding\n")
+
+
+def test_arrears_columns_by_hand(tmp_path: Path) -> None:
+    cases = write(tmp_path / "cases.csv", ARREARS_CASES)
+    payments = write(tmp_path / "paid.csv", "case_id,date,amount\nP-2,2025-01-15,1000\n")
+    code, out, err = run("batch", str(cases), "--payments", str(payments), "--as-of", "2025-02-14",
+                         "--format", "json")
+    assert (code, err) == (0, "")
+    one, two = (json.loads(line) for line in out.splitlines())
+    # P-1 paid nothing: the 1,000.00 due 2025-01-15 is 30 days overdue; 1,000.00 × 0.05% × 30 = 15.00
+    assert (one["arrears_overdue_principal"], one["arrears_penalty_total"], one["arrears_total_due"],
+            one["arrears_days_past_due"], one["arrears_payoff_amount"]) == ("1000.00", "15.00", "1015.00", 30,
+                                                                            "10015.00")
+    # P-2 paid its first installment on time: nothing overdue, 9,000.00 left, no penalty
+    assert (two["arrears_total_paid"], two["arrears_outstanding_principal"], two["arrears_total_due"],
+            two["arrears_penalty_total"]) == ("1000.00", "9000.00", "0.00", "0.00")
+
+
+def test_arrears_problems_are_row_errors_and_bad_payment_files_input_errors(tmp_path: Path) -> None:
+    cases = write(tmp_path / "cases.csv", ARREARS_CASES.replace("0.05%/day,outstanding", "abc,overdue"))
+    payments = write(tmp_path / "paid.csv", "case_id,date,amount\nP-1,2024-12-01,1000\n")
+    code, _, err = run("batch", str(cases), "--payments", str(payments), "--as-of", "2025-02-14")
+    assert code == 1
+    assert err.splitlines()[:3] == [
+        "line 2 (P-1): payments: 2024-12-01 1000: before the loan start 2024-12-15; check the date",
+        "line 3 (P-2): penalty_rate: 'abc' is not a rate; write it like 4.9%, 4.9%/year, 1.5%/month or 0.05%/day, "
+        "or relative to the contract like contract+50%",
+        "line 3 (P-2): penalty_base: 'overdue' is unknown; use one of overdue-principal, overdue-installment, "
+        "outstanding",
+    ]
+    bad = write(tmp_path / "bad.csv", "case_id,date,amount\nP-1,2025-13-01,1000\nP-1,2025-01-15,-5\n")
+    assert run("batch", str(cases), "--payments", str(bad)) == (2, "", (
+        f"Error: --payments: {bad} line 2: date: '2025-13-01' is not a date; write it as YYYY-MM-DD, e.g. 2025-01-15\n"
+        f"Error: --payments: {bad} line 3: amount: must be an amount of 0 or more, got '-5'\n"))
+
+
+def test_a_scenario_starts_from_the_arrears_position(tmp_path: Path) -> None:
+    cases = write(tmp_path / "cases.csv", ARREARS_CASES)
+    code, out, _ = run("batch", str(cases), "--as-of", "2025-02-14", "--scenario", "waive=penalty; term=10",
+                       "--format", "json")
+    one = json.loads(out.splitlines()[0])
+    # owed on 2025-02-14: 10,000.00 principal + 15.00 penalty; the penalty waived, 10,000 ÷ 10 = 1,000.00 at 0%
+    assert code == 0
+    assert (one["scenario_date"], one["scenario_owed"], one["scenario_forgiven"], one["scenario_installment"]) == (
+        "2025-02-14", "10015.00", "15.00", "1000.00")

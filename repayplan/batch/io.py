@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..errors import InputError
 from ..report.labels import label
+from .arrears import ARREARS_AMOUNTS, PENALTY_COLUMNS
 from .cases import COLUMNS, REQUIRED
 from .scenario import SCENARIO_AMOUNTS
 from .summary import AMOUNT_COLUMNS, SUMMARY_COLUMNS
@@ -32,7 +33,7 @@ from .summary import AMOUNT_COLUMNS, SUMMARY_COLUMNS
 #: The largest number of cases an XLSX sheet holds (1,048,576 rows less the header).
 XLSX_ROWS = 1_048_575
 FORMATS = ("csv", "json", "xlsx")
-MONEY_COLUMNS = frozenset(AMOUNT_COLUMNS) | frozenset(SCENARIO_AMOUNTS)
+MONEY_COLUMNS = frozenset(AMOUNT_COLUMNS) | frozenset(SCENARIO_AMOUNTS) | frozenset(ARREARS_AMOUNTS)
 
 
 class CaseSource:
@@ -93,8 +94,8 @@ class CaseSource:
         if problems:
             raise InputError("\n".join(problems))
         for name in columns:
-            if name not in COLUMNS and name != "line":
-                near = difflib.get_close_matches(name, COLUMNS, n=1)
+            if name not in COLUMNS + PENALTY_COLUMNS and name != "line":
+                near = difflib.get_close_matches(name, COLUMNS + PENALTY_COLUMNS, n=1)
                 hint = f"; did you mean {near[0]!r}?" if near else ""
                 self.warnings.append(f"{where}column {name!r} is not a loan field and is ignored{hint}")
 
@@ -151,7 +152,9 @@ def _text(column: pd.Series) -> pd.Series:
 
 def headers(columns: tuple[str, ...], lang: str) -> list[str]:
     """Column keys for machines (en) or labels for people (zh), as `repayplan build --format csv`."""
-    return list(columns) if lang == "en" else [label(c, lang) for c in columns]
+    if lang == "en":
+        return list(columns)
+    return [label(c.replace("arrears_", "arrears.", 1) if c.startswith("arrears_") else c, lang) for c in columns]
 
 
 class SummaryWriter:

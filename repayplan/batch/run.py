@@ -19,6 +19,7 @@ from typing import IO, Any
 
 from ..errors import InputError, RepayplanError
 from ..report.files import atomic_write
+from .arrears import ARREARS_COLUMNS
 from .io import ERROR_COLUMNS, CaseSource, SummaryWriter, error_rows, format_for, headers
 from .scenario import SCENARIO_COLUMNS
 from .summary import SUMMARY_COLUMNS, summarise
@@ -54,7 +55,7 @@ def default_errors_path(output: str) -> str:
 def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str | None = None,
               errors: str | None = None, force: bool = False, chunk_size: int = 50_000, lang: str = "en",
               stdout: IO[str] | None = None, progress: Callable[[int, int], None] | None = None,
-              scenario: Any = None) -> BatchReport:
+              scenario: Any = None, arrears: Any = None) -> BatchReport:
     """Summaries of every case in ``source`` to ``output`` (None: ``stdout``).
 
     ``progress(done, total)`` is called after each chunk (bytes of a CSV,
@@ -62,7 +63,8 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     ``OUTPUT.errors.csv`` beside a file output; with stdout and no ``errors``
     they are only counted and the first few kept in the report. A
     ``scenario`` (:func:`~repayplan.batch.scenario.parse_scenario`) adds the
-    restructured plan's figures to every case.
+    restructured plan's figures to every case, ``arrears``
+    (:class:`~repayplan.batch.arrears.Arrears`) its arrears statement.
     """
     fmt = format_for(output, fmt)
     if output is None and fmt == "xlsx":
@@ -76,7 +78,8 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     if output and errors and Path(output).resolve() == Path(errors).resolve():
         raise InputError(f"--errors: {errors} is the output file; give another name")
     cases = CaseSource(source, chunk_size)
-    columns = SUMMARY_COLUMNS + (SCENARIO_COLUMNS if scenario is not None else ())
+    columns = (SUMMARY_COLUMNS + (ARREARS_COLUMNS if arrears is not None else ())
+               + (SCENARIO_COLUMNS if scenario is not None else ()))
     spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
     counts = {"cases": 0, "failed": 0, "problems": 0, "exact": 0}
     shown: list[tuple[Any, str, str]] = []
@@ -85,7 +88,7 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
         writer = SummaryWriter(fmt, target, lang, columns)
         spooled = csv.writer(spool, lineterminator="\n")
         for chunk in cases.chunks():
-            result = summarise(chunk, scenario)
+            result = summarise(chunk, scenario, arrears)
             bad = (result["problem"] != "").to_numpy()
             writer.write(result[~bad])
             problems = error_rows(result[bad])

@@ -92,9 +92,11 @@ def parse_scenario(text: str, on: date | None = None, max_term: int | None = Non
     return BatchScenario("; ".join(names), tuple(steps), on, creditor)
 
 
-def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray) -> dict[str, np.ndarray]:
+def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
+                     history: list[Any] | None = None) -> dict[str, np.ndarray]:
     """The scenario's figures for each valid case where ``ok``; a case the
-    scenario cannot be applied to gets only ``scenario_problem``."""
+    scenario cannot be applied to gets only ``scenario_problem``. ``history``
+    gives each case's (payments, penalty policy) when arrears are known."""
     from ..compare import Debt, evaluate
 
     n = len(cases)
@@ -106,7 +108,7 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray) -> d
         try:
             loan = cases.loans(i)
             on = scenario.on or max(today, loan.start)
-            debt = Debt(loan)
+            debt = Debt(loan, *history[i]) if history is not None and history[i] is not None else Debt(loan)
             contract = debt.contract(on)
             plan, m = evaluate(debt.position(on), scenario.steps, creditor=scenario.creditor, contract=contract)
         except InputError as exc:

@@ -16,6 +16,7 @@ one machine chunk by chunk, or on a cluster under
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 import numpy as np
@@ -48,26 +49,39 @@ def money_text(units: np.ndarray, digits: np.ndarray) -> np.ndarray:
 _CENTS = np.array([f"{i:02d}" for i in range(100)])
 
 
-def summarise(chunk: pd.DataFrame, scenario: Any = None) -> pd.DataFrame:
+def summarise(chunk: pd.DataFrame, scenario: Any = None, arrears: Any = None) -> pd.DataFrame:
     """Summaries of a chunk of case rows (text cells), one output row per input row.
 
     Good rows have every summary column and ``problem == ""``; a bad row has
     only its ``case_id`` and its problems (one per line). A ``line`` column,
-    if the chunk has one, is passed through. With a scenario
+    if the chunk has one, is passed through. With ``arrears``
+    (:class:`repayplan.batch.arrears.Arrears`) each case's statement follows
+    in the ``arrears_*`` columns; with a scenario
     (:func:`repayplan.batch.scenario.parse_scenario`) the restructured
-    plan's figures follow in the ``scenario_*`` columns.
+    plan's figures in the ``scenario_*`` columns.
     """
     cases, problems = read_cases(chunk)
     totals = compute(cases)
-    result = frame(chunk, cases, problems, totals)
-    if scenario is not None:
-        from .scenario import SCENARIO_COLUMNS, scenario_columns
+    added: dict[str, np.ndarray] = {}
+    history = None
+    if arrears is not None:
+        from .arrears import arrears_columns
 
-        figures = scenario_columns(cases, scenario, totals.problem == "")
-        for key in SCENARIO_COLUMNS:
-            column = np.full(len(chunk), None if key == "scenario_payments" else "", dtype=object)
-            column[cases.index] = figures[key]
-            result.insert(len(result.columns) - 1, key, column)
+        figures, more, history = arrears_columns(chunk, cases, arrears, totals.problem == "")
+        merged = np.array([a if a else b for a, b in zip(totals.problem, more, strict=True)], dtype=object)
+        totals = replace(totals, problem=merged)
+        added.update(figures)
+    if scenario is not None:
+        from .scenario import scenario_columns
+
+        if scenario.on is None and arrears is not None and arrears.as_of is not None:
+            scenario = replace(scenario, on=arrears.as_of)
+        added.update(scenario_columns(cases, scenario, totals.problem == "", history))
+    result = frame(chunk, cases, problems, totals)
+    for key, values in added.items():
+        column = np.full(len(chunk), None if key.endswith(("_payments", "_days_past_due")) else "", dtype=object)
+        column[cases.index] = values
+        result.insert(len(result.columns) - 1, key, column)
     return result
 
 

@@ -23,6 +23,10 @@ from .common import Failure, handle_errors, lang_option
               help="Rows read and computed at a time (memory stays bounded).")
 @click.option("--progress/--no-progress", default=None,
               help="Progress bar on stderr; default: when stderr is a terminal.")
+@click.option("--payments", "payments_file", default=None, metavar="FILE",
+              help="Payments made (CSV: case_id,date,amount): adds each case's arrears statement.")
+@click.option("--as-of", default=None, metavar="YYYY-MM-DD",
+              help="Date of the arrears statements (default today); implies the arrears columns.")
 @click.option("--scenario", default=None, metavar="STEPS",
               help="Also a restructured plan per case, e.g. 'rate=0%; term=36' (keys: waive, haircut, rate, "
                    "term, payment, settle, as the quick flags of repayplan compare).")
@@ -33,7 +37,8 @@ from .common import Failure, handle_errors, lang_option
 @lang_option
 @handle_errors
 def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, force: bool, chunk_size: int,
-          progress: bool | None, scenario: str | None, on: str | None, max_term: int | None, lang: str) -> None:
+          progress: bool | None, payments_file: str | None, as_of: str | None, scenario: str | None, on: str | None,
+          max_term: int | None, lang: str) -> None:
     """Summarise every case of a case list (CSV or Parquet), exact to the cent.
 
     CASES has one case per row with the columns case_id, principal, rate,
@@ -45,9 +50,13 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
     `repayplan build`. Bad rows go to the errors file with their line number
     and are skipped; the exit code is 1 if any row failed.
 
-    With --scenario each case also gets a restructured plan's figures
-    (scenario_* columns), the case taken as paid on schedule up to --date;
-    a case the scenario cannot be applied to says why in scenario_problem.
+    With --payments (or --as-of) each case also gets its arrears statement
+    as of that date (arrears_* columns), with the penalty terms of optional
+    penalty_* columns (penalty_rate, penalty_base, penalty_grace_days ...,
+    the [penalty] keys). With --scenario each case also gets a restructured
+    plan's figures (scenario_* columns), the case taken as paid on schedule
+    up to --date unless its payments are given; a case the scenario cannot
+    be applied to says why in scenario_problem.
 
     \b
     Examples:
@@ -55,11 +64,17 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
       repayplan batch cases.csv -o summary.xlsx
       repayplan batch cases.parquet -o summary.jsonl --errors rejected.csv
       repayplan batch examples/portfolio.csv --scenario "rate=0%; term=36" --date 2026-01-15
+      repayplan batch cases.csv --payments paid.csv --as-of 2026-01-31 -o arrears.xlsx
     """
+    from ..batch.arrears import Arrears, read_payments_file
     from ..batch.run import run_batch
     from ..batch.scenario import parse_scenario
     from ..casefile.fields import parse_date
 
+    history = None
+    if payments_file is not None or as_of is not None:
+        history = Arrears(read_payments_file(payments_file) if payments_file else {},
+                          parse_date(as_of, "--as-of") if as_of else None)
     plan = None
     if scenario is not None:
         plan = parse_scenario(scenario, parse_date(on, "--date") if on else None, max_term)
@@ -78,7 +93,7 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
     try:
         report = run_batch(cases, output, fmt, errors, force, chunk_size, lang,
                            stdout=click.get_text_stream("stdout"), progress=advance if show else None,
-                           scenario=plan)
+                           scenario=plan, arrears=history)
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
