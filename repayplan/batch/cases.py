@@ -170,8 +170,9 @@ def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, roundi
             codes, uniques = pd.factorize(keys)
             first = np.zeros(len(uniques), dtype=np.int64)
             first[codes[::-1]] = rows[::-1]
-            units = [MoneyPolicy(currency[i], rounding[i]).to_minor(decimals[i]) for i in first]
-            minor[rows] = np.array(units + [0], dtype=object)[:-1][codes]
+            rounded = np.empty(len(first), dtype=object)
+            rounded[:] = [MoneyPolicy(currency[i], rounding[i]).to_minor(decimals[i]) for i in first]
+            minor[rows] = rounded[codes]
     return minor, problems, decimals
 
 

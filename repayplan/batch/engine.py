@@ -76,6 +76,12 @@ class _Work:
     def __init__(self, **arrays: np.ndarray) -> None:
         self.__dict__.update(arrays)
 
+    def __getattr__(self, name: str) -> Any:  # the arrays set above; tells type checkers what they are
+        raise AttributeError(name)
+
+    def __setattr__(self, name: str, value: Any) -> None:
+        self.__dict__[name] = value
+
     def take(self, idx: np.ndarray) -> _Work:
         return _Work(**{k: v[idx] for k, v in self.__dict__.items()})
 
@@ -152,7 +158,8 @@ def _periods(w: _Work, table: MonthTable, dates: bool) -> Iterator[tuple[int, in
     prev, prev_midx, prev_day = w.start.copy(), w.start_midx.copy(), w.start_day.copy()
     any_monthly, all_monthly = bool(w.monthly.any()), bool(w.monthly.all())
     any_30 = bool(w.d30.any())
-    due = days = None
+    due: Any = None
+    days: Any = None
     for k, m in enumerate(counts.tolist()):
         if dates:
             monthly = w.monthly[:m]
