@@ -17,15 +17,19 @@ from typing import Any
 
 import openpyxl
 import pytest
+from click.testing import CliRunner
 
+from repayplan.cli import main
 from repayplan.errors import InputError
 from repayplan.model import Loan, Position, Row
 from repayplan.rates import Rate, parse_rate
 from repayplan.report.excel import BookPlan, CaseBook, build_workbook, sheet_names
 from repayplan.report.excel.schedule_sheet import FIRST_ROW, live_terms
+from repayplan.report.excel.summary import metric_label
 from repayplan.schedule import build_schedule
 
 from .libreoffice import recalculate
+from .test_export_cli import HARDSHIP, MORATORIUM, comparison_of
 
 #: plan-sheet column -> Row attribute
 AMOUNT_COLUMNS = {"E": "opening_balance", "F": "payment", "G": "principal", "H": "interest", "I": "fees",
@@ -97,6 +101,9 @@ def random_loans(count: int, seed: int = 20250115) -> list[Loan]:
     return out
 
 
+#: case files exported with `repayplan export` (compare's plans, the arrears statement)
+CASES: dict[str, Path | str] = {"hardship": HARDSHIP, "moratorium": MORATORIUM}
+
 #: edited workbooks: (loan name, new contract rate value) — the rate cell is changed after export
 EDITS = {"mortgage": Decimal("0.055"), "odd-first": Decimal("0.045"), "cash-loan": Decimal("0.02"),
          "mortgage-ep": Decimal("0.03"), "bullet": Decimal("0.24")}
@@ -133,8 +140,14 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         wb[name]["H3"] = float(rate)  # the contract rate cell, as a person would change it
     wb.save(folder / "edits.xlsx")
     files.append(folder / "edits.xlsx")
+    for name, case in CASES.items():  # compare's plans, through the command
+        path = folder / f"{name}.toml"
+        path.write_text(case.read_text(encoding="utf-8") if isinstance(case, Path) else case, encoding="utf-8")
+        result = CliRunner().invoke(main, ["export", str(path), "-o", str(folder / f"{name}.xlsx")])
+        assert result.exit_code == 0, result.stderr
+        files.append(folder / f"{name}.xlsx")
     out = recalculate(files, tmp_path_factory.mktemp("recalculated"))
-    return {"books": books, "files": {p.stem: p for p in out}}
+    return {"books": books, "files": {p.stem: p for p in out}, "cases": {n: folder / f"{n}.toml" for n in CASES}}
 
 
 def amount(value: Any) -> Decimal:
@@ -192,20 +205,65 @@ def test_an_edited_rate_recalculates_the_plan(recalculated: dict[str, Any], name
 def test_the_summary_and_terms_follow_the_plans(recalculated: dict[str, Any]) -> None:
     loans, book = recalculated["books"]["named"]
     wb = openpyxl.load_workbook(recalculated["files"]["named"], data_only=True)
-    summary = wb[sheet_names(book)[0]]
-    header = next(r for r in summary.iter_rows() if r[0].value == "Figure")
-    columns = {cell.value: cell.column for cell in header[1:] if cell.value}
-    figures = {row[0].value: row for row in summary.iter_rows(min_row=header[0].row + 1) if row[0].value}
+    figures = comparison_table(wb[sheet_names(book)[0]])
     for key, x in loans.items():
         s = build_schedule(x)
-        col = columns[key] - 1
-        assert amount(figures["Total to pay"][col].value) == s.total_payment
-        assert amount(figures["Interest"][col].value) == s.total_interest
-        assert figures["Number of payments"][col].value == len(s.rows)
-        assert amount(figures["Largest payment"][col].value) == max(r.payment for r in s.rows)
+        column = figures[key]
+        assert amount(column[metric_label("total_payment", "en")]) == s.total_payment
+        assert amount(column[metric_label("total_interest", "en")]) == s.total_interest
+        assert column[metric_label("payments", "en")] == len(s.rows)
+        assert amount(column[metric_label("largest_payment", "en")]) == max(r.payment for r in s.rows)
     terms = wb["Terms"]  # filled from the first plan, the mortgage
     lines = [r for r in terms.iter_rows(values_only=True) if isinstance(r[0], int | float) and r[1] is not None]
     rows = build_schedule(NAMED["mortgage"]).rows
     assert len(lines) == len(rows)
     assert all(amount(line[2]) == row.payment and amount(line[4]) == row.interest for line, row in zip(
         lines, rows, strict=True))
+
+
+def comparison_table(ws: Any) -> dict[str, dict[str, Any]]:
+    """The Summary's comparison: plan name -> figure label -> recalculated value."""
+    rows = list(ws.iter_rows(values_only=True))
+    top = next(i for i, r in enumerate(rows) if r[0] in ("Figure", "项目"))
+    names = [n for n in rows[top][1:] if n]
+    out: dict[str, dict[str, Any]] = {n: {} for n in names}
+    for r in rows[top + 1:]:
+        if not r[0] or r[1] is None:
+            break
+        for n, value in zip(names, r[1:], strict=False):
+            out[n][r[0]] = value
+    return out
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_compares_plans_and_figures_recalculate_to_compares(recalculated: dict[str, Any], case: str) -> None:
+    """Every plan sheet, the Summary's comparison and the Terms, recalculated,
+    show exactly what `repayplan compare` computes."""
+    from repayplan.report.compare import metric_text
+
+    comparison = comparison_of(recalculated["cases"][case])
+    wb = openpyxl.load_workbook(recalculated["files"][case], data_only=True)
+    table = comparison_table(wb["Summary"])
+    policy = comparison.position.policy
+    problems = []
+    for plan, metrics, title in zip(comparison.plans, comparison.metrics, wb.sheetnames[1:], strict=False):
+        problems += mismatches(wb[title], plan.rows, f"{case}/{plan.name}")
+        column = table[title]
+        for key in ("total_payment", "total_principal", "total_interest", "total_penalty", "total_fees", "forgiven",
+                    "payments", "first_payment", "largest_payment", "smallest_payment", "payoff_date",
+                    "annual_cost", "creditor_npv", "recovery", "saving"):
+            got, want = column.get(metric_label(key, "en")), getattr(metrics, key)
+            if want is None:
+                ok = got == "—"
+            elif key == "payoff_date":
+                ok = got.date() == want
+            elif key in ("annual_cost", "recovery"):  # compare shows them as percentages with two decimals
+                ok = metric_text(key, amount(got), policy) == metric_text(key, want, policy)
+            else:
+                ok = amount(got) == want
+            if not ok:
+                problems.append(f"{case}/{plan.name} {key}: sheet {got!r}, compare {want}")
+    assert problems == [], "\n".join(problems[:20])
+    chosen = comparison.plans[1]  # the Terms sheet is filled from the first scenario
+    lines = [r for r in wb["Terms"].iter_rows(values_only=True) if isinstance(r[0], int | float) and r[1]]
+    assert [(line[1].date(), amount(line[2])) for line in lines] == [(r.due_date, r.payment) for r in chosen.rows]
