@@ -120,9 +120,14 @@ def plan_metrics(plan: Plan, borrower: Borrower | None = None, creditor: Credito
         lump_sum_shortfall=(max(zero, plan.lump_sum - borrower.lump_sum) + zero
                             if borrower.lump_sum is not None and plan.lump_sum > 0 else None),
         meets_min_recovery=(None if creditor.min_recovery is None or total <= 0
-                            else value >= money.round(total * creditor.min_recovery)),
+                            else value >= money.round(_recovery_base(plan, creditor) * creditor.min_recovery)),
         saving=contract.total_payment - plan.total_payment + zero if contract is not None else None,
     )
+
+
+def _recovery_base(plan: Plan, creditor: Creditor) -> Decimal:
+    """What the creditor's minimum recovery is a share of: the position, or its principal."""
+    return plan.position.principal if creditor.recovery_base == "principal" else plan.position.total
 
 
 def _ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:

@@ -221,11 +221,13 @@ class Borrower:
 @dataclass(frozen=True)
 class Creditor:
     """What the creditor needs: its cost of funds (an annual effective rate,
-    for NPV), a minimum recovery (a fraction of the position, in present
-    value), the longest agreement it signs (months) and the levers it allows
-    (step names; empty = all)."""
+    for NPV), a minimum recovery (a fraction of the position, or of its
+    principal when ``recovery_base`` is "principal", in present value), the
+    longest agreement it signs (months) and the levers it allows (step
+    names; empty = all)."""
 
     discount_rate: Decimal | None = None
     min_recovery: Decimal | None = None
     max_term: int = 60
     levers: tuple[str, ...] = ()
+    recovery_base: str = "position"

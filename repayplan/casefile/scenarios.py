@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from ..compare import Debt, Scenario
@@ -35,7 +36,8 @@ from .loan import CaseInfo
 
 SCENARIO_FIELDS = ("name", "date", "steps", "note")
 BORROWER_FIELDS = ("monthly_income", "monthly_expenses", "lump_sum", "max_payment")
-CREDITOR_FIELDS = ("discount_rate", "min_recovery", "max_term", "levers")
+CREDITOR_FIELDS = ("discount_rate", "min_recovery", "max_term", "levers",
+                   "min_recovery_of", "cap")  # the last two: issue 5 (propose); cap is read by casefile.negotiate
 _FIELD = re.compile(r"^([A-Za-z_][\w\[\].]*): (.*)$", re.S)
 
 
@@ -109,8 +111,39 @@ def read_parties(reader: Reader, doc: dict[str, Any], borrower_fields: tuple[str
     if not isinstance(levers, list) or any(lever not in STEPS for lever in levers):
         reader.problem("creditor.levers", f"give a list of steps from {', '.join(STEPS)}, got {levers!r}")
         levers = []
-    creditor = Creditor(rate.annual if rate is not None else None, recovery, max_term, tuple(levers))
+    base = reader.choice(table, "min_recovery_of", "creditor", ("position", "principal"), default="position")
+    creditor = Creditor(rate.annual if rate is not None else None, recovery, max_term, tuple(levers),
+                        base or "position")
     return borrower, creditor
+
+
+def restructuring_date(case: CompareCase, given: str | None, source: str = "") -> tuple[date, list[str]]:
+    """The date a restructuring starts: ``given`` (the --date flag), else the
+    case's ``as_of``, else today (not before the loan's start); and the
+    problems, each naming the flag or the field (``compare`` and ``propose``).
+
+    >>> from repayplan.casefile import parse_document
+    >>> case = read_compare_case(parse_document(
+    ...     '[case]\\nas_of = 2026-03-01\\n[loan]\\nprincipal = 1000\\nrate = "0%"\\nterm = 2\\nstart = 2026-01-01'))
+    >>> restructuring_date(case, None)
+    (datetime.date(2026, 3, 1), [])
+    >>> restructuring_date(case, "2025-12-31", "case.toml")[1]
+    ['--date: 2025-12-31 is before the loan start 2026-01-01; give a date on or after it']
+    """
+    from .fields import parse_date
+
+    loan = case.debt.loan
+    problems: list[str] = []
+    day = case.info.as_of or max(date.today(), loan.start)
+    if given is not None:
+        try:
+            day = parse_date(given, "--date")
+        except InputError as exc:
+            problems.append(str(exc))
+    if day < loan.start:
+        where = "--date" if given is not None else f"{source}: case.as_of"
+        problems.append(f"{where}: {day} is before the loan start {loan.start}; give a date on or after it")
+    return day, problems
 
 
 @dataclass(frozen=True)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Any
 
 import click
@@ -89,11 +88,10 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
     from dataclasses import replace
 
     from ..casefile import load_document
-    from ..casefile.fields import parse_date
-    from ..casefile.scenarios import read_compare_case
+    from ..casefile.scenarios import read_compare_case, restructuring_date
     from ..compare import Scenario
     from ..compare import compare as compare_plans
-    from ..errors import CaseFileError, InputError
+    from ..errors import CaseFileError
     from ..report.compare import comparison_csv, comparison_json, comparison_table
 
     data = read_compare_case(load_document(case), case)
@@ -113,16 +111,8 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
     elif quick and not steps:
         problems.append("--name: names the quick scenario; give --term, --rate, --payment, --waive, --haircut "
                         "or --settle too")
-    loan = data.debt.loan
-    day = data.info.as_of or max(date.today(), loan.start)
-    if on is not None:
-        try:
-            day = parse_date(on, "--date")
-        except InputError as exc:
-            problems.append(str(exc))
-    if day < loan.start:
-        where = "--date" if on is not None else f"{case}: case.as_of"
-        problems.append(f"{where}: {day} is before the loan start {loan.start}; give a date on or after it")
+    day, date_problems = restructuring_date(data, on, case)
+    problems += date_problems
     if problems:
         raise CaseFileError(problems)
     creditor = replace(data.creditor, max_term=max_term) if max_term else data.creditor
