@@ -97,6 +97,68 @@ def payment_histories(draw: st.DrawFn, loan: Loan) -> list:  # type: ignore[type
     return out
 
 
+# -- budget plans (issue 9): several debts in one currency ----------------------------------------------
+
+@st.composite
+def revolving_debts(draw: st.DrawFn, name: str, currency: str = "CNY") -> object:
+    """A card or Huabei bill whose minimum rule repays it: a minimum of at least 5% and a floor above the fee."""
+    from repayplan.budget import RevolvingDebt
+
+    rate = draw(st.one_of(
+        st.integers(0, 300).map(lambda bp: Rate(Decimal(bp).scaleb(-4), "month")),
+        st.integers(0, 100).map(lambda x: Rate(Decimal(x).scaleb(-5), "day")),
+        st.integers(0, 3600).map(lambda bp: Rate(Decimal(bp).scaleb(-4), "year")),
+    ))
+    places = 0 if currency in ("JPY", "KRW") else 2
+    balance = Decimal(draw(st.integers(10**places, 5 * 10**(4 + places)))).scaleb(-places)
+    fee = Decimal(draw(st.integers(0, 10)))
+    overdue = (balance * draw(st.integers(0, 20)) / 100).quantize(Decimal(1).scaleb(-places))
+    return RevolvingDebt(
+        name, balance, rate, Decimal(draw(st.integers(5, 30))) / 100, fee + draw(st.integers(20, 300)),
+        min_plus_interest=draw(st.booleans()), interest_on=draw(st.sampled_from(["unpaid", "full"])),
+        monthly_fee=fee, overdue=overdue, penalty=draw(st.one_of(st.none(), penalty_policies())), currency=currency)
+
+
+@st.composite
+def installment_debts(draw: st.DrawFn, name: str, plan_start: date, currency: str = "CNY") -> object:
+    """A monthly loan still running on the plan's start date, taken as paid on schedule or from a payment
+    history (then its arrears statement is the start)."""
+    from datetime import timedelta
+
+    from repayplan.budget import InstallmentDebt
+    from repayplan.calendar import add_months
+
+    term = draw(st.integers(1, 48))
+    elapsed = draw(st.integers(0, term - 1))
+    start = add_months(plan_start, -elapsed) - timedelta(days=draw(st.integers(0, 20)))
+    loan = Loan(principal=draw(principals(currency)).min(Decimal(500000)).max(Decimal(100)), rate=draw(rates),
+                term=term, method=draw(st.sampled_from(METHODS)), start=start,
+                interest_basis=draw(st.sampled_from(["periodic", "daily"])), currency=currency,
+                rounding=draw(st.sampled_from(["half-up", "half-even"])),
+                installment_fee=Decimal(draw(st.integers(0, 20))))
+    history = draw(st.booleans())
+    payments = None
+    penalty = draw(st.one_of(st.none(), penalty_policies()))
+    if history:
+        payments = tuple(p for p in draw(payment_histories(loan)) if p.date <= plan_start)
+    return InstallmentDebt(name, loan, draw(st.sampled_from(["shorten", "reduce-payment"])), penalty, payments)
+
+
+@st.composite
+def debt_sets(draw: st.DrawFn, max_debts: int = 4) -> tuple[list, date]:  # type: ignore[type-arg]
+    """One to ``max_debts`` debts (revolving and installment) in one currency, and the plan's start date."""
+    currency = draw(currencies)
+    plan_start = draw(st.dates(min_value=date(2015, 1, 1), max_value=date(2035, 12, 31)))
+    count = draw(st.integers(1, max_debts))
+    debts = []
+    for i in range(count):
+        if draw(st.booleans()):
+            debts.append(draw(revolving_debts(f"card{i}", currency)))
+        else:
+            debts.append(draw(installment_debts(f"loan{i}", plan_start, currency)))
+    return debts, plan_start
+
+
 # -- restructurings (issue 3): positions and step lists ---------------------------------------------
 
 @st.composite

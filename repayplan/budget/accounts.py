@@ -213,19 +213,20 @@ class InstallmentAccount(Account):
         self.interest = self.units(opening.interest)
         self.penalty = self.units(opening.penalty)
         self.fees = self.units(opening.fees)
+        self.due_principal = 0
+        self.late_unpaid = 0  # the part of ``fees`` that is late fees (never in a penalty base)
         if opening.credit:
             self.pay(self.units(opening.credit))
             self.paid = self.paid_now = self.paid_principal = self.paid_interest = 0
             self.paid_penalty = self.paid_fees = 0
-        self.due_principal = 0
         self.opening_principal = self.principal
         self.k = 0
-        self.late_unpaid = 0  # the part of ``fees`` that is late fees (never in a penalty base)
         self.opening = self.balance
         self.in_arrears = self.overdue_principal > 0 or self.interest + self.fees + self.penalty > 0
         self._pv: list[Decimal] | None = None
 
     def accrue(self, k: int, days: int) -> None:
+        self.paid_now = 0
         overdue = self.overdue_principal
         pen = 0
         if self.in_arrears:
@@ -289,7 +290,6 @@ class InstallmentAccount(Account):
             self._reschedule(k + 1)
         if self.balance == 0:
             self.payoff = k
-        self.paid_now = 0
 
     def _reschedule(self, j: int) -> None:
         """reduce-payment: a new installment for the remaining periods j..n-1."""
@@ -340,6 +340,7 @@ class RevolvingAccount(Account):
         self.opening = self.balance
 
     def accrue(self, k: int, days: int) -> None:
+        self.paid_now = 0
         balance = self.balance
         pen = 0
         if self.past_due:
@@ -376,7 +377,6 @@ class RevolvingAccount(Account):
         self.in_arrears = self.past_due > 0
         if self.balance == 0:
             self.payoff = k
-        self.paid_now = 0
 
 
 def open_account(debt: Debt, index: int, start: date, opening: Opening | None = None) -> Account:

@@ -215,9 +215,9 @@ def simulate(debts: Sequence[Debt], budget: Budget, chosen: Strategy, policy: Mo
             if first_arrears is None:
                 missed = tuple(a.name for a in order if a.paid_now < a.minimum)
                 first_arrears = Arrears(k + 1, when, policy.from_minor(need - available), missed)
-        rows.append(_row(k, when, available, active, n, zeros, policy))
         for a in active:
             a.close(k)
+        rows.append(_row(k, when, available, active, n, zeros, policy))
         active = [a for a in active if a.balance > 0]
         totals.append(sum(a.balance for a in active))
         if available < need and k >= GROWTH_WINDOW and totals[-1] >= totals[-1 - GROWTH_WINDOW]:

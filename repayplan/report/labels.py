@@ -183,7 +183,7 @@ LABELS: dict[str, dict[str, str]] = {
         "plan.sheet_custom": "custom",
         # offers both sides can accept (`repayplan propose`, issue 5)
         "prop.borrower": "Borrower", "prop.creditor": "Creditor", "prop.cap": "Legal cap",
-        "prop.none": "No offer fits both sides.", "prop.offer": "Offer", "prop.why": "Why each offer",
+        "prop.none": "No offer fits both sides.", "prop.offers": "Offers, best for the borrower first",
         "prop.paste": "Paste into the case file", "prop.payments": "Payments", "prop.now": "Needed now",
         "prop.total": "Borrower pays", "prop.recovery": "Recovery", "prop.installment": "Installment (max)",
         "prop.rank": "Rank", "prop.name": "Name", "prop.role": "Role", "prop.reason": "Reason",
@@ -341,7 +341,7 @@ LABELS: dict[str, dict[str, str]] = {
         "plan.sheet_minimum": "只还最低", "plan.sheet_custom": "自定顺序",
         # 双方可接受的方案 (`repayplan propose`, issue 5)
         "prop.borrower": "借款人", "prop.creditor": "债权人", "prop.cap": "法定利率上限",
-        "prop.none": "没有双方都能接受的方案。", "prop.offer": "方案", "prop.why": "各方案说明",
+        "prop.none": "没有双方都能接受的方案。", "prop.offers": "方案（对借款人最有利的在前）",
         "prop.paste": "可粘贴到案件文件", "prop.payments": "还款次数", "prop.now": "需立即支付",
         "prop.total": "借款人共还", "prop.recovery": "回收率", "prop.installment": "最高每期还款",
         "prop.rank": "排序", "prop.name": "名称", "prop.role": "定位", "prop.reason": "理由",

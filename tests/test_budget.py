@@ -1,0 +1,268 @@
+"""The budget plan core: hand-worked examples, month by month, with the arithmetic written out."""
+
+from __future__ import annotations
+
+import math
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+
+import pytest
+
+from repayplan import Loan, build_schedule, parse_rate
+from repayplan.arrears import Payment, PenaltyPolicy
+from repayplan.budget import Budget, InstallmentDebt, RevolvingDebt, plan, strategy
+from repayplan.errors import InputError
+
+D = Decimal
+JAN1 = date(2025, 1, 1)
+
+
+def card(name: str, balance: str, rate: str, floor: str = "0", percent: str = "0", **kw: object) -> RevolvingDebt:
+    return RevolvingDebt(name, D(balance), parse_rate(rate), D(percent), D(floor), **kw)  # type: ignore[arg-type]
+
+
+def rows(result, column: str) -> list[tuple[str, ...]]:  # type: ignore[no-untyped-def]
+    return [tuple(str(x) for x in getattr(r, column)) for r in result.timeline]
+
+
+# -- the issue's hand-worked example -------------------------------------------------------------------
+
+def test_two_debts_avalanche_month_by_month() -> None:
+    # A: 1,000.00 at 1%/month, B: 2,000.00 at 2%/month, a minimum of 100.00 each, 500.00 a month.
+    # Each month interest accrues on the opening balance, then each debt gets its minimum and the
+    # 300.00 left goes to the dearest debt, B (2% > 1%).
+    a, b = card("a", "1000", "1%/month", floor="100"), card("b", "2000", "2%/month", floor="100")
+    result = plan([a, b], Budget(D("500"), JAN1)).result("avalanche")
+    assert rows(result, "payments") == [
+        ("100.00", "400.00"),  # 1: A 1,000 + 10.00 = 1,010.00; B 2,000 + 40.00 = 2,040.00; B gets 100 + 300
+        ("100.00", "400.00"),  # 2: A 910 × 1% = 9.10; B 1,640 × 2% = 32.80
+        ("100.00", "400.00"),  # 3: A 819.10 × 1% = 8.191 -> 8.19; B 1,272.80 × 2% = 25.456 -> 25.46
+        ("100.00", "400.00"),  # 4: A 727.29 × 1% = 7.2729 -> 7.27; B 898.26 × 2% = 17.9652 -> 17.97
+        ("100.00", "400.00"),  # 5: A 634.56 × 1% = 6.3456 -> 6.35; B 516.23 × 2% = 10.3246 -> 10.32
+        ("370.92", "129.08"),  # 6: B 126.55 + 2.531 -> 2.53 = 129.08 is paid off; its freed money goes to A:
+        #                          500 − 129.08 = 370.92 (A: 540.91 + 5.41 = 546.32)
+        ("177.15", "0.00"),  # 7: A 175.40 + 1.754 -> 1.75 = 177.15, paid off
+    ]
+    assert rows(result, "balances") == [
+        ("910.00", "1640.00"),  # 1,010.00 − 100; 2,040.00 − 400
+        ("819.10", "1272.80"),  # 919.10 − 100; 1,672.80 − 400
+        ("727.29", "898.26"),  # 827.29 − 100; 1,298.26 − 400
+        ("634.56", "516.23"),  # 734.56 − 100; 916.23 − 400
+        ("540.91", "126.55"),  # 640.91 − 100; 526.55 − 400
+        ("175.40", "0.00"),  # 546.32 − 370.92
+        ("0.00", "0.00"),
+    ]
+    # interest: A 10 + 9.10 + 8.19 + 7.27 + 6.35 + 5.41 + 1.75 = 48.07; B 40 + 32.80 + 25.46 + 17.97 + 10.32 + 2.53
+    # = 129.08; paid: 3,000 + 177.15
+    assert [(d.interest, d.payoff_period) for d in result.debts] == [(D("48.07"), 7), (D("129.08"), 6)]
+    assert (result.months, result.debt_free_date, result.total_paid) == (7, date(2025, 8, 1), D("3177.15"))
+
+
+def test_two_debts_snowball_and_the_cheapest() -> None:
+    # Snowball sends the 300.00 to the smaller balance, A:
+    # 1: A 1,010.00 − 400 = 610.00; B 2,040.00 − 100 = 1,940.00
+    # 2: A 610 + 6.10 − 400 = 216.10; B 1,940 + 38.80 − 100 = 1,878.80
+    # 3: A 216.10 + 2.161 -> 2.16 = 218.26 paid off; B 1,878.80 + 37.576 -> 37.58 = 1,916.38 gets 500 − 218.26
+    #    = 281.74 -> 1,634.64
+    # 4-7: B + 32.69 − 500 = 1,167.33; + 23.35 − 500 = 690.68; + 13.81 − 500 = 204.49; + 4.09 = 208.58 paid.
+    a, b = card("a", "1000", "1%/month", floor="100"), card("b", "2000", "2%/month", floor="100")
+    p = plan([a, b], Budget(D("500"), JAN1))
+    snowball = p.result("snowball")
+    assert rows(snowball, "balances")[:4] == [("610.00", "1940.00"), ("216.10", "1878.80"), ("0.00", "1634.64"),
+                                              ("0.00", "1167.33")]
+    assert rows(snowball, "payments")[2] == ("218.26", "281.74")
+    # interest: A 10 + 6.10 + 2.16 = 18.26; B 40 + 38.80 + 37.58 + 32.69 + 23.35 + 13.81 + 4.09 = 190.32
+    assert snowball.total_interest == D("208.58") and snowball.months == 7
+    assert p.cheapest.name == "avalanche"
+    saving = {(d.cheaper, d.dearer): (d.saving, d.months_sooner) for d in p.differences()}
+    assert saving[("avalanche", "snowball")] == (D("31.43"), 0)  # 208.58 − 177.15
+
+
+def test_minimum_only_matches_an_independent_loop() -> None:
+    # Paying only the 100.00 minimums: each debt on its own, computed here with plain fractions.
+    def alone(balance: int, rate: Fraction) -> tuple[int, Fraction]:
+        owed, months, interest = Fraction(balance), 0, Fraction(0)
+        while owed > 0:
+            months += 1
+            charge = Fraction(math.floor(owed * rate * 100 + Fraction(1, 2)), 100)  # half-up to the cent
+            interest += charge
+            owed = owed + charge - min(owed + charge, 100)
+        return months, interest
+
+    a, b = card("a", "1000", "1%/month", floor="100"), card("b", "2000", "2%/month", floor="100")
+    result = plan([a, b], Budget(D("500"), JAN1)).result("minimum")
+    (ma, ia), (mb, ib) = alone(1000, Fraction(1, 100)), alone(2000, Fraction(2, 100))
+    cents = [D(int(x * 100)).scaleb(-2) for x in (ia, ib)]
+    assert [(d.payoff_period, d.interest) for d in result.debts] == [(ma, cents[0]), (mb, cents[1])]
+    assert result.months == max(ma, mb) and result.unspent == D(500 * result.months) - result.total_paid
+
+
+# -- revolving debts: interest rules and minimums ----------------------------------------------------------
+
+def test_interest_on_unpaid_and_on_the_full_bill() -> None:
+    # 1,000.00 at 2%/month, minimum 10% of the bill, paying only the minimum.
+    unpaid = plan([card("c", "1000", "2%/month", percent="0.10")], Budget(D("5000"), JAN1), ["minimum"]).results[0]
+    # 1: 1,000 × 2% = 20.00 -> bill 1,020.00, minimum 102.00 -> 918.00
+    # 2: 918 × 2% = 18.36 -> 936.36, minimum 93.636 -> 93.64 -> 842.72
+    assert rows(unpaid, "balances")[:2] == [("918.00",), ("842.72",)]
+    full = plan([card("c", "1000", "2%/month", percent="0.10", interest_on="full")], Budget(D("5000"), JAN1),
+                ["minimum"]).results[0]
+    # "full": the bill of month 1 (1,020.00) was not paid in full, so month 2 charges interest on all of it:
+    # 1,020 × 2% = 20.40 -> 938.40, minimum 93.84 -> 844.56
+    assert rows(full, "interest")[:2] == [("20.00",), ("20.40",)]
+    assert rows(full, "balances")[:2] == [("918.00",), ("844.56",)]
+
+
+def test_minimum_plus_interest_floor_and_daily_rate() -> None:
+    # 0.05%/day over January's 31 days: 1,000 × 0.0005 × 31 = 15.50; bill 1,015.50;
+    # minimum 1% of the bill (10.155 -> 10.16) plus the month's interest 15.50 = 25.66 (above the 25.00 floor)
+    plus = card("c", "1000", "0.05%/day", floor="25", percent="0.01", min_plus_interest=True)
+    first = plan([plus], Budget(D("5000"), JAN1), ["minimum"]).results[0].timeline[0]
+    assert (first.interest, first.minimums, first.payments) == ((D("15.50"),), (D("25.66"),), (D("25.66"),))
+    # a floor: 5% of 1,015.50 = 50.78 is below the floor of 80.00
+    floored = card("c", "1000", "0.05%/day", percent="0.05", floor="80")
+    assert plan([floored], Budget(D("5000"), JAN1), ["minimum"]).results[0].timeline[0].minimums == (D("80.00"),)
+
+
+def test_lump_sum_less_reserve_is_spent_in_month_one() -> None:
+    # 3,000.00 at 1%/month; 200.00 a month plus a lump sum of 2,500.00 of which 1,000.00 is kept back:
+    # month 1 pays 200 + 1,500 = 1,700.00: 3,000 + 30.00 − 1,700 = 1,330.00
+    debt = card("c", "3000", "1%/month", floor="50")
+    result = plan([debt], Budget(D("200"), JAN1, D("2500"), D("1000"))).result("avalanche")
+    assert result.timeline[0].payments == (D("1700.00"),) and result.timeline[0].balances == (D("1330.00"),)
+    assert result.timeline[1].payments == (D("200.00"),)  # 1,330 + 13.30 − 200 = 1,143.30
+    assert result.timeline[1].balances == (D("1143.30"),)
+
+
+# -- installment debts --------------------------------------------------------------------------------------
+
+def test_installment_minimum_only_reproduces_the_contract_schedule() -> None:
+    # The published 1,000,000 at 4.9% over 30 years: paying only the minimum is the contract schedule.
+    loan = Loan(D("1000000"), parse_rate("4.9%"), 360, start=date(2025, 1, 15))
+    result = plan([InstallmentDebt("home", loan)], Budget(D("6000"), date(2025, 1, 15)), ["minimum"]).results[0]
+    contract = build_schedule(loan).rows
+    assert [r.payments[0] for r in result.timeline] == [r.payment for r in contract]
+    assert [r.interest[0] for r in result.timeline] == [r.interest for r in contract]
+    assert result.timeline[0].payments == (D("5307.27"),) and result.months == 360
+    assert result.total_interest == sum(r.interest for r in contract)
+
+
+def test_prepay_shorten_versus_reduce_payment() -> None:
+    # 1,200.00 at 0% over 12 months: installment 100.00. With 300.00 a month, month 1 pays 100 + 200 extra.
+    loan = Loan(D("1200"), parse_rate("0%"), 12, method="equal-principal", start=JAN1)
+    shorten = plan([InstallmentDebt("l", loan)], Budget(D("300"), JAN1)).result("avalanche")
+    reduce = plan([InstallmentDebt("l", loan, "reduce-payment")], Budget(D("300"), JAN1)).result("avalanche")
+    # shorten: the installment stays 100.00; reduce-payment: 900.00 over the 11 left = 81.818 -> 81.82
+    assert shorten.timeline[1].minimums == (D("100.00"),)
+    assert reduce.timeline[1].minimums == (D("81.82"),)
+    assert shorten.months == reduce.months == 4 and shorten.total_paid == reduce.total_paid == D("1200.00")
+    only = plan([InstallmentDebt("l", loan, "reduce-payment")], Budget(D("300"), JAN1), ["minimum"]).results[0]
+    assert only.months == 12  # minimums only: the contract term
+
+
+def test_a_paid_off_debt_frees_its_minimum() -> None:
+    # A 0% loan of 300 (3 × 100) and a card of 1,000 at 1%/month with a 50.00 minimum; 200 a month, avalanche.
+    # The card (1%) is the target: month 1 card 1,010 − (200 − 100) = 910; month 3 the loan ends, so from
+    # month 4 the card gets all 200.
+    loan = InstallmentDebt("loan", Loan(D("300"), parse_rate("0%"), 3, start=JAN1))
+    result = plan([loan, card("card", "1000", "1%/month", floor="50")], Budget(D("200"), JAN1)).result("avalanche")
+    assert rows(result, "payments")[:4] == [("100.00", "100.00")] * 3 + [("0.00", "200.00")]
+
+
+def test_installment_in_arrears_starts_from_its_statement() -> None:
+    # Huabei: 6,000 at 0% in 12 installments of 500 + 37.50 fee, from 2025-01-05; installments 1-3 paid on
+    # time, 4 (5 May) and 5 (5 June) not; 0.05%/day on the overdue amount. On 1 July:
+    # penalty 537.50 × 0.05% × 57 days = 15.32 and 537.50 × 0.05% × 26 days = 6.99 (6.9875)
+    # owed 4,500 principal + 75.00 fees + 22.31 penalty = 4,597.31
+    loan = Loan(D("6000"), parse_rate("0%"), 12, method="equal-principal", start=date(2025, 1, 5),
+                installment_fee=D("37.50"))
+    paid = tuple(Payment(date(2025, m, 5), D("537.50")) for m in (2, 3, 4))
+    huabei = InstallmentDebt("huabei", loan, penalty=PenaltyPolicy(parse_rate("0.05%/day"),
+                                                                   base="overdue-installment"), payments=paid)
+    result = plan([huabei], Budget(D("5000"), date(2025, 7, 1)), ["minimum"]).results[0]
+    assert result.debts[0].opening == D("4597.31")
+    first = result.timeline[0]
+    # July: penalty on the 1,075.00 overdue (2 × 537.50) × 0.05% × 31 days = 16.6625 -> 16.66; the minimum is
+    # everything overdue (1,075.00 + 22.31 + 16.66) plus installment 6 (537.50): 1,651.47
+    assert first.penalty == (D("16.66"),) and first.minimums == (D("1651.47"),)
+    assert result.months == 7 and result.total_penalty == D("38.97")  # 22.31 + 16.66, then on time
+
+
+# -- the budget below the minimums -----------------------------------------------------------------------
+
+def test_shortfall_gap_first_arrears_and_penalty() -> None:
+    # Minimums 100 + 100 = 200.00 but only 150.00 a month: a gap of 50.00.
+    late = PenaltyPolicy(parse_rate("0.05%/day"), base="overdue-installment")
+    a = card("a", "1000", "1%/month", floor="100", penalty=late)
+    b = card("b", "2000", "2%/month", floor="100", penalty=late)
+    p = plan([a, b], Budget(D("150"), JAN1))
+    aval, snow, mini = p.result("avalanche"), p.result("snowball"), p.result("minimum")
+    # avalanche protects B (2%): A gets 50.00 and falls into arrears; snowball protects A (smaller): B does;
+    # minimum pays in the listed order: A in full, B short.
+    assert (aval.first_arrears.debts, snow.first_arrears.debts, mini.first_arrears.debts) == (("a",), ("b",), ("b",))
+    assert aval.first_arrears.gap == D("50.00") and p.shortfall.gap == D("50.00")
+    # month 2 (February, 28 days): A's unpaid 50.00 bears 50 × 0.05% × 28 = 0.70 of penalty
+    assert aval.timeline[1].penalty[0] == D("0.70")
+    assert p.shortfall.debt == p.cheapest.first_arrears.debts[0]
+
+
+def test_a_budget_far_below_the_minimums_stops_when_the_debts_grow() -> None:
+    late = PenaltyPolicy(parse_rate("0.05%/day"))
+    p = plan([card("a", "5000", "2%/month", floor="500", penalty=late)], Budget(D("50"), JAN1))
+    # 5,000 × 2% = 100.00 of interest a month against 50.00 paid: the debt grows, every strategy stops after a year
+    for result in p.results:
+        assert result.growing and result.months is None and len(result.timeline) == 13
+        assert result.balance_left > D("5000")
+
+
+# -- avalanche counts an overdue debt's penalty rate ---------------------------------------------------------
+
+def test_avalanche_sends_the_extra_to_the_debt_in_arrears() -> None:
+    # A card at 1%/month (12%/year) 300.00 past due under 0.1%/day (36.5%/year) outranks a card at 2%/month
+    # (24%/year) that is up to date: the extra goes to the first until its arrears are gone.
+    late = PenaltyPolicy(parse_rate("0.1%/day"))
+    behind = card("behind", "3000", "1%/month", floor="100", overdue=D("300"), penalty=late)
+    current = card("current", "3000", "2%/month", floor="100")
+    result = plan([behind, current], Budget(D("1000"), JAN1)).result("avalanche")
+    # month 1 minimums: behind 100 + 300 past due; current 100; the 500 left goes to "behind"
+    assert result.timeline[0].minimums == (D("400.00"), D("100.00"))
+    assert result.timeline[0].payments == (D("900.00"), D("100.00"))
+    # penalty: 300 × 0.1% × 31 days = 9.30 in month 1
+    assert result.timeline[0].penalty == (D("9.30"), D("0.00"))
+
+
+def test_custom_order_then_the_rest_by_cost() -> None:
+    a, b = card("a", "1000", "1%/month", floor="100"), card("b", "2000", "2%/month", floor="100")
+    c = card("c", "500", "3%/month", floor="100")
+    result = plan([a, b, c], Budget(D("600"), JAN1), [strategy("custom", ["a"])]).results[0]
+    # month 1: 300 of minimums, the 300 left to "a" (named first); "c" (3%) would be next, then "b"
+    assert result.timeline[0].payments == (D("400.00"), D("100.00"), D("100.00"))
+
+
+# -- bad input ---------------------------------------------------------------------------------------------
+
+def test_a_minimum_rule_that_never_repays_is_refused_with_the_payment_that_would() -> None:
+    # 10,000 at 0.05%/day: January's interest 10,000 × 0.0005 × 31 = 155.00; the minimum 1% of 10,155.00 = 101.55
+    never = card("card", "10000", "0.05%/day", percent="0.01")
+    with pytest.raises(InputError) as caught:
+        plan([never], Budget(D("1000"), JAN1))
+    message = str(caught.value)
+    assert message.startswith("debts[card].min_percent: paying only the minimum (1% of the bill) never repays "
+                              "10,000.00: a month's interest and fees (155.00) are at least the minimum (101.55)")
+    assert message.endswith("a month would clear it in 36 months (raise min_percent or min_floor, or set "
+                            "min_plus_interest = true)")
+
+
+def test_names_strategies_and_orders() -> None:
+    a = card("a", "1000", "1%/month", floor="100")
+    with pytest.raises(InputError, match=r"^debts\[a\]\.name: two debts are named 'a'; give each its own name$"):
+        plan([a, a], Budget(D("500"), JAN1))
+    with pytest.raises(InputError, match="^strategy: 'fastest' is unknown; use avalanche, snowball, minimum or "):
+        plan([a], Budget(D("500"), JAN1), ["fastest"])
+    with pytest.raises(InputError, match=r"^budget.order: 'b' is not a debt; use one of a$"):
+        plan([a], Budget(D("500"), JAN1), [strategy("custom", ["b"])])
+    with pytest.raises(InputError, match="^balance: must be a positive amount, got -5$"):
+        card("a", "-5", "1%/month")
+    with pytest.raises(InputError, match="^budget.reserve: 900 is more than the lump sum 500"):
+        Budget(D("100"), JAN1, D("500"), D("900"))
