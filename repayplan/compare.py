@@ -31,7 +31,7 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import CaseFileError, InputError
-from .metrics import annual_rate, npv
+from .metrics import annual_rate, npv_fast
 from .model import Loan, Position
 from .money import WORKING, ZERO
 from .plans import Borrower, Creditor, Plan
@@ -96,7 +96,7 @@ def plan_metrics(plan: Plan, borrower: Borrower | None = None, creditor: Credito
     if total > 0 and flows and any(day != plan.on for day, _ in flows):
         cost = annual_rate([(plan.on, -total), *flows])
     rate = creditor.discount_rate or ZERO
-    value = money.round(npv(flows, rate, plan.on)) if flows else zero
+    value = money.round(npv_fast(flows, rate, plan.on)) if flows else zero
     regular = [r.payment for r in payments[1:]] if plan.lump_sum > 0 else amounts
     largest = max(regular) if regular else None
     per_year = plan.position.loan.periods_per_year if plan.position.loan else 12

@@ -92,3 +92,20 @@ def nominal_to_effective(nominal: Decimal, periods_per_year: int) -> Decimal:
     """
     per = WORKING.divide(nominal, Decimal(periods_per_year))
     return WORKING.power(WORKING.add(1, per), periods_per_year) - 1
+
+
+def npv_fast(flows: Sequence[Flow], rate: Decimal, on: date) -> Decimal:
+    """:func:`npv` with float discount factors, for comparison tables and
+    search loops: the same figure to far below a cent (relative error about
+    1e-15), some hundred times faster than Decimal powers.
+
+    >>> from datetime import date
+    >>> flows = [(date(2026, 1, 1), Decimal("1100")), (date(2027, 1, 1), Decimal("1210"))]
+    >>> npv_fast(flows, Decimal("0.10"), date(2025, 1, 1))
+    Decimal('2000.0000000000')
+    """
+    base = 1.0 + float(rate)
+    total = 0.0
+    for when, amount in flows:
+        total += float(amount) / base ** ((when - on).days / YEAR_DAYS)
+    return Decimal(repr(total)).quantize(Decimal("1e-10"), context=WORKING)

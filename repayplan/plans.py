@@ -60,9 +60,18 @@ class Components:
 
     def add(self, component: str, amount: Decimal) -> Components:
         """A copy with ``amount`` added to one component."""
-        values = {c: getattr(self, c) for c in COMPONENTS}
-        values[component] += amount
-        return Components(**values)
+        p, i, pe, f = self.principal, self.interest, self.penalty, self.fees
+        if component == "principal":
+            p += amount
+        elif component == "interest":
+            i += amount
+        elif component == "penalty":
+            pe += amount
+        elif component == "fees":
+            f += amount
+        else:
+            raise KeyError(component)
+        return Components(p, i, pe, f)
 
     def get(self, component: str) -> Decimal:
         return getattr(self, component)  # type: ignore[no-any-return]

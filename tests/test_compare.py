@@ -8,12 +8,15 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from repayplan import Loan, parse_rate
 from repayplan.casefile import Reader, load_document, parse_document
 from repayplan.casefile.scenarios import read_compare_case, read_parties, read_scenarios
 from repayplan.compare import Borrower, Creditor, Debt, compare, evaluate, plan_metrics
 from repayplan.errors import CaseFileError
+from repayplan.metrics import npv, npv_fast
 from repayplan.model import Position
 from repayplan.restructure import Payment, SetRate, Settle, Term, Waive, apply
 
@@ -46,6 +49,16 @@ def test_metrics_of_an_interest_free_plan_by_hand() -> None:
     assert m.payment_to_income == D("0.2")  # 1,000 / 5,000
     assert m.payment_to_budget == D("1")  # 1,000 / (5,000 − 4,000)
     assert m.lump_sum_shortfall is None and m.saving is None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3650), st.integers(1, 10**9)), min_size=1, max_size=60),
+       st.integers(0, 3000))
+def test_the_fast_npv_agrees_with_the_decimal_one_to_far_below_a_cent(flows: list, bp: int) -> None:  # type: ignore[type-arg]
+    on = date(2026, 1, 1)
+    cash = [(date.fromordinal(on.toordinal() + d), Decimal(c) / 100) for d, c in flows]
+    rate = Decimal(bp) / 10000
+    assert abs(npv_fast(cash, rate, on) - npv(cash, rate, on)) < Decimal("0.0001")
 
 
 def test_annual_cost_solves_the_flows() -> None:

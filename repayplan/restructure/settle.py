@@ -86,13 +86,14 @@ def settle_rows(draft: Draft, step: Settle, cal: PlanCalendar, on: date,
     other_left = total - principal_left
     previous = on
     for when, amount in payments:
-        parts = Components()
+        got = dict.fromkeys(("principal", "interest", "penalty", "fees"), ZERO)
         rest = amount
         for attr in ORDER:
             take = min(rest, to_pay[attr])
             to_pay[attr] -= take
             rest -= take
-            parts = parts.add(COMPONENT_OF[attr], take)
+            got[COMPONENT_OF[attr]] += take
+        parts = Components(**got)
         opening = principal_left
         principal_left -= parts.principal
         other_left -= parts.total - parts.principal

@@ -44,12 +44,11 @@ class Built:
 def split(amounts: Components, n: int, policy: MoneyPolicy) -> list[Components]:
     """Equal parts of each component over n installments, rounded down; the
     last takes the rest."""
-    parts: dict[str, list[Decimal]] = {}
-    for c in COMPONENTS:
-        units = policy.to_minor(amounts.get(c))
-        each = units // n
-        parts[c] = [policy.from_minor(each)] * (n - 1) + [policy.from_minor(units - each * (n - 1))]
-    return [Components(*(parts[c][k] for c in COMPONENTS)) for k in range(n)]
+    units = [policy.to_minor(amounts.get(c)) for c in COMPONENTS]
+    each = [u // n for u in units]
+    first = Components(*(policy.from_minor(e) for e in each))
+    last = Components(*(policy.from_minor(u - e * (n - 1)) for u, e in zip(units, each, strict=True)))
+    return [first] * (n - 1) + [last]  # records are immutable: one object serves every equal part
 
 
 def phase_rows(built: Built, steps: Sequence[Moratorium | object], balance: Decimal, periods: Sequence[Period],
@@ -93,17 +92,18 @@ def finish(built: Built, rows: Sequence[Row], parts: Sequence[Components], polic
     """Add the repaying rows, each with its part of the frozen amounts (and of
     deferred interest, which counts as interest)."""
     zero = policy.round(ZERO)
-    left = sum((p.total for p in parts), zero)
+    totals = [p.principal + p.interest + p.penalty + p.fees for p in parts]
+    left = sum(totals, zero)
     number = len(built.rows)
     interest = fees = penalty = zero
-    for row, part in zip(rows, parts, strict=True):
+    for row, part, total in zip(rows, parts, totals, strict=True):
         interest += row.interest
         fees += row.fees
         penalty += row.penalty
-        left -= part.total
+        left -= total
         number += 1
         built.rows.append(PlanRow(
-            number, row.due_date, row.days, row.opening_balance, row.payment + part.total, row.principal,
+            number, row.due_date, row.days, row.opening_balance, row.payment + total, row.principal,
             row.interest + part.interest, row.fees + part.fees, row.penalty + part.penalty, row.closing_balance,
             zero, left))
     built.charged = built.charged + Components(zero, interest, penalty, fees)
