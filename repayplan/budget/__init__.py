@@ -13,7 +13,7 @@ By hand: 1,000.00 + 10.00 − 300 = 710.00; + 7.10 − 300 = 417.10; + 4.17 − 
 
 from decimal import Decimal
 
-from .debts import ASSUMED_PENALTY, InstallmentDebt, RevolvingDebt, parse_rate, penalty_text
+from .debts import ASSUMED_PENALTY, InstallmentDebt, RevolvingDebt, parse_rate
 from .results import Arrears, Budget, DebtOutcome, Difference, MonthRow, StrategyResult
 from .simulate import MAX_MONTHS, Plan, Shortfall, plan, plan_problems, simulate
 from .strategies import STRATEGIES, Strategy, strategy
@@ -22,5 +22,5 @@ from .warnings import MinimumWarning, minimum_warning
 __all__ = [
     "ASSUMED_PENALTY", "MAX_MONTHS", "STRATEGIES", "Arrears", "Budget", "DebtOutcome", "Decimal", "Difference",
     "InstallmentDebt", "MinimumWarning", "MonthRow", "Plan", "RevolvingDebt", "Shortfall", "Strategy",
-    "StrategyResult", "minimum_warning", "parse_rate", "penalty_text", "plan", "plan_problems", "simulate", "strategy",
+    "StrategyResult", "minimum_warning", "parse_rate", "plan", "plan_problems", "simulate", "strategy",
 ]

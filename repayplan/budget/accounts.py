@@ -55,7 +55,7 @@ class Account:
         self.index, self.name, self.mode = index, debt.name, policy.rounding
         self.policy = policy
         self.principal = self.interest = self.accrued = self.fees = self.penalty = 0
-        self.opening = self.minimum = self.paid_now = 0
+        self.opening = self.opening_principal = self.minimum = self.paid_now = 0
         self.month_interest = self.month_penalty = self.month_fees = 0
         self.charged_interest = self.charged_penalty = self.charged_fees = 0
         self.paid = self.paid_principal = self.paid_interest = self.paid_penalty = self.paid_fees = 0

@@ -40,13 +40,10 @@ from ..model import Loan
 from ..money import ZERO, MoneyPolicy
 from ..rates import Rate, parse_rate, percent_text
 
-__all__ = ["ASSUMED_PENALTY", "Debt", "InstallmentDebt", "RevolvingDebt", "parse_rate", "penalty_daily",
-           "penalty_text"]
+__all__ = ["ASSUMED_PENALTY", "Debt", "InstallmentDebt", "RevolvingDebt", "parse_rate", "penalty_daily"]
 
 PREPAY_MODES = ("shorten", "reduce-payment")
 INTEREST_ON = ("unpaid", "full")
-_BASE_TEXT = {"overdue-installment": "the overdue amount", "overdue-principal": "the overdue principal",
-              "outstanding": "the whole outstanding balance"}
 
 #: The penalty terms assumed when a debt gives none ([debts.penalty] missing):
 #: an overdue installment stops bearing contract interest and bears 1.5 × the
@@ -67,27 +64,6 @@ def penalty_daily(policy: PenaltyPolicy, contract: Rate, day_count: str) -> Frac
     """
     rate = policy.resolved_rate(contract)
     return rate.daily_exact(day_count) if rate is not None else Fraction(0)
-
-
-def penalty_text(debt: Debt) -> str:
-    """The penalty terms of a debt in words, for people.
-
-    >>> card = RevolvingDebt("card", Decimal("1000"), parse_rate("0.05%/day"))
-    >>> penalty_text(card)
-    'contract×0.5: 0.05%/day × 0.5 = 0.025%/day on the overdue amount (assumed: no [debts.penalty] given)'
-    """
-    policy = debt.penalty_terms
-    if policy.resolved_rate(debt.rate) is None:
-        text = "no penalty interest"
-    else:
-        text = f"{policy.rate_text(debt.rate)} on {_BASE_TEXT[policy.base]}"
-        if policy.compound and policy.base == "overdue-principal":
-            text += " and overdue interest"
-    if policy.late_fee or policy.late_fee_rate is not None:
-        text += f"; late fee {policy.late_fee_text} a missed month"
-    if debt.penalty is None:
-        text += " (assumed: no [debts.penalty] given)"
-    return text
 
 
 @dataclass(frozen=True)

@@ -32,7 +32,8 @@ class Budget:
     start: date
     lump_sum: Decimal = ZERO
     reserve: Decimal = ZERO
-    source: str = "[budget] monthly"
+    income: Decimal | None = None  # when the monthly budget is [borrower] income − expenses
+    expenses: Decimal | None = None
 
     def __post_init__(self) -> None:
         for key in ("monthly", "lump_sum", "reserve"):
@@ -45,6 +46,13 @@ class Budget:
     @property
     def first_month(self) -> Decimal:
         return self.monthly + self.lump_sum - self.reserve
+
+    @property
+    def source(self) -> str:
+        """Where the monthly figure comes from."""
+        if self.income is None:
+            return "[budget] monthly"
+        return f"[borrower] monthly_income {self.income} − monthly_expenses {self.expenses or 0}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -226,10 +226,10 @@ def _names(reader: Reader, table: dict[str, Any], key: str, where: str) -> list[
 
 def _budget_values(reader: Reader, doc: dict[str, Any], table: dict[str, Any], info: CaseInfo,
                    today: date | None) -> dict[str, Any] | None:
-    """monthly, lump_sum, reserve, start and where the monthly figure came from."""
+    """monthly, lump_sum, reserve, start, and income and expenses when the monthly figure comes from them."""
     borrower = reader.table(doc, "borrower") or {}
     before = len(reader.problems)
-    source = "[budget] monthly"
+    income = expenses = None
     monthly = reader.amount(table, "monthly", "budget")
     if "monthly" not in table:
         if "monthly_income" in borrower:
@@ -237,7 +237,6 @@ def _budget_values(reader: Reader, doc: dict[str, Any], table: dict[str, Any], i
             expenses = reader.amount(borrower, "monthly_expenses", "borrower", default=Decimal(0))
             if income is not None and expenses is not None:
                 monthly = max(income - expenses, Decimal(0))
-                source = f"[borrower] monthly_income {income} − monthly_expenses {expenses}"
         else:
             reader.problem("budget.monthly", "missing; give [budget] monthly = 3000, or [borrower] monthly_income "
                                              "and monthly_expenses")
@@ -248,4 +247,5 @@ def _budget_values(reader: Reader, doc: dict[str, Any], table: dict[str, Any], i
     start = reader.date(table, "start", "budget", default=info.as_of or today or date.today())
     if len(reader.problems) > before:
         return None
-    return {"monthly": monthly, "lump_sum": lump_sum, "reserve": reserve, "start": start, "source": source}
+    return {"monthly": monthly, "lump_sum": lump_sum, "reserve": reserve, "start": start, "income": income,
+            "expenses": expenses}

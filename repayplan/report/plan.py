@@ -19,8 +19,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..budget import Plan, StrategyResult, penalty_text
+from ..budget import Plan, StrategyResult
 from ..budget.warnings import MinimumWarning
+from ..rates import percent_text
 from .labels import label
 from .render import csv_text, json_text, key_values, table_text
 
@@ -115,6 +116,63 @@ def plan_csv(plan: Plan, lang: str = "en", strategies: Sequence[str] | None = No
     return csv_text(headers, rows)
 
 
+# -- words for people -------------------------------------------------------------
+
+def minimum_text(debt: Any, lang: str) -> str:
+    """A debt's minimum rule: '10% of the bill, at least 100.00'."""
+    if debt.kind == "installment":
+        return L("min_installment", lang, method=label(debt.loan.method, lang))
+    text = L("min_revolving", lang, percent=percent_text(debt.min_percent))
+    if debt.min_plus_interest:
+        text += L("min_plus", lang)
+    if debt.min_floor:
+        text += L("min_floor", lang, floor=debt.policy.grouped(debt.min_floor))
+    return text
+
+
+def penalty_words(debt: Any, lang: str) -> str:
+    """What an overdue debt is charged: the arrears rules, or the assumed ones.
+
+    >>> from repayplan.budget import Decimal, RevolvingDebt, parse_rate
+    >>> penalty_words(RevolvingDebt("card", Decimal("1000"), parse_rate("0.05%/day")), "en")
+    'contract×0.5: 0.05%/day × 0.5 = 0.025%/day on the overdue amount (assumed: no [debts.penalty] given)'
+    """
+    policy = debt.penalty_terms
+    grouped = debt.policy.grouped
+    if policy.resolved_rate(debt.rate) is None:
+        text = L("pen_none", lang)
+    else:
+        text = L("pen_rate", lang, rate=policy.rate_text(debt.rate), base=L(f"base_{policy.base}", lang))
+        if policy.compound and policy.base == "overdue-principal":
+            text += L("pen_compound", lang)
+    fees = []
+    if policy.late_fee:
+        fees.append(L("pen_late_fixed", lang, fee=grouped(policy.late_fee)))
+    if policy.late_fee_rate is not None:
+        part = L("pen_late_rate", lang, percent=percent_text(policy.late_fee_rate))
+        if policy.late_fee_min:
+            part += L("pen_late_min", lang, amount=grouped(policy.late_fee_min))
+        if policy.late_fee_max is not None:
+            part += L("pen_late_max", lang, amount=grouped(policy.late_fee_max))
+        fees.append(part)
+    if fees:
+        text += L("pen_late", lang, fee=" + ".join(fees))
+    if debt.penalty is None:
+        text += L("pen_assumed", lang)
+    return text
+
+
+def strategy_text(result: StrategyResult, lang: str) -> str:
+    return L(f"desc_{result.name}", lang, order=", ".join(result.strategy.order))
+
+
+def source_text(plan: Plan, lang: str) -> str:
+    b = plan.budget
+    if b.income is None:
+        return L("src_budget", lang)
+    return L("src_borrower", lang, income=plan.policy.grouped(b.income), expenses=plan.policy.grouped(b.expenses or 0))
+
+
 # -- table for people ------------------------------------------------------------
 
 def months_text(months: int | None, lang: str) -> str:
@@ -160,8 +218,8 @@ def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> st
     debts_rows = []
     for debt in plan.debts:
         outcome = plan.results[0].debts[[d.name for d in plan.debts].index(debt.name)]
-        debts_rows.append([debt.name, L(debt.kind, lang), grouped(outcome.opening), str(debt.rate), debt.minimum_rule(),
-                           penalty_text(debt)])
+        debts_rows.append([debt.name, L(debt.kind, lang), grouped(outcome.opening), str(debt.rate),
+                           minimum_text(debt, lang), penalty_words(debt, lang)])
     parts.append(L("debts_heading", lang, date=budget.start.isoformat()) + "\n" + table_text(
         [L(k, lang) for k in ("debt", "kind", "balance", "rate", "minimum_rule", "if_overdue")], debts_rows,
         first_left=True))
@@ -181,7 +239,7 @@ def _budget_text(plan: Plan, lang: str) -> str:
     grouped = plan.policy.grouped
     b = plan.budget
     pairs = [(L("currency", lang), plan.policy.currency), (L("start", lang), b.start.isoformat()),
-             (L("monthly", lang), f"{grouped(b.monthly)} ({b.source})")]
+             (L("monthly", lang), f"{grouped(b.monthly)} ({source_text(plan, lang)})")]
     if b.lump_sum:
         pairs.append((L("lump_sum", lang), L("lump_text", lang, lump=grouped(b.lump_sum), reserve=grouped(b.reserve),
                                              spent=grouped(b.lump_sum - b.reserve))))
@@ -212,7 +270,7 @@ def _strategies_text(plan: Plan, lang: str) -> str:
         rows.append([L("first_arrears", lang)] + [
             f"{r.first_arrears.date} {', '.join(r.first_arrears.debts)}" if r.first_arrears else "—"
             for r in results])
-    legend = "\n".join(f"  {r.strategy.describe()}" for r in results)
+    legend = "\n".join(f"  {strategy_text(r, lang)}" for r in results)
     return L("strategies_heading", lang) + "\n" + table_text(headers, rows, first_left=True) + "\n" + legend
 
 

@@ -15,9 +15,9 @@ from datetime import datetime
 from pathlib import Path
 from typing import Any
 
-from ..budget import Plan, StrategyResult, penalty_text
+from ..budget import Plan, StrategyResult
 from .files import atomic_write
-from .plan import L, months_text, shortfall_hint, warning_text
+from .plan import L, minimum_text, months_text, penalty_words, shortfall_hint, source_text, strategy_text, warning_text
 
 TITLE_FONT = {"bold": True, "size": 14}
 
@@ -82,7 +82,7 @@ def _summary(ws: Any, plan: Plan, lang: str) -> None:
     put([L("currency", lang), plan.policy.currency])
     put([L("start", lang), budget.start])
     ws.cell(row=row - 1, column=2).number_format = "yyyy-mm-dd"
-    put([L("monthly", lang), budget.monthly, budget.source], money=(2,))
+    put([L("monthly", lang), budget.monthly, source_text(plan, lang)], money=(2,))
     if budget.lump_sum:
         put([L("lump_sum", lang), budget.lump_sum, L("lump_text", lang, lump=plan.policy.grouped(budget.lump_sum),
                                                        reserve=plan.policy.grouped(budget.reserve),
@@ -93,8 +93,8 @@ def _summary(ws: Any, plan: Plan, lang: str) -> None:
     put([L("debts_heading", lang, date=budget.start.isoformat())], font=bold)
     put([L(k, lang) for k in ("debt", "kind", "balance", "rate", "minimum_rule", "if_overdue")], font=bold)
     for i, debt in enumerate(plan.debts):
-        put([debt.name, L(debt.kind, lang), plan.results[0].debts[i].opening, str(debt.rate), debt.minimum_rule(),
-             penalty_text(debt)], money=(3,))
+        put([debt.name, L(debt.kind, lang), plan.results[0].debts[i].opening, str(debt.rate),
+             minimum_text(debt, lang), penalty_words(debt, lang)], money=(3,))
     row += 1
     put([L("strategies_heading", lang)], font=bold)
     put([L("strategy", lang)] + [r.name for r in plan.results], font=bold)
@@ -112,10 +112,11 @@ def _summary(ws: Any, plan: Plan, lang: str) -> None:
         for col in amounts:
             ws.cell(row=row - 1, column=col).number_format = "yyyy-mm-dd"
     for r in results:
-        put([r.name, r.strategy.describe()])
+        put([r.name, strategy_text(r, lang)])
     row += 1
     put([L("cheapest_line", lang, name=plan.cheapest.name, cost=plan.policy.grouped(plan.cheapest.cost))], font=bold)
     put([L("xl_differences", lang)], font=bold)
+    put([L(k, lang) for k in ("xl_cheaper", "xl_dearer", "xl_saving", "xl_sooner")], font=bold)
     for d in plan.differences():
         put([d.cheaper, d.dearer, d.saving, d.months_sooner], money=(3,))
     if plan.warnings:
@@ -136,8 +137,9 @@ def _summary(ws: Any, plan: Plan, lang: str) -> None:
             put([r.name, text])
         put([shortfall_hint(plan, lang)])
     ws.column_dimensions["A"].width = 30
-    for letter in "BCDEF":
-        ws.column_dimensions[letter].width = 16
+    for letter in "BCDF":
+        ws.column_dimensions[letter].width = 18
+    ws.column_dimensions["E"].width = 36
     for line in ws.iter_rows(min_row=1, max_row=row):
         for cell in line:
             cell.alignment = Alignment(vertical="top")
