@@ -21,6 +21,7 @@ from typing import Any
 
 from ..budget import Plan, StrategyResult
 from ..budget.warnings import MinimumWarning
+from ..money import ZERO
 from ..rates import percent_text
 from .labels import label
 from .render import csv_text, json_text, key_values, table_text
@@ -170,7 +171,8 @@ def source_text(plan: Plan, lang: str) -> str:
     b = plan.budget
     if b.income is None:
         return L("src_budget", lang)
-    return L("src_borrower", lang, income=plan.policy.grouped(b.income), expenses=plan.policy.grouped(b.expenses or 0))
+    grouped = plan.policy.grouped
+    return L("src_borrower", lang, income=grouped(b.income), expenses=grouped(b.expenses or ZERO))
 
 
 # -- table for people ------------------------------------------------------------
