@@ -69,6 +69,8 @@ NAMED: dict[str, Loan] = {
     "half-even": loan("1000.00", "1.5%/month", 12, rounding="half-even", method="equal-principal"),
     "half-even-annuity": loan("2300.00", "1.5%/month", 24, rounding="half-even"),
     "half-even-daily": loan("7300.00", "0.05%/day", 10, rounding="half-even", interest_basis="daily"),
+    # repaid in row 1 under unequal daily rates: the installment is an input value, the rest formulas
+    "early-repaid": loan("0.05", "0.01%", 10, interest_basis="daily"),
     "jpy": loan("1000000", "14.6%", 24, currency="JPY"),
     "jpy-half-even": loan("333333", "3%/month", 10, currency="JPY", rounding="half-even", method="equal-principal"),
 }

@@ -25,12 +25,13 @@ from __future__ import annotations
 
 import warnings
 from dataclasses import dataclass
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from ...model import Loan, Period, Row
 from ...rates import percent_text
-from ...schedule import build_schedule, loan_periods
+from ...schedule import build_schedule, level_payment, loan_periods
 from ..labels import label
 from . import formulas as fx
 from .book import BookPlan
@@ -116,6 +117,7 @@ class _Terms:
     uses_discount: bool
     odd_days: int = 0  # period 1's odd days under periodic interest (a long first period)
     short_days: int = 0  # period 1's days when it is short (charged at the daily rate)
+    installment_value: Decimal | None = None  # the installment as an input, when no formula reproduces it
 
 
 def live_terms(plan: BookPlan) -> _Terms | None:
@@ -160,7 +162,9 @@ def live_terms(plan: BookPlan) -> _Terms | None:
             odd_days = odd
     installment, uses_discount = _installment(loan, periods, len(rows))
     if loan.method == "annuity" and installment is None:
-        return None
+        # repaid before the last period under unequal rates: the core's installment, as an input value
+        value = level_payment(rows[0].opening_balance, [q.factor for q in periods], loan.policy)
+        return _Terms(loan, factors, None, False, odd_days, short_days, value)
     return _Terms(loan, factors, installment, uses_discount, odd_days, short_days)
 
 
@@ -260,7 +264,11 @@ def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: 
     cell = absolute(INPUTS["rate"])
     inst_label = {"annuity": label("installment", lang),
                   "equal-principal": label("wb.principal_part", lang)}.get(loan.method)
-    installment: Any = (f"={terms.installment}", "amount") if terms and terms.installment else None
+    installment: Any = None
+    if terms.installment:
+        installment = (f"={terms.installment}", "amount")
+    elif terms.installment_value is not None:
+        installment = (terms.installment_value, "input_amount")
     out.append(opening[0], None, None, None, opening[1],
                label("wb.contract_rate", lang).format(unit=unit), None, (rate.value, "input_rate"),
                label("periods", lang), None, (loan.term, "int"))
