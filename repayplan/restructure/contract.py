@@ -35,6 +35,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from ..errors import RepayplanError
 from ..model import Loan
@@ -50,7 +51,7 @@ ASSUMPTION = ("if nothing is agreed: every remaining installment is paid on its 
               "penalty included, is paid at maturity")
 
 
-def contract_plan(loan: Loan, payments: Sequence[object] = (), penalty: object | None = None,
+def contract_plan(loan: Loan, payments: Sequence[Any] = (), penalty: Any = None,
                   on: date | None = None, name: str = CONTRACT) -> Plan:
     """The contract as it stands from ``on``: the schedule of a loan in good
     standing, or the arrears engine's costing of one in arrears (see the
@@ -65,7 +66,7 @@ def contract_plan(loan: Loan, payments: Sequence[object] = (), penalty: object |
         return _as_contract(plan, "no payment history: the loan is taken as paid on schedule up to "
                                   f"{on}, then its schedule runs to the end")
     policy = penalty if isinstance(penalty, PenaltyPolicy) else PenaltyPolicy()
-    history = sorted((p for p in payments if p.date <= on), key=lambda p: p.date)  # type: ignore[attr-defined]
+    history = sorted((p for p in payments if p.date <= on), key=lambda p: p.date)
     position = statement(loan, history, policy, on).position
     money = loan.policy
     zero = money.round(ZERO)
@@ -94,7 +95,7 @@ def contract_plan(loan: Loan, payments: Sequence[object] = (), penalty: object |
             used = used.add(a.component, a.amount)
         else:
             parts[a.date] = parts.get(a.date, Components()).add(a.component, a.amount)
-    rows = []
+    rows: list[PlanRow] = []
     balance = position.principal - used.principal
     previous = on
     for day in sorted(parts):

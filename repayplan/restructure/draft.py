@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
+from typing import Any
 
 from ..model import Position
 from ..money import ZERO, MoneyPolicy
@@ -139,7 +140,8 @@ def capitalise(draft: Draft, step: Capitalise) -> Draft:
         for attr in REACH[w]:
             amount = getattr(draft, attr)
             if amount > 0:
-                draft = replace(draft, principal=draft.principal + amount, **{attr: ZERO},
+                cleared: dict[str, Any] = {attr: ZERO}
+                draft = replace(draft, principal=draft.principal + amount, **cleared,
                                 capitalised=draft.capitalised.add(COMPONENT_OF[attr], amount), changed=True)
     return draft
 

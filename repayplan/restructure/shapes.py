@@ -24,7 +24,7 @@ from ..money import WORKING, ZERO, MoneyPolicy
 from ..plans import COMPONENTS, Components, PlanRow
 from ..schedule import PrincipalRule, amortise, fixed_principal, interest_only, level, level_payment
 from .draft import StepFailure
-from .steps import Moratorium, Payment, StepUp, Term
+from .steps import Moratorium, Payment, Step, StepUp, Term
 
 #: index within the repaying installments -> what the borrower pays then
 PayRule = Callable[[int], Decimal]
@@ -51,7 +51,7 @@ def split(amounts: Components, n: int, policy: MoneyPolicy) -> list[Components]:
     return [first] * (n - 1) + [last]  # records are immutable: one object serves every equal part
 
 
-def phase_rows(built: Built, steps: Sequence[Moratorium | object], balance: Decimal, periods: Sequence[Period],
+def phase_rows(built: Built, steps: Sequence[Step], balance: Decimal, periods: Sequence[Period],
                policy: MoneyPolicy, fee: Decimal, frozen: Decimal) -> tuple[Decimal, Decimal, int]:
     """Rows of the moratorium and interest-only periods; returns the balance,
     the deferred interest and the number of periods used."""
