@@ -50,11 +50,14 @@ def main() -> None:
     print(f"20 debts, 4 strategies: {best * 1000:.1f} ms best of 5 (median {sorted(runs)[2] * 1000:.1f} ms); "
           f"target < 300 ms: {'OK' if best < 0.3 else 'MISSED'}")
     print(f"months to debt-free: {months}; {cells:,} debt-months simulated; cheapest: {result.cheapest.name}")
-    t0 = time.perf_counter()
-    for s in strategies:
-        plan(all_debts, budget, [s])
-    print(f"one strategy at a time (warnings recomputed each time): {(time.perf_counter() - t0) * 1000:.1f} ms")
-
+    short = Budget(Decimal("20000"), START)  # below the first month's minimums: arrears, penalties, late fees
+    runs = []
+    for _ in range(3):
+        t0 = time.perf_counter()
+        result = plan(all_debts, short, strategies)
+        runs.append(time.perf_counter() - t0)
+    months = {r.name: (r.months, r.shortfall_months) for r in result.results}
+    print(f"budget below the minimums: {min(runs) * 1000:.1f} ms best of 3; (months, months short): {months}")
 
 if __name__ == "__main__":
     main()
