@@ -148,6 +148,26 @@ def test_installment_minimum_only_reproduces_the_contract_schedule() -> None:
     assert result.total_interest == sum(r.interest for r in contract)
 
 
+def test_a_loan_paid_on_schedule_starts_where_its_contract_stands() -> None:
+    # Plan from 2026-03-01: the installments of 2025-02-15 ... 2026-02-15 (13) are taken as paid; what is owed is
+    # the contract schedule's balance after the 13th, and the rest of the schedule follows to the cent.
+    loan = Loan(D("1000000"), parse_rate("4.9%"), 360, start=date(2025, 1, 15))
+    contract = build_schedule(loan).rows
+    result = plan([InstallmentDebt("home", loan)], Budget(D("6000"), date(2026, 3, 1)), ["minimum"]).results[0]
+    assert result.debts[0].opening == contract[12].closing_balance
+    assert [r.payments[0] for r in result.timeline] == [r.payment for r in contract[13:]]
+
+
+def test_a_bullet_loan_pays_its_single_contract_row() -> None:
+    # 12,000 at 1.5%/month for 12 months, everything at maturity: 12,000 × 1.5% × 12 = 2,160.00 of interest,
+    # rounded once as in the contract row, though the plan starts half way through.
+    loan = Loan(D("12000"), parse_rate("1.5%/month"), 12, method="bullet", start=date(2025, 1, 10))
+    (row,) = build_schedule(loan).rows
+    result = plan([InstallmentDebt("b", loan)], Budget(D("20000"), date(2025, 7, 1)), ["minimum"]).results[0]
+    assert [p[0] for p in (r.payments for r in result.timeline)] == [D("0.00")] * 6 + [row.payment]
+    assert row.payment == D("14160.00") and result.total_interest == D("2160.00")
+
+
 def test_prepay_shorten_versus_reduce_payment() -> None:
     # 1,200.00 at 0% over 12 months: installment 100.00. With 300.00 a month, month 1 pays 100 + 200 extra.
     loan = Loan(D("1200"), parse_rate("0%"), 12, method="equal-principal", start=JAN1)

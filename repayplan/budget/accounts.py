@@ -197,7 +197,7 @@ class InstallmentAccount(Account):
     """
 
     __slots__ = ("factors", "n", "method", "level", "part", "fee", "reduce", "overdue_principal", "due_principal",
-                 "_pv", "k", "late_unpaid")
+                 "_pv", "k", "late_unpaid", "acc_exact", "acc_rounded")
 
     def __init__(self, index: int, debt: InstallmentDebt, opening: Opening) -> None:
         super().__init__(index, debt)
@@ -213,6 +213,9 @@ class InstallmentAccount(Account):
         self.interest = self.units(opening.interest)
         self.penalty = self.units(opening.penalty)
         self.fees = self.units(opening.fees)
+        # a bullet's interest accrues exactly and is rounded once in all (as its contract row)
+        self.acc_exact = opening.accrued_exact * self.policy.to_minor(Decimal(1))
+        self.acc_rounded = self.accrued = round_units(self.acc_exact.numerator, self.acc_exact.denominator, self.mode)
         self.due_principal = 0
         self.late_unpaid = 0  # the part of ``fees`` that is late fees (never in a penalty base)
         if opening.credit:
@@ -244,11 +247,14 @@ class InstallmentAccount(Account):
         self.k = k
         if k < self.n:
             num, den = self.factors[k]
-            interest = round_units(current * num, den, self.mode)
             fee = self.fee
             if self.method == "bullet":
+                self.acc_exact += Fraction(current * num, den)
+                total = round_units(self.acc_exact.numerator, self.acc_exact.denominator, self.mode)
+                interest, self.acc_rounded = total - self.acc_rounded, total
                 self.accrued += interest
             else:
+                interest = round_units(current * num, den, self.mode)
                 self.interest += interest
             if k == self.n - 1:
                 scheduled = current

@@ -29,7 +29,7 @@ from fractions import Fraction
 
 from ..errors import InputError
 from ..money import ZERO
-from ..schedule import build_schedule, loan_periods
+from ..schedule import level_payment, loan_periods
 from .debts import InstallmentDebt
 
 __all__ = ["Opening", "installment_start"]
@@ -49,6 +49,7 @@ class Opening:
     penalty: Decimal = ZERO
     fees: Decimal = ZERO
     credit: Decimal = ZERO
+    accrued_exact: Fraction = Fraction(0)  # interest accrued and not yet due (a bullet's), exact
     source: str = "contract schedule"
 
 
@@ -59,29 +60,44 @@ def installment_start(debt: InstallmentDebt, start: date) -> Opening:
         raise InputError(f"debts[{debt.name}].start: the loan starts on {loan.start}, after the plan's start "
                          f"{start}; start the plan on or after it")
     policy = loan.policy
-    schedule = build_schedule(loan)
     periods = loan_periods(loan)
+    factors = tuple(p.factor for p in periods)
+    principal = policy.round(loan.principal)
     fee = policy.round(loan.installment_fee)
-    installment = schedule.rows[0].payment - fee if loan.method == "annuity" else ZERO
-    part = policy.round(schedule.principal / len(periods)) if loan.method == "equal-principal" else ZERO
-    ahead = tuple(p.factor for p in periods if p.due_date > start)
+    # the contract's installment and principal part, exactly as build_schedule computes them
+    installment = level_payment(principal, factors, policy) if loan.method == "annuity" else ZERO
+    part = policy.round(principal / len(periods)) if loan.method == "equal-principal" else ZERO
+    elapsed = sum(1 for p in periods if p.due_date <= start)
     if debt.has_history:
-        return _from_statement(debt, start, ahead, installment, part, fee)
-    done = [r for r in schedule.rows if r.due_date <= start]
-    principal = done[-1].closing_balance if done else schedule.principal
-    if principal == 0:
-        raise InputError(f"debts[{debt.name}]: repaid under its contract by {done[-1].due_date}, before the plan's "
-                         f"start {start}; remove it or give its payments")
-    return Opening(ahead, installment, part, fee, principal)
+        return _from_statement(debt, start, factors, elapsed, installment, part, fee)
+    contract = Opening(factors, installment, part, fee, principal)
+    if not elapsed:
+        return contract
+    from .accounts import InstallmentAccount
+
+    account = InstallmentAccount(0, debt, contract)  # the contract kept: every installment paid when due
+    for k in range(elapsed):
+        account.accrue(k, 0)
+        account.pay(account.minimum)
+        account.close(k)
+    if account.balance == 0:
+        raise InputError(f"debts[{debt.name}]: repaid under its contract by {periods[elapsed - 1].due_date}, before "
+                         f"the plan's start {start}; remove it or give its payments")
+    money = policy.from_minor
+    return Opening(factors[elapsed:], installment, part, fee, money(account.principal),
+                   accrued_exact=account.acc_exact / policy.to_minor(Decimal(1)))
 
 
-def _from_statement(debt: InstallmentDebt, start: date, ahead: tuple[Fraction, ...], installment: Decimal,
-                    part: Decimal, fee: Decimal) -> Opening:
+def _from_statement(debt: InstallmentDebt, start: date, factors: tuple[Fraction, ...], elapsed: int,
+                    installment: Decimal, part: Decimal, fee: Decimal) -> Opening:
     from ..arrears import statement as arrears_statement
 
     statement = arrears_statement(debt.loan, list(debt.payments or ()), debt.penalty_terms, start)
     p = statement.position
     if p.principal + p.interest + p.penalty + p.fees - p.credit <= 0:
         raise InputError(f"debts[{debt.name}]: nothing is owed on {start} under its payments; remove it")
-    return Opening(ahead, installment, part, fee, p.principal, p.overdue_principal, p.interest, p.penalty, p.fees,
-                   p.credit, source=f"arrears statement as of {start}")
+    accrued = Fraction(0)
+    if debt.loan.method == "bullet":  # interest of the periods already run, due at maturity with the rest
+        accrued = Fraction(p.principal - p.overdue_principal) * sum(factors[:elapsed], Fraction(0))
+    return Opening(factors[elapsed:], installment, part, fee, p.principal, p.overdue_principal, p.interest, p.penalty,
+                   p.fees, p.credit, accrued_exact=accrued, source=f"arrears statement as of {start}")
