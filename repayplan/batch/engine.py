@@ -93,10 +93,18 @@ def round_div(num: np.ndarray, den: np.ndarray, half_even: np.ndarray, signed: b
     [3, -3, 4, 2]
     """
     size = np.abs(num) if signed else num
-    q, r = np.divmod(size, den)
-    twice = 2 * r
-    q += (twice > den) | ((twice == den) & (~half_even | (q & 1 == 1)))
+    q = _rounded(size, den, 2 * den, half_even, bool(np.any(half_even)))
     return np.where(num < 0, -q, q) if signed else q
+
+
+def _rounded(size: np.ndarray, den: np.ndarray, den2: np.ndarray, half_even: np.ndarray, any_even: bool) -> np.ndarray:
+    """floor((2·size + den) / (2·den)): size/den rounded half-up; a remainder of 0 is a true tie,
+    taken back down to the even neighbour where half-even (sizes ≥ 0, den > 0)."""
+    if not any_even:
+        return (2 * size + den) // den2
+    q, r = np.divmod(2 * size + den, den2)
+    q -= (r == 0) & (q & 1 == 1) & half_even
+    return q
 
 
 def _prepare(c: Cases, pos: np.ndarray) -> tuple[_Work, MonthTable, np.ndarray]:
@@ -261,7 +269,8 @@ def compute(cases: Cases, with_rows: bool = False) -> Totals:
                 w.principal[i] = 0
             payment[i] = units if abs(units) < LIMIT / 16 else 0
     rows = []
-    for group in (np.flatnonzero(~w.daily), np.flatnonzero(w.daily)):  # the periodic basis needs no dates
+    # the periodic basis needs no dates; 30/360 needs months and days
+    for group in (np.flatnonzero(~w.daily), np.flatnonzero(w.daily & ~w.d30), np.flatnonzero(w.daily & w.d30)):
         if len(group):
             rows += _amortise(w.take(group), table, payment[group], out, with_rows)
     for i in fallback:
@@ -290,10 +299,11 @@ def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, n
     n = len(w.term)
     bullet = w.method == BULLET
     balance = np.where(bullet, 0, w.principal)
-    alive = ~bullet & (w.principal > 0)
     part = np.where(w.method == EQUAL_PRINCIPAL, round_div(w.principal, np.maximum(w.term, 1), w.half_even, False), 0)
     target = np.where(w.method == ANNUITY, payment, part)  # annuity: payment − interest; io: 0
     annuity = w.method == ANNUITY
+    every, some = bool(annuity.all()), bool(annuity.any())
+    den2, any_even = 2 * w.den, bool(w.half_even.any())
     count, interest_total, first_pay, total_days = (np.zeros(n, dtype=np.int64) for _ in range(4))
     records: list[Any] = []
     first_num = np.zeros(n, dtype=np.int64)
@@ -301,13 +311,17 @@ def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, n
         opening = balance[:m]
         if k == 0:
             first_num = num
-        interest = round_div(opening * num, w.den[:m], w.half_even[:m], signed=False)
-        principal = np.where(annuity[:m], target[:m] - interest, target[:m])
-        principal = np.minimum(np.maximum(principal, 0), opening)
-        last = w.term[:m] == k + 1
-        principal[last] = opening[last]
-        closing = opening - principal
-        live = alive[:m]
+        interest = _rounded(opening * num, w.den[:m], den2[:m], w.half_even[:m], any_even)
+        if every:
+            principal = target[:m] - interest
+        elif some:
+            principal = np.where(annuity[:m], target[:m] - interest, target[:m])
+        else:
+            principal = target[:m].copy()
+        np.minimum(np.maximum(principal, 0, out=principal), opening, out=principal)
+        ends = int(np.searchsorted(-w.term[:m], -(k + 1), side="left"))  # loans from here end with period k + 1
+        principal[ends:] = opening[ends:]  # the last installment takes what is left
+        live = opening > 0  # a schedule whose balance reached zero has ended
         count[:m] += live
         interest_total[:m] += interest
         if k == 0:
@@ -318,9 +332,8 @@ def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, n
                 "case": w.pos[sel], "period": k + 1, "due_date": due[sel], "days": days[sel],
                 "opening_balance": opening[sel], "payment": (principal + interest + w.fee[:m])[sel],
                 "principal": principal[sel], "interest": interest[sel], "fees": w.fee[sel],
-                "closing_balance": closing[sel]}))
-        balance[:m] = closing
-        alive[:m] = live & ~((closing == 0) & (principal > 0))
+                "closing_balance": (opening - principal)[sel]}))
+        np.subtract(opening, principal, out=opening)  # the closing balance, in place
         if days is not None:
             total_days[:m] += days
     payoff = _due_at(w, table, count - 1)
