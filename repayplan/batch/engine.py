@@ -6,9 +6,8 @@ It computes, in integer minor units with numpy int64, exactly what
 * interest = round(balance × factor) once from the exact rational: the
   factor of a loan is pn/den (periodic), pn/den + qn/den × odd days (a long
   first period), qn/den × days (a short first period, or the daily basis),
-  so the interest is
-  an integer division ``balance × n`` by ``den`` with a half-up (away from
-  zero) or half-even correction, as :func:`repayplan.money.round_units`;
+  so the interest is one integer division of ``balance × numerator`` by
+  ``den``, rounded half-up or half-even as :func:`repayplan.money.round_units`;
 * the annuity installment in float64, then every loan whose unrounded
   installment lies within the float error bound of a rounding tie is redone
   with :func:`repayplan.schedule.level_payment` (Decimal), so the cents agree;
@@ -43,7 +42,7 @@ from .dates import EPOCH, LAST_DAY, LAST_MONTH, MonthTable, days_30_360
 ANNUITY, EQUAL_PRINCIPAL, BULLET = METHODS.index("annuity"), METHODS.index("equal-principal"), METHODS.index("bullet")
 #: Float bounds (2^60 etc.) leave an 8× margin below int64's 2^63.
 LIMIT = 2.0**60
-#: Relative float64 error of the level payment per period (4 rounding steps of 2^-53, with margin).
+#: Bound on the relative float64 error of the level payment, per period (≤ 5 roundings of 2^-53 each, ×2 margin).
 FLOAT_ERROR = 1e-15
 
 _ARRAYS = ("principal", "fee", "half_even", "method", "term", "months", "step_days", "daily", "d30", "start",
