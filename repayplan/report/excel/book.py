@@ -22,6 +22,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
+from functools import cached_property
 from typing import Any
 
 from ...model import Loan, Position, Schedule
@@ -59,7 +60,13 @@ class BookPlan:
         return cls(name, schedule.rows, schedule.policy, schedule.loan, **extra)
 
     def total(self, column: str) -> Decimal:
-        return sum((getattr(r, column) for r in self.rows), Decimal(0))
+        if column not in self._totals:
+            self._totals[column] = sum((getattr(r, column) for r in self.rows), Decimal(0))
+        return self._totals[column]
+
+    @cached_property
+    def _totals(self) -> dict[str, Decimal]:
+        return {}
 
     @property
     def total_payment(self) -> Decimal:

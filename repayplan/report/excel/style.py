@@ -99,35 +99,62 @@ def register_styles(workbook: Any, policy: MoneyPolicy) -> None:
 
 class SheetWriter:
     """Appends rows of (value, style) cells to a write-only worksheet and
-    remembers the row number, so formulas can point at what was written."""
+    remembers the row number, so formulas can point at what was written.
+
+    Set the sheet up (widths, panes, print setup) before the first row: a
+    streamed sheet writes them with it."""
 
     def __init__(self, worksheet: Any) -> None:
-        from openpyxl.cell import WriteOnlyCell
-
         self.ws = worksheet
         self.row = 0  # the last row written
-        self._cell = WriteOnlyCell
+        self._started = False
+        self._sink: Any = None
+        self._style_ids: dict[str, int] = {}
 
     def append(self, *cells: Any) -> int:
         """Write one row; each cell is a value, None, or a (value, style) pair."""
-        out = []
-        for item in cells:
-            value, style = item if isinstance(item, tuple) else (item, None)
-            if value is None and style is None:
-                out.append(None)
-                continue
-            cell = self._cell(self.ws, value=value)
-            if style:
-                cell.style = f"rp.{style}"
-            out.append(cell)
-        self.ws.append(out)
+        self._start()
+        pairs = [item if isinstance(item, tuple) else (None if item is None else (item, None)) for item in cells]
+        if self._sink is not None:
+            from .stream import row_xml
+
+            row = self.row + 1
+            attrs = dict(self.ws.row_dimensions[row]) if row in self.ws.row_dimensions else {}
+            self._sink(row_xml(row, [None if p is None else (p[0], self._style_id(p[1])) for p in pairs], attrs))
+        else:
+            self.ws.append([None if p is None else self._cell(*p) for p in pairs])
         self.row += 1
         return self.row
 
+    def _cell(self, value: Any, style: str | None) -> Any:
+        from openpyxl.cell import WriteOnlyCell
+
+        if value is None and style is None:
+            return None
+        cell = WriteOnlyCell(self.ws, value=value)
+        if style:
+            cell.style = f"rp.{style}"
+        return cell
+
+    def _style_id(self, style: str | None) -> int | None:
+        if not style:
+            return None
+        if style not in self._style_ids:
+            cell = self._cell(None, style)
+            self._style_ids[style] = cell.style_id if cell.has_style else 0
+        return self._style_ids[style] or None
+
+    def _start(self) -> None:
+        """Before the first row: the sheet's settings are final; open its row stream."""
+        if not self._started:
+            from .stream import open_rows
+
+            self._sink = open_rows(self.ws)
+            self._started = True
+
     def blank(self, count: int = 1) -> None:
         for _ in range(count):
-            self.ws.append([])
-            self.row += 1
+            self.append()
 
     def paragraph(self, text: str, width: float, columns: int, style: str = "note_wrap", first: int = 1,
                   before: tuple[Any, ...] = ()) -> int:
@@ -143,7 +170,6 @@ class SheetWriter:
         self.ws.merged_cells.add(f"{get_column_letter(first)}{row}:{get_column_letter(first + columns - 1)}{row}")
         cells = list(before) + [None] * (first - 1 - len(before))
         return self.append(*cells, (text, style))
-
 
 def set_widths(worksheet: Any, widths: Iterable[float]) -> None:
     """Column widths in characters, from column A on (before any row is written)."""
