@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {
     "export": "repayplan.cli.export:export",
     "plan": "repayplan.cli.plan:plan",
     "compare": "repayplan.cli.compare:compare",
+    "propose": "repayplan.cli.propose:propose",
 }
 
 

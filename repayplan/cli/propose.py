@@ -1,0 +1,148 @@
+"""`repayplan propose`: offers both sides can accept, or what stands in the way."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import click
+
+from .common import emit, format_option, handle_errors, lang_option
+
+
+def overrides(flags: dict[str, Any], loan_start: Any) -> tuple[dict[str, Any], list[str]]:
+    """Constraint fields from the flags given; problems name the flag."""
+    from ..errors import InputError
+    from ..legal import parse_cap
+    from ..money import to_decimal
+    from ..negotiate import parse_levers
+    from ..rates import parse_rate
+    from ..restructure import parse_percent
+
+    out: dict[str, Any] = {}
+    problems: list[str] = []
+
+    def read(flag: str, convert: Any) -> None:
+        value = flags.get(flag.replace("-", "_"))
+        if value is None:
+            return
+        try:
+            convert(value)
+        except InputError as exc:
+            text = str(exc)
+            problems.append(f"--{flag}: {text.split(': ', 1)[1] if ': ' in text else text}")
+
+    def amount(key: str) -> Any:
+        def convert(value: str) -> None:
+            number = to_decimal(value, key)
+            if number < 0:
+                raise InputError(f"{key}: must be 0 or more, got {number}")
+            out[key] = number
+        return convert
+
+    def levers(value: str) -> None:
+        out["levers"], out["ignored_levers"] = parse_levers(value)
+
+    read("max-payment", amount("max_payment"))
+    read("lump-sum", amount("lump_sum"))
+    read("min-recovery", lambda v: out.__setitem__("min_recovery", parse_percent(v, "min_recovery")))
+    read("discount-rate", lambda v: out.__setitem__("discount_rate", parse_rate(v, "discount_rate").annual))
+    read("levers", levers)
+    read("cap", lambda v: out.__setitem__("cap", parse_cap(v, loan_start)))
+    if flags.get("max_term") is not None:
+        out["max_term"] = flags["max_term"]
+    if flags.get("recovery_of") is not None:
+        out["recovery_base"] = flags["recovery_of"]
+    return out, problems
+
+
+@click.command()
+@click.argument("case", type=click.Path(dir_okay=False, path_type=str))
+@click.option("--date", "on", default=None, help="Restructuring date, YYYY-MM-DD (default: [case] as_of, else today).")
+@click.option("--max-payment", default=None, help="Most the borrower can pay a month (default: [borrower] "
+              "max_payment, else monthly_income − monthly_expenses).")
+@click.option("--lump-sum", default=None, help="Cash the borrower has now, for a settlement (default [borrower] "
+              "lump_sum, else 0).")
+@click.option("--min-recovery", default=None, help="Least the creditor accepts, in present value: 75% (of what is "
+              "owed, or of the principal with --recovery-of principal).")
+@click.option("--recovery-of", type=click.Choice(["position", "principal"]), default=None,
+              help="What --min-recovery is a share of (default [creditor] min_recovery_of, else position).")
+@click.option("--discount-rate", default=None, help="Creditor's cost of funds, for the NPV, e.g. 6%.")
+@click.option("--max-term", default=None, type=click.IntRange(1, 1200),
+              help="Longest agreement in months (default [creditor] max_term, else 60).")
+@click.option("--levers", default=None, help="Concessions the creditor allows, e.g. waive,set-rate,haircut,settle "
+              "(default [creditor] levers, else all); the term is always searched.")
+@click.option("--cap", default=None, help="Legal cap on the borrower's effective annual cost: 24%, 4xLPR.")
+@click.option("--top", default=5, show_default=True, type=click.IntRange(1, 20), help="How many offers to show.")
+@click.option("--export", "export", default=None, type=click.Path(dir_okay=False, path_type=str),
+              help="Also write the offers as plans in a case-file workbook, FILE.xlsx.")
+@click.option("--force", is_flag=True, help="Overwrite the --export file if it exists.")
+@format_option()
+@lang_option
+@handle_errors
+def propose(case: str, on: str | None, top: int, export: str | None, force: bool, fmt: str, lang: str,
+            **flags: Any) -> None:
+    """Find offers the borrower can pay and the creditor accepts.
+
+    CASE is a TOML or JSON case file with [loan], optionally [[payments]] and
+    [penalty] (the debt in arrears), [borrower] (monthly_income and
+    monthly_expenses, or max_payment; lump_sum) and [creditor]
+    (discount_rate, min_recovery, min_recovery_of, max_term, levers, cap).
+    Flags override the case. The offers run from the best for the borrower
+    that the creditor accepts to the best for the creditor that the
+    borrower can pay; each can be pasted into the case file as a
+    [[scenarios]] entry. When none fits, propose says which constraint
+    binds and by how much.
+
+    \b
+    Examples:
+      repayplan propose examples/negotiation.toml
+      repayplan propose examples/negotiation.toml --max-payment 900 --levers waive,set-rate
+      repayplan propose examples/hardship.toml --top 3 --format json
+      repayplan propose examples/negotiation.toml --export offers.xlsx --lang zh
+    """
+    from dataclasses import replace
+
+    from ..casefile import load_document
+    from ..casefile.negotiate import read_negotiation_case
+    from ..casefile.scenarios import restructuring_date
+    from ..errors import CaseFileError, InputError
+    from ..negotiate import negotiate
+    from ..report.propose import proposal_csv, proposal_json, proposal_table
+
+    if export is not None and not export.lower().endswith(".xlsx"):
+        raise click.UsageError(f"--export: {export!r} must end in .xlsx", click.get_current_context())
+    data = read_negotiation_case(load_document(case), case)
+    day, problems = restructuring_date(data.case, on, case)
+    changes, flag_problems = overrides(flags, data.case.debt.loan.start)
+    problems += flag_problems
+    if problems:
+        raise CaseFileError(problems)
+    try:
+        constraints = replace(data.constraints, **changes)
+    except InputError as exc:
+        raise CaseFileError([f"--{str(exc).replace('_', '-')}"]) from None
+    proposal = negotiate(data.case.debt, day, constraints, top)
+    if export is not None:
+        _export(case, data, proposal, export, force, lang)
+    if fmt == "json":
+        emit(proposal_json(proposal))
+    elif fmt == "csv":
+        emit(proposal_csv(proposal, lang))
+    else:
+        emit(proposal_table(proposal, lang))
+
+
+def _export(case: str, data: Any, proposal: Any, target: str, force: bool, lang: str) -> None:
+    """The offers, after the contract as it stands, in the case-file workbook."""
+    from ..errors import RepayplanError
+    from ..report.excel import export_workbook
+    from ..report.excel.case import case_book, contract_plan
+    from ..report.propose import offer_plans
+
+    if not proposal.offers:
+        raise RepayplanError(f"--export: no offer fits, so there is nothing to write to {target}")
+    loan = data.case.debt.loan
+    plans = [contract_plan(loan, lang=lang), *offer_plans(proposal)]
+    book = case_book(data.case.info, loan, plans, lang=lang, terms_index=1)
+    written = export_workbook(book, target, force=force)
+    click.echo(f"Wrote {written}: {len(book.plans)} plan(s)", err=True)

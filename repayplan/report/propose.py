@@ -1,0 +1,176 @@
+"""Offers for people and machines: a table, CSV and JSON.
+
+JSON (a stable contract)::
+
+    {"currency", "date", "position": {...}, "constraints": {...},
+     "offers": [{"rank", "name", "role", "steps": [...], "scenario", "metrics": {...}, "reason", "binds"}],
+     "binding": null | {"constraints", "message", "relaxations": [{"constraint", "have", "need",
+                                                                 "shortfall", "text", "steps"}]},
+     "notes": [...]}
+
+Amounts are strings with the currency's minor digits, rates and shares
+percentages with two decimals ("75.00%"), ``metrics`` exactly as ``compare``
+reports them, ``steps`` the case-file tables and ``scenario`` the same as a
+``[[scenarios]]`` entry to paste.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ..negotiate import Proposal
+from ..negotiate.explain import short_steps
+from ..negotiate.paste import json_table, scenario_toml, step_tables
+from ..rates import percent_text
+from .compare import metric_text, metrics_dict
+from .labels import label
+from .render import csv_text, json_text, key_values, table_text
+
+#: The columns of the offers table and CSV, after rank and steps.
+OFFER_COLUMNS = ("largest_installment", "payments", "lump_sum", "total_payment", "forgiven", "creditor_npv",
+                 "recovery", "annual_cost", "payoff_date")
+
+
+def _position(proposal: Proposal) -> dict[str, str]:
+    p = proposal.position
+    money = p.policy.text
+    return {"principal": money(p.principal), "overdue_principal": money(p.overdue_principal),
+            "interest": money(p.interest), "accrued_interest": money(p.accrued_interest),
+            "penalty": money(p.penalty), "fees": money(p.fees), "credit": money(p.credit), "total": money(p.total)}
+
+
+def _constraints(proposal: Proposal) -> dict[str, Any]:
+    c = proposal.constraints
+    money = proposal.position.policy.text
+    return {"max_payment": None if c.max_payment is None else money(c.max_payment),
+            "lump_sum": money(c.lump_sum), "discount_rate": percent_text(c.discount_rate, 2),
+            "min_recovery": None if c.min_recovery is None else percent_text(c.min_recovery, 2),
+            "min_recovery_of": c.recovery_base, "required_npv": money(proposal.required), "max_term": c.max_term,
+            "levers": list(c.levers), "ignored_levers": list(c.ignored_levers),
+            "cap": None if c.cap is None else percent_text(c.cap.rate, 2)}
+
+
+def _relaxation_value(constraint: str, value: Any, proposal: Proposal) -> Any:
+    if value is None or isinstance(value, int):
+        return value
+    if constraint == "creditor.min_recovery":
+        return percent_text(value, 2)
+    return proposal.position.policy.text(value)
+
+
+def proposal_dict(proposal: Proposal) -> dict[str, Any]:
+    """The JSON contract of ``repayplan propose``."""
+    policy = proposal.position.policy
+    binding = None
+    if proposal.binding is not None:
+        b: Any = proposal.binding
+        binding = {"constraints": list(b.constraints), "message": b.message, "relaxations": [
+            {"constraint": r.constraint, "have": _relaxation_value(r.constraint, r.have, proposal),
+             "need": _relaxation_value(r.constraint, r.need, proposal),
+             "shortfall": _relaxation_value(r.constraint, r.shortfall, proposal), "text": r.text,
+             "steps": [json_table(t) for t in step_tables(r.plan.steps)] if r.plan is not None else None}
+            for r in b.relaxations]}
+    return {
+        "currency": proposal.currency,
+        "date": proposal.on.isoformat(),
+        "position": _position(proposal),
+        "constraints": _constraints(proposal),
+        "offers": [{"rank": o.rank, "name": o.name, "role": o.role,
+                    "steps": [json_table(t) for t in step_tables(o.steps)],
+                    "scenario": scenario_toml(o.name, o.steps, proposal.on),
+                    "metrics": metrics_dict(o.metrics, policy), "reason": o.reason, "binds": list(o.binds)}
+                   for o in proposal.offers],
+        "binding": binding,
+        "notes": list(proposal.notes),
+    }
+
+
+def proposal_json(proposal: Proposal) -> str:
+    return json_text(proposal_dict(proposal))
+
+
+def proposal_csv(proposal: Proposal, lang: str = "en") -> str:
+    """One row per offer (machine text); when nothing fits, one row per way out."""
+    policy = proposal.position.policy
+
+    def head(key: str) -> str:
+        return key if lang == "en" else label(key, lang)
+
+    if not proposal.offers:
+        rows = []
+        if proposal.binding is not None:
+            b: Any = proposal.binding
+            rows = [[r.constraint, _relaxation_value(r.constraint, r.have, proposal),
+                     _relaxation_value(r.constraint, r.need, proposal),
+                     _relaxation_value(r.constraint, r.shortfall, proposal), r.text] for r in b.relaxations]
+        return csv_text([head(k) for k in ("prop.constraint", "prop.have", "prop.need", "prop.shortfall",
+                                           "prop.text")] if lang != "en"
+                        else ["constraint", "have", "need", "shortfall", "text"], rows)
+    headers = (["rank", "name", "role", "steps"] if lang == "en"
+               else [label(k, lang) for k in ("prop.rank", "prop.name", "prop.role", "cmp.steps")])
+    headers += [head(k) for k in OFFER_COLUMNS] + [head("prop.reason") if lang != "en" else "reason"]
+    rows = [[o.rank, o.name, o.role, short_steps(o.steps)]
+            + [_blank(metric_text(k, getattr(o.metrics, k), policy)) for k in OFFER_COLUMNS] + [o.reason]
+            for o in proposal.offers]
+    return csv_text(headers, rows)
+
+
+def _blank(value: Any) -> Any:
+    return "" if value is None else value
+
+
+def proposal_table(proposal: Proposal, lang: str = "en") -> str:
+    """What each side asked, the offers side by side, why each, the entries to
+    paste, and the assumptions; or why nothing fits."""
+    policy = proposal.position.policy
+    p = proposal.position
+    owed = [(label("principal", lang), p.principal), (label("interest", lang), p.interest),
+            (label("cmp.accrued", lang), p.accrued_interest), (label("penalty", lang), p.penalty),
+            (label("fees", lang), p.fees), (label("cmp.credit", lang), -p.credit)]
+    breakdown = " + ".join(f"{k} {policy.grouped(v)}" for k, v in owed if v)
+    pairs = [(label("currency", lang), proposal.currency), (label("cmp.date", lang), proposal.on.isoformat()),
+             (label("cmp.owed", lang), policy.grouped(p.total) + (f" = {breakdown}" if breakdown else ""))]
+    pairs += [(label(f"prop.{key}", lang), text) for key, text in proposal.constraints.describe(p)]
+    out = [key_values(pairs), ""]
+    if not proposal.offers:
+        b: Any = proposal.binding
+        out.append(label("prop.none", lang))
+        if b is not None:
+            out.append(b.message)
+            for r in b.relaxations:
+                if r.plan is not None:
+                    out.append(f"  - {r.text}: {short_steps(r.plan.steps)}")
+    else:
+        headers = [label("cmp.figure", lang)] + [str(o.rank) for o in proposal.offers]
+        body = [[label(_column(k), lang)] + [metric_text(k, getattr(o.metrics, k), policy, True, lang)
+                                             for o in proposal.offers] for k in OFFER_COLUMNS]
+        out += [table_text(headers, body, first_left=True), "", label("prop.offers", lang) + ":"]
+        for o in proposal.offers:
+            out += [f"  {o.rank}. {short_steps(o.steps)}", f"     {o.reason}"]
+        out += ["", label("prop.paste", lang) + ":", ""]
+        for o in proposal.offers:
+            out += [scenario_toml(o.name, o.steps, proposal.on), ""]
+    out += ["", label("cmp.notes", lang) + ":"] + [f"  - {note}" for note in proposal.notes]
+    return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _column(key: str) -> str:
+    return {"payments": "prop.payments", "lump_sum": "prop.now", "total_payment": "prop.total",
+            "recovery": "prop.recovery", "largest_installment": "prop.installment"}.get(key, key)
+
+
+def offer_plans(proposal: Proposal) -> list[Any]:
+    """The offers as workbook plans (``repayplan.report.excel.BookPlan``), with compare's figures."""
+    from dataclasses import fields
+
+    from .excel import BookPlan
+
+    out = []
+    for o in proposal.offers:
+        figures = {f.name: getattr(o.metrics, f.name) for f in fields(o.metrics)}
+        out.append(BookPlan(o.name, o.plan.rows, o.plan.policy, metrics=figures,
+                            steps=tuple(o.plan.basis), note=o.reason))
+    return out
+
+
+__all__ = ["offer_plans", "proposal_csv", "proposal_dict", "proposal_json", "proposal_table"]
