@@ -140,3 +140,26 @@ def test_the_recalculation_helper_skips_here_but_fails_in_ci(monkeypatch: pytest
     with pytest.raises(pytest.fail.Exception, match="CI is set"):
         libreoffice.soffice()
     assert os.environ["CI"] == "true"
+
+
+def test_streamed_rows_are_what_openpyxl_would_write(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Rows go straight into the sheet's XML stream; the same workbook written
+    through openpyxl's own cells reads back identically, value and format."""
+    import repayplan.report.excel.stream as stream
+
+    loan = Loan(Decimal("12000"), parse_rate("1.5%/month"), 6, start=START, method="equal-principal",
+                interest_basis="daily", rounding="half-even")
+    plans = (plan_of(loan, "A & <B>"), plan_of(replace(loan, method="bullet"), " padded "))
+    fast = write(tmp_path, *plans)
+    monkeypatch.setattr(stream, "open_rows", lambda worksheet: None)
+    (tmp_path / "fast").mkdir()
+    (tmp_path / "t.xlsx").rename(tmp_path / "fast" / "t.xlsx")
+    slow = write(tmp_path, *plans)
+    assert fast.sheetnames == slow.sheetnames
+    for name in fast.sheetnames:
+        a = [(c.coordinate, c.value, c.number_format, c.font.b, c.fill.fgColor.rgb) for row in fast[name].iter_rows()
+             for c in row if c.value is not None]
+        b = [(c.coordinate, c.value, c.number_format, c.font.b, c.fill.fgColor.rgb) for row in slow[name].iter_rows()
+             for c in row if c.value is not None]
+        assert a == b, name
+        assert a, name

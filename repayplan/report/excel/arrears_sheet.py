@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from ..labels import label
+from ..render import display_width
 from .book import ArrearsBook, CaseBook
 from .style import SheetWriter, amount_width, print_setup, set_widths, text_width
 
@@ -21,13 +22,17 @@ LINE_COLUMNS = (("period", "period", "int"), ("due_date", "due_date", "date"), (
                 ("arrears.days_overdue", "days_overdue", "int"))
 
 
+#: characters of the calculation column
+TRACE_WIDTH = 76
+
+
 def write_arrears(ws: Any, book: CaseBook, arrears: ArrearsBook) -> None:
     lang = book.lang
     policy = book.plans[0].policy
     largest = max([line.due for line in arrears.lines] + [amount for _, amount in arrears.payments] + [0])
     money = amount_width(largest, policy, 13)
     statuses = [label(f"arrears.status.{line.status}", lang) for line in arrears.lines]
-    set_widths(ws, [8, 11, text_width(statuses, 10, 16), money, money, money, money, money, 11, 9, 64])
+    set_widths(ws, [8, 11, text_width(statuses, 10, 16), money, money, money, money, money, 11, 9, TRACE_WIDTH])
     print_setup(ws, book.case_id, None, lang)
     out = SheetWriter(ws)
     out.append((label("wb.arrears_title", lang).format(date=arrears.as_of.isoformat()), "title"))
@@ -45,7 +50,7 @@ def _settings(out: SheetWriter, arrears: ArrearsBook, lang: str) -> None:
         return
     out.append((label("wb.arrears_settings", lang), "heading"))
     for key, text in arrears.settings:
-        out.append((label(key, lang), "label"), None, (text, "text"))
+        out.append((label(key, lang), "label"), None, None, (text, "text"))
     out.blank()
 
 
@@ -67,11 +72,14 @@ def _payments(out: SheetWriter, arrears: ArrearsBook, lang: str) -> None:
 
 def _lines(out: SheetWriter, arrears: ArrearsBook, digits: int, lang: str) -> None:
     out.append((label("wb.arrears_installments", lang), "heading"))
+    out.ws.row_dimensions[out.row + 1].height = 27
     out.append(*[(label(key, lang), "header") for key, _, _ in LINE_COLUMNS], (label("arrears.trace", lang), "header"))
+    width = out.ws.column_dimensions["K"].width or TRACE_WIDTH
     first = out.row + 1
     for line in arrears.lines:
-        if len(line.trace) > 1:
-            out.ws.row_dimensions[out.row + 1].height = 13.5 * len(line.trace) + 1
+        lines = sum(max(1, -(-display_width(text) // int(width - 2))) for text in line.trace)
+        if lines > 1:
+            out.ws.row_dimensions[out.row + 1].height = 13 * lines + 2
         cells = [(getattr(line, attr), style) for _, attr, style in LINE_COLUMNS]
         cells[2] = (label(f"arrears.status.{line.status}", lang), "text")
         out.append(*cells, ("\n".join(line.trace) or None, "wrap"))

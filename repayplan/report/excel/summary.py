@@ -222,8 +222,8 @@ def _cap_block(out: SheetWriter, book: CaseBook) -> None:
     lang = book.lang
     out.append((label("wb.cap_heading", lang), "heading"))
     out.append((label("wb.cap", lang), "label"), (cap.cap_text, "text"))
-    out.append((label("wb.cap_rate", lang), "label"), (cap.cap, "rate"))
-    out.append((label("wb.cap_cost", lang), "label"), (cap.cost if cap.cost is not None else "—", "rate"))
+    out.append((label("wb.cap_rate", lang), "label"), (cap.cap, "percent"))
+    out.append((label("wb.cap_cost", lang), "label"), (cap.cost if cap.cost is not None else "—", "percent"))
     out.append((label("arrears.excess", lang), "label"), (cap.excess, "amount"))
     out.append((label("arrears.simple_excess", lang), "label"), (cap.simple_excess, "amount"))
     verdict = label("wb.cap_within" if cap.within else "wb.cap_over", lang)

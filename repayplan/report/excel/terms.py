@@ -98,6 +98,7 @@ def _installments(out: SheetWriter, book: CaseBook, layout: PlanLayout) -> None:
     lang = book.lang
     policy = book.terms.policy
     out.append((label("wb.terms_schedule", lang), "heading"))
+    out.ws.row_dimensions[out.row + 1].height = 27
     out.append((label("period", lang), "header"), (label("due_date", lang), "header"),
                *[(label(k, lang), "header") for k in LINE_COLUMNS])
     first = out.row + 1
