@@ -248,10 +248,9 @@ HEADER_KEYS = {"factor": "wb.factor", "discount": "wb.discount", "capitalised": 
 
 def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: str) -> None:
     policy = plan.policy
-    loan = terms.loan if terms else None
     opening = (label("opening_balance", lang) + f" ({policy.currency})",
-               (plan.opening, "input_amount" if loan is not None else "amount"))
-    if loan is None:
+               (plan.opening, "input_amount" if terms is not None else "amount"))
+    if terms is None:
         rate_text = f"{plan.rate} ({percent_text(plan.rate.annual)}/year)" if plan.rate is not None else "—"
         out.append(opening[0], None, None, None, opening[1],
                    label("wb.plan_rate", lang), None, None, (rate_text, "text"))
@@ -259,6 +258,7 @@ def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: 
                    label("rounding", lang), None, None, (_rounding_text(policy, lang), "text"))
         out.blank()
         return
+    loan = terms.loan
     rate = loan.rate
     unit = label(f"wb.per_{rate.unit}", lang)
     cell = absolute(INPUTS["rate"])
