@@ -162,8 +162,8 @@ def test_bad_input_one_line_each(tmp_path: Path, text: str, args: tuple[str, ...
 
 def test_a_minimum_that_never_repays_names_the_payment_that_would(tmp_path: Path) -> None:
     # 10,000 at 0.05%/day, minimum 1% of the bill: January charges 10,000 × 0.05% × 31 = 155.00 of interest but
-    # the minimum is 1% of 10,155.00 = 101.55. The 36-month payment, found here independently by trying each
-    # cent from the annuity estimate up: 0.05% × 31 days per month...
+    # the minimum is 1% of 10,155.00 = 101.55. The 36-month payment, found here independently: the smallest
+    # whole-cent payment that, paid each month (or the minimum when more), clears it within 36 months.
     def clears(payment: int) -> bool:
         from fractions import Fraction
 
@@ -182,9 +182,11 @@ def test_a_minimum_that_never_repays_names_the_payment_that_would(tmp_path: Path
                 return True
         return False
 
-    payment = 30000  # 300.00: too little
-    while not clears(payment):
-        payment += 1
+    low, high = 0, 1_000_000  # cents; paying more never takes longer, so bisect on whole cents
+    while low < high:
+        low, high = (low, (low + high) // 2) if clears((low + high) // 2) else ((low + high) // 2 + 1, high)
+    payment = low
+    assert clears(payment) and not clears(payment - 1)
     case = write(tmp_path, BUDGET.replace("500", "1000") + '[[debts]]\nname = "card"\nkind = "revolving"\n'
                                                            'balance = 10000\nrate = "0.05%/day"\nmin_percent = "1%"\n')
     code, _, err = invoke(case)
