@@ -123,7 +123,7 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
         raise CaseFileError([f"--{str(exc).replace('_', '-')}"]) from None
     proposal = negotiate(data.case.debt, day, constraints, top)
     if export is not None:
-        _export(case, data, proposal, export, force, lang)
+        _export(data, proposal, export, force, lang)
     if fmt == "json":
         emit(proposal_json(proposal))
     elif fmt == "csv":
@@ -132,17 +132,26 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
         emit(proposal_table(proposal, lang))
 
 
-def _export(case: str, data: Any, proposal: Any, target: str, force: bool, lang: str) -> None:
-    """The offers, after the contract as it stands, in the case-file workbook."""
+def _export(data: Any, proposal: Any, target: str, force: bool, lang: str) -> None:
+    """The contract as it stands and the offers, side by side as ``compare``
+    exports plans: the case-file workbook with the contract schedule, the
+    arrears (with a payment history), Terms (from offer 1) and Charts."""
+    from ..arrears import statement
     from ..errors import RepayplanError
     from ..report.excel import export_workbook
-    from ..report.excel.case import case_book, contract_plan
-    from ..report.propose import offer_plans
+    from ..report.excel.case import case_book, comparison_plans, contract_plan
+    from .export import replace_note
 
     if not proposal.offers:
         raise RepayplanError(f"--export: no offer fits, so there is nothing to write to {target}")
-    loan = data.case.debt.loan
-    plans = [contract_plan(loan, lang=lang), *offer_plans(proposal)]
-    book = case_book(data.case.info, loan, plans, lang=lang, terms_index=1)
+    debt = data.case.debt
+    comparison = proposal.comparison(short_names=True)
+    plans = comparison_plans(comparison, lang)
+    plans.append(replace_note(contract_plan(debt.loan, lang=lang, compared=False), lang))
+    st = None
+    if debt.has_history:
+        st = statement(debt.loan, [p for p in debt.payments if p.date <= proposal.on], debt.penalty, proposal.on)
+    terms_index = 1 if proposal.contract is not None else 0
+    book = case_book(data.case.info, debt.loan, plans, st, None, lang, terms_index, comparison)
     written = export_workbook(book, target, force=force)
-    click.echo(f"Wrote {written}: {len(book.plans)} plan(s)", err=True)
+    click.echo(f"Wrote {written}: {len(proposal.offers)} offer(s) and the contract as it stands", err=True)

@@ -142,7 +142,7 @@ def _lump(search: object) -> Relaxation | None:
         return None
 
     def point(down: int) -> Point | None:
-        if down + k > owed:  # nothing left to pay in installments: a settlement now
+        if each <= 0 or down + k > owed:  # nothing (or nothing left) to pay in installments: a settlement now
             return oracle.point(SettleFamily(ctx, 0), owed - down)
         return oracle.point(SettleFamily(ctx, k, down), max(0, owed - min(owed, down + k * each)))
 

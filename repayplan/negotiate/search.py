@@ -31,7 +31,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 
-from ..compare import PlanMetrics, plan_metrics
+from ..compare import Comparison, PlanMetrics, plan_metrics
 from ..errors import RepayplanError
 from ..model import Position
 from ..plans import Plan
@@ -86,10 +86,25 @@ class Proposal:
     binding: object | None  # a diagnose.Binding when nothing fits
     notes: tuple[str, ...] = ()
     builds: int = 0  # plans built exactly
+    contract: Plan | None = None  # the contract as it stands, when known
+    contract_metrics: PlanMetrics | None = None
 
     @property
     def currency(self) -> str:
         return self.position.policy.currency
+
+    def comparison(self, short_names: bool = False) -> Comparison:
+        """The contract as it stands (when known) and the offers, as ``compare``
+        puts plans side by side (for its table and the case-file workbook);
+        ``short_names``: "Offer 1", ... (a sheet name has at most 31 characters)."""
+        plans = [replace(o.plan, name=f"Offer {o.rank}") if short_names else o.plan for o in self.offers]
+        metrics = [o.metrics for o in self.offers]
+        if self.contract is not None and self.contract_metrics is not None:
+            plans.insert(0, self.contract)
+            metrics.insert(0, self.contract_metrics)
+        c = self.constraints
+        return Comparison(self.on, self.position, tuple(plans), tuple(metrics), c.borrower(), c.creditor(),
+                          self.notes)
 
 
 def families(ctx: Context) -> list[Family]:
@@ -187,10 +202,14 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
 
     s = Search(position, on, constraints)
     notes = notes_for(s.ctx)
+    contract_metrics = None
+    if contract is not None:
+        contract_metrics = plan_metrics(contract, constraints.borrower(), constraints.creditor(), contract)
     richest = s.creditor_end()
     if richest is None or richest.point.npv < s.required:
         binding = diagnose(s, richest)
-        return Proposal(on, position, constraints, s.required, (), binding, notes, s.oracle.builds)
+        return Proposal(on, position, constraints, s.required, (), binding, notes, s.oracle.builds, contract,
+                        contract_metrics)
     cheapest = s.borrower_end(richest)
     found = [cheapest, richest]
     if top > 2 and richest.point.npv > cheapest.point.npv:
@@ -212,7 +231,8 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
             raise RepayplanError(f"internal error: offer {rank} breaks {problems[0]}")
         text, binds = reason(s, f, role, metrics)
         offers.append(Offer(rank, name, plan, metrics, text, role, binds))
-    return Proposal(on, position, constraints, s.required, tuple(offers), None, notes, s.oracle.builds)
+    return Proposal(on, position, constraints, s.required, tuple(offers), None, notes, s.oracle.builds, contract,
+                    contract_metrics)
 
 
 def _frontier(found: Sequence[Found]) -> list[Found]:

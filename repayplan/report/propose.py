@@ -28,7 +28,7 @@ from .render import csv_text, json_text, key_values, table_text
 
 #: The columns of the offers table and CSV, after rank and steps.
 OFFER_COLUMNS = ("largest_installment", "payments", "lump_sum", "total_payment", "forgiven", "creditor_npv",
-                 "recovery", "annual_cost", "payoff_date")
+                 "recovery", "annual_cost", "payoff_date", "saving")
 
 
 def _position(proposal: Proposal) -> dict[str, str]:
@@ -159,18 +159,4 @@ def _column(key: str) -> str:
             "recovery": "prop.recovery", "largest_installment": "prop.installment"}.get(key, key)
 
 
-def offer_plans(proposal: Proposal) -> list[Any]:
-    """The offers as workbook plans (``repayplan.report.excel.BookPlan``), with compare's figures."""
-    from dataclasses import fields
-
-    from .excel import BookPlan
-
-    out = []
-    for o in proposal.offers:
-        figures = {f.name: getattr(o.metrics, f.name) for f in fields(o.metrics)}
-        out.append(BookPlan(o.name, o.plan.rows, o.plan.policy, metrics=figures,
-                            steps=tuple(o.plan.basis), note=o.reason))
-    return out
-
-
-__all__ = ["offer_plans", "proposal_csv", "proposal_dict", "proposal_json", "proposal_table"]
+__all__ = ["proposal_csv", "proposal_dict", "proposal_json", "proposal_table"]
