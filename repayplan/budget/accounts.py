@@ -8,8 +8,10 @@ times), then :meth:`Account.close` (what is left of the minimum falls past
 due; a late fee; a lower installment after a prepayment under
 ``reduce-payment``).
 
-Inside a debt a payment settles penalty, then fees, then interest, then
-principal (overdue principal first). Every amount is an ``int`` of minor
+Inside a debt a payment settles what is due in the order of its arrears
+rules (``PenaltyPolicy.allocation``, e.g. fees → interest → penalty →
+principal; principal only as far as it is due), late fees before other
+fees, then prepays accrued interest and principal. Every amount is an ``int`` of minor
 units; interest is an exact fraction of the balance rounded once with
 :func:`~repayplan.money.round_units`, exactly as ``MoneyPolicy.round_exact``.
 
