@@ -1,0 +1,79 @@
+"""Benchmark: `repayplan propose` over the default levers (waive, set-rate, haircut, settle, and
+every term up to 60 months) for typical cases.
+
+Target (issue 5): a search returns in under 1 s in process. Each search builds only the few
+candidates the closed forms point at (the count is printed), so the time is a few dozen exact
+plans, not the thousands of combinations of term, rate, waivers, haircut and settlement.
+
+    python bench/bench_propose.py
+"""
+
+from __future__ import annotations
+
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import replace
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from repayplan import Loan, parse_rate
+from repayplan.casefile import load_document
+from repayplan.casefile.negotiate import read_negotiation_case
+from repayplan.compare import Debt
+from repayplan.legal import parse_cap
+from repayplan.negotiate import Constraints, negotiate
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def timed(func, repeat: int = 7) -> tuple[float, float, object]:  # type: ignore[no-untyped-def]
+    runs, result = [], None
+    for _ in range(repeat):
+        start = time.perf_counter()
+        result = func()
+        runs.append(time.perf_counter() - start)
+    return statistics.median(runs) * 1000, max(runs) * 1000, result
+
+
+def example(name: str) -> tuple[Debt, date, Constraints]:
+    data = read_negotiation_case(load_document(ROOT / "examples" / name))
+    return data.case.debt, data.case.info.as_of or date.today(), data.constraints
+
+
+def in_process() -> None:
+    cases = []
+    for name in ("negotiation.toml", "hardship.toml"):
+        debt, on, c = example(name)
+        cases.append((f"{name} (arrears, default levers)", debt, on, c))
+        cases.append((f"{name} with a 24% cap", debt, on, replace(c, cap=parse_cap("24%", debt.loan.start))))
+    debt, on, c = example("negotiation.toml")
+    cases.append(("negotiation.toml, nothing fits (diagnosis)", debt, on, replace(c, max_payment=Decimal("300"))))
+    loan = Loan(Decimal("80000"), parse_rate("15.4%"), 36, start=date(2025, 1, 10))
+    performing = Constraints(max_payment=Decimal("1800"), lump_sum=Decimal("10000"), discount_rate=Decimal("0.05"),
+                             min_recovery=Decimal("0.8"))
+    cases.append(("80,000 at 15.4%, performing, default levers", Debt(loan), date(2025, 9, 10), performing))
+    weekly = Loan(Decimal("20000"), parse_rate("20%"), 104, frequency="weekly", start=date(2025, 1, 6))
+    cases.append(("20,000 weekly at 20% (260 installments max)", Debt(weekly), date(2025, 6, 2), performing))
+    print(f"{'search':<48} {'median':>8} {'max':>8} {'offers':>7} {'plans built':>12}")
+    for label, debt, on, terms in cases:
+        median, worst, proposal = timed(lambda debt=debt, on=on, terms=terms: negotiate(debt, on, terms))
+        print(f"{label:<48} {median:6.0f} ms {worst:6.0f} ms {len(proposal.offers):7d} "  # type: ignore[attr-defined]
+              f"{proposal.builds:12d}")  # type: ignore[attr-defined]
+
+
+def whole_command() -> None:
+    args = [sys.executable, "-m", "repayplan", "propose", str(ROOT / "examples" / "negotiation.toml")]
+    runs = []
+    for _ in range(3):
+        start = time.perf_counter()
+        subprocess.run(args, check=True, capture_output=True)
+        runs.append(time.perf_counter() - start)
+    print(f"{'repayplan propose examples/negotiation.toml (process)':<48} {statistics.median(runs) * 1000:6.0f} ms")
+
+
+if __name__ == "__main__":
+    in_process()
+    whole_command()
