@@ -292,3 +292,21 @@ def test_the_terms_sheet_is_filled_from_the_plan_asked_for(tmp_path: Path) -> No
     assert line[2] == "='Lump-sum settlement'!$F$9"
     signatures = [r[0] for r in values if r[0] in ("Borrower", "Creditor", "Mediator") and r[4] == "Date"]
     assert signatures == ["Borrower", "Creditor", "Mediator"]
+
+
+def test_the_terms_say_whether_interest_runs_under_the_plan(hardship: Path, tmp_path: Path) -> None:
+    """An interest freeze repays owed interest (its interest column is not
+    zero) but charges none anew; 24 months at the contract rate does."""
+    def terms_of(path: Path) -> dict[str, tuple[Any, ...]]:
+        return {r[0]: r[3:6] for r in openpyxl.load_workbook(path)["Terms"].iter_rows(values_only=True) if r[0]}
+
+    freeze = terms_of(hardship)
+    assert freeze["Interest charged during repayment"] == ("No", 0, "per year")
+    assert freeze["Fees charged during repayment"][0] == "No"
+    out = tmp_path / "t.xlsx"
+    assert run(str(HARDSHIP), "-o", str(out), "--terms", "Penalty waived, 24 months").exit_code == 0
+    assert terms_of(out)["Interest charged during repayment"] == ("Yes", 0.18, "per year")
+    contract = tmp_path / "c.xlsx"
+    assert run(str(HARDSHIP), "-o", str(contract), "--terms", "Contract schedule").exit_code == 0
+    assert terms_of(contract)["Interest charged during repayment"] == (
+        "=IF('Contract schedule'!$H$45>0,\"Yes\",\"No\")", "='Contract schedule'!$H$3", "per year")

@@ -53,6 +53,8 @@ class BookPlan:
     compared: bool = True
     #: "contract" for the contract as it stands, else "scenario"
     kind: str = "scenario"
+    #: what arises under the plan by component (interest, fees, penalty); owed amounts repaid are not in it
+    charged: Mapping[str, Decimal] = field(default_factory=dict)
 
     @classmethod
     def from_schedule(cls, name: str, schedule: Schedule, **extra: Any) -> BookPlan:

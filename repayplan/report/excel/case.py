@@ -40,8 +40,9 @@ def comparison_plans(comparison: Any, lang: str = "en") -> list[BookPlan]:
     out = []
     for plan, metrics in zip(comparison.plans, comparison.metrics, strict=True):
         figures = {f.name: getattr(metrics, f.name) for f in fields(metrics)}
+        charged = {c: plan.charged.get(c) for c in ("interest", "penalty", "fees")}
         out.append(BookPlan(plan_name(plan, lang), tuple(plan.rows), plan.policy, None, figures,
-                            tuple(plan.basis), rate=plan.rate, kind=plan.kind))
+                            tuple(plan.basis), rate=plan.rate, kind=plan.kind, charged=charged))
     return out
 
 

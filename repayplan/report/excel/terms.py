@@ -83,14 +83,19 @@ def _repayment(out: SheetWriter, book: CaseBook, layout: PlanLayout) -> None:
     out.append((label("wb.terms_installments", lang), "label"), None, None,
                (f'=COUNTIF({layout.column("payment")},">0")', "int"))
     loan = plan.loan if layout.live else None
-    interest = f'=IF({layout.total("interest")}>0,"{yes}","{no}")'
     rate: Any = None
-    if loan is not None:
-        rate = (f"={layout.input('rate')}", "rate")
-    out.append((label("wb.terms_interest", lang), "label"), None, None, (interest, "text"), rate,
-               (label(f"wb.per_{loan.rate.unit}", lang), "text") if loan is not None else None)
-    out.append((label("wb.terms_fees", lang), "label"), None, None,
-               (f'=IF({layout.total("fees")}>0,"{yes}","{no}")', "text"))
+    unit: Any = None
+    if loan is not None:  # the contract schedule: what its sheet charges, live
+        interest: Any = f'=IF({layout.total("interest")}>0,"{yes}","{no}")'
+        fees: Any = f'=IF({layout.total("fees")}>0,"{yes}","{no}")'
+        rate, unit = (f"={layout.input('rate')}", "rate"), (label(f"wb.per_{loan.rate.unit}", lang), "text")
+    else:  # a restructuring: what arises under the plan (owed interest repaid is not charged anew)
+        interest = yes if plan.charged.get("interest", 0) > 0 else no
+        fees = yes if plan.charged.get("fees", 0) > 0 else no
+        if plan.rate is not None:
+            rate, unit = (plan.rate.value, "rate"), (label(f"wb.per_{plan.rate.unit}", lang), "text")
+    out.append((label("wb.terms_interest", lang), "label"), None, None, (interest, "text"), rate, unit)
+    out.append((label("wb.terms_fees", lang), "label"), None, None, (fees, "text"))
     out.blank()
 
 
