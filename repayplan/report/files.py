@@ -31,6 +31,7 @@ def atomic_write(target: str | Path, write: Callable[[Path], None], force: bool 
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
     os.close(fd)
     tmp = Path(tmp_name)
+    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a new file gets the usual permissions
     try:
         write(tmp)
         os.replace(tmp, target)
@@ -38,3 +39,9 @@ def atomic_write(target: str | Path, write: Callable[[Path], None], force: bool 
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
