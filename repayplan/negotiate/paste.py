@@ -17,7 +17,6 @@ steps = [
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
@@ -27,7 +26,7 @@ from ..restructure import Step
 
 
 def toml_value(value: Any) -> str:
-    """A TOML literal: strings quoted (JSON escapes are TOML escapes), dates
+    """A TOML literal: strings quoted and escaped, dates
     bare, numbers as written, lists inline.
 
     >>> toml_value("a \\"b\\""), toml_value(3), toml_value(["x", date(2026, 1, 1)])
@@ -43,7 +42,24 @@ def toml_value(value: Any) -> str:
         return "[" + ", ".join(toml_value(v) for v in value) + "]"
     if isinstance(value, dict):
         return "{" + ", ".join(f"{k} = {toml_value(v)}" for k, v in value.items()) + "}"
-    return json.dumps(str(value), ensure_ascii=False)
+    return toml_string(str(value))
+
+
+def toml_string(text: str) -> str:
+    """A TOML basic string: quotes and backslashes escaped, control characters as \\uXXXX.
+
+    >>> print(toml_string('say "hi"\\n\\x7f'))
+    "say \\"hi\\"\\u000a\\u007f"
+    """
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append("\\" + ch)
+        elif ord(ch) < 0x20 or ord(ch) == 0x7F:
+            out.append(f"\\u{ord(ch):04x}")
+        else:
+            out.append(ch)
+    return '"' + "".join(out) + '"'
 
 
 def step_tables(steps: Sequence[Step]) -> list[dict[str, Any]]:
