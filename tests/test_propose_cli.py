@@ -122,6 +122,11 @@ def test_when_nothing_fits_it_says_what_binds(tmp_path: Path) -> None:
     rows = list(csv.reader(io.StringIO(run(case, "--format", "csv").stdout)))  # type: ignore[attr-defined]
     assert rows[0] == ["constraint", "have", "need", "shortfall", "text"] and rows[1][:4] == [
         "borrower.max_payment", "500.00", "564.94", "64.94"]
+    exported = run(case, "--export", str(tmp_path / "none.xlsx"))  # the diagnosis, then the refusal
+    assert exported.exit_code == 1 and "No offer fits both sides." in exported.stdout  # type: ignore[attr-defined]
+    assert exported.stderr == (f"Error: --export: no offer fits, so there is nothing to write to "  # type: ignore
+                               f"{tmp_path / 'none.xlsx'}\n")
+    assert not (tmp_path / "none.xlsx").exists()
 
 
 def test_export_writes_the_offers_into_the_case_workbook(tmp_path: Path) -> None:

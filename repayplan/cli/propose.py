@@ -122,14 +122,14 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
     except InputError as exc:
         raise CaseFileError([f"--{str(exc).replace('_', '-')}"]) from None
     proposal = negotiate(data.case.debt, day, constraints, top)
-    if export is not None:
-        _export(data, proposal, export, force, lang)
     if fmt == "json":
         emit(proposal_json(proposal))
     elif fmt == "csv":
         emit(proposal_csv(proposal, lang))
     else:
         emit(proposal_table(proposal, lang))
+    if export is not None:
+        _export(data, proposal, export, force, lang)
 
 
 def _export(data: Any, proposal: Any, target: str, force: bool, lang: str) -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from typing import TYPE_CHECKING
 
 from ..money import WORKING
 from ..plans import Plan
@@ -30,6 +31,9 @@ from ..rates import percent_text
 from .frontier import Sweep
 from .ladder import SettleFamily, TermFamily
 from .oracle import Point, first_true
+
+if TYPE_CHECKING:
+    from .search import Found, Search
 
 #: How far the term is stretched to find one that fits, in months.
 LONGEST_MONTHS = 360
@@ -57,13 +61,9 @@ class Binding:
     message: str
 
 
-def diagnose(search: object, richest: object) -> Binding:
+def diagnose(search: Search, richest: Found | None) -> Binding:
     """The binding constraints of a search that found no offer (``richest``:
     the creditor's best within the borrower's means, or None)."""
-    from .search import Found, Search
-
-    assert isinstance(search, Search)
-    assert richest is None or isinstance(richest, Found)
     found = [r for r in (_payment(search), _recovery(search, richest), _lump(search), _term(search),
                          _cap(search)) if r]
     money = search.ctx.policy.grouped
@@ -76,11 +76,8 @@ def diagnose(search: object, richest: object) -> Binding:
     return Binding(tuple(r.constraint for r in found), tuple(found), message)
 
 
-def _payment(search: object) -> Relaxation | None:
+def _payment(search: Search) -> Relaxation | None:
     """The smallest installment of a plan the creditor accepts."""
-    from .search import Search
-
-    assert isinstance(search, Search)
     c = search.ctx.constraints
     if c.max_payment is None:
         return None
@@ -105,13 +102,10 @@ def _payment(search: object) -> Relaxation | None:
                       f"{money(c.max_payment)})", best.plan)
 
 
-def _recovery(search: object, richest: object) -> Relaxation | None:
+def _recovery(search: Search, richest: Found | None) -> Relaxation | None:
     """The most the creditor can recover within the borrower's means, as a share it could accept."""
-    from .search import Found, Search
-
-    assert isinstance(search, Search)
     c = search.ctx.constraints
-    if c.min_recovery is None or not isinstance(richest, Found):
+    if c.min_recovery is None or richest is None:
         return None
     base = c.recovery_base_amount(search.ctx.position)
     if base <= 0:
@@ -124,11 +118,8 @@ def _recovery(search: object, richest: object) -> Relaxation | None:
                       f"instead of {percent_text(c.min_recovery)} ({money(search.required)})", richest.point.plan)
 
 
-def _lump(search: object) -> Relaxation | None:
+def _lump(search: Search) -> Relaxation | None:
     """The smallest lump sum now that, with installments at the budget, reaches the minimum."""
-    from .search import Search
-
-    assert isinstance(search, Search)
     ctx, oracle = search.ctx, search.oracle
     c = ctx.constraints
     if "settle" not in c.searched_levers or c.max_payment is None or search.required <= 0:
@@ -166,11 +157,8 @@ def _lump(search: object) -> Relaxation | None:
                       found.plan if found is not None else None)
 
 
-def _term(search: object) -> Relaxation | None:
+def _term(search: Search) -> Relaxation | None:
     """The shortest term beyond the creditor's maximum at which a plan fits."""
-    from .search import Search
-
-    assert isinstance(search, Search)
     ctx = search.ctx
     c = ctx.constraints
     longest = max(ctx.limit, min(1200, math.ceil(LONGEST_MONTHS * ctx.per_year / 12)))
@@ -195,12 +183,9 @@ def _term(search: object) -> Relaxation | None:
     return None
 
 
-def _cap(search: object) -> Relaxation | None:
+def _cap(search: Search) -> Relaxation | None:
     """When the cap rules out every plan the borrower could pay: the least any
     plan within the borrower's means reaching the minimum costs the borrower."""
-    from .search import Search
-
-    assert isinstance(search, Search)
     c = search.ctx.constraints
     if c.cap is None:
         return None

@@ -20,7 +20,7 @@ offers kept are those no other offer beats on both sides.
 >>> terms = Constraints(max_payment=Decimal("666.67"), discount_rate=Decimal("0.05"),
 ...                     min_recovery=Decimal("0.9"), levers=("set-rate",))
 >>> best = search(owed, loan.start, terms).offers[0]
->>> [s.describe() for s in best.steps], best.metrics.largest_installment  # 24,000 ÷ 36, rounded up
+>>> [s.describe() for s in best.steps], best.metrics.largest_installment  # 24,000 ÷ 36, rounded half-up
 (['rate 0%/year from the restructuring date', '36 installments (annuity)'], Decimal('666.67'))
 """
 
@@ -37,6 +37,7 @@ from ..model import Position
 from ..plans import Plan
 from ..restructure import Step
 from .constraints import Constraints
+from .diagnose import Binding
 from .frontier import Candidate, Sweep, pareto, spread
 from .ladder import Context, Family, SettleFamily, TermFamily
 from .oracle import Oracle, Point
@@ -83,7 +84,7 @@ class Proposal:
     constraints: Constraints
     required: Decimal  # the creditor's minimum NPV
     offers: tuple[Offer, ...]
-    binding: object | None  # a diagnose.Binding when nothing fits
+    binding: Binding | None  # when nothing fits: what binds, and by how much
     notes: tuple[str, ...] = ()
     builds: int = 0  # plans built exactly
     contract: Plan | None = None  # the contract as it stands, when known
