@@ -146,25 +146,6 @@ class Constraints:
                        f"{self.cap}")
         return out
 
-    def describe(self, position: Position) -> list[tuple[str, str]]:
-        """(key, text) lines saying what each side asked, for people."""
-        money = position.policy.grouped
-        lines = [("borrower", (f"pays at most {money(self.max_payment)} a month" if self.max_payment is not None
-                               else "no monthly limit given") + f"; {money(self.lump_sum)} available now")]
-        creditor = [f"NPV at {percent_text(self.discount_rate)} a year"]
-        if self.min_recovery is not None:
-            base = "of the principal" if self.recovery_base == "principal" else "of what is owed"
-            creditor.append(f"at least {percent_text(self.min_recovery)} {base} "
-                            f"({money(self.required_npv(position))})")
-        else:
-            creditor.append("no minimum recovery given")
-        creditor.append(f"at most {self.max_term} months")
-        creditor.append("concessions: " + (", ".join(self.levers) or "none") + "; the term is searched")
-        lines.append(("creditor", "; ".join(creditor)))
-        if self.cap is not None:
-            lines.append(("cap", str(self.cap)))
-        return lines
-
     def monthly(self, installment: Decimal, per_year: int) -> Decimal:
         """An installment as a monthly amount (exact, unrounded)."""
         return WORKING.divide(installment * per_year, Decimal(12))

@@ -205,6 +205,12 @@ LABELS: dict[str, dict[str, str]] = {
         "prop.rank": "Rank", "prop.name": "Name", "prop.role": "Role", "prop.reason": "Reason",
         "prop.constraint": "Constraint", "prop.have": "Now", "prop.need": "Needed", "prop.shortfall": "Short by",
         "prop.text": "What would make an offer fit",
+        "prop.pays_at_most": "pays at most {amount} a month", "prop.no_limit": "no monthly limit given",
+        "prop.available": "{amount} available now", "prop.npv_at": "NPV at {rate} a year",
+        "prop.at_least": "at least {share} {base} ({amount})", "prop.of_owed": "of what is owed",
+        "prop.of_principal": "of the principal", "prop.no_minimum": "no minimum recovery given",
+        "prop.max_months": "at most {months} months",
+        "prop.concessions": "concessions: {levers}; the term is searched",
     },
     "zh": {
         # batch (issue 6)
@@ -376,6 +382,12 @@ LABELS: dict[str, dict[str, str]] = {
         "prop.rank": "排序", "prop.name": "名称", "prop.role": "定位", "prop.reason": "理由",
         "prop.constraint": "约束", "prop.have": "现为", "prop.need": "需为", "prop.shortfall": "差额",
         "prop.text": "怎样才有可行方案",
+        "prop.pays_at_most": "每月最多还 {amount}", "prop.no_limit": "未给出每月还款上限",
+        "prop.available": "现可一次性支付 {amount}", "prop.npv_at": "按年 {rate} 折现计算净现值",
+        "prop.at_least": "至少回收{base}的 {share}（{amount}）", "prop.of_owed": "欠款",
+        "prop.of_principal": "本金", "prop.no_minimum": "未给出最低回收率",
+        "prop.max_months": "最长 {months} 个月",
+        "prop.concessions": "可让步：{levers}；期限均会搜索",
     },
 }
 

@@ -130,7 +130,7 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
     breakdown = " + ".join(f"{k} {policy.grouped(v)}" for k, v in owed if v)
     pairs = [(label("currency", lang), proposal.currency), (label("cmp.date", lang), proposal.on.isoformat()),
              (label("cmp.owed", lang), policy.grouped(p.total) + (f" = {breakdown}" if breakdown else ""))]
-    pairs += [(label(f"prop.{key}", lang), text) for key, text in proposal.constraints.describe(p)]
+    pairs += asked(proposal, lang)
     out = [key_values(pairs), ""]
     if not proposal.offers:
         b: Any = proposal.binding
@@ -152,6 +152,29 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
             out += [scenario_toml(o.name, o.steps, proposal.on), ""]
     out += ["", label("cmp.notes", lang) + ":"] + [f"  - {note}" for note in proposal.notes]
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def asked(proposal: Proposal, lang: str = "en") -> list[tuple[str, str]]:
+    """What each side asked, one line each, for people."""
+    c = proposal.constraints
+    money = proposal.position.policy.grouped
+    pay = (label("prop.pays_at_most", lang).format(amount=money(c.max_payment)) if c.max_payment is not None
+           else label("prop.no_limit", lang))
+    lines = [(label("prop.borrower", lang), f"{pay}; " + label("prop.available", lang).format(
+        amount=money(c.lump_sum)))]
+    creditor = [label("prop.npv_at", lang).format(rate=percent_text(c.discount_rate))]
+    if c.min_recovery is not None:
+        base = label("prop.of_principal" if c.recovery_base == "principal" else "prop.of_owed", lang)
+        creditor.append(label("prop.at_least", lang).format(share=percent_text(c.min_recovery), base=base,
+                                                            amount=money(proposal.required)))
+    else:
+        creditor.append(label("prop.no_minimum", lang))
+    creditor.append(label("prop.max_months", lang).format(months=c.max_term))
+    creditor.append(label("prop.concessions", lang).format(levers=", ".join(c.levers) or "—"))
+    lines.append((label("prop.creditor", lang), "; ".join(creditor)))
+    if c.cap is not None:
+        lines.append((label("prop.cap", lang), str(c.cap)))
+    return lines
 
 
 def _column(key: str) -> str:
