@@ -7,8 +7,6 @@ so they never drift:
 ['2024-01-31', '2024-02-29', '2024-03-31', '2024-04-30']
 >>> day_count(date(2024, 1, 31), date(2024, 2, 29), "30/360")
 29
->>> year_fraction(date(2025, 1, 1), date(2025, 2, 1), "act/365")
-Decimal('0.08493150684931506849315068493150684931507')
 """
 
 from __future__ import annotations
@@ -16,10 +14,8 @@ from __future__ import annotations
 import calendar as _calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
-from decimal import Decimal
 
 from .errors import InputError
-from .money import WORKING
 
 
 @dataclass(frozen=True)
@@ -95,9 +91,3 @@ def day_count(start: date, end: date, convention: str) -> int:
     if convention not in DAY_COUNTS:
         raise InputError(f"day_count: {convention!r} is unknown; use act/365, act/360 or 30/360")
     return (end - start).days
-
-
-def year_fraction(start: date, end: date, convention: str) -> Decimal:
-    """Days under the convention ÷ its year (365 or 360)."""
-    year = 365 if convention == "act/365" else 360
-    return WORKING.divide(Decimal(day_count(start, end, convention)), Decimal(year))

@@ -44,12 +44,12 @@ def annual_rate(flows: Sequence[Flow]) -> Decimal | None:
 
     This is the EU-style APR: with flows of an advance and its repayments
     it is the borrower's effective annual cost. None when the flows do not
-    change sign or no rate in (-99.99%, 10^6 %) solves them.
+    change sign, all fall on one day, or no rate in (-99.99%, 10^6 %) solves them.
 
     >>> from datetime import date
     >>> monthly = [(date(2025, 1, 1), Decimal("-12000"))] + [
     ...     (date(2025 + (m // 12), m % 12 + 1, 1), Decimal("1100.16")) for m in range(1, 13)]
-    >>> annual_rate(monthly)  # 1.5%/month: (1.015)^12 − 1 = 19.56%, months of unequal days
+    >>> annual_rate(monthly)  # 1.5%/month: (1.015)^12 − 1 = 19.56% with equal months; here months differ
     Decimal('0.19651520')
     """
     if not flows:
@@ -58,6 +58,8 @@ def annual_rate(flows: Sequence[Flow]) -> Decimal | None:
     times = [(when - start).days / YEAR_DAYS for when, _ in flows]
     amounts = [float(a) for _, a in flows]
     if not (any(a > 0 for a in amounts) and any(a < 0 for a in amounts)):
+        return None
+    if max(times) == 0:  # all on one day: no time passes, so no annual rate exists
         return None
 
     def f(r: float) -> float:
@@ -82,16 +84,6 @@ def annual_rate(flows: Sequence[Flow]) -> Decimal | None:
     if not math.isfinite(result):
         return None
     return Decimal(repr(result)).quantize(Decimal("1e-8"))
-
-
-def nominal_to_effective(nominal: Decimal, periods_per_year: int) -> Decimal:
-    """(1 + j/m)^m − 1: 18% a year compounded monthly is 19.5618...% effective.
-
-    >>> nominal_to_effective(Decimal("0.18"), 12).quantize(Decimal("1e-6"))
-    Decimal('0.195618')
-    """
-    per = WORKING.divide(nominal, Decimal(periods_per_year))
-    return WORKING.power(WORKING.add(1, per), periods_per_year) - 1
 
 
 def npv_fast(flows: Sequence[Flow], rate: Decimal, on: date) -> Decimal:

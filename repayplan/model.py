@@ -88,9 +88,17 @@ def loan_problems(loan: Loan, where: str = "") -> list[str]:
         if getattr(loan, name) < 0:
             problems.append(f"{p}{name}: must be 0 or more, got {getattr(loan, name)}")
     try:
-        MoneyPolicy(loan.currency, loan.rounding)
+        policy = MoneyPolicy(loan.currency, loan.rounding)
     except InputError as exc:
         problems.append(f"{p}{exc}")
+        return problems
+    for name in ("principal", "installment_fee", "upfront_fee"):
+        amount = getattr(loan, name)
+        if isinstance(amount, Decimal) and amount.is_finite() and amount != amount.quantize(policy.quantum):
+            fix = (f"write it with at most {policy.minor_units} decimals" if policy.minor_units
+                   else "write it as a whole number")
+            problems.append(f"{p}{name}: {amount} is finer than the smallest {policy.currency} unit "
+                            f"({policy.quantum}); {fix}")
     return problems
 
 

@@ -122,3 +122,12 @@ def test_30_360(start: date, end: date, expected: int) -> None:
 def test_actual_days() -> None:
     assert day_count(date(2024, 2, 1), date(2024, 3, 1), "act/365") == 29
     assert day_count(date(2025, 2, 1), date(2025, 3, 1), "act/360") == 28
+
+
+def test_annual_rate_has_no_answer_when_no_time_passes() -> None:
+    from repayplan.metrics import annual_rate
+
+    day = date(2025, 1, 10)
+    assert annual_rate([(day, D("-1000")), (day, D("1000.50"))]) is None
+    # one year apart it is simply 0.05%: 1,000.50 / 1,000 − 1
+    assert annual_rate([(day, D("-1000")), (date(2026, 1, 10), D("1000.50"))]) == D("0.00050000")

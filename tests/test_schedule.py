@@ -244,3 +244,22 @@ def test_short_first_period_charges_its_actual_days() -> None:
     s = build_schedule(loan(principal=D("10000"), rate=parse_rate("7.2%"), term=3, method="interest-only",
                             start=date(2025, 1, 1), first_due=date(2025, 1, 11)))
     assert [r.interest for r in s.rows] == [D("19.73"), D("60.00"), D("60.00")]
+
+
+@pytest.mark.parametrize(
+    ("kw", "message"),
+    [
+        (dict(principal=D("1000.005")),
+         "principal: 1000.005 is finer than the smallest CNY unit (0.01); write it with at most 2 decimals"),
+        (dict(principal=D("1000.5"), currency="JPY"),
+         "principal: 1000.5 is finer than the smallest JPY unit (1); write it as a whole number"),
+        (dict(installment_fee=D("0.005")),
+         "installment_fee: 0.005 is finer than the smallest CNY unit (0.01); write it with at most 2 decimals"),
+    ],
+)
+def test_amounts_finer_than_the_minor_unit_are_refused_not_rounded(kw: dict[str, object], message: str) -> None:
+    # rounding 1000.005 to 1000.01 would create a cent nobody lent
+    with pytest.raises(InputError) as err:
+        loan(**kw)
+    assert str(err.value) == message
+    assert loan(principal=D("1000.50")).principal == D("1000.50")  # trailing zeros within the unit are fine
