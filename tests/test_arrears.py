@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from repayplan import InputError, Loan, build_schedule, parse_rate
+from repayplan import InputError, Loan, build_schedule, parse_rate, rates
 from repayplan.arrears import Payment, PenaltyPolicy, parse_penalty_rate, scheduled_payments, statement
 
 D = Decimal
@@ -123,6 +123,15 @@ def test_annual_penalty_rate_uses_the_loans_day_count() -> None:
     st = statement(replace(loan, day_count="act/360"), [], PenaltyPolicy(parse_rate("18%")), date(2025, 2, 14))
     assert st.penalty_charged == D("15.00")
     assert statement(loan, [], PenaltyPolicy(parse_rate("18%")), date(2025, 2, 14)).penalty_charged == D("14.79")
+
+
+def test_the_trace_prints_the_year_the_arithmetic_uses(monkeypatch: pytest.MonkeyPatch) -> None:
+    # one table of years (rates.DAYS_PER_YEAR) for both the amount and its trace: were act/360's year changed
+    # (here to 366 days), both follow: 1000 × 18% ÷ 366 × 30 = 14.7540... → 14.75, printed as "÷ 366"
+    monkeypatch.setitem(rates.DAYS_PER_YEAR, "act/360", 366)
+    loan = replace(bill(), day_count="act/360")
+    st = statement(loan, [], PenaltyPolicy(parse_rate("18%")), date(2025, 2, 14))
+    assert st.lines[0].trace == ("2025-01-15 to 2025-02-14: 1,000.00 × 18%/year ÷ 366 × 30 days = 14.75",)
 
 
 def test_full_balance_penalty_stops_when_the_arrears_are_cleared() -> None:

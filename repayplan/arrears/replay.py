@@ -27,7 +27,7 @@ from fractions import Fraction
 
 from ..model import Loan
 from ..money import ZERO, MoneyPolicy, round_units
-from ..rates import Rate, percent_text
+from ..rates import DAYS_PER_YEAR, Rate, percent_text
 from ..schedule import build_schedule
 from .policy import Payment, PenaltyPolicy
 from .statement import Application, PenaltyTerm
@@ -329,11 +329,7 @@ class _Replay:
 def _daily_text(rate: Rate, day_count: str) -> str:
     if rate.unit == "day":
         return str(rate)
-    year = calendar_year(day_count)
+    year = DAYS_PER_YEAR[day_count]
     if rate.unit == "month":
         return f"{rate} × 12 ÷ {year}"
     return f"{rate} ÷ {year}"
-
-
-def calendar_year(day_count: str) -> int:
-    return 365 if day_count == "act/365" else 360
