@@ -11,14 +11,14 @@ import importlib
 import click
 
 #: command name -> "module:function"; one line per command.
-COMMANDS: dict[str, str] = {
+COMMANDS: dict[str, str] = {  # in the order a user works: the contract, arrears, plans, the file
     "build": "repayplan.cli.build:build",
     "status": "repayplan.cli.status:status",
-    "batch": "repayplan.cli.batch:batch",
-    "export": "repayplan.cli.export:export",
-    "plan": "repayplan.cli.plan:plan",
     "compare": "repayplan.cli.compare:compare",
     "propose": "repayplan.cli.propose:propose",
+    "export": "repayplan.cli.export:export",
+    "plan": "repayplan.cli.plan:plan",
+    "batch": "repayplan.cli.batch:batch",
 }
 
 
@@ -41,7 +41,12 @@ def main() -> None:
     """repayplan: what a debt really costs, and a repayment plan both sides accept.
 
     \b
-    Example:
-      repayplan build examples/mortgage.toml
-      repayplan build --principal 12000 --rate 1.5%/month --term 12
+    Examples:
+      repayplan build examples/mortgage.toml          the contract schedule
+      repayplan status examples/huabei-arrears.toml   what is really owed, and why
+      repayplan compare examples/hardship.toml        restructurings side by side
+      repayplan propose examples/negotiation.toml     offers both sides can accept
+      repayplan export examples/hardship.toml -o case.xlsx
+      repayplan plan examples/three-debts.toml        several debts, one budget
+      repayplan batch examples/portfolio.csv          a whole case list
     """
