@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from dataclasses import replace
 from datetime import date
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
+from fractions import Fraction
 
 import pytest
 
-from repayplan import InputError, Loan, build_schedule, parse_rate, rates
-from repayplan.arrears import Payment, PenaltyPolicy, parse_penalty_rate, scheduled_payments, statement
+from repayplan import InputError, Loan, parse_rate, rates
+from repayplan.arrears import Payment, PenaltyPolicy, parse_penalty_rate, statement
 
 D = Decimal
 DAILY = parse_rate("0.05%/day")
@@ -233,14 +234,37 @@ def test_accrued_interest_of_the_current_period() -> None:
     assert st.payoff_amount == D("12058.06") == st.position.total
 
 
-def test_kept_contract_costs_exactly_the_schedule() -> None:
-    # every installment on its due date: no penalty, nothing owed at maturity, paid = the schedule's total
+def annuity_payments(principal: Decimal, annual: Fraction, term: int, first: date) -> list[Payment]:
+    """Independently of the schedule engine: the level payment from the annuity formula (numpy-financial),
+    each month's interest = balance × annual ÷ 12 rounded half-up, the last installment pays what is left;
+    due on the same day of each following month."""
+    import numpy_financial as npf
+
+    level = D(str(npf.pmt(float(annual) / 12, term, -float(principal)))).quantize(D("0.01"), ROUND_HALF_UP)
+    balance, out = principal, []
+    for k in range(1, term + 1):
+        exact = Fraction(balance) * annual / 12
+        interest = (D(exact.numerator) / D(exact.denominator)).quantize(D("0.01"), ROUND_HALF_UP)
+        payment = balance + interest if k == term else level
+        balance -= payment - interest
+        month = first.month - 1 + k
+        out.append(Payment(date(first.year + month // 12, month % 12 + 1, first.day), payment))
+    return out
+
+
+def test_kept_contract_costs_exactly_the_annuity() -> None:
+    # a 1,000,000.00 mortgage at 4.9% over 360 months, every installment paid on its due date, amounts from the
+    # annuity formula: 1,000,000 × (4.9%/12) / (1 − (1 + 4.9%/12)^−360) = 5,307.27, and a last installment of
+    # 5,305.19 (the balance left + its interest). Nothing extra, nothing owed, nothing over:
+    # paid 359 × 5,307.27 + 5,305.19 = 1,905,309.93 + 5,305.19 = 1,910,615.12
     loan = Loan(D("1000000"), parse_rate("4.9%"), 360, start=date(2025, 1, 15))
-    payments = scheduled_payments(loan)
+    payments = annuity_payments(D("1000000.00"), Fraction(49, 1000), 360, loan.start)
+    assert (payments[0].amount, payments[-1].amount, payments[-1].date) == (D("5307.27"), D("5305.19"),
+                                                                             date(2055, 1, 15))
     st = statement(loan, payments, PenaltyPolicy(parse_penalty_rate("contract+50%"), compound=True),
                    date(2055, 2, 15))
     assert st.penalty_charged == D("0.00") and st.payoff_amount == D("0.00") and st.credit == D("0.00")
-    assert st.total_paid == build_schedule(loan).total_payment  # 359 × 5,307.27 + the last installment
+    assert st.total_paid == D("1910615.12")
 
 
 def test_position_is_the_statements_summary() -> None:
