@@ -145,3 +145,15 @@ def test_the_example_runs_in_every_format() -> None:
         assert result.exit_code == 0, result.stderr
     plans = json.loads(run(EXAMPLE, "--format", "json").stdout)["plans"]
     assert len(plans) >= 5 and plans[0]["kind"] == "contract"
+
+
+def test_the_minimum_recovery_row_stays_when_every_plan_fails(tmp_path: Path) -> None:
+    # every plan fails a 99% minimum (11,880.00 of the 12,000.00 owed) at a 40% cost of funds: the settlement
+    # recovers 6,000.00 (50%); the freeze's 12 × 1,000.00 and the contract's 12,794.23, paid on average about
+    # half a year out, are worth roughly 12,000 / 1.4^0.54 ≈ 10,000 and 12,794 / 1.4^0.54 ≈ 10,700
+    case = CASE.replace("[borrower]", '[creditor]\ndiscount_rate = "40%"\nmin_recovery = "99%"\n[borrower]')
+    rows = list(csv.reader(io.StringIO(run(write(tmp_path, case), "--format", "csv").stdout)))
+    recovery = [r for r in rows if r[0] == "meets_min_recovery"]
+    assert recovery == [["meets_min_recovery", "False", "False", "False"]]
+    table = run(write(tmp_path, case), "--scenario", "Half off")
+    assert "Meets the creditor's minimum" in table.stdout

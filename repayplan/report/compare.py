@@ -93,9 +93,20 @@ def _shown(comp: Comparison) -> list[str]:
         keys.remove("payment_to_income")
     for key in OPTIONAL_METRICS:
         values = [getattr(m, key) for m in comp.metrics]
-        if any(v not in (None, Decimal(0)) for v in values):
+        if any(_worth_showing(v) for v in values):
             keys.append(key)
     return keys
+
+
+def _worth_showing(value: Any) -> bool:
+    """A figure some plan has: a yes/no answer (False too), or an amount other than none and zero.
+
+    >>> _worth_showing(False), _worth_showing(Decimal("0.00")), _worth_showing(None)
+    (True, False, False)
+    """
+    if value is None:
+        return False
+    return isinstance(value, bool) or value != 0
 
 
 def comparison_csv(comp: Comparison, lang: str = "en") -> str:
