@@ -157,3 +157,15 @@ def test_the_minimum_recovery_row_stays_when_every_plan_fails(tmp_path: Path) ->
     assert recovery == [["meets_min_recovery", "False", "False", "False"]]
     table = run(write(tmp_path, case), "--scenario", "Half off")
     assert "Meets the creditor's minimum" in table.stdout
+
+
+def test_a_lever_that_is_not_a_step_name_is_an_input_error(tmp_path: Path) -> None:
+    case = CASE.replace("[borrower]", "[creditor]\nlevers = [{a = 1}, \"term\", 3]\n[borrower]")
+    result = run(write(tmp_path, case))
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f"Error: {tmp_path / 'case.toml'}: creditor.levers[1]: {{'a': 1}} is not a step name; give a list of steps "
+        "from waive, capitalise, haircut, set-rate, term, payment, moratorium, interest-only, step-up, settle",
+        f"Error: {tmp_path / 'case.toml'}: creditor.levers[3]: 3 is not a step name; give a list of steps from waive, "
+        "capitalise, haircut, set-rate, term, payment, moratorium, interest-only, step-up, settle",
+    ]

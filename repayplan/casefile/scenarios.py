@@ -107,14 +107,29 @@ def read_parties(reader: Reader, doc: dict[str, Any], borrower_fields: tuple[str
         except InputError as exc:
             reader.problems.append(str(exc))
     max_term = reader.integer(table, "max_term", "creditor", minimum=1, maximum=1200, default=60) or 60
-    levers = table.get("levers", [])
-    if not isinstance(levers, list) or any(lever not in STEPS for lever in levers):
-        reader.problem("creditor.levers", f"give a list of steps from {', '.join(STEPS)}, got {levers!r}")
-        levers = []
+    levers = _levers(reader, table.get("levers", []))
     base = reader.choice(table, "min_recovery_of", "creditor", ("position", "principal"), default="position")
     creditor = Creditor(rate.annual if rate is not None else None, recovery, max_term, tuple(levers),
                         base or "position")
     return borrower, creditor
+
+
+def _levers(reader: Reader, levers: object) -> list[str]:
+    """``[creditor] levers``: step names; anything else is a problem naming the item."""
+    known = ", ".join(STEPS)
+    if not isinstance(levers, list):
+        reader.problem("creditor.levers", f"give a list of steps from {known}, got {levers!r}")
+        return []
+    ok = True
+    for i, lever in enumerate(levers, start=1):
+        if not isinstance(lever, str):
+            reader.problem(f"creditor.levers[{i}]", f"{lever!r} is not a step name; give a list of steps from {known}")
+            ok = False
+    names = [lever for lever in levers if isinstance(lever, str)]
+    if any(lever not in STEPS for lever in names):
+        reader.problem("creditor.levers", f"give a list of steps from {known}, got {names!r}")
+        ok = False
+    return names if ok else []
 
 
 def restructuring_date(case: CompareCase, given: str | None, source: str = "") -> tuple[date, list[str]]:
