@@ -225,12 +225,17 @@ def compare(debt: Debt, scenarios: Sequence[Scenario], on: date, borrower: Borro
     problems: list[str] = []
     for scenario in scenarios:
         day = scenario.on or on
+        label = scenario.label or f'"{scenario.name}"'
+        if day < debt.loan.start:
+            problems.append(f"{label}: date {day} is before the loan start {debt.loan.start}; give a date on or "
+                            "after it")
+            continue
         try:
             if day not in positions:
                 positions[day] = debt.position(day)
                 contracts[day] = debt.contract(day)
             plan, figures = evaluate(positions[day], scenario.steps, borrower, creditor, contracts[day],
-                                     scenario.name, scenario.label or f'"{scenario.name}"')
+                                     scenario.name, label)
         except InputError as exc:
             problems.extend(str(exc).splitlines())
             continue

@@ -169,3 +169,13 @@ def test_a_lever_that_is_not_a_step_name_is_an_input_error(tmp_path: Path) -> No
         f"Error: {tmp_path / 'case.toml'}: creditor.levers[3]: 3 is not a step name; give a list of steps from waive, "
         "capitalise, haircut, set-rate, term, payment, moratorium, interest-only, step-up, settle",
     ]
+
+
+def test_a_scenario_dated_before_the_loan_start_names_the_scenario(tmp_path: Path) -> None:
+    case = write(tmp_path, CASE + '[[scenarios]]\nname = "Early"\ndate = 2024-06-01\n'
+                                  'steps = [{op = "term", installments = 12}]\n')
+    result = run(case)
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        f'Error: {case}: scenarios[3] "Early": date 2024-06-01 is before the loan start 2025-01-01; give a date on '
+        'or after it']
