@@ -109,6 +109,46 @@ class Rate:
         return f"{percent_text(self.value)}/{self.unit}"
 
 
+def parse_percentage(value: object, field: str) -> Decimal:
+    """A percentage as a fraction: '20%' → 0.2 (callers check its range). The one rule for
+    every percentage a user writes: text with a % sign. A bare number is
+    refused (is 0.5 one half or half a percent?), with the fix spelled out.
+
+    >>> parse_percentage("12.5%", "percent")
+    Decimal('0.125')
+    >>> parse_percentage(0.5, "percent")
+    Traceback (most recent call last):
+    ...
+    repayplan.errors.InputError: percent: 0.5 is a bare number; a percentage is text with %: write it as '50%'
+    """
+    if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
+        try:
+            number = Decimal(str(value))
+        except InvalidOperation:  # pragma: no cover - str() of a number is a number
+            number = Decimal("NaN")
+        if number.is_finite():
+            points = number * 100 if 0 < number <= 1 else number
+            raise InputError(f"{field}: {value} is a bare number; a percentage is text with %: write it as "
+                             f"'{points.normalize():f}%'")
+    if isinstance(value, str):
+        text = value.strip()
+        if not text.endswith("%"):
+            try:
+                Decimal(text)
+            except InvalidOperation:
+                pass
+            else:
+                raise InputError(f"{field}: {value!r} has no % sign; write it as '{text}%'")
+        else:
+            try:
+                number = Decimal(text[:-1].strip())
+            except InvalidOperation:
+                number = Decimal("NaN")
+            if number.is_finite():
+                return WORKING.divide(number, Decimal(100)).normalize()
+    raise InputError(f"{field}: {value!r} is not a percentage; write it like '20%'")
+
+
 def percent_text(fraction: Decimal, places: int | None = None) -> str:
     """0.049 -> '4.9%'; trailing zeros dropped unless places is given.
 

@@ -235,3 +235,13 @@ def test_payment_plans_never_pay_below_the_agreed_amount_but_the_last() -> None:
     assert [r.penalty for r in plan.rows] == [D("100.00")] * 6
     plan = apply(position, [Waive(("penalty",)), SetRate(parse_rate("0%")), Payment(D("300"))])
     assert [r.payment for r in plan.rows] == [D("300.00")] * 3 + [D("100.00")]
+
+
+def test_min_recovery_is_a_percentage_like_every_other() -> None:
+    reader = Reader()
+    _, creditor = read_parties(reader, parse_document('[creditor]\nmin_recovery = "75%"'))
+    assert creditor.min_recovery == D("0.75") and reader.problems == []
+    reader = Reader()
+    read_parties(reader, parse_document("[creditor]\nmin_recovery = 0.75"))  # was read as 0.75%
+    assert reader.problems == [
+        "creditor.min_recovery: 0.75 is a bare number; a percentage is text with %: write it as '75%'"]

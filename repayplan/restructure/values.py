@@ -1,6 +1,6 @@
 """Checks and texts shared by the steps: percentages, amounts, counts.
 
->>> parse_percent("12.5%", "percent"), parse_percent(Decimal("60"), "percent")
+>>> parse_percent("12.5%", "percent"), parse_percent("60%", "percent")
 (Decimal('0.125'), Decimal('0.6'))
 """
 
@@ -10,8 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import InputError
-from ..money import WORKING
-from ..rates import percent_text
+from ..rates import parse_percentage, percent_text
 
 
 def to_text(value: Any, kind: str) -> Any:
@@ -31,17 +30,13 @@ def to_text(value: Any, kind: str) -> Any:
 
 
 def parse_percent(value: object, field: str) -> Decimal:
-    """A percentage as a fraction: '20%' or 20 → 0.2; more than 0 and at most 100%."""
-    text = value.strip().rstrip("%").strip() if isinstance(value, str) else value
-    try:
-        if isinstance(text, bool) or not isinstance(text, (str, int, Decimal)):
-            raise ValueError
-        points = Decimal(text)
-    except (ValueError, ArithmeticError):
-        raise InputError(f"{field}: {value!r} is not a percentage; write it like '20%'") from None
-    if not points.is_finite() or not 0 < points <= 100:
+    """A percentage as a fraction, more than 0% and at most 100%: '20%' → 0.2.
+    Written as text with a % sign (:func:`repayplan.rates.parse_percentage`,
+    the one rule); a bare number is refused with the fix."""
+    fraction = parse_percentage(value, field)
+    if not 0 < fraction <= 1:
         raise InputError(f"{field}: must be more than 0% and at most 100%, got {value}")
-    return WORKING.divide(points, Decimal(100)).normalize()
+    return fraction
 
 
 def amount_text(amount: Decimal) -> str:
