@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import replace
-from datetime import date
+from datetime import date, datetime
 from decimal import Decimal
 from pathlib import Path
 
@@ -28,8 +28,9 @@ def plan_of(loan: Loan, name: str = "Plan") -> BookPlan:
 
 
 def write(tmp_path: Path, *plans: BookPlan, lang: str = "en") -> openpyxl.Workbook:
+    # a fixed creation time: two writes a second apart must still read back identically
     book = CaseBook("T-1", plans[0].policy.currency, plans, position=Position(date(2025, 1, 15), plans[0].opening),
-                    lang=lang)
+                    lang=lang, created=datetime(2025, 1, 15, 9, 30))
     build_workbook(book).save(tmp_path / "t.xlsx")
     return openpyxl.load_workbook(tmp_path / "t.xlsx")
 
