@@ -179,3 +179,15 @@ def test_a_scenario_dated_before_the_loan_start_names_the_scenario(tmp_path: Pat
     assert result.stderr.splitlines() == [
         f'Error: {case}: scenarios[3] "Early": date 2024-06-01 is before the loan start 2025-01-01; give a date on '
         'or after it']
+
+
+HUABEI = str(Path(__file__).resolve().parent.parent / "examples" / "huabei-arrears.toml")
+
+
+def test_a_quick_term_on_the_huabei_case_charges_no_installment_fee() -> None:
+    plans = json.loads(run(HUABEI, "--term", "12", "--format", "json").stdout)["plans"]
+    term = plans[-1]
+    # the contract's 45.00 instalment fee was re-charged 12 times (540.00 on top of the 135.00 owed); a plan
+    # charges none unless asked, so at 0% it pays exactly the 3,776.18 owed, fees 135.00 of it
+    assert term["metrics"]["total_fees"] == "135.00" and term["metrics"]["total_payment"] == "3776.18"
+    assert any("no installment fee" in line for line in term["basis"])

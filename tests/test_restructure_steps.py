@@ -106,14 +106,25 @@ def test_waive_more_than_owed_is_an_error_naming_the_step() -> None:
                               'owed; give at most 200.00, or waive in full')
 
 
-def test_waive_installment_fee_drops_the_fee_of_every_future_installment() -> None:
+def test_a_plan_charges_no_installment_fee_unless_a_step_says_so() -> None:
     loan = Loan(D("20000"), parse_rate("12%"), 36, start=date(2025, 1, 1), installment_fee=D("15"))
-    with_fee = apply(owed(loan=loan), [SetRate(parse_rate("0%")), Term(10)])
-    without = apply(owed(loan=loan), [Waive(("installment-fee",)), SetRate(parse_rate("0%")), Term(10)])
+    plain = apply(owed(loan=loan), [SetRate(parse_rate("0%")), Term(10)])
+    # the contract's 15.00 a month is not carried into the plan: 10,000 / 10 = 1,000.00 and nothing else
+    assert {r.fees for r in plain.rows} == {D("0.00")} and plain.charged.fees == 0
+    assert {r.payment for r in plain.rows} == {D("1000.00")}
+    assert any("no installment fee (the contract's 15.00 an installment is not charged" in b for b in plain.basis)
+    with_fee = apply(owed(loan=loan), [SetRate(parse_rate("0%")), Term(10, fee=D("15"))])
     assert {r.fees for r in with_fee.rows} == {D("15.00")} and with_fee.charged.fees == D("150.00")  # 10 × 15
-    assert {r.fees for r in without.rows} == {D("0.00")}
-    check(with_fee)
-    check(without)
+    assert any("a fee of 15.00 with each installment, 150.00 in all" in b for b in with_fee.basis)
+    paying = apply(owed(loan=loan), [SetRate(parse_rate("0%")), Payment(D("2015"), fee=D("15"))])
+    # 2,015 = 15 fee + 2,000 principal: 10,000 in 5 installments
+    assert [r.payment for r in paying.rows] == [D("2015.00")] * 5 and paying.charged.fees == D("75.00")
+    dropped = apply(owed(loan=loan), [SetRate(parse_rate("0%")), Term(10, fee=D("15")), Waive(("installment-fee",))])
+    assert dropped.charged.fees == 0
+    for plan in (plain, with_fee, paying, dropped):
+        check(plan)
+    assert Term(12, fee=D("45")).to_table() == {"op": "term", "installments": 12, "fee": "45"}
+    assert Term(12, fee=D("45")).describe() == "12 installments (annuity), a fee of 45 with each"
 
 
 # -- capitalise, haircut, set-rate --------------------------------------------------------

@@ -25,7 +25,7 @@ from decimal import Decimal
 
 from .. import calendar
 from ..errors import InputError
-from ..model import Position, Row
+from ..model import Loan, Position, Row
 from ..money import ZERO, MoneyPolicy
 from ..plans import Components, Plan, PlanRow
 from .draft import Draft, StepFailure, capitalise, haircut, set_rate, waive
@@ -134,6 +134,9 @@ def _replay(draft: Draft, step: Step, index: int) -> Draft:
                               "keep one term, payment, step-up or settle step")
         if isinstance(step, Settle) and draft.phases:
             raise StepFailure("a settlement has no moratorium or interest-only periods; remove them")
+        fee = getattr(step, "fee", None)
+        if fee is not None:
+            draft = replace(draft, installment_fee=fee)
         return replace(draft, repay=step, repay_index=index, changed=True)
     raise StepFailure(f"{step.op!r} is not a step")  # pragma: no cover - every Step subclass is handled
 
@@ -214,7 +217,19 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
     if deferred:
         line += f"; {policy.grouped(deferred)} of deferred interest paid with the last installment"
     built.basis.append(line)
+    built.basis.append(_fee_text(loan, fee, built, policy))
     return built
+
+
+def _fee_text(loan: Loan | None, fee: Decimal, built: Built, policy: MoneyPolicy) -> str:
+    """The plan's installment fee, in words (the contract's too when the plan drops it)."""
+    if fee > 0:
+        return (f"a fee of {policy.grouped(fee)} with each installment, {policy.grouped(built.charged.fees)} "
+                "in all")
+    if loan is not None and loan.installment_fee > 0:
+        return (f"no installment fee (the contract's {policy.grouped(loan.installment_fee)} an installment is not "
+                "charged; a term, payment or step-up step may set a fee)")
+    return "no installment fee"
 
 
 def _continuation(position: Position, on: date) -> Built:

@@ -44,7 +44,9 @@ REACH = {"penalty": ("penalty",), "fees": ("fees",), "interest": ("interest", "a
 class Draft:
     """What is owed now by component (``interest`` overdue, ``accrued`` not
     yet due), what has been forgiven and capitalised, and the plan's terms
-    so far."""
+    so far. ``installment_fee`` is the plan's own fee on every installment:
+    none unless a term, payment or step-up step sets one (the contract's
+    fee is not carried over)."""
 
     policy: MoneyPolicy
     principal: Decimal
@@ -71,8 +73,7 @@ class Draft:
         loan = position.loan
         r = policy.round
         draft = cls(policy, r(position.principal), r(position.interest), r(position.accrued_interest),
-                    r(position.penalty), r(position.fees), loan.rate if loan else None,
-                    policy.round(loan.installment_fee) if loan else policy.round(ZERO))
+                    r(position.penalty), r(position.fees), loan.rate if loan else None, r(ZERO))
         left = position.credit
         credit = Components()
         for attr in ("fees", "penalty", "interest", "accrued", "principal"):

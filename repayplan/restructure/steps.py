@@ -40,7 +40,7 @@ from .values import (
 )
 
 #: What ``waive`` may forgive: owed penalty, owed fees, owed interest (overdue
-#: and accrued), accrued interest only, and the fee of every future installment.
+#: and accrued), accrued interest only, and the plan's installment fee.
 WAIVABLE = ("penalty", "fees", "interest", "accrued", "installment-fee")
 #: What ``capitalise`` may roll into principal.
 CAPITALISABLE = ("interest", "accrued", "fees")
@@ -90,7 +90,8 @@ class Step:
 class Waive(Step):
     """Forgive owed penalty, fees and/or interest: in full, by a percentage of
     each, or by an amount taken from them in the order listed.
-    ``installment-fee`` drops the fee of every future installment.
+    ``installment-fee`` drops a fee that a term, payment or step-up step set
+    (a plan charges none unless a step says so).
 
     >>> Waive(("penalty",), percent=Decimal("0.5")).describe()
     'waive 50% of penalty'
@@ -186,46 +187,54 @@ class Term(Step):
     """Re-amortise what is owed over N installments: level installments
     (annuity) or equal principal parts; owed interest, penalty and fees not
     waived or capitalised are repaid interest-free in equal parts on top.
+    ``fee``: a fee charged with every installment of the plan (default none:
+    a restructured plan does not carry the contract's installment fee).
 
     >>> Term(24, "equal-principal").describe()
     '24 installments (equal-principal)'
     """
 
     op: ClassVar[str] = "term"
-    KINDS: ClassVar[dict[str, str]] = {"installments": "int", "method": "choice:" + "|".join(TERM_METHODS)}
+    KINDS: ClassVar[dict[str, str]] = {"installments": "int", "method": "choice:" + "|".join(TERM_METHODS),
+                                       "fee": "amount"}
     REQUIRED: ClassVar[tuple[str, ...]] = ("installments",)
     installments: int
     method: str = "annuity"
+    fee: Decimal | None = None
 
     def __post_init__(self) -> None:
         check_count(self.installments, "installments")
         if self.method not in TERM_METHODS:
             raise InputError(f"method: {self.method!r} is unknown; use one of {', '.join(TERM_METHODS)}")
+        check_amount(self.fee, "fee")
 
     def describe(self) -> str:
-        return f"{self.installments} installments ({self.method})"
+        return f"{self.installments} installments ({self.method}){fee_text(self.fee)}"
 
 
 @dataclass(frozen=True)
 class Payment(Step):
     """A fixed installment the borrower can afford; the term follows (the
     last installment is smaller). Too small a payment is an error that says
-    the smallest one that repays within the maximum term.
+    the smallest one that repays within the maximum term. ``fee``: a fee
+    each installment pays out of the amount (default none).
 
     >>> Payment(Decimal("800")).describe()
     'pay 800 an installment until repaid'
     """
 
     op: ClassVar[str] = "payment"
-    KINDS: ClassVar[dict[str, str]] = {"amount": "amount"}
+    KINDS: ClassVar[dict[str, str]] = {"amount": "amount", "fee": "amount"}
     REQUIRED: ClassVar[tuple[str, ...]] = ("amount",)
     amount: Decimal
+    fee: Decimal | None = None
 
     def __post_init__(self) -> None:
         check_amount(self.amount, "amount")
+        check_amount(self.fee, "fee")
 
     def describe(self) -> str:
-        return f"pay {amount_text(self.amount)} an installment until repaid"
+        return f"pay {amount_text(self.amount)} an installment until repaid{fee_text(self.fee, ' (of it)')}"
 
 
 @dataclass(frozen=True)
@@ -281,6 +290,7 @@ class StepUp(Step):
     paid in turn, the last amount continuing until repaid; or ``increase``
     every ``every`` installments (default: a year's) from a first ``payment``
     (the term follows) or over ``installments`` (the first is solved).
+    ``fee``: a fee with every installment (default none).
 
     >>> StepUp(stages=((12, Decimal("300")), (0, Decimal("500")))).describe()
     'graduated: 12 × 300, then 500 until repaid'
@@ -290,14 +300,16 @@ class StepUp(Step):
 
     op: ClassVar[str] = "step-up"
     KINDS: ClassVar[dict[str, str]] = {"stages": "stages", "increase": "percent", "every": "int",
-                                       "payment": "amount", "installments": "int"}
+                                       "payment": "amount", "installments": "int", "fee": "amount"}
     stages: tuple[tuple[int, Decimal], ...] = ()
     increase: Decimal | None = None
     every: int | None = None
     payment: Decimal | None = None
     installments: int | None = None
+    fee: Decimal | None = None
 
     def __post_init__(self) -> None:
+        check_amount(self.fee, "fee")
         check_percent(self.increase, "increase")
         check_count(self.every, "every")
         check_amount(self.payment, "payment")
@@ -323,11 +335,11 @@ class StepUp(Step):
             parts.append(f"then {amount_text(a)} until repaid" if parts else f"{amount_text(a)} until repaid")
             if n:
                 parts[-1] = f"{n} × {amount_text(a)}, the last amount continuing until repaid"
-            return "graduated: " + ", ".join(parts)
+            return "graduated: " + ", ".join(parts) + fee_text(self.fee)
         every = f"every {self.every} installments" if self.every else "every year"
         start = (f"from {amount_text(self.payment)} until repaid" if self.payment is not None
                  else f"over {self.installments} installments")
-        return f"graduated: +{percent_text(self.increase or Decimal(0))} {every} {start}"
+        return f"graduated: +{percent_text(self.increase or Decimal(0))} {every} {start}{fee_text(self.fee)}"
 
 
 @dataclass(frozen=True)
@@ -373,6 +385,11 @@ class Settle(Step):
         else:
             how = f"in {self.installments} installments"
         return f"settle for {total}, {how}, the rest forgiven"
+
+
+def fee_text(fee: Decimal | None, where: str = "") -> str:
+    """', a fee of 45 with each' (a step's installment fee), or nothing."""
+    return f", a fee of {amount_text(fee)} with each{where}" if fee is not None else ""
 
 
 #: op -> step class, in the order the README documents them.

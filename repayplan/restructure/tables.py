@@ -20,7 +20,7 @@ def read_step(table: object) -> tuple[Step | None, list[str]]:
     """A step from a case-file table, or None and every problem (``field: ...``).
 
     >>> read_step({"op": "term", "installments": 36})
-    (Term(installments=36, method='annuity'), [])
+    (Term(installments=36, method='annuity', fee=None), [])
     >>> read_step({"op": "trem"})[1]
     ["op: 'trem' is not a step; did you mean 'term'?"]
     >>> read_step({"op": "waive", "what": ["penalty"], "percnt": "50%"})[1]
