@@ -137,12 +137,53 @@ def test_the_trace_prints_the_year_the_arithmetic_uses(monkeypatch: pytest.Monke
 
 def test_full_balance_penalty_stops_when_the_arrears_are_cleared() -> None:
     # installment 1 of 10 × 1,000.00 paid 10 days late: the whole 10,000.00 bears 0.05%/day for 10 days,
-    # 10 lines × 1000 × 0.05% × 10 = 10 × 5.00 = 50.00; nothing after that
+    # 10,000.00 × 0.05% × 10 = 50.00, 5.00 for each installment; nothing after that
     loan = bill("10000", term=10)
     policy = PenaltyPolicy(DAILY, base="outstanding", allocation="principal-first")
     st = statement(loan, [p("2025-01-25", "1000")], policy, date(2025, 2, 14))
     assert st.penalty_charged == D("50.00") and st.penalty_interest == D("50.00")
-    assert st.lines[3].trace == ("2025-01-15 to 2025-01-25: 1,000.00 × 0.05%/day × 10 days = 5.00",)
+    assert st.penalty_trace == ("2025-01-15 to 2025-01-25: 10,000.00 × 0.05%/day × 10 days = 50.00",)
+    assert st.lines[3].penalty_interest == D("5.00") and st.lines[3].trace == ()
+
+
+def test_full_balance_penalty_is_rounded_once_on_the_balance() -> None:
+    # 1,000.00 at 0% in 3 installments (333.33, 333.33, 333.34) from 2025-02-01; one day overdue on 2025-02-02:
+    # 1,000.00 × 0.05% × 1 day = 0.50 (not 3 × round(333.33 × 0.05%) = 3 × 0.17 = 0.51).
+    # Split by largest remainder: exact parts 0.166665, 0.166665, 0.16667 → 0.16 each (0.48) and the 2 cents
+    # left go to the largest fractions: installment 3 (0.00667), then installment 1 (0.006665, the older of a tie)
+    loan = Loan(D("1000"), parse_rate("0%"), 3, start=date(2025, 1, 1))
+    st = statement(loan, [], PenaltyPolicy(DAILY, base="outstanding"), date(2025, 2, 2))
+    assert st.penalty_charged == D("0.50")
+    assert [x.penalty_interest for x in st.lines] == [D("0.17"), D("0.16"), D("0.17")]
+    assert st.penalty_trace == ("2025-02-01 to 2025-02-02: 1,000.00 × 0.05%/day × 1 days = 0.50",)
+
+
+def test_full_balance_penalty_on_a_mortgage_is_one_line() -> None:
+    # 1,000,000.00 at 4.9% over 360 months from 2025-01-15, nothing paid; penalty contract+50% = 7.35%/year on
+    # the whole balance from the first due date 2025-02-15 to 2025-03-15 (28 days):
+    # 1,000,000.00 × 7.35% ÷ 365 × 28 = 5,638.3561... → 5,638.36 (per installment, 360 roundings made 5,638.41)
+    loan = Loan(D("1000000"), parse_rate("4.9%"), 360, start=date(2025, 1, 15))
+    policy = PenaltyPolicy(parse_penalty_rate("contract+50%"), base="outstanding")
+    st = statement(loan, [], policy, date(2025, 3, 15))
+    assert st.penalty_charged == D("5638.36") == sum(x.penalty_interest for x in st.lines)
+    assert st.penalty_trace == ("2025-02-15 to 2025-03-15: 1,000,000.00 × 7.35%/year ÷ 365 × 28 days = 5,638.36",)
+    assert all(x.terms == () for x in st.lines)  # no per-installment penalty lines
+
+
+def test_full_balance_penalty_follows_the_balance_through_payments() -> None:
+    # 3,000.00 at 0% in 3 installments of 1,000.00 due 01-15, 02-15, 03-15; 400.00 paid 01-25 (principal
+    # first), the rest of installment 1 (600.00 + its penalty) on 02-04; as of 02-10, with penalty interest paid
+    # in the bank order. Whole balance 3,000.00 from 01-15 to 01-25: 3000 × 0.05% × 10 = 15.00 (5.00 each);
+    # 2,600.00 (the 400.00 paid principal) from 01-25 to 02-04: 2600 × 0.05% × 10 = 13.00
+    # (600/2600 × 13 = 3.00, 1000/2600 × 13 = 5.00 each). Installment 1 owes 5.00 + 3.00 = 8.00 of penalty;
+    # 608.00 clears it on 02-04 and the default ends: 28.00 charged, 20.00 unpaid on installments 2 and 3
+    loan = bill("3000", term=3)
+    policy = PenaltyPolicy(DAILY, base="outstanding", allocation="principal-first")
+    st = statement(loan, [p("2025-01-25", "400"), p("2025-02-04", "608")], policy, date(2025, 2, 10))
+    assert st.penalty_trace == ("2025-01-15 to 2025-01-25: 3,000.00 × 0.05%/day × 10 days = 15.00",
+                                "2025-01-25 to 2025-02-04: 2,600.00 × 0.05%/day × 10 days = 13.00")
+    assert [x.penalty_interest for x in st.lines] == [D("8.00"), D("10.00"), D("10.00")]
+    assert (st.penalty_charged, st.penalty_interest, st.payoff_amount) == (D("28.00"), D("20.00"), D("2020.00"))
 
 
 # -- late fees -------------------------------------------------------------------

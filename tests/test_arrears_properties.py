@@ -104,12 +104,22 @@ def test_every_trace_line_recomputes_by_hand_and_adds_up(case: tuple) -> None:  
     loan, policy, payments, as_of = case
     s = statement(loan, payments, policy, as_of)
     resolved = policy.resolved_rate(loan.rate)
+    full_balance = policy.base == "outstanding"
+
+    def recomputes(t) -> bool:  # type: ignore[no-untyped-def]
+        exact = Fraction(t.base) * daily_rate(resolved, loan.day_count) * t.days
+        return t.days == (t.end - t.start).days > 0 and t.base > 0 and t.amount == loan.policy.round_exact(exact)
+
     for x in s.lines:
-        assert total(t.amount for t in x.terms) == x.penalty_interest
-        for t in x.terms:
-            assert t.days == (t.end - t.start).days > 0 and t.base > 0
-            exact = Fraction(t.base) * daily_rate(resolved, loan.day_count) * t.days
-            assert t.amount == loan.policy.round_exact(exact)
+        # on an overdue base each installment has its own terms; on the full balance it holds a share of the loan's
+        assert x.terms == () if full_balance else total(t.amount for t in x.terms) == x.penalty_interest
+        assert all(recomputes(t) for t in x.terms)
+    assert all(recomputes(t) for t in s.penalty_terms) and (s.penalty_terms == () or full_balance)
+    assert len(s.penalty_trace) == len(s.penalty_terms)
+    # the loan's terms are consecutive intervals, never overlapping
+    assert all(a.end <= b.start for a, b in zip(s.penalty_terms, s.penalty_terms[1:], strict=False))
+    if full_balance:
+        assert total(t.amount for t in s.penalty_terms) == s.penalty_charged
     assert total(x.penalty_interest for x in s.lines) == s.penalty_charged
 
 
@@ -122,3 +132,23 @@ def test_without_payments_the_penalty_only_grows(loan, policy: PenaltyPolicy, a:
     assert later.fees_charged >= first.fees_charged
     assert later.payoff_amount >= first.payoff_amount - first.accrued_interest
 
+
+
+@SETTINGS
+@given(loans(max_term=24), penalty_policies(), st.integers(0, 900))
+def test_full_balance_penalty_without_payments_is_one_product(loan, policy: PenaltyPolicy, days: int) -> None:  # type: ignore[no-untyped-def]
+    # nothing paid, penalty on the full balance (not compounded): the whole principal × daily rate × the days from
+    # the first missed due date (or the end of its grace, shift) to the statement date, rounded once
+    policy = replace(policy, base="outstanding", compound=False)
+    as_of = loan.start + timedelta(days=days)
+    s = statement(loan, [], policy, as_of)
+    resolved = policy.resolved_rate(loan.rate)
+    first = next((r for r in build_schedule(loan).rows if r.payment > 0), None)
+    expected = Fraction(0)
+    if resolved is not None and first is not None and as_of > first.due_date + timedelta(days=policy.grace_days):
+        start = first.due_date + timedelta(days=policy.grace_days if policy.grace_mode == "shift" else 0)
+        end = as_of + timedelta(days=1 if policy.count_payment_day else 0)
+        principal = Fraction(loan.policy.round(loan.principal))
+        expected = principal * daily_rate(resolved, loan.day_count) * (end - start).days
+    assert s.penalty_charged == loan.policy.round_exact(expected)
+    assert len(s.penalty_terms) == (1 if expected else 0)  # one interval: the balance never changed

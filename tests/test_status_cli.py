@@ -67,12 +67,18 @@ def test_card_example_with_the_24_percent_cap() -> None:
     data = json.loads(out)
     s = data["summary"]
     # installment 4 (due 05-05) missed: late fee 5% × 1,072.00 = 53.60; full-balance penalty 05-05 to 06-01 on
-    # installments 4-12 = 9 × 1000 × 0.05% × 27 = 9 × 13.50 = 121.50. The 1,500.00 of 06-01 pays #4 (fees 125.60,
-    # penalty 13.50, principal 1,000.00) and 8 × 13.50 = 108.00 of penalty; 252.90 is credit until 06-05, paying
-    # #5's fee 72.00 and 180.90 principal. #5 is missed: 5% × 819.10 = 40.955 → 40.96; penalty from 06-05 to 07-01
-    # (26 days) on 819.10 (10.6483 → 10.65) and 7 × 1,000.00 (7 × 13.00): 101.65, all unpaid.
+    # the principal of installments 4-12: 9,000.00 × 0.05% × 27 = 121.50, 13.50 each. The 1,500.00 of 06-01 pays
+    # #4 (fees 125.60, penalty 13.50, principal 1,000.00) and 8 × 13.50 = 108.00 of penalty; 252.90 is credit
+    # until 06-05, paying #5's fee 72.00 and 180.90 principal. #5 is missed: 5% × 819.10 = 40.955 → 40.96;
+    # penalty from 06-05 to 07-01 (26 days) on 819.10 + 7 × 1,000.00 = 7,819.10: 7,819.10 × 0.05% × 26 =
+    # 101.6483 → 101.65, all unpaid.
     assert (s["penalty_charged"], s["penalty_interest"], s["fees_charged"], s["fees"]) == (
         "223.15", "101.65", "94.56", "40.96")
+    assert s["penalty_trace"] == ["2025-05-05 to 2025-06-01: 9,000.00 × 0.05%/day × 27 days = 121.50",
+                                  "2025-06-05 to 2025-07-01: 7,819.10 × 0.05%/day × 26 days = 101.65"]
+    # shares: #4 13.50; #5 13.50 + 10.65 (819.10 × 0.05% × 26 = 10.6483: 10.64, plus the one cent left, as the
+    # only part with a fraction) = 24.15; #6 13.50 + 13.00 = 26.50
+    assert [x["penalty_interest"] for x in data["installments"][3:6]] == ["13.50", "24.15", "26.50"]
     assert (s["outstanding_principal"], s["overdue_principal"], s["total_due"], s["payoff_amount"]) == (
         "7819.10", "819.10", "961.71", "7961.71")
     assert data["credit_applied"] == [{"date": "2025-06-05", "period": 5, "component": "fees", "amount": "72.00"},

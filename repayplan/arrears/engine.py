@@ -69,9 +69,16 @@ def statement(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | 
         notes.append(f"overpaid: {replay.money.grouped(replay.credit)} held as credit for the borrower")
     accrued, accrued_trace = _accrued_interest(replay)
     zero = replay.money.round(ZERO)
+    replay.ledger.deactivate(replay.horizon(as_of))
     lines = tuple(_finish(replay, line, zero) for line in replay.lines)
+    if replay.ledger.terms:
+        notes.append("full-balance penalty (全额罚息): charged on the loan's whole unpaid principal"
+                     + (" and unpaid interest" if penalty.compound else "")
+                     + ", one calculation line per interval; each installment's penalty is its share, split by "
+                       "largest remainder")
     return Statement(loan, penalty, as_of, lines, tuple(counted), tuple(replay.applications), tuple(to_credit),
-                     replay.credit, accrued, accrued_trace, penalty.rate_text(loan.rate), tuple(notes), replay.money)
+                     replay.credit, accrued, accrued_trace, penalty.rate_text(loan.rate), tuple(notes), replay.money,
+                     tuple(replay.ledger.terms))
 
 
 def scheduled_payments(loan: Loan) -> list[Payment]:
@@ -116,6 +123,7 @@ def _finish(replay: _Replay, line: _Line, zero: Decimal) -> StatementLine:
         status = "in grace"
     else:
         status = "partly paid" if line.contractual < line.principal + line.interest + line.inst_fee else "overdue"
+    charged = replay.charged(line)
     if line.settled_on is not None:
         days = max(0, (line.settled_on - line.due_date).days)
     else:
@@ -124,7 +132,7 @@ def _finish(replay: _Replay, line: _Line, zero: Decimal) -> StatementLine:
         period=line.period, due_date=line.due_date, status=status,
         due=line.principal + line.interest + line.inst_fee, principal=line.principal, interest=line.interest,
         installment_fee=line.inst_fee, paid=line.paid + zero, unpaid_principal=line.up, unpaid_interest=line.ui,
-        penalty_interest=line.closed + zero, unpaid_penalty=line.closed - line.pen_paid + zero,
+        penalty_interest=charged + zero, unpaid_penalty=charged - line.pen_paid + zero,
         fees=line.late_fees + zero, unpaid_fees=line.ul + line.uf + zero, days_overdue=days,
         settled_on=line.settled_on, terms=tuple(line.terms), notes=tuple(notes), rate_text=replay.rate_text,
         money=replay.money,

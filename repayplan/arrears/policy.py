@@ -22,7 +22,7 @@ from decimal import Decimal, InvalidOperation
 
 from ..errors import InputError
 from ..money import WORKING, ZERO, to_decimal
-from ..rates import Rate, parse_rate, percent_text
+from ..rates import DAYS_PER_YEAR, Rate, parse_rate, percent_text
 
 #: The parts of a debt a payment can go to.
 COMPONENTS = ("fees", "penalty", "interest", "principal")
@@ -120,6 +120,20 @@ def parse_percent(value: object, field: str) -> Decimal:
         if number.is_finite() and number >= 0:
             return WORKING.multiply(number, Decimal("0.01"))
     raise InputError(f"{field}: {value!r} is not a percentage; write it like \"5%\" (in quotes)")
+
+
+def daily_rate_text(rate: Rate, day_count: str) -> str:
+    """The daily rate as a trace writes it, with the year it uses (rates.DAYS_PER_YEAR).
+
+    >>> daily_rate_text(parse_rate("18%"), "act/360"), daily_rate_text(parse_rate("2%/month"), "act/365")
+    ('18%/year ÷ 360', '2%/month × 12 ÷ 365')
+    """
+    if rate.unit == "day":
+        return str(rate)
+    year = DAYS_PER_YEAR[day_count]
+    if rate.unit == "month":
+        return f"{rate} × 12 ÷ {year}"
+    return f"{rate} ÷ {year}"
 
 
 def allocation_order(value: str | Sequence[str], field: str = "penalty.allocation") -> tuple[str, ...]:

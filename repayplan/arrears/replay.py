@@ -4,7 +4,10 @@ Events are due dates, grace ends and payments (and the statement date);
 penalty interest is accrued over the intervals between them, never day by
 day. Rounding point: each penalty *term* (a run of days at one base) is
 rounded once from the exact product base × daily rate × days, so every trace
-line can be recomputed by hand and the lines add up to the totals.
+line can be recomputed by hand and the lines add up to the totals. On an
+overdue base each installment has its own terms; on the full balance
+(``outstanding``) the loan has one ledger (:mod:`repayplan.arrears.ledger`),
+whose terms are charged on the whole balance and split over installments.
 
 Timing rules:
 
@@ -27,9 +30,10 @@ from fractions import Fraction
 
 from ..model import Loan
 from ..money import ZERO, MoneyPolicy, round_units
-from ..rates import DAYS_PER_YEAR, Rate, percent_text
+from ..rates import Rate, percent_text
 from ..schedule import build_schedule
-from .policy import Payment, PenaltyPolicy
+from .ledger import Ledger
+from .policy import Payment, PenaltyPolicy, daily_rate_text
 from .statement import Application, PenaltyTerm
 
 ONE_DAY = timedelta(days=1)
@@ -40,7 +44,7 @@ class _Line:
 
     __slots__ = ("period", "due_date", "start", "grace_end", "penalty_start", "principal", "interest", "inst_fee",
                  "up", "ui", "uf", "ul", "late_fees", "pen_paid", "paid", "is_due", "decided", "missed",
-                 "settled_on", "terms", "closed", "active", "open_from", "open_base", "history", "notes")
+                 "settled_on", "terms", "closed", "active", "open_from", "open_base", "history", "notes", "index")
 
     def __init__(self, row: object, start: date, grace_days: int, shift: bool) -> None:
         self.period: int = row.period  # type: ignore[attr-defined]
@@ -62,6 +66,7 @@ class _Line:
         self.open_base = ZERO
         self.history: list[tuple[date, Decimal]] = []
         self.notes: list[str] = []
+        self.index = 0  # position in the replay's lines (and the full-balance ledger)
 
     @property
     def contractual(self) -> Decimal:
@@ -76,7 +81,7 @@ class _Replay:
         rate = penalty.resolved_rate(loan.rate)
         self.rate: Rate | None = rate
         self.daily: Fraction | None = rate.daily_exact(loan.day_count) if rate is not None and rate.value else None
-        self.rate_text = _daily_text(rate, loan.day_count) if rate is not None else ""
+        self.rate_text = daily_rate_text(rate, loan.day_count) if rate is not None else ""
         self.daily_num, self.daily_den = (self.daily.numerator, self.daily.denominator) if self.daily else (0, 1)
         self.minor, self.rounding = self.money.minor_units, self.money.rounding
         self.count = penalty.count_payment_day
@@ -94,9 +99,10 @@ class _Replay:
         self.missed_unpaid = 0  # outstanding base: missed installments still unpaid
         self.default_off = loan.start  # outstanding base: when the default last ended
         self.ever_default = False
-        if self.outstanding:
-            for line in self.lines:
-                line.history.append((loan.start, line.up))
+        for i, line in enumerate(self.lines):
+            line.index = i
+        bases = [int(line.up.scaleb(self.minor)) if self.outstanding else 0 for line in self.lines]
+        self.ledger = Ledger(bases, self.daily_num, self.daily_den, self.minor, self.rounding)
         money = self.money
         self.zero = money.round(ZERO)
         self.late_fixed = money.round(penalty.late_fee)
@@ -152,6 +158,9 @@ class _Replay:
 
     def rebase(self, line: _Line, effective: date) -> None:
         new = self.base_of(line)
+        if self.outstanding:  # the loan's balance changes (the ledger closes its interval on the old one)
+            self.ledger.set_base(line.index, int(new.scaleb(self.minor)), effective)
+            return
         history = line.history
         if history and history[-1][0] == effective:
             history[-1] = (effective, new)
@@ -161,8 +170,13 @@ class _Replay:
             self.close_term(line, line.open_from, effective, line.open_base)
             line.open_from, line.open_base = max(line.open_from, effective), new
 
+    def charged(self, line: _Line) -> Decimal:
+        """Penalty charged on a line so far (full balance: its share of the ledger's closed intervals)."""
+        return self.ledger.charged(line.index) if self.outstanding else line.closed
+
     def penalty_owed(self, line: _Line, horizon: date) -> Decimal:
-        accrued = line.closed
+        """Penalty on a line up to `horizon` not yet paid (full balance: as split, the ledger closed first)."""
+        accrued = self.charged(line)
         if line.active and line.open_base > 0 and horizon > line.open_from:
             accrued += self.amount(line.open_base, (horizon - line.open_from).days)
         return accrued - line.pen_paid
@@ -190,10 +204,8 @@ class _Replay:
         if self.outstanding:
             self.missed_unpaid += 1
             if self.missed_unpaid == 1 and self.daily is not None:
-                since = max(line.penalty_start, self.default_off)
                 self.ever_default = True
-                for other in self.lines:
-                    self.activate(other, since)
+                self.ledger.activate(max(line.penalty_start, self.default_off))
         elif self.daily is not None:
             self.activate(line, line.penalty_start)
 
@@ -231,8 +243,7 @@ class _Replay:
             if self.missed_unpaid == 0:
                 end = self.horizon(day)
                 self.default_off = end
-                for other in self.lines:
-                    self.deactivate(other, end)
+                self.ledger.deactivate(end)
 
     # -- allocation --------------------------------------------------------
     def buckets(self) -> Iterator[_Line]:
@@ -241,7 +252,7 @@ class _Replay:
         yield from list(self.open)
         if self.outstanding and self.ever_default:
             for x in self.lines[self.next_due:]:
-                if x.active or x.closed > x.pen_paid:
+                if self.charged(x) > x.pen_paid:
                     yield x
 
     def allocate(self, amount: Decimal, day: date, source: str, index: int | None) -> Decimal:
@@ -249,6 +260,7 @@ class _Replay:
         horizon = self.horizon(day)
         if amount <= 0:
             return amount
+        self.ledger.close(horizon)  # full balance: the penalty to this payment is split before it is paid
         if self.by_component:
             lines = list(self.buckets())
             pairs: Iterator[tuple[_Line, str]] = ((x, c) for c in self.order for x in lines)
@@ -258,7 +270,7 @@ class _Replay:
         record = self.applications.append
         for line, component in pairs:
             if component == "penalty":
-                owed = self.penalty_owed(line, horizon) if (line.active or line.closed) else ZERO
+                owed = self.penalty_owed(line, horizon) if (line.active or self.charged(line)) else ZERO
             elif not line.is_due:
                 continue
             elif component == "principal":
@@ -325,11 +337,3 @@ class _Replay:
                 self.credit = self.allocate(self.credit, day, "credit", None)
         return to_credit
 
-
-def _daily_text(rate: Rate, day_count: str) -> str:
-    if rate.unit == "day":
-        return str(rate)
-    year = DAYS_PER_YEAR[day_count]
-    if rate.unit == "month":
-        return f"{rate} × 12 ÷ {year}"
-    return f"{rate} ÷ {year}"

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..model import Loan, Position
 from ..money import ZERO, MoneyPolicy
-from .policy import Payment, PenaltyPolicy
+from .policy import Payment, PenaltyPolicy, daily_rate_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +117,17 @@ class Statement:
     rate_text: str
     notes: tuple[str, ...]
     money: MoneyPolicy
+    #: full-balance penalty (base outstanding): the loan's own terms, on the whole balance; the lines hold shares
+    penalty_terms: tuple[PenaltyTerm, ...] = ()
+
+    @property
+    def penalty_trace(self) -> tuple[str, ...]:
+        """The full-balance penalty, one line per interval: balance × daily rate × days = amount."""
+        rate = self.penalty.resolved_rate(self.loan.rate)
+        if rate is None:
+            return ()
+        daily = daily_rate_text(rate, self.loan.day_count)
+        return tuple(t.text(daily, self.money) for t in self.penalty_terms)
 
     def _sum(self, attr: str, due_only: bool = False) -> Decimal:
         return sum((getattr(x, attr) for x in self.lines if x.is_due or not due_only), self.money.round(ZERO))

@@ -2,7 +2,9 @@
 
 JSON: ``{"currency", "as_of", "summary", "installments", "payments",
 "credit_applied", "notes"}`` plus ``"claim"`` and ``"cap"`` when asked for;
-amounts are strings with exactly the currency's minor digits.
+amounts are strings with exactly the currency's minor digits. A full-balance
+penalty is traced once for the loan (``summary.penalty_trace``), not per
+installment.
 """
 
 from __future__ import annotations
@@ -54,6 +56,7 @@ def summary_dict(st: Statement) -> dict[str, Any]:
         "allocation": list(p.allocation),
         "allocation_scope": p.allocation_scope,
         "accrued_interest_trace": st.accrued_interest_trace,
+        "penalty_trace": list(st.penalty_trace),  # full-balance penalty only; otherwise per installment
     })
     return out
 
@@ -160,7 +163,8 @@ def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapChec
               g(sum((x.balance for x in st.lines), zero)), ""]
     headers = [label(_column_key(c), lang) for c in TABLE_COLUMNS]
     parts = [key_values(head), table_text(headers, body + [totals])]
-    calc = [f"  #{line.period}: {text}" for line in st.lines for text in line.trace]
+    calc = [f"  {label('arrears.full_balance', lang)}: {text}" for text in st.penalty_trace]
+    calc += [f"  #{line.period}: {text}" for line in st.lines for text in line.trace]
     if st.accrued_interest_trace:
         calc.append(f"  {label('arrears.accrued_interest', lang)}: {st.accrued_interest_trace}")
     if calc:
