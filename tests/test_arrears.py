@@ -11,6 +11,7 @@ import pytest
 
 from repayplan import InputError, Loan, parse_rate, rates
 from repayplan.arrears import Payment, PenaltyPolicy, parse_penalty_rate, statement
+from repayplan.arrears.audit import audit_claim
 
 D = Decimal
 DAILY = parse_rate("0.05%/day")
@@ -315,6 +316,46 @@ def test_position_is_the_statements_summary() -> None:
     assert (pos.as_of, pos.principal, pos.overdue_principal, pos.interest, pos.penalty, pos.fees) == (
         st.as_of, st.outstanding_principal, st.overdue_principal, st.overdue_interest, st.penalty_interest, st.fees)
     assert pos.total == st.payoff_amount and pos.loan is loan
+
+
+# -- claim audit ---------------------------------------------------------------------
+
+def test_audit_finds_the_pair_and_the_triple_that_make_up_a_claim() -> None:
+    # 10 × 1,000.00 at 0% from 2024-12-15, principal first; installment 1 (due 01-15) gets 200.00 on 01-25:
+    # 1000 × 0.05% × 10 = 5.00, then 800 × 0.05% × 20 = 8.00 to 02-14; rebuilt 9,800.00 + 13.00 = 9,813.00.
+    # Readings: full balance 10,000 × 0.05% × 10 + 9,800 × 0.05% × 20 = 50.00 + 98.00 = 148.00 (+135.00);
+    # the payment day counted, 1000 × 0.05% × 11 + 800 × 0.05% × 20 = 5.50 + 8.00 = 13.50 (+0.50); the 200.00
+    # not credited (+200.00); only what is past due, 800.00 + 13.00 = 813.00 (−9,000.00, the wrong sign).
+    # A claim of 9,813.00 + 135.00 + 200.00 = 10,148.00 is the pair; 10,148.50 (+ 0.50) the triple
+    loan = bill("10000", term=10)
+    st = statement(loan, [p("2025-01-25", "200")],
+                   PenaltyPolicy(DAILY, base="overdue-installment", allocation="principal-first"), date(2025, 2, 14))
+    assert st.payoff_amount == D("9813.00")
+    full = "penalty on the whole outstanding balance (全额罚息) instead of overdue-installment"
+    day = "the payment day counted as a penalty day too"
+    paid = "the payment of 200.00 on 2025-01-25 not credited"
+    audit = audit_claim(st, D("10148.00"))
+    assert [(e.text, e.amount) for e in audit.explanations] == [
+        ("the claim is only what is past due, not the payoff", D("-9000.00")), (full, D("135.00")),
+        (day, D("0.50")), (paid, D("200.00"))]
+    assert audit.together == (full, paid) and audit.explained
+    assert audit_claim(st, D("10148.50")).together == (full, day, paid)
+    assert audit_claim(st, D("10148.51")).together == () and not audit_claim(st, D("10148.51")).explained
+
+
+def test_audit_lists_repeated_payments_once_and_combines_them() -> None:
+    # 3 × 1,000.00 paid on the three due dates: nothing owed on 03-20. A claim of 2,000.00 leaves out two of
+    # the three equal payments (1,000.00 + 1,000.00), one of 3,000.00 all three
+    loan = bill("3000", term=3)
+    paid = [p("2025-01-15", "1000"), p("2025-02-15", "1000"), p("2025-03-15", "1000")]
+    st = statement(loan, paid, PenaltyPolicy(), date(2025, 3, 20))
+    audit = audit_claim(st, D("2000.00"))
+    assert [e.text for e in audit.explanations] == [
+        "a payment of 1,000.00 not credited (3 payments of that amount: 2025-01-15, 2025-02-15, 2025-03-15)"]
+    assert audit.together == ("the payment of 1,000.00 on 2025-01-15 not credited",
+                              "the payment of 1,000.00 on 2025-02-15 not credited")
+    assert len(audit_claim(st, D("3000.00")).together) == 3
+    assert audit_claim(st, D("4000.00")).together == ()  # only three payments were made
 
 
 # -- bad input -----------------------------------------------------------------------

@@ -152,3 +152,18 @@ def test_full_balance_penalty_without_payments_is_one_product(loan, policy: Pena
         expected = principal * daily_rate(resolved, loan.day_count) * (end - start).days
     assert s.penalty_charged == loan.policy.round_exact(expected)
     assert len(s.penalty_terms) == (1 if expected else 0)  # one interval: the balance never changed
+
+
+@SETTINGS
+@given(st.lists(st.integers(-6, 6), max_size=12), st.integers(-15, 15))
+def test_the_claim_audit_finds_the_same_combination_as_trying_them_all(cents: list[int], target: int) -> None:
+    from itertools import combinations
+
+    from repayplan.arrears.audit import _first_combination
+
+    amounts = [Decimal(c).scaleb(-2) for c in cents]
+    goal = Decimal(target).scaleb(-2)
+    # independently: every pair in itertools order, then every triple; the first that adds up
+    expected = next((combo for size in (2, 3) for combo in combinations(range(len(amounts)), size)
+                     if sum(amounts[i] for i in combo) == goal), ())
+    assert _first_combination(amounts, goal) == expected

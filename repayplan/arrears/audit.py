@@ -20,9 +20,9 @@ or together, are marked.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from itertools import combinations
 
 from ..money import ZERO
 from .engine import statement
@@ -56,25 +56,66 @@ class ClaimAudit:
 
 
 def audit_claim(st: Statement, claimed: Decimal) -> ClaimAudit:
-    """Compare a claimed total with the statement's payoff amount."""
+    """Compare a claimed total with the statement's payoff amount.
+
+    Readings that account for the difference alone are marked; otherwise the
+    first pair, then the first triple of them (in the order listed) that adds
+    up to it exactly is reported. Repeated payments of one amount are listed
+    once, and count up to three times in a combination.
+    """
     rebuilt = st.payoff_amount
     difference = claimed - rebuilt
-    candidates = _candidates(st)
+    candidates, copies = _candidates(st)
     explanations = tuple(Explanation(text, amount, amount == difference and difference != 0)
                          for text, amount in candidates)
     together: tuple[str, ...] = ()
     if difference and not any(e.explains for e in explanations):
-        useful = [e for e in explanations if e.amount and (e.amount > 0) == (difference > 0)]
-        for size in (2, 3):
-            match = next((combo for combo in combinations(useful, size)
-                          if sum((e.amount for e in combo), ZERO) == difference), None)
-            if match:
-                together = tuple(e.text for e in match)
-                break
+        pool = [(text, amount) for e in explanations for text, amount in copies.get(e.text, [(e.text, e.amount)])
+                if amount and (amount > 0) == (difference > 0)]
+        match = _first_combination([amount for _, amount in pool], difference)
+        together = tuple(pool[i][0] for i in match)
     return ClaimAudit(claimed, rebuilt, explanations, together)
 
 
-def _candidates(st: Statement) -> list[tuple[str, Decimal]]:
+def _first_combination(amounts: list[Decimal], target: Decimal) -> tuple[int, ...]:
+    """The first pair, else the first triple, of positions (in itertools.combinations order) whose amounts add up
+    to ``target``; () if none. Each amount is tried once per place (a later equal one cannot come first), and
+    the last place is a look-up, so this is O(n²) in the number of distinct amounts, not O(n³).
+
+    >>> _first_combination([Decimal(5), Decimal(3), Decimal(4), Decimal(2)], Decimal(10))  # 5 + 3 + 2
+    (0, 1, 3)
+    """
+    where: dict[Decimal, list[int]] = {}
+    for i, amount in enumerate(amounts):
+        where.setdefault(amount, []).append(i)
+
+    def after(amount: Decimal, j: int) -> int | None:
+        places = where.get(amount)
+        if not places:
+            return None
+        k = bisect_right(places, j)
+        return places[k] if k < len(places) else None
+
+    firsts = [places[0] for places in where.values()]  # each distinct amount at its first position
+    for i in firsts:
+        j = after(target - amounts[i], i)
+        if j is not None:
+            return (i, j)
+    for i in sorted(firsts):
+        seen: set[Decimal] = set()
+        for j in range(i + 1, len(amounts)):
+            if amounts[j] in seen:
+                continue
+            seen.add(amounts[j])
+            k = after(target - amounts[i] - amounts[j], j)
+            if k is not None:
+                return (i, j, k)
+    return ()
+
+
+def _candidates(st: Statement) -> tuple[list[tuple[str, Decimal]], dict[str, list[tuple[str, Decimal]]]]:
+    """Every reading with what it adds; a payment amount paid more than once is one reading, and ``copies``
+    names its first three payments one by one, for combinations (which take up to three)."""
     loan, policy, payments, as_of = st.loan, st.penalty, list(st.payments), st.as_of
     base = st.payoff_amount
     out: list[tuple[str, Decimal]] = []
@@ -104,7 +145,18 @@ def _candidates(st: Statement) -> list[tuple[str, Decimal]]:
             variant("no grace days", grace_days=0)
         if policy.grace_mode == "shift" and policy.grace_days:
             variant("penalty from the due date rather than after the grace days", grace_mode="waive")
+    by_amount: dict[Decimal, list[str]] = {}
     for p in payments:
         if p.amount:
-            out.append((f"the payment of {st.money.grouped(p.amount)} on {p.date} not credited", p.amount))
-    return [(text, amount) for text, amount in out if amount]
+            by_amount.setdefault(p.amount, []).append(str(p.date))
+    copies: dict[str, list[tuple[str, Decimal]]] = {}
+    for amount, dates in by_amount.items():
+        money = st.money.grouped(amount)
+        if len(dates) == 1:
+            text = f"the payment of {money} on {dates[0]} not credited"
+        else:
+            listed = ", ".join(dates[:3]) + (", ..." if len(dates) > 3 else "")
+            text = f"a payment of {money} not credited ({len(dates)} payments of that amount: {listed})"
+            copies[text] = [(f"the payment of {money} on {day} not credited", amount) for day in dates[:3]]
+        out.append((text, amount))
+    return [(text, amount) for text, amount in out if amount], copies
