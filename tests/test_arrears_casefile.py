@@ -147,3 +147,14 @@ def test_payments_csv_problems_by_line(tmp_path: Path) -> None:
         parse_payments_csv("date,value\n2025-02-01,3\n", None, "x.csv")
     with pytest.raises(CaseFileError, match="payments file not found"):
         read_payments_csv(tmp_path / "missing.csv", None)
+
+
+def test_payments_csv_empty_or_header_only(tmp_path: Path) -> None:
+    path = tmp_path / "paid.csv"
+    path.write_bytes(b"")
+    with pytest.raises(CaseFileError) as exc:
+        read_payments_csv(path, None)
+    assert str(exc.value) == (f"{path}: the payments file is empty; its first line must be the header date,amount, "
+                              "then one payment a line, e.g. 2025-03-01,1000.00")
+    path.write_text("\ufeffdate,amount\n\n", encoding="utf-8")  # a header (after a byte-order mark) and nothing
+    assert read_payments_csv(path, None) == []

@@ -125,6 +125,26 @@ def test_flags_without_a_case_file(tmp_path: Path) -> None:
     assert code == 0 and (s["penalty_charged"], s["payoff_amount"]) == ("11.00", "611.00")
 
 
+def test_an_empty_payments_file_is_refused_a_header_alone_is_noted(tmp_path: Path) -> None:
+    flags = ["status", "--principal", "1000", "--rate", "0%", "--term", "1", "--start", "2024-12-15",
+             "--penalty-rate", "0.05%/day", "--as-of", "2025-02-14", "--format", "json"]
+    paid = tmp_path / "paid.csv"
+    for empty in ("", "\n  \n"):  # 0 bytes, or blank lines only: most likely the wrong file
+        paid.write_text(empty, encoding="utf-8")
+        code, out, err = run(*flags, "--payments", str(paid))
+        assert (code, out, err) == (2, "", f"Error: {paid}: the payments file is empty; its first line must be the "
+                                           "header date,amount, then one payment a line, e.g. 2025-03-01,1000.00\n")
+    # a header alone is a history of no payments, said in the notes: 1,000.00 overdue 30 days at 0.05%/day on
+    # the overdue principal, 1000 × 0.05% × 30 = 15.00; payoff 1,015.00
+    paid.write_text("date,amount\n", encoding="utf-8")
+    code, out, _ = run(*flags, "--payments", str(paid))
+    data = json.loads(out)
+    assert code == 0 and data["notes"] == [f"no payments in {paid} (a header only): nothing counted as paid"]
+    assert (data["summary"]["total_paid"], data["summary"]["payoff_amount"]) == ("0.00", "1015.00")
+    code, out, _ = run(*flags[:-2], "--payments", str(paid))
+    assert code == 0 and f"  no payments in {paid} (a header only): nothing counted as paid" in out.splitlines()
+
+
 def test_overpayment_is_reported_not_refused(tmp_path: Path) -> None:
     paid = tmp_path / "paid.csv"
     paid.write_text("date,amount\n2025-01-15,1100\n", encoding="utf-8")

@@ -109,7 +109,9 @@ def read_arrears(reader: Reader, doc: dict[str, Any], loan: Loan | None) -> tupl
 
 def read_payments_csv(path: str | Path, loan: Loan | None) -> list[Payment]:
     """Payments from a CSV file with ``date,amount`` columns (a header row
-    first; other columns are ignored). Every problem at once, by line.
+    first; other columns are ignored). Every problem at once, by line. An
+    empty file is an error (it is more likely the wrong file than a history
+    of no payments); a header alone is a history of no payments.
 
     >>> from datetime import date
     >>> [(str(p.date), p.amount) for p in parse_payments_csv("date,amount\\n2025-03-01,\\"1,000.00\\"\\n", None)]
@@ -132,7 +134,8 @@ def parse_payments_csv(text: str, loan: Loan | None, source: str = "payments.csv
     while rows and not any(cell.strip() for cell in rows[0]):
         rows.pop(0)
     if not rows:
-        return []
+        raise CaseFileError(["the payments file is empty; its first line must be the header date,amount, then "
+                             "one payment a line, e.g. 2025-03-01,1000.00"], source)
     header = [cell.strip().lower() for cell in rows[0]]
     columns = {}
     for key, names in CSV_COLUMNS.items():

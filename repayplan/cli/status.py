@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
 from typing import Any
@@ -25,6 +25,7 @@ class StatusInputs:
     as_of: date
     claimed: Decimal | None
     cap: Any
+    notes: tuple[str, ...] = ()  # for the statement's notes
 
 
 def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
@@ -54,9 +55,12 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
     policy = PenaltyPolicy()
     if table is not None or given:
         policy = read_penalty(reader, {**(table or {}), **given}) or policy
+    notes: tuple[str, ...] = ()
     if flags.get("payments_file"):
         try:
             payments = read_payments_csv(flags["payments_file"], loan)
+            if not payments:
+                notes = (f"no payments in {flags['payments_file']} (a header only): nothing counted as paid",)
         except CaseFileError as exc:
             payments, problems = [], problems + str(exc).splitlines()
     else:
@@ -96,7 +100,7 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
     problems = list(dict.fromkeys(problems))
     if problems:
         raise CaseFileError(problems)
-    return StatusInputs(loan, policy, payments, as_of, claimed, cap)
+    return StatusInputs(loan, policy, payments, as_of, claimed, cap, notes)
 
 
 @click.command()
@@ -136,6 +140,8 @@ def status(case: str | None, fmt: str, lang: str, **flags: Any) -> None:
 
     inputs = read_inputs(case, flags)
     st = statement(inputs.loan, inputs.payments, inputs.policy, inputs.as_of)
+    if inputs.notes:
+        st = replace(st, notes=inputs.notes + st.notes)
     audit = audit_claim(st, inputs.claimed) if inputs.claimed is not None else None
     cap = check_cap(st, inputs.cap) if inputs.cap is not None else None
     if fmt == "json":
