@@ -248,7 +248,28 @@ def test_allocation_by_component_clears_each_component_across_installments_first
 def test_overpayment_is_credit_never_lost() -> None:
     st = statement(bill(), [p("2025-01-15", "1050")], PenaltyPolicy(DAILY), date(2025, 3, 1))
     assert st.credit == D("50.00") and st.payoff_amount == D("-50.00") and st.position.credit == D("50.00")
-    assert any("held as credit" in n for n in st.notes)
+    assert st.notes == ("overpaid: 50.00 held as credit for the borrower; nothing more falls due, so it is owed "
+                        "back to the borrower",)
+
+
+def test_credit_does_not_stop_contractual_interest_and_says_so() -> None:
+    # 12,000.00 at 1%/month over 12 months from 2025-01-15: 12000 × 0.01 / (1 − 1.01^−12) = 1,066.19 a month.
+    # 1,500.00 paid on the first due date: 1,066.19 pays installment 1 (interest 120.00, principal 946.19) and
+    # 433.81 waits as credit. Installment 2's interest stays that of the scheduled balance:
+    # (12,000.00 − 946.19) × 1% = 11,053.81 × 1% = 110.5381 → 110.54, of which 14 of its 28 days have run by
+    # 03-01: 110.54 × 14/28 = 55.27. Payoff 11,053.81 + 55.27 − 433.81 = 10,675.27
+    loan = bill("12000", rate="1%/month", term=12, start=date(2025, 1, 15))
+    st = statement(loan, [p("2025-02-15", "1500")], PenaltyPolicy(), date(2025, 3, 1))
+    assert (st.credit, st.lines[1].interest, st.accrued_interest) == (D("433.81"), D("110.54"), D("55.27"))
+    assert st.payoff_amount == D("10675.27")
+    assert st.notes == ("overpaid: 433.81 held as credit for the borrower; it pays the next installments as they "
+                        "fall due and does not reduce the principal before then, so contractual interest runs on "
+                        "the whole balance as scheduled (a prepayment is not a restructuring: ask the lender to "
+                        "apply it to principal)",)
+    # at 0% there is no interest to speak of: 2,000.00 paid ahead of two 1,000.00 installments, one due so far
+    zero = statement(bill("2000", term=2), [p("2025-01-01", "2000")], PenaltyPolicy(), date(2025, 2, 1))
+    assert zero.notes == ("overpaid: 1,000.00 held as credit for the borrower; it pays the next installments as "
+                          "they fall due",)
 
 
 def test_early_payment_waits_as_credit_and_pays_on_the_due_date() -> None:

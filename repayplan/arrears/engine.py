@@ -66,7 +66,7 @@ def statement(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | 
         notes.append(f"{len(later)} payment(s) dated after {as_of} not counted "
                      f"({', '.join(str(p.date) for p in later[:3])}{', ...' if len(later) > 3 else ''})")
     if replay.credit > 0:
-        notes.append(f"overpaid: {replay.money.grouped(replay.credit)} held as credit for the borrower")
+        notes.append(_credit_note(replay))
     accrued, accrued_trace = _accrued_interest(replay)
     zero = replay.money.round(ZERO)
     replay.ledger.deactivate(replay.horizon(as_of))
@@ -90,6 +90,21 @@ def scheduled_payments(loan: Loan) -> list[Payment]:
     [('2025-02-01', '500.00'), ('2025-03-01', '500.00')]
     """
     return [Payment(r.due_date, r.payment) for r in build_schedule(loan).rows]
+
+
+def _credit_note(replay: _Replay) -> str:
+    """Credit is the contract's rule for money paid ahead: it waits for the next installments and does not
+    reduce the principal, so contractual interest runs on as scheduled (a prepayment is not a restructuring)."""
+    note = f"overpaid: {replay.money.grouped(replay.credit)} held as credit for the borrower"
+    coming = [x for x in replay.lines if not x.is_due]
+    if not coming:
+        return note + "; nothing more falls due, so it is owed back to the borrower"
+    note += "; it pays the next installments as they fall due"
+    if any(x.interest for x in coming):
+        note += (" and does not reduce the principal before then, so contractual interest runs on the whole "
+                 "balance as scheduled (a prepayment is not a restructuring: ask the lender to apply it to "
+                 "principal)")
+    return note
 
 
 def _accrued_interest(replay: _Replay) -> tuple[Decimal, str]:
