@@ -9,9 +9,10 @@ from fractions import Fraction
 
 import pytest
 
-from repayplan import InputError, Loan, parse_rate, rates
-from repayplan.arrears import Payment, PenaltyPolicy, parse_penalty_rate, statement
+from repayplan import InputError, Loan, build_schedule, parse_rate, rates
+from repayplan.arrears import Accrual, Payment, PenaltyPolicy, accrued_interest, parse_penalty_rate, statement
 from repayplan.arrears.audit import audit_claim
+from repayplan.restructure.position import is_performing, performing_position
 
 D = Decimal
 DAILY = parse_rate("0.05%/day")
@@ -313,6 +314,22 @@ def annuity_payments(principal: Decimal, annual: Fraction, term: int, first: dat
         month = first.month - 1 + k
         out.append(Payment(date(first.year + month // 12, month % 12 + 1, first.day), payment))
     return out
+
+
+def test_the_statement_and_a_restructuring_share_one_accrual_rule() -> None:
+    # 1,200.00 at 12% (1%/month) over 12 months from 2025-01-10: 1200 × 0.01 / (1 − 1.01^−12) = 106.62 a month;
+    # balance 1200 − (106.62 − 12.00) = 1,105.38, then 1,105.38 − (106.62 − 11.05) = 1,009.81; installment 3's
+    # interest 1,009.81 × 1% = 10.10 over 03-10 to 04-10 (31 days). Paid on schedule, on 03-25 (15 days in):
+    # 10.10 × 15/31 = 4.887... → 4.89, for the statement and for a restructuring's starting position alike
+    loan = Loan(D("1200"), parse_rate("12%"), 12, start=date(2025, 1, 10))
+    on = date(2025, 3, 25)
+    paid = annuity_payments(D("1200.00"), Fraction(12, 100), 12, loan.start)
+    st = statement(loan, paid[:2], PenaltyPolicy(), on)
+    assert accrued_interest(loan, build_schedule(loan).rows, 2, on) == Accrual(
+        D("4.89"), "installment 3 interest 10.10 × 15/31 days (2025-03-10 to 2025-03-25) = 4.89")
+    assert st.accrued_interest == performing_position(loan, on).accrued_interest == D("4.89")
+    assert st.accrued_interest_trace == "installment 3 interest 10.10 × 15/31 days (2025-03-10 to 2025-03-25) = 4.89"
+    assert is_performing(st.position) and st.outstanding_principal == D("1009.81")
 
 
 def test_kept_contract_costs_exactly_the_annuity() -> None:

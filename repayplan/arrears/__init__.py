@@ -18,6 +18,7 @@ Decimal('15.00')
 Decimal('150.00')
 """
 
+from .accrual import Accrual, accrued_interest, pro_rata_interest
 from .engine import scheduled_payments, statement
 from .policy import (
     ALLOCATION_PRESETS,
@@ -34,7 +35,7 @@ from .policy import (
 from .statement import Application, PenaltyTerm, Statement, StatementLine
 
 __all__ = [
-    "ALLOCATION_PRESETS", "BASES", "COMPONENTS", "GRACE_MODES", "Application", "Payment", "PenaltyPolicy",
-    "PenaltyTerm", "RelativeRate", "Statement", "StatementLine", "allocation_order", "parse_penalty_rate",
-    "policy_problems", "scheduled_payments", "statement",
+    "ALLOCATION_PRESETS", "BASES", "COMPONENTS", "GRACE_MODES", "Accrual", "Application", "Payment", "PenaltyPolicy",
+    "PenaltyTerm", "RelativeRate", "Statement", "StatementLine", "accrued_interest", "allocation_order",
+    "parse_penalty_rate", "policy_problems", "pro_rata_interest", "scheduled_payments", "statement",
 ]

@@ -9,13 +9,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 
-from .. import calendar
 from ..errors import InputError
 from ..model import Loan
 from ..money import ZERO
 from ..schedule import build_schedule
+from .accrual import accrued_interest
 from .policy import Payment, PenaltyPolicy
 from .replay import _Line, _Replay
 from .statement import Statement, StatementLine
@@ -67,7 +66,8 @@ def statement(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | 
                      f"({', '.join(str(p.date) for p in later[:3])}{', ...' if len(later) > 3 else ''})")
     if replay.credit > 0:
         notes.append(_credit_note(replay))
-    accrued, accrued_trace = _accrued_interest(replay)
+    due = next((i for i, line in enumerate(replay.lines) if not line.is_due), len(replay.lines))
+    accrual = accrued_interest(loan, replay.schedule.rows, due, as_of)
     zero = replay.money.round(ZERO)
     replay.ledger.deactivate(replay.horizon(as_of))
     lines = tuple(_finish(replay, line, zero) for line in replay.lines)
@@ -77,8 +77,8 @@ def statement(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | 
                      + ", one calculation line per interval; each installment's penalty is its share, split by "
                        "largest remainder")
     return Statement(loan, penalty, as_of, lines, tuple(counted), tuple(replay.applications), tuple(to_credit),
-                     replay.credit, accrued, accrued_trace, penalty.rate_text(loan.rate), tuple(notes), replay.money,
-                     tuple(replay.ledger.terms))
+                     replay.credit, accrual.amount, accrual.trace, penalty.rate_text(loan.rate), tuple(notes),
+                     replay.money, tuple(replay.ledger.terms))
 
 
 def scheduled_payments(loan: Loan) -> list[Payment]:
@@ -105,22 +105,6 @@ def _credit_note(replay: _Replay) -> str:
                  "balance as scheduled (a prepayment is not a restructuring: ask the lender to apply it to "
                  "principal)")
     return note
-
-
-def _accrued_interest(replay: _Replay) -> tuple[Decimal, str]:
-    """Interest of the current period up to the statement date, pro rata by days."""
-    money, as_of, loan = replay.money, replay.as_of, replay.loan
-    line = next((x for x in replay.lines if not x.is_due), None)
-    if line is None or line.interest == 0 or as_of <= line.start:
-        return money.round(ZERO), ""
-    elapsed = calendar.day_count(line.start, as_of, loan.day_count)
-    days = calendar.day_count(line.start, line.due_date, loan.day_count)
-    if days <= 0:
-        return money.round(ZERO), ""
-    amount = money.round_exact(Fraction(line.interest) * elapsed / days)
-    trace = (f"installment {line.period} interest {money.grouped(line.interest)} × {elapsed}/{days} days "
-             f"({line.start} to {as_of}) = {money.grouped(amount)}")
-    return amount, trace
 
 
 def _finish(replay: _Replay, line: _Line, zero: Decimal) -> StatementLine:
