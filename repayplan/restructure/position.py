@@ -26,10 +26,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from functools import lru_cache
 
 from .. import calendar
+from ..arrears.accrual import accrued_interest
 from ..model import Loan, Period, Position, Row
 from ..money import ZERO
 from ..rates import Rate
@@ -127,22 +127,8 @@ def performing_position(loan: Loan, on: date) -> Position:
         return Position(loan.start, policy.round(loan.principal), policy=policy, loan=loan)
     done = [r for r in rows if r.due_date <= on]
     balance = done[-1].closing_balance if done else policy.round(loan.principal)
-    return Position(on, balance, accrued_interest=_accrued(loan, rows, len(done), on) + zero, policy=policy,
-                    loan=loan)
-
-
-def _accrued(loan: Loan, rows: tuple[Row, ...], index: int, on: date) -> Decimal:
-    """Interest of the current installment × elapsed days ÷ its days (the
-    arrears statement's rule; a bullet loan's one installment runs from the start)."""
-    if index >= len(rows):
-        return ZERO
-    row = rows[index]
-    start = rows[index - 1].due_date if index else loan.start
-    elapsed = calendar.day_count(start, on, loan.day_count)
-    days = calendar.day_count(start, row.due_date, loan.day_count)
-    if row.interest == 0 or elapsed <= 0 or days <= 0:
-        return ZERO
-    return loan.policy.round_exact(Fraction(row.interest) * elapsed / days)
+    accrued = accrued_interest(loan, rows, len(done), on).amount  # the arrears statement's own rule
+    return Position(on, balance, accrued_interest=accrued + zero, policy=policy, loan=loan)
 
 
 def is_performing(position: Position) -> bool:
