@@ -259,6 +259,7 @@ def _notes(debt: Debt, position: Position, contract: Plan, creditor: Creditor, o
     else:
         notes.append(f"creditor NPV at {percent_text(creditor.discount_rate)} a year (its cost of funds), "
                      f"discounted to {on}")
-    notes.append("owed interest, penalty and fees that a plan neither waives nor capitalises are frozen: no "
-                 "interest, repaid in equal parts with its installments")
+    notes.append("overdue interest, penalty and fees that a plan neither waives nor capitalises are frozen: no "
+                 "interest, repaid in equal parts with its installments; interest accrued but not yet due falls due "
+                 "with a plan's first payment, as under the contract")
     return tuple(notes)

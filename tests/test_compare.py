@@ -197,11 +197,14 @@ def test_the_hardship_example() -> None:
     for plan in result.plans:
         assert plan.problems() == []
     # the freeze: penalty and fees forgiven, no interest: the borrower pays exactly what else was owed;
-    # 50,614.94 / 36 = 1,405.97 principal + (3,479.62 + 426.80) / 36 = 108.51 frozen interest a month
+    # 50,614.94 / 36 = 1,405.97 principal + 3,479.62 / 36 = 96.65 frozen overdue interest a month, and the
+    # 426.80 of interest accrued since 10 February falls due with the first installment (it is not frozen)
     freeze, fm = by_name["Interest freeze, 36 months"]
+    assert (owed.principal, owed.interest, owed.accrued_interest) == (D("50614.94"), D("3479.62"), D("426.80"))
     assert fm.forgiven == owed.penalty + owed.fees
     assert fm.total_payment == owed.total - owed.penalty - owed.fees
-    assert fm.first_payment == D("1405.97") + D("108.51")
+    assert fm.first_payment == D("1405.97") + D("96.65") + D("426.80")
+    assert [r.payment for r in freeze.rows[1:-1]] == [D("1405.97") + D("96.65")] * 34
     # what the borrower can afford: no more than 1,500 a month, within the budget of 7,500 − 5,600
     afford, am = by_name["What the borrower can afford"]
     assert am.largest_payment == D("1500.00") and am.payment_to_budget is not None and am.payment_to_budget < 1

@@ -91,14 +91,17 @@ def test_a_payment_plan_pays_exactly_the_payment_and_is_the_shortest(position: P
     assert all(r.payment == amount for r in plan.rows[:-1]) or position.principal == 0
     assert plan.rows[-1].payment <= amount
     if len(plan.rows) > 1:  # one installment fewer does not repay
+        from repayplan.restructure.current import opening
         from repayplan.restructure.draft import Draft
         from repayplan.restructure.position import plan_calendar, plan_periods
         from repayplan.restructure.shapes import attempt
 
         draft = Draft.start(position)
-        periods = plan_periods(plan_calendar(position, position.as_of), draft.rate, len(plan.rows))  # type: ignore[arg-type]
+        cal = plan_calendar(position, position.as_of)
+        periods = plan_periods(cal, draft.rate, len(plan.rows))  # type: ignore[arg-type]
+        first = opening(draft.principal, draft.accrued, periods, position.as_of, cal.day_count, position.policy)
         assert attempt(len(plan.rows) - 1, draft.principal, periods, position.policy, lambda _k: amount,
-                       draft.installment_fee, draft.frozen, Decimal(0)) is None
+                       draft.installment_fee, draft.frozen, Decimal(0), first) is None
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -112,3 +115,25 @@ def test_the_contract_as_it_stands_reconciles_with_the_arrears_statement(data: s
     reconciles(plan, plan.position)
     assert plan.forgiven.total == 0  # nothing is agreed, nothing forgiven
     assert all(r.due_date > on for r in plan.rows) or plan.rows[0].due_date == on
+
+
+@SETTINGS
+@given(loans(max_term=120, methods=("annuity", "equal-principal")), st.integers(0, 4000))
+def test_the_contracts_own_rate_and_term_reproduce_the_contract_on_any_date(loan: object, days: int) -> None:
+    """SetRate(the contract's rate) + Term(the contract's remaining periods, its method and fee), on any day,
+    between due dates too, is the contract's remaining schedule to the cent."""
+    from repayplan.restructure import SetRate, Term
+    from repayplan.restructure.current import remaining_periods
+
+    on = loan.start + timedelta(days=days)  # type: ignore[attr-defined]
+    left = remaining_periods(loan, on)  # type: ignore[arg-type]
+    assume(left > 0)
+    fee = loan.installment_fee or None  # type: ignore[attr-defined]
+    position = performing_position(loan, on)  # type: ignore[arg-type]
+    plan = apply(position, [SetRate(loan.rate), Term(left, loan.method, fee=fee)],  # type: ignore[attr-defined]
+                 max_months=10**4)
+    contract = remaining_rows(loan, on)  # type: ignore[arg-type]
+    assert plan.total_payment == sum((r.payment for r in contract), Decimal(0))
+    assert [(r.due_date, r.payment, r.interest) for r in plan.rows] == [
+        (r.due_date, r.payment, r.interest) for r in contract]
+    reconciles(plan, position)

@@ -379,3 +379,44 @@ def test_a_percentage_is_text_with_a_percent_sign_and_a_bare_number_is_refused()
         "increase: '5' has no % sign; write it as '5%'"]
     assert read_step({"op": "waive", "what": ["penalty"], "percent": "half%"})[1] == [
         "percent: 'half%' is not a percentage; write it like '20%'"]
+
+
+# -- between due dates ---------------------------------------------------------------------
+
+def test_a_plan_that_changes_nothing_costs_the_contract_even_between_due_dates() -> None:
+    from repayplan.restructure import performing_position, remaining_rows
+
+    loan = Loan(D("100000"), parse_rate("18%"), 12, start=date(2025, 1, 10))
+    # the contract at 1.5% a month: numpy-financial's installment 9,168.00, then an independent cent loop
+    assert pmt(0.015, 12, D("100000")) == D("9168.00")
+    contract = cent_loop(D("100000"), D("9168.00"), D("0.015"))  # 11 × 9,168.00 and the last
+    from_march = sum(contract[1:], D(0))  # everything due after 10 February
+    assert from_march == D("100847.99") and from_march - D("9168.00") == D("91679.99")
+    # on 9 March, a day before installment 2: 92,332.00 owed (100,000 − 9,168 + 1,500), and its interest
+    # 92,332 × 1.5% = 1,384.98 has accrued for 27 of the period's 28 days: 1,384.98 × 27/28 = 1,335.52
+    on = date(2025, 3, 9)
+    position = performing_position(loan, on)
+    assert (position.principal, position.accrued_interest) == (D("92332.00"), D("1335.52"))
+    for steps in ([Term(11)], [SetRate(parse_rate("18%"))], [SetRate(parse_rate("1.5%/month")), Term(11)]):
+        plan = apply(position, steps)
+        check(plan)
+        # was 100,742.15: the accrued 1,335.52 was frozen interest-free and the first "period" was one day
+        assert plan.total_payment == from_march
+        assert [r.payment for r in plan.rows] == contract[1:]
+        # the first installment: 1,335.52 accrued before the date + 49.46 for the last day = 1,384.98
+        assert plan.rows[0].interest == D("1384.98") and plan.charged.interest == plan.paid.interest - D("1335.52")
+    on_due = apply(performing_position(loan, date(2025, 3, 10)), [Term(10)])
+    assert on_due.total_payment == D("91679.99") and len(remaining_rows(loan, date(2025, 3, 10))) == 10
+
+
+def test_accrued_interest_falls_due_with_the_first_installment_at_a_new_rate() -> None:
+    from repayplan.restructure import performing_position
+
+    loan = Loan(D("100000"), parse_rate("18%"), 12, start=date(2025, 1, 10))
+    plan = apply(performing_position(loan, date(2025, 3, 9)), [SetRate(parse_rate("0%")), Term(11)])
+    # 0% from 9 March: no new interest; the 1,335.52 accrued at 18% before it is owed, due with installment 1;
+    # 92,332.00 / 11 = 8,393.8181 → 8,393.82 principal a month, the last 92,332 − 10 × 8,393.82 = 8,393.80
+    assert plan.rows[0].payment == D("8393.82") + D("1335.52") and plan.rows[0].interest == D("1335.52")
+    assert [r.payment for r in plan.rows[1:]] == [D("8393.82")] * 9 + [D("8393.80")]
+    assert plan.charged.interest == 0 and plan.total_payment == D("92332.00") + D("1335.52")
+    check(plan)

@@ -25,9 +25,12 @@ from decimal import Decimal
 
 from .. import calendar
 from ..errors import InputError
-from ..model import Loan, Position, Row
+from ..model import Loan, Period, Position, Row
 from ..money import ZERO, MoneyPolicy
 from ..plans import Components, Plan, PlanRow
+from ..rates import Rate
+from .current import Opening, contract_installment, from_date, remaining_periods
+from .current import opening as opening_of
 from .draft import Draft, StepFailure, capitalise, haircut, set_rate, waive
 from .position import PlanCalendar, is_performing, plan_calendar, plan_periods, remaining_rows
 from .settle import settle_rows
@@ -165,7 +168,7 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
     if repay is None:
         if loan is None:
             raise StepFailure("no term: the position has no loan; add a term, payment, step-up or settle step")
-        count = len(remaining_rows(loan, on))
+        count = remaining_periods(loan, on)
         if count == 0:
             raise StepFailure(f"the contract has no installments left after {on}; add a term, payment, step-up "
                               "or settle step")
@@ -184,30 +187,44 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
     built = Built()
     frozen = draft.frozen
     fee = draft.installment_fee
-    balance, deferred, used = phase_rows(built, draft.phases, draft.principal, periods, policy, fee, frozen.total)
+    # the first period is the contract's current one: the plan charges its days after `on` only, and the
+    # interest accrued before `on` falls due with the first payment
+    opening = opening_of(draft.principal, draft.accrued, periods, on, cal.day_count, policy)
+    not_charged = opening.before
+    balance, deferred, used = phase_rows(built, draft.phases, draft.principal, periods, policy, fee, frozen.total,
+                                         opening)
     rest = periods[used:]
-    if balance == 0 and frozen.total == 0 and deferred == 0:
+    first_due = opening.due
+    if used:
+        opening = Opening(on, ZERO, first_due)
+    if balance == 0 and frozen.total == 0 and deferred == 0 and first_due == 0:
         return built
     within = f"within the maximum {limit} installments" + (f" ({phased} used by the first periods)" if phased else "")
     parts: list[Components] | None = None
     rows: Sequence[Row]
+    method = loan.method if loan and repay is None else repay.method if isinstance(repay, Term) else ""
+    keep = contract_installment(loan, on, method, balance, rest) if not used else None
     if repay is None:
-        rows, text = method_rows(loan.method if loan else "annuity", balance, rest, policy, fee)
+        rows, text = method_rows(loan.method if loan else "annuity", balance, rest, policy, fee, keep)
     elif isinstance(repay, Term):
-        rows, text = term_rows(repay, balance, rest, policy, fee)
+        rows, text = term_rows(repay, balance, rest, policy, fee, keep)
     elif isinstance(repay, StepUp) and repay.installments:
         rows, text = graduated_rows(repay, balance, rest, policy, fee, cal.periods_per_year)
     else:
         assert isinstance(repay, (Payment, StepUp))
         rule = (lambda _k: repay.amount) if isinstance(repay, Payment) else stage_rule(
             repay, cal.periods_per_year, policy)
-        guess = estimate_term(balance, rest, repay.amount, fee, frozen.total) if isinstance(repay, Payment) else None
-        found = fixed_rows(balance, rest, policy, rule, fee, frozen, deferred, guess)
+        guess = (estimate_term(balance, rest, repay.amount, fee, frozen.total + first_due)
+                 if isinstance(repay, Payment) else None)
+        found = fixed_rows(balance, rest, policy, rule, fee, frozen, deferred, guess, opening)
         if found is None:
-            raise payment_failure(repay, balance, rest, policy, fee, frozen, deferred, cal.periods_per_year, within)
+            raise payment_failure(repay, balance, rest, policy, fee, frozen, deferred, cal.periods_per_year, within,
+                                  opening)
         (rows, parts), text = found, "installments as agreed, the last one less"
     if parts is None:
+        rows = from_date(rows, opening.before, on, rest[0].start)
         parts = spread(frozen, deferred, len(rows), policy)
+        parts[0] = parts[0].add("interest", first_due)
     finish(built, rows, parts, policy)
     line = (f"{len(rows)} installments from {rows[0].due_date}: {text}, on {policy.grouped(balance)} at {rate}"
             if rows else "")
@@ -217,8 +234,21 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
     if deferred:
         line += f"; {policy.grouped(deferred)} of deferred interest paid with the last installment"
     built.basis.append(line)
+    if on > periods[0].start:
+        built.basis.append(_first_period_text(periods[0], on, not_charged, draft.accrued, rate, policy))
     built.basis.append(_fee_text(loan, fee, built, policy))
     return built
+
+
+def _first_period_text(period: Period, on: date, before: Decimal, accrued: Decimal, rate: Rate,
+                       policy: MoneyPolicy) -> str:
+    """How the first period is shared between the contract and the plan, in words."""
+    money = policy.grouped
+    text = (f"the first period is the contract's current one, {period.start} to {period.due_date}: the plan "
+            f"charges {rate} for the days after {on} only (its {money(before)} for the days before is not charged)")
+    if accrued:
+        text += f"; the {money(accrued)} of interest accrued before {on} falls due with the first payment"
+    return text
 
 
 def _fee_text(loan: Loan | None, fee: Decimal, built: Built, policy: MoneyPolicy) -> str:

@@ -93,9 +93,11 @@ class Draft:
 
     @property
     def frozen(self) -> Components:
-        """Owed interest, penalty and fees still on the books: carried into the
-        plan interest-free unless waived or capitalised."""
-        return Components(ZERO, self.interest + self.accrued, self.penalty, self.fees)
+        """Overdue interest, penalty and fees still on the books: carried into
+        the plan interest-free unless waived or capitalised. (Interest accrued
+        but not yet due is not frozen: it falls due with the plan's first
+        payment, as it would under the contract.)"""
+        return Components(ZERO, self.interest, self.penalty, self.fees)
 
 
 def waive(draft: Draft, step: Waive) -> Draft:

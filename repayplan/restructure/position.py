@@ -2,9 +2,10 @@
 
 A restructured plan keeps the contract's calendar: its frequency, the day of
 the month installments fall on, its interest basis and day count. Its first
-installment is the contract's first due date after the restructuring date;
-the first period runs from that date (a short first period charges its
-actual days at the daily rate).
+installment is the contract's first due date after the restructuring date,
+and its first period is the contract's current one (from the last due date,
+or the loan's start): see :mod:`.current` for how its interest is shared
+between the contract (before the date) and the plan (after).
 
 A loan with no payment history is taken as *performing*: every installment
 due on or before the date was paid on it, and the interest of the current
@@ -17,8 +18,8 @@ period has accrued pro rata by days (as the arrears statement counts it).
 >>> p = performing_position(loan, date(2025, 3, 25))
 >>> p.principal, p.accrued_interest  # 2 of 106.62 paid; 10.10 interest × 15/31 days = 4.89
 (Decimal('1009.81'), Decimal('4.89'))
->>> plan_calendar(p, date(2025, 3, 25)).first_due
-datetime.date(2025, 4, 10)
+>>> plan_calendar(p, date(2025, 3, 25)).start, plan_calendar(p, date(2025, 3, 25)).first_due
+(datetime.date(2025, 3, 10), datetime.date(2025, 4, 10))
 """
 
 from __future__ import annotations
@@ -38,7 +39,8 @@ from ..schedule import build_schedule, loan_periods
 
 @dataclass(frozen=True)
 class PlanCalendar:
-    """The dates and interest conventions of a plan from ``start``."""
+    """The dates and interest conventions of a plan: its first period runs
+    from ``start`` (the contract's current period) to ``first_due``."""
 
     start: date
     first_due: date
@@ -73,16 +75,20 @@ def plan_calendar(position: Position, on: date) -> PlanCalendar:
         freq = calendar.frequency("monthly")
         return PlanCalendar(on, calendar.step(on, 1, freq), on.day, currency=policy.currency,
                             rounding=policy.rounding)
-    return PlanCalendar(on, _next_due(loan, on), loan.anchor_day, loan.frequency, loan.interest_basis,
+    start, due = _current_period(loan, on)
+    return PlanCalendar(start, due, loan.anchor_day, loan.frequency, loan.interest_basis,
                         loan.day_count, policy.currency, policy.rounding)
 
 
 @lru_cache(maxsize=1024)
-def _next_due(loan: Loan, on: date) -> date:
+def _current_period(loan: Loan, on: date) -> tuple[date, date]:
+    """The contract's period running on ``on``: from its last due date on or
+    before ``on`` (or the loan's start) to the next (the calendar continues
+    past maturity)."""
     freq = calendar.frequency(loan.frequency)
     first = loan.first_due_date
     if first > on:
-        return first
+        return loan.start, first
     per_year = freq.periods_per_year
     # jump close, then walk: a 30-year loan needs no 360 steps
     n = max(0, int((on - first).days * per_year / 366) - 1)
@@ -90,7 +96,7 @@ def _next_due(loan: Loan, on: date) -> date:
     while due <= on:
         n += 1
         due = calendar.step(first, n, freq, loan.anchor_day)
-    return due
+    return calendar.step(first, n - 1, freq, loan.anchor_day), due
 
 
 def plan_periods(cal: PlanCalendar, rate: Rate, count: int) -> tuple[Period, ...]:

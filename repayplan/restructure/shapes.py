@@ -1,11 +1,13 @@
 """The rows of a plan: first periods (moratorium, interest only), then one
 way of repaying, on the schedule engine's periods and amortisation loop.
 
-Owed interest, penalty and fees that were neither waived nor capitalised
-are *frozen* (停息挂账): they bear no interest and are repaid in equal parts
-with every repaying installment (the parts are rounded down to the minor
-unit; the last installment takes the rest). Interest deferred by a
-moratorium is paid with the last installment.
+Overdue interest, penalty and fees that were neither waived nor
+capitalised are *frozen* (停息挂账): they bear no interest and are repaid in
+equal parts with every repaying installment (the parts are rounded down to
+the minor unit; the last installment takes the rest). Interest accrued but
+not yet due is not frozen: it falls due with the first payment (see
+:mod:`.current`). Interest deferred by a moratorium is paid with the last
+installment.
 
 >>> split(Components(interest=Decimal("100.00")), 3, MoneyPolicy())
 [Components(principal=Decimal('0.00'), interest=Decimal('33.33'), penalty=Decimal('0.00'), fees=Decimal('0.00')), \
@@ -23,6 +25,7 @@ from ..model import Period, Row
 from ..money import WORKING, ZERO, MoneyPolicy
 from ..plans import COMPONENTS, Components, PlanRow
 from ..schedule import PrincipalRule, amortise, fixed_principal, interest_only, level, level_payment
+from .current import Opening, from_date
 from .draft import StepFailure
 from .steps import Moratorium, Payment, Step, StepUp, Term
 
@@ -52,19 +55,22 @@ def split(amounts: Components, n: int, policy: MoneyPolicy) -> list[Components]:
 
 
 def phase_rows(built: Built, steps: Sequence[Step], balance: Decimal, periods: Sequence[Period],
-               policy: MoneyPolicy, fee: Decimal, frozen: Decimal) -> tuple[Decimal, Decimal, int]:
+               policy: MoneyPolicy, fee: Decimal, frozen: Decimal, opening: Opening) -> tuple[Decimal, Decimal, int]:
     """Rows of the moratorium and interest-only periods; returns the balance,
-    the deferred interest and the number of periods used."""
+    the deferred interest and the number of periods used. The first
+    interest-only row pays the interest accrued before the date
+    (``opening.due``, which is then spent); until then it is owed interest-free."""
     deferred, k = ZERO, 0
     for step in steps:
         count: int = step.periods  # type: ignore[attr-defined]
         for _ in range(count):
             p = periods[k]
+            interest = policy.interest(balance, p.factor) - (opening.before if k == 0 else ZERO)
+            days = (p.due_date - opening.on).days if k == 0 and opening.on > p.start else p.days
             k += 1
-            interest = policy.interest(balance, p.factor)
             built.charged = built.charged.add("interest", interest)
-            opening = balance
             zero = policy.round(ZERO)
+            start_balance = balance
             if isinstance(step, Moratorium):
                 capitalised = zero
                 if step.interest == "capitalise":
@@ -75,13 +81,15 @@ def phase_rows(built: Built, steps: Sequence[Step], balance: Decimal, periods: S
                     deferred += interest
                 else:
                     built.forgiven = built.forgiven.add("interest", interest)
-                built.rows.append(PlanRow(len(built.rows) + 1, p.due_date, p.days, opening, zero, zero, zero, zero,
-                                          zero, balance, capitalised, frozen + deferred,
+                built.rows.append(PlanRow(len(built.rows) + 1, p.due_date, days, start_balance, zero, zero, zero,
+                                          zero, zero, balance, capitalised, frozen + opening.due + deferred,
                                           f"moratorium: interest {interest} {_DONE[step.interest]}"))
             else:
                 built.charged = built.charged.add("fees", fee)
-                built.rows.append(PlanRow(len(built.rows) + 1, p.due_date, p.days, opening, interest + fee, zero,
-                                          interest, fee, zero, balance, zero, frozen + deferred, "interest only"))
+                due, opening.due = opening.due, zero
+                built.rows.append(PlanRow(len(built.rows) + 1, p.due_date, days, start_balance,
+                                          interest + due + fee, zero, interest + due, fee, zero, balance, zero,
+                                          frozen + deferred, "interest only"))
     return balance, deferred, k
 
 
@@ -118,28 +126,31 @@ def spread(frozen: Components, deferred: Decimal, n: int, policy: MoneyPolicy) -
 
 
 def method_rows(method: str, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
-                fee: Decimal) -> tuple[tuple[Row, ...], str]:
-    """A contract method over these periods (the engine's own rules)."""
+                fee: Decimal, keep: Decimal | None = None) -> tuple[tuple[Row, ...], str]:
+    """A contract method over these periods (the engine's own rules);
+    ``keep``: the contract's own level installment or principal part, when
+    the plan's terms are the contract's."""
     from ..schedule import _bullet_row  # the engine's bullet rule, reused as is
 
     n = len(periods)
     if method == "bullet":
         return (_bullet_row(balance, periods, policy, fee),), f"everything at {periods[-1].due_date}"
     rule: PrincipalRule
+    kept = " (the contract's own: its terms are unchanged)" if keep is not None else ""
     if method == "annuity":
-        payment = level_payment(balance, [p.factor for p in periods], policy)
-        rule, text = level(payment), f"level installment {policy.grouped(payment)}"
+        payment = keep if keep is not None else level_payment(balance, [p.factor for p in periods], policy)
+        rule, text = level(payment), f"level installment {policy.grouped(payment)}{kept}"
     elif method == "equal-principal":
-        part = policy.round(balance / n)
-        rule, text = fixed_principal(part), f"principal {policy.grouped(part)} an installment"
+        part = keep if keep is not None else policy.round(balance / n)
+        rule, text = fixed_principal(part), f"principal {policy.grouped(part)} an installment{kept}"
     else:
         rule, text = interest_only, "interest only, principal with the last installment"
     return amortise(balance, periods, policy, rule, fee), text
 
 
 def term_rows(step: Term, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
-              fee: Decimal) -> tuple[tuple[Row, ...], str]:
-    return method_rows(step.method, balance, periods, policy, fee)
+              fee: Decimal, keep: Decimal | None = None) -> tuple[tuple[Row, ...], str]:
+    return method_rows(step.method, balance, periods, policy, fee, keep)
 
 
 def graduated_rows(step: StepUp, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy, fee: Decimal,
@@ -196,24 +207,28 @@ def _take(left: Components, amount: Decimal) -> tuple[Components, Components]:
 
 
 def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy, pay: PayRule, fee: Decimal,
-            frozen: Components, deferred: Decimal) -> tuple[list[Row], list[Components]] | None:
+            frozen: Components, deferred: Decimal,
+            opening: Opening | None = None) -> tuple[list[Row], list[Components]] | None:
     """Rows paying ``pay(k)`` in at most n installments, the last one no more
     than its amount, and each row's part of the frozen amounts; None when an
     installment cannot cover its interest, fee and share, or n do not repay.
 
     Each installment pays its interest and fee, an equal share of the frozen
-    amounts (frozen ÷ n), then principal; once the principal is repaid, the
+    amounts (frozen ÷ n), then principal; the first also pays the interest
+    accrued before the date (``opening``). Once the principal is repaid, the
     whole installment pays what is still frozen (fees, penalty, interest),
     and the deferred interest comes last."""
     if not 1 <= n <= len(periods):
         return None
+    before = opening.before if opening is not None else ZERO
+    first = Components(interest=opening.due) if opening is not None and opening.due else Components()
     shares = split(frozen, n, policy)
     each = shares[0].total
     short = False
 
     def rule(i: int, _balance: Decimal, interest: Decimal) -> Decimal:
         nonlocal short
-        principal = pay(i) - fee - each - interest
+        principal = pay(i) - fee - each - interest - (first.total - before if i == 0 else ZERO)
         if principal < 0:
             short = True
         return principal
@@ -221,12 +236,14 @@ def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPo
     rows = list(amortise(balance, periods[:n], policy, rule, fee)) if balance > 0 else []
     if short:
         return None
+    on = opening.on if opening is not None else periods[0].start
+    rows = list(from_date(rows, before, on, periods[0].start))
     zero = policy.round(ZERO)
     left = frozen.add("interest", ZERO)
     end = Components(zero, deferred + zero, zero, zero)
     parts: list[Components] = []
     for k in range(len(rows) - 1):
-        parts.append(shares[k])
+        parts.append(shares[k] + first if k == 0 else shares[k])
         left = left - shares[k]
     k = len(rows) - 1
     while k < len(rows) or left.total + end.total > 0:
@@ -236,14 +253,21 @@ def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPo
             if k >= n:
                 return None
             p = periods[k]
-            rows.append(Row(p.number, p.due_date, p.days, zero, fee, zero, zero, fee, zero, zero))
+            days = (p.due_date - on).days if k == 0 and on > p.start else p.days
+            rows.append(Row(p.number, p.due_date, days, zero, fee, zero, zero, fee, zero, zero))
         room = pay(k) - rows[k].payment
         if room < 0:
             return None
+        head = Components()
+        if k == 0 and not parts and first.total:  # the accrued interest falls due with the first installment
+            if room < first.total:
+                return None
+            head, room = first, room - first.total
         part, left = _take(left, room)
         if left.total == 0 and room > part.total:
             tail, end = _take(end, room - part.total)
             part = part + tail
+        part = head + part
         if part.total == 0 and rows[k].principal == 0 and left.total + end.total > 0:
             return None  # nothing moves: the installment only pays its fee
         parts.append(part)
@@ -252,13 +276,13 @@ def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPo
 
 
 def fixed_rows(balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy, pay: PayRule, fee: Decimal,
-               frozen: Components, deferred: Decimal,
-               guess: int | None = None) -> tuple[list[Row], list[Components]] | None:
+               frozen: Components, deferred: Decimal, guess: int | None = None,
+               opening: Opening | None = None) -> tuple[list[Row], list[Components]] | None:
     """The shortest plan paying ``pay(k)`` at each installment (the last one
     less), or None when no number of these periods repays. ``guess`` (an
     estimate of the term) saves most of the search."""
     def run(n: int) -> tuple[list[Row], list[Components]] | None:
-        return attempt(n, balance, periods, policy, pay, fee, frozen, deferred)
+        return attempt(n, balance, periods, policy, pay, fee, frozen, deferred, opening)
 
     if not periods:
         return None
@@ -327,15 +351,16 @@ def smallest(feasible: Callable[[Decimal], bool], high: Decimal, policy: MoneyPo
 
 
 def payment_failure(step: Payment | StepUp, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
-                    fee: Decimal, frozen: Components, deferred: Decimal, per_year: int, limit: str) -> StepFailure:
+                    fee: Decimal, frozen: Components, deferred: Decimal, per_year: int, limit: str,
+                    opening: Opening | None = None) -> StepFailure:
     """Why fixed amounts do not repay, with the smallest that would."""
-    owed = balance + frozen.total + deferred
+    owed = balance + frozen.total + deferred + (opening.due if opening is not None else ZERO)
     high = owed + policy.interest(balance, periods[0].factor) + fee + policy.quantum
     first_cost = policy.interest(balance, periods[0].factor) + fee
 
     def works(amount: Decimal) -> bool:
         rule = (lambda _k: amount) if isinstance(step, Payment) else stage_rule(step, per_year, policy, amount)
-        return attempt(len(periods), balance, periods, policy, rule, fee, frozen, deferred) is not None
+        return attempt(len(periods), balance, periods, policy, rule, fee, frozen, deferred, opening) is not None
 
     money = policy.grouped
     if isinstance(step, Payment):

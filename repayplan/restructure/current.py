@@ -1,0 +1,115 @@
+"""Where a plan meets the contract: its current period and its own installment.
+
+A plan's first period is the contract's current period (from its last due
+date on or before the restructuring date, or from the loan's start). The
+interest of that period's days before the date accrued under the contract:
+it is owed (the position's accrued interest) and falls due with the plan's
+first installment. The plan charges its own rate for the days after the date
+only: the period's interest at the plan's rate less the part of it accrued
+before the date (pro rata by days, the arrears statement's rule). At the
+contract's own rate the two parts add up to the contract's installment
+interest, so a plan that changes nothing costs exactly the contract.
+
+>>> from datetime import date
+>>> from fractions import Fraction
+>>> from repayplan.model import Period
+>>> month = Period(2, date(2025, 2, 10), date(2025, 3, 10), 28, Fraction(3, 200), "18%/year ÷ 12")
+>>> before_on(Decimal("1350.00"), month, date(2025, 3, 9), "act/365", MoneyPolicy())  # 1,350 × 27/28
+Decimal('1301.79')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date
+from decimal import Decimal
+from fractions import Fraction
+from functools import lru_cache
+
+from .. import calendar
+from ..model import Loan, Period, Row
+from ..money import ZERO, MoneyPolicy
+from ..schedule import level_payment, loan_periods
+from .position import remaining_rows
+
+
+@dataclass
+class Opening:
+    """How the plan's first period meets the contract: ``before`` is the plan
+    rate's interest of that period's days before the date ``on`` (not
+    charged), ``due`` the interest accrued before it under the contract (owed;
+    due with the first payment, then spent: zero)."""
+
+    on: date
+    before: Decimal = ZERO
+    due: Decimal = ZERO
+
+
+def opening(principal: Decimal, accrued: Decimal, periods: Sequence[Period], on: date, day_count: str,
+            policy: MoneyPolicy) -> Opening:
+    """The opening of a plan whose first period is ``periods[0]`` on a balance of ``principal``."""
+    before = before_on(policy.interest(principal, periods[0].factor), periods[0], on, day_count, policy)
+    return Opening(on, before, accrued)
+
+
+def before_on(interest: Decimal, period: Period, on: date, day_count: str, policy: MoneyPolicy) -> Decimal:
+    """The part of a period's interest accrued before ``on``: interest ×
+    elapsed days ÷ the period's days, rounded once."""
+    if interest == 0 or on <= period.start:
+        return policy.round(ZERO)
+    elapsed = calendar.day_count(period.start, on, day_count)
+    days = calendar.day_count(period.start, period.due_date, day_count)
+    if days <= 0 or elapsed <= 0:
+        return policy.round(ZERO)
+    return policy.round_exact(Fraction(interest) * min(elapsed, days) / days)
+
+
+def from_date(rows: Sequence[Row], before: Decimal, on: date, start: date) -> tuple[Row, ...]:
+    """The rows, the first (whose period began on ``start``) charging only
+    its interest after ``on``, its days counted from ``on``, its principal
+    unchanged."""
+    if not rows or on <= start:
+        return tuple(rows)
+    first = rows[0]
+    return (replace(first, days=(first.due_date - on).days, interest=first.interest - before,
+                    payment=first.payment - before), *rows[1:])
+
+
+@lru_cache(maxsize=256)
+def _contract_periods(loan: Loan) -> tuple[Period, ...]:
+    return tuple(loan_periods(loan))
+
+
+def remaining_periods(loan: Loan, on: date) -> int:
+    """The contract's periods still to run after ``on`` (a bullet loan's
+    one installment runs over all of them)."""
+    return sum(1 for p in _contract_periods(loan) if p.due_date > on)
+
+
+def contract_installment(loan: Loan | None, on: date, method: str, balance: Decimal,
+                         periods: Sequence[Period]) -> Decimal | None:
+    """The contract's own level installment (fee excluded) or principal part
+    when a plan re-amortises the contract's balance over the contract's
+    remaining periods, at its rate, by its method: re-amortising would only
+    move a cent of rounding. None when anything differs."""
+    if loan is None or method != loan.method or method not in ("annuity", "equal-principal"):
+        return None
+    rows = remaining_rows(loan, on)
+    if len(rows) < 2 or rows[0].opening_balance != balance:
+        return None
+    contract = [p for p in _contract_periods(loan) if p.due_date > on]  # rows may end early, rounding aside
+    if [(p.due_date, p.factor) for p in periods] != [(p.due_date, p.factor) for p in contract]:
+        return None
+    return _installment(loan)
+
+
+@lru_cache(maxsize=256)
+def _installment(loan: Loan) -> Decimal:
+    """The contract's level installment or principal part, as the schedule engine sets it."""
+    policy = loan.policy
+    principal = policy.round(loan.principal)
+    periods = _contract_periods(loan)
+    if loan.method == "annuity":
+        return level_payment(principal, [p.factor for p in periods], policy)
+    return policy.round(principal / len(periods))
