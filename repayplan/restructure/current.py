@@ -24,10 +24,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from fractions import Fraction
 from functools import lru_cache
 
-from .. import calendar
 from ..model import Loan, Period, Row
 from ..money import ZERO, MoneyPolicy
 from ..schedule import level_payment, loan_periods
@@ -55,14 +53,11 @@ def opening(principal: Decimal, accrued: Decimal, periods: Sequence[Period], on:
 
 def before_on(interest: Decimal, period: Period, on: date, day_count: str, policy: MoneyPolicy) -> Decimal:
     """The part of a period's interest accrued before ``on``: interest ×
-    elapsed days ÷ the period's days, rounded once."""
-    if interest == 0 or on <= period.start:
-        return policy.round(ZERO)
-    elapsed = calendar.day_count(period.start, on, day_count)
-    days = calendar.day_count(period.start, period.due_date, day_count)
-    if days <= 0 or elapsed <= 0:
-        return policy.round(ZERO)
-    return policy.round_exact(Fraction(interest) * min(elapsed, days) / days)
+    elapsed days ÷ the period's days, rounded once (the arrears statement's
+    own rule, :func:`repayplan.arrears.accrual.pro_rata_interest`)."""
+    from ..arrears.accrual import pro_rata_interest
+
+    return pro_rata_interest(interest, period.start, period.due_date, on, day_count, policy)
 
 
 def from_date(rows: Sequence[Row], before: Decimal, on: date, start: date) -> tuple[Row, ...]:
