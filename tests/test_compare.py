@@ -248,3 +248,35 @@ def test_min_recovery_is_a_percentage_like_every_other() -> None:
     read_parties(reader, parse_document("[creditor]\nmin_recovery = 0.75"))  # was read as 0.75%
     assert reader.problems == [
         "creditor.min_recovery: 0.75 is a bare number; a percentage is text with %: write it as '75%'"]
+
+
+def _advice(error: str) -> D:
+    """The amount an error advises: the last figure in it."""
+    import re
+
+    return D(re.findall(r"(\d[\d,]*\.\d\d)", error)[-1].replace(",", ""))
+
+
+def test_the_smallest_payment_advised_really_is_the_smallest_that_repays() -> None:
+    from repayplan.errors import InputError
+    from repayplan.restructure import StepUp
+
+    case = read_compare_case(load_document(EXAMPLE), str(EXAMPLE))
+    position = case.debt.position(case.info.as_of)  # type: ignore[arg-type]
+    waive = Waive(("penalty", "fees"))
+    with pytest.raises(InputError) as err:
+        apply(position, [waive, Payment(D("10"))])
+    # a regular month's interest: 50,614.94 × 18% / 12 = 759.2241 → 759.22 (not the short first period's)
+    assert "does not cover the 759.22 of interest and fees of an installment" in str(err.value)
+    need = _advice(str(err.value))
+    assert apply(position, [waive, Payment(need)]).problems() == []
+    with pytest.raises(InputError, match="the smallest payment that would is"):
+        apply(position, [waive, Payment(need - D("0.01"))])
+    # step-up: 12 × 300 do not cover the interest; the advised floor works, a cent less does not
+    with pytest.raises(InputError) as err:
+        apply(position, [waive, StepUp(stages=((12, D("300")), (0, D("2000"))))])
+    assert "the first stages do not cover" in str(err.value)
+    floor = _advice(str(err.value))
+    assert apply(position, [waive, StepUp(stages=((12, floor), (0, D("2000"))))]).problems() == []
+    with pytest.raises(InputError):
+        apply(position, [waive, StepUp(stages=((12, floor - D("0.01")), (0, D("2000"))))])

@@ -172,16 +172,20 @@ def graduated_rows(step: StepUp, balance: Decimal, periods: Sequence[Period], po
                   f"installments")
 
 
-def stage_rule(step: StepUp, per_year: int, policy: MoneyPolicy, scale: Decimal | None = None) -> PayRule:
+def stage_rule(step: StepUp, per_year: int, policy: MoneyPolicy, scale: Decimal | None = None,
+               floor: Decimal | None = None) -> PayRule:
     """What the borrower pays at each repaying installment of a step-up
     with given amounts (``scale`` replaces the last stage's amount, or the
-    first payment, when searching for the smallest that repays)."""
+    first payment, and ``floor`` raises the other stages to at least it,
+    when searching for the smallest amounts that repay)."""
     if step.stages:
         bounds: list[tuple[int, Decimal]] = []
         end = 0
         for i, (count, amount) in enumerate(step.stages):
             end += count
-            bounds.append((end, scale if scale is not None and i == len(step.stages) - 1 else amount))
+            last = i == len(step.stages) - 1
+            bounds.append((end, scale if scale is not None and last else
+                           max(amount, floor) if floor is not None and not last else amount))
 
         def staged(k: int) -> Decimal:
             return next((a for e, a in bounds if k < e), bounds[-1][1])
@@ -353,29 +357,35 @@ def smallest(feasible: Callable[[Decimal], bool], high: Decimal, policy: MoneyPo
 def payment_failure(step: Payment | StepUp, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
                     fee: Decimal, frozen: Components, deferred: Decimal, per_year: int, limit: str,
                     opening: Opening | None = None) -> StepFailure:
-    """Why fixed amounts do not repay, with the smallest that would."""
+    """Why fixed amounts do not repay, with the smallest that would (found by
+    an exact search, so the advice works and a minor unit less does not)."""
     owed = balance + frozen.total + deferred + (opening.due if opening is not None else ZERO)
     high = owed + policy.interest(balance, periods[0].factor) + fee + policy.quantum
-    first_cost = policy.interest(balance, periods[0].factor) + fee
+    top = high * len(periods)
 
-    def works(amount: Decimal) -> bool:
-        rule = (lambda _k: amount) if isinstance(step, Payment) else stage_rule(step, per_year, policy, amount)
+    def works(amount: Decimal, floor: Decimal | None = None) -> bool:
+        rule = ((lambda _k: amount) if isinstance(step, Payment)
+                else stage_rule(step, per_year, policy, amount, floor))
         return attempt(len(periods), balance, periods, policy, rule, fee, frozen, deferred, opening) is not None
 
     money = policy.grouped
     if isinstance(step, Payment):
         need = money(smallest(works, high, policy))
-        if step.amount <= first_cost:
-            return StepFailure(f"payment {money(step.amount)} does not cover the {money(first_cost)} of interest "
+        # a regular period's interest (the least of a year's periods): a payment no larger never repays
+        cost = policy.interest(balance, min(p.factor for p in periods[:13])) + fee
+        if step.amount <= cost:
+            return StepFailure(f"payment {money(step.amount)} does not cover the {money(cost)} of interest "
                                f"and fees of an installment, so it never repays; the smallest payment that repays "
                                f"{money(owed)} {limit} is {need}")
         return StepFailure(f"payment {money(step.amount)} does not repay {money(owed)} {limit}; the smallest "
                            f"payment that would is {need}")
-    if not works(high * len(periods)):
-        least = first_cost + split(frozen, len(periods), policy)[0].total
+    if step.stages and not works(top):
+        floor = smallest(lambda x: works(top, x), top, policy)
+        last = smallest(lambda a: works(a, floor), top, policy)
+        also = (f", and the last stage's amount to at least {money(last)}" if last > step.stages[-1][1] else "")
         return StepFailure(f"the first stages do not cover an installment's interest, fees and share of the frozen "
-                           f"arrears (at least {money(least)}); raise their amounts")
+                           f"arrears; raise every stage below {money(floor)} to at least {money(floor)}{also}")
     what = "last stage's amount" if step.stages else "first payment"
-    need = money(smallest(works, high * len(periods), policy))
+    need = money(smallest(works, top, policy))
     return StepFailure(f"these installments do not repay {money(owed)} {limit}; the smallest {what} that would "
                        f"is {need}")
