@@ -138,14 +138,15 @@ def _ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
 
 def evaluate(position: Position, steps: Sequence[Any], borrower: Borrower | None = None,
              creditor: Creditor | None = None, contract: Plan | None = None, name: str = "",
-             label: str = "") -> tuple[Plan, PlanMetrics]:
+             label: str = "", allocation: Sequence[str] | None = None) -> tuple[Plan, PlanMetrics]:
     """Apply steps to a position and compute the plan's figures (errors are
     one-line InputErrors naming the step). The creditor's ``max_term``
-    caps the plan."""
+    caps the plan; ``allocation`` is the case's allocation order
+    (:attr:`Debt.allocation`)."""
     from .restructure import apply
 
     creditor = creditor or Creditor()
-    plan = apply(position, steps, name=name, label=label, max_months=creditor.max_term)
+    plan = apply(position, steps, name=name, label=label, max_months=creditor.max_term, allocation=allocation)
     return plan, plan_metrics(plan, borrower, creditor, contract)
 
 
@@ -162,6 +163,13 @@ class Debt:
     @property
     def has_history(self) -> bool:
         return bool(self.payments) or self.penalty is not None
+
+    @property
+    def allocation(self) -> tuple[str, ...] | None:
+        """The order payments pay the components: the penalty terms' (``[penalty]
+        allocation``), or None for the default (the Civil Code's)."""
+        order = getattr(self.penalty, "allocation", None)
+        return tuple(order) if order else None
 
     def position(self, on: date) -> Position:
         """What is owed on ``on``."""
@@ -235,7 +243,7 @@ def compare(debt: Debt, scenarios: Sequence[Scenario], on: date, borrower: Borro
                 positions[day] = debt.position(day)
                 contracts[day] = debt.contract(day)
             plan, figures = evaluate(positions[day], scenario.steps, borrower, creditor, contracts[day],
-                                     scenario.name, label)
+                                     scenario.name, label, debt.allocation)
         except InputError as exc:
             problems.extend(str(exc).splitlines())
             continue

@@ -280,3 +280,20 @@ def test_the_smallest_payment_advised_really_is_the_smallest_that_repays() -> No
     assert apply(position, [waive, StepUp(stages=((12, floor), (0, D("2000"))))]).problems() == []
     with pytest.raises(InputError):
         apply(position, [waive, StepUp(stages=((12, floor - D("0.01")), (0, D("2000"))))])
+
+
+def test_compare_takes_the_allocation_order_from_the_cases_penalty_terms() -> None:
+    from repayplan.arrears import PenaltyPolicy
+
+    loan = Loan(D("12000"), parse_rate("12%"), 12, start=date(2025, 1, 1))
+    scenario = read_scenarios(Reader(), parse_document(
+        '[[scenarios]]\nname = "Settle"\nsteps = [{op = "settle", amount = "300"}]'))
+    on = date(2025, 4, 15)  # installments of 1 Feb, 1 Mar and 1 Apr unpaid
+    for allocation, paid_principal in (("civil-code", D("0")), ("principal-first", D("300.00"))):
+        debt = Debt(loan, (), PenaltyPolicy(parse_rate("0.05%/day"), allocation=allocation))
+        owed = debt.position(on)
+        assert owed.interest + owed.penalty > D("300")  # over 300 of interest and penalty is owed
+        settle = compare(debt, scenario, on).plans[1]
+        # civil code: the 300.00 pays interest and penalty, no principal; principal first: principal only
+        assert settle.rows[0].principal == paid_principal
+        assert settle.problems() == []

@@ -420,3 +420,41 @@ def test_accrued_interest_falls_due_with_the_first_installment_at_a_new_rate() -
     assert [r.payment for r in plan.rows[1:]] == [D("8393.82")] * 9 + [D("8393.80")]
     assert plan.charged.interest == 0 and plan.total_payment == D("92332.00") + D("1335.52")
     check(plan)
+
+
+# -- allocation order ----------------------------------------------------------------------
+
+CIVIL = ("fees", "interest", "penalty", "principal")  # the default, [penalty] allocation = "civil-code"
+PENALTY_FIRST = ("fees", "penalty", "interest", "principal")
+
+
+def test_a_settlement_pays_in_the_allocation_order() -> None:
+    position = owed(interest="500.00", penalty="300.00", fees="200.00")
+    civil = apply(position, [Settle(amount=D("900"))])
+    # fees 200, interest 500, then 200 of the 300 penalty: 100 penalty and all 10,000 principal forgiven
+    assert (civil.forgiven.penalty, civil.forgiven.interest, civil.forgiven.principal) == (
+        D("100.00"), D("0.00"), D("10000.00"))
+    other = apply(position, [Settle(amount=D("900"))], allocation=PENALTY_FIRST)
+    # fees 200, penalty 300, then 400 of the 500 interest: 100 interest forgiven
+    assert (other.forgiven.penalty, other.forgiven.interest) == (D("0.00"), D("100.00"))
+    principal_first = apply(position, [Settle(amount=D("900"))], allocation=("principal", "interest", "penalty",
+                                                                              "fees"))
+    assert principal_first.rows[0].principal == D("900.00") and principal_first.forgiven.fees == D("200.00")
+    for plan in (civil, other, principal_first):
+        check(plan)
+
+
+def test_credit_and_frozen_arrears_follow_the_allocation_order() -> None:
+    position = owed(principal="0", interest="300.00", penalty="300.00", credit="100.00")
+    civil = apply(position, [SetRate(parse_rate("0%")), Payment(D("200"))])
+    # credit 100 pays interest first (civil code): 200 interest + 300 penalty left; 200 a month pays them in the
+    # same order: interest 200, then penalty 200, then penalty 100
+    assert civil.credit.interest == D("100.00")
+    assert [(r.interest, r.penalty) for r in civil.rows] == [(D("200.00"), D("0.00")), (D("0.00"), D("200.00")),
+                                                              (D("0.00"), D("100.00"))]
+    other = apply(position, [SetRate(parse_rate("0%")), Payment(D("200"))], allocation=PENALTY_FIRST)
+    assert other.credit.penalty == D("100.00")
+    assert [(r.interest, r.penalty) for r in other.rows] == [(D("0.00"), D("200.00")), (D("200.00"), D("0.00")),
+                                                              (D("100.00"), D("0.00"))]
+    for plan in (civil, other):
+        check(plan)

@@ -60,7 +60,7 @@ def max_installments(max_months: int, frequency: str) -> int:
 
 
 def apply(position: Position, steps: Sequence[Step], on: date | None = None, *, name: str = "", label: str = "",
-          max_months: int = MAX_MONTHS) -> Plan:
+          max_months: int = MAX_MONTHS, allocation: Sequence[str] | None = None) -> Plan:
     """Replay ``steps`` in order on what is owed on ``on`` (the position's
     date) and build the plan's exact schedule.
 
@@ -69,6 +69,10 @@ def apply(position: Position, steps: Sequence[Step], on: date | None = None, *, 
     plan keeps the contract's method over its remaining installments.
     ``label`` names the plan in errors (``scenarios[2] "Freeze"``); every
     error is one :class:`~repayplan.errors.InputError` line naming the step.
+    ``allocation``: the order payments pay the components (the case's
+    ``[penalty] allocation``; default the Civil Code's, fees, interest,
+    penalty, principal): the position's credit, a settlement sum and
+    installments paying frozen arrears follow it.
     """
     on = on or position.as_of
     where = label or (f'"{name}"' if name else "plan")
@@ -82,7 +86,7 @@ def apply(position: Position, steps: Sequence[Step], on: date | None = None, *, 
         return InputError(f"{where}{step}: {exc}")
 
     try:
-        draft = Draft.start(position)
+        draft = Draft.start(position, allocation)
     except StepFailure as exc:
         raise failure(exc, None) from None
     effects: list[str] = []
@@ -216,10 +220,10 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
             repay, cal.periods_per_year, policy)
         guess = (estimate_term(balance, rest, repay.amount, fee, frozen.total + first_due)
                  if isinstance(repay, Payment) else None)
-        found = fixed_rows(balance, rest, policy, rule, fee, frozen, deferred, guess, opening)
+        found = fixed_rows(balance, rest, policy, rule, fee, frozen, deferred, guess, opening, draft.allocation)
         if found is None:
             raise payment_failure(repay, balance, rest, policy, fee, frozen, deferred, cal.periods_per_year, within,
-                                  opening)
+                                  opening, draft.allocation)
         (rows, parts), text = found, "installments as agreed, the last one less"
     if parts is None:
         rows = from_date(rows, opening.before, on, rest[0].start)

@@ -72,7 +72,7 @@ def contract_plan(loan: Loan, payments: Sequence[Any] = (), penalty: Any = None,
     zero = money.round(ZERO)
     future = remaining_rows(loan, on)
     if not future or position.total <= 0:
-        return _settled_now(position, on, name)
+        return _settled_now(position, on, name, policy.allocation)
     credit = position.credit
     planned = []
     for r in future:  # credit held pays the first installments; the borrower pays the rest
@@ -122,8 +122,9 @@ def _as_contract(plan: Plan, note: str) -> Plan:
     return replace(plan, kind="contract", basis=plan.basis + (note,))
 
 
-def _settled_now(position: object, on: date, name: str) -> Plan:
-    """A loan past its maturity (or owing nothing): everything paid on the date."""
+def _settled_now(position: object, on: date, name: str, allocation: Sequence[str]) -> Plan:
+    """A loan past its maturity (or owing nothing): everything paid on the
+    date, the credit applied in the allocation order."""
     from ..model import Position
 
     assert isinstance(position, Position)
@@ -133,7 +134,7 @@ def _settled_now(position: object, on: date, name: str) -> Plan:
     owed = {"fees": position.fees, "penalty": position.penalty,
             "interest": position.interest + position.accrued_interest, "principal": position.principal}
     used = Components()
-    for k in ("fees", "penalty", "interest", "principal"):
+    for k in allocation:
         take = min(credit, owed[k])
         credit -= take
         owed[k] -= take

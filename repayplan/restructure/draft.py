@@ -13,6 +13,7 @@ set-rate). Each returns a new :class:`Draft`; nothing is mutated.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from typing import Any
@@ -38,13 +39,29 @@ COMPONENT_OF = {"principal": "principal", "interest": "interest", "accrued": "in
                 "fees": "fees"}
 #: What a name in a waive or capitalise list reaches, in order.
 REACH = {"penalty": ("penalty",), "fees": ("fees",), "interest": ("interest", "accrued"), "accrued": ("accrued",)}
+#: The allocation order when the case gives none: ``[penalty] allocation``'s default, the Civil Code's
+#: (art. 561: costs, interest, then principal; penalty interest after the contractual interest).
+DEFAULT_ALLOCATION = ("fees", "interest", "penalty", "principal")
+
+
+def draft_order(allocation: tuple[str, ...]) -> tuple[str, ...]:
+    """Draft attributes in allocation order (overdue interest before accrued).
+
+    >>> draft_order(("fees", "interest", "penalty", "principal"))
+    ('fees', 'interest', 'accrued', 'penalty', 'principal')
+    """
+    return tuple(a for c in allocation for a in (REACH[c] if c == "interest" else (c,)))
 
 
 @dataclass(frozen=True)
 class Draft:
     """What is owed now by component (``interest`` overdue, ``accrued`` not
     yet due), what has been forgiven and capitalised, and the plan's terms
-    so far. ``installment_fee`` is the plan's own fee on every installment:
+    so far. ``allocation`` is the order payments pay the components (a
+    tuple such as ("fees", "interest", "penalty", "principal"): the case's
+    ``[penalty] allocation``), used by the credit, a settlement sum and the
+    installments paying frozen arrears. ``installment_fee`` is the plan's own
+    fee on every installment:
     none unless a term, payment or step-up step sets one (the contract's
     fee is not carried over)."""
 
@@ -64,19 +81,23 @@ class Draft:
     repay_index: int = 0
     changed: bool = False
     notes: tuple[str, ...] = ()
+    allocation: tuple[str, ...] = DEFAULT_ALLOCATION
 
     @classmethod
-    def start(cls, position: Position) -> Draft:
-        """The position's amounts, its credit paying fees, penalty, interest,
-        then principal (as a payment on the day would)."""
+    def start(cls, position: Position, allocation: Sequence[str] | None = None) -> Draft:
+        """The position's amounts, its credit paying them in the allocation
+        order (as a payment on the day would; default the Civil Code's)."""
+        from ..arrears import allocation_order
+
+        order = allocation_order(list(allocation)) if allocation is not None else DEFAULT_ALLOCATION
         policy = position.policy
         loan = position.loan
         r = policy.round
         draft = cls(policy, r(position.principal), r(position.interest), r(position.accrued_interest),
-                    r(position.penalty), r(position.fees), loan.rate if loan else None, r(ZERO))
+                    r(position.penalty), r(position.fees), loan.rate if loan else None, r(ZERO), allocation=order)
         left = position.credit
         credit = Components()
-        for attr in ("fees", "penalty", "interest", "accrued", "principal"):
+        for attr in draft_order(order):
             take = min(left, getattr(draft, attr))
             if take > 0:
                 draft = replace(draft, **{attr: getattr(draft, attr) - take})

@@ -1,8 +1,8 @@
 """Settlements: a sum agreed, paid at once or in installments, the rest forgiven.
 
-The sum pays fees, then penalty, then interest, then principal (costs,
-interest, principal: the statutory order); what it does not reach is
-forgiven. Settlement installments bear no interest and no fee; they are
+The sum pays the components in the allocation order (the case's
+``[penalty] allocation``; by default the Civil Code's: fees, interest,
+penalty, principal); what it does not reach is forgiven. Settlement installments bear no interest and no fee; they are
 equal, rounded down to the minor unit, the last taking the rest.
 
 >>> from datetime import date
@@ -12,7 +12,7 @@ equal, rounded down to the minor unit, the last taking the rest.
 >>> p = Position(date(2026, 1, 1), Decimal("9000.00"), interest=Decimal("600.00"), penalty=Decimal("400.00"))
 >>> built, total, lump = settle_rows(Draft.start(p), Settle(percent=Decimal("0.6")), plan_calendar(p, p.as_of),
 ...                                  p.as_of, 60)
->>> total, built.forgiven  # 60% of 10,000.00; the 6,000.00 pays penalty 400, interest 600, principal 5,000
+>>> total, built.forgiven  # 60% of 10,000.00; the 6,000.00 pays interest 600, penalty 400, principal 5,000
 (Decimal('6000.00'), Components(principal=Decimal('4000.00'), interest=Decimal('0.00'), penalty=Decimal('0.00'), \
 fees=Decimal('0.00')))
 """
@@ -25,13 +25,10 @@ from decimal import Decimal
 from .. import calendar
 from ..money import ZERO
 from ..plans import Components, PlanRow
-from .draft import COMPONENT_OF, Draft, StepFailure
+from .draft import COMPONENT_OF, Draft, StepFailure, draft_order
 from .position import PlanCalendar
 from .shapes import Built
 from .steps import Settle
-
-#: The order a settlement sum pays what is owed.
-ORDER = ("fees", "penalty", "interest", "accrued", "principal")
 
 
 def dues_after(cal: PlanCalendar, day: date, count: int) -> list[date]:
@@ -63,10 +60,11 @@ def settle_rows(draft: Draft, step: Settle, cal: PlanCalendar, on: date,
         raise StepFailure(f"installments {step.installments} is over the maximum {max_periods}; ask for "
                           f"{max_periods} or fewer, or raise [creditor] max_term")
     # what the sum pays, component by component; the rest is forgiven
+    order = draft_order(draft.allocation)
     to_pay: dict[str, Decimal] = {}
     left = total
     built = Built()
-    for attr in ORDER:
+    for attr in order:
         to_pay[attr] = min(left, getattr(draft, attr))
         left -= to_pay[attr]
         built.forgiven = built.forgiven.add(COMPONENT_OF[attr], getattr(draft, attr) - to_pay[attr])
@@ -88,7 +86,7 @@ def settle_rows(draft: Draft, step: Settle, cal: PlanCalendar, on: date,
     for when, amount in payments:
         got = dict.fromkeys(("principal", "interest", "penalty", "fees"), ZERO)
         rest = amount
-        for attr in ORDER:
+        for attr in order:
             take = min(rest, to_pay[attr])
             to_pay[attr] -= take
             rest -= take
@@ -107,6 +105,7 @@ def settle_rows(draft: Draft, step: Settle, cal: PlanCalendar, on: date,
     else:
         how = (f"{step.installments} interest-free installments of {policy.grouped(payments[-step.installments][1])}"
                + (f" after {policy.grouped(down)} down on {by}" if down > 0 else ""))
-    built.basis.append(f"settlement {policy.grouped(total)} of the {policy.grouped(owed)} owed: {how}; it pays fees, "
-                       f"penalty, interest, then principal; {policy.grouped(owed - total)} forgiven")
+    built.basis.append(f"settlement {policy.grouped(total)} of the {policy.grouped(owed)} owed: {how}; it pays "
+                       f"{', '.join(draft.allocation[:-1])}, then {draft.allocation[-1]} (the allocation order); "
+                       f"{policy.grouped(owed - total)} forgiven")
     return built, total, lump

@@ -196,14 +196,16 @@ def stage_rule(step: StepUp, per_year: int, policy: MoneyPolicy, scale: Decimal 
     return lambda k: policy.round(first * WORKING.power(growth, k // every))
 
 
-#: The order a payment's room pays frozen amounts once the principal is repaid.
-FROZEN_ORDER = ("fees", "penalty", "interest")
+#: The order a payment's room pays frozen amounts when none is given (the Civil Code's, principal aside).
+FROZEN_ORDER = ("fees", "interest", "penalty")
 
 
-def _take(left: Components, amount: Decimal) -> tuple[Components, Components]:
-    """Up to ``amount`` of what is left, fees first; returns (taken, left)."""
+def _take(left: Components, amount: Decimal, order: Sequence[str] = FROZEN_ORDER) -> tuple[Components, Components]:
+    """Up to ``amount`` of what is left, in the allocation ``order``; returns (taken, left)."""
     taken = Components()
-    for c in FROZEN_ORDER:
+    for c in order:
+        if c == "principal":
+            continue
         part = min(amount, left.get(c))
         if part > 0:
             taken, left, amount = taken.add(c, part), left.add(c, -part), amount - part
@@ -211,8 +213,8 @@ def _take(left: Components, amount: Decimal) -> tuple[Components, Components]:
 
 
 def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy, pay: PayRule, fee: Decimal,
-            frozen: Components, deferred: Decimal,
-            opening: Opening | None = None) -> tuple[list[Row], list[Components]] | None:
+            frozen: Components, deferred: Decimal, opening: Opening | None = None,
+            order: Sequence[str] = FROZEN_ORDER) -> tuple[list[Row], list[Components]] | None:
     """Rows paying ``pay(k)`` in at most n installments, the last one no more
     than its amount, and each row's part of the frozen amounts; None when an
     installment cannot cover its interest, fee and share, or n do not repay.
@@ -220,7 +222,7 @@ def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPo
     Each installment pays its interest and fee, an equal share of the frozen
     amounts (frozen ÷ n), then principal; the first also pays the interest
     accrued before the date (``opening``). Once the principal is repaid, the
-    whole installment pays what is still frozen (fees, penalty, interest),
+    whole installment pays what is still frozen, in the allocation ``order``,
     and the deferred interest comes last."""
     if not 1 <= n <= len(periods):
         return None
@@ -267,7 +269,7 @@ def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPo
             if room < first.total:
                 return None
             head, room = first, room - first.total
-        part, left = _take(left, room)
+        part, left = _take(left, room, order)
         if left.total == 0 and room > part.total:
             tail, end = _take(end, room - part.total)
             part = part + tail
@@ -280,13 +282,13 @@ def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPo
 
 
 def fixed_rows(balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy, pay: PayRule, fee: Decimal,
-               frozen: Components, deferred: Decimal, guess: int | None = None,
-               opening: Opening | None = None) -> tuple[list[Row], list[Components]] | None:
+               frozen: Components, deferred: Decimal, guess: int | None = None, opening: Opening | None = None,
+               order: Sequence[str] = FROZEN_ORDER) -> tuple[list[Row], list[Components]] | None:
     """The shortest plan paying ``pay(k)`` at each installment (the last one
     less), or None when no number of these periods repays. ``guess`` (an
     estimate of the term) saves most of the search."""
     def run(n: int) -> tuple[list[Row], list[Components]] | None:
-        return attempt(n, balance, periods, policy, pay, fee, frozen, deferred, opening)
+        return attempt(n, balance, periods, policy, pay, fee, frozen, deferred, opening, order)
 
     if not periods:
         return None
@@ -356,7 +358,7 @@ def smallest(feasible: Callable[[Decimal], bool], high: Decimal, policy: MoneyPo
 
 def payment_failure(step: Payment | StepUp, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
                     fee: Decimal, frozen: Components, deferred: Decimal, per_year: int, limit: str,
-                    opening: Opening | None = None) -> StepFailure:
+                    opening: Opening | None = None, order: Sequence[str] = FROZEN_ORDER) -> StepFailure:
     """Why fixed amounts do not repay, with the smallest that would (found by
     an exact search, so the advice works and a minor unit less does not)."""
     owed = balance + frozen.total + deferred + (opening.due if opening is not None else ZERO)
@@ -366,7 +368,8 @@ def payment_failure(step: Payment | StepUp, balance: Decimal, periods: Sequence[
     def works(amount: Decimal, floor: Decimal | None = None) -> bool:
         rule = ((lambda _k: amount) if isinstance(step, Payment)
                 else stage_rule(step, per_year, policy, amount, floor))
-        return attempt(len(periods), balance, periods, policy, rule, fee, frozen, deferred, opening) is not None
+        return attempt(len(periods), balance, periods, policy, rule, fee, frozen, deferred, opening,
+                       order) is not None
 
     money = policy.grouped
     if isinstance(step, Payment):
