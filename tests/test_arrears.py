@@ -96,6 +96,22 @@ def test_in_grace_on_the_statement_date_shows_no_penalty_yet() -> None:
     assert st.lines[0].status == "in grace" and st.penalty_charged == D("0.00")
     # one day later the grace is over and penalty runs from the due date: 1000 × 0.05% × 4 = 2.00
     assert statement(bill(), [], policy, date(2025, 1, 19)).penalty_charged == D("2.00")
+    assert st.lines[0].trace == ("unpaid, within the 3 grace days until 2025-01-18: no penalty yet",)
+
+
+def test_due_on_the_statement_date_is_due_today_not_in_grace() -> None:
+    # no grace days: the bill due 2025-01-15 is not late on 2025-01-15 (paying today is on time)
+    policy = PenaltyPolicy(DAILY, base="overdue-installment")
+    st = statement(bill(), [], policy, date(2025, 1, 15))
+    assert st.lines[0].status == "due today" and st.penalty_charged == D("0.00")
+    assert st.lines[0].trace == ("due today, not yet late: no penalty",)
+    # the next day it is late: 1000 × 0.05% × 1 day = 0.50
+    assert statement(bill(), [], policy, date(2025, 1, 16)).lines[0].trace == (
+        "2025-01-15 to 2025-01-16: 1,000.00 × 0.05%/day × 1 days = 0.50",)
+    # with 3 grace days the due date itself is still "due today", and says until when the grace runs
+    st = statement(bill(), [], replace(policy, grace_days=3), date(2025, 1, 15))
+    assert st.lines[0].status == "due today"
+    assert st.lines[0].trace == ("due today, not yet late: no penalty; 3 grace days until 2025-01-18",)
 
 
 # -- rates, bases, compounding ---------------------------------------------------

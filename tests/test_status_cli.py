@@ -194,3 +194,15 @@ def test_bad_input_exits_2_with_one_line_per_problem(tmp_path: Path) -> None:
                               "e.g. 2025-01-15\n")
     code, _, err = run("status", str(tmp_path / "missing.toml"))
     assert code == 2 and "case file not found" in err and "Traceback" not in err
+
+
+def test_an_installment_due_on_the_statement_date_is_due_today() -> None:
+    # no grace days, as of the due date itself: on time, so no penalty, and nothing about grace days
+    flags = ["status", "--principal", "1000", "--rate", "0%", "--term", "1", "--start", "2024-12-15",
+             "--penalty-rate", "0.05%/day", "--as-of", "2025-01-15"]
+    code, out, _ = run(*flags)
+    assert code == 0
+    assert "  #1: due today, not yet late: no penalty\n" in out and "grace" not in out.split("Grace days")[1]
+    assert re.search(r"1  2025-01-15\s+due today\s+1,000.00\s+0.00", out)
+    code, out, _ = run(*flags, "--lang", "zh")
+    assert code == 0 and "今日到期" in out

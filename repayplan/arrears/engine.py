@@ -112,14 +112,20 @@ def _finish(replay: _Replay, line: _Line, zero: Decimal) -> StatementLine:
     if line.active:
         replay.deactivate(line, replay.horizon(as_of))
     notes = line.notes
+    grace = replay.penalty.grace_days
     if line.is_due and not line.decided:
-        notes.append(f"unpaid, within the grace days until {line.grace_end}: no penalty yet")
+        if line.due_date == as_of:  # paying today is on time, whatever the grace
+            notes.append("due today, not yet late: no penalty" + (
+                f"; {grace} grace day{'s' if grace > 1 else ''} until {line.grace_end}" if grace else ""))
+        else:
+            notes.append(f"unpaid, within the {grace} grace day{'s' if grace > 1 else ''} until {line.grace_end}: "
+                         "no penalty yet")
     if not line.is_due:
         status = "not due"
     elif line.settled_on is not None:
         status = "paid late" if line.settled_on > line.due_date else "paid"
     elif not line.decided:
-        status = "in grace"
+        status = "due today" if line.due_date == as_of else "in grace"
     else:
         status = "partly paid" if line.contractual < line.principal + line.interest + line.inst_fee else "overdue"
     charged = replay.charged(line)

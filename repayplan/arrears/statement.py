@@ -58,7 +58,7 @@ class StatementLine:
 
     period: int
     due_date: date
-    status: str  # paid, paid late, overdue, partly paid, in grace, not due
+    status: str  # paid, paid late, overdue, partly paid, due today, in grace, not due
     due: Decimal
     principal: Decimal
     interest: Decimal

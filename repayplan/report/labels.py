@@ -78,6 +78,8 @@ LABELS: dict[str, dict[str, str]] = {
         "arrears.status.in grace": "in grace", "arrears.status.not due": "not due",
         # arrears statement fixes (issue 7 review): the loan-level full-balance penalty
         "arrears.full_balance": "full balance",
+        # arrears follow-ups: due on the statement date (not late)
+        "arrears.status.due today": "due today",
         # case-file workbook (`repayplan export`, issue 4)
         "wb.contract": "Contract schedule", "wb.plan_rate": "Rate in the plan",
         "wb.contract_note": "the contract as signed, from the loan's start",
@@ -276,6 +278,8 @@ LABELS: dict[str, dict[str, str]] = {
         "arrears.status.in grace": "宽限期内", "arrears.status.not due": "未到期",
         # arrears statement fixes (issue 7 review): the loan-level full-balance penalty
         "arrears.full_balance": "全额罚息",
+        # arrears follow-ups: due on the statement date (not late)
+        "arrears.status.due today": "今日到期",
         # case-file workbook (`repayplan export`, issue 4)
         "wb.contract": "合同原还款计划", "wb.plan_rate": "方案利率",
         "wb.contract_note": "按合同约定自放款日起的还款计划",
