@@ -223,14 +223,22 @@ def compare(debt: Debt, scenarios: Sequence[Scenario], on: date, borrower: Borro
             creditor: Creditor | None = None) -> Comparison:
     """The contract as it stands on ``on``, then every scenario (each on its
     own date, default ``on``), with their figures. Every scenario's problem
-    is reported at once."""
+    is reported at once.
+
+    Plans are measured alike from the earliest plan date: every NPV is
+    discounted to it, recovery is a share of what was owed then, and every
+    saving is against the contract shown (from ``on``). A plan starting
+    later counts the installments a loan without history pays on schedule
+    before it starts. A scenario may not start before the last payment in
+    the history (that payment would drop out)."""
+    from .restructure import apply
+
     borrower = borrower or Borrower()
     creditor = creditor or Creditor()
-    contracts: dict[date, Plan] = {on: debt.contract(on)}
     positions: dict[date, Position] = {on: debt.position(on)}
-    plans: list[Plan] = [contracts[on]]
-    metrics: list[PlanMetrics] = [plan_metrics(contracts[on], borrower, creditor, contracts[on])]
+    plans: list[Plan] = []
     problems: list[str] = []
+    latest = max((p.date for p in debt.payments), default=None)
     for scenario in scenarios:
         day = scenario.on or on
         label = scenario.label or f'"{scenario.name}"'
@@ -238,24 +246,65 @@ def compare(debt: Debt, scenarios: Sequence[Scenario], on: date, borrower: Borro
             problems.append(f"{label}: date {day} is before the loan start {debt.loan.start}; give a date on or "
                             "after it")
             continue
+        if scenario.on is not None and latest is not None and day < latest:
+            problems.append(f"{label}: date {day} is before the last payment in the history, on {latest}; a plan "
+                            "starts from what is owed after every payment made, so give a date on or after it")
+            continue
         try:
             if day not in positions:
                 positions[day] = debt.position(day)
-                contracts[day] = debt.contract(day)
-            plan, figures = evaluate(positions[day], scenario.steps, borrower, creditor, contracts[day],
-                                     scenario.name, label, debt.allocation)
+            plans.append(apply(positions[day], scenario.steps, name=scenario.name, label=label,
+                               max_months=creditor.max_term, allocation=debt.allocation))
         except InputError as exc:
             problems.extend(str(exc).splitlines())
-            continue
-        plans.append(plan)
-        metrics.append(figures)
     if problems:
         raise CaseFileError(problems)
+    contract = debt.contract(on)
+    plans.insert(0, contract)
+    ref = min(plan.on for plan in plans)
+    if ref not in positions:
+        positions[ref] = debt.position(ref)
+    leads = [_paid_before(debt, ref, plan.on) for plan in plans]
+    contract_cash = contract.total_payment + sum((a for _, a in leads[0]), ZERO)
+    metrics = [_measured(plan, plan_metrics(plan, borrower, creditor), ref, positions[ref], lead, contract_cash,
+                         creditor) for plan, lead in zip(plans, leads, strict=True)]
     return Comparison(on, positions[on], tuple(plans), tuple(metrics), borrower, creditor,
-                      _notes(debt, positions[on], contracts[on], creditor, on))
+                      _notes(debt, positions[on], contract, creditor, on, ref, positions[ref], plans))
 
 
-def _notes(debt: Debt, position: Position, contract: Plan, creditor: Creditor, on: date) -> tuple[str, ...]:
+def _paid_before(debt: Debt, ref: date, day: date) -> list[tuple[date, Decimal]]:
+    """What a plan starting on ``day`` takes as paid after ``ref``: a loan
+    without history is paid on schedule up to its date; with a history,
+    nothing is paid but what it records (all on or before ``ref``)."""
+    if day <= ref or debt.has_history:
+        return []
+    from .restructure import remaining_rows
+
+    return [(r.due_date, r.payment) for r in remaining_rows(debt.loan, ref) if r.due_date <= day]
+
+
+def _measured(plan: Plan, figures: PlanMetrics, ref: date, owed: Position, lead: Sequence[tuple[date, Decimal]],
+              contract_cash: Decimal, creditor: Creditor) -> PlanMetrics:
+    """A plan's NPV, recovery and saving measured from ``ref`` (what was
+    ``owed`` then), counting the payments ``lead`` made before it starts."""
+    from dataclasses import replace
+
+    money = plan.policy
+    zero = money.round(ZERO)
+    flows = [*lead, *((r.due_date, r.payment) for r in plan.payments)]
+    rate = creditor.discount_rate or ZERO
+    value = money.round(npv_fast(flows, rate, ref)) if flows else zero
+    total = owed.total
+    base = owed.principal if creditor.recovery_base == "principal" else total
+    meets = (None if creditor.min_recovery is None or total <= 0
+             else value >= money.round(base * creditor.min_recovery))
+    cash = plan.total_payment + sum((a for _, a in lead), ZERO)
+    return replace(figures, creditor_npv=value, recovery=_ratio(value, total), meets_min_recovery=meets,
+                   saving=contract_cash - cash + zero)
+
+
+def _notes(debt: Debt, position: Position, contract: Plan, creditor: Creditor, on: date, ref: date,
+           owed_then: Position, plans: Sequence[Plan]) -> tuple[str, ...]:
     from .rates import percent_text
 
     money = position.policy.grouped
@@ -266,7 +315,15 @@ def _notes(debt: Debt, position: Position, contract: Plan, creditor: Creditor, o
         notes.append("creditor NPV at 0% (no [creditor] discount_rate given): the plain sum of the payments")
     else:
         notes.append(f"creditor NPV at {percent_text(creditor.discount_rate)} a year (its cost of funds), "
-                     f"discounted to {on}")
+                     f"discounted to {ref}")
+    if any(plan.on != on for plan in plans):
+        dated = ", ".join(f"{plan.name} from {plan.on}" for plan in plans if plan.on != on)
+        note = (f"plans start on different dates ({dated}): every plan is measured from {ref}, the earliest: NPVs "
+                f"are discounted to it, recovery is a share of the {money(owed_then.total)} owed then, and savings "
+                f"are against the contract as it stands from {on}")
+        if not debt.has_history:
+            note += "; a plan starting later counts the installments paid on schedule before it starts"
+        notes.append(note)
     notes.append("overdue interest, penalty and fees that a plan neither waives nor capitalises are frozen: no "
                  "interest, repaid in equal parts with its installments; interest accrued but not yet due falls due "
                  "with a plan's first payment, as under the contract")

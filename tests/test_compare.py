@@ -297,3 +297,65 @@ def test_compare_takes_the_allocation_order_from_the_cases_penalty_terms() -> No
         # civil code: the 300.00 pays interest and penalty, no principal; principal first: principal only
         assert settle.rows[0].principal == paid_principal
         assert settle.problems() == []
+
+
+# -- scenarios with their own dates ---------------------------------------------------------
+
+def _dated(name: str, day: str, steps: str) -> list:  # type: ignore[type-arg]
+    return read_scenarios(Reader(), parse_document(f'[[scenarios]]\nname = "{name}"\ndate = {day}\nsteps = {steps}'))
+
+
+FREEZE = ('[{op = "waive", what = ["penalty", "fees"]}, {op = "set-rate", rate = "0%"}, '
+          '{op = "term", installments = 36}]')
+
+
+def test_a_later_scenario_is_measured_against_the_contract_shown_and_discounted_to_the_common_date() -> None:
+    case = read_compare_case(load_document(EXAMPLE), str(EXAMPLE))
+    on = case.info.as_of
+    assert on == date(2026, 3, 1)
+    result = compare(case.debt, _dated("Later", "2026-06-01", FREEZE), on, case.borrower, case.creditor)
+    contract, later = result.metrics
+    plan = result.plans[1]
+    # the saving is against the contract in the first column (from 1 March), not one costed from 1 June
+    assert later.saving == contract.total_payment - later.total_payment
+    assert later.saving != case.debt.contract(date(2026, 6, 1)).total_payment - later.total_payment
+    # its NPV is discounted to 1 March at 5%, like the contract's: Σ payment / 1.05^(days/365)
+    expected = float_npv([(r.due_date, r.payment) for r in plan.rows], 0.05, on)
+    assert abs(float(later.creditor_npv) - expected) < 0.01
+    assert later.recovery == (later.creditor_npv / result.position.total).quantize(D("1e-6")).normalize()
+    assert any("measured from 2026-03-01" in n and "Later from 2026-06-01" in n for n in result.notes)
+
+
+def test_an_earlier_scenario_moves_the_measuring_date_for_every_plan() -> None:
+    case = read_compare_case(load_document(EXAMPLE), str(EXAMPLE))
+    on, early = date(2026, 3, 1), date(2025, 10, 1)  # after the last payment (25 September 2025)
+    result = compare(case.debt, _dated("Early", "2025-10-01", FREEZE), on, case.borrower, case.creditor)
+    contract = result.plans[0]
+    expected = float_npv([(r.due_date, r.payment) for r in contract.rows], 0.05, early)
+    assert abs(float(result.metrics[0].creditor_npv) - expected) < 0.01
+    owed_then = case.debt.position(early).total
+    assert result.metrics[0].recovery == (result.metrics[0].creditor_npv / owed_then).quantize(
+        D("1e-6")).normalize()
+    assert any("measured from 2025-10-01" in n for n in result.notes)
+
+
+def test_a_scenario_before_the_last_payment_is_refused_by_name() -> None:
+    case = read_compare_case(load_document(EXAMPLE), str(EXAMPLE))
+    with pytest.raises(CaseFileError) as err:
+        compare(case.debt, _dated("Too early", "2025-09-01", FREEZE), date(2026, 3, 1))
+    assert str(err.value).splitlines() == [
+        'scenarios[1] "Too early": date 2025-09-01 is before the last payment in the history, on 2025-09-25; a plan '
+        'starts from what is owed after every payment made, so give a date on or after it']
+
+
+def test_a_later_scenario_on_a_loan_without_history_counts_the_installments_paid_before_it() -> None:
+    loan = Loan(D("12000"), parse_rate("12%"), 12, start=date(2025, 1, 1))
+    steps = '[{op = "set-rate", rate = "0%"}, {op = "term", installments = 9}]'
+    result = compare(Debt(loan), _dated("Later", "2025-04-01", steps), date(2025, 1, 1), creditor=Creditor(D("0.06")))
+    later = result.metrics[1]
+    # 3 installments of 1,066.19 paid on schedule first: 12,000 − (1,066.19 − 120.00) − (1,066.19 − 110.54)
+    # − (1,066.19 − 100.98) = 9,132.95 left, repaid at 0%; saving 12,794.23 − 3 × 1,066.19 − 9,132.95 = 462.71
+    assert later.total_payment == D("9132.95") and later.saving == D("462.71")
+    flows = [(date(2025, m, 1), D("1066.19")) for m in (2, 3, 4)] + [
+        (r.due_date, r.payment) for r in result.plans[1].rows]
+    assert abs(float(later.creditor_npv) - float_npv(flows, 0.06, date(2025, 1, 1))) < 0.01
