@@ -75,6 +75,40 @@ def test_counting_the_payment_day() -> None:
     assert st.payoff_amount == D("0.00")
 
 
+@pytest.mark.parametrize("base", ["overdue-principal", "overdue-installment", "outstanding"])
+@pytest.mark.parametrize("first", ["2025-01-15", "2025-01-05"])  # paid on the due date, or early: credit applied then
+def test_money_paid_on_the_due_date_bears_no_penalty_day(base: str, first: str) -> None:
+    # 400.00 reaches the bill on its due date 2025-01-15 (on time); the other 600.00 is paid late on 2025-01-25,
+    # its payment day counted: 600 × 0.05% × 11 days (15th to 25th, both counted) = 3.30.
+    # (Was 1000 × 0.05% × 1 = 0.50 on the due date too: 3.50.)
+    policy = PenaltyPolicy(DAILY, base=base, allocation="principal-first", count_payment_day=True)
+    st = statement(bill(), [p(first, "400"), p("2025-01-25", "600")], policy, date(2025, 3, 1))
+    terms = st.penalty_terms if base == "outstanding" else st.lines[0].terms
+    assert [(str(t.start), str(t.end), t.base, t.days, t.amount) for t in terms] == [
+        ("2025-01-15", "2025-01-26", D("600.00"), 11, D("3.30"))]
+    assert st.penalty_charged == D("3.30") and st.payoff_amount == D("3.30")
+    # not counting the payment day: 600 × 0.05% × 10 = 3.00
+    assert statement(bill(), [p(first, "400"), p("2025-01-25", "600")], replace(policy, count_payment_day=False),
+                     date(2025, 3, 1)).penalty_charged == D("3.00")
+
+
+@pytest.mark.parametrize(("mode", "penalty"), [
+    # waive: late in the end, so penalty from the due date; the 400.00 paid on 01-17, within the grace, is on time:
+    # 1000 × 0.05% × 2 (15th, 16th) = 1.00; 600 × 0.05% × 9 (17th to 25th, the late payment day counted) = 2.70
+    ("waive", ["1.00", "2.70"]),  # 3.70 (was 1000 × 3 days = 1.50 + 600 × 8 = 2.40: 3.90)
+    # shift: from the end of the grace (01-18): 600 × 0.05% × 8 (18th to 25th) = 2.40
+    ("shift", ["2.40"]),
+])
+def test_a_payment_within_the_grace_days_bears_no_penalty_day(mode: str, penalty: list[str]) -> None:
+    policy = PenaltyPolicy(DAILY, base="overdue-principal", allocation="principal-first", count_payment_day=True,
+                           grace_days=3, grace_mode=mode)
+    st = statement(bill(), [p("2025-01-17", "400"), p("2025-01-25", "600")], policy, date(2025, 3, 1))
+    assert [t.amount for t in st.lines[0].terms] == [D(x) for x in penalty]
+    # paid in full within the grace (the rest on its last day, 01-18): nothing at all
+    st = statement(bill(), [p("2025-01-17", "400"), p("2025-01-18", "600")], policy, date(2025, 3, 1))
+    assert st.penalty_charged == D("0.00") and st.payoff_amount == D("0.00") and st.lines[0].status == "paid late"
+
+
 # -- grace days ----------------------------------------------------------------
 
 @pytest.mark.parametrize(("paid", "mode", "penalty", "fee"), [

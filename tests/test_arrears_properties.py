@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
-from datetime import timedelta
+from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
@@ -11,6 +11,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from repayplan.arrears import Payment, PenaltyPolicy, scheduled_payments, statement
+from repayplan.model import Loan
 from repayplan.rates import Rate
 from repayplan.schedule import build_schedule
 from tests.strategies import loans, payment_histories, penalty_policies
@@ -78,6 +79,80 @@ def test_paying_within_the_grace_days_costs_nothing_extra(loan, policy, data) ->
     payments = [Payment(r.due_date + timedelta(days=data.draw(st.integers(0, grace))), r.payment) for r in rows]
     s = statement(loan, payments, policy, rows[-1].due_date + timedelta(days=grace + 30))
     assert s.penalty_charged == 0 and s.fees_charged == 0 and s.payoff_amount == 0
+
+
+@st.composite
+def pieces(draw: st.DrawFn, loan, earliest: int, latest: int) -> list[Payment]:  # type: ignore[no-untyped-def]
+    """Each installment paid in one to three pieces, each dated `earliest` to `latest` days from its due date
+    (never before the loan start), the last piece on day `latest`: money before the due date waits as credit
+    and is applied on it."""
+    policy = loan.policy
+    out = []
+    for r in build_schedule(loan).rows:
+        units = int(r.payment.scaleb(policy.minor_units))
+        cuts = sorted(draw(st.lists(st.integers(0, units), max_size=2)))
+        parts = [b - a for a, b in zip([0, *cuts], [*cuts, units], strict=True)]
+        offsets = [draw(st.integers(earliest, latest)) for _ in parts[:-1]] + [latest]
+        out += [Payment(max(loan.start, r.due_date + timedelta(days=d)), policy.from_minor(u))
+                for d, u in zip(offsets, parts, strict=True) if u]
+    return out
+
+
+@SETTINGS
+@given(loans(max_term=24), penalty_policies(), st.data())
+def test_paid_on_schedule_in_pieces_has_no_penalty_counting_the_payment_day_or_not(loan, policy, data) -> None:  # type: ignore[no-untyped-def]
+    # every installment complete on its due date (pieces paid up to 20 days before wait as credit): on time,
+    # so no penalty and no fee, whether or not a late payment's day would count
+    payments = data.draw(pieces(loan, -20, 0))
+    as_of = build_schedule(loan).rows[-1].due_date + timedelta(days=data.draw(st.integers(0, 60)))
+    for count in (False, True):
+        s = statement(loan, payments, replace(policy, count_payment_day=count), as_of)
+        assert s.penalty_charged == 0 and s.fees_charged == 0 and s.payoff_amount == 0, count
+
+
+@SETTINGS
+@given(loans(max_term=24), penalty_policies(), st.data())
+def test_paying_within_grace_in_pieces_has_no_penalty_counting_the_payment_day(loan, policy, data) -> None:  # type: ignore[no-untyped-def]
+    grace = data.draw(st.integers(1, 6))  # shorter than the shortest period (a week)
+    policy = replace(policy, grace_days=grace, count_payment_day=True)
+    # the last piece of each installment on a day of its grace (0 = the due date itself)
+    payments = data.draw(pieces(loan, -10, data.draw(st.integers(0, grace))))
+    s = statement(loan, payments, policy, build_schedule(loan).rows[-1].due_date + timedelta(days=grace + 30))
+    assert s.penalty_charged == 0 and s.fees_charged == 0 and s.payoff_amount == 0
+
+
+@SETTINGS
+@given(st.sampled_from(["0.05%/day", "0.1%/day", "18%/year", "24%/year"]),
+       st.sampled_from(["overdue-principal", "overdue-installment", "outstanding"]),
+       st.sampled_from(["waive", "shift"]), st.integers(2, 10**7), st.data())
+def test_only_late_money_bears_the_payment_day(rate: str, base: str, mode: str, cents: int, data) -> None:  # type: ignore[no-untyped-def]
+    # one bill of A due D; x paid on day G on time (the due date or within g grace days), the rest A − x late on
+    # day P, the payment day counted. Independently: penalty runs from D (waive) or D + g (shift); the on-time
+    # money bears the days before G only, the rest every day up to and including P:
+    #   waive: round(A × r × (G − D)) + round((A − x) × r × (P − G + 1)); shift: round((A − x) × r × (P − D − g + 1))
+    from repayplan.rates import parse_rate
+
+    grace = data.draw(st.integers(0, 5))
+    on_time = data.draw(st.integers(0, grace))
+    late = data.draw(st.integers(grace + 1, 90))
+    paid_cents = data.draw(st.integers(1, cents - 1))
+    start = date(2024, 12, 15)
+    loan = Loan(Decimal(cents).scaleb(-2), Rate(Decimal(0)), 1, start=start)
+    due = date(2025, 1, 15)
+    policy = PenaltyPolicy(parse_rate(rate), base=base, grace_days=grace, grace_mode=mode,
+                           count_payment_day=True, allocation="principal-first")
+    whole, rest = Fraction(cents, 100), Fraction(cents - paid_cents, 100)
+    r = daily_rate(parse_rate(rate), "act/365")
+    if mode == "waive":
+        terms = [whole * r * on_time, rest * r * (late - on_time + 1)]
+    else:
+        terms = [rest * r * (late - grace + 1)]
+    expected = sum((loan.policy.round_exact(t) for t in terms if t), Decimal("0.00"))
+    payments = [Payment(due + timedelta(days=on_time), Decimal(paid_cents).scaleb(-2)),
+                Payment(due + timedelta(days=late), Decimal(cents - paid_cents).scaleb(-2))]
+    s = statement(loan, payments, policy, due + timedelta(days=120))
+    assert s.penalty_charged == expected
+    assert s.payoff_amount == expected  # the principal paid, the penalty left
 
 
 @SETTINGS

@@ -15,7 +15,10 @@ Timing rules:
   end of its last grace day is *missed*), then installments falling due,
   then payments. A payment on the due date is on time.
 * Penalty days run from the due date (or the end of the grace, ``shift``)
-  up to, not including, the payment day; ``count_payment_day`` counts it too.
+  up to, not including, the payment day; ``count_payment_day`` counts it too
+  for a *late* payment only (after the last grace day, or after the due date
+  without grace). Money paid on the due date or within the grace days, from
+  a payment or from credit, is on time and bears no penalty day.
 * Money paid beyond what is due is held as credit and pays installments as
   they fall due. Contractual interest is what the schedule says; after a due
   date, lateness costs penalty interest, not more contractual interest.
@@ -116,9 +119,14 @@ class _Replay:
         return f"{amount:,.{self.minor}f}"
 
     # -- penalty accrual ---------------------------------------------------
-    def horizon(self, day: date) -> date:
-        """The first day not yet charged when paying on `day`."""
-        return day + ONE_DAY if self.count else day
+    def horizon(self, day: date, late: bool = True) -> date:
+        """The first day not yet charged when paying on `day`: the day after it when the payment day counts,
+        which it does only for a late payment."""
+        return day + ONE_DAY if self.count and late else day
+
+    def line_horizon(self, line: _Line, day: date) -> date:
+        """:meth:`horizon` for money paid to `line` on `day`: late only after its last grace day."""
+        return self.horizon(day, day > line.grace_end)
 
     def amount(self, base: Decimal, days: int) -> Decimal:
         """round(base × daily rate × days) from the exact product, in integer minor units."""
@@ -257,10 +265,12 @@ class _Replay:
 
     def allocate(self, amount: Decimal, day: date, source: str, index: int | None) -> Decimal:
         """Pay what is owed in allocation order; return what is left over."""
-        horizon = self.horizon(day)
         if amount <= 0:
             return amount
-        self.ledger.close(horizon)  # full balance: the penalty to this payment is split before it is paid
+        # full balance: the penalty to this payment is split before it is paid; the payment is late (its day
+        # counted) only while the loan is in default, i.e. some installment's grace has run out unpaid
+        loan_horizon = self.horizon(day, self.ledger.active)
+        self.ledger.close(loan_horizon)
         if self.by_component:
             lines = list(self.buckets())
             pairs: Iterator[tuple[_Line, str]] = ((x, c) for c in self.order for x in lines)
@@ -270,7 +280,8 @@ class _Replay:
         record = self.applications.append
         for line, component in pairs:
             if component == "penalty":
-                owed = self.penalty_owed(line, horizon) if (line.active or self.charged(line)) else ZERO
+                owed = self.penalty_owed(line, self.line_horizon(line, day)) if (line.active or self.charged(line)) \
+                    else ZERO
             elif not line.is_due:
                 continue
             elif component == "principal":
@@ -300,6 +311,7 @@ class _Replay:
                 break
         cleared = []
         for line in touched.values():
+            horizon = loan_horizon if self.outstanding else self.line_horizon(line, day)
             self.rebase(line, horizon)
             if line.is_due and line.settled_on is None and line.contractual == 0:
                 self.settle(line, day)
