@@ -184,11 +184,13 @@ class Debt:
         history = [p for p in self.payments if p.date <= on]
         return statement(self.loan, history, self.penalty, on).position
 
-    def contract(self, on: date) -> Plan:
-        """The contract as it stands from ``on``."""
+    def contract(self, on: date, until: date | None = None) -> Plan:
+        """The contract as it stands from ``on``; ``until``: for a loan past
+        its maturity, the day it is paid in full, penalty running until then
+        (default ``on``)."""
         from .restructure.contract import contract_plan
 
-        return contract_plan(self.loan, self.payments, self.penalty, on)
+        return contract_plan(self.loan, self.payments, self.penalty, on, until=until)
 
 
 @dataclass(frozen=True)
@@ -259,7 +261,8 @@ def compare(debt: Debt, scenarios: Sequence[Scenario], on: date, borrower: Borro
             problems.extend(str(exc).splitlines())
     if problems:
         raise CaseFileError(problems)
-    contract = debt.contract(on)
+    longest = max((plan.payoff_date for plan in plans if plan.payoff_date is not None), default=None)
+    contract = debt.contract(on, until=longest)  # a matured loan's penalty runs as long as the longest plan
     plans.insert(0, contract)
     ref = min(plan.on for plan in plans)
     if ref not in positions:

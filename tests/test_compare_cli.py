@@ -191,3 +191,24 @@ def test_a_quick_term_on_the_huabei_case_charges_no_installment_fee() -> None:
     # charges none unless asked, so at 0% it pays exactly the 3,776.18 owed, fees 135.00 of it
     assert term["metrics"]["total_fees"] == "135.00" and term["metrics"]["total_payment"] == "3776.18"
     assert any("no installment fee" in line for line in term["basis"])
+
+
+def test_a_matured_loan_left_alone_keeps_accruing_penalty_as_long_as_the_longest_plan() -> None:
+    plans = json.loads(run(HUABEI, "--term", "12", "--format", "json").stdout)["plans"]
+    contract, term = plans
+    # the loan matured on 10 July 2025; the 12-installment plan ends on 10 July 2026, and so does doing nothing:
+    # penalty at 0.05%/day runs on each overdue bill from its last change to 10 July 2026, rounded once each:
+    #   #3: 10.45 (paid) + 555.45 × 0.05% × 436 days (30 Apr 2025 →) = 121.0881 → 121.09
+    #   #4: 1,045.00 × 0.05% × 426 days = 222.585 → 222.59;  #5: × 395 days = 206.3875 → 206.39
+    #   #6: 1,045.00 × 0.05% × 365 days = 190.7125 → 190.71
+    # unpaid penalty 121.09 + 222.59 + 206.39 + 190.71 = 740.78; with principal 3,555.45 and fees 135.00: 4,431.23
+    assert term["metrics"]["payoff_date"] == "2026-07-10" == contract["metrics"]["payoff_date"]
+    assert contract["metrics"]["total_penalty"] == "740.78" and contract["metrics"]["total_payment"] == "4431.23"
+    assert term["metrics"]["saving"] == "655.05"  # 4,431.23 − 3,776.18 (everything owed, at 0% and no fee)
+    assert "penalty keeps running under the penalty terms until everything owed is paid on 2026-07-10" in (
+        contract["basis"][-1])
+
+
+def test_a_matured_loan_with_nothing_to_compare_is_settled_on_the_date() -> None:
+    plans = json.loads(run(HUABEI, "--format", "json").stdout)["plans"]
+    assert [p["metrics"]["total_payment"] for p in plans] == ["3776.18"]  # the statement's total, on 20 July

@@ -238,7 +238,7 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
     if deferred:
         line += f"; {policy.grouped(deferred)} of deferred interest paid with the last installment"
     built.basis.append(line)
-    if on > periods[0].start:
+    if on > periods[0].start and (not_charged or draft.accrued):
         built.basis.append(_first_period_text(periods[0], on, not_charged, draft.accrued, rate, policy))
     built.basis.append(_fee_text(loan, fee, built, policy))
     return built

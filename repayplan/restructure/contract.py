@@ -6,7 +6,11 @@ borrower pays every remaining installment in full on its due date (the
 allocation order decides what each payment clears first, so old arrears
 are paid before the new installment and penalty keeps running on what is
 left), and at maturity pays everything still owed, penalty accrued to that
-day included. A loan past its maturity is settled in full on the date.
+day included. A loan past its maturity has no installments left: penalty
+keeps running under the penalty terms until it is paid in full on a horizon
+(``until``: in ``compare``, the payoff date of the longest plan compared, so
+doing nothing is costed over as long as any plan runs); without a horizon it
+is settled in full on the date.
 
 >>> from datetime import date
 >>> from decimal import Decimal
@@ -49,15 +53,19 @@ CONTRACT = "Contract as it stands"
 ASSUMPTION = ("if nothing is agreed: every remaining installment is paid on its due date (each payment clears the "
               "oldest arrears first, by the allocation order, so penalty keeps running) and everything still owed, "
               "penalty included, is paid at maturity")
+MATURED = ("the loan is past its maturity; if nothing is agreed, penalty keeps running under the penalty terms until "
+           "everything owed is paid on {until} (the payoff date of the longest plan compared)")
 
 
 def contract_plan(loan: Loan, payments: Sequence[Any] = (), penalty: Any = None,
-                  on: date | None = None, name: str = CONTRACT) -> Plan:
+                  on: date | None = None, name: str = CONTRACT, *, until: date | None = None) -> Plan:
     """The contract as it stands from ``on``: the schedule of a loan in good
     standing, or the arrears engine's costing of one in arrears (see the
     module's note). ``payments`` and ``penalty`` as for
     :func:`repayplan.arrears.statement`; none of either means the loan is
-    taken as paid on schedule up to ``on``."""
+    taken as paid on schedule up to ``on``. ``until``: for a loan past its
+    maturity, the day everything is paid, penalty running until then
+    (``compare`` gives the payoff date of the longest plan; default ``on``)."""
     from ..arrears import Payment, PenaltyPolicy, statement
 
     on = on or loan.start
@@ -71,7 +79,7 @@ def contract_plan(loan: Loan, payments: Sequence[Any] = (), penalty: Any = None,
     money = loan.policy
     zero = money.round(ZERO)
     future = remaining_rows(loan, on)
-    if not future or position.total <= 0:
+    if position.total <= 0 or (not future and (until is None or until <= on)):
         return _settled_now(position, on, name, policy.allocation)
     credit = position.credit
     planned = []
@@ -80,7 +88,8 @@ def contract_plan(loan: Loan, payments: Sequence[Any] = (), penalty: Any = None,
         credit -= use
         if r.payment - use > 0:
             planned.append(Payment(r.due_date, r.payment - use, "installment"))
-    maturity = future[-1].due_date
+    maturity = future[-1].due_date if future else until
+    assert maturity is not None
     left = statement(loan, history + planned, policy, maturity).position.total
     final = [Payment(maturity, left, "everything still owed")] if left > 0 else []
     end = statement(loan, history + planned + final, policy, maturity)
@@ -108,11 +117,12 @@ def contract_plan(loan: Loan, payments: Sequence[Any] = (), penalty: Any = None,
     owed = Components(position.principal, position.interest + position.accrued_interest, position.penalty,
                       position.fees)
     charged = paid + used - owed
+    how = (f"{len(planned)} remaining installments paid on their due dates and {money.grouped(left)} at maturity "
+           f"on {maturity}" if future else f"{money.grouped(left)} paid on {maturity}")
     plan = Plan(name, position, on, (), tuple(rows), credit=used, rate=loan.rate, kind="contract",
                 charged=Components(zero, *(charged.get(c) for c in COMPONENTS[1:])),
-                basis=(f"owed on {on}: {money.grouped(position.total)} (the arrears statement)",
-                       f"{len(planned)} remaining installments paid on their due dates and "
-                       f"{money.grouped(left)} at maturity on {maturity}", ASSUMPTION))
+                basis=(f"owed on {on}: {money.grouped(position.total)} (the arrears statement)", how,
+                       ASSUMPTION if future else MATURED.format(until=maturity)))
     return plan
 
 
