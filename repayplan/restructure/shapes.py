@@ -130,11 +130,11 @@ def method_rows(method: str, balance: Decimal, periods: Sequence[Period], policy
     """A contract method over these periods (the engine's own rules);
     ``keep``: the contract's own level installment or principal part, when
     the plan's terms are the contract's."""
-    from ..schedule import _bullet_row  # the engine's bullet rule, reused as is
+    from ..schedule import bullet_row  # the engine's bullet rule, reused as is
 
     n = len(periods)
     if method == "bullet":
-        return (_bullet_row(balance, periods, policy, fee),), f"everything at {periods[-1].due_date}"
+        return (bullet_row(balance, periods, policy, fee),), f"everything at {periods[-1].due_date}"
     rule: PrincipalRule
     kept = " (the contract's own: its terms are unchanged)" if keep is not None else ""
     if method == "annuity":
