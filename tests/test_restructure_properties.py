@@ -137,3 +137,23 @@ def test_the_contracts_own_rate_and_term_reproduce_the_contract_on_any_date(loan
     assert [(r.due_date, r.payment, r.interest) for r in plan.rows] == [
         (r.due_date, r.payment, r.interest) for r in contract]
     reconciles(plan, position)
+
+
+@SETTINGS
+@given(loans(max_term=120), st.integers(0, 4000))
+def test_the_contracts_own_rate_alone_reproduces_the_contract_for_every_method(loan: object, days: int) -> None:
+    """SetRate(the contract's rate) and nothing else keeps the contract's method over its remaining periods:
+    for annuity, equal principal, interest only and bullet alike, on any day, the contract's cost to the cent
+    (no installment fee, as a plan charges none unless a step says so)."""
+    from dataclasses import replace
+
+    from repayplan.restructure import SetRate
+
+    loan = replace(loan, installment_fee=Decimal(0))  # type: ignore[type-var]
+    on = loan.start + timedelta(days=days)  # type: ignore[attr-defined]
+    contract = remaining_rows(loan, on)  # type: ignore[arg-type]
+    assume(len(contract) > 0)
+    position = performing_position(loan, on)  # type: ignore[arg-type]
+    plan = apply(position, [SetRate(loan.rate)], max_months=10**4)  # type: ignore[attr-defined]
+    assert [(r.due_date, r.payment) for r in plan.rows] == [(r.due_date, r.payment) for r in contract]
+    reconciles(plan, position)

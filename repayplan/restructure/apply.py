@@ -20,8 +20,10 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from .. import calendar
 from ..errors import InputError
@@ -115,8 +117,6 @@ def apply(position: Position, steps: Sequence[Step], on: date | None = None, *, 
 
 
 def _replay(draft: Draft, step: Step, index: int) -> Draft:
-    from dataclasses import replace
-
     if not isinstance(step, Step):
         raise StepFailure(f"{step!r} is not a step")
     _check_minor_units(step, draft.policy)
@@ -188,12 +188,18 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
         raise StepFailure(f"moratorium and interest-only periods ({phased}) leave no installment within the "
                           f"maximum {limit}; shorten them, or raise [creditor] max_term")
     periods = plan_periods(cal, rate, phased + count)
+    first: Sequence[Period] = periods
+    if repay is None and loan is not None and loan.method == "bullet" and not phased:
+        # a bullet loan's one installment runs from its start: its interest accrues over the whole term
+        periods = plan_periods(replace(cal, start=loan.start, first_due=loan.first_due_date), rate, loan.term)
+        first = [Period(1, loan.start, periods[-1].due_date, sum(p.days for p in periods),
+                        sum((p.factor for p in periods), Fraction(0)), "the whole term")]
     built = Built()
     frozen = draft.frozen
     fee = draft.installment_fee
     # the first period is the contract's current one: the plan charges its days after `on` only, and the
     # interest accrued before `on` falls due with the first payment
-    opening = opening_of(draft.principal, draft.accrued, periods, on, cal.day_count, policy)
+    opening = opening_of(draft.principal, draft.accrued, first, on, cal.day_count, policy)
     not_charged = opening.before
     balance, deferred, used = phase_rows(built, draft.phases, draft.principal, periods, policy, fee, frozen.total,
                                          opening)
@@ -238,8 +244,8 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
     if deferred:
         line += f"; {policy.grouped(deferred)} of deferred interest paid with the last installment"
     built.basis.append(line)
-    if on > periods[0].start and (not_charged or draft.accrued):
-        built.basis.append(_first_period_text(periods[0], on, not_charged, draft.accrued, rate, policy))
+    if on > first[0].start and (not_charged or draft.accrued):
+        built.basis.append(_first_period_text(first[0], on, not_charged, draft.accrued, rate, policy))
     built.basis.append(_fee_text(loan, fee, built, policy))
     return built
 
