@@ -310,3 +310,55 @@ def test_the_terms_say_whether_interest_runs_under_the_plan(hardship: Path, tmp_
     assert run(str(HARDSHIP), "-o", str(contract), "--terms", "Contract schedule").exit_code == 0
     assert terms_of(contract)["Interest charged during repayment"] == (
         "=IF('Contract schedule'!$H$45>0,\"Yes\",\"No\")", "='Contract schedule'!$H$3", "per year")
+
+
+CARD = EXAMPLES / "card-full-balance.toml"
+
+
+def block_of(ws: Any, heading: str = "Penalty on the whole balance") -> tuple[int, list[tuple[Any, ...]]]:
+    """The full-balance penalty block of an Arrears sheet: (row number of its header, its rows from the heading)."""
+    rows = list(ws.iter_rows(values_only=True))
+    top = next(i for i, r in enumerate(rows) if r[0] == heading)
+    header = next(i for i in range(top, len(rows)) if rows[i][6] in ("Penalty interest", "罚息"))
+    return header + 1, rows[top:]
+
+
+def test_the_arrears_sheet_shows_the_full_balance_penalty_line_by_line(tmp_path: Path) -> None:
+    out = tmp_path / "card.xlsx"
+    assert run(str(CARD), "-o", str(out)).exit_code == 0
+    data = read_compare_case(load_document(CARD), str(CARD))
+    st = statement(data.debt.loan, list(data.debt.payments), data.debt.penalty, data.info.as_of)
+    # the card example: 9,000.00 × 0.05%/day × 27 days = 121.50; 7,819.10 × 0.05%/day × 26 days = 101.6483 → 101.65
+    assert [(t.base, t.days, t.amount) for t in st.penalty_terms] == [
+        (Decimal("9000.00"), 27, Decimal("121.50")), (Decimal("7819.10"), 26, Decimal("101.65"))]
+    ws = openpyxl.load_workbook(out)["Arrears"]
+    header, rows = block_of(ws)
+    rate_row = header - 1  # the penalty rate, per day: 0.05% (the lines' daily rate is this cell)
+    assert ws[f"A{rate_row}"].value == "Penalty rate (per day)" and amount(ws[f"D{rate_row}"].value) == Decimal(
+        "0.0005")
+    assert [c.value for c in ws[header]][:7] == ["No.", "From", "To (not counted)", "Balance", "Daily rate", "Days",
+                                                "Penalty interest"]
+    for n, (term, text) in enumerate(zip(st.penalty_terms, st.penalty_trace, strict=True), start=1):
+        r = header + n
+        assert (ws[f"A{r}"].value, ws[f"B{r}"].value.date(), ws[f"C{r}"].value.date()) == (n, term.start, term.end)
+        assert amount(ws[f"D{r}"].value) == term.base
+        assert (ws[f"E{r}"].value, ws[f"F{r}"].value) == (f"=$D${rate_row}", f"=C{r}-B{r}")
+        assert ws[f"G{r}"].value == f"=ROUND(D{r}*E{r}*F{r},2)"
+        assert ws[f"K{r}"].value == text
+    total = header + len(st.penalty_terms) + 1
+    assert (ws[f"A{total}"].value, ws[f"G{total}"].value) == ("Total", f"=ROUND(SUM(G{header + 1}:G{total - 1}),2)")
+
+
+def test_the_full_balance_block_in_chinese(tmp_path: Path) -> None:
+    out = tmp_path / "card-zh.xlsx"
+    assert run(str(CARD), "-o", str(out), "--lang", "zh").exit_code == 0
+    wb = openpyxl.load_workbook(out)
+    ws = next(ws for ws in wb.worksheets if any(r[0] == "全额罚息计算" for r in ws.iter_rows(values_only=True)))
+    header, _ = block_of(ws, "全额罚息计算")
+    assert [c.value for c in ws[header]][:7] == ["序号", "起日", "止日（不计）", "计息余额", "日利率", "天数", "罚息"]
+    assert ws[f"A{header - 1}"].value == "罚息利率（日）"
+
+
+def test_no_full_balance_block_when_penalty_is_per_installment(hardship: Path) -> None:
+    rows = openpyxl.load_workbook(hardship)["Arrears"].iter_rows(values_only=True)
+    assert all(r[0] != "Penalty on the whole balance" for r in rows)

@@ -12,6 +12,7 @@ import random
 from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
@@ -106,6 +107,47 @@ def random_loans(count: int, seed: int = 20250115) -> list[Loan]:
 #: case files exported with `repayplan export` (compare's plans, the arrears statement)
 CASES: dict[str, Path | str] = {"hardship": HARDSHIP, "moratorium": MORATORIUM}
 
+def one_bill_in_default(case_id: str, principal: str, rate: str, as_of: str, rounding: str = "half-up") -> str:
+    """A bill due 2025-01-15 unpaid until `as_of`, penalty on the whole balance; 0.01 paid on `as_of` (it pays
+    penalty first, so the balance stands) gives the case a payment history, hence an Arrears sheet."""
+    return f"""
+[case]
+id = "{case_id}"
+as_of = {as_of}
+[loan]
+principal = "{principal}"
+rate = "0%"
+term = 1
+start = 2024-12-15
+rounding = "{rounding}"
+[penalty]
+rate = "{rate}"
+base = "outstanding"
+[[payments]]
+date = {as_of}
+amount = "0.01"
+"""
+
+
+#: full-balance penalty cases: the Arrears sheet's block, recalculated -> (from, to, balance, days, amount) by hand
+FULL_BALANCE: dict[str, tuple[Path | str, list[tuple[str, str, str, int, str]]]] = {
+    # the card example: 9,000.00 × 0.05% × 27 = 121.50; 7,819.10 × 0.05% × 26 = 101.6483 → 101.65
+    "card": (Path(__file__).resolve().parent.parent / "examples" / "card-full-balance.toml",
+             [("2025-05-05", "2025-06-01", "9000.00", 27, "121.50"), ("2025-06-05", "2025-07-01", "7819.10", 26,
+                                                                      "101.65")]),
+    # a true half-cent tie through an annual rate: 1,001.25 × 18% ÷ 365 × 73 = 1,001.25 × 0.036 = 36.045 → 36.05
+    "tie-annual": (one_bill_in_default("T-TIE-ANNUAL", "1001.25", "18%/year", "2025-03-29"),
+                   [("2025-01-15", "2025-03-29", "1001.25", 73, "36.05")]),
+    # 1,010.00 × 0.05% × 1 = 0.505: half-up 0.51, half-even 0.50
+    "tie-daily": (one_bill_in_default("T-TIE-DAILY", "1010", "0.05%/day", "2025-01-16"),
+                  [("2025-01-15", "2025-01-16", "1010.00", 1, "0.51")]),
+    "tie-half-even": (one_bill_in_default("T-TIE-EVEN", "1010", "0.05%/day", "2025-01-16", "half-even"),
+                      [("2025-01-15", "2025-01-16", "1010.00", 1, "0.50")]),
+    # a monthly penalty rate: 2%/month × 12 ÷ 365 on 5,000.00 for 40 days = 5,000 × 0.24 × 40 / 365 = 131.5068 → 131.51
+    "monthly": (one_bill_in_default("T-MONTHLY", "5000", "2%/month", "2025-02-24"),
+                [("2025-01-15", "2025-02-24", "5000.00", 40, "131.51")]),
+}
+
 #: edited workbooks: (loan name, new contract rate value) — the rate cell is changed after export
 EDITS = {"mortgage": Decimal("0.055"), "odd-first": Decimal("0.045"), "cash-loan": Decimal("0.02"),
          "mortgage-ep": Decimal("0.03"), "bullet": Decimal("0.24")}
@@ -142,14 +184,15 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         wb[name]["H3"] = float(rate)  # the contract rate cell, as a person would change it
     wb.save(folder / "edits.xlsx")
     files.append(folder / "edits.xlsx")
-    for name, case in CASES.items():  # compare's plans, through the command
+    for name, case in {**CASES, **{k: v for k, (v, _) in FULL_BALANCE.items()}}.items():  # through the command
         path = folder / f"{name}.toml"
         path.write_text(case.read_text(encoding="utf-8") if isinstance(case, Path) else case, encoding="utf-8")
         result = CliRunner().invoke(main, ["export", str(path), "-o", str(folder / f"{name}.xlsx")])
         assert result.exit_code == 0, result.stderr
         files.append(folder / f"{name}.xlsx")
     out = recalculate(files, tmp_path_factory.mktemp("recalculated"))
-    return {"books": books, "files": {p.stem: p for p in out}, "cases": {n: folder / f"{n}.toml" for n in CASES}}
+    return {"books": books, "files": {p.stem: p for p in out},
+            "cases": {n: folder / f"{n}.toml" for n in [*CASES, *FULL_BALANCE]}}
 
 
 def amount(value: Any) -> Decimal:
@@ -269,3 +312,30 @@ def test_compares_plans_and_figures_recalculate_to_compares(recalculated: dict[s
     chosen = comparison.plans[1]  # the Terms sheet is filled from the first scenario
     lines = [r for r in wb["Terms"].iter_rows(values_only=True) if isinstance(r[0], int | float) and r[1]]
     assert [(line[1].date(), amount(line[2])) for line in lines] == [(r.due_date, r.payment) for r in chosen.rows]
+
+
+@pytest.mark.parametrize("case", sorted(FULL_BALANCE))
+def test_the_full_balance_penalty_recalculates_to_the_core(recalculated: dict[str, Any], case: str) -> None:
+    """The Arrears sheet's "Penalty on the whole balance": each line's days (to − from) and amount
+    (ROUND(balance × daily rate × days)), recalculated, are the core's and the hand calculation's."""
+    from repayplan.arrears import statement
+    from repayplan.casefile import load_document
+    from repayplan.casefile.scenarios import read_compare_case
+
+    path = recalculated["cases"][case]
+    data = read_compare_case(load_document(path), str(path))
+    st = statement(data.debt.loan, list(data.debt.payments), data.debt.penalty, data.info.as_of)
+    by_hand = [(date.fromisoformat(a), date.fromisoformat(b), Decimal(base), days, Decimal(pen))
+               for a, b, base, days, pen in FULL_BALANCE[case][1]]
+    assert [(t.start, t.end, t.base, t.days, t.amount) for t in st.penalty_terms] == by_hand
+    rows = list(openpyxl.load_workbook(recalculated["files"][case], data_only=True)["Arrears"].iter_rows(
+        values_only=True))
+    top = next(i for i, r in enumerate(rows) if r[0] == "Penalty on the whole balance")
+    header = next(i for i in range(top, len(rows)) if rows[i][0] == "No.")
+    daily = st.penalty.resolved_rate(data.debt.loan.rate).daily_exact(data.debt.loan.day_count)
+    lines = rows[header + 1:header + 1 + len(by_hand)]
+    got = [(r[1].date(), r[2].date(), amount(r[3]), r[5], amount(r[6])) for r in lines]
+    assert got == by_hand
+    assert all(abs(Fraction(r[4]) - daily) < Fraction(1, 10**15) * daily for r in lines)  # the daily rate cell
+    total = rows[header + 1 + len(by_hand)]
+    assert total[0] == "Total" and amount(total[6]) == st.penalty_charged == sum(x[4] for x in by_hand)

@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import re
+from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -206,3 +207,40 @@ def test_an_installment_due_on_the_statement_date_is_due_today() -> None:
     assert re.search(r"1  2025-01-15\s+due today\s+1,000.00\s+0.00", out)
     code, out, _ = run(*flags, "--lang", "zh")
     assert code == 0 and "今日到期" in out
+
+
+def test_csv_gives_the_full_balance_penalty_line_by_line() -> None:
+    # the card example's full-balance penalty (0.05%/day on the whole unpaid principal while in default):
+    # 9,000.00 × 0.05% × 27 days (2025-05-05 to 06-01) = 121.50; 7,819.10 × 0.05% × 26 days (06-05 to 07-01)
+    # = 101.6483 → 101.65; 121.50 + 101.65 = 223.15, the installments' penalty interest in total
+    code, out, _ = run("status", CARD, "--format", "csv")
+    assert code == 0
+    rows = list(csv.DictReader(io.StringIO(out)))
+    installments = [r for r in rows if r["period"] != "loan"]
+    loan = [r for r in rows if r["period"] == "loan"]
+    assert len(installments) == 12 and all(r["penalty_from"] == "" for r in installments)
+    assert [(r["penalty_from"], r["penalty_to"], r["penalty_balance"], r["penalty_daily_rate"], r["penalty_days"],
+             r["penalty_amount"]) for r in loan] == [
+        ("2025-05-05", "2025-06-01", "9000.00", "0.0005", "27", "121.50"),
+        ("2025-06-05", "2025-07-01", "7819.10", "0.0005", "26", "101.65")]
+    assert [r["status"] for r in loan] == ["full-balance penalty"] * 2
+    assert loan[0]["trace"] == "2025-05-05 to 2025-06-01: 9,000.00 × 0.05%/day × 27 days = 121.50"
+    assert sum(Decimal(r["penalty_amount"]) for r in loan) == sum(
+        Decimal(r["penalty_interest"]) for r in installments) == Decimal("223.15")
+    code, out, _ = run("status", CARD, "--format", "json")
+    assert json.loads(out)["summary"]["penalty_terms"][1] == {
+        "from": "2025-06-05", "to": "2025-07-01", "balance": "7819.10", "daily_rate": "0.0005", "days": 26,
+        "amount": "101.65"}
+
+
+def test_csv_full_balance_lines_recompute_with_an_annual_rate() -> None:
+    # 10,000.00 unpaid in full 30 days at 18%/year ÷ 365: 10,000 × 0.18 × 30 / 365 = 147.9452... → 147.95
+    code, out, _ = run("status", "--principal", "10000", "--rate", "0%", "--term", "10", "--start", "2024-12-15",
+                       "--penalty-rate", "18%/year", "--penalty-base", "outstanding", "--as-of", "2025-02-14",
+                       "--format", "csv")
+    assert code == 0
+    (line,) = [r for r in csv.DictReader(io.StringIO(out)) if r["period"] == "loan"]
+    assert line["penalty_daily_rate"].startswith("0.000493150684931506849315")  # 0.18 / 365, not terminating
+    recomputed = Decimal(line["penalty_balance"]) * Decimal(line["penalty_daily_rate"]) * int(line["penalty_days"])
+    assert recomputed.quantize(Decimal("0.01"), ROUND_HALF_UP) == Decimal(line["penalty_amount"]) == Decimal("147.95")
+    assert line["trace"] == "2025-01-15 to 2025-02-14: 10,000.00 × 18%/year ÷ 365 × 30 days = 147.95"

@@ -78,8 +78,19 @@ LABELS: dict[str, dict[str, str]] = {
         "arrears.status.in grace": "in grace", "arrears.status.not due": "not due",
         # arrears statement fixes (issue 7 review): the loan-level full-balance penalty
         "arrears.full_balance": "full balance",
-        # arrears follow-ups: due on the statement date (not late)
+        # arrears follow-ups: due on the statement date (not late); the full-balance penalty's lines (CSV, workbook)
         "arrears.status.due today": "due today",
+        "arrears.penalty_from": "Penalty from", "arrears.penalty_to": "Penalty to (not counted)",
+        "arrears.penalty_balance": "Penalty balance", "arrears.penalty_daily_rate": "Penalty daily rate",
+        "arrears.penalty_days": "Penalty days", "arrears.penalty_amount": "Penalty amount",
+        "wb.balance_penalty": "Penalty on the whole balance",
+        "wb.balance_penalty_note": "Full-balance penalty (全额罚息): while any installment is in default, the loan's "
+                                   "whole unpaid balance bears penalty interest. One line per interval (the balance "
+                                   "changes with each payment): balance × daily rate × days, rounded once; days = "
+                                   "to − from, the 'to' day not counted. Each installment's penalty interest above "
+                                   "is its share, in proportion to its part of the balance (largest remainder).",
+        "wb.penalty_rate_unit": "Penalty rate ({unit})", "wb.from": "From", "wb.to": "To (not counted)",
+        "wb.balance": "Balance", "wb.daily_rate_column": "Daily rate",
         # case-file workbook (`repayplan export`, issue 4)
         "wb.contract": "Contract schedule", "wb.plan_rate": "Rate in the plan",
         "wb.contract_note": "the contract as signed, from the loan's start",
@@ -278,8 +289,18 @@ LABELS: dict[str, dict[str, str]] = {
         "arrears.status.in grace": "宽限期内", "arrears.status.not due": "未到期",
         # arrears statement fixes (issue 7 review): the loan-level full-balance penalty
         "arrears.full_balance": "全额罚息",
-        # arrears follow-ups: due on the statement date (not late)
+        # arrears follow-ups: due on the statement date (not late); the full-balance penalty's lines (CSV, workbook)
         "arrears.status.due today": "今日到期",
+        "arrears.penalty_from": "罚息起日", "arrears.penalty_to": "罚息止日（不计）",
+        "arrears.penalty_balance": "罚息计息余额", "arrears.penalty_daily_rate": "罚息日利率",
+        "arrears.penalty_days": "罚息天数", "arrears.penalty_amount": "罚息金额",
+        "wb.balance_penalty": "全额罚息计算",
+        "wb.balance_penalty_note": "全额罚息：任一期逾期期间，全部未还余额按日计收罚息。"
+                                   "每个区间一行（每次还款后余额变化）：余额 × 日利率 × 天数，只四舍五入一次；"
+                                   "天数 = 止日 − 起日，止日不计。"
+                                   "上表各期罚息为其按所占余额比例分摊的份额（最大余数法）。",
+        "wb.penalty_rate_unit": "罚息利率（{unit}）", "wb.from": "起日", "wb.to": "止日（不计）",
+        "wb.balance": "计息余额", "wb.daily_rate_column": "日利率",
         # case-file workbook (`repayplan export`, issue 4)
         "wb.contract": "合同原还款计划", "wb.plan_rate": "方案利率",
         "wb.contract_note": "按合同约定自放款日起的还款计划",

@@ -3,8 +3,13 @@
 JSON: ``{"currency", "as_of", "summary", "installments", "payments",
 "credit_applied", "notes"}`` plus ``"claim"`` and ``"cap"`` when asked for;
 amounts are strings with exactly the currency's minor digits. A full-balance
-penalty is traced once for the loan (``summary.penalty_trace``), not per
-installment.
+penalty is traced once for the loan (``summary.penalty_trace``, and field by
+field in ``summary.penalty_terms``), not per installment.
+
+CSV: one row per installment, then one row per line of a full-balance penalty
+with ``period`` = ``loan`` and its calculation in the ``penalty_*`` columns
+(from, to (not counted), balance, daily rate, days, amount), so a program can
+recompute each amount: balance × daily rate × days, rounded once.
 """
 
 from __future__ import annotations
@@ -23,6 +28,9 @@ LINE_COLUMNS = ("period", "due_date", "status", "due", "paid", "unpaid_principal
                 "penalty_interest", "unpaid_penalty", "fees", "unpaid_fees", "days_overdue", "settled_on")
 AMOUNTS = frozenset({"due", "paid", "unpaid_principal", "unpaid_interest", "penalty_interest", "unpaid_penalty",
                      "fees", "unpaid_fees"})
+#: the CSV's columns for the full-balance penalty's lines (rows with period "loan"), after the trace
+PENALTY_TERM_COLUMNS = ("penalty_from", "penalty_to", "penalty_balance", "penalty_daily_rate", "penalty_days",
+                        "penalty_amount")
 #: columns of the table for people
 TABLE_COLUMNS = ("period", "due_date", "status", "due", "penalty_interest", "fees", "paid", "balance",
                  "days_overdue")
@@ -57,8 +65,33 @@ def summary_dict(st: Statement) -> dict[str, Any]:
         "allocation_scope": p.allocation_scope,
         "accrued_interest_trace": st.accrued_interest_trace,
         "penalty_trace": list(st.penalty_trace),  # full-balance penalty only; otherwise per installment
+        "penalty_terms": penalty_term_dicts(st),  # the same lines, field by field
     })
     return out
+
+
+def penalty_term_dicts(st: Statement) -> list[dict[str, Any]]:
+    """The full-balance penalty's lines, field by field: ``to`` is not counted (days = to − from), the daily rate
+    is a decimal fraction (0.0005 for 0.05%/day; to 40 significant digits when it does not terminate, like
+    18%/year ÷ 365), and amount = balance × daily rate × days, rounded once.
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from repayplan import Loan, parse_rate
+    >>> from repayplan.arrears import PenaltyPolicy, statement
+    >>> loan = Loan(Decimal("10000"), parse_rate("0%"), 10, start=date(2024, 12, 15))
+    >>> st = statement(loan, [], PenaltyPolicy(parse_rate("0.05%/day"), base="outstanding"), date(2025, 2, 14))
+    >>> penalty_term_dicts(st)  # 10,000.00 × 0.05%/day × 30 days = 150.00
+    [{'from': '2025-01-15', 'to': '2025-02-14', 'balance': '10000.00', 'daily_rate': '0.0005', 'days': 30, \
+'amount': '150.00'}]
+    """
+    rate = st.penalty.resolved_rate(st.loan.rate)
+    if rate is None or not st.penalty_terms:
+        return []
+    money = st.money.text
+    daily = f"{rate.daily(st.loan.day_count).normalize():f}"
+    return [{"from": t.start.isoformat(), "to": t.end.isoformat(), "balance": money(t.base), "daily_rate": daily,
+             "days": t.days, "amount": money(t.amount)} for t in st.penalty_terms]
 
 
 def line_dicts(st: Statement) -> list[dict[str, Any]]:
@@ -121,11 +154,16 @@ def statement_json(st: Statement, audit: ClaimAudit | None = None, cap: CapCheck
 
 
 def statement_csv(st: Statement, lang: str = "en") -> str:
-    """One row per installment; the calculation in the last column, lines joined by ' | '."""
-    columns = LINE_COLUMNS + ("trace",)
+    """One row per installment, the calculation in the trace column (lines joined by ' | '); then one row per
+    line of a full-balance penalty, ``period`` "loan", the line in words in ``trace`` and field by field in the
+    ``penalty_*`` columns (empty on installment rows)."""
+    columns = LINE_COLUMNS + ("trace",) + PENALTY_TERM_COLUMNS
     headers = list(columns) if lang == "en" else [label(_column_key(c), lang) for c in columns]
-    rows = [[*(row[c] if row[c] is not None else "" for c in LINE_COLUMNS), " | ".join(row["trace"])]
+    blank = [""] * len(PENALTY_TERM_COLUMNS)
+    rows = [[*(row[c] if row[c] is not None else "" for c in LINE_COLUMNS), " | ".join(row["trace"]), *blank]
             for row in line_dicts(st)]
+    for term, text in zip(penalty_term_dicts(st), st.penalty_trace, strict=True):
+        rows.append(["loan", "", "full-balance penalty", *[""] * (len(LINE_COLUMNS) - 3), text, *term.values()])
     return csv_text(headers, rows)
 
 

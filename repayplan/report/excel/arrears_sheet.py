@@ -2,15 +2,23 @@
 made, each installment with what was due, paid and left unpaid, penalty
 interest and fees with the trace a person can check by hand, and the totals
 as ``repayplan status`` shows them.
+
+A full-balance penalty (全额罚息) is charged on the loan's whole balance, not
+per installment, so it has its own block, "Penalty on the whole balance":
+one line per interval with live formulas over the penalty rate cell, days =
+to − from and amount = ROUND(balance × daily rate × days) (the core's
+rounding policy, :func:`~repayplan.report.excel.formulas.rounded`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
+from ...money import MoneyPolicy
 from ..labels import label
 from ..render import display_width
-from .book import ArrearsBook, CaseBook
+from .book import ArrearsBook, BalancePenalty, CaseBook
+from .formulas import daily_rate, rounded
 from .style import SheetWriter, amount_width, print_setup, set_widths, text_width
 
 #: installment columns: (label key, ArrearsLine attribute, style)
@@ -24,6 +32,9 @@ LINE_COLUMNS = (("period", "period", "int"), ("due_date", "due_date", "date"), (
 
 #: characters of the calculation column
 TRACE_WIDTH = 76
+#: the full-balance penalty block's columns (A to G), label keys
+BALANCE_PENALTY_COLUMNS = ("wb.number", "wb.from", "wb.to", "wb.balance", "wb.daily_rate_column", "days",
+                           "arrears.penalty_interest")
 
 
 def write_arrears(ws: Any, book: CaseBook, arrears: ArrearsBook) -> None:
@@ -32,7 +43,9 @@ def write_arrears(ws: Any, book: CaseBook, arrears: ArrearsBook) -> None:
     largest = max([line.due for line in arrears.lines] + [amount for _, amount in arrears.payments] + [0])
     money = amount_width(largest, policy, 13)
     statuses = [label(f"arrears.status.{line.status}", lang) for line in arrears.lines]
-    set_widths(ws, [8, 11, text_width(statuses, 10, 16), money, money, money, money, money, 11, 9, TRACE_WIDTH])
+    narrowest = 11 if arrears.balance_penalty else 10  # column C holds the dates of the full-balance block
+    set_widths(ws, [8, 11, text_width(statuses, narrowest, 16), money, money, money, money, money, 11, 9,
+                    TRACE_WIDTH])
     print_setup(ws, book.case_id, None, lang)
     out = SheetWriter(ws)
     out.append((label("wb.arrears_title", lang).format(date=arrears.as_of.isoformat()), "title"))
@@ -42,6 +55,8 @@ def write_arrears(ws: Any, book: CaseBook, arrears: ArrearsBook) -> None:
     header = out.row + 2
     ws.print_title_rows = f"{header}:{header}"
     _lines(out, arrears, policy.minor_units, lang)
+    if arrears.balance_penalty is not None:
+        _balance_penalty(out, arrears.balance_penalty, policy, lang)
     _totals(out, arrears, lang)
 
 
@@ -87,6 +102,34 @@ def _lines(out: SheetWriter, arrears: ArrearsBook, digits: int, lang: str) -> No
     sums = [(f"=ROUND(SUM({c}{first}:{c}{last}),{digits})", "total") for c in "DEFGHI"]
     out.append((label("total", lang), "total_label"), (None, "total_label"), (None, "total_label"), *sums,
                (None, "total_label"), (None, "total_label"))
+    out.blank()
+
+
+def _balance_penalty(out: SheetWriter, penalty: BalancePenalty, policy: MoneyPolicy, lang: str) -> None:
+    """One line per interval: from, to, balance, daily rate, days (= to − from), amount (a formula), its trace."""
+    out.append((label("wb.balance_penalty", lang), "heading"))
+    width = sum(out.ws.column_dimensions[c].width or 10 for c in "ABCDEFGHIJK")
+    out.paragraph(label("wb.balance_penalty_note", lang), width, 11)
+    rate = penalty.rate
+    unit = label(f"wb.per_{rate.unit}", lang)
+    row = out.append((label("wb.penalty_rate_unit", lang).format(unit=unit), "label"), None, None,
+                     (rate.value, "rate"))
+    daily = f"$D${row}"
+    if rate.unit != "day":  # the daily rate as the core converts it: ÷ 365 (or 360), a monthly rate × 12 first
+        row = out.append((label("wb.daily_rate", lang).format(day_count=penalty.day_count), "label"), None, None,
+                         (f"={daily_rate(daily, rate, penalty.day_count)}", "rate"))
+        daily = f"$D${row}"
+    out.ws.row_dimensions[out.row + 1].height = 27  # "To (not counted)" on two lines
+    out.append(*[(label(key, lang), "header") for key in BALANCE_PENALTY_COLUMNS], *[(None, "header")] * 3,
+               (label("arrears.trace", lang), "header"))
+    first = out.row + 1
+    for number, (term, text) in enumerate(zip(penalty.terms, penalty.trace, strict=True), start=1):
+        r = out.row + 1
+        out.append((number, "int"), (term.start, "date"), (term.end, "date"), (term.base, "amount"),
+                   (f"={daily}", "rate"), (f"=C{r}-B{r}", "int"), (f"={rounded(f'D{r}*E{r}*F{r}', policy)}", "amount"),
+                   *[None] * 3, (text, "wrap"))
+    out.append((label("total", lang), "total_label"), *[(None, "total_label")] * 5,
+               (f"=ROUND(SUM(G{first}:G{out.row}),{policy.minor_units})", "total"))
     out.blank()
 
 

@@ -115,6 +115,17 @@ class ArrearsLine:
 
 
 @dataclass(frozen=True)
+class BalancePenalty:
+    """A full-balance penalty (全额罚息, base ``outstanding``): one line per
+    interval on the loan's whole unpaid balance, balance × daily rate × days."""
+
+    rate: Rate  # the penalty rate in its own unit (the sheet's input cell)
+    day_count: str
+    terms: tuple[Any, ...]  # arrears.PenaltyTerm: start, end (exclusive), base, days, amount
+    trace: tuple[str, ...] = ()  # the same lines in words, as status prints them
+
+
+@dataclass(frozen=True)
 class ArrearsBook:
     """The arrears sheet: payments made, the installments, and the totals as of a date."""
 
@@ -124,6 +135,7 @@ class ArrearsBook:
     totals: tuple[tuple[str, Decimal | int], ...] = ()  # (label key, amount), as status shows them
     notes: tuple[str, ...] = ()
     settings: tuple[tuple[str, str], ...] = ()  # (label key, text): penalty rate, base, grace ...
+    balance_penalty: BalancePenalty | None = None  # the loan-level penalty lines of a full-balance penalty
 
 
 @dataclass(frozen=True)

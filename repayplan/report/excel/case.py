@@ -21,7 +21,7 @@ from ...model import Loan, Position
 from ...rates import percent_text
 from ...schedule import build_schedule
 from ..labels import label
-from .book import ArrearsBook, ArrearsLine, BookPlan, CapBook, CaseBook
+from .book import ArrearsBook, ArrearsLine, BalancePenalty, BookPlan, CapBook, CaseBook
 
 
 def contract_plan(loan: Loan, name: str = "", lang: str = "en", compared: bool = True) -> BookPlan:
@@ -87,8 +87,12 @@ def arrears_book(st: Any, lang: str = "en") -> ArrearsBook:
                   for x in st.lines)
     totals = tuple((key, getattr(st, attr)) for attr, key in SUMMARY_LABELS
                    if attr not in ("credit", "accrued_interest") or getattr(st, attr))
+    rate = st.penalty.resolved_rate(st.loan.rate)
+    balance = None
+    if st.penalty_terms and rate is not None:  # full-balance penalty: the loan's own lines
+        balance = BalancePenalty(rate, st.loan.day_count, tuple(st.penalty_terms), tuple(st.penalty_trace))
     return ArrearsBook(st.as_of, lines, payments=tuple((p.date, p.amount) for p in st.payments), totals=totals,
-                       settings=tuple(statement_basis(st, lang)), notes=tuple(st.notes))
+                       settings=tuple(statement_basis(st, lang)), notes=tuple(st.notes), balance_penalty=balance)
 
 
 def cap_book(check: Any) -> CapBook:
