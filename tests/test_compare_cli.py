@@ -7,6 +7,7 @@ import io
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from repayplan.cli import main
@@ -212,3 +213,15 @@ def test_a_matured_loan_left_alone_keeps_accruing_penalty_as_long_as_the_longest
 def test_a_matured_loan_with_nothing_to_compare_is_settled_on_the_date() -> None:
     plans = json.loads(run(HUABEI, "--format", "json").stdout)["plans"]
     assert [p["metrics"]["total_payment"] for p in plans] == ["3776.18"]  # the statement's total, on 20 July
+
+
+@pytest.mark.parametrize("command", [["compare"], ["propose"], ["export", "-o", "never-written.xlsx"]])
+def test_a_date_before_the_last_payment_is_refused_by_every_planning_command(command: list[str],
+                                                                              tmp_path: Path) -> None:
+    # examples/hardship.toml's last payment is on 2025-09-25: a plan from 2025-09-01 would forget it
+    args = [a if a != "never-written.xlsx" else str(tmp_path / a) for a in command]
+    result = CliRunner().invoke(main, [args[0], EXAMPLE, *args[1:], "--date", "2025-09-01"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == ("Error: --date: 2025-09-01 is before the last payment on 2025-09-25; a plan "
+                                     "starts from what is owed after every payment, so give 2025-09-25 or later")
+    assert not (tmp_path / "never-written.xlsx").exists()

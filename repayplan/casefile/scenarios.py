@@ -23,6 +23,7 @@ scenarios[2] "Too long" step 2: 'trem' is not a step; did you mean 'term'?
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import Any
@@ -144,6 +145,8 @@ def restructuring_date(case: CompareCase, given: str | None, source: str = "") -
     (datetime.date(2026, 3, 1), [])
     >>> restructuring_date(case, "2025-12-31", "case.toml")[1]
     ['--date: 2025-12-31 is before the loan start 2026-01-01; give a date on or after it']
+
+    A date before the last payment is refused too: the plan would forget it.
     """
     from .fields import parse_date
 
@@ -155,10 +158,31 @@ def restructuring_date(case: CompareCase, given: str | None, source: str = "") -
             day = parse_date(given, "--date")
         except InputError as exc:
             problems.append(str(exc))
+    where = "--date" if given is not None else f"{source}: case.as_of"
     if day < loan.start:
-        where = "--date" if given is not None else f"{source}: case.as_of"
         problems.append(f"{where}: {day} is before the loan start {loan.start}; give a date on or after it")
+    last = max((p.date for p in case.debt.payments), default=None)
+    if last is not None and day < last and not problems:
+        problems.append(f"{where}: {day} is before the last payment on {last}; a plan starts from what is owed "
+                        f"after every payment, so give {last} or later")
     return day, problems
+
+
+def select_scenarios(scenarios: Sequence[Scenario], names: Sequence[str]) -> tuple[list[Scenario], list[str]]:
+    """The scenarios named by ``--scenario`` (all when none is named), in the
+    case file's order, and a problem for each name the case does not have.
+
+    >>> from repayplan.compare import Scenario
+    >>> pick, problems = select_scenarios([Scenario("A", ()), Scenario("B", ())], ["B", "C"])
+    >>> [s.name for s in pick], problems
+    (['B'], ["--scenario: no scenario named 'C'; the case has 'A', 'B'"])
+    """
+    if not names:
+        return list(scenarios), []
+    known = [s.name for s in scenarios]
+    listed = ", ".join(repr(n) for n in known) or "none"
+    problems = [f"--scenario: no scenario named {name!r}; the case has {listed}" for name in names if name not in known]
+    return [s for s in scenarios if s.name in names], problems
 
 
 @dataclass(frozen=True)

@@ -88,22 +88,14 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
     from dataclasses import replace
 
     from ..casefile import load_document
-    from ..casefile.scenarios import read_compare_case, restructuring_date
+    from ..casefile.scenarios import read_compare_case, restructuring_date, select_scenarios
     from ..compare import Scenario
     from ..compare import compare as compare_plans
     from ..errors import CaseFileError
     from ..report.compare import comparison_csv, comparison_json, comparison_table
 
     data = read_compare_case(load_document(case), case)
-    problems: list[str] = []
-    scenarios = list(data.scenarios)
-    if names:
-        known = [s.name for s in scenarios]
-        for name in names:
-            if name not in known:
-                listed = ", ".join(repr(n) for n in known) or "none"
-                problems.append(f"--scenario: no scenario named {name!r}; the case has {listed}")
-        scenarios = [s for s in scenarios if s.name in names]
+    scenarios, problems = select_scenarios(data.scenarios, names)
     steps, quick_problems = quick_steps(flags)
     problems += quick_problems
     if steps and not quick_problems:

@@ -68,34 +68,16 @@ def replace_note(plan: Any, lang: str) -> Any:
 
 def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None) -> tuple[Any, list[Any], Any, Any]:
     """The case, the scenarios asked for, the date and the cap; every problem at once."""
-    from datetime import date
-
     from ..casefile import load_document
-    from ..casefile.fields import parse_date
-    from ..casefile.scenarios import read_compare_case
+    from ..casefile.scenarios import read_compare_case, restructuring_date, select_scenarios
     from ..errors import CaseFileError, InputError
     from ..legal import parse_cap
 
     data = read_compare_case(load_document(case), case)
-    problems: list[str] = []
-    scenarios = list(data.scenarios)
-    if names:
-        known = [s.name for s in scenarios]
-        for name in names:
-            if name not in known:
-                listed = ", ".join(repr(n) for n in known) or "none"
-                problems.append(f"--scenario: no scenario named {name!r}; the case has {listed}")
-        scenarios = [s for s in scenarios if s.name in names]
+    scenarios, problems = select_scenarios(data.scenarios, names)
+    day, date_problems = restructuring_date(data, on, case)
+    problems += date_problems
     loan = data.debt.loan
-    day = data.info.as_of or max(date.today(), loan.start)
-    if on is not None:
-        try:
-            day = parse_date(on, "--date")
-        except InputError as exc:
-            problems.append(str(exc))
-    if day < loan.start:
-        where = "--date" if on is not None else f"{case}: case.as_of"
-        problems.append(f"{where}: {day} is before the loan start {loan.start}; give a date on or after it")
     ceiling = None
     if cap is not None:
         try:
