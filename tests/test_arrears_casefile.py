@@ -99,7 +99,7 @@ date = 2025-03-02
         "the contract like contract+50%",
         "penalty.base: 'everything' is unknown; use one of overdue-principal, overdue-installment, outstanding",
         "penalty.grace_days: must be a whole number from 0 to 365, got -1",
-        "penalty.late_fee_rate: 5 is not a percentage; write it like \"5%\" (in quotes)",
+        "penalty.late_fee_rate: 5 is a bare number; a percentage is text with %: write it as '5%'",
         "penalty.allocation: 'bank' is not a preset; use one of civil-code, fees-penalty-interest-principal, "
         "principal-first, or a list such as ['fees', 'penalty', 'interest', 'principal']",
         "payments[1].date: 2024-12-01 is before the loan start 2025-01-10; check the date",
@@ -108,6 +108,29 @@ date = 2025-03-02
         "payments[3].amount: 1.005 has more decimals than CNY allows; give it to 0.01",
         "payments[4].amount: missing; give an amount such as 1000.00",
     ]
+
+
+@pytest.mark.parametrize(("written", "problem"), [
+    # the one rule for percentages (rates.parse_percentage): text with a % sign, the field named
+    ("0.05", "penalty.late_fee_rate: 0.05 is a bare number; a percentage is text with %: write it as '5%'"),
+    ('"5"', "penalty.late_fee_rate: '5' has no % sign; write it as '5%'"),
+    ('"five %"', "penalty.late_fee_rate: 'five %' is not a percentage; write it like '20%'"),
+    ('"-5%"', "penalty.late_fee_rate: must be 0% or more, got '-5%'"),
+])
+def test_late_fee_rate_is_a_percentage_by_the_one_rule(written: str, problem: str) -> None:
+    _, _, problems = read(f"[penalty]\nlate_fee_rate = {written}\n")
+    assert problems == [problem]
+
+
+def test_late_fee_rate_in_json_and_its_fee() -> None:
+    # 2.5% -> 2.5 ÷ 100 = 0.025; a JSON number 0.025 is refused like a TOML one
+    policy, _, problems = read('[penalty]\nlate_fee_rate = "2.5%"\n')
+    assert problems == [] and policy.late_fee_rate == Decimal("0.025")
+    reader = Reader("case.json")
+    doc = parse_document('{"penalty": {"late_fee_rate": 0.025}}', "case.json", json_format=True)
+    read_arrears(reader, doc, None)
+    assert reader.problems == ["penalty.late_fee_rate: 0.025 is a bare number; a percentage is text with %: "
+                               "write it as '2.5%'"]
 
 
 def test_cross_field_problem_in_the_penalty_table() -> None:

@@ -110,18 +110,6 @@ def parse_penalty_rate(value: object, field: str = "penalty.rate") -> Rate | Rel
         raise InputError(f"{exc}, or relative to the contract like contract+50%") from None
 
 
-def parse_percent(value: object, field: str) -> Decimal:
-    """'5%' -> Decimal('0.05'); a late-fee rate is written as a percentage."""
-    if isinstance(value, str) and value.strip().endswith("%"):
-        try:
-            number = Decimal(value.strip()[:-1].strip())
-        except InvalidOperation:
-            number = Decimal(-1)
-        if number.is_finite() and number >= 0:
-            return WORKING.multiply(number, Decimal("0.01"))
-    raise InputError(f"{field}: {value!r} is not a percentage; write it like \"5%\" (in quotes)")
-
-
 def daily_rate_text(rate: Rate, day_count: str) -> str:
     """The daily rate as a trace writes it, with the year it uses (rates.DAYS_PER_YEAR).
 

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import csv
 import io
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -31,12 +32,12 @@ from ..arrears.policy import (
     PenaltyPolicy,
     allocation_order,
     parse_penalty_rate,
-    parse_percent,
     policy_problems,
 )
 from ..errors import CaseFileError, InputError
 from ..model import Loan
 from ..money import to_decimal
+from ..rates import parse_percentage
 from .fields import Reader, parse_date
 
 PENALTY_FIELDS = ("rate", "base", "compound", "count_payment_day", "grace_days", "grace_mode", "late_fee",
@@ -62,7 +63,7 @@ def read_penalty(reader: Reader, table: dict[str, Any] | None, where: str = "pen
     values["grace_mode"] = reader.choice(table, "grace_mode", where, GRACE_MODES, default="waive")
     values["late_fee"] = reader.amount(table, "late_fee", where, default=to_decimal(0))
     if "late_fee_rate" in table:
-        values["late_fee_rate"] = _parse(reader, parse_percent, table["late_fee_rate"], f"{where}.late_fee_rate")
+        values["late_fee_rate"] = _parse(reader, _fee_rate, table["late_fee_rate"], f"{where}.late_fee_rate")
     values["late_fee_min"] = reader.amount(table, "late_fee_min", where, default=to_decimal(0))
     values["late_fee_max"] = reader.amount(table, "late_fee_max", where)
     if "allocation" in table:
@@ -183,6 +184,14 @@ def _check_payment(reader: Reader, at: str, day: Any, amount: Any, loan: Loan | 
                                            f"give it to {loan.policy.quantum}")
         ok = False
     return ok
+
+
+def _fee_rate(value: Any, field: str) -> Decimal:
+    """A late-fee rate: a percentage by the one rule (:func:`repayplan.rates.parse_percentage`), 0% or more."""
+    fraction = parse_percentage(value, field)
+    if fraction < 0:
+        raise InputError(f"{field}: must be 0% or more, got {value!r}")
+    return fraction
 
 
 def _parse(reader: Reader, parse: Any, value: Any, field: str) -> Any:
