@@ -26,7 +26,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from .model import Position
+from .model import Position, Row
 from .money import ZERO, MoneyPolicy
 from .rates import Rate
 
@@ -78,8 +78,9 @@ class Components:
 
 
 @dataclass(frozen=True, slots=True)
-class PlanRow:
-    """One payment of a plan: payment == principal + interest + fees + penalty.
+class PlanRow(Row):
+    """One payment of a plan: a schedule :class:`~repayplan.model.Row` and what
+    only a restructuring has; payment == principal + interest + fees + penalty.
 
     ``opening_balance``/``closing_balance`` are the interest-bearing principal;
     ``capitalised`` is interest added to it in this period (a moratorium), so
@@ -88,16 +89,6 @@ class PlanRow:
     plan (停息挂账) and interest deferred to the end.
     """
 
-    period: int
-    due_date: date
-    days: int
-    opening_balance: Decimal
-    payment: Decimal
-    principal: Decimal
-    interest: Decimal
-    fees: Decimal
-    penalty: Decimal
-    closing_balance: Decimal
     capitalised: Decimal = ZERO
     frozen_balance: Decimal = ZERO
     note: str = ""

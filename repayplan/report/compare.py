@@ -87,7 +87,9 @@ def comparison_json(comp: Comparison) -> str:
     return json_text(comparison_dict(comp))
 
 
-def _shown(comp: Comparison) -> list[str]:
+def shown_metrics(comp: Comparison) -> list[str]:
+    """The figures a comparison shows, in order: the table's, less payment to
+    income without an income, plus the optional ones some plan has."""
     keys = list(TABLE_METRICS)
     if comp.borrower.monthly_income is None:
         keys.remove("payment_to_income")
@@ -114,7 +116,7 @@ def comparison_csv(comp: Comparison, lang: str = "en") -> str:
     policy = comp.position.policy
     headers = [label("cmp.figure", lang) if lang != "en" else "metric"] + [plan_name(p, lang) for p in comp.plans]
     body = [[key if lang == "en" else label(key, lang)]
-            + [_csv(metric_text(key, getattr(m, key), policy)) for m in comp.metrics] for key in _shown(comp)]
+            + [_csv(metric_text(key, getattr(m, key), policy)) for m in comp.metrics] for key in shown_metrics(comp)]
     return csv_text(headers, body)
 
 
@@ -142,7 +144,7 @@ def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False
              (label("cmp.owed", lang), f"{policy.grouped(p.total)}" + (f" = {breakdown}" if breakdown else ""))]
     headers = [label("cmp.figure", lang)] + [plan_name(plan, lang) for plan in comp.plans]
     body = [[label(TABLE_LABELS.get(key, key), lang)]
-            + [metric_text(key, getattr(m, key), policy, True, lang) for m in comp.metrics] for key in _shown(comp)]
+            + [metric_text(key, getattr(m, key), policy, True, lang) for m in comp.metrics] for key in shown_metrics(comp)]
     out = [key_values(pairs), "", table_text(headers, body, first_left=True), "", label("cmp.plans", lang) + ":"]
     for i, plan in enumerate(comp.plans, start=1):
         out.append(f"  {i}. {plan_name(plan, lang)}")

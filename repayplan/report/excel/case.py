@@ -48,9 +48,9 @@ def comparison_plans(comparison: Any, lang: str = "en") -> list[BookPlan]:
 
 def shown_metrics(comparison: Any) -> tuple[str, ...]:
     """The figures compare's table shows for this comparison, in its order."""
-    from ..compare import _shown
+    from ..compare import shown_metrics
 
-    return tuple(_shown(comparison))
+    return tuple(shown_metrics(comparison))
 
 
 def loan_basis(loan: Loan, lang: str) -> list[tuple[str, str]]:
