@@ -144,7 +144,8 @@ def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False
              (label("cmp.owed", lang), f"{policy.grouped(p.total)}" + (f" = {breakdown}" if breakdown else ""))]
     headers = [label("cmp.figure", lang)] + [plan_name(plan, lang) for plan in comp.plans]
     body = [[label(TABLE_LABELS.get(key, key), lang)]
-            + [metric_text(key, getattr(m, key), policy, True, lang) for m in comp.metrics] for key in shown_metrics(comp)]
+            + [metric_text(key, getattr(m, key), policy, True, lang) for m in comp.metrics]
+            for key in shown_metrics(comp)]
     out = [key_values(pairs), "", table_text(headers, body, first_left=True), "", label("cmp.plans", lang) + ":"]
     for i, plan in enumerate(comp.plans, start=1):
         out.append(f"  {i}. {plan_name(plan, lang)}")
