@@ -17,7 +17,7 @@ from repayplan.calendar import add_months
 from repayplan.casefile import Reader, load_document, parse_document
 from repayplan.casefile.negotiate import read_negotiation_case
 from repayplan.casefile.scenarios import read_scenarios
-from repayplan.compare import evaluate
+from repayplan.compare import Scenario, compare, evaluate
 from repayplan.errors import InputError, RepayplanError
 from repayplan.legal import Cap
 from repayplan.model import Position
@@ -208,6 +208,52 @@ def test_levers_and_constraints_are_checked() -> None:
         parse_levers("waive,freeze")
     with pytest.raises(InputError, match="min_recovery_of: 'all' is unknown"):
         Constraints(recovery_base="all")
+
+
+def test_a_matured_loans_savings_are_against_penalty_running_to_the_longest_offer() -> None:
+    """Huabei: all 6 bills fell due by 2025-07-10; on 2025-07-20 (as_of) 3,776.18 is owed (the example's
+    statement): 3,555.45 principal + 85.73 penalty + 135.00 fees. With nothing agreed, penalty runs at
+    0.05%/day on the unpaid bills (overdue-installment base: principal + fee, no penalty on penalty) until
+    the longest offer is paid off, and the contract pays everything then."""
+    data = read_negotiation_case(load_document(EXAMPLES / "huabei-arrears.toml"))
+    on = data.case.info.as_of
+    proposal = negotiate(data.case.debt, on, data.constraints, top=3)
+    # the longest offer: 60 installments (the default max_term), due on the 10th from 2025-08-10 to 2030-07-10
+    longest = max(o.metrics.payoff_date for o in proposal.offers)
+    assert longest == date(2030, 7, 10)
+    # The engine rounds each bill's penalty once over its whole overdue run (the trace's rule). Unpaid bills:
+    # bill 3's 555.45 principal from 2025-04-30 (its 500.00 paid 45.00 fee, 10.45 penalty = 1,045 × 0.05% ×
+    # 20 days, 444.55 principal) and bills 4-6 (1,045.00 each: principal + fee) from their due dates.
+    run = {  # bill: (base, first day, days to 2025-07-20, days to 2030-07-10)
+        3: (D("555.45"), date(2025, 4, 30), 81, 1897),
+        4: (D("1045.00"), date(2025, 5, 10), 71, 1887),
+        5: (D("1045.00"), date(2025, 6, 10), 40, 1856),
+        6: (D("1045.00"), date(2025, 7, 10), 10, 1826),  # five years, 29 Feb 2028 among them
+    }
+    for _, first, now, then in run.values():
+        assert ((on - first).days, (longest - first).days) == (now, then)
+
+    def penalty(column: int) -> Decimal:  # Σ per bill: base × 0.05% × days, rounded half-up
+        return sum(((base * D("0.0005") * run[bill][column]).quantize(CENT, ROUND_HALF_UP)
+                    for bill, (base, *_) in run.items()), D(0))
+
+    # on 2025-07-20: 22.50 + 37.10 + 20.90 + 5.23 = 85.73, the example's statement
+    assert penalty(2) == D("85.73") == proposal.position.penalty
+    # on 2030-07-10: 526.84 + 985.96 + 969.76 + 954.09 = 3,436.65; the contract pays the principal, the fees
+    # and that: 3,555.45 + 135.00 + 3,436.65 = 7,127.10 (3,776.18 owed now + 3,350.92 more penalty)
+    assert penalty(3) == D("3436.65")
+    contract_total = D("3555.45") + D("135.00") + penalty(3)
+    assert contract_total == D("7127.10")
+    assert proposal.contract is not None and proposal.contract.total_payment == contract_total
+    assert proposal.contract_metrics.saving == 0
+    for offer in proposal.offers:
+        assert offer.metrics.saving == contract_total - offer.metrics.total_payment
+    assert proposal.offers[-1].metrics.saving == D("3350.92")  # 3 installments repaying 3,776.18: no concession
+    assert any("2030-07-10" in note and "penalty keeps running" in note for note in proposal.notes)
+    # compare costs the same plans alike: the contract to the longest payoff, the same savings
+    side_by_side = compare(data.case.debt, [Scenario(o.name, o.steps) for o in proposal.offers], on)
+    assert side_by_side.plans[0].total_payment == contract_total
+    assert [m.saving for m in side_by_side.metrics[1:]] == [o.metrics.saving for o in proposal.offers]
 
 
 # -- offers to paste -----------------------------------------------------------------

@@ -40,5 +40,7 @@ __all__ = ["LEVERS", "Binding", "Constraints", "Offer", "Proposal", "Relaxation"
 def negotiate(debt: Debt, on: date, constraints: Constraints, top: int = 5) -> Proposal:
     """Offers for a debt on a date: its position then (from the payment
     history, else the loan paid on schedule), searched under the constraints;
-    each offer's saving is against the contract as it stands."""
-    return search(debt.position(on), on, constraints, top, contract=debt.contract(on))
+    each offer's saving is against the contract as it stands, costed (for a
+    loan past its maturity) until the longest offer is paid off, as
+    ``compare`` costs it against the longest plan compared."""
+    return search(debt.position(on), on, constraints, top, contract=lambda until: debt.contract(on, until=until))

@@ -26,7 +26,7 @@ offers kept are those no other offer beats on both sides.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
@@ -194,22 +194,23 @@ class Search:
 
 
 def search(position: Position, on: date, constraints: Constraints, top: int = 5,
-           contract: Plan | None = None) -> Proposal:
+           contract: Plan | Callable[[date | None], Plan] | None = None) -> Proposal:
     """Offers for a position on a date under the constraints, best for the
     borrower first, at most ``top``; ``contract`` (the contract as it
-    stands) gives each offer's saving."""
+    stands) gives each offer's saving. Given as a function of the horizon
+    (``until`` -> the contract, e.g. ``lambda until: debt.contract(on, until)``),
+    it is costed once the offers exist, to the payoff date of the longest
+    (as ``compare`` does: a matured loan's penalty runs as long as any plan)."""
     from .diagnose import diagnose
     from .explain import name_offer, notes_for, reason
 
     s = Search(position, on, constraints)
     notes = notes_for(s.ctx)
-    contract_metrics = None
-    if contract is not None:
-        contract_metrics = plan_metrics(contract, constraints.borrower(), constraints.creditor(), contract)
     richest = s.creditor_end()
     if richest is None or richest.point.npv < s.required:
         binding = diagnose(s, richest)
-        return Proposal(on, position, constraints, s.required, (), binding, notes, s.oracle.builds, contract,
+        costed, contract_metrics = _contract(contract, None, constraints)
+        return Proposal(on, position, constraints, s.required, (), binding, notes, s.oracle.builds, costed,
                         contract_metrics)
     cheapest = s.borrower_end(richest)
     found = [cheapest, richest]
@@ -220,20 +221,34 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
             found += s.between(cheapest.point.npv, richest.point.npv, 2 * top)
     kept = _frontier(found)
     chosen = spread(kept, max(1, top))
+    plans = [replace(f.point.plan, name=name_offer(rank, f.point.steps, position))
+             for rank, f in enumerate(chosen, start=1)]
+    longest = max((plan.payoff_date for plan in plans if plan.payoff_date is not None), default=None)
+    costed, contract_metrics = _contract(contract, longest, constraints)
+    if costed is not None:
+        notes = (*notes, f"savings are against the contract as it stands: {costed.basis[-1]}")
     offers = []
-    for rank, f in enumerate(chosen, start=1):
+    for rank, (f, plan) in enumerate(zip(chosen, plans, strict=True), start=1):
         role = ("both" if len(kept) == 1 else "borrower" if f is kept[0] else "creditor" if f is kept[-1]
                 else "between")
-        name = name_offer(rank, f.point.steps, position)
-        plan = replace(f.point.plan, name=name)
-        metrics = plan_metrics(plan, constraints.borrower(), constraints.creditor(), contract)
+        name = plan.name
+        metrics = plan_metrics(plan, constraints.borrower(), constraints.creditor(), costed)
         problems = constraints.violations(plan, metrics)
         if problems:  # pragma: no cover - the oracle measures as compare does; a guard, not a path
             raise RepayplanError(f"internal error: offer {rank} breaks {problems[0]}")
         text, binds = reason(s, f, role, metrics)
         offers.append(Offer(rank, name, plan, metrics, text, role, binds))
-    return Proposal(on, position, constraints, s.required, tuple(offers), None, notes, s.oracle.builds, contract,
+    return Proposal(on, position, constraints, s.required, tuple(offers), None, notes, s.oracle.builds, costed,
                     contract_metrics)
+
+
+def _contract(contract: Plan | Callable[[date | None], Plan] | None, until: date | None,
+              constraints: Constraints) -> tuple[Plan | None, PlanMetrics | None]:
+    """The contract as it stands (costed to ``until`` when given as a function) and its figures."""
+    if contract is None:
+        return None, None
+    plan = contract if isinstance(contract, Plan) else contract(until)
+    return plan, plan_metrics(plan, constraints.borrower(), constraints.creditor(), plan)
 
 
 def _frontier(found: Sequence[Found]) -> list[Found]:
