@@ -302,3 +302,21 @@ def test_a_scenario_starts_from_the_arrears_position(tmp_path: Path) -> None:
     assert code == 0
     assert (one["scenario_date"], one["scenario_owed"], one["scenario_forgiven"], one["scenario_installment"]) == (
         "2025-02-14", "10015.00", "15.00", "1000.00")
+
+
+def test_a_matured_loans_saving_counts_the_penalty_that_runs_until_the_plan_ends(tmp_path: Path) -> None:
+    # P-1: 10 installments of 1,000.00 at 0% due 2025-01-15 ... 2025-10-15, nothing paid; as of 2026-01-15 it
+    # has matured. Penalty so far, 0.05%/day on each overdue 1,000.00 (0.50 a day each), over 365 + 334 + 306
+    # + 275 + 245 + 214 + 184 + 153 + 122 + 92 = 2,290 installment-days: 1,145.00.
+    # The plan (penalty waived, 10 × 1,000.00) ends 2026-11-15. With nothing agreed, penalty keeps running on
+    # all 10,000.00 (5.00 a day) those 304 days: 1,520.00. Contract 10,000 + 1,145 + 1,520 = 12,665.00,
+    # plan 10,000.00: saving 2,665.00 (not 1,145.00, as if the contract were paid in full on the date).
+    cases = write(tmp_path / "cases.csv", ARREARS_CASES.splitlines()[0] + "\n" + ARREARS_CASES.splitlines()[1] + "\n")
+    payments = write(tmp_path / "payments.csv", "case_id,date,amount\n")
+    code, out, _ = run("batch", str(cases), "--payments", str(payments), "--as-of", "2026-01-15",
+                       "--scenario", "waive=penalty; term=10", "--format", "json")
+    row = json.loads(out.splitlines()[0])
+    assert code == 0
+    assert (row["arrears_penalty_total"], row["scenario_payoff_date"], row["scenario_total_payment"]) == (
+        "1145.00", "2026-11-15", "10000.00")
+    assert row["scenario_saving"] == "2665.00"

@@ -97,7 +97,9 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
     """The scenario's figures for each valid case where ``ok``; a case the
     scenario cannot be applied to gets only ``scenario_problem``. ``history``
     gives each case's (payments, penalty policy) when arrears are known."""
-    from ..compare import Debt, evaluate
+    from ..compare import Debt, plan_metrics
+    from ..plans import Creditor
+    from ..restructure import apply
 
     n = len(cases)
     out = {key: np.full(n, "", dtype=object) for key in SCENARIO_COLUMNS}
@@ -109,8 +111,11 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
             loan = cases.loans(i)
             on = scenario.on or max(today, loan.start)
             debt = Debt(loan, *history[i]) if history is not None and history[i] is not None else Debt(loan)
-            contract = debt.contract(on)
-            plan, m = evaluate(debt.position(on), scenario.steps, creditor=scenario.creditor, contract=contract)
+            creditor = scenario.creditor or Creditor()
+            plan = apply(debt.position(on), scenario.steps, max_months=creditor.max_term, allocation=debt.allocation)
+            # as compare does: with nothing agreed, a matured loan's penalty runs as long as the plan
+            contract = debt.contract(on, until=plan.payoff_date)
+            m = plan_metrics(plan, None, creditor, contract)
         except InputError as exc:
             out["scenario_problem"][i] = " ".join(str(exc).splitlines())
             continue
