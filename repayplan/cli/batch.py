@@ -92,7 +92,7 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
 
     try:
         report = run_batch(cases, output, fmt, errors, force, chunk_size, lang,
-                           stdout=click.get_text_stream("stdout"), progress=advance if show else None,
+                           stdout=sys.stdout, progress=advance if show else None,
                            scenario=plan, arrears=history)
     finally:
         if bar is not None:
