@@ -157,3 +157,20 @@ def test_the_contracts_own_rate_alone_reproduces_the_contract_for_every_method(l
     plan = apply(position, [SetRate(loan.rate)], max_months=10**4)  # type: ignore[attr-defined]
     assert [(r.due_date, r.payment) for r in plan.rows] == [(r.due_date, r.payment) for r in contract]
     reconciles(plan, position)
+
+
+def test_a_contract_that_ended_early_by_rounding_keeps_its_last_cent() -> None:
+    """Found by hypothesis: 0.42 at 0% over 43 weekly installments rounds to 0.01 a week (0.42 / 43 =
+    0.00977), so the contract is repaid by its 42nd installment. From day 287 (after the 41st, on
+    2000-10-14) one installment of 0.01 is left; re-amortising that 0.01 over the two nominal periods
+    left would pay 0.005 -> 0.00 (half-even) and then 0.01. The contract's own rate alone must keep it."""
+    from datetime import date
+
+    from repayplan import Loan, parse_rate
+    from repayplan.restructure import SetRate
+
+    loan = Loan(Decimal("0.42"), parse_rate("0%"), 43, frequency="weekly", start=date(2000, 1, 1),
+                rounding="half-even")
+    on = loan.start + timedelta(days=287)
+    plan = apply(performing_position(loan, on), [SetRate(loan.rate)], max_months=10**4)
+    assert [(r.due_date, r.payment) for r in plan.rows] == [(date(2000, 10, 21), Decimal("0.01"))]

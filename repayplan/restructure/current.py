@@ -91,7 +91,7 @@ def contract_installment(loan: Loan | None, on: date, method: str, balance: Deci
     if loan is None or method != loan.method or method not in ("annuity", "equal-principal"):
         return None
     rows = remaining_rows(loan, on)
-    if len(rows) < 2 or rows[0].opening_balance != balance:
+    if not rows or rows[0].opening_balance != balance:
         return None
     contract = [p for p in _contract_periods(loan) if p.due_date > on]  # rows may end early, rounding aside
     if [(p.due_date, p.factor) for p in periods] != [(p.due_date, p.factor) for p in contract]:
