@@ -1,0 +1,17 @@
+"""Test-wide settings.
+
+Hypothesis: in CI (``CI`` set) examples are derandomized, so a landing is
+reproducible and never fails on a new random draw; locally each run draws
+afresh, which is how new counterexamples are found (pin each one as a plain
+test when you fix it).
+"""
+
+from __future__ import annotations
+
+import os
+
+from hypothesis import settings
+
+settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    settings.load_profile("ci")
