@@ -236,6 +236,32 @@ def test_a_budget_far_below_the_minimums_stops_when_the_debts_grow() -> None:
         assert result.balance_left > D("5000")
 
 
+def test_a_shortfall_reports_the_penalty_and_fees_charged_not_only_paid() -> None:
+    # 1,000.00 at 1%/month, minimum 100.00, penalty 0.05%/day on the overdue amount and a late fee of 10.00;
+    # nothing is paid (budget 0), two months:
+    # month 1 (Feb 1): interest 1,000 × 1% = 10.00; minimum 100.00 missed -> late fee 10.00; owed 1,020.00,
+    #   100.00 past due
+    # month 2 (Mar 1, 28 days): penalty 100 × 0.05% × 28 = 1.40; interest 1,020 × 1% = 10.20; minimum
+    #   100.00 + 100.00 past due missed -> late fee 10.00; owed 1,020 + 10.20 + 1.40 + 10.00 = 1,041.60
+    # paid: no penalty, no fees; charged: penalty 1.40, fees 20.00
+    from repayplan.report.plan import plan_dict, plan_table
+
+    late = PenaltyPolicy(parse_rate("0.05%/day"), late_fee=D("10"))
+    p = plan([card("a", "1000", "1%/month", floor="100", penalty=late)], Budget(D("0"), JAN1), ["minimum"],
+             horizon=2)
+    r = p.results[0]
+    assert (r.total_penalty, r.total_fees) == (D("0.00"), D("0.00"))
+    assert (r.charged_penalty, r.charged_fees, r.balance_left) == (D("1.40"), D("20.00"), D("1041.60"))
+    assert ("minimum: first short on 2025-02-01 (month 1): a into arrears; short in 2 month(s); penalty interest "
+            "charged 1.40, fees charged 20.00 (paid or not); 1,041.60 still owed after month 2") in plan_table(p)
+    data = plan_dict(p)["strategies"][0]
+    assert (data["total_penalty"], data["total_fees"]) == ("0.00", "0.00")  # the existing keys: what was paid
+    assert (data["charged_penalty"], data["charged_fees"], data["balance_left"]) == ("1.40", "20.00", "1041.60")
+    debt = data["debts"][0]
+    assert (debt["charged_penalty"], debt["charged_fees"], debt["balance_left"]) == ("1.40", "20.00", "1041.60")
+    assert (debt["penalty"], debt["fees"]) == ("0.00", "0.00")
+
+
 # -- avalanche counts an overdue debt's penalty rate ---------------------------------------------------------
 
 def test_avalanche_sends_the_extra_to_the_debt_in_arrears() -> None:

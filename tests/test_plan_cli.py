@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 import os
 import shutil
@@ -127,6 +129,25 @@ def test_shortfall_is_said_not_hidden(tmp_path: Path) -> None:
     data = json.loads(invoke(case, "--format", "json")[1])
     assert data["shortfall"]["gap"] == "50.00"
     assert data["strategies"][0]["first_arrears"]["debts"] == ["a"]
+
+
+def test_a_zero_budget_shows_what_the_arrears_cost(tmp_path: Path) -> None:
+    # the example with nothing a month: every strategy's penalty and fees charged are the sums of its months'
+    # (the timeline's CSV columns), far more than the 38.97 / 112.50 paid; what is left owed is the last balances
+    data = json.loads(invoke(str(EXAMPLE), "--monthly", "0", "--format", "json")[1])
+    csv_rows = list(csv.DictReader(io.StringIO(invoke(str(EXAMPLE), "--monthly", "0", "--format", "csv")[1])))
+    for s in data["strategies"]:
+        mine = [row for row in csv_rows if row["strategy"] == s["name"]]
+        assert Decimal(s["charged_penalty"]) == sum(Decimal(row["penalty"]) for row in mine)
+        assert Decimal(s["charged_fees"]) == sum(Decimal(row["fees"]) for row in mine)
+        last = [row for row in mine if int(row["period"]) == len(s["timeline"])]
+        assert Decimal(s["balance_left"]) == sum(Decimal(row["balance"]) for row in last)
+        assert Decimal(s["charged_penalty"]) > Decimal(s["total_penalty"])
+        assert [Decimal(d["balance_left"]) for d in s["debts"]] == [Decimal(row["balance"]) for row in last]
+    out = invoke(str(EXAMPLE), "--monthly", "0", "--timeline", "none")[1]
+    aval = data["strategies"][0]
+    assert (f"penalty interest charged {Decimal(aval['charged_penalty']):,}, fees charged "
+            f"{Decimal(aval['charged_fees']):,} (paid or not); {Decimal(aval['balance_left']):,} still owed") in out
 
 
 # -- bad input: one clear line each, exit 2 ------------------------------------------------------------------

@@ -182,6 +182,16 @@ class StrategyResult:
     def finished(self) -> bool:
         return self.months is not None
 
+    @property
+    def charged_penalty(self) -> Decimal:
+        """Penalty interest the plan's months added, paid or not (``total_penalty`` is what was paid)."""
+        return sum((d.charged_penalty for d in self.debts), ZERO)
+
+    @property
+    def charged_fees(self) -> Decimal:
+        """Fees the plan's months added (late fees included), paid or not."""
+        return sum((d.charged_fees for d in self.debts), ZERO)
+
 
 @dataclass(frozen=True)
 class Difference:

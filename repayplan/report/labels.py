@@ -181,7 +181,8 @@ LABELS: dict[str, dict[str, str]] = {
         "plan.shortfall_gap": "In month {period} the minimums due exceed the monthly budget by {gap}.",
         "plan.always_covered": "always covers the minimums",
         "plan.first_short": "first short on {date} (month {period}): {debts} into arrears; short in {months} "
-                            "month(s); penalty interest {penalty}, fees {fees} in all",
+                            "month(s); penalty interest charged {penalty}, fees charged {fees} (paid or not)",
+        "plan.owed_at_end": "; {balance} still owed after month {months}",
         "plan.growing": "; the debts then grow: never repaid at this budget",
         "plan.shortfall_hint": "To restructure {debt}, put its terms in a case file's [loan] and run `repayplan "
                                "propose` (offers both sides can accept) or `repayplan compare` (plans side by side).",
@@ -376,7 +377,8 @@ LABELS: dict[str, dict[str, str]] = {
         "plan.shortfall_gap": "第 {period} 个月应付的最低还款超出每月预算 {gap}。",
         "plan.always_covered": "始终足以支付最低还款",
         "plan.first_short": "{date}（第 {period} 个月）首次不足：{debts} 逾期；共 {months} 个月不足；"
-                            "罚息合计 {penalty}，费用合计 {fees}",
+                            "产生罚息 {penalty}，费用 {fees}（含未付）",
+        "plan.owed_at_end": "；第 {months} 个月后仍欠 {balance}",
         "plan.growing": "；此后债务不断增加：按此预算无法还清",
         "plan.shortfall_hint": "如需对 {debt} 进行债务重组（个性化分期、停息挂账等），请将其条款写入案件文件的 [loan]，"
                                "运行 `repayplan propose`（寻找双方都能接受的方案）或 `repayplan compare`（方案对比）。",

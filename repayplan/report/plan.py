@@ -76,13 +76,17 @@ def _strategy_dict(r: StrategyResult, names: Sequence[str], money: Any) -> dict[
         "total_penalty": money(r.total_penalty),
         "total_fees": money(r.total_fees),
         "balance_left": money(r.balance_left),
+        "charged_penalty": money(r.charged_penalty),
+        "charged_fees": money(r.charged_fees),
         "shortfall_months": r.shortfall_months,
         "first_arrears": None if arrears is None else {
             "period": arrears.period, "date": arrears.date.isoformat(), "gap": money(arrears.gap),
             "debts": list(arrears.debts)},
         "debts": [{"name": d.name, "payoff_date": _iso(d.payoff_date), "paid": money(d.paid),
                    "interest": money(d.interest), "penalty": money(d.penalty), "fees": money(d.fees),
-                   "first_arrears_date": _iso(d.first_arrears_date)} for d in r.debts],
+                   "first_arrears_date": _iso(d.first_arrears_date), "balance_left": money(d.balance),
+                   "charged_penalty": money(d.charged_penalty), "charged_fees": money(d.charged_fees)}
+                  for d in r.debts],
         "timeline": [{"period": row.period, "date": row.date.isoformat(),
                       "payments": dict(zip(names, map(money, row.payments), strict=True)),
                       "balances": dict(zip(names, map(money, row.balances), strict=True))} for row in r.timeline],
@@ -301,10 +305,12 @@ def _shortfall_text(plan: Plan, lang: str) -> str:
         if event is None:
             lines.append(f"  {r.name}: {L('always_covered', lang)}")
             continue
-        end = L("growing", lang) if r.growing else ""
+        # what falling behind costs: the penalty and fees CHARGED (paid or still owed), not only those paid
+        end = L("owed_at_end", lang, balance=grouped(r.balance_left), months=len(r.timeline)) if r.balance_left else ""
+        end += L("growing", lang) if r.growing else ""
         lines.append(f"  {r.name}: " + L("first_short", lang, date=event.date.isoformat(), period=event.period,
                                          debts=", ".join(event.debts), months=r.shortfall_months,
-                                         penalty=grouped(r.total_penalty), fees=grouped(r.total_fees)) + end)
+                                         penalty=grouped(r.charged_penalty), fees=grouped(r.charged_fees)) + end)
     lines.append(shortfall_hint(plan, lang))
     return "\n".join(lines)
 
