@@ -94,11 +94,8 @@ def loan_problems(loan: Loan, where: str = "") -> list[str]:
         return problems
     for name in ("principal", "installment_fee", "upfront_fee"):
         amount = getattr(loan, name)
-        if isinstance(amount, Decimal) and amount.is_finite() and amount != amount.quantize(policy.quantum):
-            fix = (f"write it with at most {policy.minor_units} decimals" if policy.minor_units
-                   else "write it as a whole number")
-            problems.append(f"{p}{name}: {amount} is finer than the smallest {policy.currency} unit "
-                            f"({policy.quantum}); {fix}")
+        if isinstance(amount, Decimal) and (problem := policy.finer_than_unit(amount, f"{p}{name}")):
+            problems.append(problem)
     return problems
 
 

@@ -92,6 +92,20 @@ class MoneyPolicy:
         """The smallest amount: 0.01 for CNY, 1 for JPY."""
         return Decimal(1).scaleb(-self.minor_units)
 
+    def finer_than_unit(self, amount: Decimal, field: str) -> str | None:
+        """The problem with an amount written finer than the minor unit
+        (rounding it would create or lose money nobody lent), else None.
+
+        >>> MoneyPolicy().finer_than_unit(Decimal("1000.005"), "principal")
+        'principal: 1000.005 is finer than the smallest CNY unit (0.01); write it with at most 2 decimals'
+        >>> MoneyPolicy().finer_than_unit(Decimal("1000.50"), "principal") is None
+        True
+        """
+        if not amount.is_finite() or amount == amount.quantize(self.quantum, context=WORKING):
+            return None
+        fix = f"write it with at most {self.minor_units} decimals" if self.minor_units else "write it as a whole number"
+        return f"{field}: {amount} is finer than the smallest {self.currency} unit ({self.quantum}); {fix}"
+
     def round(self, amount: Decimal) -> Decimal:
         """Round to the minor unit with this policy's mode; the only rounding point."""
         return amount.quantize(self.quantum, rounding=ROUNDING_MODES[self.rounding], context=WORKING)

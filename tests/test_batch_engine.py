@@ -22,6 +22,7 @@ from repayplan import Loan, build_schedule, parse_rate
 from repayplan.batch import read_cases, summarise
 from repayplan.batch.dates import EPOCH
 from repayplan.batch.engine import compute, round_div
+from repayplan.errors import InputError
 from repayplan.model import METHODS
 from repayplan.money import round_units
 from repayplan.rates import Rate
@@ -163,14 +164,21 @@ def test_loans_that_would_overflow_int64_are_detected_and_stay_exact() -> None:
     assert int(wrapped) != 10**14 * numerator
 
 
-def test_principal_is_rounded_like_the_single_case_engine() -> None:
-    # "1000.005" is rounded to the cent once (1000.01 half-up, 1000.00 half-even); "1,000" keeps its comma
+def test_amounts_finer_than_the_currency_unit_are_row_problems_as_in_build() -> None:
+    # "1000.005" CNY and "1000.5" JPY are refused, not rounded, exactly as `build` refuses them (rounding would
+    # create or lose money nobody lent); "1,000" keeps its comma; the Loan's own check says the same words
     chunk = pd.DataFrame({"case_id": ["a", "b", "c", "d"], "principal": ["1000.005", "1000.005", "1,000", "1000.5"],
                           "rate": ["12%"] * 4, "term": ["10"] * 4, "method": ["equal-principal"] * 4,
                           "start": ["2025-01-01"] * 4, "rounding": ["half-up", "half-even", "half-up", "half-up"],
                           "currency": ["CNY", "CNY", "CNY", "JPY"]})
     out = summarise(chunk)
-    assert out["principal"].tolist() == ["1000.01", "1000.00", "1000.00", "1001"]  # JPY: 1000.5 -> 1001
+    assert out["principal"].tolist()[2] == "1000.00"
+    cny = "principal: 1000.005 is finer than the smallest CNY unit (0.01); write it with at most 2 decimals"
+    jpy = "principal: 1000.5 is finer than the smallest JPY unit (1); write it as a whole number"
+    assert out["problem"].tolist() == [cny, cny, "", jpy]
+    with pytest.raises(InputError) as err:
+        Loan(D("1000.005"), parse_rate("12%"), 10, start=date(2025, 1, 1))
+    assert str(err.value) == cny
 
 
 def test_due_dates_clamp_at_month_end() -> None:

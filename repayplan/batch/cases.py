@@ -41,6 +41,8 @@ REQUIRED = ("case_id", "principal", "rate", "term", "method", "start")
 OPTIONAL = ("frequency", "first_due", "interest_basis", "day_count", "currency", "rounding", "installment_fee",
             "upfront_fee")
 COLUMNS = REQUIRED + OPTIONAL
+#: A chunk column the CSV reader fills with a row's shape problem (too many fields).
+SHAPE = "_shape"
 
 EPOCH = date(1970, 1, 1).toordinal()
 #: Amounts (minor units) and rate fractions above these go to the exact single-case engine.
@@ -142,8 +144,9 @@ def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, roundi
     """(minor units as Python ints, problems, parsed Decimals) of an amount column.
 
     Plain amounts ("1000", "1000.5", "1000.50") are converted with integer
-    arithmetic; anything else (commas, exponents, more decimals than the
-    currency has) is read by the case-file Reader and rounded by the policy.
+    arithmetic; anything else (commas, exponents) is read by the case-file
+    Reader. More decimals than the currency has is a row problem, as it is
+    for `build` (rounding would create or lose money nobody lent).
     """
     n = len(cells)
     minor = np.zeros(n, dtype=object)
@@ -164,6 +167,8 @@ def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, roundi
             (lambda t: _read("amount", key, t, default=Decimal(0)))
         values, problems[slow] = _per_value(cells[slow], read)
         decimals[slow] = values
+        for i in np.flatnonzero(slow & usable & (problems == "") & (cells != "")).tolist():  # written ones only
+            problems[i] = MoneyPolicy(currency[i], rounding[i]).finer_than_unit(decimals[i], key) or ""
         rows = np.flatnonzero(slow & usable & (problems == ""))
         if len(rows):  # round each distinct (amount, currency, rounding) once
             keys = np.array([f"{cells[i]}|{currency[i]}|{rounding[i]}" for i in rows], dtype=object)
@@ -189,6 +194,7 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     def column(name: str, read: Callable[[str], tuple[Any, str]]) -> None:
         found[name], problems[name] = _per_value(cells[name], read)
 
+    problems["shape"] = _cells(chunk, SHAPE)  # a row with more fields than the header (from the CSV reader)
     problems["case_id"] = np.where(cells["case_id"] == "", "case_id: missing; give every case an id", "")
     column("rate", lambda t: _read("rate", "rate", t, required=True))
     column("term", lambda t: _read("integer", "term", t, required=True, minimum=1, maximum=MAX_TERM))
@@ -213,8 +219,8 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
                                                    "installment_fee", False)
     _, problems["upfront_fee"], _ = _amounts(cells["upfront_fee"], digits, currency, rounding, money_ok,
                                              "upfront_fee", False)
-    order = ("case_id", "principal", "rate", "term", "method", "frequency", "start", "first_due", "interest_basis",
-             "day_count", "rounding", "currency", "installment_fee", "upfront_fee")
+    order = ("shape", "case_id", "principal", "rate", "term", "method", "frequency", "start", "first_due",
+             "interest_basis", "day_count", "rounding", "currency", "installment_fee", "upfront_fee")
     first_given = first_parts[:, 1] != _NO_DATE
     late = first_given & (problems["start"] == "") & (problems["first_due"] == "") & \
         (first_parts[:, 0] <= start_parts[:, 0])
