@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from decimal import Decimal
 from pathlib import Path
@@ -320,3 +322,27 @@ def test_a_matured_loans_saving_counts_the_penalty_that_runs_until_the_plan_ends
     assert (row["arrears_penalty_total"], row["scenario_payoff_date"], row["scenario_total_payment"]) == (
         "1145.00", "2026-11-15", "10000.00")
     assert row["scenario_saving"] == "2665.00"
+
+
+def test_a_ragged_row_is_its_own_problem_and_no_good_row_is_lost(tmp_path: Path) -> None:
+    # line 2 has a 7th field (an unquoted comma): that row fails alone. pandas' reader took such a first row's
+    # extra field as an index and shifted every column of every row after it, so all rows failed.
+    # Line 5 ends in an empty field (a trailing comma), which is harmless; lines 6-7 are one row whose quoted
+    # case_id spans two lines; line 8 is short (its term, method and start are missing).
+    cases = write(tmp_path / "ragged.csv", "case_id,principal,rate,term,method,start\n"
+                                           "A,1000,12%,12,annuity,2025-01-15,extra\n"
+                                           "B,1000,12%,12,annuity,2025-01-15\n"
+                                           "\n"
+                                           "C,2000,12%,12,annuity,2025-01-15,\n"
+                                           '"D\nx",3000,12%,12,annuity,2025-01-15\n'
+                                           "E,3000,12%\n")
+    code, out, err = run("batch", str(cases))
+    assert code == 1
+    assert [r["case_id"] for r in csv.DictReader(io.StringIO(out))] == ["B", "C", "D\nx"]
+    # B: 1,000 at 1% a month over 12: 1,000 × 0.01 / (1 − 1.01^−12) = 88.848... -> 88.85
+    assert next(csv.DictReader(io.StringIO(out)))["installment"] == "88.85"
+    assert err.splitlines()[:2] == [
+        "line 2 (A): the row has 7 fields and the header 6; quote a cell that holds a comma",
+        "line 8 (E): term: missing; give a whole number"]
+    assert err.splitlines()[-1] == "Error: 2 of 5 rows failed and were skipped (listed above); 3 cases written to " \
+                                   "standard output"

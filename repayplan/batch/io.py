@@ -20,13 +20,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import IO, Any
 
-import numpy as np
 import pandas as pd
 
 from ..errors import InputError
 from ..report.labels import label
 from .arrears import ARREARS_AMOUNTS, PENALTY_COLUMNS
-from .cases import COLUMNS, REQUIRED
+from .cases import COLUMNS, REQUIRED, SHAPE
 from .scenario import SCENARIO_AMOUNTS
 from .summary import AMOUNT_COLUMNS, SUMMARY_COLUMNS
 
@@ -104,25 +103,45 @@ class CaseSource:
         yield from (self._parquet() if self.parquet else self._csv())
 
     def _csv(self) -> Iterator[pd.DataFrame]:
+        """Rows read by the csv module (C-speed), so that a row with the wrong
+        number of fields is that row's problem, with its line number, and
+        never shifts or loses the rows around it (pandas' reader would take
+        a first row's extra field as an index, or skip a later one)."""
         handle: Any = open(self.path, encoding="utf-8-sig", newline="") if self.path else self.stream  # noqa: SIM115
         columns = self.columns
-        line = 2
+        width = len(columns)
+
+        def counted(lines: Iterator[str]) -> Iterator[str]:  # progress in characters read (≈ bytes)
+            for text in lines:
+                self.done += len(text)
+                yield text
+
+        reader = csv.reader(counted(iter(handle)))
         try:
-            reader = pd.read_csv(handle, dtype=object, keep_default_na=False, skip_blank_lines=False,
-                                 chunksize=self.chunk_size)
-            for chunk in reader:
-                chunk.columns = columns
-                lines = pd.RangeIndex(line, line + len(chunk))
-                line += len(chunk)
-                blank = np.ones(len(chunk), dtype=bool)
-                for name in columns:
-                    blank &= chunk[name].to_numpy() == ""
-                chunk["line"] = lines.to_numpy()
-                if self.path:
-                    self.done = handle.tell()
-                yield chunk[~blank].reset_index(drop=True) if blank.any() else chunk
-        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-            raise InputError(f"{self.path or 'input'}: cannot read the case list near line {line}: "
+            next(reader, None)  # the header, read and checked before
+            rows: list[list[str]] = []
+            lines: list[int] = []
+            shapes: list[str] = []
+            line = reader.line_num + 1
+            for record in reader:
+                if len(record) == width and any(record):  # the usual row: no checks beyond these
+                    rows.append(record)
+                    shapes.append("")
+                    lines.append(line)
+                elif any(cell.strip() for cell in record):  # short, long, or with a trailing comma
+                    extra = record[width:]
+                    shapes.append(f"the row has {len(record)} fields and the header {width}; quote a cell that "
+                                  "holds a comma" if any(cell.strip() for cell in extra) else "")
+                    rows.append((record + [""] * width)[:width])
+                    lines.append(line)
+                line = reader.line_num + 1
+                if len(rows) == self.chunk_size:
+                    yield _chunk(rows, lines, shapes, columns)
+                    rows, lines, shapes = [], [], []
+            if rows:
+                yield _chunk(rows, lines, shapes, columns)
+        except (csv.Error, UnicodeDecodeError) as exc:
+            raise InputError(f"{self.path or 'input'}: cannot read the case list near line {reader.line_num + 1}: "
                              f"{str(exc).strip()}") from None
         finally:
             if self.path:
@@ -227,3 +246,11 @@ def format_for(path: str | None, fmt: str | None) -> str:
         return fmt
     suffix = Path(path).suffix.lower() if path else ""
     return {".xlsx": "xlsx", ".json": "json", ".jsonl": "json", ".ndjson": "json"}.get(suffix, "csv")
+
+
+def _chunk(rows: list[list[str]], lines: list[int], shapes: list[str], columns: list[str]) -> pd.DataFrame:
+    """A chunk of text cells with its ``line`` numbers and each row's shape problem ("" when none)."""
+    chunk = pd.DataFrame(rows, columns=columns, dtype=object)
+    chunk["line"] = lines
+    chunk[SHAPE] = shapes
+    return chunk
