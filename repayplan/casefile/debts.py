@@ -117,25 +117,31 @@ def read_debts(reader: Reader, doc: dict[str, Any], currency: str) -> list[Any]:
     for i, table in enumerate(entries, start=1):
         name = table.get("name")
         where = f"debts[{i}]"
+        named = False
         if name is None:
             reader.problem(f"{where}.name", 'missing; give each debt a name, e.g. name = "card"')
-        elif not isinstance(name, str) or not name.strip():
+        elif not isinstance(name, str):
             reader.problem(f"{where}.name", f'must be a text in quotes, e.g. name = "card", got {name!r}')
+        elif not name.strip():
+            reader.problem(f"{where}.name", 'empty; every debt needs a name, e.g. name = "card"')
         elif name in taken:
             reader.problem(f"{where}.name", f"{name!r} is already the name of debts[{taken[name]}]; "
                                             "give each debt its own name")
         else:
             taken[name] = i
             where = f"debts[{name}]"
+            named = True
         kind = reader.choice(table, "kind", where, KINDS, required=True)
         before = len(reader.problems)
+        # a debt without a usable name is still checked, under its place (its name's problem is said once)
+        label = str(name) if named or isinstance(name, str) and name.strip() else where
         if kind == "installment":
-            debt = _installment(reader, table, where, currency, str(name))
+            debt = _installment(reader, table, where, currency, label)
         elif kind == "revolving":
-            debt = _revolving(reader, table, where, currency, str(name))
+            debt = _revolving(reader, table, where, currency, label)
         else:
             continue
-        if debt is not None and len(reader.problems) == before:
+        if debt is not None and named and len(reader.problems) == before:
             debts.append(debt)
     return debts
 
