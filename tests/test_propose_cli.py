@@ -192,3 +192,18 @@ def test_the_hardship_example_too() -> None:
     assert result.exit_code == 0
     offers = json.loads(result.stdout)["offers"]  # type: ignore[attr-defined]
     assert len(offers) == 3 and all(Decimal(o["metrics"]["largest_installment"]) <= 1900 for o in offers)
+
+
+def test_a_bad_export_target_is_refused_before_the_search(tmp_path: Path) -> None:
+    # the review found the whole offer table printed first, then the error: a script saw output and a failure
+    missing = tmp_path / "no-such-folder" / "offers.xlsx"
+    result = CliRunner().invoke(main, ["propose", EXAMPLE, "--export", str(missing)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (f"Error: output: folder {missing.parent} does not exist; create it or choose "
+                             "another path\n")
+    existing = tmp_path / "offers.xlsx"
+    existing.write_bytes(b"keep me")
+    result = CliRunner().invoke(main, ["propose", EXAMPLE, "--export", str(existing)])
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == f"Error: {existing} already exists; pass --force to overwrite it\n"
+    assert existing.read_bytes() == b"keep me"
