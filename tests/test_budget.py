@@ -218,13 +218,45 @@ def test_shortfall_gap_first_arrears_and_penalty() -> None:
     b = card("b", "2000", "2%/month", floor="100", penalty=late)
     p = plan([a, b], Budget(D("150"), JAN1))
     aval, snow, mini = p.result("avalanche"), p.result("snowball"), p.result("minimum")
-    # avalanche protects B (2%): A gets 50.00 and falls into arrears; snowball protects A (smaller): B does;
-    # minimum pays in the listed order: A in full, B short.
-    assert (aval.first_arrears.debts, snow.first_arrears.debts, mini.first_arrears.debts) == (("a",), ("b",), ("b",))
+    # short of the minimums every strategy keeps current the debt dearest to fall behind on: B at 2% × 12 = 24%
+    # + 0.05% × 365 = 18.25% of penalty = 42.25% a year overdue, against A's 12% + 18.25% = 30.25%; so A gets
+    # the 50.00 left and falls into arrears.
+    assert (aval.first_arrears.debts, snow.first_arrears.debts, mini.first_arrears.debts) == (("a",), ("a",), ("a",))
     assert aval.first_arrears.gap == D("50.00") and p.shortfall.gap == D("50.00")
     # month 2 (February, 28 days): A's unpaid 50.00 bears 50 × 0.05% × 28 = 0.70 of penalty
     assert aval.timeline[1].penalty[0] == D("0.70")
     assert p.shortfall.debt == p.cheapest.first_arrears.debts[0]
+
+
+def test_short_of_the_minimums_the_same_debt_stays_short_rather_than_the_debts_taking_turns() -> None:
+    # A: 1,000.00 at 1%/month, penalty 0.1%/day: overdue it costs 12% + 36.5% = 48.5% a year;
+    # B: 2,000.00 at 2%/month, penalty 0.05%/day: 24% + 18.25% = 42.25%. Minimums 100.00 each, 150.00 a month.
+    # Every strategy pays A's minimum first and B gets the 50.00 left, month after month (avalanche used to rank
+    # B first while A was current, then A first once it was overdue: 150.00 to one debt and nothing to the
+    # other in turn, a new arrears each month).
+    # month 1: A 1,000 + 10.00 − 100 = 910.00; B 2,000 + 40.00 − 50 = 1,990.00, 50.00 past due
+    # month 2 (28 days): A 910 + 9.10 − 100 = 819.10; B penalty 50 × 0.05% × 28 = 0.70, interest
+    #   1,990 × 2% = 39.80, minimum 100 + 50 past due = 150.00, paid 50: 1,990 + 39.80 + 0.70 − 50 = 1,980.50
+    a = card("a", "1000", "1%/month", floor="100", penalty=PenaltyPolicy(parse_rate("0.1%/day")))
+    b = card("b", "2000", "2%/month", floor="100", penalty=PenaltyPolicy(parse_rate("0.05%/day")))
+    p = plan([a, b], Budget(D("150"), JAN1))
+    for result in p.results:
+        assert rows(result, "payments")[:2] == [("100.00", "50.00"), ("100.00", "50.00")]
+        assert rows(result, "balances")[:2] == [("910.00", "1990.00"), ("819.10", "1980.50")]
+        assert result.timeline[1].minimums == (D("100.00"), D("150.00"))
+
+
+def test_short_of_the_minimums_a_minimum_that_does_not_fit_is_passed_over() -> None:
+    # Overdue a year: dear 3% × 12 + 36.5% = 72.5%; middle 24% + 18.25% = 42.25%; cheap 12% + 18.25% = 30.25%.
+    # 200.00 for minimums of 100 + 300 + 50: dear's 100.00 in full (100.00 left); middle's 300.00 does not fit
+    # and is passed over; cheap's 50.00 fits (50.00 left), and the 50.00 left goes to middle, the one in arrears.
+    dear = card("dear", "1000", "3%/month", floor="100", penalty=PenaltyPolicy(parse_rate("0.1%/day")))
+    middle = card("middle", "3000", "2%/month", floor="300", penalty=PenaltyPolicy(parse_rate("0.05%/day")))
+    cheap = card("cheap", "500", "1%/month", floor="50", penalty=PenaltyPolicy(parse_rate("0.05%/day")))
+    p = plan([cheap, middle, dear], Budget(D("200"), JAN1))
+    for result in p.results:
+        assert result.timeline[0].payments == (D("50.00"), D("50.00"), D("100.00"))
+        assert result.first_arrears.debts == ("middle",)
 
 
 def test_a_budget_far_below_the_minimums_stops_when_the_debts_grow() -> None:

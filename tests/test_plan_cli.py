@@ -126,7 +126,12 @@ def test_shortfall_is_said_not_hidden(tmp_path: Path) -> None:
     assert "In month 1 the minimums due exceed the monthly budget by 50.00." in out
     assert "avalanche: first short on 2025-02-01 (month 1): a into arrears" in out
     assert "run `repayplan propose`" in out
+    assert "a rule of thumb, not an optimum" in out
     data = json.loads(invoke(case, "--format", "json")[1])
+    # the cheapest by actual cost, named in the rule's note: the least paid + still owed
+    cheapest = min(data["strategies"], key=lambda s: (s["months"] is None, D(s["total_paid"]) + D(s["balance_left"])))
+    assert data["cheapest"] == cheapest["name"] and f"the cheapest here is {cheapest['name']}:" in out
+    assert data["shortfall"]["rule"].startswith("Below the minimums every strategy pays them by one rule")
     assert data["shortfall"]["gap"] == "50.00"
     assert data["strategies"][0]["first_arrears"]["debts"] == ["a"]
 

@@ -11,8 +11,14 @@ Plan months run from the budget's start: month k is paid k months after it
    sum less the reserve);
 3. if it covers the minimums, every debt gets its minimum and the rest goes
    to the debts in the strategy's order, each up to its full payoff (the
-   ``minimum`` strategy pays nothing extra); otherwise the minimums are paid
-   in the strategy's order and the debts left short fall into arrears;
+   ``minimum`` strategy pays nothing extra); otherwise (no extra to direct,
+   the same rule for every strategy) the minimums are paid the dearest debt
+   to fall behind on first (contract cost plus penalty rate a year: see
+   :func:`~repayplan.budget.strategies.shortfall_order`), each in full while
+   the money lasts, a minimum that no longer fits is passed over for the next
+   one that does, and what is left goes to the first passed over: as many
+   debts as possible stay current and the one left short is the cheapest to
+   leave short;
 4. what is left unpaid of a minimum is past due from then on: it bears the
    debt's penalty and, if the debt has one, a late fee.
 
@@ -50,7 +56,7 @@ from .accounts import Account, open_account
 from .debts import Debt, InstallmentDebt, RevolvingDebt, month_dates
 from .results import Arrears, Budget, DebtOutcome, Difference, MonthRow, StrategyResult
 from .start import Opening, installment_start
-from .strategies import Strategy, rank, strategy
+from .strategies import Strategy, rank, shortfall_order, strategy
 from .warnings import MAX_MONTHS, MinimumWarning, minimum_only, minimum_warning, repayment_problem
 
 __all__ = ["MAX_MONTHS", "Budget", "Plan", "Shortfall", "plan", "plan_problems", "simulate"]
@@ -210,7 +216,14 @@ def simulate(debts: Sequence[Debt], budget: Budget, chosen: Strategy, policy: Mo
         else:
             shortfall_months += 1
             left = available
+            order = shortfall_order(order)
+            passed = []
             for a in order:
+                if a.minimum <= left:
+                    left -= a.pay(a.minimum)
+                else:
+                    passed.append(a)
+            for a in passed:
                 left -= a.pay(min(left, a.minimum))
             if first_arrears is None:
                 missed = tuple(a.name for a in order if a.paid_now < a.minimum)

@@ -3,8 +3,10 @@
 Each month every debt gets its minimum while the budget covers the
 minimums; what is left goes to the debts in the strategy's order, each paid
 off before the next gets anything (a debt paid off frees its minimum for the
-next). When the budget does not cover the minimums, the minimums are paid in
-the same order, so the last debts in it fall into arrears first.
+next). When the budget does not cover the minimums there is no extra to
+direct, and every strategy pays them by one rule (:func:`shortfall_order`):
+the debt dearest to fall behind on first, so the one left short is the one
+whose arrears cost least.
 
 * ``avalanche``: the highest effective annual cost first: the contract rate
   (a day × 365, a month × 12), plus the penalty rate while the debt is in
@@ -35,7 +37,7 @@ from typing import Any
 
 from ..errors import InputError
 
-__all__ = ["STRATEGIES", "Strategy", "rank", "strategy"]
+__all__ = ["STRATEGIES", "Strategy", "rank", "shortfall_order", "strategy"]
 
 STRATEGIES = ("avalanche", "snowball", "minimum", "custom")
 
@@ -98,3 +100,20 @@ def rank(chosen: Strategy, accounts: Sequence[Any]) -> list[Any]:
         return avalanche
     first = {name: i for i, name in enumerate(chosen.order)}
     return sorted(avalanche, key=lambda a: first.get(a.name, len(first)))
+
+
+def shortfall_order(accounts: Sequence[Any]) -> list[Any]:
+    """A month short of the minimums: the order in which they are paid (the
+    same for every strategy). The dearest debt to fall behind on comes first:
+    its annual cost once overdue, i.e. its contract cost plus its penalty rate
+    (whether or not it is overdue yet, so the same debt stays short rather than
+    the debts taking turns in arrears, each turn a new late fee and penalty);
+    ties in the order of the case file. A rule of thumb, not an optimum (late
+    fees, for one, are not in it): the plan names the cheapest by actual cost.
+
+    >>> from types import SimpleNamespace as Debt
+    >>> cheap, dear = Debt(name="cheap", cost_overdue=0.30, index=0), Debt(name="dear", cost_overdue=0.42, index=1)
+    >>> [a.name for a in shortfall_order([cheap, dear])]
+    ['dear', 'cheap']
+    """
+    return sorted(accounts, key=lambda a: (-a.cost_overdue, a.index))

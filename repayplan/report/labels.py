@@ -183,6 +183,10 @@ LABELS: dict[str, dict[str, str]] = {
         "plan.first_short": "first short on {date} (month {period}): {debts} into arrears; short in {months} "
                             "month(s); penalty interest charged {penalty}, fees charged {fees} (paid or not)",
         "plan.owed_at_end": "; {balance} still owed after month {months}",
+        "plan.shortfall_rule": "Below the minimums every strategy pays them by one rule: the debt dearest to fall "
+                               "behind on (its rate plus its penalty rate a year) first, every minimum that fits in "
+                               "full; a rule of thumb, not an optimum. By what each actually costs (paid or still "
+                               "owed), the cheapest here is {name}: {cost}.",
         "plan.growing": "; the debts then grow: never repaid at this budget",
         "plan.shortfall_hint": "To restructure {debt}, put its terms in a case file's [loan] and run `repayplan "
                                "propose` (offers both sides can accept) or `repayplan compare` (plans side by side).",
@@ -379,6 +383,9 @@ LABELS: dict[str, dict[str, str]] = {
         "plan.first_short": "{date}（第 {period} 个月）首次不足：{debts} 逾期；共 {months} 个月不足；"
                             "产生罚息 {penalty}，费用 {fees}（含未付）",
         "plan.owed_at_end": "；第 {months} 个月后仍欠 {balance}",
+        "plan.shortfall_rule": "预算不足以支付最低还款时，各策略按同一规则付款："
+                               "先付逾期代价最高的债务（年利率加罚息年利率），能付足的最低还款都付足；这是经验规则，并非最优。按实际成本（已付及仍欠），"
+                               "此处最省的是 {name}：{cost}。",
         "plan.growing": "；此后债务不断增加：按此预算无法还清",
         "plan.shortfall_hint": "如需对 {debt} 进行债务重组（个性化分期、停息挂账等），请将其条款写入案件文件的 [loan]，"
                                "运行 `repayplan propose`（寻找双方都能接受的方案）或 `repayplan compare`（方案对比）。",

@@ -60,7 +60,9 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
         "warnings": [_warning_dict(w, money) for w in plan.warnings],
         "shortfall": None if shortfall is None else {
             "gap": money(shortfall.gap), "period": shortfall.period, "debt": shortfall.debt,
-            "hint": shortfall_hint(plan, "en")},
+            "hint": shortfall_hint(plan, "en"),
+            "rule": label("plan.shortfall_rule", "en").format(name=plan.cheapest.name,
+                                                                 cost=plan.policy.grouped(plan.cheapest.cost))},
     }
 
 
@@ -311,6 +313,7 @@ def _shortfall_text(plan: Plan, lang: str) -> str:
         lines.append(f"  {r.name}: " + L("first_short", lang, date=event.date.isoformat(), period=event.period,
                                          debts=", ".join(event.debts), months=r.shortfall_months,
                                          penalty=grouped(r.charged_penalty), fees=grouped(r.charged_fees)) + end)
+    lines.append(L("shortfall_rule", lang, name=plan.cheapest.name, cost=grouped(plan.cheapest.cost)))
     lines.append(shortfall_hint(plan, lang))
     return "\n".join(lines)
 
