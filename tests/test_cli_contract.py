@@ -58,3 +58,10 @@ def test_every_example_runs(path: Path) -> None:
     table = CliRunner().invoke(main, args)
     assert table.exit_code == 0, table.stderr
     assert table.stdout.strip()
+
+
+def test_every_english_label_has_a_chinese_one() -> None:
+    # --lang zh promises Chinese labels; a key missing from zh.py would fall back to English silently
+    from repayplan.report.labels import LABELS
+
+    assert sorted(set(LABELS["en"]) - set(LABELS["zh"])) == []

@@ -1,0 +1,21 @@
+"""Labels for people, in English and Chinese: one data module per language.
+
+>>> label("total_payment", "zh")
+'还款总额'
+>>> label("no_such_key", "zh")
+'no_such_key'
+"""
+
+from __future__ import annotations
+
+from .en import EN
+from .zh import ZH
+
+LANGS = ("en", "zh")
+
+LABELS: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}
+
+
+def label(key: str, lang: str = "en") -> str:
+    """The label of a key in a language; English, then the key, as fallbacks."""
+    return LABELS.get(lang, {}).get(key) or LABELS["en"].get(key) or key
