@@ -29,7 +29,7 @@ from ..money import WORKING
 from ..plans import Plan
 from ..rates import percent_text
 from .frontier import Sweep
-from .ladder import SettleFamily, TermFamily
+from .ladder import SettleFamily, TermFamily, estimate
 from .oracle import Point, first_true
 
 if TYPE_CHECKING:
@@ -82,8 +82,8 @@ def _payment(search: Search) -> Relaxation | None:
     if c.max_payment is None:
         return None
     best = None
-    for cand in search.sweep.lowest(float(search.required))[:3]:
-        least_guess, rung_guess = search.sweep.guesses(cand, float(search.required), budget=False)
+    for cand in search.sweep.lowest(estimate(search.required))[:3]:
+        least_guess, rung_guess = search.sweep.guesses(cand, estimate(search.required), budget=False)
         least = search.oracle.least(cand.family, least_guess, budget=False)
         if least is None:
             continue
@@ -167,7 +167,7 @@ def _term(search: Search) -> Relaxation | None:
     ctx.extend(longest)
     families = [TermFamily(ctx, n) for n in range(ctx.limit + 1, longest + 1)]
     sweep = Sweep(ctx, families)
-    target = float(search.required)
+    target = estimate(search.required)
     for family in families:
         cand = sweep.candidate(family, target)
         if cand is None:

@@ -39,6 +39,7 @@ import math
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from fractions import Fraction
 
 from ..model import Position
 from ..money import MoneyPolicy
@@ -47,6 +48,14 @@ from ..restructure import Haircut, SetRate, Settle, Step, Term, Waive, max_insta
 from ..restructure.draft import Draft
 from ..restructure.position import PlanCalendar, plan_calendar, plan_periods, remaining_rows
 from .constraints import Constraints
+
+
+def estimate(value: Decimal | Fraction | int) -> float:
+    """The float model's view of an exact amount, rate or factor: only to
+    decide where the search looks. Nothing it feeds is stored or shown, and
+    every offer kept is rebuilt exactly with ``apply``."""
+    return float(value)  # float ok: the one place the search turns exact numbers into floats
+
 
 BASIS_POINT = Decimal("0.0001")
 
@@ -82,11 +91,11 @@ class Context:
         per_year = cal.periods_per_year
         budget = None
         if constraints.max_payment is not None:
-            budget = float(constraints.max_payment) * 12 / per_year
+            budget = estimate(constraints.max_payment) * 12 / per_year
         ctx = cls(position, on, constraints, Draft.start(position), cal, per_year,
                   max_installments(constraints.max_term, cal.frequency),
                   len(remaining_rows(loan, on)) if loan else 0, loan.method if loan else "annuity",
-                  loan.rate if loan else None, budget, float(constraints.lump_sum))
+                  loan.rate if loan else None, budget, estimate(constraints.lump_sum))
         ctx.extend(max(ctx.limit, ctx.remaining))
         return ctx
 
@@ -97,7 +106,7 @@ class Context:
     @property
     def owed(self) -> float:
         """What is owed on the date: the amount financed of the borrower's cost."""
-        return float(self.position.total)
+        return estimate(self.position.total)
 
     def units(self, amount: Decimal) -> int:
         return self.policy.to_minor(amount)
@@ -111,16 +120,16 @@ class Context:
             return
         horizon = min(max(horizon, 2 * len(self.dues)), 1200)
         unit = plan_periods(self.cal, Rate(Decimal(1)), horizon)
-        self.unit = [float(p.factor) for p in unit]
+        self.unit = [estimate(p.factor) for p in unit]
         rate = self.contract_rate or Rate(Decimal(0))
-        self.contract = [float(p.factor) for p in plan_periods(self.cal, rate, horizon)]
+        self.contract = [estimate(p.factor) for p in plan_periods(self.cal, rate, horizon)]
         self.dues = [p.due_date for p in unit]
         self.cum = self._sums(self.constraints.discount_rate)
         cap = self.constraints.cap
         self.capcum = self._sums(cap.rate) if cap is not None else [0.0] * (len(self.dues) + 1)
 
     def _sums(self, rate: Decimal) -> list[float]:
-        base = 1.0 + float(rate)
+        base = 1.0 + estimate(rate)
         total, out = 0.0, [0.0]
         for due in self.dues:
             total += base ** (-(due - self.on).days / 365)
@@ -261,7 +270,7 @@ class TermFamily(Family):
             if step == 0:
                 factors = self.ctx.contract[:self.n]
             else:
-                r = float((self.rate_steps - step) * BASIS_POINT)
+                r = estimate((self.rate_steps - step) * BASIS_POINT)
                 factors = [u * r for u in self.ctx.unit[:self.n]]
             d, a = 1.0, 0.0
             for f in factors:
@@ -272,9 +281,10 @@ class TermFamily(Family):
 
     def estimate(self, t: int) -> Estimate:
         ctx, s, d = self.ctx, self.state(t), self.ctx.draft
-        balance = float(d.principal) - s.haircut / 10**ctx.policy.minor_units
-        frozen = float(d.penalty + d.fees + self.interest) - (s.waived + s.interest_waived) / 10**ctx.policy.minor_units
-        fee = 0.0 if s.fee_waived else float(d.installment_fee)
+        balance = estimate(d.principal) - s.haircut / 10**ctx.policy.minor_units
+        frozen = (estimate(d.penalty + d.fees + self.interest)
+                  - (s.waived + s.interest_waived) / 10**ctx.policy.minor_units)
+        fee = 0.0 if s.fee_waived else estimate(d.installment_fee)
         n = self.n
         if self.method == "annuity":
             a = self._a(s.rate_step)
@@ -289,7 +299,7 @@ class TermFamily(Family):
         return Estimate(max(pays), 0.0, sum(pays), npv, at_cap)
 
     def _stream(self, balance: float, step: int) -> list[float]:
-        r = None if step == 0 else float((self.rate_steps - step) * BASIS_POINT)
+        r = None if step == 0 else estimate((self.rate_steps - step) * BASIS_POINT)
         factors = self.ctx.contract[:self.n] if r is None else [u * r for u in self.ctx.unit[:self.n]]
         if self.method == "bullet":
             return [balance * (1 + sum(factors))]

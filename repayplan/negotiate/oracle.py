@@ -30,7 +30,7 @@ from ..metrics import YEAR_DAYS, annual_rate
 from ..money import WORKING
 from ..plans import Plan
 from ..restructure import Step, apply
-from .ladder import Context, Family
+from .ladder import Context, Family, estimate
 
 
 @dataclass(frozen=True)
@@ -124,13 +124,13 @@ class Oracle:
         cap = self.ctx.constraints.cap
         if cap is None:
             return True
-        on, base = self.ctx.on, 1.0 + float(cap.rate)
+        on, base = self.ctx.on, 1.0 + estimate(cap.rate)
         value = 0.0
         for r in p.plan.payments:
             factor = self._at_cap.get(r.due_date)
             if factor is None:
                 factor = self._at_cap[r.due_date] = base ** (-(r.due_date - on).days / YEAR_DAYS)
-            value += float(r.payment) * factor
+            value += estimate(r.payment) * factor
         return value <= self.ctx.owed * (1 + 1e-12)
 
     def fits_means(self, p: Point | None, budget: bool = True) -> bool:

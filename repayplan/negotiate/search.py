@@ -39,7 +39,7 @@ from ..restructure import Step
 from .constraints import Constraints
 from .diagnose import Binding
 from .frontier import Candidate, Sweep, pareto, spread
-from .ladder import Context, Family, SettleFamily, TermFamily
+from .ladder import Context, Family, SettleFamily, TermFamily, estimate
 from .oracle import Oracle, Point
 
 
@@ -145,7 +145,7 @@ class Search:
     def realise(self, c: Candidate, target: Decimal | None) -> Found | None:
         """The candidate's family searched exactly: its creditor's best
         (``target`` None), or its cheapest offer reaching ``target``."""
-        least_guess, rung_guess = self.sweep.guesses(c, None if target is None else float(target))
+        least_guess, rung_guess = self.sweep.guesses(c, None if target is None else estimate(target))
         least = self.oracle.least(c.family, least_guess)
         if least is None:
             return None
@@ -174,7 +174,7 @@ class Search:
         return found
 
     def borrower_end(self, richest: Found) -> Found:
-        found = self.best(self.sweep.cheapest(float(self.required)), self.required)
+        found = self.best(self.sweep.cheapest(estimate(self.required)), self.required)
         if found is None or found.point.total > richest.point.total:
             # the float model missed; the creditor's best family reaches the minimum by construction
             p = self.oracle.cheapest(richest.point.family, self.required, richest.least, None)
@@ -187,7 +187,7 @@ class Search:
         out = []
         for j in range(1, count + 1):
             target = self.ctx.policy.round(low + (high - low) * j / (count + 1))
-            found = self.best(self.sweep.cheapest(float(target)), target, tries=2)
+            found = self.best(self.sweep.cheapest(estimate(target)), target, tries=2)
             if found is not None:
                 out.append(found)
         return out
