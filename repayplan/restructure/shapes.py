@@ -132,7 +132,7 @@ def method_rows(method: str, balance: Decimal, periods: Sequence[Period], policy
     the plan's terms are the contract's."""
     from ..schedule import bullet_row  # the engine's bullet rule, reused as is
 
-    n = len(periods)
+    n: float = len(periods)
     if method == "bullet":
         return (bullet_row(balance, periods, policy, fee),), f"everything at {periods[-1].due_date}"
     rule: PrincipalRule
@@ -333,13 +333,15 @@ def estimate_term(balance: Decimal, periods: Sequence[Period], payment: Decimal,
 
     if not periods:
         return None
-    r = float(sum(p.factor for p in periods[:12])) / min(12, len(periods))
-    n = float(len(periods))
+    # float ok: a starting guess for the exact search in apply(); nothing here is stored
+    b, pay, held, r = map(float, (balance, payment - fee, frozen, sum(p.factor for p in periods[:12])))
+    r /= min(12, len(periods))
+    n: float = len(periods)
     for _ in range(3):
-        x = float(payment - fee) - float(frozen) / max(n, 1.0)
-        if x <= 0 or (r > 0 and float(balance) * r >= x):
+        x = pay - held / max(n, 1.0)
+        if x <= 0 or (r > 0 and b * r >= x):
             return None
-        n = float(balance) / x if r == 0 else -math.log(1 - float(balance) * r / x) / math.log1p(r)
+        n = b / x if r == 0 else -math.log(1 - b * r / x) / math.log1p(r)
     return max(1, math.ceil(n - 1e-9))
 
 
