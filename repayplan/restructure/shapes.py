@@ -132,7 +132,7 @@ def method_rows(method: str, balance: Decimal, periods: Sequence[Period], policy
     the plan's terms are the contract's."""
     from ..schedule import bullet_row  # the engine's bullet rule, reused as is
 
-    n: float = len(periods)
+    n = len(periods)
     if method == "bullet":
         return (bullet_row(balance, periods, policy, fee),), f"everything at {periods[-1].due_date}"
     rule: PrincipalRule
