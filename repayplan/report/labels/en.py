@@ -220,4 +220,111 @@ EN: dict[str, str] = {
     "prop.of_principal": "of the principal", "prop.no_minimum": "no minimum recovery given",
     "prop.max_months": "at most {months} months",
     "prop.concessions": "concessions: {levers}; the term is searched",
+
+    # agreement (调解协议书 / installment agreement): the Terms sheet and `repayplan letter agreement`
+    "agr.title": "Installment Repayment Agreement", "agr.title_mediated": "Mediation Agreement",
+    "agr.role_creditor": "Party A (Creditor)", "agr.role_borrower": "Party B (Borrower)",
+    "agr.role_mediator": "Mediation organisation",
+    "agr.field_name": "Name", "agr.field_id_card": "ID number", "agr.field_credit_code": "Unified social credit code",
+    "agr.field_address": "Address", "agr.field_contact": "Telephone",
+    "agr.field_representative_creditor": "Legal representative or authorised agent",
+    "agr.field_representative_borrower": "Authorised agent", "agr.field_representative_mediator": "Mediator",
+    "agr.article": "{n}.", "agr.item": "({n})",
+    "agr.recital": "On {signed} the parties signed loan contract no. {contract_no} (the \"Original Contract\") for a "
+                   "principal of {principal} from {start}. The Borrower has not repaid as the Original Contract "
+                   "provides. Having negotiated as equals, the parties agree as follows on the repayment of what is "
+                   "owed under it:",
+    "agr.recital_mediated": "On {signed} the parties signed loan contract no. {contract_no} (the \"Original "
+                            "Contract\") for a principal of {principal} from {start}. The Borrower has not repaid as "
+                            "the Original Contract provides. Through mediation by {mediator}, the parties agree "
+                            "voluntarily and in good faith as follows:",
+    "agr.acknowledge": "The Borrower acknowledges owing the Creditor {owed} in all on {date}, being:",
+    "agr.owed_principal": "principal {amount}", "agr.owed_interest": "interest due and unpaid {amount}",
+    "agr.owed_accrued_interest": "interest accrued since the last due date {amount}",
+    "agr.owed_penalty": "penalty interest {amount}", "agr.owed_fees": "fees and charges {amount}",
+    "agr.owed_credit": "less an overpayment of {amount}",
+    "agr.concessions": "Provided the Borrower pays every installment in full and on time under this Agreement, the "
+                       "Creditor grants the following concessions, {forgiven} in all:",
+    "agr.concessions_terms": "Provided the Borrower pays every installment in full and on time under this "
+                             "Agreement, the Creditor agrees as follows:",
+    "agr.no_concessions": "The Creditor grants no reduction: the debt acknowledged above is repaid in full on the "
+                          "schedule below.",
+    "agr.concession_penalty": "it waives penalty interest of {amount};",
+    "agr.concession_fees": "it waives fees and charges of {amount};",
+    "agr.concession_interest": "it waives interest of {amount};",
+    "agr.concession_principal": "it forgives principal of {amount};",
+    "agr.concession_settlement": "once the settlement sum of {settlement} is paid, it forgives the remaining {amount};",
+    "agr.concession_freeze": "it charges no interest, penalty interest or fees from {date}: what remains owed is "
+                             "repaid in the installments below without further charges;",
+    "agr.concession_rate": "from {date} it charges interest at {rate} instead of the Original Contract's "
+                           "{contract_rate}, as included in the installments below;",
+    "agr.schedule": "The Borrower shall repay the Creditor {total} in {n} installments from {first} to {last}, each "
+                    "paid in full on or before its due date below:",
+    "agr.schedule_settlement": "The parties settle everything owed under the Original Contract for {settlement}, "
+                               "which the Borrower pays in {n} installments from {first} to {last}, each in full on "
+                               "or before its due date below:",
+    "agr.col_number": "No.", "agr.col_due": "Due date", "agr.col_amount": "Amount", "agr.col_principal":
+    "Of which principal", "agr.col_other": "Of which interest and charges", "agr.total_row": "Total",
+    "agr.total_words": "Total in words: {capital}",
+    "agr.method_transfer": "The Borrower pays each installment by bank transfer to the Creditor's account: account "
+                           "name {holder}, bank {bank}, account number {account}. A payment is made when it reaches "
+                           "that account.",
+    "agr.method_debit": "The Borrower authorises the Creditor to debit each installment on its due date from the "
+                        "Borrower's account (name {holder}, bank {bank}, number {account}) and keeps enough in it "
+                        "by then.",
+    "agr.method_app": "The Borrower pays each installment through the Creditor's official app or another official "
+                      "repayment channel; a payment is made when the Creditor's system records it. No payment is "
+                      "to be made to a personal account.",
+    "agr.prepayment": "The Borrower may repay all or part early at any time without any fee, penalty or other "
+                      "charge. A partial prepayment is applied to the installments falling due last; the others "
+                      "keep their amounts and dates.",
+    "agr.default": "If the Borrower misses {installments} installments in all, or pays any installment more than "
+                   "{days} days late, the Creditor may end this Agreement by written notice: the concessions above "
+                   "lapse, and what is unpaid of the original debt (the {owed} acknowledged above, less what the "
+                   "Borrower has paid under this Agreement) falls due at once.",
+    "agr.default_plain": "If the Borrower misses {installments} installments in all, or pays any installment more "
+                         "than {days} days late, the Creditor may end this Agreement by written notice, and what is "
+                         "unpaid of the {owed} acknowledged above (less what the Borrower has paid under this "
+                         "Agreement) falls due at once.",
+    "agr.discharge": "Once the Borrower has paid everything due under this Agreement ({total} in all), every claim "
+                     "under the Original Contract is settled: the Creditor claims nothing further and issues a "
+                     "certificate of settlement within 15 days.",
+    "agr.disputes_court": "Any dispute arising from or in connection with this Agreement shall first be settled by "
+                          "negotiation; failing that, either party may bring proceedings in the people's court "
+                          "with jurisdiction.",
+    "agr.disputes_court_named": "Any dispute arising from or in connection with this Agreement shall first be "
+                                "settled by negotiation; failing that, either party may bring proceedings in "
+                                "{forum}.",
+    "agr.disputes_arbitration": "Any dispute arising from or in connection with this Agreement shall first be "
+                                "settled by negotiation; failing that, either party may refer it to arbitration by "
+                                "the ______________ Arbitration Commission, whose award is final.",
+    "agr.disputes_arbitration_named": "Any dispute arising from or in connection with this Agreement shall first be "
+                                      "settled by negotiation; failing that, either party may refer it to "
+                                      "arbitration by {forum}, whose award is final.",
+    "agr.judicial_confirmation": "This Agreement was reached through mediation. Within 30 days of its taking effect "
+                                 "the parties may jointly apply to the people's court for judicial confirmation; "
+                                 "once it is confirmed, either party may apply to the court for enforcement if the "
+                                 "other does not perform.",
+    "agr.effective": "This Agreement takes effect when every party has signed (or sealed) it.",
+    "agr.effective_mediated": "This Agreement takes effect when both parties have signed (or sealed) it and the "
+                              "mediator has signed it under the seal of the mediation organisation.",
+    "agr.effective_date": "This Agreement takes effect on {date}, once every party has signed (or sealed) it.",
+    "agr.copies": "This Agreement is made in {copies} counterparts, one for each party, each equally authentic.",
+    "agr.copies_mediated": "This Agreement is made in {copies} counterparts, one for each party and one kept by the "
+                           "mediation organisation, each equally authentic.",
+    "agr.copies_other": "This Agreement is made in {copies} counterparts, kept by the parties, each equally "
+                        "authentic.",
+    "agr.no_more": "(No further text on this page.)",
+    "agr.sign_creditor": "Party A (Creditor) (seal):", "agr.sign_representative":
+    "Legal representative or authorised agent (signature):",
+    "agr.sign_borrower": "Party B (Borrower) (signature):", "agr.sign_mediator": "Mediator (signature):",
+    "agr.sign_mediator_seal": "Mediation organisation (seal):", "agr.sign_date": "Date:",
+    "agr.signed_at": "Signed at: {place}", "agr.signed_on": "Signed on: {date}",
+    "agr.blank": "______________", "agr.blank_date": "______________",
+    # documents: amounts, dates and rates in letters and agreements
+    "doc.amount_cny": "CNY {amount}", "doc.in_words": "", "doc.date": "{day} {month} {year}",
+    "doc.month_1": "January", "doc.month_2": "February", "doc.month_3": "March", "doc.month_4": "April",
+    "doc.month_5": "May", "doc.month_6": "June", "doc.month_7": "July", "doc.month_8": "August",
+    "doc.month_9": "September", "doc.month_10": "October", "doc.month_11": "November", "doc.month_12": "December",
+    "doc.rate_year": "{rate} a year", "doc.rate_month": "{rate} a month", "doc.rate_day": "{rate} a day",
 }
