@@ -121,8 +121,9 @@ def test_readers_fill_the_parties_from_the_case_table_and_report_every_problem()
 
 
 def test_the_new_keys_are_not_unknown_to_the_other_readers() -> None:
-    text = (EXAMPLES / "hardship.toml").read_text(encoding="utf-8")
-    text = text.replace("[loan]\n", '[loan]\ncontract_no = "XF-1"\nsigned = 2025-01-08\n')
+    text = (EXAMPLES / "negotiation.toml").read_text(encoding="utf-8")
+    text = text.replace("[loan]\n", '[loan]\ncontract_no = "XF-1"\nsigned = 2024-03-10\nproduct = "loan"\n')
     text = text.replace("[borrower]\n", '[borrower]\nhardship = "lost my job"\n')
+    assert "XF-1" in text and "lost my job" in text
     case = read_compare_case(parse_document(text))
-    assert case.debt.loan.principal == 60000
+    assert case.debt.loan.principal == 36000

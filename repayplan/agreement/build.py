@@ -20,6 +20,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ..model import Position
 from ..plans import Plan
 from .model import Clause, Component, Concession, Contract, Installment, Party, Terms, capital_rmb
 
@@ -90,8 +91,7 @@ def build_agreement(plan: Plan, parties: Parties, contract: Contract, terms: Ter
     concessions it makes, its payments; the rest from the case."""
     position = plan.position
     money = plan.policy
-    owed = [Component(name, money.round(getattr(position, name))) for name in OWED]
-    acknowledged = tuple(c for c in owed if c.amount or c.name == "principal")
+    acknowledged = owed_components(position)
     concessions: list[Concession] = []
     if plan.settlement is not None:
         concessions.append(Concession("settlement", money.round(plan.forgiven.total)))
@@ -113,6 +113,13 @@ def build_agreement(plan: Plan, parties: Parties, contract: Contract, terms: Ter
         settlement=plan.settlement, contract_rate=loan.rate if loan is not None else None)
 
 
+def owed_components(position: Position) -> tuple[Component, ...]:
+    """What is owed on a date by component, as acknowledged: each non-zero part, the principal always."""
+    money = position.policy
+    owed = [Component(name, money.round(getattr(position, name))) for name in OWED]
+    return tuple(c for c in owed if c.amount or c.name == "principal")
+
+
 def clauses(agreement: Agreement) -> tuple[Clause, ...]:
     """The agreement's clauses in order, as label keys and values (the
     schedule itself is :attr:`Agreement.schedule`; ``agr.schedule`` is
@@ -126,7 +133,7 @@ def clauses(agreement: Agreement) -> tuple[Clause, ...]:
                   tuple(Clause(f"agr.owed_{c.name}", (("amount", c.amount),)) for c in a.acknowledged))]
     if a.concessions:
         out.append(Clause("agr.concessions" if a.forgiven > 0 else "agr.concessions_terms", (("forgiven", a.forgiven),),
-                          tuple(_concession(c, a) for c in a.concessions)))
+                          tuple(concession_clause(c, a) for c in a.concessions)))
     else:
         out.append(Clause("agr.no_concessions"))
     if a.settlement is not None:
@@ -140,8 +147,8 @@ def clauses(agreement: Agreement) -> tuple[Clause, ...]:
                                                  ("account", account.number))))
     out.append(Clause("agr.prepayment"))
     out.append(Clause("agr.default" + ("" if a.concessions else "_plain"),
-                      (("installments", t.default_installments), ("days", t.default_days), ("owed", a.owed))))
-    out.append(Clause("agr.discharge", (("total", a.total),)))
+                      (("installments", t.default_installments), ("days", t.default_days), ("acknowledged", a.owed))))
+    out.append(Clause("agr.discharge", (("paid", a.total),)))
     forum = "agr.disputes_" + t.disputes + ("_named" if t.forum else "")
     out.append(Clause(forum, (("forum", t.forum),)))
     if a.parties.mediator is not None and t.judicial_confirmation:
@@ -155,7 +162,8 @@ def clauses(agreement: Agreement) -> tuple[Clause, ...]:
     return tuple(out)
 
 
-def _concession(c: Concession, a: Agreement) -> Clause:
+def concession_clause(c: Concession, a: Agreement) -> Clause:
+    """The words of one concession, as a clause (the agreement's and the hardship letter's)."""
     if c.kind == "rate":
         key = "agr.concession_freeze" if c.rate is not None and c.rate.value == 0 else "agr.concession_rate"
         return Clause(key, (("rate", c.rate), ("date", c.on), ("contract_rate", a.contract_rate)))

@@ -22,7 +22,7 @@ from .fields import Reader
 
 LOAN_FIELDS = ("principal", "rate", "term", "method", "frequency", "start", "first_due", "interest_basis",
                "day_count", "rounding", "currency", "installment_fee", "upfront_fee",
-               "contract_no", "signed")  # the last two: the original contract, read by casefile.agreement
+               "contract_no", "signed", "product")  # the last three: for letters (casefile.agreement, report.documents)
 
 
 @dataclass(frozen=True)

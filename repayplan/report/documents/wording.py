@@ -95,6 +95,17 @@ def item_number(n: int, lang: str) -> str:
     return label("agr.item", lang).format(n=n)
 
 
+def punctuate(items: list[str], lang: str) -> list[str]:
+    """Items of a list as sentences do: each but the last ends in ；/;, the last in 。/.
+
+    >>> punctuate(["本金100.00元", "罚息5.00元；"], "zh"), punctuate(["to waive fees;", "x"], "en")
+    (['本金100.00元；', '罚息5.00元。'], ['to waive fees;', 'x.'])
+    """
+    more, last = ("；", "。") if lang == "zh" else (";", ".")
+    bare = [item.rstrip("；;。.，, ") for item in items]
+    return [text + (more if i < len(bare) - 1 else last) for i, text in enumerate(bare)]
+
+
 def party_lines(party: Party, lang: str) -> list[tuple[str, str]]:
     """(field, value) lines of a party block; blanks as lines to fill in."""
     blank = label("agr.blank", lang)
