@@ -229,3 +229,20 @@ def test_pdf_through_libreoffice_reads_the_same_figures(tmp_path: Path, kind: st
         assert "55,571.01" in text and "54,521.36" in text
         assert len(re.findall(r"1,502\.62", text)) == 34 and "1,929.42" in text and "1,502.86" in text
     assert list(tmp_path.iterdir()) == [out]
+
+
+def test_the_commands_in_the_docs_run(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "letters.md").read_text(encoding="utf-8")
+    commands = [shlex.split(line)[1:] for line in doc.splitlines() if line.startswith("repayplan letter ")]
+    assert len(commands) == 4
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    for args in commands:
+        at = args.index("-o") + 1
+        if args[at].endswith(".pdf"):
+            args[at] = args[at][:-4] + ".docx"  # the PDF route is tested above, with LibreOffice
+        args[at] = str(tmp_path / args[at])
+        code, msg = run(*args)
+        assert code == 0, (args, msg)
+    assert len(list(tmp_path.iterdir())) == 4

@@ -21,6 +21,8 @@ from ..labels import label
 from .blocks import Document, Para, SignatureBlock, Table
 
 FONTS = {"zh": ("SimSun", "SimHei"), "en": ("Times New Roman", "Times New Roman")}
+#: a table of at most this many rows is kept on one page
+KEEP_TOGETHER = 40
 SIZES = {"title": 18, "body": 12, "table": 10.5, "footer": 9}
 
 
@@ -43,11 +45,18 @@ def write_docx(doc: Document, path: Path) -> None:
     normal.line_spacing = 1.35 if doc.lang == "zh" else 1.15
     indent = Pt(SIZES["body"] * 2) if doc.lang == "zh" else Pt(0)
     word.core_properties.title = doc.title
-    for block in doc.blocks:
+    previous = ""
+    for index, block in enumerate(doc.blocks):
         if isinstance(block, Para):
             p = word.add_paragraph()
             run = p.add_run(block.text)
             fmt = p.paragraph_format
+            if previous == "party" and block.style != "party":
+                fmt.space_before = Pt(8)
+            previous = block.style
+            following = doc.blocks[index + 1] if index + 1 < len(doc.blocks) else None
+            if isinstance(following, Table):
+                fmt.keep_with_next = True  # the sentence that introduces a table stays with it
             if block.style == "title":
                 _run_font(run, heading, SIZES["title"], bold=True)
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
@@ -106,6 +115,7 @@ def _table(word: Any, block: Table, font: str, table_align: Any, para_align: Any
             _run_font(run, font, SIZES["table"], bold=r == 0 or (block.total is not None and r == rows - 1))
             numeric = bool(block.numeric) and block.numeric[c]
             p.alignment = para_align.CENTER if r == 0 else para_align.RIGHT if numeric else para_align.CENTER
+            p.paragraph_format.keep_with_next = r < rows - 1 and rows <= KEEP_TOGETHER  # the table on one page
     word.add_paragraph().paragraph_format.space_after = pt(0)
 
 

@@ -36,6 +36,8 @@ def hardship_letter(case: LetterCase, lang: str, reply_days: int = REPLY_DAYS) -
     blocks.append(Para(_fill(intro, lang, cur, since=hardship.since)))
     blocks.append(Para(hardship.text or label("hl.hardship_blank", lang), "quote"))
     blocks += _means(case, lang)
+    if case.product == "credit-card":  # the issuer's personalised-installment rule; no rule is cited for other debts
+        blocks.append(Para(label("hl.basis_card", lang)))
     blocks.append(Para(label("hl.plan_ask", lang)))
     items = [clause_text(c, lang, cur) for c in _concession_clauses(a)]
     schedule = "hl.plan_settlement" if a.settlement is not None else "hl.plan_schedule"
@@ -45,8 +47,6 @@ def hardship_letter(case: LetterCase, lang: str, reply_days: int = REPLY_DAYS) -
     blocks.append(schedule_table(a, lang))
     if a.total_capital is not None and lang == "zh":
         blocks.append(Para(label("agr.total_words", lang).format(capital=a.total_capital), "item"))
-    if case.product == "credit-card":
-        blocks.append(Para(label("hl.basis_card", lang)))
     blocks.append(Para(_fill("hl.reply", lang, cur, days=reply_days)))
     blocks += _enclosures(hardship.evidence, lang)
     blocks += _close(case, lang)

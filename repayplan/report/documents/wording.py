@@ -24,7 +24,7 @@ from ...rates import Rate, percent_text
 from ..labels import label
 
 #: values written in figures and, in Chinese, in capital numerals too
-IN_WORDS = frozenset({"owed", "total", "settlement", "forgiven", "claimed", "rebuilt", "difference", "excess"})
+IN_WORDS = frozenset({"owed", "total", "settlement", "forgiven", "claimed", "rebuilt", "difference"})
 #: counts written in capital numerals in Chinese (一式叁份)
 CAPITAL_COUNTS = frozenset({"copies"})
 

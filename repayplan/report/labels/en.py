@@ -315,11 +315,11 @@ EN: dict[str, str] = {
                            "mediation organisation, each equally authentic.",
     "agr.copies_other": "This Agreement is made in {copies} counterparts, kept by the parties, each equally "
                         "authentic.",
-    "agr.no_more": "(No further text on this page.)",
-    "agr.sign_creditor": "Party A (Creditor) (seal):", "agr.sign_representative":
-    "Legal representative or authorised agent (signature):",
-    "agr.sign_borrower": "Party B (Borrower) (signature):", "agr.sign_mediator": "Mediator (signature):",
-    "agr.sign_mediator_seal": "Mediation organisation (seal):", "agr.sign_date": "Date:",
+    "agr.no_more": "(Signatures follow.)",
+    "agr.sign_creditor": "Party A (Creditor) (seal): ", "agr.sign_representative":
+    "Legal representative or authorised agent (signature): ",
+    "agr.sign_borrower": "Party B (Borrower) (signature): ", "agr.sign_mediator": "Mediator (signature): ",
+    "agr.sign_mediator_seal": "Mediation organisation (seal): ", "agr.sign_date": "Date: ",
     "agr.signed_at": "Signed at: {place}", "agr.signed_on": "Signed on: {date}",
     "agr.blank": "______________", "agr.blank_date": "______________",
     # documents: amounts, dates and rates in letters and agreements

@@ -227,7 +227,7 @@ ZH: dict[str, str] = {
                     "（含当日）前足额支付：",
     "agr.schedule_settlement": "双方同意以{settlement}和解结清原合同项下全部欠款，由乙方分{n}期支付，自{first}起至"
                                "{last}止，每期款项应于下表所列还款日（含当日）前足额支付：",
-    "agr.col_number": "期次", "agr.col_due": "应还款日", "agr.col_amount": "应还金额（元）",
+    "agr.col_number": "期次", "agr.col_due": "应还款日", "agr.col_amount": "金额（元）",
     "agr.col_principal": "其中本金（元）", "agr.col_other": "其中利息及费用（元）", "agr.total_row": "合计",
     "agr.total_words": "合计（大写）：{capital}",
     "agr.method_transfer": "乙方应通过银行转账将每期款项支付至甲方指定账户：户名{holder}，开户行{bank}，账号{account}。"
