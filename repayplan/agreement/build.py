@@ -61,6 +61,7 @@ class Agreement:
     total: Decimal
     settlement: Decimal | None = None
     contract_rate: Any = None  # the Rate of the original contract, when known
+    down_payment: Decimal = Decimal(0)  # a first payment on the plan's date, before the installments
 
     @property
     def total_capital(self) -> str | None:
@@ -110,7 +111,9 @@ def build_agreement(plan: Plan, parties: Parties, contract: Contract, terms: Ter
         parties=parties, contract=contract, terms=terms, plan_name=plan.name, currency=money.currency,
         as_of=position.as_of, acknowledged=acknowledged, owed=money.round(position.total),
         concessions=tuple(concessions), schedule=schedule, total=money.round(plan.total_payment),
-        settlement=plan.settlement, contract_rate=loan.rate if loan is not None else None)
+        settlement=plan.settlement, contract_rate=loan.rate if loan is not None else None,
+        down_payment=money.round(plan.lump_sum) if len(schedule) > 1 and schedule[0].amount == plan.lump_sum
+        else money.round(Decimal(0)))
 
 
 def owed_components(position: Position) -> tuple[Component, ...]:
@@ -136,12 +139,7 @@ def clauses(agreement: Agreement) -> tuple[Clause, ...]:
                           tuple(concession_clause(c, a) for c in a.concessions)))
     else:
         out.append(Clause("agr.no_concessions"))
-    if a.settlement is not None:
-        out.append(Clause("agr.schedule_settlement", (("settlement", a.total), ("n", len(a.schedule)),
-                                                      ("first", a.first_due), ("last", a.last_due))))
-    else:
-        out.append(Clause("agr.schedule", (("total", a.total), ("n", len(a.schedule)), ("first", a.first_due),
-                                           ("last", a.last_due))))
+    out.append(schedule_clause(a, "agr.schedule"))
     account = t.account
     out.append(Clause(f"agr.method_{t.method}", (("holder", account.holder), ("bank", account.bank),
                                                  ("account", account.number))))
@@ -160,6 +158,21 @@ def clauses(agreement: Agreement) -> tuple[Clause, ...]:
     copies = ("agr.copies_mediated" if mediated else "agr.copies") if a.copies == each else "agr.copies_other"
     out.append(Clause(copies, (("copies", a.copies),)))
     return tuple(out)
+
+
+def schedule_clause(a: Agreement, prefix: str) -> Clause:
+    """How the schedule is paid, as a clause: ``prefix`` + ``_settlement`` for a
+    settlement, + ``_once`` (one payment) or ``_down`` (a first payment, then
+    installments), e.g. ``agr.schedule_settlement_down``."""
+    key = prefix + ("_settlement" if a.settlement is not None else "")
+    values: list[tuple[str, object]] = [("total", a.total), ("settlement", a.total), ("first", a.first_due),
+                                        ("last", a.last_due), ("n", len(a.schedule))]
+    if len(a.schedule) == 1:
+        key += "_once"
+    elif a.down_payment > 0:
+        key += "_down"
+        values += [("down", a.down_payment), ("n", len(a.schedule) - 1), ("next", a.schedule[1].due)]
+    return Clause(key, tuple(dict(values).items()))
 
 
 def concession_clause(c: Concession, a: Agreement) -> Clause:

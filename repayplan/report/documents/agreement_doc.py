@@ -32,7 +32,7 @@ def agreement_document(a: Agreement, lang: str, case_id: str = "") -> Document:
         blocks.append(Para(f"{article_number(n, lang)}{_gap(lang)}{text}"))
         items = punctuate([clause_text(item, lang, a.currency) for item in clause.items], lang)
         blocks += [Para(f"{item_number(i, lang)}{item}", "item") for i, item in enumerate(items, start=1)]
-        if clause.key in ("agr.schedule", "agr.schedule_settlement"):
+        if clause.key.startswith("agr.schedule"):
             blocks.append(schedule_table(a, lang))
             if a.total_capital is not None and lang == "zh":
                 blocks.append(Para(label("agr.total_words", lang).format(capital=a.total_capital), "item"))

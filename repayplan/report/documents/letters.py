@@ -8,7 +8,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...agreement import Agreement, build_agreement
-from ...agreement.build import concession_clause, owed_components
+from ...agreement.build import concession_clause, owed_components, schedule_clause
 from ..labels import label
 from .agreement_doc import schedule_table
 from .blocks import Block, Document, Para, SignatureBlock
@@ -40,9 +40,8 @@ def hardship_letter(case: LetterCase, lang: str, reply_days: int = REPLY_DAYS) -
         blocks.append(Para(label("hl.basis_card", lang)))
     blocks.append(Para(label("hl.plan_ask", lang)))
     items = [clause_text(c, lang, cur) for c in _concession_clauses(a)]
-    schedule = "hl.plan_settlement" if a.settlement is not None else "hl.plan_schedule"
-    items.append(_fill(schedule, lang, cur, total=a.total, settlement=a.total, n=len(a.schedule),
-                       first=a.first_due, last=a.last_due))
+    schedule = schedule_clause(a, "hl.plan")
+    items.append(clause_text(schedule, lang, cur))
     blocks += [Para(f"{item_number(i, lang)}{text}", "item") for i, text in enumerate(punctuate(items, lang), 1)]
     blocks.append(schedule_table(a, lang))
     if a.total_capital is not None and lang == "zh":

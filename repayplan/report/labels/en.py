@@ -356,10 +356,6 @@ EN: dict[str, str] = {
     "hl.means_max": "I can pay at most {amount} a month.",
     "hl.means_lump": "I can also raise {amount} at once.",
     "hl.plan_ask": "I therefore ask you to agree:",
-    "hl.plan_schedule": "to my repaying {total} in {n} installments from {first} to {last}, on the dates and in the "
-                        "amounts below.",
-    "hl.plan_settlement": "to my settling everything owed for {settlement}, paid in {n} installments from {first} to "
-                          "{last}, on the dates and in the amounts below.",
     "hl.basis_card": "Article 70 of the Measures for the Supervision and Administration of the Credit Card Business "
                      "of Commercial Banks (CBRC Order No. 2 of 2011) provides: \"In special circumstances, where it "
                      "is confirmed that the credit-card debt exceeds the cardholder's ability to repay and the "
@@ -405,4 +401,28 @@ EN: dict[str, str] = {
     "dl.req_correct": "to correct the amount claimed to what the contract provides, and to pause collection until "
                       "you have done so and replied;",
     "dl.req_third": "to stop contacting my family, colleagues, friends or any other third party about this debt.",
+    "agr.schedule_once": "The Borrower shall pay the Creditor {total} in one payment on or before {first}:",
+    "agr.schedule_down": "The Borrower shall repay the Creditor {total}: a first payment of {down} on or before "
+                         "{first}, then {n}"
+                         " installments from {next} to {last}, each paid in full on or before its due date below:",
+    "agr.schedule_settlement_once": "The parties settle everything owed under the Original Contract for "
+                                    "{settlement}, which the Borrower pays"
+                                    " in one payment on or before {first}:",
+    "agr.schedule_settlement_down": "The parties settle everything owed under the Original Contract for "
+                                    "{settlement}: the Borrower pays {down}"
+                                    " on or before {first}, then {n} installments from {next} to {last}, each in "
+                                    "full on or before its due date below:",
+    "hl.plan": "to my repaying {total} in {n} installments from {first} to {last}, on the dates and in the amounts "
+               "below.",
+    "hl.plan_once": "to my paying {total} in one payment on {first}.",
+    "hl.plan_down": "to my paying {down} on {first} and the rest in {n} installments from {next} to {last}, {total} "
+                    "in all,"
+                    " on the dates and in the amounts below.",
+    "hl.plan_settlement": "to my settling everything owed for {settlement}, paid in {n} installments from {first} to "
+                          "{last}, on"
+                          " the dates and in the amounts below.",
+    "hl.plan_settlement_once": "to my settling everything owed for {settlement}, paid in one payment on {first}.",
+    "hl.plan_settlement_down": "to my settling everything owed for {settlement}: {down} on {first}, then {n} "
+                               "installments from {next}"
+                               " to {last}, on the dates and in the amounts below.",
 }

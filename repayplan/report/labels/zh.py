@@ -304,9 +304,6 @@ ZH: dict[str, str] = {
     "hl.means_max": "本人每月最多可还款{amount}。",
     "hl.means_lump": "此外，本人可一次性筹措{amount}。",
     "hl.plan_ask": "为此，本人恳请贵方同意：",
-    "hl.plan_schedule": "由本人分{n}期偿还{total}，自{first}起至{last}止，各期还款日和金额见下表。",
-    "hl.plan_settlement": "由本人支付和解金额{settlement}结清全部欠款，分{n}期支付，自{first}起至{last}止，各期还款日和"
-                          "金额见下表。",
     "hl.basis_card": "《商业银行信用卡业务监督管理办法》（中国银行业监督管理委员会令2011年第2号）第七十条规定：“在特"
                      "殊情况下，"
                      "确认信用卡欠款金额超出持卡人还款能力、且持卡人仍有还款意愿的，发卡银行可以与持卡人平等协商，达成"
@@ -347,4 +344,24 @@ ZH: dict[str, str] = {
     "dl.req_payments": "列明本人每笔还款的入账日期、金额和冲抵情况；",
     "dl.req_correct": "按合同约定更正主张的欠款金额；在更正并答复之前，暂停催收；",
     "dl.req_third": "停止就本笔欠款联系本人的家人、同事、朋友或其他第三人。",
+    "agr.schedule_once": "乙方应于{first}前向甲方一次性支付{total}：",
+    "agr.schedule_down": "乙方应向甲方偿还款项合计{total}：于{first}前支付首笔还款{down}，余款分{n}期支付，自{next}起"
+                         "至{last}"
+                         "止，每期款项应于下表所列还款日（含当日）前足额支付：",
+    "agr.schedule_settlement_once": "双方同意以{settlement}和解结清原合同项下全部欠款，乙方应于{first}前一次性支付：",
+    "agr.schedule_settlement_down": "双方同意以{settlement}和解结清原合同项下全部欠款：乙方于{first}前支付首笔还款"
+                                    "{down}，余款分{n}期支付"
+                                    "，自{next}起至{last}止，每期款项应于下表所列还款日（含当日）前足额支付：",
+    "hl.plan": "由本人分{n}期偿还{total}，自{first}起至{last}止，各期还款日和金额见下表。",
+    "hl.plan_once": "由本人于{first}一次性支付{total}。",
+    "hl.plan_down": "由本人于{first}支付首笔还款{down}，余款分{n}期偿还，自{next}起至{last}止，合计{total}，各期还款"
+                    "日和"
+                    "金额见下表。",
+    "hl.plan_settlement": "由本人支付和解金额{settlement}结清全部欠款，分{n}期支付，自{first}起至{last}止，各期还款日"
+                          "和金额见下"
+                          "表。",
+    "hl.plan_settlement_once": "由本人于{first}一次性支付和解金额{settlement}，结清全部欠款。",
+    "hl.plan_settlement_down": "由本人支付和解金额{settlement}结清全部欠款：于{first}支付首笔还款{down}，余款分{n}期"
+                               "支付，自{next}起"
+                               "至{last}止，各期还款日和金额见下表。",
 }
