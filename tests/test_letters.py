@@ -199,6 +199,12 @@ def test_offer_picks_the_plan_of_propose(tmp_path: Path) -> None:
     assert len(table) == m["payments"] and (table[0][0], table[-1][0]) == (m["first_due"], m["payoff_date"])
     assert (amounts[0], max(amounts), sum(amounts)) == (Decimal(m["first_payment"]), Decimal(m["largest_payment"]),
                                                         Decimal(m["total_payment"]))
+    zh = tmp_path / "offer-zh.docx"  # a settlement with a first payment: 首笔还款…，余款分N期
+    assert run("letter", "agreement", negotiation, "--offer", "1", "-o", str(zh), "--lang", "zh")[0] == 0
+    body = docx_text(zh)[0]
+    assert f"首笔还款人民币{grouped(m['lump_sum'])}元，余款分{m['payments'] - 1}期支付" in body
+    words = capital_rmb(Decimal(m["total_payment"]))
+    assert f"以人民币{grouped(m['total_payment'])}元（大写：{words}）和解结清" in body
     hopeless = tmp_path / "hopeless.toml"  # 1.00 a month to spare, nothing saved: no offer fits
     hopeless.write_text((EXAMPLES / "negotiation.toml").read_text(encoding="utf-8").replace(
         "monthly_expenses = 7900", "monthly_expenses = 8999").replace("lump_sum = 3000", "lump_sum = 0"))
