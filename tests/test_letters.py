@@ -253,3 +253,35 @@ def test_the_commands_in_the_docs_run(tmp_path: Path, monkeypatch: pytest.Monkey
         code, msg = run(*args)
         assert code == 0, (args, msg)
     assert len(list(tmp_path.iterdir())) == 4
+
+
+def test_chinese_documents_have_no_english_words_but_the_users(tmp_path: Path) -> None:
+    text = (EXAMPLES / "hardship.toml").read_text(encoding="utf-8")
+    for english, chinese in (("Borrower in hardship", "张三"), ("A consumer-finance company", "某消费金融有限公司"),
+                             ("A people's mediation committee", "某区人民调解委员会"),
+                             ("Pudong New Area, Shanghai", "上海市浦东新区"),
+                             ("A bank, Shanghai branch", "某银行上海分行"),
+                             ('"Interest freeze, 36 months"', '"停息分36期"')):
+        text = text.replace(english, chinese)
+    text = re.sub(r'text = "I lost.*"', 'text = "2025年7月失业。"', text)
+    text = re.sub(r"evidence = \[.*\]", 'evidence = ["解除劳动合同证明书"]', text)
+    text = text.replace('title = "Cash loan', 'claimed = "56000.00"\ntitle = "Cash loan')
+    case = tmp_path / "zh.toml"
+    case.write_text(text, encoding="utf-8")
+    for kind, extra in (("hardship", ("--scenario", "停息分36期")), ("agreement", ("--scenario", "停息分36期")),
+                        ("dispute", ("--cap", "24%", "--third-parties"))):
+        out = tmp_path / f"{kind}.docx"
+        code, msg = run("letter", kind, str(case), "-o", str(out), "--lang", "zh", *extra)
+        assert code == 0, msg
+        body, rows = docx_text(out)
+        words = set(re.findall(r"[A-Za-z]+", body + " ".join(c for row in rows for c in row)))
+        assert words <= {"XF", "LPR", "IRR", "CNY"}, (kind, words)
+
+
+def test_as_of_moves_every_figure_with_status(tmp_path: Path) -> None:
+    out = tmp_path / "later.docx"
+    assert run("letter", "hardship", HARDSHIP, "--scenario", FREEZE, "--as-of", "2026-04-20", "-o", str(out))[0] == 0
+    text = docx_text(out)[0]
+    summary = as_json("status", HARDSHIP, "--as-of", "2026-04-20")["summary"]
+    assert summary["payoff_amount"] != "55571.01" and grouped(summary["payoff_amount"]) in text
+    assert "20 April 2026" in text and grouped(summary["penalty_interest"]) in text
