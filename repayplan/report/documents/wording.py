@@ -110,7 +110,7 @@ def party_lines(party: Party, lang: str) -> list[tuple[str, str]]:
     """(field, value) lines of a party block; blanks as lines to fill in."""
     blank = label("agr.blank", lang)
     id_key = "agr.field_" + party.id_kind
-    lines = [(label("agr.field_name", lang), party.name or blank),
+    lines = [(label(f"agr.field_name_{party.id_kind}", lang), party.name or blank),
              (label(id_key, lang), party.id_number or blank),
              (label("agr.field_address", lang), party.address or blank),
              (label("agr.field_contact", lang), party.contact or blank)]

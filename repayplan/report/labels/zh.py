@@ -199,7 +199,8 @@ ZH: dict[str, str] = {
     # 协议（调解协议书／分期还款协议）：工作簿“协议条款”页与 `repayplan letter agreement`
     "agr.title": "分期还款协议", "agr.title_mediated": "调解协议书",
     "agr.role_creditor": "甲方（债权人）", "agr.role_borrower": "乙方（借款人）", "agr.role_mediator": "调解组织",
-    "agr.field_name": "名称／姓名", "agr.field_id_card": "身份证号码", "agr.field_credit_code": "统一社会信用代码",
+    "agr.field_name": "名称／姓名", "agr.field_name_id_card": "姓名", "agr.field_name_credit_code": "名称",
+    "agr.field_id_card": "身份证号码", "agr.field_credit_code": "统一社会信用代码",
     "agr.field_address": "住所", "agr.field_contact": "联系电话",
     "agr.field_representative_creditor": "法定代表人或授权代表", "agr.field_representative_borrower": "委托代理人",
     "agr.field_representative_mediator": "调解员",
