@@ -82,7 +82,7 @@ def load_letter_case(path: str, *, scenario: str | None = None, offer: int | Non
     cap_text = cap if cap is not None else _case_cap(doc)
     if cap_text is not None:
         try:
-            cap_rule = parse_cap(cap_text, loan.start)
+            cap_rule = parse_cap(cap_text, parts.contract.signed or loan.start)  # the LPR of the contract's date
         except InputError as exc:
             problems.append(("--" if cap is not None else f"{path}: creditor.") + str(exc))
     if problems:

@@ -388,8 +388,8 @@ EN: dict[str, str] = {
     "dl.reading_missing": "my payment of {amount} on {paid_on} not credited;",
     "dl.base_outstanding": "the whole outstanding principal",
     "dl.base_overdue-installment": "the overdue installments", "dl.base_overdue-principal": "the overdue principal",
-    "dl.cap": "Moreover, what the loan costs exceeds {rule}: by {simple} counted in simple interest, {excess} counted "
-              "in compound interest (IRR). At most {ceiling} may be claimed on {date}.",
+    "dl.cap": "Moreover, what the loan costs exceeds {rule}: by {simple} counted in simple interest, {excess} by the "
+              "annualised IRR. At most {ceiling} may be claimed on {date}.",
     "dl.cap_rule_lpr": "{multiple} times the one-year LPR in force when the contract was made ({lpr}, published on "
                        "{published}), i.e. {rate} a year, the limit of Article 25 of the Provisions of the Supreme "
                        "People's Court on Private Lending Cases",

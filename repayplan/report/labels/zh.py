@@ -331,8 +331,7 @@ ZH: dict[str, str] = {
     "dl.reading_missing": "本人{paid_on}的还款{amount}未入账；",
     "dl.base_outstanding": "全部剩余本金（全额罚息）",
     "dl.base_overdue-installment": "逾期应还款额", "dl.base_overdue-principal": "逾期本金",
-    "dl.cap": "此外，本笔借款的利息、罚息、违约金及其他费用超过{rule}：按单利计超出{simple}，按复利（IRR）计超出"
-              "{excess}。"
+    "dl.cap": "此外，本笔借款的利息、罚息、违约金及其他费用超过{rule}：按单利计超出{simple}，按IRR年化计超出{excess}。"
               "截至{date}，贵方最多可主张{ceiling}。",
     "dl.cap_rule_lpr": "合同成立时一年期LPR {lpr}（{published}发布）的{multiple}倍，即{rate}，也就是《最高人民法院关"
                        "于审理"
