@@ -285,3 +285,33 @@ def test_as_of_moves_every_figure_with_status(tmp_path: Path) -> None:
     summary = as_json("status", HARDSHIP, "--as-of", "2026-04-20")["summary"]
     assert summary["payoff_amount"] != "55571.01" and grouped(summary["payoff_amount"]) in text
     assert "20 April 2026" in text and grouped(summary["penalty_interest"]) in text
+
+
+def test_the_claim_adapter_reads_the_audit_with_readings_as_data(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The audit's documented shape with readings as data (kind, value, amount, paid_on, on) and a basis."""
+    from datetime import date
+    from types import SimpleNamespace as NS
+
+    import repayplan.arrears.audit as audit_module
+    from repayplan.report.documents.claim import Reading, claim_facts
+
+    figures = NS(principal=Decimal("3555.45"), interest=Decimal("0.00"), penalty=Decimal("173.53"),
+                 fees=Decimal("135.00"), credit=Decimal("0.00"))
+    rebuilt = NS(figures=lambda basis: figures)
+    one = NS(readings=(NS(kind="base", value="outstanding", amount=None, paid_on=None, on=None),),
+             difference=Decimal("87.80"))
+    fake = NS(claimed=Decimal("3863.98"), rebuilt=rebuilt, explanations=(one,), basis="payoff",
+              difference=Decimal("87.80"))
+    monkeypatch.setattr(audit_module, "audit_claim", lambda st, claimed: fake)
+    facts = claim_facts(None, Decimal("3863.98"))
+    assert facts.rebuilt == Decimal("3776.18") and facts.difference == Decimal("87.80")
+    assert facts.parts == (("agr.owed_principal", Decimal("3555.45")), ("agr.owed_penalty", Decimal("173.53")),
+                           ("agr.owed_fees", Decimal("135.00")))
+    assert facts.readings == (Reading("base", "outstanding", Decimal("87.80")),)
+    two = NS(readings=(NS(kind="missing", value="", amount=Decimal("500.00"), paid_on=date(2025, 4, 30), on=None),
+                       NS(kind="no-grace", value="", amount=None, paid_on=None, on=None)),
+             difference=Decimal("587.80"))
+    both = NS(**{**fake.__dict__, "explanations": (two,)})
+    monkeypatch.setattr(audit_module, "audit_claim", lambda st, claimed: both)
+    assert claim_facts(None, Decimal("3863.98")).readings == (
+        Reading("missing", "", None, date(2025, 4, 30), Decimal("500.00")), Reading("no-grace"))

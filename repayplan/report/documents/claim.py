@@ -9,7 +9,7 @@ base, compound, payment-day, no-grace, grace-mode, accelerated,
 accelerated-fees, past-due, missing.
 
 >>> reading_of("penalty on the whole outstanding balance (全额罚息) instead of overdue-installment", Decimal("87.80"))
-Reading(kind='base', value='outstanding', amount=Decimal('87.80'), paid_on=None)
+Reading(kind='base', value='outstanding', amount=Decimal('87.80'), paid_on=None, payment=None, on=None)
 >>> reading_of("the payment of 1,045.00 on 2025-02-10 not credited", Decimal("1045.00")).paid_on
 datetime.date(2025, 2, 10)
 """
@@ -25,20 +25,27 @@ from typing import Any
 
 @dataclass(frozen=True)
 class Reading:
-    """A way of reading the contract (or the payments) that changes the figure, and by how much."""
+    """A way of reading the contract (or the payments) that changes the figure: ``amount`` is what it adds
+    (None when it acts only together with others), ``payment`` / ``paid_on`` a payment it concerns, ``on`` a
+    date it uses (credited on, computed for)."""
 
     kind: str
     value: str = ""
-    amount: Decimal = Decimal(0)
+    amount: Decimal | None = None
     paid_on: date | None = None
+    payment: Decimal | None = None
+    on: date | None = None
 
 
 @dataclass(frozen=True)
 class ClaimFacts:
-    """The claim against the rebuilt figure; ``readings`` account for the difference exactly (together)."""
+    """The claim against the rebuilt figure, the rebuilt figure's ``parts`` ((component, amount), as
+    ``agr.owed_*`` / ``dl.owed_*`` label keys name them), and the ``readings`` that account for the
+    difference exactly (together)."""
 
     claimed: Decimal
     rebuilt: Decimal
+    parts: tuple[tuple[str, Decimal], ...]
     readings: tuple[Reading, ...]
 
     @property
@@ -66,10 +73,15 @@ class CapFacts:
 
 
 def claim_facts(st: Any, claimed: Decimal) -> ClaimFacts:
-    """The audit of ``claimed`` against the statement ``st``."""
+    """The audit of ``claimed`` against the statement ``st``: the audit's result read by attribute, in either of
+    its shapes (explanations with ``text`` and ``amount``, or with ``readings`` as data and a ``basis``)."""
+    from ...agreement.build import owed_components
     from ...arrears.audit import audit_claim
 
     audit = audit_claim(st, claimed)
+    if hasattr(audit.rebuilt, "figures"):  # readings as data, the figure on the basis the claim is stated on
+        return _facts_of_readings(audit)
+    parts = tuple((f"agr.owed_{c.name}", c.amount) for c in owed_components(st.position))
     exact = [e for e in audit.explanations if e.explains]
     readings: tuple[Reading, ...]
     if exact:
@@ -77,7 +89,23 @@ def claim_facts(st: Any, claimed: Decimal) -> ClaimFacts:
     else:
         amounts = {e.text: e.amount for e in audit.explanations}
         readings = tuple(reading_of(text, amounts.get(text, _amount_in(text))) for text in audit.together)
-    return ClaimFacts(audit.claimed, audit.rebuilt, readings)
+    return ClaimFacts(audit.claimed, audit.rebuilt, parts, readings)
+
+
+def _facts_of_readings(audit: Any) -> ClaimFacts:
+    """An audit whose explanations carry ``readings`` (kind, value, amount, paid_on, on) and a ``difference``."""
+    figures = audit.rebuilt.figures(audit.basis)
+    names = (("principal", "agr.owed_principal"), ("interest", "dl.owed_interest"), ("penalty", "agr.owed_penalty"),
+             ("fees", "agr.owed_fees"), ("credit", "agr.owed_credit"))
+    parts = tuple((key, getattr(figures, name)) for name, key in names
+                  if getattr(figures, name) or name == "principal")
+    readings: tuple[Reading, ...] = ()
+    if audit.explanations:
+        first = audit.explanations[0]
+        alone = len(first.readings) == 1
+        readings = tuple(Reading(r.kind, r.value, first.difference if alone else None, r.paid_on, r.amount, r.on)
+                         for r in first.readings)
+    return ClaimFacts(audit.claimed, audit.claimed - audit.difference, parts, readings)
 
 
 def cap_facts(st: Any, cap: Any, contract_date: date) -> CapFacts:
@@ -110,7 +138,7 @@ def reading_of(text: str, amount: Decimal) -> Reading:
         if text.startswith(start):
             return Reading(kind, value, amount)
     match = _PAID_ON.search(text)
-    return Reading("missing", "", amount, date.fromisoformat(match.group(1)) if match else None)
+    return Reading("missing", "", amount, date.fromisoformat(match.group(1)) if match else None, amount)
 
 
 def _amount_in(text: str) -> Decimal:

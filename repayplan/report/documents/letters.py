@@ -59,9 +59,10 @@ def dispute_letter(case: LetterCase, lang: str, reply_days: int = REPLY_DAYS, th
     facts = claim_facts(st, case.claimed)
     blocks = _head(case, "dl.title", lang)
     blocks.append(Para(_loan(case, lang)))
+    items = label("lt.list_sep", lang).join(label(key, lang).format(amount=amount_text(amount, cur, lang))
+                                            for key, amount in facts.parts)
     blocks.append(Para(_fill("dl.claim", lang, cur, date=st.as_of, claimed=facts.claimed) + _gap(lang)
-                       + _fill("dl.rebuilt", lang, cur, rebuilt=facts.rebuilt, items=_items(case, lang),
-                               paid=st.total_paid)))
+                       + _fill("dl.rebuilt", lang, cur, rebuilt=facts.rebuilt, items=items, paid=st.total_paid)))
     difference = facts.difference
     key = "dl.more" if difference > 0 else "dl.less" if difference < 0 else "dl.same"
     blocks.append(Para(_fill(key, lang, cur, difference=abs(difference))))
@@ -138,10 +139,14 @@ def _means(case: LetterCase, lang: str) -> list[Block]:
 
 def _reading(r: Reading, case: LetterCase, lang: str) -> str:
     cur = case.loan.currency
-    return label(f"dl.reading_{r.kind}", lang).format(
-        amount=amount_text(abs(r.amount), cur, lang), paid_on=value_text("date", r.paid_on, lang, cur),
+    text = label(f"dl.reading_{r.kind}", lang).format(
+        paid_on=value_text("date", r.paid_on, lang, cur), on=value_text("date", r.on, lang, cur),
+        payment=amount_text(r.payment, cur, lang) if r.payment is not None else "",
         base=label(f"dl.base_{r.value}", lang) if r.kind == "base" else "",
         contract_base=label(f"dl.base_{case.statement.penalty.base}", lang))
+    if r.amount is not None and r.kind not in ("missing", "credited"):
+        text += label("dl.reading_amount", lang).format(amount=amount_text(abs(r.amount), cur, lang))
+    return text
 
 
 def _cap_rule(cap: Any, lang: str) -> str:
