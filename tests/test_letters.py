@@ -166,6 +166,9 @@ def test_what_a_letter_needs_and_the_files_it_will_not_touch(tmp_path: Path) -> 
     assert code == 2 and "needs a plan: give --scenario NAME" in msg and len(msg.strip().splitlines()) == 1
     code, msg = run("letter", "agreement", HARDSHIP, "--scenario", "Nope", "-o", str(out))
     assert code == 2 and "no scenario named 'Nope'" in msg
+    code, msg = run("letter", "hardship", HARDSHIP, "--scenario", FREEZE, "--as-of", "2025-09-01", "-o", str(out))
+    assert (code, msg.strip()) == (2, "Error: --as-of: 2025-09-01 is before the last payment on 2025-09-25; a plan "
+                                      "starts from what is owed after every payment, so give 2025-09-25 or later")
     assert not out.exists()
     out.write_text("keep me")
     code, msg = run("letter", "dispute", HUABEI, "-o", str(out))

@@ -85,6 +85,11 @@ def load_letter_case(path: str, *, scenario: str | None = None, offer: int | Non
             cap_rule = parse_cap(cap_text, parts.contract.signed or loan.start)  # the LPR of the contract's date
         except InputError as exc:
             problems.append(("--" if cap is not None else f"{path}: creditor.") + str(exc))
+    last = max((p.date for p in case.debt.payments), default=None)
+    if (scenario is not None or offer is not None) and last is not None and day < last and not problems:
+        where = "--as-of" if as_of is not None else f"{path}: case.as_of"
+        problems.append(f"{where}: {day} is before the last payment on {last}; a plan starts from what is owed "
+                        f"after every payment, so give {last} or later")
     if problems:
         raise CaseFileError(problems)
     history = [p for p in case.debt.payments if p.date <= day]
