@@ -26,8 +26,7 @@ from datetime import date
 from decimal import Decimal
 
 from ..errors import InputError
-from ..metrics import YEAR_DAYS, annual_rate
-from ..money import WORKING
+from ..metrics import YEAR_DAYS, annual_rate, npv
 from ..plans import Plan
 from ..restructure import Step, apply
 from .ladder import Context, Family, estimate
@@ -62,8 +61,6 @@ class Oracle:
         self.builds = 0
         self._points: dict[tuple[object, int], Point | None] = {}
         self._costs: dict[tuple[object, int], Decimal | None] = {}
-        self._powers: dict[date, Decimal] = {}
-        self._base = WORKING.add(1, ctx.constraints.discount_rate)
         self._at_cap: dict[date, float] = {}
 
     def point(self, family: Family, t: int) -> Point | None:
@@ -88,16 +85,8 @@ class Oracle:
                      self.npv([(r.due_date, r.payment) for r in payments]))
 
     def npv(self, flows: list[tuple[date, Decimal]]) -> Decimal:
-        """:func:`repayplan.metrics.npv` rounded to the cent, operation for
-        operation, with each date's discount factor computed once."""
-        total = Decimal(0)
-        for when, amount in flows:
-            power = self._powers.get(when)
-            if power is None:
-                years = WORKING.divide(Decimal((when - self.ctx.on).days), Decimal(YEAR_DAYS))
-                power = self._powers[when] = WORKING.power(self._base, years)
-            total = WORKING.add(total, WORKING.divide(amount, power))
-        return self.ctx.policy.round(total.quantize(Decimal("1e-10"), context=WORKING))
+        """:func:`repayplan.metrics.npv` (the one NPV, as ``compare`` reports it), rounded to the cent."""
+        return self.ctx.policy.round(npv(flows, self.ctx.constraints.discount_rate, self.ctx.on))
 
     def cost(self, p: Point) -> Decimal | None:
         """The borrower's effective annual cost, as compare computes it."""
