@@ -83,6 +83,7 @@ class Sweep:
         self.ctx = ctx
         self.families = list(families)
         self._bounds: dict[object, tuple[Estimate, Estimate]] = {}
+        self.ceiling: float | None = None  # the most an offer may cost the borrower
 
     @staticmethod
     def level(family: Family) -> bool:
@@ -99,6 +100,8 @@ class Sweep:
         """Within the lump sum, the legal cap and (``budget``) the monthly budget."""
         ctx = self.ctx
         if e.lump > ctx.lump * (1 + SLACK) + 1e-9 or not self.within_cap(e.at_cap):
+            return False
+        if self.ceiling is not None and e.total > self.ceiling * (1 + SLACK):
             return False
         return not budget or ctx.budget is None or e.largest is None or e.largest <= ctx.budget * (1 + SLACK)
 
@@ -130,6 +133,10 @@ class Sweep:
         if bottom.largest > high * (1 + SLACK):
             return None
         n = family.n
+        if self.ceiling is not None:  # the total n × X within the borrower's reservation
+            high = min(high, self.ceiling / n)
+            if bottom.largest > high * (1 + SLACK):
+                return None
         pay = high
         if target is not None:
             need = target / self.ctx.cum[n]

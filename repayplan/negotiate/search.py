@@ -41,6 +41,7 @@ from .diagnose import Binding
 from .frontier import Candidate, Sweep, pareto, spread
 from .ladder import Context, Family, SettleFamily, TermFamily, estimate
 from .oracle import Oracle, Point
+from .payment import PaymentFamily, budget_units
 
 
 @dataclass(frozen=True)
@@ -111,10 +112,14 @@ class Proposal:
 def families(ctx: Context) -> list[Family]:
     """Every shape of offer the creditor's levers allow: a new term of 1 to the
     maximum installments (with and without the installment fee, if waiving
-    is allowed), the contract's own remaining term, and settlements (now, or
-    a down payment of the borrower's lump sum and k installments)."""
+    is allowed), the whole budget each month with the term following, the
+    contract's own remaining term, and settlements (now, or a down payment
+    of the borrower's lump sum and k installments)."""
     fees = (False, True) if "waive" in ctx.constraints.levers and ctx.draft.installment_fee > 0 else (False,)
     out: list[Family] = [TermFamily(ctx, n, True, fee) for n in range(1, ctx.limit + 1) for fee in fees]
+    most = budget_units(ctx)
+    if most is not None and most > 0:
+        out.append(PaymentFamily(ctx, most))
     if ctx.remaining and (ctx.method != "annuity" or ctx.remaining > ctx.limit):
         out += [TermFamily(ctx, ctx.remaining, False, fee) for fee in fees]
     if "settle" in ctx.constraints.searched_levers:
@@ -141,6 +146,28 @@ class Search:
         self.oracle = Oracle(self.ctx)
         self.sweep = Sweep(self.ctx, self.families)
         self.required = constraints.required_npv(position)
+        self.payment = next((f for f in self.families if isinstance(f, PaymentFamily)), None)
+        self.reservation = self._reservation()
+        if self.reservation is not None:
+            self.oracle.ceiling = self.reservation.total
+            self.sweep.ceiling = estimate(self.reservation.total)
+
+    def _reservation(self) -> Point | None:
+        """The borrower's reservation: what is owed repaid as fast as the budget
+        allows (the whole budget each month; without a budget, one installment),
+        with no concession; None when the budget does not repay it within the
+        creditor's longest term."""
+        family = self.payment if self.payment is not None else TermFamily(self.ctx, 1)
+        if self.ctx.constraints.max_payment is not None and self.payment is None:
+            return None
+        return self.oracle.point(family, 0)
+
+    def feasible(self) -> Found | None:
+        """The creditor's best offer within the borrower's means if it reaches the
+        creditor's minimum, else None: whether anything fits, for the search and
+        for every way out the diagnosis names."""
+        richest = self.creditor_end()
+        return richest if richest is not None and richest.point.npv >= self.required else None
 
     def realise(self, c: Candidate, target: Decimal | None) -> Found | None:
         """The candidate's family searched exactly: its creditor's best
@@ -158,7 +185,12 @@ class Search:
     def best(self, candidates: Sequence[Candidate], target: Decimal | None, tries: int = 3) -> Found | None:
         """The best of the first few candidates, built exactly: the most
         recovered (no target) or the cheapest reaching the target."""
-        found = [f for c in candidates[:tries] if (f := self.realise(c, target)) is not None]
+        tried = list(candidates[:tries])
+        if self.payment is not None and all(c.family is not self.payment for c in tried):
+            extra = self.sweep.candidate(self.payment, None if target is None else estimate(target))
+            if extra is not None:
+                tried.append(extra)
+        found = [f for c in tried if (f := self.realise(c, target)) is not None]
         if not found:
             return None
         if target is None:
@@ -166,7 +198,11 @@ class Search:
         return min(found, key=lambda f: (f.point.total, -f.point.npv, f.point.largest or 0))
 
     def creditor_end(self) -> Found | None:
-        found = self.best(self.sweep.richest(), None)
+        found = self.best(self.sweep.richest(), None, tries=4)
+        if self.reservation is not None and self.oracle.fits_means(self.reservation):
+            own = Found(self.reservation, 0, None)
+            if found is None or (own.point.npv, -own.point.total) > (found.point.npv, -found.point.total):
+                found = own
         if found is None:  # the float model sees none (rounding can matter on tiny amounts): probe a few exactly
             step = max(1, len(self.families) // 8)
             probes = [Candidate(f, 0.0, 0.0, None, f.size, f.size) for f in self.families[::-step]]
