@@ -73,7 +73,7 @@ def test_the_table_shows_offers_reasons_and_entries_to_paste() -> None:
     assert result.exit_code == 0
     out = result.stdout  # type: ignore[attr-defined]
     assert "Offers, best for the borrower first:" in out and "Paste into the case file:" in out
-    assert out.count("[[scenarios]]") == 3 and "Most the creditor can recover" in out
+    assert out.count("[[scenarios]]") == 3 and "the most the creditor can recover" in out
     assert "at least 75% of what is owed (21,772.63)" in out
 
 

@@ -102,13 +102,18 @@ def reason(search: Any, found: Any, role: str, metrics: Any) -> tuple[str, tuple
             binds.append(LEVERS)
             head = (f"Cheapest for the borrower: every concession the creditor allows, and it still recovers "
                     f"{money(p.npv)} ({recovery})")
-    if role in ("creditor", "both"):
+    if role in ("creditor", "both") and p is search.reservation:
+        binds.append(BUDGET)
+        tail = (f"The borrower's reservation, the most the creditor can recover without costing the borrower more: "
+                f"what is owed repaid as fast as the budget allows, with no concession: {money(p.npv)} ({recovery})")
+        head = tail if role == "creditor" else f"{head}; and the borrower's reservation"
+    elif role in ("creditor", "both"):
         limit = _creditor_limit(search, found)
         binds.append(limit)
         text = {BUDGET: f"within the borrower's {money(c.max_payment or ZERO)} a month",
                 LUMP: f"with the borrower's {money(c.lump_sum)} now", CAP: f"within the legal cap {c.cap}",
                 NONE: "with no concession beyond the new term"}[limit]
-        if p.family.n == ctx.limit and not isinstance(p.family, SettleFamily):
+        if p.family.n == ctx.limit and p.family.kind == "term":
             binds.append(TERM)
             text += f", over the longest term the creditor signs ({c.max_term} months)"
         tail = f"Most the creditor can recover {text}: {money(p.npv)} ({recovery})"
@@ -146,3 +151,24 @@ def _share(part: Decimal, whole: Decimal) -> str:
     if whole <= 0:
         return "—"
     return percent_text(WORKING.divide(part, whole), 2)
+
+
+def reservation_note(search: Any) -> tuple[str, ...]:
+    """What the borrower would do alone, which bounds every offer."""
+    r = search.reservation
+    if r is None:
+        return ("no reservation: the budget does not repay what is owed within the creditor's longest term "
+                "without a concession, so offers are not bounded by it",)
+    money = search.ctx.policy.grouped
+    how = (f"{money(r.largest)} an installment until repaid" if search.payment is not None
+           else "everything in one installment")
+    return (f"the borrower's reservation: what is owed repaid as fast as the budget allows, with no concession "
+            f"({how}, {r.installments} installments, {money(r.total)} in all); no offer costs the borrower more",)
+
+
+def narrow_note(search: Any, kept: Sequence[Any], chosen: Sequence[Any], top: int, gap: Decimal) -> str:
+    """Why fewer offers than asked."""
+    money = search.ctx.policy.grouped
+    return (f"{len(chosen)} offer{'s' if len(chosen) != 1 else ''} instead of {top}: the offers that fit cost the "
+            f"borrower from {money(kept[0].point.total)} to {money(kept[-1].point.total)}, and offers that save "
+            f"less than {money(gap)} on one another (or on the last) are not distinct concessions (--min-concession)")

@@ -17,6 +17,14 @@ paid by the borrower, more recovered by the creditor):
 [(100, 90), (120, 95)]
 >>> spread([1, 2, 3, 4, 5, 6, 7], 4)
 [1, 3, 5, 7]
+
+:func:`distinct` keeps offers at least ``gap`` apart, spread from the
+cheapest to the last (the creditor's end), fewer when the band is narrow:
+
+>>> distinct([100, 101, 130, 150, 190, 200], 4, 20, key=lambda x: x)
+[100, 130, 150, 200]
+>>> distinct([100, 101, 110], 5, 20, key=lambda x: x)  # nothing saves 20 on the last: only it
+[110]
 """
 
 from __future__ import annotations
@@ -202,3 +210,24 @@ def spread(items: Sequence[T], count: int) -> list[T]:
     last = len(items) - 1
     picks = sorted({round(i * last / (count - 1)) for i in range(count)})
     return [items[i] for i in picks]
+
+
+def distinct(items: Sequence[T], count: int, gap: Any, key: Callable[[T], Any]) -> list[T]:
+    """At most ``count`` of ``items`` (sorted by ``key``, what the borrower pays),
+    the last always kept, each other one saving at least ``gap`` on the next:
+    the cheapest first, the rest nearest to even steps between the ends."""
+    last = items[-1]
+    pool = [i for i in items[:-1] if key(last) - key(i) >= gap]
+    if not pool:
+        return [last]
+    if count == 1:
+        return [pool[0]]
+    chosen = [pool[0]]
+    low, high = key(pool[0]), key(last)
+    for j in range(1, count - 1):
+        ideal = low + (high - low) * j / (count - 1)
+        near = [i for i in pool if key(i) - key(chosen[-1]) >= gap and high - key(i) >= gap]
+        if not near:
+            break
+        chosen.append(min(near, key=lambda i: abs(key(i) - ideal)))
+    return [*chosen, last]

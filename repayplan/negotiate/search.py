@@ -38,7 +38,7 @@ from ..plans import Plan
 from ..restructure import Step
 from .constraints import Constraints
 from .diagnose import Binding
-from .frontier import Candidate, Sweep, pareto, spread
+from .frontier import Candidate, Sweep, distinct, pareto
 from .ladder import Context, Family, SettleFamily, TermFamily, estimate
 from .oracle import Oracle, Point
 from .payment import PaymentFamily, budget_units
@@ -162,6 +162,12 @@ class Search:
             return None
         return self.oracle.point(family, 0)
 
+    def reservation_notes(self) -> tuple[str, ...]:
+        """The borrower's reservation, for people."""
+        from .explain import reservation_note
+
+        return reservation_note(self)
+
     def feasible(self) -> Found | None:
         """The creditor's best offer within the borrower's means if it reaches the
         creditor's minimum, else None: whether anything fits, for the search and
@@ -238,7 +244,7 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
     it is costed once the offers exist, to the payoff date of the longest
     (as ``compare`` does: a matured loan's penalty runs as long as any plan)."""
     from .diagnose import diagnose
-    from .explain import name_offer, notes_for, reason
+    from .explain import name_offer, narrow_note, notes_for, reason
 
     s = Search(position, on, constraints)
     notes = notes_for(s.ctx)
@@ -249,14 +255,17 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
         return Proposal(on, position, constraints, s.required, (), binding, notes, s.oracle.builds, costed,
                         contract_metrics)
     cheapest = s.borrower_end(richest)
+    gap = constraints.concession_floor(position)
     found = [cheapest, richest]
     if top > 2 and richest.point.npv > cheapest.point.npv:
         found += s.between(cheapest.point.npv, richest.point.npv, top - 2)
-        kept = _frontier(found)
-        if len(kept) < top:
+        if len(_distinct(_frontier(found), top, gap)) < top:
             found += s.between(cheapest.point.npv, richest.point.npv, 2 * top)
     kept = _frontier(found)
-    chosen = spread(kept, max(1, top))
+    chosen = _distinct(kept, max(1, top), gap)
+    notes = (*notes, *s.reservation_notes())
+    if len(chosen) < top and len(kept) > 1:
+        notes = (*notes, narrow_note(s, kept, chosen, top, gap))
     plans = [replace(f.point.plan, name=name_offer(rank, f.point.steps, position))
              for rank, f in enumerate(chosen, start=1)]
     longest = max((plan.payoff_date for plan in plans if plan.payoff_date is not None), default=None)
@@ -265,7 +274,7 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
         notes = (*notes, f"savings are against the contract as it stands: {costed.basis[-1]}")
     offers = []
     for rank, (f, plan) in enumerate(zip(chosen, plans, strict=True), start=1):
-        role = ("both" if len(kept) == 1 else "borrower" if f is kept[0] else "creditor" if f is kept[-1]
+        role = ("both" if len(kept) == 1 else "creditor" if f is chosen[-1] else "borrower" if f is chosen[0]
                 else "between")
         name = plan.name
         metrics = plan_metrics(plan, constraints.borrower(), constraints.creditor(), costed)
@@ -292,6 +301,10 @@ def _frontier(found: Sequence[Found]) -> list[Found]:
     for f in found:
         unique.setdefault(tuple(s.to_table().__repr__() for s in f.point.steps), f)
     return pareto(list(unique.values()), key=lambda f: (f.point.total, f.point.npv))
+
+
+def _distinct(kept: Sequence[Found], top: int, gap: Decimal) -> list[Found]:
+    return distinct(kept, top, gap, key=lambda f: f.point.total)
 
 
 __all__ = ["Found", "Offer", "Proposal", "Search", "families", "search"]
