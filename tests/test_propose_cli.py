@@ -114,14 +114,15 @@ def test_when_nothing_fits_it_says_what_binds(tmp_path: Path) -> None:
     assert data["offers"] == []
     binding = data["binding"]
     assert binding["constraints"] == ["borrower.max_payment", "creditor.max_term"]
-    # 12,000 at 1% a month over 24 months: 564.88, the last 564.94; at 500.00 a month, 28 months
-    assert [(r["need"], r["shortfall"]) for r in binding["relaxations"]] == [("564.94", "64.94"), (28, 4)]
-    assert binding["relaxations"][1]["steps"] == [{"op": "term", "installments": 28}]
+    # 12,000 at 1% a month over 24 months: 564.8817 a month, so a fixed 564.89 (the last one less) repays it;
+    # at 500.00 a month, 28 months
+    assert [(r["need"], r["shortfall"]) for r in binding["relaxations"]] == [("564.89", "64.89"), (28, 4)]
+    assert binding["relaxations"][1]["steps"] == [{"op": "payment", "amount": "500.00"}]  # 28 months at 500.00
     table = run(case).stdout  # type: ignore[attr-defined]
-    assert "No offer fits both sides." in table and "the borrower would need 64.94 more a month" in table
+    assert "No offer fits both sides." in table and "the borrower would need 64.89 more a month" in table
     rows = list(csv.reader(io.StringIO(run(case, "--format", "csv").stdout)))  # type: ignore[attr-defined]
     assert rows[0] == ["constraint", "have", "need", "shortfall", "text"] and rows[1][:4] == [
-        "borrower.max_payment", "500.00", "564.94", "64.94"]
+        "borrower.max_payment", "500.00", "564.89", "64.89"]
     exported = run(case, "--export", str(tmp_path / "none.xlsx"))  # the diagnosis, then the refusal
     assert exported.exit_code == 1 and "No offer fits both sides." in exported.stdout  # type: ignore[attr-defined]
     assert exported.stderr == (f"Error: --export: no offer fits, so there is nothing to write to "  # type: ignore

@@ -146,6 +146,7 @@ class Search:
         self.oracle = Oracle(self.ctx)
         self.sweep = Sweep(self.ctx, self.families)
         self.required = constraints.required_npv(position)
+        self._richest: tuple[Found | None] | None = None
         self.payment = next((f for f in self.families if isinstance(f, PaymentFamily)), None)
         self.reservation = self._reservation()
         if self.reservation is not None:
@@ -204,6 +205,12 @@ class Search:
         return min(found, key=lambda f: (f.point.total, -f.point.npv, f.point.largest or 0))
 
     def creditor_end(self) -> Found | None:
+        """The most the creditor can recover within the borrower's means (and the reservation)."""
+        if self._richest is None:
+            self._richest = (self._creditor_end(),)
+        return self._richest[0]
+
+    def _creditor_end(self) -> Found | None:
         found = self.best(self.sweep.richest(), None, tries=4)
         if self.reservation is not None and self.oracle.fits_means(self.reservation):
             own = Found(self.reservation, 0, None)
@@ -248,9 +255,9 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
 
     s = Search(position, on, constraints)
     notes = notes_for(s.ctx)
-    richest = s.creditor_end()
-    if richest is None or richest.point.npv < s.required:
-        binding = diagnose(s, richest)
+    richest = s.feasible()
+    if richest is None:
+        binding = diagnose(s, s.creditor_end())
         costed, contract_metrics = _contract(contract, None, constraints)
         return Proposal(on, position, constraints, s.required, (), binding, notes, s.oracle.builds, costed,
                         contract_metrics)
