@@ -33,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .ladder import Context, Estimate, Family, TermFamily
+from .ladder import Context, Estimate, Family, SettleFamily, TermFamily
 
 T = TypeVar("T")
 #: relative slack of float comparisons (the exact search decides)
@@ -118,7 +118,10 @@ class Sweep:
         return self.ctx.constraints.cap is None or at_cap <= self.ctx.owed * (1 + SLACK)
 
     def _generic(self, family: Family, target: float | None, budget: bool = True) -> Candidate | None:
-        least = float_first(family, lambda e: self.within_means(e, budget))
+        if isinstance(family, SettleFamily) and family.n:
+            least = self._settle_least(family, budget)
+        else:
+            least = float_first(family, lambda e: self.within_means(e, budget))
         if least is None:
             return None
         if target is None:
@@ -129,6 +132,20 @@ class Sweep:
             return None
         e = family.estimate(rung)
         return Candidate(family, e.total, e.npv, e.largest, least, rung)
+
+    def _settle_least(self, family: SettleFamily, budget: bool) -> int | None:
+        """A settlement's largest installment is not monotone in its sum: the
+        largest sum within the budget is computed (the cap, the lump sum and
+        the reservation are monotone, and bisected)."""
+        from .oracle import settle_below
+        from .payment import budget_units
+
+        least = float_first(family, lambda e: self.within_means(e, budget=False))
+        most = budget_units(self.ctx) if budget else None
+        if least is None or most is None:
+            return least
+        rest = settle_below(family.amount(least) - family.down, family.n, most)
+        return None if rest is None or rest < family.n else family.owed - family.down - rest
 
     def _level(self, family: Family, target: float | None, budget: bool = True) -> Candidate | None:
         top, bottom = self.bounds(family)
