@@ -35,6 +35,7 @@ from ..rates import percent_text
 from .constraints import Constraints
 from .ladder import estimate
 from .oracle import first_true, last_true
+from .words import Say, english
 
 if TYPE_CHECKING:
     from .search import Found, Search
@@ -56,6 +57,7 @@ class Relaxation:
     shortfall: Decimal | int
     text: str
     plan: Plan | None = None
+    say: Say | None = None  # the text, to word in any language
 
 
 @dataclass(frozen=True)
@@ -65,6 +67,7 @@ class Binding:
     constraints: tuple[str, ...]
     relaxations: tuple[Relaxation, ...]
     message: str
+    say: Say | None = None  # the message, to word in any language
 
 
 def diagnose(search: Search, richest: Found | None) -> Binding:
@@ -74,12 +77,16 @@ def diagnose(search: Search, richest: Found | None) -> Binding:
                          _cap(search)) if r]
     money = search.ctx.policy.grouped
     if not found:
-        minimum = f"recovers the creditor's minimum {money(search.required)} and " if search.required > 0 else ""
-        message = (f"No offer fits: no plan the creditor's levers allow {minimum}fits the borrower's means and "
-                   "the cap; allow more levers")
+        minimum = Say("prop.w.minimum", {"amount": money(search.required)}) if search.required > 0 else ""
+        say = Say("prop.w.none_at_all", {"minimum": minimum})
     else:
-        message = "No offer fits: " + ", or ".join(r.text for r in found) + "."
-    return Binding(tuple(r.constraint for r in found), tuple(found), message)
+        say = Say("prop.w.none", {"ways": tuple(r.say for r in found if r.say is not None)}, sep="prop.w.or")
+    return Binding(tuple(r.constraint for r in found), tuple(found), english(say), say)
+
+
+def _way(constraint: str, have: Decimal | int, need: Decimal | int, shortfall: Decimal | int, say: Say,
+         plan: Plan) -> Relaxation:
+    return Relaxation(constraint, have, need, shortfall, english(say), plan, say)
 
 
 def _relax(search: Search, change: Callable[[int], Constraints], lo: int, hi: int, guess: int | None,
@@ -125,9 +132,9 @@ def _payment(search: Search) -> Relaxation | None:
     need = ctx.money(found[0])
     short = need - c.max_payment
     money = ctx.policy.grouped
-    return Relaxation("borrower.max_payment", c.max_payment, need, short,
-                      f"the borrower would need {money(short)} more a month ({money(need)} instead of "
-                      f"{money(c.max_payment)})", found[1].point.plan)
+    return _way("borrower.max_payment", c.max_payment, need, short,
+                Say("prop.w.need_payment", {"short": money(short), "need": money(need), "have": money(c.max_payment)}),
+                found[1].point.plan)
 
 
 def _recovery(search: Search, richest: Found | None) -> Relaxation | None:
@@ -148,10 +155,11 @@ def _recovery(search: Search, richest: Found | None) -> Relaxation | None:
         return None
     share = found[0] * BASIS
     money = ctx.policy.grouped
-    of = "of the principal" if c.recovery_base == "principal" else "of what is owed"
-    return Relaxation("creditor.min_recovery", c.min_recovery, share, c.min_recovery - share,
-                      f"the creditor to accept {percent_text(share, 2)} {of} (NPV {money(found[1].point.npv)}) "
-                      f"instead of {percent_text(c.min_recovery)} ({money(search.required)})", found[1].point.plan)
+    of = Say("prop.w.of_principal" if c.recovery_base == "principal" else "prop.w.of_owed")
+    return _way("creditor.min_recovery", c.min_recovery, share, c.min_recovery - share,
+                Say("prop.w.need_recovery", {"share": percent_text(share, 2), "base": of,
+                                             "npv": money(found[1].point.npv), "have": percent_text(c.min_recovery),
+                                             "required": money(search.required)}), found[1].point.plan)
 
 
 def _lump(search: Search) -> Relaxation | None:
@@ -174,9 +182,9 @@ def _lump(search: Search) -> Relaxation | None:
     need = ctx.money(found[0])
     short = need - c.lump_sum
     money = ctx.policy.grouped
-    return Relaxation("borrower.lump_sum", c.lump_sum, need, short,
-                      f"a lump sum of {money(short)} more now ({money(need)} instead of {money(c.lump_sum)})",
-                      found[1].point.plan)
+    return _way("borrower.lump_sum", c.lump_sum, need, short,
+                Say("prop.w.need_lump", {"short": money(short), "need": money(need), "have": money(c.lump_sum)}),
+                found[1].point.plan)
 
 
 def _term(search: Search) -> Relaxation | None:
@@ -189,8 +197,8 @@ def _term(search: Search) -> Relaxation | None:
     if found is None:
         return None
     months = found[0]
-    return Relaxation("creditor.max_term", c.max_term, months, months - c.max_term,
-                      f"the creditor to allow {months} months instead of {c.max_term}", found[1].point.plan)
+    return _way("creditor.max_term", c.max_term, months, months - c.max_term,
+                Say("prop.w.need_term", {"need": months, "have": c.max_term}), found[1].point.plan)
 
 
 def _cap(search: Search) -> Relaxation | None:
@@ -208,10 +216,8 @@ def _cap(search: Search) -> Relaxation | None:
     if found is None:
         return None
     need = found[0] * BASIS
-    return Relaxation("creditor.cap", c.cap.rate, need, need - c.cap.rate,
-                      f"the cost of credit to be allowed up to {percent_text(need, 2)}: every plan the creditor's "
-                      f"levers allow costs the borrower more than the legal cap {c.cap}, so the way out is a lower "
-                      "rate (set-rate) or waivers", found[1].point.plan)
+    return _way("creditor.cap", c.cap.rate, need, need - c.cap.rate,
+                Say("prop.w.need_cap", {"need": percent_text(need, 2), "cap": str(c.cap)}), found[1].point.plan)
 
 
 def _cap_guess(search: Search) -> int | None:

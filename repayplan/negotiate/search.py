@@ -42,6 +42,7 @@ from .frontier import Candidate, Sweep, distinct, pareto
 from .ladder import Context, Family, SettleFamily, TermFamily, estimate
 from .oracle import Oracle, Point
 from .payment import PaymentFamily, budget_units
+from .words import Say, english
 
 
 @dataclass(frozen=True)
@@ -69,6 +70,8 @@ class Offer:
     reason: str
     role: str
     binds: tuple[str, ...] = ()
+    title: Say | None = None  # the name, to word in any language
+    why: Say | None = None  # the reason, to word in any language
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -90,6 +93,7 @@ class Proposal:
     builds: int = 0  # plans built exactly
     contract: Plan | None = None  # the contract as it stands, when known
     contract_metrics: PlanMetrics | None = None
+    said: tuple[Say, ...] = ()  # the notes, to word in any language
 
     @property
     def currency(self) -> str:
@@ -163,7 +167,7 @@ class Search:
             return None
         return self.oracle.point(family, 0)
 
-    def reservation_notes(self) -> tuple[str, ...]:
+    def reservation_notes(self) -> tuple[Say, ...]:
         """The borrower's reservation, for people."""
         from .explain import reservation_note
 
@@ -251,7 +255,7 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
     it is costed once the offers exist, to the payoff date of the longest
     (as ``compare`` does: a matured loan's penalty runs as long as any plan)."""
     from .diagnose import diagnose
-    from .explain import name_offer, narrow_note, notes_for, reason
+    from .explain import narrow_note, notes_for, offer_say, reason
 
     s = Search(position, on, constraints)
     notes = notes_for(s.ctx)
@@ -259,8 +263,8 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
     if richest is None:
         binding = diagnose(s, s.creditor_end())
         costed, contract_metrics = _contract(contract, None, constraints)
-        return Proposal(on, position, constraints, s.required, (), binding, notes, s.oracle.builds, costed,
-                        contract_metrics)
+        return Proposal(on, position, constraints, s.required, (), binding, _english(notes), s.oracle.builds,
+                        costed, contract_metrics, notes)
     cheapest = s.borrower_end(richest)
     gap = constraints.concession_floor(position)
     found = [cheapest, richest]
@@ -273,12 +277,12 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
     notes = (*notes, *s.reservation_notes())
     if len(chosen) < top and len(kept) > 1:
         notes = (*notes, narrow_note(s, kept, chosen, top, gap))
-    plans = [replace(f.point.plan, name=name_offer(rank, f.point.steps, position))
-             for rank, f in enumerate(chosen, start=1)]
+    titles = [offer_say(rank, f.point.steps) for rank, f in enumerate(chosen, start=1)]
+    plans = [replace(f.point.plan, name=english(title)) for f, title in zip(chosen, titles, strict=True)]
     longest = max((plan.payoff_date for plan in plans if plan.payoff_date is not None), default=None)
     costed, contract_metrics = _contract(contract, longest, constraints)
     if costed is not None:
-        notes = (*notes, f"savings are against the contract as it stands: {costed.basis[-1]}")
+        notes = (*notes, Say("prop.w.note_savings", {"basis": costed.basis[-1]}))
     offers = []
     for rank, (f, plan) in enumerate(zip(chosen, plans, strict=True), start=1):
         role = ("both" if len(kept) == 1 else "creditor" if f is chosen[-1] else "borrower" if f is chosen[0]
@@ -288,10 +292,10 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
         problems = constraints.violations(plan, metrics)
         if problems:  # pragma: no cover - the oracle measures as compare does; a guard, not a path
             raise RepayplanError(f"internal error: offer {rank} breaks {problems[0]}")
-        text, binds = reason(s, f, role, metrics)
-        offers.append(Offer(rank, name, plan, metrics, text, role, binds))
-    return Proposal(on, position, constraints, s.required, tuple(offers), None, notes, s.oracle.builds, costed,
-                    contract_metrics)
+        why, binds = reason(s, f, role, metrics)
+        offers.append(Offer(rank, name, plan, metrics, english(why), role, binds, titles[rank - 1], why))
+    return Proposal(on, position, constraints, s.required, tuple(offers), None, _english(notes), s.oracle.builds,
+                    costed, contract_metrics, notes)
 
 
 def _contract(contract: Plan | Callable[[date | None], Plan] | None, until: date | None,
@@ -308,6 +312,10 @@ def _frontier(found: Sequence[Found]) -> list[Found]:
     for f in found:
         unique.setdefault(tuple(s.to_table().__repr__() for s in f.point.steps), f)
     return pareto(list(unique.values()), key=lambda f: (f.point.total, f.point.npv))
+
+
+def _english(says: Sequence[Say]) -> tuple[str, ...]:
+    return tuple(english(say) for say in says)
 
 
 def _distinct(kept: Sequence[Found], top: int, gap: Decimal) -> list[Found]:

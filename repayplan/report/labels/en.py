@@ -1,5 +1,7 @@
 """English labels, by key; each feature keeps its keys in one block."""
 
+from ...negotiate.words import WORDS
+
 EN: dict[str, str] = {
     # batch (issue 6): case-list output and errors file
     "case_id": "Case", "line": "Line", "problem": "Problem",
@@ -220,4 +222,10 @@ EN: dict[str, str] = {
     "prop.of_principal": "of the principal", "prop.no_minimum": "no minimum recovery given",
     "prop.max_months": "at most {months} months",
     "prop.concessions": "concessions: {levers}; the term is searched",
+    # the negotiator's sentences (`repayplan propose`: offer names, reasons, notes, ways out); worded beside the
+    # code that says them, in repayplan/negotiate/words.py
+    **WORDS,
+    "prop.min_concession": "Least concession",
+    "prop.lever.waive": "waive", "prop.lever.set-rate": "set-rate", "prop.lever.haircut": "haircut",
+    "prop.lever.settle": "settle",
 }
