@@ -9,10 +9,15 @@ JSON (a stable contract)::
      "notes": [...]}
 
 ``name``, ``reason``, ``text``, ``message`` and ``notes`` are in English
-whatever ``--lang`` (the table and CSV follow it). Amounts are strings with the currency's minor digits, rates and shares
-percentages with two decimals ("75.00%"), ``metrics`` exactly as ``compare``
-reports them, ``steps`` the case-file tables and ``scenario`` the same as a
-``[[scenarios]]`` entry to paste.
+whatever ``--lang`` (the table and CSV follow it). Amounts are strings with
+the currency's minor digits, rates and shares percentages with two decimals
+("75.00%"), ``metrics`` exactly as ``compare`` reports them, ``steps`` the
+case-file tables and ``scenario`` the same as a ``[[scenarios]]`` entry to
+paste. ``role``: ``borrower`` (the cheapest offer the creditor accepts),
+``creditor`` (the last: the borrower's reservation when there is one, else
+the most the creditor can recover within the borrower's means), ``between``
+or ``both`` (a single offer); offers are ranked from 1, best for the borrower
+first, so ``--offer N`` elsewhere names the same plan.
 """
 
 from __future__ import annotations
