@@ -215,7 +215,7 @@ class Search:
         return self._richest[0]
 
     def _creditor_end(self) -> Found | None:
-        found = self.best(self.sweep.richest(), None, tries=4)
+        found = self.best(self.sweep.richest(), None, tries=2 if self.reservation is not None else 4)
         if self.reservation is not None and self.oracle.fits_means(self.reservation):
             own = Found(self.reservation, 0, None)
             if found is None or (own.point.npv, -own.point.total) > (found.point.npv, -found.point.total):
