@@ -208,3 +208,21 @@ def test_a_bad_export_target_is_refused_before_the_search(tmp_path: Path) -> Non
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == f"Error: {existing} already exists; pass --force to overwrite it\n"
     assert existing.read_bytes() == b"keep me"
+
+
+def test_offers_in_chinese_and_the_least_concession_flag() -> None:
+    zh = run(EXAMPLE, "--lang", "zh", "--top", "3")
+    assert zh.exit_code == 0
+    out = zh.stdout  # type: ignore[attr-defined]
+    # the names, steps and reasons in the register of Chinese loan documents
+    assert 'name = "方案一：和解结清22,635.88元（首笔3,000.00元，余款分18期）"' in out
+    assert "债权人可接受的方案中借款人负担最轻者" in out and "借款人的底线方案" in out
+    assert "可让步：减免罚息和费用、调低利率、减免本金、折扣结清" in out
+    assert "Offer" not in out and "reservation" not in out
+    # 29,030.17 owed: offers at least 10,000.00 apart leave room for two between 22,635.88 and 36,088.13
+    wide = json.loads(run(EXAMPLE, "--format", "json", "--min-concession", "10000").stdout)  # type: ignore[attr-defined]
+    totals = [Decimal(o["metrics"]["total_payment"]) for o in wide["offers"]]
+    assert len(totals) == 2 and totals[1] - totals[0] >= 10000
+    assert any("2 offer(s) instead of 5" in note for note in wide["notes"])
+    bad = run(EXAMPLE, "--min-concession", "-5")
+    assert bad.exit_code == 2 and "--min-concession" in bad.stderr  # type: ignore[attr-defined]
