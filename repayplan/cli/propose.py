@@ -91,10 +91,11 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
     monthly_expenses, or max_payment; lump_sum) and [creditor]
     (discount_rate, min_recovery, min_recovery_of, max_term, levers, cap).
     Flags override the case. The offers run from the best for the borrower
-    that the creditor accepts to the best for the creditor that the
-    borrower can pay; each can be pasted into the case file as a
-    [[scenarios]] entry. When none fits, propose says which constraint
-    binds and by how much.
+    that the creditor accepts to the borrower's reservation (what is owed,
+    repaid as fast as the budget allows with no concession; no offer costs
+    the borrower more), at least --min-concession apart; each can be pasted
+    into the case file as a [[scenarios]] entry. When none fits, propose
+    says which constraint binds and exactly how far it must move.
 
     \b
     Examples:
