@@ -172,8 +172,8 @@ def _flag(c: Constraints, constraint: str, value: Any) -> Constraints:
 
 
 #: one unit short of a way out: a cent, a basis point, a month
-SHORT: dict[str, Any] = {"borrower.max_payment": D("-0.01"), "borrower.lump_sum": D("-0.01"), "creditor.min_recovery": D("0.0001"),
-         "creditor.max_term": -1, "creditor.cap": D("-0.0001")}
+SHORT: dict[str, Any] = {"borrower.max_payment": D("-0.01"), "borrower.lump_sum": D("-0.01"),
+                         "creditor.min_recovery": D("0.0001"), "creditor.max_term": -1, "creditor.cap": D("-0.0001")}
 
 
 def _negotiation() -> tuple[Debt, date, Constraints]:
