@@ -61,6 +61,7 @@ class Oracle:
         self.ctx = ctx
         self.builds = 0
         self.ceiling: Decimal | None = None  # the most an offer may cost the borrower (its reservation)
+        self.top_up_floor = 0  # cents topped up on a rate rung below this are not worth tabling (0: any)
         self._points: dict[tuple[object, int], Point | None] = {}
         self._costs: dict[tuple[object, int], Decimal | None] = {}
         self._at_cap: dict[date, float] = {}
@@ -165,7 +166,9 @@ class Oracle:
             return p
         rung = float_rung(fine, estimate(target))
         q = self._cheapest(fine, target, 0, rung, budget)
-        return q if q is not None and q.total < p.total else p
+        if q is None or q.total >= p.total or q.t < self.top_up_floor:
+            return p
+        return q
 
     def _cheapest(self, family: Family, target: Decimal, least: int, guess: int | None,
                   budget: bool) -> Point | None:

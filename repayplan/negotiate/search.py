@@ -236,7 +236,16 @@ class Search:
         return found
 
     def between(self, low: Decimal, high: Decimal, count: int) -> list[Found]:
-        """The cheapest offers reaching ``count`` recoveries spaced evenly between two ends."""
+        """The cheapest offers reaching ``count`` recoveries spaced evenly between two ends
+        (a rate rung is topped up with cents only when they add up to a concession
+        worth tabling: these targets are only where to look)."""
+        self.oracle.top_up_floor = self.ctx.units(self.ctx.constraints.concession_floor(self.ctx.position))
+        try:
+            return self._between(low, high, count)
+        finally:
+            self.oracle.top_up_floor = 0
+
+    def _between(self, low: Decimal, high: Decimal, count: int) -> list[Found]:
         out = []
         for j in range(1, count + 1):
             target = self.ctx.policy.round(low + (high - low) * j / (count + 1))
