@@ -102,6 +102,10 @@ def test_no_plan_the_levers_allow_beats_an_offer_on_both_sides(name: str) -> Non
     # down the list, each offer costs more and recovers more: a concession never raises recovery
     figures = [(o.metrics.total_payment, o.metrics.creditor_npv) for o in proposal.offers]
     assert all(a[0] < b[0] and a[1] < b[1] for a, b in itertools.pairwise(figures))
+    for offer in proposal.offers:  # nor does a haircut: without it, the creditor recovers at least as much
+        if any(isinstance(s, Haircut) for s in offer.steps):
+            plain = apply(OWED, [s for s in offer.steps if not isinstance(s, Haircut)], ON, max_months=c.max_term)
+            assert plan_metrics(plain, c.borrower(), c.creditor()).creditor_npv >= offer.metrics.creditor_npv
 
 
 def test_the_example_offers_beat_every_plan_of_a_coarse_grid() -> None:
