@@ -1,5 +1,7 @@
 """English labels, by key; each feature keeps its keys in one block."""
 
+from ...negotiate.words import WORDS
+
 EN: dict[str, str] = {
     # batch (issue 6): case-list output and errors file
     "case_id": "Case", "line": "Line", "problem": "Problem",
@@ -429,4 +431,10 @@ EN: dict[str, str] = {
     "hl.plan_settlement_down": "to my settling everything owed for {settlement}: {down} on {first}, then {n} "
                                "installments from {next}"
                                " to {last}, on the dates and in the amounts below.",
+    # the negotiator's sentences (`repayplan propose`: offer names, reasons, notes, ways out); worded beside the
+    # code that says them, in repayplan/negotiate/words.py
+    **WORDS,
+    "prop.min_concession": "Least concession",
+    "prop.lever.waive": "waive", "prop.lever.set-rate": "set-rate", "prop.lever.haircut": "haircut",
+    "prop.lever.settle": "settle",
 }
