@@ -140,6 +140,7 @@ class Schedule:
     principal: Decimal
     loan: Loan | None = None
     interest_rule: str = ""  # how each row's interest is computed, for people
+    installment: Decimal | None = None  # the level amount of an annuity (a row may differ from it)
 
     def total(self, column: str) -> Decimal:
         return sum((getattr(r, column) for r in self.rows), ZERO)
@@ -163,6 +164,14 @@ class Schedule:
     @property
     def first_due(self) -> date | None:
         return self.rows[0].due_date if self.rows else None
+
+    @property
+    def headline(self) -> Decimal:
+        """The installment a summary shows: an annuity's level amount (with its
+        fee), else the first payment."""
+        if self.installment is not None:
+            return self.installment + self.rows[0].fees
+        return self.rows[0].payment
 
     @property
     def payoff_date(self) -> date | None:

@@ -70,7 +70,7 @@ def expected(loan: Loan) -> tuple[int, ...]:
     """The summary figures of build_schedule in minor units (dates as days since 1970-01-01)."""
     s = build_schedule(loan)
     units = s.policy.to_minor
-    return (units(s.rows[0].payment), units(s.total_interest), units(s.total_payment), units(s.total_fees),
+    return (units(s.headline), units(s.total_interest), units(s.total_payment), units(s.total_fees),
             len(s.rows), s.rows[0].due_date.toordinal() - EPOCH, s.rows[-1].due_date.toordinal() - EPOCH)
 
 
@@ -92,11 +92,13 @@ def test_thousands_of_random_loans_exact_to_the_cent() -> None:
     mismatched = [(i, loan) for i, (loan, got) in enumerate(zip(sample, figures, strict=True))
                   if got != expected(loan)]
     assert mismatched == []
-    # only loans with huge figures (here: bullets of 10^8 minor units and more over years) take the
-    # single-case path of the overflow guard; every other loan was computed by the vectorised engine
+    # only loans with huge figures (here: bullets of 10^8 minor units and more over years) and annuities
+    # with interest-only periods (their level amount is solved) take the single-case path; every other
+    # loan was computed by the vectorised engine
     fell_back = np.flatnonzero(t.exact)
-    assert len(fell_back) < 25
-    assert all(sample[i].policy.to_minor(sample[i].principal) >= 10**8 for i in fell_back)
+    assert len(fell_back) < 200
+    assert all(sample[i].policy.to_minor(sample[i].principal) >= 10**8 or sample[i].method == "annuity"
+               for i in fell_back)
     # every row of the first 300 loans
     rows = t.rows[t.rows["case"] < 300]
     for i, loan in enumerate(sample[:300]):

@@ -220,4 +220,11 @@ EN: dict[str, str] = {
     "prop.of_principal": "of the principal", "prop.no_minimum": "no minimum recovery given",
     "prop.max_months": "at most {months} months",
     "prop.concessions": "concessions: {levers}; the term is searched",
+    # the level installment and the rows that differ from it (schedule summary)
+    "sched.differ": "Differs",
+    "sched.interest_only_one": "installment {periods} pays its interest only (more than the level amount)",
+    "sched.interest_only_many": "{count} installments ({periods}) pay their interest only (more than the "
+                                "level amount)",
+    "sched.last_residue": "installment {period} is {amount} (the last takes the rounding residue)",
+    "sched.sep": "; ",
 }

@@ -194,4 +194,10 @@ ZH: dict[str, str] = {
     "prop.of_principal": "本金", "prop.no_minimum": "未给出最低回收率",
     "prop.max_months": "最长 {months} 个月",
     "prop.concessions": "可让步：{levers}；期限均会搜索",
+    # 等额本息的每期还款额及与之不同的期次 (schedule summary)
+    "sched.differ": "不同期次",
+    "sched.interest_only_one": "第{periods}期只还利息（当期利息高于每期还款额）",
+    "sched.interest_only_many": "共{count}期（第{periods}期）只还利息（当期利息高于每期还款额）",
+    "sched.last_residue": "第{period}期为 {amount}（末期承担舍入尾差）",
+    "sched.sep": "；",
 }
