@@ -28,7 +28,7 @@ from fractions import Fraction
 from . import calendar
 from .model import Loan, Period, Row, Schedule
 from .money import WORKING, ZERO, MoneyPolicy
-from .rates import percent_text
+from .rates import DAYS_PER_YEAR, percent_text
 
 #: Given (index, opening balance, interest) return the principal to repay.
 PrincipalRule = Callable[[int, Decimal, Decimal], Decimal]
@@ -47,7 +47,7 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
     freq = calendar.frequency(loan.frequency)
     anchor = anchor_day or loan.anchor_day
     dues = calendar.due_dates(loan.first_due_date, loan.term, loan.frequency, anchor)
-    periodic = loan.rate.periodic_exact(freq.periods_per_year)
+    periodic = loan.rate.periodic_exact(freq.periods_per_year, loan.day_count)
     daily = loan.rate.daily_exact(loan.day_count)
     daily_text = percent_text(loan.rate.daily(loan.day_count))
     periodic_text = _periodic_text(loan, freq.periods_per_year)
@@ -80,7 +80,10 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
 def _periodic_text(loan: Loan, per_year: int) -> str:
     if loan.rate.unit == "month" and per_year == 12:
         return str(loan.rate)
-    return f"{loan.rate} ÷ {per_year}" if loan.rate.unit == "year" else f"{loan.rate.annual_text()}/year ÷ {per_year}"
+    if loan.rate.unit == "year":
+        return f"{loan.rate} ÷ {per_year}"
+    year = DAYS_PER_YEAR[loan.day_count] if loan.rate.unit == "day" else 12
+    return f"{loan.rate} × {year} = {percent_text(loan.rate.annual_for(loan.day_count))}/year ÷ {per_year}"
 
 
 def level_payment(balance: Decimal, factors: Sequence[Fraction | Decimal], policy: MoneyPolicy) -> Decimal:

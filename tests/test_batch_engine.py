@@ -60,7 +60,8 @@ def random_loan(rng: random.Random) -> Loan:
         principal=D(units).scaleb(-places), rate=rate, term=rng.choice([rng.randint(1, 480), rng.randint(1, 36)]),
         method=rng.choice(METHODS), frequency=rng.choice(["monthly", "quarterly", "weekly", "biweekly"]),
         start=start, first_due=None if rng.random() < 0.5 else start + timedelta(days=rng.randint(1, 120)),
-        interest_basis=rng.choice(["periodic", "daily"]), day_count=rng.choice(["act/365", "act/360", "30/360"]),
+        interest_basis=rng.choice(["periodic", "daily"]),
+        day_count=rng.choice(["act/365", "act/360", "30/360", "30E/360"]),
         currency=currency, rounding=rng.choice(["half-up", "half-even"]),
         installment_fee=D(rng.choice([0, 0, 0, 5, 1250])).scaleb(-places),
     )

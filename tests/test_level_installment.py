@@ -38,7 +38,7 @@ CENT = D("0.01")
 def half_up(x: Fraction) -> Decimal:
     """x rounded half up to the cent, from the exact fraction (x ≥ 0)."""
     cents = (x * 100 * 2 + 1) // 2
-    return D(int(cents)) / 100
+    return (D(int(cents)) / 100).quantize(CENT)
 
 
 def simulate(principal: Decimal, factors: list[Fraction], level: Decimal) -> list[tuple[Decimal, ...]]:
@@ -54,6 +54,11 @@ def simulate(principal: Decimal, factors: list[Fraction], level: Decimal) -> lis
 
 def bisect_level(principal: Decimal, factors: list[Fraction]) -> Decimal:
     """The unrounded level amount: the L where the balance recursion with interest-only periods ends at 0."""
+    return bisect_bounds(principal, factors)[0]
+
+
+def bisect_bounds(principal: Decimal, factors: list[Fraction]) -> tuple[Decimal, Decimal]:
+    """An interval of width ~10⁻⁵⁰ around that L (both ends, for a rounding tie)."""
     ctx = Context(prec=60)
     fs = [ctx.divide(D(f.numerator), D(f.denominator)) for f in factors]
 
@@ -67,7 +72,7 @@ def bisect_level(principal: Decimal, factors: list[Fraction]) -> Decimal:
     for _ in range(200):
         mid = ctx.divide(lo + hi, 2)
         lo, hi = (mid, hi) if left(mid) > 0 else (lo, mid)
-    return lo
+    return lo, hi
 
 
 # -- the hand-worked cases ------------------------------------------------------------
@@ -163,11 +168,11 @@ def test_every_annuity_has_term_rows_and_is_level_where_interest_allows(loan: Lo
 def test_the_level_amount_is_rounded_from_the_solved_one(loan: Loan) -> None:
     s = build_schedule(loan)
     factors = [p.factor for p in loan_periods(loan)]
-    solved = bisect_level(s.principal, factors)
-    rounded = loan.policy.round(solved)
+    lo, hi = bisect_bounds(s.principal, factors)
+    rounded = {loan.policy.round(lo), loan.policy.round(hi)}  # two only at an exact tie
     assert s.installment is not None
     # either the solved amount rounded, or lower by a unit at a time only when that repays before the last row
-    assert s.installment == rounded or (s.installment < rounded and _repays_early(loan, rounded))
+    assert s.installment in rounded or (s.installment < min(rounded) and _repays_early(loan, max(rounded)))
 
 
 def _repays_early(loan: Loan, level: Decimal) -> bool:
@@ -202,3 +207,39 @@ def test_batch_equals_build_on_level_loans(loans: list[Loan]) -> None:
 
 def test_half_up_helper() -> None:
     assert half_up(Fraction(100005, 1000)) == D("100.01") == D("100.005").quantize(CENT, ROUND_HALF_UP)
+
+
+# -- a day rate on the periodic basis, and the 30/360 day counts ------------------------------------
+
+def test_a_day_rate_on_the_periodic_basis_counts_a_360_day_year_under_act_360() -> None:
+    # 0.05%/day × 360 = 18%/year; ÷ 12 = 1.5% a month: 10,000 × 1.5% = 150.00 (not 18.25% ÷ 12 → 152.08)
+    args = ["build", "--principal", "10000", "--rate", "0.05%/day", "--term", "12", "--day-count", "act/360",
+            "--start", "2025-01-15", "--format", "json"]
+    out = json.loads(CliRunner().invoke(main, args).stdout)
+    assert out["rows"][0]["interest"] == "150.00" and out["summary"]["annual_rate"] == "18%"
+    assert "0.05%/day × 360 = 18%/year ÷ 12" in out["summary"]["interest_rule"]
+    # the level amount: the annuity at 1.5% over 12 months, B·r/(1 − (1+r)^−12) = 916.7999… → 916.80
+    r = Fraction(3, 200)
+    assert out["summary"]["installment"] == str(half_up(10000 * r / (1 - (1 + r) ** -12))) == "916.80"
+    # under act/365 the same rate is 18.25%/year: 10,000 × 0.1825 ÷ 12 = 152.083… → 152.08
+    s = build_schedule(Loan(D("10000"), parse_rate("0.05%/day"), 12, start=date(2025, 1, 15)))
+    assert s.rows[0].interest == D("152.08")
+    for day_count in ("act/360", "30/360", "30E/360"):
+        assert_batch_equals_build([Loan(D("10000"), parse_rate("0.05%/day"), 12, start=date(2025, 1, 15),
+                                        day_count=day_count)])
+
+
+def test_30e_360_counts_every_31st_as_the_30th() -> None:
+    # daily interest, 15 Jan → 31 Mar first period: 30/360 (ISDA) counts 2×30 + (31 − 15) = 76 days (the end
+    # 31st stays, the start is not the 30th); 30E/360 counts 2×30 + (30 − 15) = 75 days.
+    # 12,000 × 0.05% × 76 = 456.00 and × 75 = 450.00.
+    terms = {"start": date(2025, 1, 15), "first_due": date(2025, 3, 31), "interest_basis": "daily"}
+    isda = build_schedule(Loan(D("12000"), parse_rate("0.05%/day"), 6, day_count="30/360", **terms))
+    euro = build_schedule(Loan(D("12000"), parse_rate("0.05%/day"), 6, day_count="30E/360", **terms))
+    assert (isda.rows[0].days, isda.rows[0].interest) == (76, D("456.00"))
+    assert (euro.rows[0].days, euro.rows[0].interest) == (75, D("450.00"))
+    # later periods keep the 31st anchor: 31 Mar → 30 Apr is 30 days in both; 30 Apr → 31 May: the start
+    # is the 30th, so ISDA too counts the 31st as the 30th: 30 days in both
+    assert [r.days for r in isda.rows[1:3]] == [30, 30] == [r.days for r in euro.rows[1:3]]
+    assert_batch_equals_build([Loan(D("12000"), parse_rate("0.05%/day"), 6, day_count=dc, **terms)
+                               for dc in ("30/360", "30E/360")])

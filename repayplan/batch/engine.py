@@ -48,7 +48,7 @@ LIMIT = 2.0**60
 #: Bound on the relative float64 error of the level payment, per period (≤ 5 roundings of 2^-53 each, ×2 margin).
 FLOAT_ERROR = 1e-15
 
-_ARRAYS = ("principal", "fee", "half_even", "method", "term", "months", "step_days", "daily", "d30", "start",
+_ARRAYS = ("principal", "fee", "half_even", "method", "term", "months", "step_days", "daily", "d30", "e30", "start",
            "start_midx", "start_day", "first_given", "first", "first_midx", "first_day", "pn", "qn", "den")
 
 
@@ -135,9 +135,9 @@ def _prepare(c: Cases, pos: np.ndarray) -> tuple[_Work, MonthTable, np.ndarray]:
     reg_days = np.where(monthly, reg_days_m, fd_days_d - w.step_days)
     reg_midx = np.where(monthly, fd_midx - w.months, reg_midx_d)
     reg_day = np.where(monthly, reg_day_m, reg_day_d)
-    w.odd = np.where(w.d30, days_30_360(w.start_midx, w.start_day, reg_midx, reg_day), reg_days - w.start)
+    w.odd = np.where(w.d30, days_30_360(w.start_midx, w.start_day, reg_midx, reg_day, w.e30), reg_days - w.start)
     fd_day = np.where(monthly, table.on_day(fd_midx, w.anchor)[1], table.month_day(fd_days_d)[1])
-    w.first_days = np.where(w.d30, days_30_360(w.start_midx, w.start_day, fd_midx, fd_day), w.fd_days - w.start)
+    w.first_days = np.where(w.d30, days_30_360(w.start_midx, w.start_day, fd_midx, fd_day, w.e30), w.fd_days - w.start)
     w.last = np.where(monthly, table.on_day(last_midx, w.anchor)[0], fd_days_d + (w.term - 1) * w.step_days)
     return w, table, pos[late]
 
@@ -185,7 +185,7 @@ def _periods(w: _Work, table: MonthTable, dates: bool) -> Iterator[tuple[int, in
                     day = np.where(monthly, day, d_day) if any_monthly else d_day
             days = due - prev[:m]
             if any_30:
-                days = np.where(w.d30[:m], days_30_360(prev_midx[:m], prev_day[:m], midx, day), days)
+                days = np.where(w.d30[:m], days_30_360(prev_midx[:m], prev_day[:m], midx, day, w.e30[:m]), days)
                 prev_midx[:m], prev_day[:m] = midx, day
             prev[:m] = due
         if k == 0:  # a long first period adds its odd days; a short one charges its actual days

@@ -21,7 +21,7 @@ from ..money import MINOR_UNITS, ROUNDING_MODES
 from .fields import Reader
 
 LOAN_FIELDS = ("principal", "rate", "term", "method", "frequency", "start", "first_due", "interest_basis",
-               "day_count", "rounding", "currency", "installment_fee", "upfront_fee")
+               "day_count", "rounding", "currency", "installment_fee", "upfront_fee", "signed")
 
 
 @dataclass(frozen=True)
@@ -75,6 +75,7 @@ def read_loan_table(reader: Reader, table: dict[str, Any], where: str, currency:
         "currency": reader.choice(table, "currency", where, MINOR_UNITS, default=currency),
         "installment_fee": reader.amount(table, "installment_fee", where, default=Decimal(0)),
         "upfront_fee": reader.amount(table, "upfront_fee", where, default=Decimal(0)),
+        "signed": reader.date(table, "signed", where),
     }
     if len(reader.problems) > before:
         return None

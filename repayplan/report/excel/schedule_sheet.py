@@ -131,7 +131,7 @@ def live_terms(plan: BookPlan) -> _Terms | None:
     if schedule.rows != rows:
         return None
     periods = loan_periods(loan)
-    periodic = loan.rate.periodic_exact(loan.periods_per_year)
+    periodic = loan.rate.periodic_exact(loan.periods_per_year, loan.day_count)
     daily = loan.rate.daily_exact(loan.day_count)
     p, d, n = absolute(INPUTS["periodic"]), absolute(INPUTS["daily"]), absolute(INPUTS["term"])
     if loan.method == "bullet":
@@ -279,7 +279,7 @@ def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: 
     out.append(label("annual_rate", lang), None, None, None,
                (f"={fx.annual_rate(cell, rate, loan.day_count)}", "rate"),
                label("wb.period_rate", lang), None,
-               (f"={fx.periodic_rate(cell, rate, loan.periods_per_year)}", "rate"),
+               (f"={fx.periodic_rate(cell, rate, loan.periods_per_year, loan.day_count)}", "rate"),
                label("wb.daily_rate", lang).format(day_count=loan.day_count), None,
                (f"={fx.daily_rate(cell, rate, loan.day_count)}", "rate"))
     out.append(inst_label, None, None, None, installment,
