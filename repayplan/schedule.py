@@ -209,8 +209,8 @@ def level_rows(principal: Decimal, periods: Sequence[Period], policy: MoneyPolic
 
     A 45-day first period of a 4.9% mortgage charges more interest than the
     level amount, so row 1 pays interest only and the other 359 share the
-    principal (1,000,000 × 4.9% ÷ 365 × 14 odd days + 1,000,000 × 4.9% ÷ 12 =
-    1,879.45 + 4,083.33 + … = 6,365.53 for row 1):
+    principal (row 1: 1,000,000 × (4.9% ÷ 12 + 4.9% ÷ 365 × 17 odd days) =
+    4,083.33… + 2,282.19… = 6,365.53):
 
     >>> from datetime import date
     >>> from repayplan.rates import parse_rate

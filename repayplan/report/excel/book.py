@@ -91,6 +91,8 @@ class CapBook:
     excess: Decimal  # actuarial amount above the cap
     simple_excess: Decimal  # the court's simple-interest figure
     trace: tuple[str, ...] = ()
+    nominal: Decimal | None = None  # the nominal annualised IRR, which decides (legal.CapCheck.nominal_rate)
+    rule: str = ""  # label key of the rule the cap stands for
 
     @property
     def within(self) -> bool:
