@@ -11,7 +11,6 @@ so they never drift:
 
 from __future__ import annotations
 
-import calendar as _calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -54,8 +53,21 @@ def add_months(start: date, months: int, anchor_day: int | None = None) -> date:
     day = anchor_day or start.day
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
-    last = _calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day, last))
+    return date(year, month + 1, min(day, month_days(year, month + 1)))
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_days(year: int, month: int) -> int:
+    """Days in a month (the Gregorian calendar of ``datetime``).
+
+    >>> month_days(2024, 2), month_days(1900, 2), month_days(2025, 4)
+    (29, 28, 30)
+    """
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS[month - 1]
 
 
 def step(anchor: date, n: int, freq: Frequency, anchor_day: int | None = None) -> date:
@@ -73,7 +85,16 @@ def due_dates(first_due: date, count: int, freq_name: str, anchor_day: int | Non
     [28, 31, 30]
     """
     freq = frequency(freq_name)
-    return [step(first_due, n, freq, anchor_day) for n in range(count)]
+    if not freq.months:
+        return [first_due + timedelta(days=n * freq.days) for n in range(count)]
+    day = anchor_day or first_due.day
+    base = first_due.year * 12 + first_due.month - 1
+    out = []
+    for n in range(count):
+        year, month = divmod(base + n * freq.months, 12)
+        month += 1
+        out.append(date(year, month, day if day <= 28 else min(day, month_days(year, month))))
+    return out
 
 
 def default_first_due(start: date, freq_name: str) -> date:

@@ -5,7 +5,8 @@ Records are immutable; change one by copying with :func:`dataclasses.replace`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -138,6 +139,30 @@ class Row:
     fees: Decimal
     penalty: Decimal
     closing_balance: Decimal
+
+
+def fast_constructor(cls: type) -> Callable[..., object]:
+    """A positional constructor of a frozen, slotted dataclass that sets its
+    slots directly: the same object as ``cls(*values)`` (no defaults, no
+    ``__post_init__``), some twice as fast, for the rows of a schedule.
+
+    >>> make = fast_constructor(Period)
+    >>> make(1, date(2025, 1, 1), date(2025, 2, 1), 31, Fraction(1, 100), "1%") == Period(
+    ...     1, date(2025, 1, 1), date(2025, 2, 1), 31, Fraction(1, 100), "1%")
+    True
+    """
+    names = [f.name for f in fields(cls)]
+    lines = [f"    _set{i}(row, {name})" for i, name in enumerate(names)]
+    source = f"def make({', '.join(names)}):\n    row = _new(_cls)\n" + "\n".join(lines) + "\n    return row\n"
+    scope: dict[str, object] = {"_new": object.__new__, "_cls": cls}
+    scope.update({f"_set{i}": cls.__dict__[name].__set__ for i, name in enumerate(names)})
+    exec(source, scope)  # noqa: S102 - generated from the class's own field names, as dataclasses does
+    return scope["make"]  # type: ignore[return-value]
+
+
+#: Positional constructors of the two records a schedule makes by the hundred.
+new_period: Callable[..., Period] = fast_constructor(Period)  # type: ignore[assignment]
+new_row: Callable[..., Row] = fast_constructor(Row)  # type: ignore[assignment]
 
 
 @dataclass(frozen=True)

@@ -26,7 +26,7 @@ from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 
 from . import calendar
-from .model import Loan, Period, Row, Schedule
+from .model import Loan, Period, Row, Schedule, new_period, new_row
 from .money import WORKING, ZERO, MoneyPolicy
 from .rates import DAYS_PER_YEAR, percent_text
 
@@ -55,8 +55,9 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
     by_days: dict[int, tuple[Fraction, str]] = {}  # months have few distinct lengths
     periods = []
     previous = loan.start
+    actual = loan.day_count in ("act/365", "act/360")
     for number, due in enumerate(dues, start=1):
-        days = calendar.day_count(previous, due, loan.day_count)
+        days = (due - previous).days if actual else calendar.day_count(previous, due, loan.day_count)
         if daily_mode:
             if days not in by_days:
                 by_days[days] = (daily * days, f"{daily_text}/day × {days} days ({loan.day_count})")
@@ -72,7 +73,7 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
                 elif odd < 0:  # a short first period: its actual days at the daily rate
                     factor = daily * days
                     basis = f"{daily_text}/day × {days} days (short first period)"
-        periods.append(Period(number, previous, due, days, factor, basis))
+        periods.append(new_period(number, previous, due, days, factor, basis))
         previous = due
     return periods
 
@@ -99,7 +100,12 @@ def level_payment(balance: Decimal, factors: Sequence[Fraction | Decimal], polic
     """
     discount, present = Decimal(1), ZERO
     growth: dict[int, Decimal] = {}  # 1 + factor, computed once per distinct factor object
-    for factor in factors:
+    count, n = 0, len(factors)
+    while count < n:
+        factor = factors[count]
+        run = count + 1  # a run of the same factor object: one geometric sum
+        while run < n and factors[run] is factor:
+            run += 1
         step = growth.get(id(factor))
         if step is None:
             if isinstance(factor, Fraction):
@@ -107,8 +113,17 @@ def level_payment(balance: Decimal, factors: Sequence[Fraction | Decimal], polic
             else:
                 step = WORKING.add(1, factor)
             growth[id(factor)] = step
-        discount = WORKING.divide(discount, step)
-        present = WORKING.add(present, discount)
+        m = run - count
+        if m == 1 or step == 1:
+            for _ in range(m):
+                discount = WORKING.divide(discount, step)
+                present = WORKING.add(present, discount)
+        else:  # Σ_{j=1..m} d·g^−j = d·(1 − g^−m)/(g − 1)
+            tail = WORKING.power(step, -m)
+            present = WORKING.add(present, WORKING.divide(WORKING.multiply(discount, WORKING.subtract(1, tail)),
+                                                          WORKING.subtract(step, 1)))
+            discount = WORKING.multiply(discount, tail)
+        count = run
     return policy.round(WORKING.divide(balance, present))
 
 
@@ -152,8 +167,8 @@ def amortise(
         else:
             principal = min(max(principal_rule(index, balance, interest), zero), balance)
         closing = balance - principal
-        rows.append(Row(period.number, period.due_date, period.days, balance, principal + interest + fee,
-                        principal, interest, fee, zero, closing))
+        rows.append(new_row(period.number, period.due_date, period.days, balance, principal + interest + fee,
+                            principal, interest, fee, zero, closing))
         balance = closing
         if balance == 0 and principal > 0:
             break
@@ -222,16 +237,78 @@ def level_rows(principal: Decimal, periods: Sequence[Period], policy: MoneyPolic
     """
     factors = [p.factor for p in periods]
     payment = level_payment(principal, factors, policy)
-    rows = amortise(principal, periods, policy, level(payment), fee)
-    if any(r.interest >= payment for r in rows[:-1]):
+    rows, uneven = level_amortise(principal, periods, policy, payment, fee)
+    if uneven:
         payment = policy.round(solve_level(principal, factors))
-        rows = amortise(principal, periods, policy, level(payment), fee)
+        rows, _ = level_amortise(principal, periods, policy, payment, fee)
     while len(rows) < len(periods) and payment > 0:  # rounded up too far: repaid before the last row
         payment -= policy.quantum
-        rows = amortise(principal, periods, policy, level(payment), fee)
+        rows, _ = level_amortise(principal, periods, policy, payment, fee)
     if len(rows) < len(periods):  # pragma: no cover - a zero level amount never repays early
         raise AssertionError("level installment repays early")
     return payment, rows
+
+
+def level_amortise(opening: Decimal, periods: Sequence[Period], policy: MoneyPolicy, payment: Decimal,
+                   fee: Decimal = ZERO) -> tuple[tuple[Row, ...], bool]:
+    """:func:`amortise` with :func:`level` (the same rows), in integer minor
+    units: the schedule's hot path. Also says whether a row before the last
+    has interest at or above the installment (its level amount must be solved).
+
+    >>> from datetime import date
+    >>> p = [Period(k, date(2025, k, 1), date(2025, k + 1, 1), 30, Fraction(1, 100), "1%") for k in (1, 2)]
+    >>> rows, uneven = level_amortise(Decimal("100.00"), p, MoneyPolicy(), Decimal("50.75"))
+    >>> [(str(r.payment), str(r.principal), str(r.interest)) for r in rows], uneven  # the last repays 50.25
+    ([('50.75', '49.75', '1.00'), ('50.75', '50.25', '0.50')], False)
+    """
+    places = policy.minor_units
+    scaled, level_scaled = opening.scaleb(places), payment.scaleb(places)
+    if (scaled != scaled.to_integral_value() or level_scaled != level_scaled.to_integral_value()
+            or abs(scaled) >= 10**24):  # pragma: no cover - finer than the unit, or beyond 28 digits
+        plain = amortise(opening, periods, policy, level(payment), fee)  # amounts finer than the unit
+        return plain, any(r.interest >= payment for r in plain[:-1])
+    even = policy.rounding == "half-even"
+    level_units = int(level_scaled)
+    balance = int(scaled)
+    zero = policy.round(ZERO)
+    fee = policy.round(fee)
+    level_paid = payment + fee
+    opening_dec = opening
+    last = len(periods) - 1
+    uneven = False
+    rows: list[Row] = []
+    quantum = policy.quantum
+    for index, period in enumerate(periods):
+        factor = period.factor
+        den = factor.denominator
+        interest, rest = divmod(balance * factor.numerator, den)
+        twice = 2 * rest
+        if twice > den or (twice == den and (not even or interest & 1)):
+            interest += 1
+        if index == last:
+            principal = balance
+        else:
+            principal = level_units - interest
+            if principal <= 0:
+                uneven = True
+                principal = 0
+            elif principal > balance:
+                principal = balance
+        closing = balance - principal
+        interest_dec = Decimal(interest) * quantum  # exact: fewer than 28 digits
+        if principal + interest == level_units:
+            principal_dec = payment - interest_dec
+            paid = level_paid
+        else:
+            principal_dec = Decimal(principal) * quantum
+            paid = principal_dec + interest_dec + fee
+        closing_dec = opening_dec - principal_dec
+        rows.append(new_row(period.number, period.due_date, period.days, opening_dec, paid, principal_dec,
+                            interest_dec, fee, zero, closing_dec))
+        balance, opening_dec = closing, closing_dec
+        if closing == 0 and principal > 0:
+            break
+    return tuple(rows), uneven
 
 
 def solve_level(balance: Decimal, factors: Sequence[Fraction | Decimal]) -> Decimal:
