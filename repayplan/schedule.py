@@ -278,10 +278,13 @@ def level_amortise(opening: Decimal, periods: Sequence[Period], policy: MoneyPol
     uneven = False
     rows: list[Row] = []
     quantum = policy.quantum
+    factor: Fraction | None = None
+    num = den = 1
     for index, period in enumerate(periods):
-        factor = period.factor
-        den = factor.denominator
-        interest, rest = divmod(balance * factor.numerator, den)
+        if period.factor is not factor:  # most periods share one factor object
+            factor = period.factor
+            num, den = factor.numerator, factor.denominator
+        interest, rest = divmod(balance * num, den)
         twice = 2 * rest
         if twice > den or (twice == den and (not even or interest & 1)):
             interest += 1
