@@ -27,7 +27,15 @@ from decimal import Decimal
 from ..model import Period, Row
 from ..money import WORKING, ZERO, MoneyPolicy
 from ..plans import COMPONENTS, Components, PlanRow
-from ..schedule import PrincipalRule, amortise, fixed_principal, interest_only, level, level_payment
+from ..schedule import (
+    PrincipalRule,
+    amortise,
+    fixed_principal,
+    interest_only,
+    level,
+    level_rows,
+    principal_part,
+)
 from .current import Opening, from_date
 from .draft import StepFailure
 from .steps import Moratorium, Payment, Step, StepUp, Term
@@ -151,10 +159,12 @@ def method_rows(method: str, balance: Decimal, periods: Sequence[Period], policy
     rule: PrincipalRule
     kept = " (the contract's own: its terms are unchanged)" if keep is not None else ""
     if method == "annuity":
-        payment = keep if keep is not None else level_payment(balance, [p.factor for p in periods], policy)
-        rule, text = level(payment), f"level installment {policy.grouped(payment)}{kept}"
+        if keep is None:  # the engine's level rule: interest-only periods, solved level amount, every period
+            payment, rows = level_rows(balance, periods, policy, fee)
+            return rows, f"level installment {policy.grouped(payment)}"
+        rule, text = level(keep), f"level installment {policy.grouped(keep)}{kept}"
     elif method == "equal-principal":
-        part = keep if keep is not None else policy.round(balance / n)
+        part = keep if keep is not None else principal_part(balance, n, policy)
         rule, text = fixed_principal(part), f"principal {policy.grouped(part)} an installment{kept}"
     else:
         rule, text = interest_only, "interest only, principal with the last installment"
