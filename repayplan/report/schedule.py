@@ -84,7 +84,8 @@ def differ_text(schedule: Schedule, lang: str = "en") -> str:
     only = [r.period for r, why in exceptions if why == "interest_only"]
     if only:
         key = "sched.interest_only_one" if len(only) == 1 else "sched.interest_only_many"
-        parts.append(label(key, lang).format(periods=period_ranges(only), count=len(only)))
+        parts.append(label(key, lang).format(periods=period_ranges(only, sep=label("sched.list_sep", lang)),
+                                             count=len(only)))
     for r, why in exceptions:
         if why == "last":
             parts.append(label("sched.last_residue", lang).format(period=r.period,
@@ -92,7 +93,7 @@ def differ_text(schedule: Schedule, lang: str = "en") -> str:
     return label("sched.sep", lang).join(parts)
 
 
-def period_ranges(periods: list[int], most: int = 8) -> str:
+def period_ranges(periods: list[int], most: int = 8, sep: str = ", ") -> str:
     """1, 3–8, 10 … : runs of periods, at most `most` runs then an ellipsis.
 
     >>> period_ranges([1, 3, 4, 5, 6, 10]), period_ranges(list(range(1, 40, 2)), most=3)
@@ -105,7 +106,7 @@ def period_ranges(periods: list[int], most: int = 8) -> str:
         else:
             runs.append([p, p])
     shown = [f"{a}–{b}" if b > a else str(a) for a, b in runs[:most]]
-    return ", ".join(shown + (["…"] if len(runs) > most else []))
+    return sep.join(shown + (["…"] if len(runs) > most else []))
 
 
 def row_dicts(schedule: Schedule) -> list[dict[str, Any]]:

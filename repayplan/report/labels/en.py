@@ -227,6 +227,7 @@ EN: dict[str, str] = {
                                 "level amount)",
     "sched.last_residue": "installment {period} is {amount} (the last takes the rounding residue)",
     "sched.sep": "; ",
+    "sched.list_sep": ", ",
     # legal caps: which figure decides, which rule a cap stands for (legal.py)
     "cap.rule": "Rule", "cap.nominal_irr": "Nominal annualised IRR (decides)",
     "cap.irr_excess": "Above the cap (IRR method)", "cap.effective": "Effective annual cost (XIRR, for information)",

@@ -200,6 +200,7 @@ ZH: dict[str, str] = {
     "sched.interest_only_many": "共{count}期（第{periods}期）只还利息（当期利息高于每期还款额）",
     "sched.last_residue": "第{period}期为 {amount}（末期承担舍入尾差）",
     "sched.sep": "；",
+    "sched.list_sep": "、",
     # 法定利率上限：以哪个数字为准、上限代表哪条规则 (legal.py)
     "cap.rule": "依据", "cap.nominal_irr": "IRR折算名义年化利率（据此判断）",
     "cap.irr_excess": "超出上限的金额（IRR法）", "cap.effective": "实际年化成本（复利，XIRR，仅供参考）",
