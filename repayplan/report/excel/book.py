@@ -91,10 +91,14 @@ class CapBook:
     excess: Decimal  # actuarial amount above the cap
     simple_excess: Decimal  # the court's simple-interest figure
     trace: tuple[str, ...] = ()
+    nominal: Decimal | None = None  # the nominal annualised IRR, which decides (legal.CapCheck.nominal_rate)
+    rule: str = ""  # label key of the rule the cap stands for
 
     @property
     def within(self) -> bool:
-        return self.excess <= 0 and self.simple_excess <= 0
+        """Within by the nominal annualised IRR, the figure that decides a Chinese cap
+        (``excess``); the simple-interest figure is shown beside it."""
+        return self.excess <= 0
 
 
 @dataclass(frozen=True)

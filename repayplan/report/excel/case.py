@@ -98,7 +98,7 @@ def arrears_book(st: Any, lang: str = "en") -> ArrearsBook:
 def cap_book(check: Any) -> CapBook:
     """A cap check (``repayplan.legal.check_cap``) for the Summary."""
     return CapBook(str(check.cap), check.cap.rate, check.effective_rate, check.excess, check.simple_excess,
-                   tuple(check.trace))
+                   tuple(check.trace), check.nominal_rate, check.cap.rule)
 
 
 def case_book(info: Any, loan: Loan, plans: Sequence[BookPlan], statement: Any = None, cap: Any = None,

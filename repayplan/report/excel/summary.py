@@ -223,10 +223,13 @@ def _cap_block(out: SheetWriter, book: CaseBook) -> None:
     out.append((label("wb.cap_heading", lang), "heading"))
     out.append((label("wb.cap", lang), "label"), (cap.cap_text, "text"))
     out.append((label("wb.cap_rate", lang), "label"), (cap.cap, "percent"))
+    out.append((label("cap.nominal_irr", lang), "label"), (cap.nominal if cap.nominal is not None else "—", "percent"))
     out.append((label("wb.cap_cost", lang), "label"), (cap.cost if cap.cost is not None else "—", "percent"))
     out.append((label("arrears.excess", lang), "label"), (cap.excess, "amount"))
     out.append((label("arrears.simple_excess", lang), "label"), (cap.simple_excess, "amount"))
     verdict = label("wb.cap_within" if cap.within else "wb.cap_over", lang)
     out.append((label("wb.cap_result", lang), "label"), (verdict, "bold"))
+    if cap.rule:
+        out.append((f"{label('cap.rule', lang)}: {label(cap.rule, lang)}", "note"))
     for line in cap.trace:
         out.append((line, "note"))
