@@ -1,0 +1,387 @@
+"""The cheapest allocation of each month's money: a mixed-integer program.
+
+The month model (:mod:`~repayplan.budget.simulate`) is linear in the
+balances once three yes/no facts are fixed for each debt and month: is it
+still owed (a fee runs, a full-bill card bears interest on the whole bill),
+and so is its minimum the rule or the whole bill. So the plan is a
+mixed-integer linear program, solved by HiGHS (``scipy.optimize.milp``):
+
+* variables per debt and month: the payment ``p``, the balance after it
+  ``b``, whether it is still owed at the next month ``a`` (binary); for a
+  full-bill card also its bill ``q`` and interest ``i``;
+* each month: balance = last balance × (1 + the month's rate) + fee × ``a``
+  − payment; the payment covers the minimum (the rule while still owed, the
+  whole bill when cleared); the payments of a month fit in its money;
+  a debt still owed is alive (``b ≤ M·a``); alive never comes back;
+* a full-bill card: interest ≥ rate × last bill − M·(1 − ``a``);
+* objective: the least paid in all, every debt cleared within the horizon.
+
+The horizon is proven long enough: a plan spends all of each month's money
+until its last month, so a plan finishing after month ``T`` has paid at
+least the money of its first ``T − 1`` months; once that exceeds the
+principal plus the cost of the best plan known, no later plan can be
+cheaper. Month 1's charges and minimums are fixed (they accrue before any
+payment) and come from the exact engine.
+
+The model leaves out the cents: the solver's plan is replayed through the
+exact month engine (integer cents), and the reported cost is the replay's.
+The solver's dual bound is a lower bound for every allocation of the
+unrounded model; ``exact`` says the solver closed the gap. A rule it cannot
+state exactly is relaxed (``reduce-payment``: only the interest and fees are
+a minimum), which keeps the bound a bound; a bullet loan, or a budget short
+of the minimums (no extra to direct, arrears and late fees follow), is not
+modelled: the best plan searched is given without a bound.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from ..money import MoneyPolicy
+from .accounts import Account, InstallmentAccount, RevolvingAccount, open_account
+from .debts import Debt, InstallmentDebt
+from .results import Budget, StrategyResult
+from .start import Opening
+
+__all__ = ["Optimum", "TIME_LIMIT", "solve_allocation"]
+
+#: seconds HiGHS may search before the best plan found is given with its bound
+TIME_LIMIT = 3.0
+
+
+@dataclass(frozen=True)
+class Optimum:
+    """How the optimal plan was found and how far from the proven least it can be."""
+
+    status: str  # exact | time-limit | no-bound
+    bound: Decimal | None  # no allocation costs less (unrounded month model), in the plan's currency
+    gap: Decimal | None  # the plan's cost less the bound
+    seconds: float  # solver time
+    source: str  # milp, or the rule of thumb that was cheaper in the exact replay
+    reason: str = ""  # why there is no bound: short | bullet | unfinished | infeasible | ""
+    relaxed: tuple[str, ...] = ()  # debts whose minimum rule the model relaxes
+    horizon: int = 0  # months in the model
+
+
+@dataclass
+class _Solution:
+    pay: list[list[float]]  # [debt][month] payment in major units
+    alive: list[list[float]]  # [debt][month] owed after month k
+
+
+def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
+                     openings: Sequence[Opening | None], dates: Sequence[date], best_cost: Decimal,
+                     time_limit: float = TIME_LIMIT) -> tuple[_Solution | None, Optimum]:
+    """The MILP's plan (or None) and what it proves; ``best_cost`` is the
+    cheapest plan known (it sets the horizon)."""
+    if any(isinstance(d, InstallmentDebt) and d.loan.method == "bullet" for d in debts):
+        return None, Optimum("no-bound", None, None, 0.0, "", reason="bullet")
+    unit = float(policy.from_minor(1))
+    accounts = [open_account(d, i, budget.start, o) for i, (d, o) in enumerate(zip(debts, openings, strict=True))]
+    opening_principal = policy.from_minor(sum(a.opening_principal for a in accounts))
+    monthly = float(budget.monthly)
+    first = float(budget.first_month)
+    # the horizon: months 0..T-2 spend more than principal + best cost -> no cheaper plan runs past T
+    need = float(opening_principal + best_cost)
+    spent, horizon = first, 1
+    while spent <= need + unit:
+        spent += monthly
+        horizon += 1
+        if horizon > len(dates) or monthly <= 0:
+            return None, Optimum("no-bound", None, None, 0.0, "", reason="unfinished")
+    horizon = min(horizon + 1, len(dates))
+    days = [(dates[0] - budget.start).days] + [(dates[k] - dates[k - 1]).days for k in range(1, horizon)]
+    caps = {}
+    for a, debt in zip(accounts, debts, strict=True):
+        if a.balance > 0:
+            a.accrue(0, days[0])
+            caps[a.index] = _cap(a, debt, days, horizon)
+    money = (float(budget.first_month), float(budget.monthly))
+    # the bound: every minimum relaxed by a cent (the cents of rounding), so no allocation is cut off
+    model = _build(accounts, caps, days, horizon, money, -unit, 0.0)
+    t0 = time.perf_counter()
+    res = model.solve(time_limit)
+    seconds = time.perf_counter() - t0
+    relaxed = tuple(a.name for a in accounts if isinstance(a, InstallmentAccount) and a.reduce)
+    if res.x is None:
+        reason = "infeasible" if res.status == 2 else "time"
+        return None, Optimum("no-bound", None, None, seconds, "", reason=reason, relaxed=relaxed, horizon=horizon)
+    bound = res.mip_dual_bound if getattr(res, "mip_dual_bound", None) is not None else res.fun
+    bound_cost = Decimal(repr(max(float(bound) - float(opening_principal), 0.0)))
+    bound_cost = bound_cost.quantize(policy.from_minor(1), rounding="ROUND_FLOOR")
+    status = "exact" if res.status == 0 and not relaxed else "time-limit" if res.status == 1 else "bound"
+    x = res.x
+    # the plan: the same payoffs, each minimum a cent higher and the money a cent a debt lower, so that the
+    # cents of the exact replay never leave a debt short of clearing (a linear program: fast)
+    safe = _build(accounts, caps, days, horizon, money, unit, unit * len(caps))
+    fixed = {v: round(float(x[v])) for v in model.binaries}
+    res2 = safe.solve(max(time_limit - seconds, 0.5), fixed)
+    if res2.x is not None:
+        x, model = res2.x, safe
+    size = len(debts)
+    pay = [[float(x[v]) for v in model.p[i]] if i in model.p else [0.0] * horizon for i in range(size)]
+    alive = [[float(x[v]) if v >= 0 else 0.0 for v in model.a[i]] if i in model.a else [0.0] * horizon
+             for i in range(size)]
+    return _Solution(pay, alive), Optimum(status, bound_cost, None, seconds, "milp", relaxed=relaxed, horizon=horizon)
+
+
+def _build(accounts: Sequence[Account], caps: dict[int, float], days: list[int], horizon: int,
+           money: tuple[float, float], slack: float, margin: float) -> _Model:
+    """The program: minimums loosened by ``slack`` (negative: tightened), each month's money less ``margin``."""
+    model = _Model(horizon, slack)
+    for a in accounts:
+        if a.index not in caps:
+            continue
+        if isinstance(a, RevolvingAccount):
+            model.revolving(a, days, caps[a.index])
+        else:
+            assert isinstance(a, InstallmentAccount)
+            model.installment(a, caps[a.index])
+    for k in range(horizon):
+        model.row({model.p[i][k]: 1.0 for i in model.p}, -float("inf"), money[0 if k == 0 else 1] - margin)
+    return model
+
+
+def _cap(a: Account, debt: Debt, days: list[int], horizon: int) -> float:
+    """A big-M: no plan's balance of this debt exceeds its minimum-only path
+    (paying more never leaves more owed); the path of the minimums is played
+    on a copy, with a margin."""
+    b = open_account(debt, a.index, date(2000, 1, 1)) if not isinstance(a, InstallmentAccount) else None
+    top = a.balance
+    if b is not None:
+        for k in range(horizon):
+            b.accrue(k, days[k])
+            top = max(top, b.balance)
+            b.pay(b.minimum)
+            b.close(k)
+            if b.balance <= 0:
+                break
+    return float(a.policy.from_minor(top)) * 1.05 + 1.0
+
+
+class _Model:
+    """The rows of the program, built debt by debt."""
+
+    def __init__(self, horizon: int, slack: float) -> None:
+        self.horizon, self.unit = horizon, slack
+        self.count = 0
+        self.coo: tuple[list[int], list[int], list[float]] = ([], [], [])
+        self.lb: list[float] = []
+        self.ub: list[float] = []
+        self.p: dict[int, list[int]] = {}
+        self.a: dict[int, list[int]] = {}  # a[i][k]: owed after month k (k = 0..H-1); -1 = fixed 0
+        self.binaries: list[int] = []
+        self.fixed: dict[int, tuple[float, float]] = {}
+
+    def solve(self, time_limit: float, fixed: dict[int, int] | None = None) -> Any:
+        """HiGHS on the program (binaries pinned to ``fixed`` when given)."""
+        import numpy as np
+        from scipy.optimize import Bounds, LinearConstraint, milp
+        from scipy.sparse import coo_array
+
+        n = self.count
+        c = np.zeros(n)
+        for i in self.p:
+            c[self.p[i]] = 1.0
+        lower, upper = np.zeros(n), np.full(n, np.inf)
+        integrality = np.zeros(n)
+        for v, (lo, hi) in self.fixed.items():
+            lower[v], upper[v] = lo, hi
+        for v in self.binaries:
+            integrality[v] = 1
+            upper[v] = min(upper[v], 1.0)
+            if fixed is not None:
+                lower[v] = upper[v] = fixed[v]
+        rows, cols, vals = self.coo
+        matrix = coo_array((vals, (rows, cols)), shape=(len(self.lb), n)).tocsr()
+        return milp(c, integrality=integrality, bounds=Bounds(lower, upper),
+                    constraints=LinearConstraint(matrix, np.array(self.lb), np.array(self.ub)),
+                    options={"time_limit": max(time_limit, 0.05), "mip_rel_gap": 1e-9, "presolve": True})
+
+    def var(self, binary: bool = False) -> int:
+        self.count += 1
+        if binary:
+            self.binaries.append(self.count - 1)
+        return self.count - 1
+
+    def row(self, terms: dict[int, float], lo: float, hi: float) -> None:
+        r = len(self.lb)
+        rows, cols, vals = self.coo
+        for v, x in terms.items():
+            if v >= 0 and x:
+                rows.append(r)
+                cols.append(v)
+                vals.append(x)
+        self.lb.append(lo)
+        self.ub.append(hi)
+
+    def _common(self, a: Account, cap: float, last: int) -> tuple[list[int], list[int], list[int]]:
+        """Payments, balances and alive flags of one debt; ``last``: the month it must be cleared by."""
+        H = self.horizon  # noqa: N806
+        p = [self.var() for _ in range(H)]
+        b = [self.var() for _ in range(H)]
+        alive = [self.var(binary=True) if k < min(last, H - 1) else -1 for k in range(H)]
+        for k in range(H):
+            if alive[k] < 0:
+                self.fixed[b[k]] = (0.0, 0.0)
+            else:
+                self.row({b[k]: 1.0, alive[k]: -cap}, -float("inf"), 0.0)  # owed -> alive
+            if k and alive[k] >= 0 and alive[k - 1] >= 0:
+                self.row({alive[k]: 1.0, alive[k - 1]: -1.0}, -float("inf"), 0.0)
+        self.p[a.index], self.a[a.index] = p, alive
+        return p, b, alive
+
+    def revolving(self, a: RevolvingAccount, days: list[int], cap: float) -> None:
+        inf, unit = float("inf"), self.unit
+        money = a.policy.from_minor
+        bill0, min0 = float(money(a.balance)), float(money(a.minimum))
+        p, b, alive = self._common(a, cap, self.horizon)
+        fee = float(money(a.monthly_fee))
+        pct = a.pct[0] / a.pct[1]
+        floor = float(money(a.floor))
+        self.row({b[0]: 1.0, p[0]: 1.0}, bill0, bill0)
+        self.row({p[0]: 1.0}, min0, inf)
+        q = i = prev_q = -1
+        for k in range(1, self.horizon):
+            f = float(a.daily * days[k]) if a.daily is not None else a.factor[0] / a.factor[1]
+            was = alive[k - 1]  # owed at the start of month k
+            if was < 0:
+                self.fixed[p[k]] = (0.0, 0.0)
+                continue
+            if a.full:
+                q, i = self.var(), self.var()
+                # q = b + i + fee·was; b_k = q − p
+                self.row({q: 1.0, b[k - 1]: -1.0, i: -1.0, was: -fee}, 0.0, 0.0)
+                self.row({b[k]: 1.0, q: -1.0, p[k]: 1.0}, 0.0, 0.0)
+                if k == 1:
+                    self.row({i: 1.0, was: -cap * f * 2}, f * bill0 - cap * f * 2, inf)
+                else:
+                    self.row({i: 1.0, prev_q: -f, was: -cap * f * 2}, -cap * f * 2, inf)
+                bill = {q: 1.0}
+                interest = {i: 1.0}
+                prev_q = q
+            else:
+                self.row({b[k]: 1.0, p[k]: 1.0, b[k - 1]: -(1.0 + f), was: -fee}, 0.0, 0.0)
+                bill = {b[k - 1]: 1.0 + f, was: fee}
+                interest = {b[k - 1]: f}
+            rule = {v: pct * x for v, x in bill.items()}
+            if a.plus:
+                for v, x in interest.items():
+                    rule[v] = rule.get(v, 0.0) + x
+                rule[was] = rule.get(was, 0.0) + fee
+            terms = {p[k]: 1.0}
+            for v, x in rule.items():
+                terms[v] = terms.get(v, 0.0) - x
+            big = cap * 2
+            if alive[k] >= 0:
+                terms[alive[k]] = terms.get(alive[k], 0.0) - big
+                self.row(terms, -big + unit, inf)  # the rule while still owed after this month
+                self.row({p[k]: 1.0, alive[k]: -floor}, unit, inf)
+
+    def installment(self, a: InstallmentAccount, cap: float) -> bool:
+        """The loan on its contract factors; False when its minimum is relaxed (reduce-payment)."""
+        inf, unit = float("inf"), self.unit
+        money = a.policy.from_minor
+        owed0, min0 = float(money(a.balance)), float(money(a.minimum))
+        p, b, alive = self._common(a, cap, a.n - 1)
+        fee = float(money(a.fee))
+        self.row({b[0]: 1.0, p[0]: 1.0}, owed0, owed0)
+        self.row({p[0]: 1.0}, min0, inf)
+        exact = not a.reduce
+        for k in range(1, self.horizon):
+            was = alive[k - 1]
+            if was < 0 or k >= a.n:
+                self.fixed[p[k]] = (0.0, 0.0)
+                continue
+            num, den = a.factors[k]
+            g = num / den
+            self.row({b[k]: 1.0, p[k]: 1.0, b[k - 1]: -(1.0 + g), was: -fee}, 0.0, 0.0)
+            self.row({p[k]: 1.0, b[k - 1]: -g, was: -fee}, unit, inf)  # interest and fee
+            if a.reduce or alive[k] < 0:
+                continue
+            if a.method == "annuity":
+                self.row({p[k]: 1.0, alive[k]: -(float(money(a.level)) + fee)}, unit, inf)
+            elif a.method == "equal-principal":
+                self.row({p[k]: 1.0, b[k - 1]: -g, was: -fee, alive[k]: -float(money(a.part))}, unit, inf)
+        return exact
+
+
+def replay_director(solution: _Solution, policy: MoneyPolicy) -> Any:
+    """A director for :func:`~repayplan.budget.simulate.simulate` that pays
+    each month's extra as the solver's plan does: first the debts it clears
+    that month, in full; then each other debt its payment less the minimum
+    already paid; any rest (cents) goes on by the strategy's order."""
+
+    def direct(k: int, active: list[Account], left: int) -> int:
+        clear, part = [], []
+        for acc in active:
+            pays, alive = solution.pay[acc.index], solution.alive[acc.index]
+            if k >= len(pays):
+                continue
+            if alive[k] < 0.5:
+                clear.append(acc)
+            else:
+                target = policy.to_minor(Decimal(repr(pays[k]))) - acc.paid_now
+                if target > 0:
+                    part.append((acc, target))
+        for acc in sorted(clear, key=lambda x: x.balance):
+            if left <= 0:
+                break
+            left -= acc.pay(left)
+        for acc, target in sorted(part, key=lambda x: -x[1]):
+            if left <= 0:
+                break
+            left -= acc.pay(min(target, left))
+        return left
+
+    return direct
+
+
+def find_optimal(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, openings: Sequence[Opening | None],
+                 dates: Sequence[date], known: Sequence[StrategyResult],
+                 time_limit: float = TIME_LIMIT) -> tuple[StrategyResult, Optimum]:
+    """The cheapest plan: the solver's, replayed through the exact engine, or
+    a rule of thumb when the replay's cents make that one cheaper (so the
+    optimal plan never costs more than any rule played); with its bound."""
+    from dataclasses import replace
+    from itertools import permutations
+
+    from .simulate import simulate
+    from .strategies import strategy
+
+    optimal = strategy("optimal")
+    candidates = {r.strategy: r for r in known}
+    names = [d.name for d in debts]
+    rules = [strategy("avalanche"), strategy("snowball"), strategy("minimum")]
+    if len(debts) <= ORDERS_UP_TO:
+        rules += [strategy("custom", order) for order in permutations(names)]
+    for rule in rules:
+        if rule not in candidates:
+            candidates[rule] = simulate(debts, budget, rule, policy, openings, dates)
+    best = min(candidates.values(), key=_key)
+    solution, optimum = (None, Optimum("no-bound", None, None, 0.0, "", reason="unfinished"))
+    if best.shortfall_months:
+        optimum = Optimum("no-bound", None, None, 0.0, "", reason="short")
+    elif best.finished:
+        solution, optimum = solve_allocation(debts, budget, policy, openings, dates, best.cost, time_limit)
+    if solution is not None:
+        replayed = simulate(debts, budget, optimal, policy, openings, dates, replay_director(solution, policy))
+        if _key(replayed) <= _key(best):
+            best = replayed
+    source = "milp" if best.strategy == optimal else best.strategy.describe()
+    result = replace(best, strategy=optimal)
+    gap = None if optimum.bound is None else result.cost - optimum.bound
+    return result, replace(optimum, source=source, gap=gap)
+
+
+#: up to this many debts every fixed pay-first order is also played (a safety net below the solver)
+ORDERS_UP_TO = 4
+
+
+def _key(r: StrategyResult) -> tuple[bool, Decimal, int]:
+    return (not r.finished, r.cost, r.months or 0)
