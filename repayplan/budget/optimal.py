@@ -59,7 +59,7 @@ class Optimum:
     """How the optimal plan was found and how far from the proven least it can be."""
 
     status: str  # exact | time-limit | no-bound
-    bound: Decimal | None  # no allocation costs less (unrounded month model), in the plan's currency
+    bound: Decimal | None  # no allocation costs less: the model's least, less half a cent a debt-month of rounding
     gap: Decimal | None  # the plan's cost less the bound
     seconds: float  # solver time
     source: str  # milp, or the rule of thumb that was cheaper in the exact replay
@@ -72,15 +72,17 @@ class Optimum:
 class _Solution:
     pay: list[list[float]]  # [debt][month] payment in major units
     alive: list[list[float]]  # [debt][month] owed after month k
+    owed: list[list[float]]  # [debt][month] balance after month k's payment
 
 
 def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
                      openings: Sequence[Opening | None], dates: Sequence[date], best_cost: Decimal,
-                     time_limit: float = TIME_LIMIT) -> tuple[_Solution | None, Optimum]:
-    """The MILP's plan (or None) and what it proves; ``best_cost`` is the
+                     time_limit: float = TIME_LIMIT) -> tuple[list[_Solution], Optimum]:
+    """The MILP's plans to replay (the solver's own, and one with a cent of
+    room for the replay's rounding) and what it proves; ``best_cost`` is the
     cheapest plan known (it sets the horizon)."""
     if any(isinstance(d, InstallmentDebt) and d.loan.method == "bullet" for d in debts):
-        return None, Optimum("no-bound", None, None, 0.0, "", reason="bullet")
+        return [], Optimum("no-bound", None, None, 0.0, "", reason="bullet")
     unit = float(policy.from_minor(1))
     accounts = [open_account(d, i, budget.start, o) for i, (d, o) in enumerate(zip(debts, openings, strict=True))]
     opening_principal = policy.from_minor(sum(a.opening_principal for a in accounts))
@@ -93,7 +95,7 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
         spent += monthly
         horizon += 1
         if horizon > len(dates) or monthly <= 0:
-            return None, Optimum("no-bound", None, None, 0.0, "", reason="unfinished")
+            return [], Optimum("no-bound", None, None, 0.0, "", reason="unfinished")
     horizon = min(horizon + 1, len(dates))
     days = [(dates[0] - budget.start).days] + [(dates[k] - dates[k - 1]).days for k in range(1, horizon)]
     caps = {}
@@ -105,14 +107,17 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
     # the bound: every minimum relaxed by a cent (the cents of rounding), so no allocation is cut off
     model = _build(accounts, caps, days, horizon, money, -unit, 0.0)
     t0 = time.perf_counter()
-    res = model.solve(time_limit)
+    res = model.solve(time_limit * 0.7)
     seconds = time.perf_counter() - t0
     relaxed = tuple(a.name for a in accounts if isinstance(a, InstallmentAccount) and a.reduce)
     if res.x is None:
         reason = "infeasible" if res.status == 2 else "time"
-        return None, Optimum("no-bound", None, None, seconds, "", reason=reason, relaxed=relaxed, horizon=horizon)
+        return [], Optimum("no-bound", None, None, seconds, "", reason=reason, relaxed=relaxed, horizon=horizon)
     bound = res.mip_dual_bound if getattr(res, "mip_dual_bound", None) is not None else res.fun
-    bound_cost = Decimal(repr(max(float(bound) - float(opening_principal), 0.0)))
+    # the model leaves out the cents: each month's interest of each debt is rounded by at most half a minor
+    # unit, so an allocation's cost in cents can fall below the model's by that much a debt-month
+    allowance = unit / 2 * len(caps) * horizon
+    bound_cost = Decimal(repr(max(float(bound) - float(opening_principal) - allowance, 0.0)))
     bound_cost = bound_cost.quantize(policy.from_minor(1), rounding="ROUND_FLOOR")
     status = "exact" if res.status == 0 and not relaxed else "time-limit" if res.status == 1 else "bound"
     x = res.x
@@ -121,13 +126,20 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
     safe = _build(accounts, caps, days, horizon, money, unit, unit * len(caps))
     fixed = {v: round(float(x[v])) for v in model.binaries}
     res2 = safe.solve(max(time_limit - seconds, 0.5), fixed)
+    if res2.x is None:  # those payoffs need every cent: search the payoffs again with the cent of room
+        res2 = safe.solve(max(time_limit - (time.perf_counter() - t0), 0.5))
+    plans = [_solution(model, x, len(debts))]
     if res2.x is not None:
-        x, model = res2.x, safe
-    size = len(debts)
-    pay = [[float(x[v]) for v in model.p[i]] if i in model.p else [0.0] * horizon for i in range(size)]
-    alive = [[float(x[v]) if v >= 0 else 0.0 for v in model.a[i]] if i in model.a else [0.0] * horizon
-             for i in range(size)]
-    return _Solution(pay, alive), Optimum(status, bound_cost, None, seconds, "milp", relaxed=relaxed, horizon=horizon)
+        plans.insert(0, _solution(safe, res2.x, len(debts)))
+    return plans, Optimum(status, bound_cost, None, seconds, "milp", relaxed=relaxed, horizon=horizon)
+
+
+def _solution(model: _Model, x: Any, size: int) -> _Solution:
+    zero = [0.0] * model.horizon
+    pay = [[float(x[v]) for v in model.p[i]] if i in model.p else zero for i in range(size)]
+    alive = [[float(x[v]) if v >= 0 else 0.0 for v in model.a[i]] if i in model.a else zero for i in range(size)]
+    owed = [[float(x[v]) for v in model.b[i]] if i in model.b else zero for i in range(size)]
+    return _Solution(pay, alive, owed)
 
 
 def _build(accounts: Sequence[Account], caps: dict[int, float], days: list[int], horizon: int,
@@ -174,6 +186,7 @@ class _Model:
         self.lb: list[float] = []
         self.ub: list[float] = []
         self.p: dict[int, list[int]] = {}
+        self.b: dict[int, list[int]] = {}
         self.a: dict[int, list[int]] = {}  # a[i][k]: owed after month k (k = 0..H-1); -1 = fixed 0
         self.binaries: list[int] = []
         self.fixed: dict[int, tuple[float, float]] = {}
@@ -233,7 +246,7 @@ class _Model:
                 self.row({b[k]: 1.0, alive[k]: -cap}, -float("inf"), 0.0)  # owed -> alive
             if k and alive[k] >= 0 and alive[k - 1] >= 0:
                 self.row({alive[k]: 1.0, alive[k - 1]: -1.0}, -float("inf"), 0.0)
-        self.p[a.index], self.a[a.index] = p, alive
+        self.p[a.index], self.a[a.index], self.b[a.index] = p, alive, b
         return p, b, alive
 
     def revolving(self, a: RevolvingAccount, days: list[int], cap: float) -> None:
@@ -312,28 +325,32 @@ class _Model:
 
 
 def replay_director(solution: _Solution, policy: MoneyPolicy) -> Any:
-    """A director for :func:`~repayplan.budget.simulate.simulate` that pays
-    each month's extra as the solver's plan does: first the debts it clears
-    that month, in full; then each other debt its payment less the minimum
-    already paid; any rest (cents) goes on by the strategy's order."""
+    """A director for :func:`~repayplan.budget.simulate.simulate` that
+    follows the solver's plan by its balances, so the replay's cents never
+    drift from it: first each debt the plan clears that month, in full; then
+    each other debt down to the balance the plan leaves it (what the cents
+    leave over goes on by the strategy's order)."""
+    from math import floor
+
+    scale = policy.to_minor(Decimal(1))
 
     def direct(k: int, active: list[Account], left: int) -> int:
         clear, part = [], []
         for acc in active:
-            pays, alive = solution.pay[acc.index], solution.alive[acc.index]
-            if k >= len(pays):
+            owed, alive = solution.owed[acc.index], solution.alive[acc.index]
+            if k >= len(owed):
                 continue
             if alive[k] < 0.5:
                 clear.append(acc)
             else:
-                target = policy.to_minor(Decimal(repr(pays[k]))) - acc.paid_now
+                target = acc.balance - max(floor(owed[k] * scale + 1e-6), 0)
                 if target > 0:
                     part.append((acc, target))
         for acc in sorted(clear, key=lambda x: x.balance):
             if left <= 0:
                 break
             left -= acc.pay(left)
-        for acc, target in sorted(part, key=lambda x: -x[1]):
+        for acc, target in sorted(part, key=lambda x: x[1]):
             if left <= 0:
                 break
             left -= acc.pay(min(target, left))
@@ -364,12 +381,15 @@ def find_optimal(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, ope
         if rule not in candidates:
             candidates[rule] = simulate(debts, budget, rule, policy, openings, dates)
     best = min(candidates.values(), key=_key)
-    solution, optimum = (None, Optimum("no-bound", None, None, 0.0, "", reason="unfinished"))
+    if len(debts) <= SWITCHES_UP_TO and best.finished and (best.months or 0) <= SWITCH_MONTHS:
+        best = min([best, *_switches(debts, budget, policy, openings, dates, best.months or 0)], key=_key)
+    solutions: list[_Solution] = []
+    optimum = Optimum("no-bound", None, None, 0.0, "", reason="unfinished")
     if best.shortfall_months:
         optimum = Optimum("no-bound", None, None, 0.0, "", reason="short")
     elif best.finished:
-        solution, optimum = solve_allocation(debts, budget, policy, openings, dates, best.cost, time_limit)
-    if solution is not None:
+        solutions, optimum = solve_allocation(debts, budget, policy, openings, dates, best.cost, time_limit)
+    for solution in solutions:
         replayed = simulate(debts, budget, optimal, policy, openings, dates, replay_director(solution, policy))
         if _key(replayed) <= _key(best):
             best = replayed
@@ -381,6 +401,37 @@ def find_optimal(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, ope
 
 #: up to this many debts every fixed pay-first order is also played (a safety net below the solver)
 ORDERS_UP_TO = 4
+#: up to this many debts and months every switch from one order to another is played too: plans the
+#: model prices the same can differ by the cents of rounding, and these settle the tie in cents
+SWITCHES_UP_TO, SWITCH_MONTHS = 3, 36
+
+
+def _switches(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, openings: Sequence[Opening | None],
+              dates: Sequence[date], months: int) -> list[StrategyResult]:
+    """Every plan paying the extra in one order up to a month and another after it."""
+    from itertools import permutations
+
+    from .simulate import simulate
+    from .strategies import strategy
+
+    def by(order: tuple[int, ...], left: int, active: list[Account]) -> int:
+        for i in order:
+            for acc in active:
+                if acc.index == i and left:
+                    left -= acc.pay(left)
+        return left
+
+    orders = list(permutations(range(len(debts))))
+    out = []
+    for first in orders:
+        for then in orders:
+            for month in range(1, months) if first != then else ():
+                def direct(k: int, active: list[Account], left: int, f: tuple[int, ...] = first,
+                           t: tuple[int, ...] = then, m: int = month) -> int:
+                    return by(f if k < m else t, left, active)
+
+                out.append(simulate(debts, budget, strategy("optimal"), policy, openings, dates, direct))
+    return out
 
 
 def _key(r: StrategyResult) -> tuple[bool, Decimal, int]:
