@@ -52,6 +52,7 @@ __all__ = ["Optimum", "TIME_LIMIT", "solve_allocation"]
 
 #: seconds HiGHS may search before the best plan found is given with its bound
 TIME_LIMIT = 3.0
+DISP = False
 
 
 @dataclass(frozen=True)
@@ -73,6 +74,10 @@ class _Solution:
     pay: list[list[float]]  # [debt][month] payment in major units
     alive: list[list[float]]  # [debt][month] owed after month k
     owed: list[list[float]]  # [debt][month] balance after month k's payment
+
+    def payoffs(self) -> list[int]:
+        """The month each debt is cleared in (the horizon when never)."""
+        return [next((k for k, x in enumerate(alive) if x < 0.5), len(alive)) for alive in self.alive]
 
 
 def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
@@ -105,7 +110,7 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
             caps[a.index] = _cap(a, debt, days, horizon)
     money = (float(budget.first_month), float(budget.monthly))
     # the bound: every minimum relaxed by a cent (the cents of rounding), so no allocation is cut off
-    model = _build(accounts, caps, days, horizon, money, -unit, 0.0)
+    model = _build(accounts, caps, days, horizon, money, -unit / 2, 0.0)
     t0 = time.perf_counter()
     res = model.solve(time_limit * 0.7)
     seconds = time.perf_counter() - t0
@@ -123,7 +128,7 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
     x = res.x
     # the plan: the same payoffs, each minimum a cent higher and the money a cent a debt lower, so that the
     # cents of the exact replay never leave a debt short of clearing (a linear program: fast)
-    safe = _build(accounts, caps, days, horizon, money, unit, unit * len(caps))
+    safe = _build(accounts, caps, days, horizon, money, unit / 2, 0.0)
     fixed = {v: round(float(x[v])) for v in model.binaries}
     res2 = safe.solve(max(time_limit - seconds, 0.5), fixed)
     if res2.x is None:  # those payoffs need every cent: search the payoffs again with the cent of room
@@ -214,7 +219,7 @@ class _Model:
         matrix = coo_array((vals, (rows, cols)), shape=(len(self.lb), n)).tocsr()
         return milp(c, integrality=integrality, bounds=Bounds(lower, upper),
                     constraints=LinearConstraint(matrix, np.array(self.lb), np.array(self.ub)),
-                    options={"time_limit": max(time_limit, 0.05), "mip_rel_gap": 1e-9, "presolve": True})
+                    options={"time_limit": max(time_limit, 0.05), "mip_rel_gap": 1e-4, "presolve": True, "disp": DISP})
 
     def var(self, binary: bool = False) -> int:
         self.count += 1
@@ -294,7 +299,7 @@ class _Model:
             if alive[k] >= 0:
                 terms[alive[k]] = terms.get(alive[k], 0.0) - big
                 self.row(terms, -big + unit, inf)  # the rule while still owed after this month
-                self.row({p[k]: 1.0, alive[k]: -floor}, unit, inf)
+                self.row({p[k]: 1.0, alive[k]: -(floor + unit)}, 0.0, inf)
 
     def installment(self, a: InstallmentAccount, cap: float) -> bool:
         """The loan on its contract factors; False when its minimum is relaxed (reduce-payment)."""
@@ -314,25 +319,30 @@ class _Model:
             num, den = a.factors[k]
             g = num / den
             self.row({b[k]: 1.0, p[k]: 1.0, b[k - 1]: -(1.0 + g), was: -fee}, 0.0, 0.0)
-            self.row({p[k]: 1.0, b[k - 1]: -g, was: -fee}, unit, inf)  # interest and fee
+            self.row({p[k]: 1.0, b[k - 1]: -g, was: -(fee + unit)}, 0.0, inf)  # interest and fee
             if a.reduce or alive[k] < 0:
                 continue
             if a.method == "annuity":
-                self.row({p[k]: 1.0, alive[k]: -(float(money(a.level)) + fee)}, unit, inf)
+                self.row({p[k]: 1.0, alive[k]: -(float(money(a.level)) + fee + unit)}, 0.0, inf)
             elif a.method == "equal-principal":
-                self.row({p[k]: 1.0, b[k - 1]: -g, was: -fee, alive[k]: -float(money(a.part))}, unit, inf)
+                self.row({p[k]: 1.0, b[k - 1]: -g, was: -fee, alive[k]: -(float(money(a.part)) + unit)}, 0.0, inf)
         return exact
 
 
-def replay_director(solution: _Solution, policy: MoneyPolicy) -> Any:
+def replay_director(solution: _Solution, policy: MoneyPolicy, ahead_by: dict[int, int] | None = None) -> Any:
     """A director for :func:`~repayplan.budget.simulate.simulate` that
     follows the solver's plan by its balances, so the replay's cents never
     drift from it: first each debt the plan clears that month, in full; then
     each other debt down to the balance the plan leaves it (what the cents
-    leave over goes on by the strategy's order)."""
+    leave over goes on by the strategy's order). ``ahead_by``: minor units
+    a debt is kept below the plan's balance until its payoff (the cents a
+    first replay found it short of clearing)."""
     from math import floor
 
+    ahead_by = ahead_by or {}
     scale = policy.to_minor(Decimal(1))
+
+    payoff = solution.payoffs()
 
     def direct(k: int, active: list[Account], left: int) -> int:
         clear, part = [], []
@@ -343,7 +353,8 @@ def replay_director(solution: _Solution, policy: MoneyPolicy) -> Any:
             if alive[k] < 0.5:
                 clear.append(acc)
             else:
-                target = acc.balance - max(floor(owed[k] * scale + 1e-6), 0)
+                ahead = ahead_by.get(acc.index, 0) if k < payoff[acc.index] else 0
+                target = acc.balance - max(floor(owed[k] * scale + 1e-6) - ahead, 0)
                 if target > 0:
                     part.append((acc, target))
         for acc in sorted(clear, key=lambda x: x.balance):
@@ -390,9 +401,17 @@ def find_optimal(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, ope
     elif best.finished:
         solutions, optimum = solve_allocation(debts, budget, policy, openings, dates, best.cost, time_limit)
     for solution in solutions:
-        replayed = simulate(debts, budget, optimal, policy, openings, dates, replay_director(solution, policy))
-        if _key(replayed) <= _key(best):
-            best = replayed
+        ahead: dict[int, int] = {}
+        for _ in range(REPAIRS):
+            replayed = simulate(debts, budget, optimal, policy, openings, dates,
+                                replay_director(solution, policy, ahead))
+            if _key(replayed) <= _key(best):
+                best = replayed
+            short = _short_of_payoff(solution, replayed)
+            if not short:
+                break
+            for i, units in short.items():
+                ahead[i] = ahead.get(i, 0) + units + len(debts)
     source = "milp" if best.strategy == optimal else best.strategy.describe()
     result = replace(best, strategy=optimal)
     gap = None if optimum.bound is None else result.cost - optimum.bound
@@ -431,6 +450,21 @@ def _switches(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, openin
                     return by(f if k < m else t, left, active)
 
                 out.append(simulate(debts, budget, strategy("optimal"), policy, openings, dates, direct))
+    return out
+
+
+#: replays of a solver plan, each keeping the debts a replay left short of their payoff that much ahead
+REPAIRS = 4
+
+
+def _short_of_payoff(solution: _Solution, replayed: StrategyResult) -> dict[int, int]:
+    """Debts the replay left owing after the month the plan clears them: what they still owed (minor units)."""
+    out = {}
+    for i, month in enumerate(solution.payoffs()):
+        if month < len(replayed.timeline) and month < len(solution.alive[i]):
+            owed = replayed.timeline[month].balance_units[i]
+            if owed > 0:
+                out[i] = owed
     return out
 
 
