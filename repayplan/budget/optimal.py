@@ -103,11 +103,11 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
             return [], Optimum("no-bound", None, None, 0.0, "", reason="unfinished")
     horizon = min(horizon + 1, len(dates))
     days = [(dates[0] - budget.start).days] + [(dates[k] - dates[k - 1]).days for k in range(1, horizon)]
-    caps = {}
+    caps: dict[int, list[float]] = {}
     for a, debt in zip(accounts, debts, strict=True):
         if a.balance > 0:
             a.accrue(0, days[0])
-            caps[a.index] = _cap(a, debt, days, horizon)
+            caps[a.index] = _caps(debt, a.index, budget.start, openings[a.index], days, horizon)
     money = (float(budget.first_month), float(budget.monthly))
     # the bound: every minimum relaxed by a cent (the cents of rounding), so no allocation is cut off
     model = _build(accounts, caps, days, horizon, money, -unit / 2, 0.0)
@@ -147,7 +147,7 @@ def _solution(model: _Model, x: Any, size: int) -> _Solution:
     return _Solution(pay, alive, owed)
 
 
-def _build(accounts: Sequence[Account], caps: dict[int, float], days: list[int], horizon: int,
+def _build(accounts: Sequence[Account], caps: dict[int, list[float]], days: list[int], horizon: int,
            money: tuple[float, float], slack: float, margin: float) -> _Model:
     """The program: minimums loosened by ``slack`` (negative: tightened), each month's money less ``margin``."""
     model = _Model(horizon, slack)
@@ -164,21 +164,20 @@ def _build(accounts: Sequence[Account], caps: dict[int, float], days: list[int],
     return model
 
 
-def _cap(a: Account, debt: Debt, days: list[int], horizon: int) -> float:
-    """A big-M: no plan's balance of this debt exceeds its minimum-only path
-    (paying more never leaves more owed); the path of the minimums is played
-    on a copy, with a margin."""
-    b = open_account(debt, a.index, date(2000, 1, 1)) if not isinstance(a, InstallmentAccount) else None
-    top = a.balance
-    if b is not None:
-        for k in range(horizon):
-            b.accrue(k, days[k])
-            top = max(top, b.balance)
-            b.pay(b.minimum)
-            b.close(k)
-            if b.balance <= 0:
-                break
-    return float(a.policy.from_minor(top)) * 1.05 + 1.0
+def _caps(debt: Debt, index: int, start: date, opening: Opening | None, days: list[int],
+          horizon: int) -> list[float]:
+    """Big-Ms, month by month: no plan owes more of a debt than paying only
+    its minimums would (paying more never leaves more owed, nor a larger
+    bill), so the bill of each month on the minimums' path bounds every
+    plan's bill and balance that month (with a margin for the cents)."""
+    acc = open_account(debt, index, start, opening)
+    tops = []
+    for k in range(horizon):
+        acc.accrue(k, days[k])
+        tops.append(float(acc.policy.from_minor(acc.balance)) * 1.001 + 1.0)
+        acc.pay(acc.minimum)
+        acc.close(k)
+    return tops
 
 
 class _Model:
@@ -238,7 +237,7 @@ class _Model:
         self.lb.append(lo)
         self.ub.append(hi)
 
-    def _common(self, a: Account, cap: float, last: int) -> tuple[list[int], list[int], list[int]]:
+    def _common(self, a: Account, cap: list[float], last: int) -> tuple[list[int], list[int], list[int]]:
         """Payments, balances and alive flags of one debt; ``last``: the month it must be cleared by."""
         H = self.horizon  # noqa: N806
         p = [self.var() for _ in range(H)]
@@ -248,13 +247,13 @@ class _Model:
             if alive[k] < 0:
                 self.fixed[b[k]] = (0.0, 0.0)
             else:
-                self.row({b[k]: 1.0, alive[k]: -cap}, -float("inf"), 0.0)  # owed -> alive
+                self.row({b[k]: 1.0, alive[k]: -cap[k]}, -float("inf"), 0.0)  # owed -> alive
             if k and alive[k] >= 0 and alive[k - 1] >= 0:
                 self.row({alive[k]: 1.0, alive[k - 1]: -1.0}, -float("inf"), 0.0)
         self.p[a.index], self.a[a.index], self.b[a.index] = p, alive, b
         return p, b, alive
 
-    def revolving(self, a: RevolvingAccount, days: list[int], cap: float) -> None:
+    def revolving(self, a: RevolvingAccount, days: list[int], cap: list[float]) -> None:
         inf, unit = float("inf"), self.unit
         money = a.policy.from_minor
         bill0, min0 = float(money(a.balance)), float(money(a.minimum))
@@ -277,9 +276,9 @@ class _Model:
                 self.row({q: 1.0, b[k - 1]: -1.0, i: -1.0, was: -fee}, 0.0, 0.0)
                 self.row({b[k]: 1.0, q: -1.0, p[k]: 1.0}, 0.0, 0.0)
                 if k == 1:
-                    self.row({i: 1.0, was: -cap * f * 2}, f * bill0 - cap * f * 2, inf)
+                    self.row({i: 1.0, was: -cap[0] * f}, f * bill0 - cap[0] * f, inf)
                 else:
-                    self.row({i: 1.0, prev_q: -f, was: -cap * f * 2}, -cap * f * 2, inf)
+                    self.row({i: 1.0, prev_q: -f, was: -cap[k - 1] * f}, -cap[k - 1] * f, inf)
                 bill = {q: 1.0}
                 interest = {i: 1.0}
                 prev_q = q
@@ -295,13 +294,13 @@ class _Model:
             terms = {p[k]: 1.0}
             for v, x in rule.items():
                 terms[v] = terms.get(v, 0.0) - x
-            big = cap * 2
+            big = cap[k]
             if alive[k] >= 0:
                 terms[alive[k]] = terms.get(alive[k], 0.0) - big
                 self.row(terms, -big + unit, inf)  # the rule while still owed after this month
                 self.row({p[k]: 1.0, alive[k]: -(floor + unit)}, 0.0, inf)
 
-    def installment(self, a: InstallmentAccount, cap: float) -> bool:
+    def installment(self, a: InstallmentAccount, cap: list[float]) -> bool:
         """The loan on its contract factors; False when its minimum is relaxed (reduce-payment)."""
         inf, unit = float("inf"), self.unit
         money = a.policy.from_minor
