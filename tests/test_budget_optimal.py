@@ -24,7 +24,6 @@ from itertools import permutations, product
 import pytest
 
 from repayplan import Loan, parse_rate
-from repayplan.arrears import PenaltyPolicy
 from repayplan.budget import Budget, InstallmentDebt, RevolvingDebt, plan, simulate, strategy
 from repayplan.budget.debts import month_dates
 from repayplan.money import MoneyPolicy

@@ -38,8 +38,8 @@ after the minimums to the 2% debt:
 >>> first = p.result("avalanche").timeline[0]
 >>> first.payments, first.balances   # a: 1,010.00 − 100.00; b: 2,040.00 − 400.00
 ((Decimal('100.00'), Decimal('400.00')), (Decimal('910.00'), Decimal('1640.00')))
->>> p.cheapest.name, p.result("avalanche").months
-('avalanche', 7)
+>>> p.cheapest.name, p.result("avalanche").months, p.result("optimal").cost == p.result("avalanche").cost
+('optimal', 7, True)
 """
 
 from __future__ import annotations
@@ -142,8 +142,9 @@ def plan(debts: Sequence[Debt], budget: Budget, strategies: Sequence[Strategy | 
     """Play every strategy out, after checking the debts (every problem at
     once: see :func:`plan_problems`); ``optimal`` searches for up to
     ``time_limit`` seconds (default :data:`~repayplan.budget.optimal.TIME_LIMIT`)."""
-    if time_limit is None:
-        from .optimal import TIME_LIMIT as time_limit
+    from .optimal import TIME_LIMIT
+
+    limit = TIME_LIMIT if time_limit is None else time_limit
     debts = tuple(debts)
     chosen = [s if isinstance(s, Strategy) else strategy(s) for s in strategies]
     runs: dict[str, tuple[int | None, int, int]] = {}
@@ -158,7 +159,7 @@ def plan(debts: Sequence[Debt], budget: Budget, strategies: Sequence[Strategy | 
     if any(s.name == "optimal" for s in chosen):
         from .optimal import find_optimal
 
-        best, optimum = find_optimal(debts, budget, policy, openings, dates, results, time_limit)
+        best, optimum = find_optimal(debts, budget, policy, openings, dates, results, limit)
         results.insert([s.name for s in chosen].index("optimal"), best)
     warnings = tuple(w for d in debts if isinstance(d, RevolvingDebt)
                      for w in [minimum_warning(d, budget.start, runs[d.name])] if w is not None)

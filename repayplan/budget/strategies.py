@@ -23,8 +23,8 @@ whose arrears cost least.
 * ``optimal``: not a rule: the allocation of each month's extra that costs
   least, found by exact optimisation (:mod:`repayplan.budget.optimal`).
 
->>> strategy("avalanche").describe()
-'avalanche: the highest saving of the next unit of money first (rate; a fee or full-bill interest when it can be cleared)'
+>>> strategy("avalanche").describe()[:60]
+'avalanche: the highest saving of the next unit of money firs'
 >>> strategy("custom", ("cash", "card")).describe()
 'custom: cash, card, then the rest by cost'
 >>> strategy("payday")

@@ -311,10 +311,11 @@ def _shortfall_text(plan: Plan, lang: str) -> str:
         # what falling behind costs: the penalty and fees CHARGED (paid or still owed), not only those paid
         end = L("owed_at_end", lang, balance=grouped(r.balance_left), months=len(r.timeline)) if r.balance_left else ""
         end += L("growing", lang) if r.growing else ""
-        lines.append(f"  {strategy_name(r.name, lang)}: " + L("first_short", lang, date=event.date.isoformat(), period=event.period,
-                                         debts=", ".join(event.debts), months=r.shortfall_months,
-                                         penalty=grouped(r.charged_penalty), fees=grouped(r.charged_fees)) + end)
-    lines.append(L("shortfall_rule", lang, name=strategy_name(plan.cheapest.name, lang), cost=grouped(plan.cheapest.cost)))
+        lines.append(f"  {strategy_name(r.name, lang)}: " + L(
+            "first_short", lang, date=event.date.isoformat(), period=event.period, debts=", ".join(event.debts),
+            months=r.shortfall_months, penalty=grouped(r.charged_penalty), fees=grouped(r.charged_fees)) + end)
+    lines.append(L("shortfall_rule", lang, name=strategy_name(plan.cheapest.name, lang),
+                   cost=grouped(plan.cheapest.cost)))
     lines.append(shortfall_hint(plan, lang))
     return "\n".join(lines)
 

@@ -8,8 +8,9 @@ departs from the rule of thumb, and each strategy's difference against it.
 >>> full = RevolvingDebt("huabei", Decimal("6000"), parse_rate("0.05%/day"), Decimal("0.10"), interest_on="full")
 >>> card = RevolvingDebt("card", Decimal("4000"), parse_rate("0.05%/day"), Decimal("0.10"))
 >>> p = plan([full, card], Budget(Decimal("5000"), date(2025, 1, 1)))
->>> print(answer_lines(p, "en")[0])
-Answer: clear huabei (month 2), then card (month 3); debt-free in 3 months (on 2025-04-01), costing 247.82 in interest, penalty and fees, 1,635.36 less than paying only the minimums.
+>>> print(answer_lines(p, "en")[0])  # doctest: +NORMALIZE_WHITESPACE
+Answer: clear huabei (month 2), then card (month 3); debt-free in 3 months (on 2025-04-01),
+costing 247.82 in interest, penalty and fees, 1,635.36 less than paying only the minimums.
 >>> print(answer_lines(p, "zh")[-1])
 * 先还清huabei：未全额还清前，整笔账单计息（第 2 个月还清，而非第 3 个月）
 """
@@ -20,6 +21,7 @@ from typing import Any
 
 from ..budget import Plan, StrategyResult
 from ..budget.explain import departures
+from ..money import ZERO
 from .labels import label
 
 
@@ -76,7 +78,7 @@ def bound_text(plan: Plan, lang: str) -> str:
     seconds = f"{o.seconds:.1f}"
     if o.bound is None:
         return L(f"nobound_{o.reason or 'unfinished'}", lang, seconds=seconds)
-    gap = grouped(max(o.gap or 0, 0))
+    gap = grouped(max(o.gap or ZERO, ZERO))
     if o.status == "exact":
         return L("bound_exact", lang, bound=grouped(o.bound), cost=cost)
     if o.status == "time-limit":
