@@ -67,6 +67,7 @@ class Optimum:
     reason: str = ""  # why there is no bound: short | bullet | unfinished | infeasible | ""
     relaxed: tuple[str, ...] = ()  # debts whose minimum rule the model relaxes
     horizon: int = 0  # months in the model
+    rounding: Decimal = Decimal(0)  # the cents of rounding the bound allows for (half a minor unit a debt-month)
 
 
 @dataclass
@@ -112,6 +113,7 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
     # the bound: every minimum relaxed by a cent (the cents of rounding), so no allocation is cut off
     model = _build(accounts, caps, days, horizon, money, -unit / 2, 0.0)
     t0 = time.perf_counter()
+    model.gap = max(unit / 2 / max(need, unit), 1e-12)  # the objective is the total paid: a cent of it
     res = model.solve(time_limit * 0.7)
     seconds = time.perf_counter() - t0
     relaxed = tuple(a.name for a in accounts if isinstance(a, InstallmentAccount) and a.reduce)
@@ -136,7 +138,8 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
     plans = [_solution(model, x, len(debts))]
     if res2.x is not None:
         plans.insert(0, _solution(safe, res2.x, len(debts)))
-    return plans, Optimum(status, bound_cost, None, seconds, "milp", relaxed=relaxed, horizon=horizon)
+    return plans, Optimum(status, bound_cost, None, seconds, "milp", relaxed=relaxed, horizon=horizon,
+                          rounding=Decimal(repr(allowance)).quantize(policy.from_minor(1), rounding="ROUND_CEILING"))
 
 
 def _solution(model: _Model, x: Any, size: int) -> _Solution:
@@ -195,6 +198,9 @@ class _Model:
         self.binaries: list[int] = []
         self.fixed: dict[int, tuple[float, float]] = {}
 
+    #: the solver stops within this share of the objective (the total paid): half a minor unit of it
+    gap = 1e-9
+
     def solve(self, time_limit: float, fixed: dict[int, int] | None = None) -> Any:
         """HiGHS on the program (binaries pinned to ``fixed`` when given)."""
         import numpy as np
@@ -218,7 +224,8 @@ class _Model:
         matrix = coo_array((vals, (rows, cols)), shape=(len(self.lb), n)).tocsr()
         return milp(c, integrality=integrality, bounds=Bounds(lower, upper),
                     constraints=LinearConstraint(matrix, np.array(self.lb), np.array(self.ub)),
-                    options={"time_limit": max(time_limit, 0.05), "mip_rel_gap": 1e-4, "presolve": True, "disp": DISP})
+                    options={"time_limit": max(time_limit, 0.05), "mip_rel_gap": self.gap, "presolve": True,
+                             "disp": DISP})
 
     def var(self, binary: bool = False) -> int:
         self.count += 1
@@ -360,7 +367,7 @@ def replay_director(solution: _Solution, policy: MoneyPolicy, ahead_by: dict[int
             if left <= 0:
                 break
             left -= acc.pay(left)
-        for acc, target in sorted(part, key=lambda x: x[1]):
+        for acc, target in sorted(part, key=lambda x: (x[0].index not in ahead_by, x[1])):  # repaired ones first
             if left <= 0:
                 break
             left -= acc.pay(min(target, left))
@@ -414,7 +421,10 @@ def find_optimal(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, ope
     source = "milp" if best.strategy == optimal else best.strategy.describe()
     result = replace(best, strategy=optimal)
     gap = None if optimum.bound is None else result.cost - optimum.bound
-    return result, replace(optimum, source=source, gap=gap)
+    status = optimum.status
+    if status == "exact" and gap is not None and gap > optimum.rounding + policy.from_minor(1):
+        status = "bound"  # the solver's optimum, but the replay in cents lost more than the rounding to it
+    return result, replace(optimum, source=source, gap=gap, status=status)
 
 
 #: up to this many debts every fixed pay-first order is also played (a safety net below the solver)

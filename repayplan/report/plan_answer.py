@@ -83,6 +83,8 @@ def bound_text(plan: Plan, lang: str) -> str:
         return L("bound_exact", lang, bound=grouped(o.bound), cost=cost)
     if o.status == "time-limit":
         return L("bound_time", lang, seconds=seconds, bound=grouped(o.bound), cost=cost, gap=gap)
+    if not o.relaxed:
+        return L("bound_gap", lang, bound=grouped(o.bound), cost=cost, gap=gap)
     return L("bound_relaxed", lang, bound=grouped(o.bound), cost=cost, gap=gap, debts=", ".join(o.relaxed))
 
 

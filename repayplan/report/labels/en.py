@@ -263,4 +263,6 @@ EN: dict[str, str] = {
                                                                              "month(s) sooner",
     "plan.vs_same": ", debt-free in the same month", "plan.vs_never": ", and never repays the debts",
     "plan.never_month": "never",
+    "plan.bound_gap": "No plan costs less than {bound}; this plan costs {cost}, at most {gap} above the cheapest "
+                      "(the solver's plan loses that much to the cents of the exact replay).",
 }
