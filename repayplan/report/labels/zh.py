@@ -225,6 +225,6 @@ ZH: dict[str, str] = {
     "plan.vs_later": "，晚 {months} 个月还清", "plan.vs_sooner": "，但早 {months} 个月还清",
     "plan.vs_same": "，还清时间相同", "plan.vs_never": "，且还不清",
     "plan.never_month": "无",
-    "plan.bound_gap": "任何方案的花费都不低于 {bound}；本方案花费 {cost}，与最省方案至多相差 {gap}（求解器的方案按分精确"
-                      "重算时损失了这部分）。",
+    "plan.bound_gap": "任何方案的花费都不低于 {bound}；本方案花费 {cost}，与最省方案至多相差 {gap}"
+                      "（求解器的方案按分精确重算时损失了这部分）。",
 }
