@@ -45,10 +45,10 @@ from typing import Any
 from ..money import MoneyPolicy
 from .accounts import Account, InstallmentAccount, RevolvingAccount, open_account
 from .debts import Debt, InstallmentDebt
-from .results import Budget, StrategyResult
+from .results import Budget
 from .start import Opening
 
-__all__ = ["Optimum", "TIME_LIMIT", "solve_allocation"]
+__all__ = ["Optimum", "Solution", "TIME_LIMIT", "replay_director", "solve_allocation"]
 
 #: seconds HiGHS may search before the best plan found is given with its bound
 TIME_LIMIT = 3.0
@@ -71,7 +71,7 @@ class Optimum:
 
 
 @dataclass
-class _Solution:
+class Solution:
     pay: list[list[float]]  # [debt][month] payment in major units
     alive: list[list[float]]  # [debt][month] owed after month k
     owed: list[list[float]]  # [debt][month] balance after month k's payment
@@ -83,7 +83,7 @@ class _Solution:
 
 def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
                      openings: Sequence[Opening | None], dates: Sequence[date], best_cost: Decimal,
-                     time_limit: float = TIME_LIMIT) -> tuple[list[_Solution], Optimum]:
+                     time_limit: float = TIME_LIMIT) -> tuple[list[Solution], Optimum]:
     """The MILP's plans to replay (the solver's own, and one with a cent of
     room for the replay's rounding) and what it proves; ``best_cost`` is the
     cheapest plan known (it sets the horizon)."""
@@ -142,12 +142,12 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
                           rounding=Decimal(repr(allowance)).quantize(policy.from_minor(1), rounding="ROUND_CEILING"))
 
 
-def _solution(model: _Model, x: Any, size: int) -> _Solution:
+def _solution(model: _Model, x: Any, size: int) -> Solution:
     zero = [0.0] * model.horizon
     pay = [[float(x[v]) for v in model.p[i]] if i in model.p else zero for i in range(size)]
     alive = [[float(x[v]) if v >= 0 else 0.0 for v in model.a[i]] if i in model.a else zero for i in range(size)]
     owed = [[float(x[v]) for v in model.b[i]] if i in model.b else zero for i in range(size)]
-    return _Solution(pay, alive, owed)
+    return Solution(pay, alive, owed)
 
 
 def _build(accounts: Sequence[Account], caps: dict[int, list[float]], days: list[int], horizon: int,
@@ -335,7 +335,7 @@ class _Model:
         return exact
 
 
-def replay_director(solution: _Solution, policy: MoneyPolicy, ahead_by: dict[int, int] | None = None) -> Any:
+def replay_director(solution: Solution, policy: MoneyPolicy, ahead_by: dict[int, int] | None = None) -> Any:
     """A director for :func:`~repayplan.budget.simulate.simulate` that
     follows the solver's plan by its balances, so the replay's cents never
     drift from it: first each debt the plan clears that month, in full; then
@@ -374,108 +374,3 @@ def replay_director(solution: _Solution, policy: MoneyPolicy, ahead_by: dict[int
         return left
 
     return direct
-
-
-def find_optimal(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, openings: Sequence[Opening | None],
-                 dates: Sequence[date], known: Sequence[StrategyResult],
-                 time_limit: float = TIME_LIMIT) -> tuple[StrategyResult, Optimum]:
-    """The cheapest plan: the solver's, replayed through the exact engine, or
-    a rule of thumb when the replay's cents make that one cheaper (so the
-    optimal plan never costs more than any rule played); with its bound."""
-    from dataclasses import replace
-    from itertools import permutations
-
-    from .simulate import simulate
-    from .strategies import strategy
-
-    optimal = strategy("optimal")
-    candidates = {r.strategy: r for r in known}
-    names = [d.name for d in debts]
-    rules = [strategy("avalanche"), strategy("snowball"), strategy("minimum")]
-    if len(debts) <= ORDERS_UP_TO:
-        rules += [strategy("custom", order) for order in permutations(names)]
-    for rule in rules:
-        if rule not in candidates:
-            candidates[rule] = simulate(debts, budget, rule, policy, openings, dates)
-    best = min(candidates.values(), key=_key)
-    if len(debts) <= SWITCHES_UP_TO and best.finished and (best.months or 0) <= SWITCH_MONTHS:
-        best = min([best, *_switches(debts, budget, policy, openings, dates, best.months or 0)], key=_key)
-    solutions: list[_Solution] = []
-    optimum = Optimum("no-bound", None, None, 0.0, "", reason="unfinished")
-    if best.shortfall_months:
-        optimum = Optimum("no-bound", None, None, 0.0, "", reason="short")
-    elif best.finished:
-        solutions, optimum = solve_allocation(debts, budget, policy, openings, dates, best.cost, time_limit)
-    for solution in solutions:
-        ahead: dict[int, int] = {}
-        for _ in range(REPAIRS):
-            replayed = simulate(debts, budget, optimal, policy, openings, dates,
-                                replay_director(solution, policy, ahead))
-            if _key(replayed) <= _key(best):
-                best = replayed
-            short = _short_of_payoff(solution, replayed)
-            if not short:
-                break
-            for i, units in short.items():
-                ahead[i] = ahead.get(i, 0) + units + len(debts)
-    source = "milp" if best.strategy == optimal else best.strategy.describe()
-    result = replace(best, strategy=optimal)
-    gap = None if optimum.bound is None else result.cost - optimum.bound
-    status = optimum.status
-    if status == "exact" and gap is not None and gap > optimum.rounding + policy.from_minor(1):
-        status = "bound"  # the solver's optimum, but the replay in cents lost more than the rounding to it
-    return result, replace(optimum, source=source, gap=gap, status=status)
-
-
-#: up to this many debts every fixed pay-first order is also played (a safety net below the solver)
-ORDERS_UP_TO = 4
-#: up to this many debts and months every switch from one order to another is played too: plans the
-#: model prices the same can differ by the cents of rounding, and these settle the tie in cents
-SWITCHES_UP_TO, SWITCH_MONTHS = 3, 36
-
-
-def _switches(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, openings: Sequence[Opening | None],
-              dates: Sequence[date], months: int) -> list[StrategyResult]:
-    """Every plan paying the extra in one order up to a month and another after it."""
-    from itertools import permutations
-
-    from .simulate import simulate
-    from .strategies import strategy
-
-    def by(order: tuple[int, ...], left: int, active: list[Account]) -> int:
-        for i in order:
-            for acc in active:
-                if acc.index == i and left:
-                    left -= acc.pay(left)
-        return left
-
-    orders = list(permutations(range(len(debts))))
-    out = []
-    for first in orders:
-        for then in orders:
-            for month in range(1, months) if first != then else ():
-                def direct(k: int, active: list[Account], left: int, f: tuple[int, ...] = first,
-                           t: tuple[int, ...] = then, m: int = month) -> int:
-                    return by(f if k < m else t, left, active)
-
-                out.append(simulate(debts, budget, strategy("optimal"), policy, openings, dates, direct))
-    return out
-
-
-#: replays of a solver plan, each keeping the debts a replay left short of their payoff that much ahead
-REPAIRS = 4
-
-
-def _short_of_payoff(solution: _Solution, replayed: StrategyResult) -> dict[int, int]:
-    """Debts the replay left owing after the month the plan clears them: what they still owed (minor units)."""
-    out = {}
-    for i, month in enumerate(solution.payoffs()):
-        if month < len(replayed.timeline) and month < len(solution.alive[i]):
-            owed = replayed.timeline[month].balance_units[i]
-            if owed > 0:
-                out[i] = owed
-    return out
-
-
-def _key(r: StrategyResult) -> tuple[bool, Decimal, int]:
-    return (not r.finished, r.cost, r.months or 0)

@@ -157,7 +157,7 @@ def plan(debts: Sequence[Debt], budget: Budget, strategies: Sequence[Strategy | 
     results = [simulate(debts, budget, s, policy, openings, dates) for s in chosen if s.name != "optimal"]
     optimum = None
     if any(s.name == "optimal" for s in chosen):
-        from .optimal import find_optimal
+        from .search import find_optimal
 
         best, optimum = find_optimal(debts, budget, policy, openings, dates, results, limit)
         results.insert([s.name for s in chosen].index("optimal"), best)
