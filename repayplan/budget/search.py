@@ -56,7 +56,8 @@ def find_optimal(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, ope
     if best.shortfall_months:
         optimum = Optimum("no-bound", None, None, 0.0, "", reason="short")
     elif best.finished:
-        solutions, optimum = solve_allocation(debts, budget, policy, openings, dates, best.cost, time_limit)
+        payoffs = [None if d.payoff_period is None else d.payoff_period - 1 for d in best.debts]
+        solutions, optimum = solve_allocation(debts, budget, policy, openings, dates, best.cost, time_limit, payoffs)
     for solution in solutions:
         ahead: dict[int, int] = {}
         for _ in range(REPAIRS):
@@ -73,7 +74,9 @@ def find_optimal(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, ope
     result = replace(best, strategy=optimal)
     gap = None if optimum.bound is None else result.cost - optimum.bound
     status = optimum.status
-    if status == "exact" and gap is not None and gap > optimum.rounding + policy.from_minor(1):
+    if gap is not None and gap <= optimum.rounding + policy.from_minor(1):
+        status = "exact"  # within the cents of rounding of a lower bound for every allocation: proven
+    elif status == "exact":
         status = "bound"  # the solver's optimum, but the replay in cents lost more than the rounding to it
     return result, replace(optimum, source=source, gap=gap, status=status)
 
