@@ -123,7 +123,7 @@ def optimal_dict(plan: Plan) -> dict[str, Any] | None:
         return None
     money = plan.policy.text
     return {
-        "status": o.status, "method": "milp", "found_by": o.source, "seconds": round(o.seconds, 3),
+        "status": o.status, "method": "milp", "found_by": o.source, "rounding": money(o.rounding),
         "cost": money(plan.result("optimal").cost), "bound": None if o.bound is None else money(o.bound),
         "gap": None if o.gap is None else money(o.gap), "no_bound_reason": o.reason or None,
         "relaxed": list(o.relaxed), "horizon_months": o.horizon,
