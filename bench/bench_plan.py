@@ -143,8 +143,8 @@ def bench(name: str, case: Path, target: float) -> None:
     print(f"{name}: optimal + rules {wall:.2f} s wall, {cpu:.2f} s CPU (median of 3); rules of thumb alone "
           f"{pwall:.2f} s wall, {pcpu:.2f} s CPU; ratio {wall / pwall:.1f}x wall, {cpu / pcpu:.1f}x CPU; "
           f"target < {target:g} s: {'OK' if wall < target else 'MISSED'} (CPU: {'OK' if cpu < target else 'MISSED'})")
-    print(f"  optimal: {o['status']}, cost {o['cost']}, bound {o['bound']}, gap {o['gap']}, solver {o['seconds']} s, "
-          f"{o['horizon_months']} months in the model; months {months}; cheapest {data['cheapest']}")
+    print(f"  optimal: {o['status']}, cost {o['cost']}, bound {o['bound']}, gap {o['gap']} (rounding "
+          f"{o['rounding']}), {o['horizon_months']} months in the model; months {months}; cheapest {data['cheapest']}")
 
 
 def main() -> None:
