@@ -192,3 +192,35 @@ def test_a_plan_with_a_fee_is_cleared_a_month_early_by_hand() -> None:
     assert huabei_first.cost > best.cost
     found, how = exhaustive([card, huabei], Budget(D("1000"), JAN1))
     assert found[1] >= best.cost, how
+
+
+def test_past_the_time_budget_the_plan_says_so_with_its_bound(monkeypatch: pytest.MonkeyPatch) -> None:
+    # a model larger than the exact search takes on: the linear relaxation's bound, the best rule's payoffs
+    from repayplan.budget import optimal as model
+    from repayplan.report.plan_answer import answer_lines
+
+    monkeypatch.setattr(model, "MILP_UP_TO", 0)
+    card = RevolvingDebt("card", D("5000"), parse_rate("18%/year"), D("0.10"))
+    huabei = InstallmentDebt("huabei", Loan(D("1800"), parse_rate("0%"), 6, method="equal-principal",
+                                            installment_fee=D("45"), start=JAN1))
+    p = plan([card, huabei], Budget(D("1000"), JAN1))
+    o, best = p.optimum, p.result("optimal")
+    assert o is not None and o.status == "too-large" and o.bound is not None and o.gap is not None
+    # the relaxation bounds every plan: the exact optimum found by the full search (539.93) is above it
+    assert o.bound <= D("539.93") <= best.cost <= p.result("avalanche").cost
+    assert o.gap == best.cost - o.bound
+    assert answer_lines(p, "en")[1].startswith("The exact search would exceed the time limit")
+    assert answer_lines(p, "zh")[1].startswith("精确搜索会超出时限")
+
+
+def test_below_the_minimums_there_is_no_bound_and_it_is_said() -> None:
+    # 150 a month against two minimums of 100: no extra to direct; the cheapest rule is the answer, no bound
+    from repayplan.report.plan_answer import answer_lines
+
+    a = RevolvingDebt("a", D("1000"), parse_rate("1%/month"), D(0), D("100"))
+    b = RevolvingDebt("b", D("2000"), parse_rate("2%/month"), D(0), D("100"))
+    p = plan([a, b], Budget(D("150"), JAN1))
+    assert p.optimum is not None and (p.optimum.status, p.optimum.reason, p.optimum.bound) == ("no-bound", "short",
+                                                                                                 None)
+    assert p.result("optimal").cost <= min(r.cost for r in p.results if r.name != "optimal")
+    assert answer_lines(p, "en")[1].startswith("No bound: the budget falls short of the minimums")

@@ -81,6 +81,8 @@ def bound_text(plan: Plan, lang: str) -> str:
     gap = grouped(max(o.gap or ZERO, ZERO))
     if o.status == "exact":
         return L("bound_exact", lang, bound=grouped(o.bound), cost=cost)
+    if o.status == "too-large":
+        return L("bound_large", lang, bound=grouped(o.bound), cost=cost, gap=gap, months=o.horizon)
     if o.status == "time-limit":
         return L("bound_time", lang, seconds=seconds, bound=grouped(o.bound), cost=cost, gap=gap)
     if not o.relaxed:

@@ -265,4 +265,7 @@ EN: dict[str, str] = {
     "plan.never_month": "never",
     "plan.bound_gap": "No plan costs less than {bound}; this plan costs {cost}, at most {gap} above the cheapest "
                       "(the solver's plan loses that much to the cents of the exact replay).",
+    "plan.bound_large": "The exact search would exceed the time limit ({months} months of several debts): the "
+                        "best plan found costs {cost}; no plan costs less than {bound} (the linear relaxation), so "
+                        "it is at most {gap} above the cheapest.",
 }

@@ -227,4 +227,6 @@ ZH: dict[str, str] = {
     "plan.never_month": "无",
     "plan.bound_gap": "任何方案的花费都不低于 {bound}；本方案花费 {cost}，与最省方案至多相差 {gap}"
                       "（求解器的方案按分精确重算时损失了这部分）。",
+    "plan.bound_large": "精确搜索会超出时限（多笔债务共 {months} 个月）：找到的最好方案花费 {cost}；任何方案的花费都"
+                        "不低于 {bound}（线性松弛），与最省方案至多相差 {gap}。",
 }
