@@ -11,7 +11,8 @@ cause that makes clearing it worth more than its rate says:
 
 When no debt is repaid sooner but the plan costs less, the cause is
 ``split``: the month's extra is shared between debts rather than poured into
-one at a time.
+one at a time; or ``order``: a fixed pay-first order (``debt`` names it)
+costs less than the ranking.
 
 >>> from datetime import date
 >>> from repayplan.budget import Budget, Decimal, RevolvingDebt, parse_rate, plan
@@ -45,10 +46,11 @@ class Departure:
     """One reason: ``debt`` is repaid in plan month ``months`` instead of ``rule_months``."""
 
     debt: str
-    cause: str  # full_bill | fee | freed | split
+    cause: str  # full_bill | fee | freed | split | order
     months: int | None
     rule_months: int | None
     fee: Decimal = ZERO  # the monthly fee a payoff stops (cause fee)
+    order: tuple[str, ...] = ()  # the pay-first order (cause order)
 
 
 def departures(plan: Plan) -> tuple[Departure, ...]:
@@ -70,6 +72,9 @@ def departures(plan: Plan) -> tuple[Departure, ...]:
                  else "fee" if fee else "freed")
         out.append(Departure(debt.name, cause, mine.payoff_period, theirs.payoff_period, fee))
     if not out:
+        optimum = plan.optimum
+        if optimum is not None and optimum.order:  # a fixed pay-first order played cheaper than the ranking
+            return (Departure("", "order", best.months, rule.months, order=optimum.order),)
         return (Departure("", "split", best.months, rule.months),)
     return tuple(sorted(out, key=lambda d: (d.months or 0, d.debt)))
 

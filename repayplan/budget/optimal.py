@@ -72,6 +72,7 @@ class Optimum:
     relaxed: tuple[str, ...] = ()  # debts whose minimum rule the model relaxes
     horizon: int = 0  # months in the model
     rounding: Decimal = Decimal(0)  # the cents of rounding the bound allows for (half a minor unit a debt-month)
+    order: tuple[str, ...] = ()  # the pay-first order, when a fixed order of the rules played is the cheapest
 
 
 @dataclass

@@ -78,7 +78,7 @@ def find_optimal(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy, ope
         status = "exact"  # within the cents of rounding of a lower bound for every allocation: proven
     elif status == "exact":
         status = "bound"  # the solver's optimum, but the replay in cents lost more than the rounding to it
-    return result, replace(optimum, source=source, gap=gap, status=status)
+    return result, replace(optimum, source=source, gap=gap, status=status, order=best.strategy.order)
 
 
 #: up to this many debts every fixed pay-first order is also played (a safety net below the solver)

@@ -64,8 +64,8 @@ def answer_lines(plan: Plan, lang: str) -> list[str]:
         lines.append(L("why_heading", lang))
         for d in why:
             rule = str(d.rule_months) if d.rule_months is not None else L("never_month", lang)
-            lines.append("* " + L(f"why_{d.cause}", lang, debt=d.debt, months=d.months, rule=rule,
-                                  fee=grouped(d.fee)))
+            debt = L("answer_then", lang).join(d.order) if d.order else d.debt
+            lines.append("* " + L(f"why_{d.cause}", lang, debt=debt, months=d.months, rule=rule, fee=grouped(d.fee)))
     return lines
 
 
@@ -131,7 +131,7 @@ def optimal_dict(plan: Plan) -> dict[str, Any] | None:
         "relaxed": list(o.relaxed), "horizon_months": o.horizon,
         "answer": answer_lines(plan, "en")[0],
         "reasons": [{"debt": d.debt or None, "cause": d.cause, "payoff_period": d.months,
-                     "rule_payoff_period": d.rule_months} for d in departures(plan)],
+                     "rule_payoff_period": d.rule_months, "order": list(d.order) or None} for d in departures(plan)],
     }
 
 

@@ -230,8 +230,8 @@ EN: dict[str, str] = {
     "plan.answer_clear": "clear {items}", "plan.answer_item": "{debt} (month {n})", "plan.answer_then": ", then ",
     "plan.vs_minimum": "{saving} less than paying only the minimums",
     "plan.vs_minimum_never": "where paying only the minimums never repays them",
-    "plan.answer_unfinished": "Answer: at this budget no plan repays these debts within {months} months; see the "
-                              "shortfall below.",
+    "plan.answer_unfinished": "Answer: at this budget no plan played repays these debts (the plans stop after "
+                              "{months} months); see the shortfall below.",
     "plan.bound_exact": "Proven cheapest: no allocation of the money costs less than {bound} (the month model's "
                         "least, less half a cent a debt-month for rounding); this plan costs {cost}.",
     "plan.bound_time": "Best plan found within the time limit ({seconds} s): it costs {cost}; no plan costs less "
@@ -255,8 +255,8 @@ EN: dict[str, str] = {
                     "not {rule})",
     "plan.why_freed": "repay {debt} sooner: once repaid, its minimum goes to the other debts (month {months}, not "
                       "{rule})",
-    "plan.why_split": "share each month's extra between the debts instead of paying one at a time: less interest "
-                      "in the same months",
+    "plan.why_split": "share each month's extra between the debts instead of paying one at a time: less interest",
+    "plan.why_order": "pay the debts in the order {debt}: cheaper here than avalanche's ranking",
     "plan.vs_heading": "Each strategy against the {name} plan:",
     "plan.vs_more": "{name} costs {extra} more", "plan.vs_equal": "{name} costs the same",
     "plan.vs_later": ", debt-free {months} month(s) later", "plan.vs_sooner": ", though debt-free {months} "

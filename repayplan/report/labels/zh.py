@@ -202,7 +202,8 @@ ZH: dict[str, str] = {
     "plan.answer_clear": "依次还清 {items}", "plan.answer_item": "{debt}（第 {n} 个月）", "plan.answer_then": "、",
     "plan.vs_minimum": "比只还最低还款少付 {saving}",
     "plan.vs_minimum_never": "而只还最低还款则永远还不清",
-    "plan.answer_unfinished": "结论：按此预算，{months} 个月内没有任何方案能还清这些债务；见下文预算不足部分。",
+    "plan.answer_unfinished": "结论：按此预算，试算的方案均无法还清这些债务（试算至第 {months} 个月）；"
+                              "见下文预算不足部分。",
     "plan.bound_exact": "已证明最省：任何分配方式的花费都不低于 {bound}（按月模型的最小值，扣除每笔债务每月半分的"
                         "舍入）；本方案花费 {cost}。",
     "plan.bound_time": "在时限（{seconds} 秒）内找到的最好方案：花费 {cost}；任何方案的花费都不低于 {bound}，与最省"
@@ -219,7 +220,8 @@ ZH: dict[str, str] = {
     "plan.why_fee": "提前还清{debt}：每月 {fee} 的手续费只有还清后才停止收取（第 {months} 个月还清，而非第 {rule} "
                     "个月）",
     "plan.why_freed": "提前还清{debt}：还清后其最低还款额转而偿还其他债务（第 {months} 个月还清，而非第 {rule} 个月）",
-    "plan.why_split": "每月余款分给几笔债务，而不是一次只还一笔：还清时间相同，利息更少",
+    "plan.why_split": "每月余款分给几笔债务，而不是一次只还一笔：利息更少",
+    "plan.why_order": "按 {debt} 的顺序还款：此处比雪崩法的排序更省",
     "plan.vs_heading": "各策略与{name}方案对比：",
     "plan.vs_more": "{name} 多付 {extra}", "plan.vs_equal": "{name} 花费相同",
     "plan.vs_later": "，晚 {months} 个月还清", "plan.vs_sooner": "，但早 {months} 个月还清",
