@@ -18,6 +18,7 @@ from typing import Any
 from ..budget import Plan, StrategyResult
 from .files import atomic_write
 from .plan import L, minimum_text, months_text, penalty_words, shortfall_hint, source_text, strategy_text, warning_text
+from .plan_answer import strategy_name
 
 TITLE_FONT = {"bold": True, "size": 14}
 
@@ -97,7 +98,7 @@ def _summary(ws: Any, plan: Plan, lang: str) -> None:
              minimum_text(debt, lang), penalty_words(debt, lang)], money=(3,))
     row += 1
     put([L("strategies_heading", lang)], font=bold)
-    put([L("strategy", lang)] + [r.name for r in plan.results], font=bold)
+    put([L("strategy", lang)] + [strategy_name(r.name, lang) for r in plan.results], font=bold)
     results = plan.results
     put([L("months", lang)] + [r.months if r.months is not None else L("not_repaid", lang) for r in results])
     put([L("debt_free_date", lang)] + [r.debt_free_date or L("not_repaid", lang) for r in results])
@@ -112,13 +113,14 @@ def _summary(ws: Any, plan: Plan, lang: str) -> None:
         for col in amounts:
             ws.cell(row=row - 1, column=col).number_format = "yyyy-mm-dd"
     for r in results:
-        put([r.name, strategy_text(r, lang)])
+        put([strategy_name(r.name, lang), strategy_text(r, lang)])
     row += 1
-    put([L("cheapest_line", lang, name=plan.cheapest.name, cost=plan.policy.grouped(plan.cheapest.cost))], font=bold)
+    put([L("cheapest_line", lang, name=strategy_name(plan.cheapest.name, lang),
+           cost=plan.policy.grouped(plan.cheapest.cost))], font=bold)
     put([L("xl_differences", lang)], font=bold)
     put([L(k, lang) for k in ("xl_cheaper", "xl_dearer", "xl_saving", "xl_sooner")], font=bold)
     for d in plan.differences():
-        put([d.cheaper, d.dearer, d.saving, d.months_sooner], money=(3,))
+        put([strategy_name(d.cheaper, lang), strategy_name(d.dearer, lang), d.saving, d.months_sooner], money=(3,))
     if plan.warnings:
         row += 1
         put([L("xl_warnings", lang)], font=bold)
@@ -134,7 +136,7 @@ def _summary(ws: Any, plan: Plan, lang: str) -> None:
                 "first_short", lang, date=event.date.isoformat(), period=event.period, debts=", ".join(event.debts),
                 months=r.shortfall_months, penalty=plan.policy.grouped(r.total_penalty),
                 fees=plan.policy.grouped(r.total_fees))
-            put([r.name, text])
+            put([strategy_name(r.name, lang), text])
         put([shortfall_hint(plan, lang)])
     ws.column_dimensions["A"].width = 30
     for letter in "BCDF":
@@ -186,7 +188,7 @@ def _timeline_sheet(ws: Any, plan: Plan, result: StrategyResult, lang: str) -> N
         ws.column_dimensions[get_column_letter(col)].width = max(14, len(headers[col - 1]) + 2)
     if result.timeline:
         chart = LineChart()
-        chart.title = L("xl_chart", lang, name=result.name)
+        chart.title = L("xl_chart", lang, name=strategy_name(result.name, lang))
         chart.y_axis.title = L("xl_amount_axis", lang, currency=plan.policy.currency)
         chart.x_axis.title = L("xl_months_axis", lang)
         chart.height, chart.width = 9, 18

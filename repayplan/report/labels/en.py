@@ -192,8 +192,8 @@ EN: dict[str, str] = {
     "plan.xl_warnings": "Paying only the minimum", "plan.xl_differences": "Strategies against each other",
     "plan.sheet_avalanche": "avalanche", "plan.sheet_snowball": "snowball", "plan.sheet_minimum": "minimum",
     "plan.sheet_custom": "custom",
-    "plan.desc_avalanche": "avalanche: the highest effective annual cost first (an overdue debt counts its "
-                           "penalty rate)",
+    "plan.desc_avalanche": "avalanche: the highest saving of the next unit of money first (the rate; a fee or "
+                           "full-bill interest when this month's extra can clear the debt)",
     "plan.desc_snowball": "snowball: the smallest balance first",
     "plan.desc_minimum": "minimum: only the minimums, nothing extra",
     "plan.desc_custom": "custom: {order}, then the rest by cost",
@@ -463,4 +463,52 @@ EN: dict[str, str] = {
     "plan.warning_36_below": "Paying {payment} a month would clear it in 36 months, but that is below today's "
                              "minimum of {minimum}: you pay the minimum until it falls below {payment}, then "
                              "{payment}; that clears it in {months} and saves {saving}.",
+    # several debts: the optimal plan, its bound, and why it departs from the rule of thumb
+    "plan.name_optimal": "optimal", "plan.name_avalanche": "avalanche", "plan.name_snowball": "snowball",
+    "plan.name_minimum": "minimum", "plan.name_custom": "custom", "plan.sheet_optimal": "optimal",
+    "plan.desc_optimal": "optimal: the cheapest allocation of each month's extra, found by exact optimisation "
+                         "(a mixed-integer program)",
+    "plan.answer": "Answer: {order}; debt-free in {months} (on {date}), costing {cost} in interest, penalty and "
+                   "fees, {vs}.",
+    "plan.answer_clear": "clear {items}", "plan.answer_item": "{debt} (month {n})", "plan.answer_then": ", then ",
+    "plan.vs_minimum": "{saving} less than paying only the minimums",
+    "plan.vs_minimum_never": "where paying only the minimums never repays them",
+    "plan.answer_unfinished": "Answer: at this budget no plan played repays these debts (the plans stop after "
+                              "{months} months); see the shortfall below.",
+    "plan.bound_exact": "Proven cheapest: no allocation of the money costs less than {bound} (the month model's "
+                        "least, less half a cent a debt-month for rounding); this plan costs {cost}.",
+    "plan.bound_time": "Best plan found within the time limit ({seconds} s): it costs {cost}; no plan costs less "
+                       "than {bound}, so it is at most {gap} above the cheapest.",
+    "plan.bound_relaxed": "No plan costs less than {bound} (the model relaxes the minimum of {debts}, whose "
+                          "installment is lowered after a prepayment); this plan costs {cost}, at most {gap} above "
+                          "the cheapest.",
+    "plan.nobound_short": "No bound: the budget falls short of the minimums, so there is no extra to direct; the "
+                          "cheapest plan played is given.",
+    "plan.nobound_bullet": "No bound: a loan repaid in one sum at maturity is not in the model; the cheapest plan "
+                           "played is given.",
+    "plan.nobound_unfinished": "No bound: no plan played repays the debts within the horizon.",
+    "plan.nobound_infeasible": "No bound: the solver found no plan within the time limit ({seconds} s); the "
+                               "cheapest plan played is given.",
+    "plan.nobound_time": "No bound: the solver found no plan within the time limit ({seconds} s); the cheapest "
+                         "plan played is given.",
+    "plan.why_heading": "Why it departs from avalanche:",
+    "plan.why_full_bill": "clear {debt} first: until it is paid in full, interest runs on the whole bill (repaid "
+                          "in month {months}, not {rule})",
+    "plan.why_fee": "clear {debt} early: its fee of {fee} a month stops only when it is repaid (month {months}, "
+                    "not {rule})",
+    "plan.why_freed": "repay {debt} sooner: once repaid, its minimum goes to the other debts (month {months}, not "
+                      "{rule})",
+    "plan.why_split": "share each month's extra between the debts instead of paying one at a time: less interest",
+    "plan.why_order": "pay the debts in the order {debt}: cheaper here than avalanche's ranking",
+    "plan.vs_heading": "Each strategy against the {name} plan:",
+    "plan.vs_more": "{name} costs {extra} more", "plan.vs_equal": "{name} costs the same",
+    "plan.vs_later": ", debt-free {months} month(s) later", "plan.vs_sooner": ", though debt-free {months} "
+                                                                             "month(s) sooner",
+    "plan.vs_same": ", debt-free in the same month", "plan.vs_never": ", and never repays the debts",
+    "plan.never_month": "never",
+    "plan.bound_gap": "No plan costs less than {bound}; this plan costs {cost}, at most {gap} above the cheapest "
+                      "(the solver's plan loses that much to the cents of the exact replay).",
+    "plan.bound_large": "The exact search would exceed the time limit ({months} months of several debts): the "
+                        "best plan found costs {cost}; no plan costs less than {bound} (the linear relaxation), so "
+                        "it is at most {gap} above the cheapest.",
 }

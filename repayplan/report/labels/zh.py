@@ -166,11 +166,11 @@ ZH: dict[str, str] = {
     "plan.xl_title": "多笔债务，一份预算：{n} 种还款策略对比",
     "plan.xl_chart": "各笔债务余额：{name}", "plan.xl_doc_title": "债务还款计划", "plan.xl_months_axis": "月份",
     "plan.xl_amount_axis": "欠款（{currency}）", "plan.xl_warnings": "只还最低还款的代价",
-    "plan.xl_differences": "策略两两对比", "plan.sheet_avalanche": "雪崩法", "plan.sheet_snowball": "雪球法",
-    "plan.sheet_minimum": "只还最低", "plan.sheet_custom": "自定顺序",
-    "plan.desc_avalanche": "雪崩法：先还实际年化成本最高的（逾期债务计入罚息利率）",
-    "plan.desc_snowball": "雪球法：先还余额最小的", "plan.desc_minimum": "只还最低：每笔只付最低还款，不多还",
-    "plan.desc_custom": "自定顺序：{order}，其余按成本", "plan.min_revolving": "账单的 {percent}",
+    "plan.xl_differences": "策略两两对比", "plan.sheet_avalanche": "雪崩法", "plan.sheet_snowball": "滚雪球法",
+    "plan.sheet_minimum": "只还最低", "plan.sheet_custom": "自定义",
+    "plan.desc_avalanche": "雪崩法：多还一元省得最多的先还（按利率；本月余款能还清时，计入还清才免的手续费或全额计息）",
+    "plan.desc_snowball": "滚雪球法：先还余额最小的", "plan.desc_minimum": "只还最低：每笔只付最低还款，不多还",
+    "plan.desc_custom": "自定义：{order}，其余按成本", "plan.min_revolving": "账单的 {percent}",
     "plan.min_plus": "，另加当月利息和费用", "plan.min_floor": "，最低 {floor}",
     "plan.min_installment": "合同每期还款（{method}）", "plan.pen_none": "不计罚息",
     "plan.pen_rate": "{rate}，按{base}计",
@@ -470,4 +470,41 @@ ZH: dict[str, str] = {
     "plan.warning_36_below": "每月还 {payment} 可在 36 个月内还清，但低于目前的最低还款额 {minimum}："
                              "先按最低还款额还款，待其降到 {payment} 以下后每月还 {payment}，"
                              "{months}还清，省下 {saving}。",
+    # 多笔债务：最优方案、其下界，以及与经验法则不同的原因
+    "plan.name_optimal": "最优", "plan.name_avalanche": "雪崩法", "plan.name_snowball": "滚雪球法",
+    "plan.name_minimum": "只还最低", "plan.name_custom": "自定义", "plan.sheet_optimal": "最优",
+    "plan.desc_optimal": "最优：逐月分配余款的最省钱方案，由精确优化（混合整数规划）求得",
+    "plan.answer": "结论：{order}；{months}后（{date}）全部还清，利息、罚息和费用共 {cost}，{vs}。",
+    "plan.answer_clear": "依次还清 {items}", "plan.answer_item": "{debt}（第 {n} 个月）", "plan.answer_then": "、",
+    "plan.vs_minimum": "比只还最低还款少付 {saving}",
+    "plan.vs_minimum_never": "而只还最低还款则永远还不清",
+    "plan.answer_unfinished": "结论：按此预算，试算的方案均无法还清这些债务（试算至第 {months} 个月）；"
+                              "见下文预算不足部分。",
+    "plan.bound_exact": "已证明最省：任何分配方式的花费都不低于 {bound}（按月模型的最小值，扣除每笔债务每月半分的"
+                        "舍入）；本方案花费 {cost}。",
+    "plan.bound_time": "在时限（{seconds} 秒）内找到的最好方案：花费 {cost}；任何方案的花费都不低于 {bound}，与最省"
+                       "方案至多相差 {gap}。",
+    "plan.bound_relaxed": "任何方案的花费都不低于 {bound}（模型放宽了 {debts} 的最低还款：提前还款后减少月供）；"
+                          "本方案花费 {cost}，与最省方案至多相差 {gap}。",
+    "plan.nobound_short": "无下界：预算不足以支付最低还款，没有余款可分配；给出的是试算中最省的方案。",
+    "plan.nobound_bullet": "无下界：到期一次还本付息的贷款不在模型内；给出的是试算中最省的方案。",
+    "plan.nobound_unfinished": "无下界：试算的方案均未能在期限内还清。",
+    "plan.nobound_infeasible": "无下界：求解器在时限（{seconds} 秒）内未找到方案；给出的是试算中最省的方案。",
+    "plan.nobound_time": "无下界：求解器在时限（{seconds} 秒）内未找到方案；给出的是试算中最省的方案。",
+    "plan.why_heading": "为何不同于雪崩法：",
+    "plan.why_full_bill": "先还清{debt}：未全额还清前，整笔账单计息（第 {months} 个月还清，而非第 {rule} 个月）",
+    "plan.why_fee": "提前还清{debt}：每月 {fee} 的手续费只有还清后才停止收取（第 {months} 个月还清，而非第 {rule} "
+                    "个月）",
+    "plan.why_freed": "提前还清{debt}：还清后其最低还款额转而偿还其他债务（第 {months} 个月还清，而非第 {rule} 个月）",
+    "plan.why_split": "每月余款分给几笔债务，而不是一次只还一笔：利息更少",
+    "plan.why_order": "按 {debt} 的顺序还款：此处比雪崩法的排序更省",
+    "plan.vs_heading": "各策略与{name}方案对比：",
+    "plan.vs_more": "{name} 多付 {extra}", "plan.vs_equal": "{name} 花费相同",
+    "plan.vs_later": "，晚 {months} 个月还清", "plan.vs_sooner": "，但早 {months} 个月还清",
+    "plan.vs_same": "，还清时间相同", "plan.vs_never": "，且还不清",
+    "plan.never_month": "无",
+    "plan.bound_gap": "任何方案的花费都不低于 {bound}；本方案花费 {cost}，与最省方案至多相差 {gap}"
+                      "（求解器的方案按分精确重算时损失了这部分）。",
+    "plan.bound_large": "精确搜索会超出时限（多笔债务共 {months} 个月）：找到的最好方案花费 {cost}；任何方案的花费都"
+                        "不低于 {bound}（线性松弛），与最省方案至多相差 {gap}。",
 }
