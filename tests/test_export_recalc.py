@@ -24,13 +24,13 @@ from repayplan.cli import main
 from repayplan.errors import InputError
 from repayplan.model import Loan, Position, Row
 from repayplan.rates import Rate, parse_rate
-from repayplan.report.excel import BookPlan, CaseBook, build_workbook, sheet_names
+from repayplan.report.excel import BookPlan, CaseBook, sheet_names, write_workbook
 from repayplan.report.excel.schedule_sheet import FIRST_ROW, live_terms
 from repayplan.report.excel.summary import metric_label
 from repayplan.schedule import build_schedule
 
 from .libreoffice import recalculate
-from .test_export_cli import HARDSHIP, MORATORIUM, comparison_of
+from .test_export_cli import HARDSHIP, MORATORIUM, comparison_of, comparison_table
 
 #: plan-sheet column -> Row attribute
 AMOUNT_COLUMNS = {"E": "opening_balance", "F": "payment", "G": "principal", "H": "interest", "I": "fees",
@@ -175,10 +175,10 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     for name, group in groups.items():
         book = book_of(group, name)
         books[name] = (group, book)
-        build_workbook(book).save(folder / f"{name}.xlsx")
+        write_workbook(book, folder / f"{name}.xlsx")
         files.append(folder / f"{name}.xlsx")
     edits = book_of({name: NAMED[name] for name in EDITS}, "edits")
-    build_workbook(edits).save(folder / "edits.xlsx")
+    write_workbook(edits, folder / "edits.xlsx")
     wb = openpyxl.load_workbook(folder / "edits.xlsx")
     for name, rate in EDITS.items():
         wb[name]["H3"] = float(rate)  # the contract rate cell, as a person would change it
@@ -266,20 +266,6 @@ def test_the_summary_and_terms_follow_the_plans(recalculated: dict[str, Any]) ->
         lines, rows, strict=True))
 
 
-def comparison_table(ws: Any) -> dict[str, dict[str, Any]]:
-    """The Summary's comparison: plan name -> figure label -> recalculated value."""
-    rows = list(ws.iter_rows(values_only=True))
-    top = next(i for i, r in enumerate(rows) if r[0] in ("Figure", "项目"))
-    names = [n for n in rows[top][1:] if n]
-    out: dict[str, dict[str, Any]] = {n: {} for n in names}
-    for r in rows[top + 1:]:
-        if not r[0] or r[1] is None:
-            break
-        for n, value in zip(names, r[1:], strict=False):
-            out[n][r[0]] = value
-    return out
-
-
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_compares_plans_and_figures_recalculate_to_compares(recalculated: dict[str, Any], case: str) -> None:
     """Every plan sheet, the Summary's comparison and the Terms, recalculated,
@@ -311,7 +297,8 @@ def test_compares_plans_and_figures_recalculate_to_compares(recalculated: dict[s
     assert problems == [], "\n".join(problems[:20])
     chosen = comparison.plans[1]  # the Terms sheet is filled from the first scenario
     lines = [r for r in wb["Terms"].iter_rows(values_only=True) if isinstance(r[0], int | float) and r[1]]
-    assert [(line[1].date(), amount(line[2])) for line in lines] == [(r.due_date, r.payment) for r in chosen.rows]
+    assert [(line[1].date(), amount(line[2])) for line in lines] == [(r.due_date, r.payment) for r in chosen.rows
+                                                                     if r.payment > 0]  # the payments agreed
 
 
 @pytest.mark.parametrize("case", sorted(FULL_BALANCE))

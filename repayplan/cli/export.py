@@ -20,11 +20,15 @@ from .common import handle_errors, lang_option
 @click.option("--date", "on", default=None,
               help="Restructuring date (the debt's position), YYYY-MM-DD; default [case] as_of, else today.")
 @click.option("--cap", default=None, help="Cost-of-credit cap to check: 24%, 4xLPR or any rate.")
+@click.option("--for", "audience", type=click.Choice(["mediator", "borrower", "creditor"]), default="mediator",
+              show_default=True, help="Whose copy: the mediator's has every figure; the borrower's leaves out the "
+              "creditor's limits (minimum recovery, discount rate, NPV, recovery), the creditor's the borrower's "
+              "income, expenses and budget.")
 @click.option("--force", is_flag=True, help="Overwrite FILE.xlsx if it exists.")
 @lang_option
 @handle_errors
 def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | None, on: str | None,
-           cap: str | None, force: bool, lang: str) -> None:
+           cap: str | None, audience: str, force: bool, lang: str) -> None:
     """Write a case as a workbook: Summary, one sheet per plan, the contract
     schedule with live formulas, Arrears (with a payment history), Terms and
     Charts. The figures are those of `repayplan compare` and `status`.
@@ -37,6 +41,7 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
       repayplan export examples/mortgage.toml -o mortgage.xlsx
       repayplan export examples/huabei-arrears.toml -o huabei.xlsx --lang zh --cap 24%
       repayplan export examples/hardship.toml -o hardship.xlsx --scenario "Interest freeze, 36 months" --force
+      repayplan export examples/hardship.toml -o borrower.xlsx --for borrower --lang zh
     """
     from ..compare import compare
     from ..report.excel import export_workbook
@@ -55,7 +60,7 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
     terms_index = _terms_index(plans, terms_plan, len(scenarios))
     statement = _statement(data.debt, day)
     check = _cap_check(data.debt, day, statement, ceiling) if ceiling is not None else None
-    book = case_book(data.info, loan, plans, statement, check, lang, terms_index, comparison)
+    book = case_book(data.info, loan, plans, statement, check, lang, terms_index, comparison, audience)
     target = export_workbook(book, output, force=force)
     click.echo(f"Wrote {target}: {len(comparison.plans)} plan(s) compared, terms from {plans[terms_index].name!r}")
 

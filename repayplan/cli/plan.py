@@ -88,7 +88,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
     if export:
         from ..report.plan_excel import write_plan_workbook
 
-        write_plan_workbook(result, export, lang, force)
+        write_plan_workbook(result, export, lang, force, case_id=inputs.info.case_id)
     chosen = names if timeline == "all" else [] if timeline == "none" else [timeline] if timeline else None
     if fmt == "json":
         emit(plan_json(result))

@@ -220,4 +220,35 @@ EN: dict[str, str] = {
     "prop.of_principal": "of the principal", "prop.no_minimum": "no minimum recovery given",
     "prop.max_months": "at most {months} months",
     "prop.concessions": "concessions: {levers}; the term is searched",
+    # case-file workbook, again (XlsxWriter, live links, agreement-shaped Terms, party copies, on paper)
+    "wb.copy_mediator": "Mediator's copy (all figures)", "wb.copy_borrower": "Borrower's copy",
+    "wb.copy_creditor": "Creditor's copy",
+    "wb.rule_linked": "This plan is the rest of the contract schedule: its amounts are links to the sheet “{sheet}” "
+                      "(rows {first} to {last}), so they follow its contract rate.",
+    "wb.nothing_owed_heading": "Nothing is owed",
+    "wb.nothing_owed": "Nothing is owed on {date}: the loan is repaid. There is no plan to compare or agree; the "
+                       "contract schedule is kept for the record.",
+    "wb.plans_range": "(plans {first} to {last} of {count})",
+    "wb.no_charts": "No charts: no plan has a payment.",
+    "wb.rate_words_year": "{rate} a year", "wb.rate_words_month": "{rate} a month", "wb.rate_words_day": "{rate} a day",
+    "wb.terms_title_mediated": "Settlement agreement (mediated)",
+    "wb.party_creditor": "Creditor (Party A)", "wb.party_borrower": "Borrower (Party B)",
+    "wb.party_mediator": "Mediator", "wb.party_id_card": "Resident ID number",
+    "wb.party_credit_code": "Unified social credit code", "wb.party_address": "Address",
+    "wb.party_contact": "Contact", "wb.party_representative": "Legal representative / agent",
+    "wb.clause_number": "{n}.",
+    "wb.terms_conditional": "These concessions are made on condition that the borrower pays as agreed; on default "
+                            "they lapse as the default clause says.",
+    "wb.owed_principal": "Principal", "wb.owed_interest": "Interest overdue",
+    "wb.owed_accrued_interest": "Interest accrued, not yet due", "wb.owed_penalty": "Penalty interest",
+    "wb.owed_fees": "Fees", "wb.owed_credit": "Less: credit (overpaid)",
+    "wb.terms_amount": "Amount", "wb.terms_principal": "of which principal",
+    "wb.terms_other": "of which interest and charges",
+    "wb.terms_other_frozen": "of which interest, charges and frozen arrears",
+    "wb.terms_total_words": "Total to repay under this agreement: {total} (in words: {words}).",
+    "wb.terms_frozen_note": "Frozen arrears: overdue interest, penalty and fees carried without interest and repaid "
+                            "in equal parts with the installments; they are in the last column, not new interest.",
+    "wb.sign_creditor": "Creditor (Party A), signature", "wb.sign_borrower": "Borrower (Party B), signature",
+    "wb.sign_mediator": "Mediator, signature", "wb.sign_seal": "Seal",
+    "plan.xl_timeline_title": "Month by month: {name}",
 }
