@@ -57,11 +57,18 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
     loan = data.debt.loan
     schedule = contract_plan(loan, lang=lang, compared=False)
     plans.append(replace_note(schedule, lang))
-    terms_index = _terms_index(plans, terms_plan, len(scenarios))
+    if comparison.position.total <= 0:  # nothing owed: no plan to compare; the contract schedule for the record
+        plans = [p for p in plans if p.kind == "schedule"]
+    terms_index = _terms_index(plans, terms_plan, len(scenarios) if len(plans) > 1 else 0)
     statement = _statement(data.debt, day)
     check = _cap_check(data.debt, day, statement, ceiling) if ceiling is not None else None
     book = case_book(data.info, loan, plans, statement, check, lang, terms_index, comparison, audience)
     target = export_workbook(book, output, force=force)
+    if comparison.position.total <= 0:
+        from ..report.labels import label
+
+        click.echo(f"Wrote {target}: " + label("cmp.nothing_owed", lang).format(date=day.isoformat()))
+        return
     click.echo(f"Wrote {target}: {len(comparison.plans)} plan(s) compared, terms from {plans[terms_index].name!r}")
 
 

@@ -227,6 +227,9 @@ def write_plan_sheet(out: SheetWriter, plan: BookPlan, case_id: str, lang: str, 
     headers = [label(HEADER_KEYS.get(k, k), lang) for k in keys]
     out.height(27)
     out.append(*[(h, "header") for h in headers])
+    if not rows:  # nothing to schedule: no empty table, no total over no rows
+        out.append((label("wb.no_rows", lang), "note"))
+        return layout
     values = _factor_values(terms, rows) if terms is not None else []
     discount = 1.0
     for index, row in enumerate(rows):

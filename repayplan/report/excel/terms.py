@@ -74,11 +74,11 @@ def write_terms(out: SheetWriter, book: CaseBook, layout: PlanLayout) -> None:
     out.append((copy_label(book), "copy"))
     out.paragraph(label("wb.terms_from", lang).format(plan=plan.name, case=book.case_id or "—"), sum(out.widths), 6)
     out.blank()
-    _parties(out, book)
-    if book.nothing_owed:
+    if not book.nothing_owed:
+        _parties(out, book)
+    if book.nothing_owed:  # nothing to agree: said plainly, no lines to sign
         out.paragraph(label("wb.nothing_owed", lang).format(date=book.position.as_of.isoformat()
                                                             if book.position else ""), sum(out.widths), 6, "wrap")
-        _signatures(out, book)
         return
     if agreement is not None:
         _agreement(out, book, layout)
@@ -116,8 +116,8 @@ def _parties(out: SheetWriter, book: CaseBook) -> None:
         name = (party.name if party is not None else "") or (book.creditor if role == "creditor" else
                                                               book.borrower if role == "borrower" else "")
         out.keep(5 * 15)
-        out.append((label(f"wb.party_{role}", lang), "bold"), None, (name or None, "text" if name else "signature"),
-                   (None, "signature" if not name else None))
+        out.append((label(f"wb.party_{role}", lang), "bold"), None, None,
+                   (name or None, "text" if name else "signature"), *([(None, "signature")] * 2 if not name else []))
         kind = party.id_kind if party is not None else ("id_card" if role == "borrower" else "credit_code")
         fields = [(f"wb.party_{kind}", party.id_number if party is not None else ""),
                   ("wb.party_address", party.address if party is not None else ""),
@@ -126,9 +126,10 @@ def _parties(out: SheetWriter, book: CaseBook) -> None:
             fields.append(("wb.party_representative", party.representative))
         for key, value in fields:
             if value:
-                out.append(None, (label(key, lang), "label"), (value, "text"))
+                out.append(None, (label(key, lang), "label"), None, (value, "text"))
             else:  # a line to fill in by hand
-                out.append(None, (label(key, lang), "label"), (None, "signature"), (None, "signature"))
+                out.append(None, (label(key, lang), "label"), None, (None, "signature"), (None, "signature"),
+                           (None, "signature"))
         out.blank()
 
 
@@ -250,7 +251,7 @@ def _signatures(out: SheetWriter, book: CaseBook) -> None:
     out.append((label("wb.terms_signatures", lang), "heading"))
     out.blank()
     for role in roles:
-        out.append((label(f"wb.sign_{role}", lang), "bold"), None, (None, "signature"), (None, "signature"))
-        out.append(None, (label("wb.sign_seal", lang), "label"), (None, "signature"), (None, "signature"))
-        out.append(None, (label("wb.date", lang), "label"), (None, "signature"))
+        out.append((label(f"wb.sign_{role}", lang), "bold"), None, None, (None, "signature"), (None, "signature"))
+        out.append(None, (label("wb.sign_seal", lang), "label"), None, (None, "signature"), (None, "signature"))
+        out.append(None, (label("wb.date", lang), "label"), None, (None, "signature"))
         out.blank()

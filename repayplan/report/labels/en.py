@@ -251,4 +251,6 @@ EN: dict[str, str] = {
     "wb.sign_creditor": "Creditor (Party A), signature", "wb.sign_borrower": "Borrower (Party B), signature",
     "wb.sign_mediator": "Mediator, signature", "wb.sign_seal": "Seal",
     "plan.xl_timeline_title": "Month by month: {name}",
+    "cmp.nothing_owed": "Nothing is owed on {date}: the loan is repaid; there is nothing to compare or agree.",
+    "wb.no_rows": "No installments: nothing is owed under this plan.",
 }

@@ -195,7 +195,8 @@ ZH: dict[str, str] = {
     "prop.max_months": "最长 {months} 个月",
     "prop.concessions": "可让步：{levers}；期限均会搜索",
     # case-file workbook, again (XlsxWriter, live links, agreement-shaped Terms, party copies, on paper)
-    "wb.copy_mediator": "调解人存档本（全部数据）", "wb.copy_borrower": "借款人持有本", "wb.copy_creditor": "债权人持有本",
+    "wb.copy_mediator": "调解人存档本（全部数据）", "wb.copy_borrower": "借款人持有本",
+    "wb.copy_creditor": "债权人持有本",
     "wb.rule_linked": "本方案即合同还款计划的剩余部分：各项金额引用工作表“{sheet}”第 {first} 至 {last} 行，"
                       "随其合同利率变动。",
     "wb.nothing_owed_heading": "无欠款",
@@ -214,8 +215,11 @@ ZH: dict[str, str] = {
     "wb.terms_amount": "还款金额", "wb.terms_principal": "其中本金", "wb.terms_other": "其中利息及费用",
     "wb.terms_other_frozen": "其中利息、费用及停息挂账欠款",
     "wb.terms_total_words": "本协议应还款总额：{total}（大写：{words}）。",
-    "wb.terms_frozen_note": "停息挂账欠款：逾期利息、罚息和费用停止计息，随各期分摊偿还，列于最后一栏，并非新计利息。",
+    "wb.terms_frozen_note": "停息挂账欠款：逾期利息、罚息和费用停止计息，随各期分摊偿还，列于最后一栏，"
+                            "并非新计利息。",
     "wb.sign_creditor": "甲方（债权人）签字", "wb.sign_borrower": "乙方（借款人）签字", "wb.sign_mediator": "调解人签字",
     "wb.sign_seal": "盖章",
     "plan.xl_timeline_title": "逐月明细：{name}",
+    "cmp.nothing_owed": "截至 {date} 无任何欠款：借款已结清，无需比较或约定还款方案。",
+    "wb.no_rows": "无还款期次：本方案下无欠款。",
 }
