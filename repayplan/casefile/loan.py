@@ -21,7 +21,8 @@ from ..money import MINOR_UNITS, ROUNDING_MODES
 from .fields import Reader
 
 LOAN_FIELDS = ("principal", "rate", "term", "method", "frequency", "start", "first_due", "interest_basis",
-               "day_count", "rounding", "currency", "installment_fee", "upfront_fee")
+               "day_count", "rounding", "currency", "installment_fee", "upfront_fee",
+               "contract_no", "signed", "product")  # the last three: for letters (casefile.agreement, report.documents)
 
 
 @dataclass(frozen=True)

@@ -37,6 +37,7 @@ from .loan import CaseInfo
 
 SCENARIO_FIELDS = ("name", "date", "steps", "note")
 BORROWER_FIELDS = ("monthly_income", "monthly_expenses", "lump_sum", "max_payment")
+BORROWER_TEXT_FIELDS = ("hardship",)  # read by casefile.agreement (letters)
 CREDITOR_FIELDS = ("discount_rate", "min_recovery", "max_term", "levers",
                    "min_recovery_of", "cap")  # the last two: issue 5 (propose); cap is read by casefile.negotiate
 _FIELD = re.compile(r"^([A-Za-z_][\w\[\].]*): (.*)$", re.S)
@@ -96,7 +97,7 @@ def read_parties(reader: Reader, doc: dict[str, Any], borrower_fields: tuple[str
     """``[borrower]`` and ``[creditor]``; ``*_fields`` are further keys other
     features read themselves (so they are not reported as unknown)."""
     table = reader.table(doc, "borrower") or {}
-    reader.unknown(table, BORROWER_FIELDS + borrower_fields, "borrower")
+    reader.unknown(table, BORROWER_FIELDS + BORROWER_TEXT_FIELDS + borrower_fields, "borrower")
     borrower = Borrower(*(reader.amount(table, key, "borrower") for key in BORROWER_FIELDS))
     table = reader.table(doc, "creditor") or {}
     reader.unknown(table, CREDITOR_FIELDS + creditor_fields, "creditor")

@@ -152,7 +152,8 @@ ZH: dict[str, str] = {
                         "产生罚息 {penalty}，费用 {fees}（含未付）",
     "plan.owed_at_end": "；第 {months} 个月后仍欠 {balance}",
     "plan.shortfall_rule": "预算不足以支付最低还款时，各策略按同一规则付款："
-                           "先付逾期代价最高的债务（年利率加罚息年利率），能付足的最低还款都付足；这是经验规则，并非最优。按实际成本（已付及仍欠），"
+                           "先付逾期代价最高的债务（年利率加罚息年利率），能付足的最低还款都付足；这是经验规则，并非"
+                           "最优。按实际成本（已付及仍欠），"
                            "此处最省的是 {name}：{cost}。",
     "plan.growing": "；此后债务不断增加：按此预算无法还清",
     "plan.shortfall_hint": "如需对 {debt} 进行债务重组（个性化分期、停息挂账等），请将其条款写入案件文件的 [loan]，"
@@ -222,4 +223,156 @@ ZH: dict[str, str] = {
     "plan.xl_timeline_title": "逐月明细：{name}",
     "cmp.nothing_owed": "截至 {date} 无任何欠款：借款已结清，无需比较或约定还款方案。",
     "wb.no_rows": "无还款期次：本方案下无欠款。",
+
+    # 协议（调解协议书／分期还款协议）：工作簿“协议条款”页与 `repayplan letter agreement`
+    "agr.title": "分期还款协议", "agr.title_mediated": "调解协议书",
+    "agr.role_creditor": "甲方（债权人）", "agr.role_borrower": "乙方（借款人）", "agr.role_mediator": "调解组织",
+    "agr.field_name": "名称／姓名", "agr.field_id_card": "身份证号码", "agr.field_credit_code": "统一社会信用代码",
+    "agr.field_address": "住所", "agr.field_contact": "联系电话",
+    "agr.field_representative_creditor": "法定代表人或授权代表", "agr.field_representative_borrower": "委托代理人",
+    "agr.field_representative_mediator": "调解员",
+    "agr.article": "第{n}条", "agr.item": "（{n}）",
+    "agr.recital": "甲乙双方于{signed}签订编号为{contract_no}的借款合同（以下简称“原合同”），约定借款本金{principal}，"
+                   "自{start}起算。因乙方未能按原合同约定按期还款，双方经平等协商，就原合同项下欠款的偿还事宜达成如下"
+                   "协议，"
+                   "以资共同遵守：",
+    "agr.recital_mediated": "甲乙双方于{signed}签订编号为{contract_no}的借款合同（以下简称“原合同”），约定借款本金"
+                            "{principal}，自{start}起算。因乙方未能按原合同约定按期还款，双方发生纠纷。经{mediator}"
+                            "调解，双方自愿达成如下协议：",
+    "agr.acknowledge": "乙方确认：截至{date}，乙方尚欠甲方款项合计{owed}，其中：",
+    "agr.owed_principal": "本金{amount}", "agr.owed_interest": "逾期未还利息{amount}",
+    "agr.owed_accrued_interest": "当期应计利息{amount}", "agr.owed_penalty": "罚息{amount}",
+    "agr.owed_fees": "费用{amount}", "agr.owed_credit": "扣除多还款项{amount}",
+    "agr.concessions": "在乙方按本协议约定按期足额还款的前提下，甲方同意给予以下减免，共计{forgiven}：",
+    "agr.concessions_terms": "在乙方按本协议约定按期足额还款的前提下，甲方同意：",
+    "agr.no_concessions": "甲方不予减免，乙方按下列还款计划足额偿还上述欠款。",
+    "agr.concession_penalty": "减免罚息{amount}；", "agr.concession_fees": "减免费用{amount}；",
+    "agr.concession_interest": "减免利息{amount}；", "agr.concession_principal": "减免本金{amount}；",
+    "agr.concession_settlement": "乙方足额支付和解金额{settlement}后，甲方对其余欠款{amount}予以减免；",
+    "agr.concession_freeze": "自{date}起停止计收利息、罚息及费用，剩余欠款按下列还款计划分期偿还，不再另行计收；",
+    "agr.concession_rate": "自{date}起，利率由原合同约定的{contract_rate}调整为{rate}，利息已计入下列各期还款额；",
+    "agr.schedule": "乙方应向甲方偿还款项合计{total}，分{n}期支付，自{first}起至{last}止，每期款项应于下表所列还款日"
+                    "（含当日）前足额支付：",
+    "agr.schedule_settlement": "双方同意以{settlement}和解结清原合同项下全部欠款，由乙方分{n}期支付，自{first}起至"
+                               "{last}止，每期款项应于下表所列还款日（含当日）前足额支付：",
+    "agr.col_number": "期次", "agr.col_due": "应还款日", "agr.col_amount": "应还金额（元）",
+    "agr.col_principal": "其中本金（元）", "agr.col_other": "其中利息及费用（元）", "agr.total_row": "合计",
+    "agr.total_words": "合计（大写）：{capital}",
+    "agr.method_transfer": "乙方应通过银行转账将每期款项支付至甲方指定账户：户名{holder}，开户行{bank}，账号{account}。"
+                           "还款时间以款项到达该账户的时间为准。",
+    "agr.method_debit": "乙方授权甲方于每期还款日从乙方账户（户名{holder}，开户行{bank}，账号{account}）扣收当期应还"
+                        "款项，乙方应于还款日前在该账户存足款项。",
+    "agr.method_app": "乙方应通过甲方官方应用程序或其他官方还款渠道支付每期款项，还款时间以甲方系统入账时间为准；"
+                      "乙方不得向任何个人账户付款。",
+    "agr.prepayment": "乙方可随时提前偿还全部或部分款项，甲方不收取提前还款违约金、手续费或其他任何费用。部分提前还款"
+                      "的，"
+                      "冲抵最后到期的款项，其余各期的金额和还款日不变。",
+    "agr.default": "乙方累计{installments}期未按本协议足额还款，或任何一期逾期超过{days}日的，甲方有权书面通知乙方解除"
+                   "本协议：上述减免不再适用，原合同项下尚未清偿的欠款（即本协议确认的{acknowledged}扣除乙方已按本协"
+                   "议支付的"
+                   "款项）立即到期，甲方有权要求乙方一次性清偿。",
+    "agr.default_plain": "乙方累计{installments}期未按本协议足额还款，或任何一期逾期超过{days}日的，甲方有权书面通知"
+                         "乙方"
+                         "解除本协议，本协议确认的{acknowledged}中尚未清偿的部分（扣除乙方已按本协议支付的款项）立即"
+                         "到期，"
+                         "甲方有权要求乙方一次性清偿。",
+    "agr.discharge": "乙方按本协议足额支付全部款项合计{paid}后，双方就原合同项下的债权债务全部结清，甲方不再向乙方"
+                     "主张任何款项，并应于十五日内向乙方出具结清证明。",
+    "agr.disputes_court": "因本协议引起的或与本协议有关的争议，双方应协商解决；协商不成的，任何一方均可向有管辖权的"
+                          "人民法院提起诉讼。",
+    "agr.disputes_court_named": "因本协议引起的或与本协议有关的争议，双方应协商解决；协商不成的，任何一方均可向{forum}"
+                                "提起诉讼。",
+    "agr.disputes_arbitration": "因本协议引起的或与本协议有关的争议，双方应协商解决；协商不成的，任何一方均可向"
+                                "______________仲裁委员会申请仲裁，仲裁裁决是终局的。",
+    "agr.disputes_arbitration_named": "因本协议引起的或与本协议有关的争议，双方应协商解决；协商不成的，任何一方均可向"
+                                      "{forum}申请仲裁，仲裁裁决是终局的。",
+    "agr.judicial_confirmation": "本协议经调解达成。双方可以自本协议生效之日起三十日内共同向人民法院申请司法确认；"
+                                 "经人民法院确认有效后，一方拒绝履行或者未全部履行的，对方可以向人民法院申请强制执行。",
+    "agr.effective": "本协议自各方签名（盖章）之日起生效。",
+    "agr.effective_mediated": "本协议自双方当事人签名、盖章或者按指印，调解员签名并加盖调解组织印章之日起生效。",
+    "agr.effective_date": "本协议经各方签名（盖章）后，自{date}起生效。",
+    "agr.copies": "本协议一式{copies}份，甲乙双方各执一份，具有同等法律效力。",
+    "agr.copies_mediated": "本协议一式{copies}份，双方当事人各执一份，调解组织留存一份，具有同等法律效力。",
+    "agr.copies_other": "本协议一式{copies}份，由各方分别收执，具有同等法律效力。",
+    "agr.no_more": "（以下无正文）",
+    "agr.sign_creditor": "甲方（盖章）：", "agr.sign_representative": "法定代表人或授权代表（签名）：",
+    "agr.sign_borrower": "乙方（签名并按指印）：", "agr.sign_mediator": "调解员（签名）：",
+    "agr.sign_mediator_seal": "调解组织（盖章）：", "agr.sign_date": "日期：",
+    "agr.signed_at": "签订地点：{place}", "agr.signed_on": "签订日期：{date}",
+    "agr.blank": "______________", "agr.blank_date": "______年____月____日",
+    # 文书：金额、日期、利率的写法
+    "doc.amount_cny": "人民币{amount}元", "doc.in_words": "（大写：{words}）", "doc.date": "{year}年{month}月{day}日",
+    "doc.month_1": "1", "doc.month_2": "2", "doc.month_3": "3", "doc.month_4": "4", "doc.month_5": "5",
+    "doc.month_6": "6", "doc.month_7": "7", "doc.month_8": "8", "doc.month_9": "9", "doc.month_10": "10",
+    "doc.month_11": "11", "doc.month_12": "12",
+    "doc.rate_year": "年利率{rate}", "doc.rate_month": "月利率{rate}", "doc.rate_day": "日利率{rate}",
+    # 函件（`repayplan letter hardship|dispute`）
+    "doc.page": "第{page}页　共{pages}页",
+    "lt.to": "致：{creditor}", "lt.applicant": "申请人", "lt.colon": "：", "lt.list_sep": "、",
+    "lt.loan": "本人于{signed}与贵方签订编号为{contract_no}的借款合同，借款本金{principal}，自{start}起分{term}期偿还，"
+               "约定{rate}。",
+    "lt.loan_norate": "本人于{signed}与贵方签订编号为{contract_no}的借款合同，借款本金{principal}，自{start}起分"
+                      "{term}期"
+                      "偿还。",
+    "lt.loan_card": "本人是贵行信用卡持卡人（领用合约编号{contract_no}，签订日期{signed}），该卡分期本金{principal}，"
+                    "自{start}起分{term}期偿还。",
+    "lt.closing": "此致", "lt.closing_to": "{creditor}",
+    "lt.sign_applicant": "申请人（签名）：", "lt.sign_date": "日期：",
+    "lt.enclosures": "附件：", "lt.enclosure": "{n}. {text}",
+    "hl.title": "协商还款申请书",
+    "hl.owed": "本人按合同约定和实际还款记录逐期核算：截至{date}，本人已累计还款{paid}，尚欠款项合计{owed}，其中"
+               "{items}。",
+    "hl.claimed_more": "贵方通知所列欠款金额为{claimed}，比上述核算金额多{difference}，请贵方提供逐项计算明细并予以核"
+                       "实。",
+    "hl.claimed_less": "贵方通知所列欠款金额为{claimed}，比上述核算金额少{difference}，请贵方提供逐项计算明细。",
+    "hl.hardship_since": "自{since}起，本人遇到以下困难，无法继续按原合同约定还款：",
+    "hl.hardship": "本人目前遇到以下困难，无法继续按原合同约定还款：",
+    "hl.hardship_blank": "________________________________________________________________",
+    "hl.means": "本人目前每月收入{income}，必要生活支出{expenses}，每月最多可用于还款{budget}。",
+    "hl.means_max": "本人每月最多可还款{amount}。",
+    "hl.means_lump": "此外，本人可一次性筹措{amount}。",
+    "hl.plan_ask": "为此，本人恳请贵方同意：",
+    "hl.plan_schedule": "由本人分{n}期偿还{total}，自{first}起至{last}止，各期还款日和金额见下表。",
+    "hl.plan_settlement": "由本人支付和解金额{settlement}结清全部欠款，分{n}期支付，自{first}起至{last}止，各期还款日和"
+                          "金额见下表。",
+    "hl.basis_card": "《商业银行信用卡业务监督管理办法》（中国银行业监督管理委员会令2011年第2号）第七十条规定：“在特"
+                     "殊情况下，"
+                     "确认信用卡欠款金额超出持卡人还款能力、且持卡人仍有还款意愿的，发卡银行可以与持卡人平等协商，达成"
+                     "个性化分期还款协议。”本人的欠款已超出还款能力，但仍有还款意愿，特此申请个性化分期还款。",
+    "hl.reply": "恳请贵方自收到本申请之日起{days}日内书面答复。答复之前，请暂停对本人的催收，并不要联系本人的家人、同事"
+                "或其他第三人。",
+    "dl.title": "欠款金额异议及提供还款明细申请书",
+    "dl.claim": "贵方通知本人：截至{date}，本人欠款{claimed}。",
+    "dl.rebuilt": "本人按合同约定和实际还款记录逐期核算，截至同日应还款项合计{rebuilt}，其中{items}；本人已累计还款"
+                  "{paid}。",
+    "dl.more": "贵方主张的金额比按合同核算的金额多{difference}。",
+    "dl.less": "贵方主张的金额比按合同核算的金额少{difference}。",
+    "dl.same": "贵方主张的金额与按合同核算的金额一致。",
+    "dl.readings": "经核对，差额正好等于按以下合同并未约定的方法计算所多出的金额：",
+    "dl.readings_none": "本人未能找到与合同约定相符、能够得出贵方金额的计算方法。",
+    "dl.reading_base": "按{base}计收罚息，而合同约定按{contract_base}计收：{amount}；",
+    "dl.reading_compound": "对未付利息也计收罚息（复利）：{amount}；",
+    "dl.reading_payment-day": "还款当日也计收罚息：{amount}；",
+    "dl.reading_no-grace": "未给予合同约定的宽限期：{amount}；",
+    "dl.reading_grace-mode": "宽限期届满后自应还款日起计收罚息：{amount}；",
+    "dl.reading_accelerated": "将尚未到期各期的利息提前计收：{amount}；",
+    "dl.reading_accelerated-fees": "将尚未到期各期的分期手续费提前计收：{amount}；",
+    "dl.reading_past-due": "只主张已到期部分，而非全部欠款：{amount}；",
+    "dl.reading_missing": "本人{paid_on}的还款{amount}未入账；",
+    "dl.base_outstanding": "全部剩余本金（全额罚息）",
+    "dl.base_overdue-installment": "逾期应还款额", "dl.base_overdue-principal": "逾期本金",
+    "dl.cap": "此外，本笔借款的利息、罚息、违约金及其他费用超过{rule}：按单利计超出{simple}，按复利（IRR）计超出"
+              "{excess}。"
+              "截至{date}，贵方最多可主张{ceiling}。",
+    "dl.cap_rule_lpr": "合同成立时一年期LPR {lpr}（{published}发布）的{multiple}倍，即{rate}，也就是《最高人民法院关"
+                       "于审理"
+                       "民间借贷案件适用法律若干问题的规定》第二十五条规定的上限",
+    "dl.cap_rule_rate": "{rate}的上限",
+    "dl.requests": "为此，本人请求贵方：",
+    "dl.req_statement": "自收到本申请之日起{days}日内，向本人提供书面还款明细：逐期列明本金、利息、罚息、复利、违约金"
+                        "及其他"
+                        "各项费用，每项注明计收所用的利率、基数、起止日期和天数；",
+    "dl.req_payments": "列明本人每笔还款的入账日期、金额和冲抵情况；",
+    "dl.req_correct": "按合同约定更正主张的欠款金额；在更正并答复之前，暂停催收；",
+    "dl.req_third": "停止就本笔欠款联系本人的家人、同事、朋友或其他第三人。",
 }
