@@ -62,7 +62,8 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
     terms_index = _terms_index(plans, terms_plan, len(scenarios) if len(plans) > 1 else 0)
     statement = _statement(data.debt, day)
     check = _cap_check(data.debt, day, statement, ceiling) if ceiling is not None else None
-    book = case_book(data.info, loan, plans, statement, check, lang, terms_index, comparison, audience)
+    agreement = _agreement(case, comparison, plans[terms_index])
+    book = case_book(data.info, loan, plans, statement, check, lang, terms_index, comparison, audience, agreement)
     target = export_workbook(book, output, force=force)
     if comparison.position.total <= 0:
         from ..report.labels import label
@@ -70,6 +71,24 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
         click.echo(f"Wrote {target}: " + label("cmp.nothing_owed", lang).format(date=day.isoformat()))
         return
     click.echo(f"Wrote {target}: {len(comparison.plans)} plan(s) compared, terms from {plans[terms_index].name!r}")
+
+
+def _agreement(case: str, comparison: Any, chosen: Any) -> Any:
+    """The agreement the Terms sheet sets out: the chosen plan with the case's parties, original contract
+    and ``[agreement]`` terms (None for the contract schedule, which is no agreement)."""
+    from ..agreement import build_agreement
+    from ..casefile import load_document
+    from ..casefile.agreement import read_agreement_case
+    from ..report.compare import plan_name
+
+    if chosen.kind == "schedule" or comparison.position.total <= 0:
+        return None
+    plan = next((p for p in comparison.plans if plan_name(p, "en") == chosen.name or plan_name(p, "zh") ==
+                 chosen.name), None)
+    if plan is None:
+        return None
+    parts = read_agreement_case(load_document(case), case)
+    return build_agreement(plan, parts.parties, parts.contract, parts.terms)
 
 
 def replace_note(plan: Any, lang: str) -> Any:

@@ -220,7 +220,10 @@ def _comparison(out: SheetWriter, book: CaseBook, layouts: Sequence[PlanLayout],
         out.blank()
     total = sum(out.widths)
     columns = len(out.widths)
-    out.paragraph(label("wb.comparison_note_solved" if solved else "wb.comparison_note", lang), total, columns)
+    note = "wb.comparison_note"
+    if solved:
+        note = "wb.comparison_note_solved_cost" if book.audience == "borrower" else "wb.comparison_note_solved"
+    out.paragraph(label(note, lang), total, columns)
     for note in book.notes:
         if book.audience == "borrower" and "NPV" in note:  # the creditor's cost of funds is theirs
             continue

@@ -15,48 +15,16 @@ label data (``agr.*``, ``wb.terms_*``) in both languages.
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ...money import MoneyPolicy
-from ...rates import Rate, percent_text
 from ..labels import label
 from .book import BookPlan, CaseBook, copy_label
 from .schedule_sheet import PlanLayout
 from .style import LINE_HEIGHT, Formula, SheetWriter, amount_width, print_setup, set_widths, wrapped_lines
 
-#: a line to fill in by hand
-BLANK = "________________"
 #: the schedule's columns: number, due date, amount, of which principal, of which interest and other charges
-WIDTHS = (6, 12, 16, 16, 16, 26)
-
-
-def value_text(value: Any, lang: str, policy: MoneyPolicy) -> str:
-    """A clause's value in words people read: amounts grouped, dates and rates in the language.
-
-    >>> value_text(Decimal("54521.36"), "zh", MoneyPolicy()), value_text(date(2026, 3, 10), "zh", MoneyPolicy())
-    ('54,521.36', '2026年3月10日')
-    >>> value_text(None, "en", MoneyPolicy()), value_text(Rate(Decimal("0.18"), "year"), "zh", MoneyPolicy())
-    ('________________', '年利率18%')
-    """
-    if value is None or value == "":
-        return BLANK
-    if isinstance(value, bool):
-        return label("wb.yes" if value else "wb.no", lang)
-    if isinstance(value, Decimal):
-        return policy.grouped(value)
-    if isinstance(value, date):
-        return f"{value.year}年{value.month}月{value.day}日" if lang == "zh" else value.isoformat()
-    if isinstance(value, Rate):
-        return label(f"wb.rate_words_{value.unit}", lang).format(rate=percent_text(value.value))
-    return str(value)
-
-
-def clause_text(clause: Any, lang: str, policy: MoneyPolicy) -> str:
-    """A clause (:class:`repayplan.agreement.Clause`) worded from the label data."""
-    values = {name: value_text(v, lang, policy) for name, v in clause.values}
-    return label(clause.key, lang).format(**values)
+WIDTHS = (6, 12, 16, 16, 26, 16)
 
 
 def write_terms(out: SheetWriter, book: CaseBook, layout: PlanLayout) -> None:
@@ -64,11 +32,13 @@ def write_terms(out: SheetWriter, book: CaseBook, layout: PlanLayout) -> None:
     plan = book.terms
     policy = plan.policy
     money = amount_width(max(plan.total_payment, plan.opening), policy, 16)
-    out.widths = set_widths(out.ws, [WIDTHS[0], WIDTHS[1], money, money, money, WIDTHS[5]])
+    out.widths = set_widths(out.ws, [WIDTHS[0], WIDTHS[1], money, money, max(money, WIDTHS[4]), WIDTHS[5]])
     print_setup(out.ws, book.case_id, lang, copy=copy_label(book), portrait=True)
     out.paginate(portrait=True)
     agreement = book.agreement
-    title = "wb.terms_title_mediated" if agreement is not None and agreement.parties.mediator else "wb.terms_title"
+    title = "wb.terms_title"
+    if agreement is not None:
+        title = "agr.title_mediated" if agreement.parties.mediator is not None else "agr.title"
     out.height(22)
     out.append((label(title, lang), "title"))
     out.append((copy_label(book), "copy"))
@@ -101,75 +71,49 @@ def _para(out: SheetWriter, text: str, number: str = "", style: str = "wrap") ->
 
 
 def _parties(out: SheetWriter, book: CaseBook) -> None:
+    """Each party: its role, then name, ID or credit code, address, contact (blank lines to fill in)."""
+    from ...agreement import Party
+    from ..documents.wording import party_lines
+
     lang = book.lang
     _heading(out, label("wb.parties", lang), 6 * 15)
     agreement = book.agreement
-    roles: list[tuple[str, Any]] = []
     if agreement is not None:
-        parties = agreement.parties
-        roles = [("creditor", parties.creditor), ("borrower", parties.borrower)]
-        if parties.mediator is not None:
-            roles.append(("mediator", parties.mediator))
+        parties = [agreement.parties.creditor, agreement.parties.borrower]
+        if agreement.parties.mediator is not None:
+            parties.append(agreement.parties.mediator)
     else:
-        roles = [("creditor", None), ("borrower", None)]
-    for role, party in roles:
-        name = (party.name if party is not None else "") or (book.creditor if role == "creditor" else
-                                                              book.borrower if role == "borrower" else "")
-        out.keep(5 * 15)
-        out.append((label(f"wb.party_{role}", lang), "bold"), None, None,
-                   (name or None, "text" if name else "signature"), *([(None, "signature")] * 2 if not name else []))
-        kind = party.id_kind if party is not None else ("id_card" if role == "borrower" else "credit_code")
-        fields = [(f"wb.party_{kind}", party.id_number if party is not None else ""),
-                  ("wb.party_address", party.address if party is not None else ""),
-                  ("wb.party_contact", party.contact if party is not None else "")]
-        if party is not None and party.representative:
-            fields.append(("wb.party_representative", party.representative))
-        for key, value in fields:
-            if value:
-                out.append(None, (label(key, lang), "label"), None, (value, "text"))
-            else:  # a line to fill in by hand
-                out.append(None, (label(key, lang), "label"), None, (None, "signature"), (None, "signature"),
-                           (None, "signature"))
+        parties = [Party(role="creditor", name=book.creditor), Party(role="borrower", name=book.borrower)]
+    for party in parties:
+        lines = party_lines(party, lang)
+        out.keep((len(lines) + 2) * 15)
+        out.append((label(f"agr.role_{party.role}", lang), "bold"))
+        for field, value in lines:
+            out.append(None, (field, "label"), None, None, (value, "text"))
         out.blank()
 
 
 def _agreement(out: SheetWriter, book: CaseBook, layout: PlanLayout) -> None:
+    """The clauses in order, worded as the agreement document words them, the schedule after its clause."""
     from ...agreement import clauses
+    from ..documents.wording import article_number, clause_text, item_number, punctuate
 
     lang = book.lang
-    policy = book.terms.policy
+    a = book.agreement
     number = 0
-    for clause in clauses(book.agreement):
+    for clause in clauses(a):
+        text = clause_text(clause, lang, a.currency)
+        if clause.key.startswith("agr.recital"):  # the preamble is not an article
+            _para(out, text)
+            continue
         number += 1
-        mark = label("wb.clause_number", lang).format(n=number)
-        _para(out, clause_text(clause, lang, policy), mark)
-        if clause.key == "agr.acknowledge":
-            _components(out, book, clause)
-        elif clause.key == "agr.concessions":
-            for item in clause.items:
-                _para(out, "· " + clause_text(item, lang, policy))
-            _para(out, label("wb.terms_conditional", lang), style="note_wrap")
-        elif clause.key.startswith("agr.schedule"):
+        _para(out, text, article_number(number, lang))
+        items = punctuate([clause_text(item, lang, a.currency) for item in clause.items], lang)
+        for i, item in enumerate(items, start=1):
+            _para(out, f"{item_number(i, lang)}{item}")
+        if clause.key.startswith("agr.schedule"):
             _installments(out, book, layout)
-        else:
-            for item in clause.items:
-                _para(out, "· " + clause_text(item, lang, policy))
     out.blank()
-
-
-def _components(out: SheetWriter, book: CaseBook, clause: Any) -> None:
-    """The debt acknowledged, one line a component, and its total."""
-    lang = book.lang
-    first = out.row + 1
-    for item in clause.items:
-        amount = dict(item.values)["amount"]
-        if item.key == "agr.owed_credit":
-            amount = -amount
-        out.append(None, (label(f"wb.owed_{item.key.removeprefix('agr.owed_')}", lang), "label"), None,
-                   (amount, "amount"))
-    out.append(None, (label("wb.debt_total", lang), "bold"), None,
-               (Formula(f"ROUND(SUM(D{first}:D{out.row}),{book.terms.policy.minor_units})",
-                        book.agreement.owed), "amount_bold"))
 
 
 def _plain(out: SheetWriter, book: CaseBook, layout: PlanLayout) -> None:
@@ -200,11 +144,11 @@ def _installments(out: SheetWriter, book: CaseBook, layout: PlanLayout) -> None:
     plan: BookPlan = book.terms
     policy = plan.policy
     frozen = any(getattr(r, "frozen_balance", 0) for r in plan.rows)
-    other = "wb.terms_other_frozen" if frozen else "wb.terms_other"
+    other = "wb.terms_other_frozen" if frozen else "agr.col_other"
     out.keep(27 + 4 * 15)
     out.height(27)
-    out.append((label("period", lang), "header"), (label("due_date", lang), "header"),
-               (label("wb.terms_amount", lang), "header"), (label("wb.terms_principal", lang), "header"),
+    out.append((label("agr.col_number", lang), "header"), (label("agr.col_due", lang), "header"),
+               (label("agr.col_amount", lang), "header"), (label("agr.col_principal", lang), "header"),
                (label(other, lang), "header"))
     first = out.row + 1
     number = 0
@@ -219,39 +163,49 @@ def _installments(out: SheetWriter, book: CaseBook, layout: PlanLayout) -> None:
                    (Formula(f"ROUND(C{r}-D{r},{policy.minor_units})", row.payment - row.principal), "amount"))
     last = out.row
     total = plan.total_payment
-    out.append((label("total", lang), "total_label"), (None, "total_label"),
+    out.append((label("agr.total_row", lang), "total_label"), (None, "total_label"),
                (Formula(layout.total("payment"), total), "total"),
                (Formula(f"ROUND(SUM(D{first}:D{last}),{policy.minor_units})",
                         sum((r.principal for r in plan.rows if r.payment > 0), Decimal(0))), "total"),
                (Formula(f"ROUND(SUM(E{first}:E{last}),{policy.minor_units})",
                         sum((r.payment - r.principal for r in plan.rows if r.payment > 0), Decimal(0))), "total"))
-    words = _capital(total, plan.policy.currency)
-    if words:
-        _para(out, label("wb.terms_total_words", lang).format(words=words, total=policy.grouped(total)))
+    if plan.policy.currency == "CNY" and total >= 0:  # the total in capital numerals, as agreements write it
+        from ...agreement import capital_rmb
+
+        _para(out, label("agr.total_words", lang).format(capital=capital_rmb(total)))
     if frozen:
         _para(out, label("wb.terms_frozen_note", lang), style="note_wrap")
     out.blank()
 
 
-def _capital(amount: Decimal, currency: str) -> str:
-    """The total in Chinese capital numerals (人民币…元…角…分) for an amount in CNY."""
-    if currency != "CNY" or amount < 0:
-        return ""
-    import cn2an
-
-    return "人民币" + str(cn2an.an2cn(f"{amount.quantize(Decimal('0.01')):f}", "rmb"))
-
-
 def _signatures(out: SheetWriter, book: CaseBook) -> None:
-    """A signature, seal and date line for each party and the mediator, kept together on one page."""
+    """Signature, seal and date lines for each party and the mediator, kept together on one page."""
+    from ..documents.agreement_doc import signatures
+    from ..documents.blocks import Para, SignatureBlock
+
     lang = book.lang
-    roles = ["creditor", "borrower", "mediator"]
-    out.keep(18 + 15 + len(roles) * 4 * 15)
+    blank, when = label("agr.blank", lang), label("agr.sign_date", lang) + label("agr.blank_date", lang)
+    blocks: list[Any] = []
+    if book.agreement is not None:
+        blocks = signatures(book.agreement, lang)
+    else:
+        blocks = [SignatureBlock((label("agr.sign_creditor", lang) + blank,
+                                  label("agr.sign_representative", lang) + blank, when)),
+                  SignatureBlock((label("agr.sign_borrower", lang) + blank, when))]
+    if book.agreement is None or book.agreement.parties.mediator is None:  # the mediator signs the case file
+        blocks.append(SignatureBlock((label("agr.sign_mediator", lang) + blank,
+                                      label("agr.sign_mediator_seal", lang) + blank, when)))
+    lines = sum(len(b.lines) + 1 if isinstance(b, SignatureBlock) else 1 for b in blocks)
+    out.keep(18 + 15 + lines * 22)
     out.height(18)
     out.append((label("wb.terms_signatures", lang), "heading"))
     out.blank()
-    for role in roles:
-        out.append((label(f"wb.sign_{role}", lang), "bold"), None, None, (None, "signature"), (None, "signature"))
-        out.append(None, (label("wb.sign_seal", lang), "label"), None, (None, "signature"), (None, "signature"))
-        out.append(None, (label("wb.date", lang), "label"), None, (None, "signature"))
+    for block in blocks:
+        if isinstance(block, Para):
+            out.append((block.text, "text"))
+        if not isinstance(block, SignatureBlock):
+            continue
+        for line in block.lines:
+            out.height(22)
+            out.append((line, "text"))
         out.blank()
