@@ -20,6 +20,7 @@ from typing import IO, Any
 from ..errors import InputError, RepayplanError
 from ..report.files import atomic_write
 from .arrears import ARREARS_COLUMNS
+from .cases import SHAPE
 from .io import ERROR_COLUMNS, CaseSource, SummaryWriter, error_rows, format_for, headers
 from .scenario import SCENARIO_COLUMNS
 from .summary import SUMMARY_COLUMNS, summarise
@@ -88,7 +89,7 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
         writer = SummaryWriter(fmt, target, lang, columns)
         spooled = csv.writer(spool, lineterminator="\n")
         for chunk in cases.chunks():
-            result = summarise(chunk, scenario, arrears)
+            result = summarise_rows(chunk, scenario, arrears)
             bad = (result["problem"] != "").to_numpy()
             writer.write(result[~bad])
             problems = error_rows(result[bad])
@@ -115,6 +116,45 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
         spool.close()
     return BatchReport(counts["cases"], counts["failed"], counts["problems"], output or "standard output",
                        errors if wrote_errors else None, counts["exact"], cases.warnings, shown)
+
+
+def summarise_rows(chunk: Any, scenario: Any = None, arrears: Any = None) -> Any:
+    """:func:`summarise`, where a row whose figures cannot be computed (an
+    arithmetic failure the checks did not foresee) fails alone: the chunk is
+    halved until that row is found, and it gets a problem; no good row is lost.
+
+    >>> import pandas as pd
+    >>> from unittest import mock
+    >>> chunk = pd.DataFrame({"case_id": ["A", "B"], "principal": ["100", "200"], "rate": ["5%"] * 2,
+    ...                       "term": ["2"] * 2, "method": ["annuity"] * 2, "start": ["2025-01-01"] * 2})
+    >>> real = summarise
+    >>> def flaky(part, *args):  # as if row B broke the arithmetic
+    ...     if (part["principal"] == "200").any() and (part.get(SHAPE, pd.Series([""])) == "").all():
+    ...         raise ArithmeticError("boom")
+    ...     return real(part, *args)
+    >>> with mock.patch(f"{__name__}.summarise", flaky):
+    ...     out = summarise_rows(chunk)
+    >>> out["problem"].tolist()[0], out["problem"].tolist()[1][:52]
+    ('', 'its figures cannot be computed (ArithmeticError); ch')
+    """
+    try:
+        return summarise(chunk, scenario, arrears)
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - isolate the row, never lose the others
+        if len(chunk) == 1:
+            marked = chunk.copy()
+            marked[SHAPE] = (f"its figures cannot be computed ({type(exc).__name__}); check its amounts, "
+                             "rate and term")
+            return summarise(marked, scenario, arrears)
+        import pandas as pd
+
+        half = len(chunk) // 2
+        parts = [summarise_rows(chunk.iloc[:half], scenario, arrears),
+                 summarise_rows(chunk.iloc[half:], scenario, arrears)]
+        result = pd.concat(parts)
+        result.attrs["exact"] = sum(int(p.attrs.get("exact", 0)) for p in parts)
+        return result
 
 
 def _text_file(path: Path, write: Callable[[IO[str]], None]) -> None:

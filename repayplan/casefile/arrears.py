@@ -38,11 +38,11 @@ from ..errors import CaseFileError, InputError
 from ..model import Loan
 from ..money import to_decimal
 from ..rates import parse_percentage
+from . import schema
 from .fields import Reader, parse_date
 
-PENALTY_FIELDS = ("rate", "base", "compound", "count_payment_day", "grace_days", "grace_mode", "late_fee",
-                  "late_fee_rate", "late_fee_min", "late_fee_max", "allocation", "allocation_scope")
-PAYMENT_FIELDS = ("date", "amount", "note")
+PENALTY_FIELDS = schema.PENALTY
+PAYMENT_FIELDS = schema.PAYMENT
 #: CSV header names accepted for each column (case-insensitive).
 CSV_COLUMNS = {"date": ("date", "日期", "还款日期"), "amount": ("amount", "金额", "还款金额")}
 
