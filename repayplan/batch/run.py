@@ -2,9 +2,10 @@
 
 Good rows are written as they are computed; bad rows go to an errors file
 (line, case_id, problem), never stopping the others. Files are written under
-a temporary name and renamed at the end (:func:`repayplan.report.files.atomic_write`),
-so a run that fails midway leaves no half-written output, and an existing file
-is never overwritten without ``force``.
+temporary names and both moved into place at the end
+(:class:`repayplan.report.files.Staging`), so a run that fails midway leaves
+no half-written output and no new output beside an old errors file, and an
+existing file is never overwritten without ``force``.
 """
 
 from __future__ import annotations
@@ -17,8 +18,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import InputError, RepayplanError
-from ..report.files import atomic_write
+from ..errors import InputError
+from ..report.files import Staging, check_target, refuse_inputs
 from .arrears import ARREARS_COLUMNS
 from .cases import SHAPE
 from .io import ERROR_COLUMNS, CaseSource, SummaryWriter, error_rows, format_for, headers
@@ -73,9 +74,11 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     if chunk_size < 1:
         raise InputError(f"--chunk-size: must be 1 or more, got {chunk_size}")
     errors = errors or (default_errors_path(output) if output else None)
+    refuse_inputs(output, "--output", [source])
+    refuse_inputs(errors, "--errors", [source])
     for target in (output, errors):
-        if target and Path(target).exists() and not force:
-            raise RepayplanError(f"{target} already exists; pass --force to overwrite it")
+        if target:
+            check_target(target, force)
     if output and errors and Path(output).resolve() == Path(errors).resolve():
         raise InputError(f"--errors: {errors} is the output file; give another name")
     cases = CaseSource(source, chunk_size)
@@ -105,13 +108,17 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
         writer.close()
 
     try:
-        if output is None:
-            stream_to(stdout or sys.stdout)
-        elif fmt == "xlsx":
-            atomic_write(output, stream_to, force=True)
-        else:
-            atomic_write(output, lambda tmp: _text_file(tmp, stream_to), force=True)
-        wrote_errors = _write_errors(spool, errors, counts["problems"], lang)
+        with Staging(force) as files:  # the output and the errors file are moved into place together
+            if output is None:
+                stream_to(stdout or sys.stdout)
+            elif fmt == "xlsx":
+                files.add(output, stream_to)
+            else:
+                files.add(output, lambda tmp: _text_file(tmp, stream_to))
+            wrote_errors = _write_errors(files, spool, errors, counts["problems"], lang)
+            files.commit()
+        if errors is not None and not wrote_errors and Path(errors).is_file():
+            Path(errors).unlink()  # an earlier run's (only there with --force): it would mislead
     finally:
         spool.close()
     return BatchReport(counts["cases"], counts["failed"], counts["problems"], output or "standard output",
@@ -162,14 +169,9 @@ def _text_file(path: Path, write: Callable[[IO[str]], None]) -> None:
         write(handle)
 
 
-def _write_errors(spool: IO[str], errors: str | None, problems: int, lang: str) -> bool:
-    """Copy the spooled problems to the errors file. With none, an errors file
-    of an earlier run (only there if --force was given) is removed: it would mislead."""
-    if errors is None:
-        return False
-    if not problems:
-        if Path(errors).is_file():
-            Path(errors).unlink()
+def _write_errors(files: Staging, spool: IO[str], errors: str | None, problems: int, lang: str) -> bool:
+    """Stage the spooled problems as the errors file (False when there are none)."""
+    if errors is None or not problems:
         return False
     spool.seek(0)
 
@@ -179,5 +181,5 @@ def _write_errors(spool: IO[str], errors: str | None, problems: int, lang: str) 
             for block in iter(lambda: spool.read(1 << 20), ""):
                 handle.write(block)
 
-    atomic_write(errors, copy, force=True)
+    files.add(errors, copy)
     return True

@@ -84,7 +84,10 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
     from ..batch.run import run_batch
     from ..batch.scenario import parse_scenario
     from ..casefile.fields import parse_date
+    from ..report.files import refuse_inputs
 
+    for flag, target in (("--output", output), ("--errors", errors)):
+        refuse_inputs(target, flag, [cases, payments_file])
     history = None
     if payments_file is not None or as_of is not None:
         history = Arrears(read_payments_file(payments_file) if payments_file else {},
