@@ -26,6 +26,7 @@ from ..csvrows import records
 from ..errors import InputError
 from ..inputs import brief
 from ..report.labels import label
+from ..report.render import FORMULA_STARTS, csv_cell
 from .arrears import ARREARS_AMOUNTS, PENALTY_COLUMNS
 from .cases import COLUMNS, REQUIRED, SHAPE
 from .scenario import SCENARIO_AMOUNTS
@@ -187,6 +188,24 @@ def _text(column: pd.Series) -> pd.Series:
     return column.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else str(v))
 
 
+#: Output columns that can carry text from the input.
+TEXT_COLUMNS = ("case_id", "problem", "scenario", "scenario_problem")
+
+
+def formula_safe(column: pd.Series) -> pd.Series:
+    """A text column with :func:`repayplan.report.render.csv_cell` applied, vectorised.
+
+    >>> formula_safe(pd.Series(["=1+1", "A-1", "-5.00", ""])).tolist()
+    ["'=1+1", 'A-1', '-5.00', '']
+    """
+    if column.empty:
+        return column
+    risky = column.astype(object).str.startswith(FORMULA_STARTS, na=False).astype(bool)
+    if not risky.any():
+        return column
+    return column.where(~risky, column[risky].map(csv_cell))
+
+
 def headers(columns: tuple[str, ...], lang: str) -> list[str]:
     """Column keys for machines (en) or labels for people (zh), as `repayplan build --format csv`."""
     if lang == "en":
@@ -211,7 +230,12 @@ class SummaryWriter:
             self.csv.writerow(headers(columns, lang))
 
     def write(self, frame: pd.DataFrame) -> None:
-        rows = zip(*(frame[c].tolist() for c in self.columns), strict=True)
+        values = {c: frame[c] for c in self.columns}
+        if self.fmt == "csv":  # texts from the input (case ids, problems) never become formulas
+            for c in TEXT_COLUMNS:
+                if c in values:
+                    values[c] = formula_safe(values[c])
+        rows = zip(*(values[c].tolist() for c in self.columns), strict=True)
         self.count += len(frame)
         if self.fmt == "csv":
             self.csv.writerows(rows)
@@ -229,8 +253,14 @@ class SummaryWriter:
         from openpyxl.cell import WriteOnlyCell
 
         amounts = [i for i, c in enumerate(self.columns) if c in MONEY_COLUMNS]
+        texts = [i for i, c in enumerate(self.columns) if c in TEXT_COLUMNS]
         for row in rows:
             cells = list(row)
+            for i in texts:  # input text stays text: a case id "=HYPERLINK(...)" is not a formula
+                if isinstance(cells[i], str) and cells[i].startswith("="):
+                    cell = WriteOnlyCell(self.sheet, cells[i])
+                    cell.data_type = "s"
+                    cells[i] = cell
             places = len(cells[2].partition(".")[2])
             for i in amounts:
                 if cells[i] in ("", None):

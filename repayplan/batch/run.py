@@ -20,6 +20,7 @@ from typing import IO, Any
 
 from ..errors import InputError
 from ..report.files import Staging, check_target, refuse_inputs
+from ..report.render import csv_cell
 from .arrears import ARREARS_COLUMNS
 from .cases import SHAPE
 from .io import ERROR_COLUMNS, CaseSource, SummaryWriter, error_rows, format_for, headers
@@ -96,7 +97,7 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
             bad = (result["problem"] != "").to_numpy()
             writer.write(result[~bad])
             problems = error_rows(result[bad])
-            spooled.writerows(problems)
+            spooled.writerows((line, csv_cell(case_id), csv_cell(text)) for line, case_id, text in problems)
             if len(shown) < SHOWN_PROBLEMS:
                 shown.extend(problems[:SHOWN_PROBLEMS - len(shown)])
             counts["cases"] += int((~bad).sum())
