@@ -22,8 +22,11 @@ from typing import IO, Any
 
 import pandas as pd
 
+from ..csvrows import records
 from ..errors import InputError
+from ..inputs import brief
 from ..report.labels import label
+from ..report.render import FORMULA_STARTS, csv_cell
 from .arrears import ARREARS_AMOUNTS, PENALTY_COLUMNS
 from .cases import COLUMNS, REQUIRED, SHAPE
 from .scenario import SCENARIO_AMOUNTS
@@ -45,6 +48,7 @@ class CaseSource:
         self.parquet = self.path is not None and self.path.suffix.lower() in (".parquet", ".pq")
         self.warnings: list[str] = []
         self.done = 0
+        self.header_line = 1
         if self.path is not None:
             if not self.path.exists():
                 raise InputError(f"{self.path}: case list not found; check the path")
@@ -55,19 +59,34 @@ class CaseSource:
         self._check_columns(self.columns)
 
     def _csv_columns(self) -> list[str]:
-        """The header line, read (and checked) before any row."""
-        where = self.path or self.stream
+        """The header line, read (and checked) before any row: the first line
+        that is not blank; a column named twice is refused."""
+        name = self.path or "input"
         position = None if self.path else self.stream.tell()  # type: ignore[union-attr]
+        handle: Any = open(self.path, encoding="utf-8-sig", newline="") if self.path else self.stream  # noqa: SIM115
+        header: list[str] | None = None
         try:
-            header = pd.read_csv(where, nrows=0, dtype=object, encoding="utf-8-sig").columns  # type: ignore[arg-type]
-        except pd.errors.EmptyDataError:
-            raise InputError(f"{self.path or 'input'}: the case list is empty; "
-                             "give a header line and rows") from None
-        except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-            raise InputError(f"{self.path or 'input'}: cannot read the header line: {str(exc).strip()}") from None
+            for line, cells, problem in records(handle, multiline=False):
+                if problem:
+                    raise InputError(f"{name}: cannot read the header line {line}: {problem}")
+                if any(cell.strip() for cell in cells):
+                    header, self.header_line = cells, line
+                    break
+        except UnicodeDecodeError:
+            raise InputError(f"{name}: is not UTF-8 text; save the case list as CSV (UTF-8) or Parquet") from None
+        finally:
+            if self.path:
+                handle.close()
+        if header is None:
+            raise InputError(f"{name}: the case list is empty; give a header line and rows")
         if position is not None:
             self.stream.seek(position)  # type: ignore[union-attr]
-        return [str(c).strip().lower() for c in header]
+        columns = [c.strip().lower() for c in header]
+        for i, column in enumerate(columns):
+            if column and column in columns[:i]:
+                raise InputError(f"{name}: column {brief(column)} is named twice in the header (columns "
+                                 f"{columns.index(column) + 1} and {i + 1}); keep one")
+        return columns
 
     def _parquet_columns(self) -> list[str]:
         try:
@@ -111,20 +130,21 @@ class CaseSource:
         columns = self.columns
         width = len(columns)
 
-        def counted(lines: Iterator[str]) -> Iterator[str]:  # progress in characters read (≈ bytes)
-            for text in lines:
-                self.done += len(text)
-                yield text
+        def count(size: int) -> None:  # progress in characters read (≈ bytes)
+            self.done += size
 
-        reader = csv.reader(counted(iter(handle)))
+        rows: list[list[str]] = []
+        lines: list[int] = []
+        shapes: list[str] = []
         try:
-            next(reader, None)  # the header, read and checked before
-            rows: list[list[str]] = []
-            lines: list[int] = []
-            shapes: list[str] = []
-            line = reader.line_num + 1
-            for record in reader:
-                if len(record) == width and any(record):  # the usual row: no checks beyond these
+            for line, record, problem in records(handle, width, count):
+                if line <= self.header_line:  # the header (and blank lines before it), read and checked before
+                    continue
+                if problem:  # a malformed line fails alone, with its line number
+                    rows.append([""] * width)
+                    shapes.append(problem)
+                    lines.append(line)
+                elif len(record) == width and any(record):  # the usual row: no checks beyond these
                     rows.append(record)
                     shapes.append("")
                     lines.append(line)
@@ -134,15 +154,14 @@ class CaseSource:
                                   "holds a comma" if any(cell.strip() for cell in extra) else "")
                     rows.append((record + [""] * width)[:width])
                     lines.append(line)
-                line = reader.line_num + 1
                 if len(rows) == self.chunk_size:
                     yield _chunk(rows, lines, shapes, columns)
                     rows, lines, shapes = [], [], []
             if rows:
                 yield _chunk(rows, lines, shapes, columns)
-        except (csv.Error, UnicodeDecodeError) as exc:
-            raise InputError(f"{self.path or 'input'}: cannot read the case list near line {reader.line_num + 1}: "
-                             f"{str(exc).strip()}") from None
+        except UnicodeDecodeError:
+            raise InputError(f"{self.path or 'input'}: is not UTF-8 text after line {lines[-1] if lines else 1}; "
+                             "save the case list as CSV (UTF-8)") from None
         finally:
             if self.path:
                 handle.close()
@@ -167,6 +186,24 @@ def _text(column: pd.Series) -> pd.Series:
     if pd.api.types.is_datetime64_any_dtype(column.dtype):
         return column.dt.strftime("%Y-%m-%d").fillna("")
     return column.map(lambda v: "" if v is None or (isinstance(v, float) and v != v) else str(v))
+
+
+#: Output columns that can carry text from the input.
+TEXT_COLUMNS = ("case_id", "problem", "scenario", "scenario_problem")
+
+
+def formula_safe(column: pd.Series) -> pd.Series:
+    """A text column with :func:`repayplan.report.render.csv_cell` applied, vectorised.
+
+    >>> formula_safe(pd.Series(["=1+1", "A-1", "-5.00", ""])).tolist()
+    ["'=1+1", 'A-1', '-5.00', '']
+    """
+    if column.empty:
+        return column
+    risky = column.astype(object).str.startswith(FORMULA_STARTS, na=False).astype(bool)
+    if not risky.any():
+        return column
+    return column.where(~risky, column[risky].map(csv_cell))
 
 
 def headers(columns: tuple[str, ...], lang: str) -> list[str]:
@@ -252,7 +289,12 @@ class SummaryWriter:
             self.csv.writerow(headers(columns, lang))
 
     def write(self, frame: pd.DataFrame) -> None:
-        rows = zip(*(frame[c].tolist() for c in self.columns), strict=True)
+        values = {c: frame[c] for c in self.columns}
+        if self.fmt == "csv":  # texts from the input (case ids, problems) never become formulas
+            for c in TEXT_COLUMNS:
+                if c in values:
+                    values[c] = formula_safe(values[c])
+        rows = zip(*(values[c].tolist() for c in self.columns), strict=True)
         if self.fmt == "csv":
             self.count += len(frame)
             self.csv.writerows(rows)

@@ -46,10 +46,11 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
     from ..compare import compare
     from ..report.excel import export_workbook
     from ..report.excel.case import case_book, comparison_plans, contract_plan
-    from ..report.files import check_target
+    from ..report.files import check_target, refuse_inputs
 
     if not output.lower().endswith(".xlsx"):
         raise click.UsageError(f"--output: {output!r} must end in .xlsx", click.get_current_context())
+    refuse_inputs(output, "--output", [case])
     check_target(output, force)  # refused before any work, and again when written (atomic_write)
     data, scenarios, day, ceiling = _read(case, names, on, cap)
     comparison = compare(data.debt, scenarios, day, data.borrower, data.creditor)

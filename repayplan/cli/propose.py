@@ -112,8 +112,9 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
     if export is not None and not export.lower().endswith(".xlsx"):
         raise click.UsageError(f"--export: {export!r} must end in .xlsx", click.get_current_context())
     if export is not None:  # a bad target is refused before the search, not after its output
-        from ..report.files import check_target
+        from ..report.files import check_target, refuse_inputs
 
+        refuse_inputs(export, "--export", [case])
         check_target(export, force)
     data = read_negotiation_case(load_document(case), case)
     day, problems = restructuring_date(data.case, on, case)
