@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .common import handle_errors, lang_option
+from .common import handle_errors, lang_option, payments_option, with_history
 
 
 @click.command()
@@ -25,10 +25,11 @@ from .common import handle_errors, lang_option
               "creditor's limits (minimum recovery, discount rate, NPV, recovery), the creditor's the borrower's "
               "income, expenses and budget.")
 @click.option("--force", is_flag=True, help="Overwrite FILE.xlsx if it exists.")
+@payments_option
 @lang_option
 @handle_errors
 def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | None, on: str | None,
-           cap: str | None, audience: str, force: bool, lang: str) -> None:
+           cap: str | None, audience: str, force: bool, payments_file: str | None, lang: str) -> None:
     """Write a case as a workbook: Summary, one sheet per plan, the contract
     schedule with live formulas, Arrears (with a payment history), Terms and
     Charts. The figures are those of `repayplan compare` and `status`.
@@ -42,6 +43,7 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
       repayplan export examples/huabei-arrears.toml -o huabei.xlsx --lang zh --cap 24%
       repayplan export examples/hardship.toml -o hardship.xlsx --scenario "Interest freeze, 36 months" --force
       repayplan export examples/hardship.toml -o borrower.xlsx --for borrower --lang zh
+      repayplan export examples/hardship.toml -o case.xlsx --payments paid.xlsx
     """
     from ..compare import compare
     from ..report.excel import export_workbook
@@ -52,7 +54,7 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
         raise click.UsageError(f"--output: {output!r} must end in .xlsx", click.get_current_context())
     refuse_inputs(output, "--output", [case])
     check_target(output, force)  # refused before any work, and again when written (atomic_write)
-    data, scenarios, day, ceiling = _read(case, names, on, cap)
+    data, scenarios, day, ceiling = _read(case, names, on, cap, payments_file)
     comparison = compare(data.debt, scenarios, day, data.borrower, data.creditor)
     plans = comparison_plans(comparison, lang)
     loan = data.debt.loan
@@ -100,14 +102,15 @@ def replace_note(plan: Any, lang: str) -> Any:
     return replace(plan, note=label("wb.contract_note", lang))
 
 
-def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None) -> tuple[Any, list[Any], Any, Any]:
+def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None,
+          payments_file: str | None = None) -> tuple[Any, list[Any], Any, Any]:
     """The case, the scenarios asked for, the date and the cap; every problem at once."""
     from ..casefile import load_document
     from ..casefile.scenarios import read_compare_case, restructuring_date, select_scenarios
     from ..errors import CaseFileError, InputError
     from ..legal import parse_cap
 
-    data = read_compare_case(load_document(case), case)
+    data = with_history(read_compare_case(load_document(case), case), payments_file)
     scenarios, problems = select_scenarios(data.scenarios, names)
     day, date_problems = restructuring_date(data, on, case)
     problems += date_problems
