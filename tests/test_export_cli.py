@@ -7,6 +7,7 @@ formulas are checked after recalculation in test_export_recalc.py.
 
 from __future__ import annotations
 
+import re
 import zipfile
 from datetime import date, datetime
 from decimal import Decimal
@@ -391,3 +392,25 @@ def test_the_full_balance_block_in_chinese(tmp_path: Path) -> None:
 def test_no_full_balance_block_when_penalty_is_per_installment(hardship: Path) -> None:
     rows = openpyxl.load_workbook(hardship)["Arrears"].iter_rows(values_only=True)
     assert all(r[0] != "Penalty on the whole balance" for r in rows)
+
+
+def test_nothing_owed_is_said_plainly_and_the_schedule_kept(tmp_path: Path) -> None:
+    """The cash loan repaid by 2026-03-20: on 2030-01-01 nothing is owed. No empty plan table, no total over
+    no rows, no chart of 1899 dates; the contract schedule stays for the record. compare says it too."""
+    out = tmp_path / "c.xlsx"
+    result = run(str(EXAMPLES / "cash-loan.json"), "-o", str(out), "--date", "2030-01-01")
+    assert result.exit_code == 0, result.stderr
+    said = "Nothing is owed on 2030-01-01: the loan is repaid; there is nothing to compare or agree."
+    assert result.stdout == f"Wrote {out}: {said}\n"
+    wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["Summary", "Contract schedule", "Terms", "Charts"]
+    formulas = [c.value for ws in wb.worksheets for row in ws.iter_rows() for c in row
+                if isinstance(c.value, str) and c.value.startswith("=")]
+    assert not any(re.search(r"([A-Z])(\d+):\1(\d+)", f) and int(re.search(r"([A-Z])(\d+):\1(\d+)", f).group(2)) >
+                   int(re.search(r"([A-Z])(\d+):\1(\d+)", f).group(3)) for f in formulas)
+    summary = [r[0] for r in wb["Summary"].iter_rows(values_only=True) if r[0]]
+    assert "Nothing is owed" in summary
+    with zipfile.ZipFile(out) as z:
+        assert len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == 1  # the schedule's payments
+    compared = CliRunner().invoke(main, ["compare", str(EXAMPLES / "cash-loan.json"), "--date", "2030-01-01"])
+    assert compared.exit_code == 0 and said in compared.stdout.splitlines()

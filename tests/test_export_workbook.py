@@ -114,9 +114,11 @@ def test_every_contract_schedule_gets_live_formulas(loan: Loan) -> None:
 
 def test_sheet_names_are_valid_unique_and_translated() -> None:
     loan = Loan(Decimal("1000"), parse_rate("12%"), 3, start=START)
-    plans = tuple(replace(plan_of(loan), name=n) for n in ("Summary", "a/b: [c]?", "x" * 40, "'quoted'"))
+    plans = tuple(replace(plan_of(loan), name=n) for n in ("Summary", "a/b: [c]?", "x" * 40, "'quoted'", "History"))
     book = CaseBook("T", "CNY", plans)
-    assert sheet_names(book) == ["Summary", "Summary (2)", "a-b- (c)-", "x" * 31, "quoted", "Terms", "Charts"]
+    # Excel keeps "History" for itself; a long name is cut and says so
+    assert sheet_names(book) == ["Summary", "Summary (2)", "a-b- (c)-", "x" * 30 + "…", "quoted", "History (2)",
+                                 "Terms", "Charts"]
     assert sheet_names(replace(book, lang="zh"))[0] == "汇总"
 
 

@@ -295,16 +295,22 @@ RESERVED = frozenset({"history"})
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
-    """A valid, unique sheet name: no []:*?/\\, at most 31 characters, no
-    leading or trailing apostrophe, not Excel's reserved "History"; `taken`
-    (lower-cased) is updated."""
+    """A valid, unique sheet name: no []:*?/\\, at most 31 characters (a
+    longer name cut with "…"), no leading or trailing apostrophe, not Excel's
+    reserved "History"; `taken` (lower-cased) is updated.
+
+    >>> sheet_title("Settlement in 24 installments after a down payment", set())
+    'Settlement in 24 installments…'
+    """
     text = _SEPARATORS.sub("-", _FORBIDDEN.sub(lambda m: "(" if m.group() == "[" else ")", name)).strip(" '")
-    text = text[:31].strip(" '") or "Sheet"
+    if len(text) > 31:  # cut, and said to be cut: the sheet's title cell holds the whole name
+        text = text[:30].rstrip(" '") + "…"
+    text = text or "Sheet"
     candidate, n = text, 1
     while candidate.lower() in taken or candidate.lower() in RESERVED:
         n += 1
         suffix = f" ({n})"
-        candidate = text[: 31 - len(suffix)].rstrip(" '") + suffix
+        candidate = text[: 31 - len(suffix)].rstrip(" '…") + suffix
     taken.add(candidate.lower())
     return candidate
 
