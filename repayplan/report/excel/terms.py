@@ -169,7 +169,7 @@ def _installments(out: SheetWriter, book: CaseBook, layout: PlanLayout) -> None:
                         sum((r.principal for r in plan.rows if r.payment > 0), Decimal(0))), "total"),
                (Formula(f"ROUND(SUM(E{first}:E{last}),{policy.minor_units})",
                         sum((r.payment - r.principal for r in plan.rows if r.payment > 0), Decimal(0))), "total"))
-    if plan.policy.currency == "CNY" and total >= 0:  # the total in capital numerals, as agreements write it
+    if lang == "zh" and plan.policy.currency == "CNY" and total >= 0:  # in capital numerals, as 协议 write it
         from ...agreement import capital_rmb
 
         _para(out, label("agr.total_words", lang).format(capital=capital_rmb(total)))
