@@ -163,7 +163,7 @@ def _timeline_sheet(book: Any, out: SheetWriter, plan: Plan, result: StrategyRes
     print_setup(ws, case_id, lang, title_rows=(HEADER, HEADER))
     ws.print_area(0, 0, last, last_col)  # the table only: the chart beside it never shrinks it on paper
     ws.freeze_panes(HEADER, 2)
-    out.append((L("xl_timeline_title", lang, name=result.name), "title"))
+    out.append((L("xl_timeline_title", lang, name=sheet_name(result.name, lang)), "title"))
     out.blank()
     out.height(30)
     out.append(*[(h, "header" if i < 2 else "header_right") for i, h in enumerate(headers)])
@@ -184,7 +184,7 @@ def _timeline_sheet(book: Any, out: SheetWriter, plan: Plan, result: StrategyRes
     out.append(*totals)
     if rows:
         chart = book.add_chart({"type": "line"})
-        chart.set_title({"name": L("xl_chart", lang, name=result.name), "name_font": {"size": 11}})
+        chart.set_title({"name": L("xl_chart", lang, name=sheet_name(result.name, lang)), "name_font": {"size": 11}})
         chart.set_y_axis({"name": L("xl_amount_axis", lang, currency=plan.policy.currency), "num_format": "#,##0",
                           "min": 0})
         chart.set_x_axis({"name": L("xl_months_axis", lang)})
