@@ -35,7 +35,7 @@ FREQUENCIES: dict[str, Frequency] = {
     "weekly": Frequency("weekly", 52, days=7),
 }
 
-DAY_COUNTS = ("act/365", "act/360", "30/360")
+DAY_COUNTS = ("act/365", "act/360", "30/360", "30E/360")
 
 
 def frequency(name: str) -> Frequency:
@@ -82,12 +82,21 @@ def default_first_due(start: date, freq_name: str) -> date:
 
 
 def day_count(start: date, end: date, convention: str) -> int:
-    """Days between two dates: actual days, or 30/360 (US bond basis)."""
-    if convention == "30/360":
+    """Days between two dates: actual days; 30/360, the ISDA bond basis (a 31st
+    start counts as the 30th, a 31st end as the 30th only when the start is
+    the 30th or 31st); or 30E/360, the Eurobond basis (every 31st is the 30th).
+
+    >>> a, b = date(2025, 1, 15), date(2025, 3, 31)
+    >>> day_count(a, b, "30/360"), day_count(a, b, "30E/360")
+    (76, 75)
+    >>> day_count(date(2025, 1, 31), b, "30/360"), day_count(date(2025, 2, 28), b, "30/360")
+    (60, 33)
+    """
+    if convention in ("30/360", "30E/360"):
         d1, d2 = min(start.day, 30), end.day
-        if d2 == 31 and d1 == 30:
+        if d2 == 31 and (d1 == 30 or convention == "30E/360"):
             d2 = 30
         return 360 * (end.year - start.year) + 30 * (end.month - start.month) + (d2 - d1)
     if convention not in DAY_COUNTS:
-        raise InputError(f"day_count: {convention!r} is unknown; use act/365, act/360 or 30/360")
+        raise InputError(f"day_count: {convention!r} is unknown; use one of {', '.join(DAY_COUNTS)}")
     return (end - start).days

@@ -42,6 +42,7 @@ class Loan:
     rounding: str = "half-up"
     installment_fee: Decimal = ZERO
     upfront_fee: Decimal = ZERO
+    signed: date | None = None  # the contract date (合同成立日), when it is not the start
 
     def __post_init__(self) -> None:
         problems = loan_problems(self)
@@ -51,6 +52,11 @@ class Loan:
     @property
     def policy(self) -> MoneyPolicy:
         return MoneyPolicy(self.currency, self.rounding)
+
+    @property
+    def contract_date(self) -> date:
+        """The date the contract was formed: ``signed``, else the start (the LPR of a cap is taken on it)."""
+        return self.signed or self.start
 
     @property
     def first_due_date(self) -> date:
@@ -82,6 +88,9 @@ def loan_problems(loan: Loan, where: str = "") -> list[str]:
         problems.append(f"{p}interest_basis: {loan.interest_basis!r} is unknown; use periodic or daily")
     if loan.day_count not in calendar.DAY_COUNTS:
         problems.append(f"{p}day_count: {loan.day_count!r} is unknown; use one of {', '.join(calendar.DAY_COUNTS)}")
+    if loan.signed is not None and loan.signed > loan.start:
+        problems.append(f"{p}signed: {loan.signed} is after the start {loan.start}; the contract is signed on or "
+                        "before the money is lent")
     if loan.first_due is not None and loan.first_due <= loan.start:
         problems.append(f"{p}first_due: {loan.first_due} is not after the start {loan.start}; give a later date")
     for name in ("installment_fee", "upfront_fee"):
@@ -140,6 +149,7 @@ class Schedule:
     principal: Decimal
     loan: Loan | None = None
     interest_rule: str = ""  # how each row's interest is computed, for people
+    installment: Decimal | None = None  # the level amount of an annuity (a row may differ from it)
 
     def total(self, column: str) -> Decimal:
         return sum((getattr(r, column) for r in self.rows), ZERO)
@@ -163,6 +173,14 @@ class Schedule:
     @property
     def first_due(self) -> date | None:
         return self.rows[0].due_date if self.rows else None
+
+    @property
+    def headline(self) -> Decimal:
+        """The installment a summary shows: an annuity's level amount (with its
+        fee), else the first payment."""
+        if self.installment is not None:
+            return self.installment + self.rows[0].fees
+        return self.rows[0].payment
 
     @property
     def payoff_date(self) -> date | None:

@@ -22,13 +22,13 @@ interest; the last installment takes whatever balance is left.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from decimal import Decimal
+from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
 
 from . import calendar
 from .model import Loan, Period, Row, Schedule
 from .money import WORKING, ZERO, MoneyPolicy
-from .rates import percent_text
+from .rates import DAYS_PER_YEAR, percent_text
 
 #: Given (index, opening balance, interest) return the principal to repay.
 PrincipalRule = Callable[[int, Decimal, Decimal], Decimal]
@@ -47,7 +47,7 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
     freq = calendar.frequency(loan.frequency)
     anchor = anchor_day or loan.anchor_day
     dues = calendar.due_dates(loan.first_due_date, loan.term, loan.frequency, anchor)
-    periodic = loan.rate.periodic_exact(freq.periods_per_year)
+    periodic = loan.rate.periodic_exact(freq.periods_per_year, loan.day_count)
     daily = loan.rate.daily_exact(loan.day_count)
     daily_text = percent_text(loan.rate.daily(loan.day_count))
     periodic_text = _periodic_text(loan, freq.periods_per_year)
@@ -80,7 +80,10 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
 def _periodic_text(loan: Loan, per_year: int) -> str:
     if loan.rate.unit == "month" and per_year == 12:
         return str(loan.rate)
-    return f"{loan.rate} ÷ {per_year}" if loan.rate.unit == "year" else f"{loan.rate.annual_text()}/year ÷ {per_year}"
+    if loan.rate.unit == "year":
+        return f"{loan.rate} ÷ {per_year}"
+    year = DAYS_PER_YEAR[loan.day_count] if loan.rate.unit == "day" else 12
+    return f"{loan.rate} × {year} = {percent_text(loan.rate.annual_for(loan.day_count))}/year ÷ {per_year}"
 
 
 def level_payment(balance: Decimal, factors: Sequence[Fraction | Decimal], policy: MoneyPolicy) -> Decimal:
@@ -164,17 +167,127 @@ def build_schedule(loan: Loan) -> Schedule:
     periods = loan_periods(loan)
     fee = policy.round(loan.installment_fee)
     rows: tuple[Row, ...]
+    installment = None
     if loan.method == "bullet":
         rows = (bullet_row(principal, periods, policy, fee),)
+    elif loan.method == "annuity":
+        installment, rows = level_rows(principal, periods, policy, fee)
     else:
-        if loan.method == "annuity":
-            rule = level(level_payment(principal, [p.factor for p in periods], policy))
-        elif loan.method == "equal-principal":
-            rule = fixed_principal(policy.round(principal / len(periods)))
+        if loan.method == "equal-principal":
+            rule = fixed_principal(principal_part(principal, len(periods), policy))
         else:
             rule = interest_only
         rows = amortise(principal, periods, policy, rule, fee)
-    return Schedule(rows, policy, principal, loan, interest_rule=_interest_rule(loan, periods, policy))
+    return Schedule(rows, policy, principal, loan, interest_rule=_interest_rule(loan, periods, policy),
+                    installment=installment)
+
+
+def principal_part(principal: Decimal, count: int, policy: MoneyPolicy) -> Decimal:
+    """Equal principal parts: principal ÷ count rounded, or rounded down when
+    rounding up would repay everything before the last installment.
+
+    >>> principal_part(Decimal("100.00"), 360, MoneyPolicy())  # 0.2777… → 0.28 × 359 > 100, so 0.27
+    Decimal('0.27')
+    >>> principal_part(Decimal("1000.00"), 3, MoneyPolicy())
+    Decimal('333.33')
+    """
+    part = policy.round(principal / count)
+    if count > 1 and part * (count - 1) >= principal:
+        part = (principal / count).quantize(policy.quantum, rounding=ROUND_DOWN, context=WORKING)
+    return part
+
+
+def level_rows(principal: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
+               fee: Decimal = ZERO) -> tuple[Decimal, tuple[Row, ...]]:
+    """The level installment and its rows: exactly one row per period.
+
+    Each installment is the level amount unless its period's interest is
+    larger; then it pays that interest and no principal. The level amount is
+    solved (:func:`solve_level`) so the balance ends at zero; the last row
+    takes the rounding residue. When rounding up would repay everything
+    before the last row, the level amount is a unit less.
+
+    A 45-day first period of a 4.9% mortgage charges more interest than the
+    level amount, so row 1 pays interest only and the other 359 share the
+    principal (1,000,000 × 4.9% ÷ 365 × 14 odd days + 1,000,000 × 4.9% ÷ 12 =
+    1,879.45 + 4,083.33 + … = 6,365.53 for row 1):
+
+    >>> from datetime import date
+    >>> from repayplan.rates import parse_rate
+    >>> loan = Loan(Decimal("1000000"), parse_rate("4.9%"), 360, start=date(2025, 1, 15),
+    ...             first_due=date(2025, 3, 1))
+    >>> level, rows = level_rows(Decimal("1000000.00"), loan_periods(loan), MoneyPolicy())
+    >>> level, rows[0].payment, rows[0].principal, rows[1].payment, len(rows)
+    (Decimal('5313.77'), Decimal('6365.53'), Decimal('0.00'), Decimal('5313.77'), 360)
+    """
+    factors = [p.factor for p in periods]
+    payment = level_payment(principal, factors, policy)
+    rows = amortise(principal, periods, policy, level(payment), fee)
+    if any(r.interest >= payment for r in rows[:-1]):
+        payment = policy.round(solve_level(principal, factors))
+        rows = amortise(principal, periods, policy, level(payment), fee)
+    while len(rows) < len(periods) and payment > 0:  # rounded up too far: repaid before the last row
+        payment -= policy.quantum
+        rows = amortise(principal, periods, policy, level(payment), fee)
+    if len(rows) < len(periods):  # pragma: no cover - a zero level amount never repays early
+        raise AssertionError("level installment repays early")
+    return payment, rows
+
+
+def solve_level(balance: Decimal, factors: Sequence[Fraction | Decimal]) -> Decimal:
+    """The exact level amount L (unrounded) when a period whose interest
+    exceeds L pays that interest only.
+
+    The balance after a period is min(B·(1+f) − L, B), so the balance left
+    after the last period is the least, over the sets S of interest-only
+    periods, of an annuity's; its root is the least root of those annuities
+    (each the annuity over the periods outside S). Newton's method from the
+    plain annuity walks down to it through at most one set per step.
+
+    A first period at 100% charges 1,000 interest on 1,000; the plain annuity
+    (1,000 ÷ 1.5 = 666.67) is less, so period 1 pays interest only and the
+    other two share the principal:
+
+    >>> solve_level(Decimal("1000"), [Fraction(1), Fraction(0), Fraction(0)]).normalize()
+    Decimal('5E+2')
+    >>> solve_level(Decimal("300"), [Fraction(0)] * 3).normalize()
+    Decimal('1E+2')
+    """
+    steps = [_decimal(f) for f in factors]
+    last = len(steps) - 1
+
+    def root(skip: frozenset[int]) -> Decimal:
+        discount, present = Decimal(1), ZERO
+        for index, f in enumerate(steps):
+            if index not in skip:
+                discount = WORKING.divide(discount, WORKING.add(1, f))
+                present = WORKING.add(present, discount)
+        return WORKING.divide(balance, present)
+
+    def interest_only_at(payment: Decimal) -> frozenset[int]:
+        skip, b = set(), balance
+        for index, f in enumerate(steps[:last]):
+            interest = WORKING.multiply(b, f)
+            if interest > payment:
+                skip.add(index)
+            else:
+                b = WORKING.subtract(WORKING.add(b, interest), payment)
+        return frozenset(skip)
+
+    skip: frozenset[int] = frozenset()
+    payment = root(skip)
+    for _ in range(len(steps)):
+        found = interest_only_at(payment)
+        if found == skip:
+            break
+        skip, payment = found, root(found)
+    return payment
+
+
+def _decimal(factor: Fraction | Decimal) -> Decimal:
+    if isinstance(factor, Fraction):
+        return WORKING.divide(Decimal(factor.numerator), Decimal(factor.denominator))
+    return factor
 
 
 def bullet_row(principal: Decimal, periods: Sequence[Period], policy: MoneyPolicy, fee: Decimal) -> Row:

@@ -70,8 +70,13 @@ NAMED: dict[str, Loan] = {
     "half-even": loan("1000.00", "1.5%/month", 12, rounding="half-even", method="equal-principal"),
     "half-even-annuity": loan("2300.00", "1.5%/month", 24, rounding="half-even"),
     "half-even-daily": loan("7300.00", "0.05%/day", 10, rounding="half-even", interest_basis="daily"),
-    # repaid in row 1 under unequal daily rates: the installment is an input value, the rest formulas
+    # 0.05 over 10 periods: a level amount of 0.00, the last row takes the 0.05 (exactly `term` rows)
     "early-repaid": loan("0.05", "0.01%", 10, interest_basis="daily"),
+    # a 45-day first period whose interest (6,365.53) exceeds the level amount (5,313.77): row 1 pays interest
+    # only, the level amount is the core's solved figure as an input value, every row a formula over it
+    "long-first": loan("1000000", "4.9%", 360, first_due=date(2025, 3, 1)),
+    # daily interest at 36%: every 31-day month's interest exceeds the level amount
+    "daily-clamp": loan("100000", "36%", 360, interest_basis="daily"),
     "jpy": loan("1000000", "14.6%", 24, currency="JPY"),
     "jpy-half-even": loan("333333", "3%/month", 10, currency="JPY", rounding="half-even", method="equal-principal"),
 }
@@ -267,7 +272,7 @@ def test_the_summary_and_terms_follow_the_plans(recalculated: dict[str, Any]) ->
         column = figures[key]
         assert amount(column[metric_label("total_payment", "en")]) == s.total_payment
         assert amount(column[metric_label("total_interest", "en")]) == s.total_interest
-        assert column[metric_label("payments", "en")] == len(s.rows)
+        assert column[metric_label("payments", "en")] == sum(1 for r in s.rows if r.payment > 0)
         assert amount(column[metric_label("largest_payment", "en")]) == max(r.payment for r in s.rows)
     terms = wb["Terms"]  # filled from the first plan, the mortgage
     lines = [r for r in terms.iter_rows(values_only=True) if isinstance(r[0], int | float) and r[1] is not None]

@@ -118,7 +118,7 @@ def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None,
     ceiling = None
     if cap is not None:
         try:
-            ceiling = parse_cap(cap, loan.start)
+            ceiling = parse_cap(cap, loan.contract_date)
         except InputError as exc:
             problems.append(f"--{exc}")
     if problems:

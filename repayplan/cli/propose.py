@@ -118,7 +118,7 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
         check_target(export, force)
     data = read_negotiation_case(load_document(case), case)
     day, problems = restructuring_date(data.case, on, case)
-    changes, flag_problems = overrides(flags, data.case.debt.loan.start)
+    changes, flag_problems = overrides(flags, data.case.debt.loan.contract_date)
     problems += flag_problems
     if problems:
         raise CaseFileError(problems)

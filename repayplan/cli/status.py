@@ -94,7 +94,7 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
     cap = None
     if flags.get("cap") and loan is not None:
         try:
-            cap = parse_cap(flags["cap"], loan.start)
+            cap = parse_cap(flags["cap"], loan.contract_date)
         except InputError as exc:
             problems.append("--" + str(exc))
     problems = list(dict.fromkeys(problems))

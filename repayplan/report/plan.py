@@ -203,8 +203,12 @@ def warning_text(w: MinimumWarning, plan: Plan, lang: str) -> str:
     text = L("warning_minimum", lang, debt=w.debt, months=months_words(w.minimum_months, lang),
              total=grouped(w.minimum_total), charges=grouped(w.minimum_charges))
     if w.payment_36 is not None and w.saving_36 is not None:
-        key = "warning_36" if w.payment_36 >= w.first_minimum else "warning_36_floor"
-        text += " " + L(key, lang, payment=grouped(w.payment_36), saving=grouped(w.saving_36))
+        if w.payment_36 >= w.first_minimum:
+            text += " " + L("warning_36", lang, payment=grouped(w.payment_36), saving=grouped(w.saving_36))
+        else:  # below today's minimum: the minimum is paid until it falls below the figure
+            text += " " + L("warning_36_below", lang, payment=grouped(w.payment_36),
+                            minimum=grouped(w.first_minimum), months=months_words(w.months_36 or 0, lang),
+                            saving=grouped(w.saving_36))
     else:
         text += " " + L("warning_within_36", lang)
     return text
@@ -234,7 +238,8 @@ def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> st
     parts.append(_strategies_text(plan, lang))
     parts.append(_cheapest_text(plan, lang))
     if plan.warnings:
-        parts.append(L("warnings_heading", lang) + "\n" + "\n".join(f"* {warning_text(w, plan, lang)}"
+        heading = "warnings_heading" if plan.policy.currency == "USD" else "warnings_heading_plain"
+        parts.append(L(heading, lang) + "\n" + "\n".join(f"* {warning_text(w, plan, lang)}"
                                                                        for w in plan.warnings))
     if plan.shortfall is not None:
         parts.append(_shortfall_text(plan, lang))

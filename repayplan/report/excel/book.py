@@ -97,7 +97,9 @@ class CapBook:
 
     @property
     def within(self) -> bool:
-        return self.excess <= 0 and self.simple_excess <= 0
+        """Within by the nominal annualised IRR, the figure that decides a Chinese cap
+        (``excess``); the simple-interest figure is shown beside it."""
+        return self.excess <= 0
 
 
 @dataclass(frozen=True)

@@ -120,10 +120,13 @@ def live_terms(plan: BookPlan) -> _Terms | None:
     rows are not that loan's schedule or a rate cannot be written as a formula."""
     loan = plan.loan
     rows = tuple(plan.rows)
-    if loan is None or not rows or any(not isinstance(r, Row) for r in rows) or build_schedule(loan).rows != rows:
+    if loan is None or not rows or any(not isinstance(r, Row) for r in rows):
+        return None
+    schedule = build_schedule(loan)
+    if schedule.rows != rows:
         return None
     periods = loan_periods(loan)
-    periodic = loan.rate.periodic_exact(loan.periods_per_year)
+    periodic = loan.rate.periodic_exact(loan.periods_per_year, loan.day_count)
     daily = loan.rate.daily_exact(loan.day_count)
     p, d, n = absolute(INPUTS["periodic"]), absolute(INPUTS["daily"]), absolute(INPUTS["term"])
     if loan.method == "bullet":
@@ -156,10 +159,11 @@ def live_terms(plan: BookPlan) -> _Terms | None:
             factors.append(fx.plus_days(p, d, odd))
             odd_days = odd
     installment, uses_discount = _installment(loan, periods, len(rows))
-    if loan.method == "annuity" and installment is None:
-        # repaid before the last period under unequal rates: the core's installment, as an input value
-        value = level_payment(rows[0].opening_balance, [q.factor for q in periods], loan.policy)
-        return _Terms(loan, factors, None, False, odd_days, short_days, value)
+    plain = level_payment(rows[0].opening_balance, [q.factor for q in periods], loan.policy)
+    if loan.method == "annuity" and schedule.installment is not None and (
+            installment is None or schedule.installment != plain):
+        # interest-only periods: the core's solved level amount, as an input value
+        return _Terms(loan, factors, None, False, odd_days, short_days, schedule.installment)
     return _Terms(loan, factors, installment, uses_discount, odd_days, short_days)
 
 
@@ -293,8 +297,8 @@ def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: 
     out.append(label("annual_rate", lang), None, None, None,
                (Formula(fx.annual_rate(cell, rate, loan.day_count), annual), "rate"),
                label("wb.period_rate", lang), None,
-               (Formula(fx.periodic_rate(cell, rate, loan.periods_per_year),
-                        rate.periodic_exact(loan.periods_per_year)), "rate"),
+               (Formula(fx.periodic_rate(cell, rate, loan.periods_per_year, loan.day_count),
+                        rate.periodic_exact(loan.periods_per_year, loan.day_count)), "rate"),
                label("wb.daily_rate", lang).format(day_count=loan.day_count), None,
                (Formula(fx.daily_rate(cell, rate, loan.day_count), rate.daily_exact(loan.day_count)), "rate"))
     out.append(inst_label, None, None, None, installment,
@@ -308,7 +312,8 @@ def installment_value(plan: BookPlan, terms: _Terms) -> Decimal:
     opening = plan.opening
     if loan.method == "equal-principal":
         return policy.round(opening / loan.term)
-    return level_payment(opening, [q.factor for q in loan_periods(loan)], policy)
+    solved = build_schedule(loan).installment  # the level amount the schedule holds (its rule at the edges)
+    return solved if solved is not None else level_payment(opening, [q.factor for q in loan_periods(loan)], policy)
 
 
 def _row_cells(index: int, row: Any, rows: tuple[Any, ...], terms: _Terms | None, policy: Any,

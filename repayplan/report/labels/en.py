@@ -423,4 +423,29 @@ EN: dict[str, str] = {
     "dl.req_third": "to stop contacting my family, colleagues, friends or any other third party about this debt.",
     "wb.comparison_note_solved_cost": "Totals, counts and dates are formulas over the plan sheets; the annual cost "
                                       "is as repayplan computed it at export.",
+    # the level installment and the rows that differ from it (schedule summary)
+    "sched.differ": "Differs",
+    "sched.interest_only_one": "installment {periods} pays its interest only (more than the level amount)",
+    "sched.interest_only_many": "{count} installments ({periods}) pay their interest only (more than the "
+                                "level amount)",
+    "sched.last_residue": "installment {period} is {amount} (the last takes the rounding residue)",
+    "sched.sep": "; ",
+    # legal caps: which figure decides, which rule a cap stands for (legal.py)
+    "cap.rule": "Rule", "cap.nominal_irr": "Nominal annualised IRR (decides)",
+    "cap.irr_excess": "Above the cap (IRR method)", "cap.effective": "Effective annual cost (XIRR, for information)",
+    "cap.above": "above the cap", "cap.within": "within the cap",
+    "cap.rule_lpr4": "4 × the one-year LPR in force when the contract was formed: the ceiling on interest in "
+                     "private lending (Supreme People's Court provisions on private lending, amended 2020, art. "
+                     "25); it does not govern licensed lenders (art. 1)",
+    "cap.rule_24": "24% a year: the line courts apply to the interest, penalty interest, penalty and other "
+                   "charges a licensed lender claims together (Supreme People's Court opinions on financial "
+                   "adjudication, Fa Fa [2017] No. 22, art. 2); a line of court practice, not a statute",
+    "cap.rule_36": "36% a year: the upper line of the 2015 private-lending provisions (interest above it was void); "
+                   "since 20 Aug 2020 private lending is capped at 4 × LPR instead",
+    "cap.rule_other": "a ceiling you chose: no rule is implied",
+    # the 36-month figure of the minimum-payment warning (budget/warnings.py)
+    "plan.warnings_heading_plain": "Paying only the minimum",
+    "plan.warning_36_below": "Paying {payment} a month would clear it in 36 months, but that is below today's "
+                             "minimum of {minimum}: you pay the minimum until it falls below {payment}, then "
+                             "{payment}; that clears it in {months} and saves {saving}.",
 }

@@ -363,4 +363,26 @@ ZH: dict[str, str] = {
     "dl.req_correct": "按合同约定更正主张的欠款金额；在更正并答复之前，暂停催收；",
     "dl.req_third": "停止就本笔欠款联系本人的家人、同事、朋友或其他第三人。",
     "wb.comparison_note_solved_cost": "合计、笔数和日期为引用方案工作表的公式；年化成本为导出时 repayplan 的计算结果。",
+    # 等额本息的每期还款额及与之不同的期次 (schedule summary)
+    "sched.differ": "不同期次",
+    "sched.interest_only_one": "第{periods}期只还利息（当期利息高于每期还款额）",
+    "sched.interest_only_many": "共{count}期（第{periods}期）只还利息（当期利息高于每期还款额）",
+    "sched.last_residue": "第{period}期为 {amount}（末期承担舍入尾差）",
+    "sched.sep": "；",
+    # 法定利率上限：以哪个数字为准、上限代表哪条规则 (legal.py)
+    "cap.rule": "依据", "cap.nominal_irr": "IRR折算名义年化利率（据此判断）",
+    "cap.irr_excess": "超出上限的金额（IRR法）", "cap.effective": "实际年化成本（复利，XIRR，仅供参考）",
+    "cap.above": "超过上限", "cap.within": "未超过上限",
+    "cap.rule_lpr4": "合同成立时一年期贷款市场报价利率（LPR）的四倍：民间借贷利息的司法保护上限（《最高人民法院关于审理"
+                     "民间借贷案件适用法律若干问题的规定》2020年修正，第二十五条）；不适用于持牌金融机构（第一条）",
+    "cap.rule_24": "年利率24%：持牌金融机构同时主张的利息、复利、罚息、违约金和其他费用总计超过此线的部分，法院可予调减"
+                   "（《最高人民法院关于进一步加强金融审判工作的若干意见》法发〔2017〕22号，第二条）；属司法实践，并非法律明文上限",
+    "cap.rule_36": "年利率36%：2015年民间借贷司法解释的上线（超过部分的约定无效）；"
+                   "2020年8月20日起民间借贷改以LPR四倍为限",
+    "cap.rule_other": "自定的上限，不代表任何法律规则",
+    # 最低还款提示中的36个月还款额 (budget/warnings.py)
+    "plan.warnings_heading_plain": "只还最低还款的代价",
+    "plan.warning_36_below": "每月还 {payment} 可在 36 个月内还清，但低于目前的最低还款额 {minimum}："
+                             "先按最低还款额还款，待其降到 {payment} 以下后每月还 {payment}，"
+                             "{months}还清，省下 {saving}。",
 }
