@@ -65,7 +65,7 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
     terms_index = _terms_index(plans, terms_plan, len(scenarios) if len(plans) > 1 else 0)
     statement = _statement(data.debt, day)
     check = _cap_check(data.debt, day, statement, ceiling) if ceiling is not None else None
-    agreement = _agreement(case, comparison, plans[terms_index])
+    agreement = agreement_of(case, comparison, plans[terms_index])
     book = case_book(data.info, loan, plans, statement, check, lang, terms_index, comparison, audience, agreement)
     target = export_workbook(book, output, force=force)
     if comparison.position.total <= 0:
@@ -76,7 +76,7 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
     click.echo(f"Wrote {target}: {len(comparison.plans)} plan(s) compared, terms from {plans[terms_index].name!r}")
 
 
-def _agreement(case: str, comparison: Any, chosen: Any) -> Any:
+def agreement_of(case: str, comparison: Any, chosen: Any) -> Any:
     """The agreement the Terms sheet sets out: the chosen plan with the case's parties, original contract
     and ``[agreement]`` terms (None for the contract schedule, which is no agreement)."""
     from ..agreement import build_agreement
