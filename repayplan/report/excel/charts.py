@@ -16,10 +16,10 @@ from .book import CaseBook, copy_label
 from .schedule_sheet import COLUMNS, HEADER_ROW, PlanLayout
 from .style import FONT, Formats, SheetWriter, cached, print_setup
 
-#: rows a chart takes on the Charts sheet (at 20 px a row); two charts a page
-CHART_ROWS = 19
+#: rows a chart takes on the Charts sheet (at 20 px a row); two charts a landscape A4 page (about 660 px)
+CHART_ROWS = 15
 CHART_WIDTH = 940  # px: a landscape A4 page's width inside the margins
-CHART_HEIGHT = 350  # px
+CHART_HEIGHT = 270  # px
 COMPOSITION = ("principal", "interest", "penalty", "fees")
 #: one colour per component, the same on every chart
 COLOURS = {"principal": "#4472C4", "interest": "#ED7D31", "penalty": "#C00000", "fees": "#A5A5A5"}
@@ -61,7 +61,7 @@ def balance_chart(workbook: Any, book: CaseBook, layouts: Sequence[PlanLayout]) 
             "line": {"width": 1.75},
         })
     lines = -(-len(shown) // 3)  # about three names a legend line
-    chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT + 18 * max(0, lines - 1)})
+    chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT + 18 * min(2, max(0, lines - 1))})
     return chart
 
 
@@ -103,5 +103,5 @@ def write_charts(workbook: Any, ws: Any, book: CaseBook, layouts: Sequence[PlanL
         if index and index % 2 == 0:  # two charts a page: break before the next pair
             breaks.append(row)
         ws.insert_chart(row, 0, chart)
-        row += CHART_ROWS + (2 if index == 0 and len(charts) > 1 and balance is not None else 0)
+        row += CHART_ROWS + (2 if index == 0 and balance is not None else 0)
     ws.set_h_pagebreaks(breaks)
