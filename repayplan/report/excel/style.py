@@ -44,10 +44,10 @@ INPUT_FILL = "#FFF2CC"  # editable inputs: the usual light yellow of financial m
 GREY = "#595959"
 #: one row of 10-point text, in points; a row's default height
 LINE_HEIGHT = 13.5
-DEFAULT_HEIGHT = 15.0
-#: an A4 page inside the margins, in points: (width, height)
-PORTRAIT = (523.0, 740.0)
-LANDSCAPE = (770.0, 495.0)
+DEFAULT_HEIGHT = 14.0
+#: an A4 page inside the margins and above the footer, in points: (width, height)
+PORTRAIT = (523.0, 712.0)
+LANDSCAPE = (770.0, 465.0)
 
 #: named style -> its properties
 _STYLES: dict[str, dict[str, Any]] = {

@@ -18,7 +18,7 @@ from ..labels import label
 from ..render import display_width
 from .book import BookPlan, CaseBook, copy_label
 from .schedule_sheet import PlanLayout
-from .style import LINE_HEIGHT, Formula, SheetWriter, amount_width, print_setup, set_widths, text_width
+from .style import LINE_HEIGHT, Formula, SheetWriter, amount_width, print_setup, set_widths, text_width, wrapped_lines
 
 #: what the Summary shows without compare's figures: what the plan sheets hold
 DEFAULT_METRICS = ("total_payment", "total_principal", "total_interest", "total_penalty", "total_fees", "payments",
@@ -220,14 +220,14 @@ def _comparison(out: SheetWriter, book: CaseBook, layouts: Sequence[PlanLayout],
         out.blank()
     total = sum(out.widths)
     columns = len(out.widths)
+    notes = [n for n in book.notes if not (book.audience == "borrower" and "NPV" in n)]  # the creditor's cost
     note = "wb.comparison_note"
     if solved:
         note = "wb.comparison_note_solved_cost" if book.audience == "borrower" else "wb.comparison_note_solved"
-    out.paragraph(label(note, lang), total, columns)
-    for note in book.notes:
-        if book.audience == "borrower" and "NPV" in note:  # the creditor's cost of funds is theirs
-            continue
-        out.paragraph("· " + note, total, columns)
+    texts = [label(note, lang)] + ["· " + n for n in notes]
+    out.keep(sum(LINE_HEIGHT * wrapped_lines(t, total) + 1 for t in texts))  # the notes stay together
+    for text in texts:
+        out.paragraph(text, total, columns)
     out.blank()
 
 
