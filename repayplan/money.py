@@ -19,6 +19,7 @@ Decimal('1235')
 from __future__ import annotations
 
 import decimal
+import re
 from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
@@ -40,33 +41,91 @@ WORKING = decimal.Context(prec=40, rounding=ROUND_HALF_EVEN)
 ZERO = Decimal(0)
 
 
-def to_decimal(value: object, field: str = "amount") -> Decimal:
-    """Read an amount exactly: str, int or Decimal; a float is refused.
+#: Amounts are below this (10**18, a million million million) and written with at most
+#: ``MAX_DECIMALS`` decimals: larger or finer figures are typing mistakes, and
+#: bounding them before any arithmetic keeps every computation exact and quick.
+MAX_AMOUNT = Decimal(10) ** 18
+MAX_DECIMALS = 12
+#: Longest text read as an amount (``-999,999,999,999,999,999.99 元`` is 31).
+MAX_AMOUNT_TEXT = 40
+#: Full-width digits and signs (as typed with a Chinese input method) → ASCII.
+_FULL_WIDTH = str.maketrans({**{chr(0xFF10 + i): str(i) for i in range(10)}, "，": ",", "．": ".", "－": "-",
+                             "＋": "+", "￥": "¥", "\u3000": " ", "Ｅ": "E", "ｅ": "e"})
+_AMOUNT = re.compile(r"[+-]?(?:[0-9]+|[0-9]{1,3}(?:,[0-9]{3})+)?(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?", re.ASCII)
+_CNY_MARKS = ("¥", "元")
 
-    >>> to_decimal("1,000.50")
-    Decimal('1000.50')
+
+def to_decimal(value: object, field: str = "amount", currency: str | None = None) -> Decimal:
+    """Read an amount exactly: str, int or Decimal; a float is refused. The one
+    amount parser: every amount a user gives (case file, CSV cell, flag) comes
+    through here, bounded (:data:`MAX_AMOUNT`, :data:`MAX_DECIMALS`) before it
+    is converted.
+
+    Text may group thousands with commas in threes (``1,000.50``), use
+    full-width digits, and, for a CNY amount (``currency`` CNY or not given),
+    carry ``¥``/``￥`` before or ``元`` after it. A comma anywhere else is
+    refused, never guessed.
+
+    >>> to_decimal("1,000.50"), to_decimal("￥１，２００．５０"), to_decimal("3500元")
+    (Decimal('1000.50'), Decimal('1200.50'), Decimal('3500'))
     >>> to_decimal(7)
     Decimal('7')
+    >>> to_decimal("1,5", "--principal")  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    repayplan.errors.InputError: --principal: '1,5' has a comma that does not group thousands; write ...
+    >>> to_decimal("1e38", "principal")
+    Traceback (most recent call last):
+    ...
+    repayplan.errors.InputError: principal: 1e38 is too large; amounts are below 1,000,000,000,000,000,000
     """
+    from .inputs import brief
+
     if isinstance(value, bool):
         raise InputError(f"{field}: expected a number, got {value!r}")
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
+        if abs(value) >= MAX_AMOUNT:  # before Decimal(value): a 4,000-digit int is refused, not converted
+            raise InputError(f"{field}: {brief(value)} is too large; amounts are below {MAX_AMOUNT:,.0f}")
         result = Decimal(value)
     elif isinstance(value, str):
-        text = value.strip().replace(",", "").replace("_", "")
-        try:
-            result = Decimal(text)
-        except decimal.InvalidOperation:
-            raise InputError(f"{field}: {value!r} is not a number; write it like 1000 or 1000.50") from None
+        result = _amount_text(value, field, currency)
     elif isinstance(value, float):
         raise InputError(f"{field}: binary float {value!r} is not exact; pass a string or Decimal")
     else:
         raise InputError(f"{field}: expected a number, got {type(value).__name__}")
     if not result.is_finite():
-        raise InputError(f"{field}: {value!r} is not a finite number")
+        raise InputError(f"{field}: {brief(value)} is not a finite number")
+    if result.adjusted() >= 18 and result != 0:  # exponent first: never compares a 10**999999 figure digit by digit
+        raise InputError(f"{field}: {brief(value, bare=True)} is too large; amounts are below {MAX_AMOUNT:,.0f}")
+    if result.as_tuple().exponent < -MAX_DECIMALS and result != result.quantize(Decimal(1).scaleb(-MAX_DECIMALS),
+                                                                                   context=WORKING):
+        raise InputError(f"{field}: {brief(value, bare=True)} has more than {MAX_DECIMALS} decimals; "
+                         "give the amount to the currency's smallest unit")
     return result
+
+
+def _amount_text(value: str, field: str, currency: str | None) -> Decimal:
+    from .inputs import brief
+
+    if len(value) > MAX_AMOUNT_TEXT:
+        raise InputError(f"{field}: {brief(value)} is too long for an amount; write it like 1000 or 1,000.50")
+    text = value.translate(_FULL_WIDTH).strip()
+    marked = text.startswith("¥") or text.endswith("元")
+    if marked and currency not in (None, "CNY"):
+        raise InputError(f"{field}: {value!r} is marked as CNY (¥, 元) but the currency is {currency}; "
+                         "write the bare amount")
+    if text.startswith("¥"):
+        text = text[1:].lstrip()
+    if text.endswith("元"):
+        text = text[:-1].rstrip()
+    if not _AMOUNT.fullmatch(text) or not any(c.isdigit() for c in text):
+        if "," in text and _AMOUNT.fullmatch(text.replace(",", "")):
+            raise InputError(f"{field}: {value!r} has a comma that does not group thousands; write decimals with "
+                             "a dot (1.5) and commas only between groups of three digits (1,000.50)")
+        raise InputError(f"{field}: {value!r} is not a number; write it like 1000 or 1000.50")
+    return Decimal(text.replace(",", ""))
 
 
 @dataclass(frozen=True)

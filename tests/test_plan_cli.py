@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import zipfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -275,14 +276,19 @@ def test_export_workbook_amounts_match(tmp_path: Path) -> None:
     plan = make_plan(case.debts, case.budget, case.strategies, time_limit=60)
     book = load_workbook(target)
     assert book.sheetnames == ["Summary", "optimal", "avalanche", "snowball", "minimum", "custom"]
+    cached = load_workbook(target, data_only=True)  # every formula's value as written, without recalculating
     for result in plan.results:
         ws = book[result.name]
-        assert ws.cell(1, 3).value == "card paid" and ws.cell(1, 6).value == "card owed"
-        for r, month in enumerate(result.timeline, start=2):
+        assert ws.cell(3, 3).value == "card paid" and ws.cell(3, 6).value == "card owed"
+        for r, month in enumerate(result.timeline, start=4):
             values = [D(str(ws.cell(r, c).value)) for c in range(3, 9)]
             assert values == list(month.payments) + list(month.balances)
             assert ws.cell(r, 9).value == f"=SUM(C{r}:E{r})"
-        assert len(ws._charts) == 1
+            assert D(str(cached[result.name].cell(r, 9).value)) == sum(month.payments)
+        assert ws.page_setup.paperSize == 9 and ws.print_title_rows == "$3:$3"
+        assert ws.oddFooter.left.text == "Case EX-THREE-DEBTS"
+    with zipfile.ZipFile(target) as z:
+        assert len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == len(plan.results)
     # refused without --force, and the file is left as it was
     before = target.read_bytes()
     code, _, err = invoke(str(EXAMPLE), "--export", str(target))
@@ -298,7 +304,7 @@ def test_export_failure_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monke
     def broken(plan: object, lang: str) -> object:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(plan_excel, "build_plan_workbook", broken)
+    monkeypatch.setattr(plan_excel, "build_plan_workbook", lambda plan, lang, path, case_id: broken(plan, lang))
     target = tmp_path / "plan.xlsx"
     code, _, err = invoke(str(EXAMPLE), "--export", str(target))
     assert code == 1 and "No space left on device" in err
@@ -320,8 +326,8 @@ def test_export_formulas_recalculate_to_the_core_totals(tmp_path: Path) -> None:
     data = json.loads(invoke(str(EXAMPLE), "--format", "json")[1])
     for strategy in data["strategies"]:
         ws = book[strategy["name"]]
-        last = len(strategy["timeline"]) + 1
-        for r, month in enumerate(strategy["timeline"], start=2):
+        last = len(strategy["timeline"]) + 3
+        for r, month in enumerate(strategy["timeline"], start=4):
             assert round(D(str(ws.cell(r, 9).value)), 2) == sum(D(v) for v in month["payments"].values())
             assert round(D(str(ws.cell(r, 10).value)), 2) == sum(D(v) for v in month["balances"].values())
         assert round(D(str(ws.cell(last + 1, 9).value)), 2) == D(strategy["total_paid"])

@@ -32,6 +32,7 @@ import pandas as pd
 
 from .. import calendar
 from ..casefile.fields import Reader
+from ..inputs import CONTROL, MAX_NAME, text_problem
 from ..model import INTEREST_BASES, MAX_TERM, METHODS, Loan
 from ..money import MINOR_UNITS, ROUNDING_MODES, MoneyPolicy, to_decimal
 from ..rates import Rate, percent_text
@@ -184,6 +185,16 @@ def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, roundi
     return minor, problems, decimals
 
 
+def _case_id_problems(ids: np.ndarray) -> np.ndarray:
+    """A case id's problem: missing, too long, a control character (as a case file's texts)."""
+    out = np.where(ids == "", "case_id: missing; give every case an id", "").astype(object)
+    texts = pd.Series(ids, dtype=object)
+    suspect = (texts.str.len() > MAX_NAME) | texts.str.contains(CONTROL, regex=True)
+    for i in np.flatnonzero(suspect.to_numpy(dtype=bool)).tolist():
+        out[i] = text_problem(ids[i], "case_id") or ""
+    return out
+
+
 def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     """Validate a chunk of text rows; (the valid rows as Cases, problems per row).
 
@@ -198,7 +209,7 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
         found[name], problems[name] = _per_value(cells[name], read)
 
     problems["shape"] = _cells(chunk, SHAPE)  # a row with more fields than the header (from the CSV reader)
-    problems["case_id"] = np.where(cells["case_id"] == "", "case_id: missing; give every case an id", "")
+    problems["case_id"] = _case_id_problems(cells["case_id"])
     column("rate", lambda t: _read("rate", "rate", t, required=True))
     column("term", lambda t: _read("integer", "term", t, required=True, minimum=1, maximum=MAX_TERM))
     column("method", _choice("method", METHODS, None))

@@ -2,9 +2,10 @@
 
 Good rows are written as they are computed; bad rows go to an errors file
 (line, case_id, problem), never stopping the others. Files are written under
-a temporary name and renamed at the end (:func:`repayplan.report.files.atomic_write`),
-so a run that fails midway leaves no half-written output, and an existing file
-is never overwritten without ``force``.
+temporary names and both moved into place at the end
+(:class:`repayplan.report.files.Staging`), so a run that fails midway leaves
+no half-written output and no new output beside an old errors file, and an
+existing file is never overwritten without ``force``.
 """
 
 from __future__ import annotations
@@ -17,9 +18,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import InputError, RepayplanError
-from ..report.files import atomic_write
+from ..errors import InputError
+from ..report.files import Staging, check_target, refuse_inputs
+from ..report.render import csv_cell
 from .arrears import ARREARS_COLUMNS
+from .cases import SHAPE
 from .io import ERROR_COLUMNS, CaseSource, SummaryWriter, error_rows, format_for, headers
 from .scenario import SCENARIO_COLUMNS
 from .summary import SUMMARY_COLUMNS, summarise
@@ -72,9 +75,11 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     if chunk_size < 1:
         raise InputError(f"--chunk-size: must be 1 or more, got {chunk_size}")
     errors = errors or (default_errors_path(output) if output else None)
+    refuse_inputs(output, "--output", [source])
+    refuse_inputs(errors, "--errors", [source])
     for target in (output, errors):
-        if target and Path(target).exists() and not force:
-            raise RepayplanError(f"{target} already exists; pass --force to overwrite it")
+        if target:
+            check_target(target, force)
     if output and errors and Path(output).resolve() == Path(errors).resolve():
         raise InputError(f"--errors: {errors} is the output file; give another name")
     cases = CaseSource(source, chunk_size)
@@ -88,11 +93,11 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
         writer = SummaryWriter(fmt, target, lang, columns)
         spooled = csv.writer(spool, lineterminator="\n")
         for chunk in cases.chunks():
-            result = summarise(chunk, scenario, arrears)
+            result = summarise_rows(chunk, scenario, arrears)
             bad = (result["problem"] != "").to_numpy()
             writer.write(result[~bad])
             problems = error_rows(result[bad])
-            spooled.writerows(problems)
+            spooled.writerows((line, csv_cell(case_id), csv_cell(text)) for line, case_id, text in problems)
             if len(shown) < SHOWN_PROBLEMS:
                 shown.extend(problems[:SHOWN_PROBLEMS - len(shown)])
             counts["cases"] += int((~bad).sum())
@@ -104,17 +109,60 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
         writer.close()
 
     try:
-        if output is None:
-            stream_to(stdout or sys.stdout)
-        elif fmt == "xlsx":
-            atomic_write(output, stream_to, force=True)
-        else:
-            atomic_write(output, lambda tmp: _text_file(tmp, stream_to), force=True)
-        wrote_errors = _write_errors(spool, errors, counts["problems"], lang)
+        with Staging(force) as files:  # the output and the errors file are moved into place together
+            if output is None:
+                stream_to(stdout or sys.stdout)
+            elif fmt == "xlsx":
+                files.add(output, stream_to)
+            else:
+                files.add(output, lambda tmp: _text_file(tmp, stream_to))
+            wrote_errors = _write_errors(files, spool, errors, counts["problems"], lang)
+            files.commit()
+        if errors is not None and not wrote_errors and Path(errors).is_file():
+            Path(errors).unlink()  # an earlier run's (only there with --force): it would mislead
     finally:
         spool.close()
     return BatchReport(counts["cases"], counts["failed"], counts["problems"], output or "standard output",
                        errors if wrote_errors else None, counts["exact"], cases.warnings, shown)
+
+
+def summarise_rows(chunk: Any, scenario: Any = None, arrears: Any = None) -> Any:
+    """:func:`summarise`, where a row whose figures cannot be computed (an
+    arithmetic failure the checks did not foresee) fails alone: the chunk is
+    halved until that row is found, and it gets a problem; no good row is lost.
+
+    >>> import pandas as pd
+    >>> from unittest import mock
+    >>> chunk = pd.DataFrame({"case_id": ["A", "B"], "principal": ["100", "200"], "rate": ["5%"] * 2,
+    ...                       "term": ["2"] * 2, "method": ["annuity"] * 2, "start": ["2025-01-01"] * 2})
+    >>> real = summarise
+    >>> def flaky(part, *args):  # as if row B broke the arithmetic
+    ...     if (part["principal"] == "200").any() and (part.get(SHAPE, pd.Series([""])) == "").all():
+    ...         raise ArithmeticError("boom")
+    ...     return real(part, *args)
+    >>> with mock.patch(f"{__name__}.summarise", flaky):
+    ...     out = summarise_rows(chunk)
+    >>> out["problem"].tolist()[0], out["problem"].tolist()[1][:52]
+    ('', 'its figures cannot be computed (ArithmeticError); ch')
+    """
+    try:
+        return summarise(chunk, scenario, arrears)
+    except (InputError, MemoryError):
+        raise
+    except Exception as exc:  # noqa: BLE001 - isolate the row, never lose the others
+        if len(chunk) == 1:
+            marked = chunk.copy()
+            marked[SHAPE] = (f"its figures cannot be computed ({type(exc).__name__}); check its amounts, "
+                             "rate and term")
+            return summarise(marked, scenario, arrears)
+        import pandas as pd
+
+        half = len(chunk) // 2
+        parts = [summarise_rows(chunk.iloc[:half], scenario, arrears),
+                 summarise_rows(chunk.iloc[half:], scenario, arrears)]
+        result = pd.concat(parts)
+        result.attrs["exact"] = sum(int(p.attrs.get("exact", 0)) for p in parts)
+        return result
 
 
 def _text_file(path: Path, write: Callable[[IO[str]], None]) -> None:
@@ -122,14 +170,9 @@ def _text_file(path: Path, write: Callable[[IO[str]], None]) -> None:
         write(handle)
 
 
-def _write_errors(spool: IO[str], errors: str | None, problems: int, lang: str) -> bool:
-    """Copy the spooled problems to the errors file. With none, an errors file
-    of an earlier run (only there if --force was given) is removed: it would mislead."""
-    if errors is None:
-        return False
-    if not problems:
-        if Path(errors).is_file():
-            Path(errors).unlink()
+def _write_errors(files: Staging, spool: IO[str], errors: str | None, problems: int, lang: str) -> bool:
+    """Stage the spooled problems as the errors file (False when there are none)."""
+    if errors is None or not problems:
         return False
     spool.seek(0)
 
@@ -139,5 +182,5 @@ def _write_errors(spool: IO[str], errors: str | None, problems: int, lang: str) 
             for block in iter(lambda: spool.read(1 << 20), ""):
                 handle.write(block)
 
-    atomic_write(errors, copy, force=True)
+    files.add(errors, copy)
     return True

@@ -16,6 +16,7 @@ import tomllib
 from pathlib import Path
 from typing import Any
 
+from ..inputs import brief
 from .fields import Reader
 
 __all__ = ["Reader", "load_document", "parse_document"]
@@ -51,7 +52,13 @@ def parse_document(text: str, source: str = "<case>", json_format: bool = False)
     except json.JSONDecodeError as exc:
         raise CaseFileError([f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"], source) from None
     except tomllib.TOMLDecodeError as exc:
-        raise CaseFileError([f"not valid TOML: {exc}"], source) from None
+        raise CaseFileError([f"not valid TOML: {brief(str(exc), bare=True)}"], source) from None
+    except RecursionError:
+        raise CaseFileError(["nested too deeply; a case file has tables of values, a few levels deep"],
+                            source) from None
+    except ValueError as exc:  # an integer of thousands of digits (Python refuses to convert it)
+        raise CaseFileError([f"cannot be read: {brief(str(exc), bare=True)}; numbers in a case file have "
+                             "at most a few dozen digits"], source) from None
     if not isinstance(data, dict):
         raise CaseFileError(["the case file must be a table (a JSON object) at the top"], source)
     return data

@@ -43,13 +43,13 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..agreement import FORUMS, METHODS, ROLES, Account, Contract, Hardship, Parties, Party, Terms
+from . import schema
 from .fields import Reader
 from .loan import read_case_info
 
 #: keys of each [parties.ROLE] table (``id``: ID number or unified social credit code)
 PARTY_KEYS = ("name", "id", "address", "contact", "representative")
-AGREEMENT_FIELDS = ("default_after", "method", "account", "disputes", "forum", "effective", "copies", "place",
-                    "date", "judicial_confirmation")
+AGREEMENT_FIELDS = schema.AGREEMENT
 DEFAULT_AFTER_KEYS = ("installments", "days")
 ACCOUNT_KEYS = ("holder", "bank", "number")
 HARDSHIP_KEYS = ("text", "since", "evidence")

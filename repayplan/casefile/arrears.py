@@ -18,8 +18,6 @@
 
 from __future__ import annotations
 
-import csv
-import io
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -34,15 +32,17 @@ from ..arrears.policy import (
     parse_penalty_rate,
     policy_problems,
 )
+from ..csvrows import records
 from ..errors import CaseFileError, InputError
+from ..inputs import brief
 from ..model import Loan
 from ..money import to_decimal
 from ..rates import parse_percentage
+from . import schema
 from .fields import Reader, parse_date
 
-PENALTY_FIELDS = ("rate", "base", "compound", "count_payment_day", "grace_days", "grace_mode", "late_fee",
-                  "late_fee_rate", "late_fee_min", "late_fee_max", "allocation", "allocation_scope")
-PAYMENT_FIELDS = ("date", "amount", "note")
+PENALTY_FIELDS = schema.PENALTY
+PAYMENT_FIELDS = schema.PAYMENT
 #: CSV header names accepted for each column (case-insensitive).
 CSV_COLUMNS = {"date": ("date", "日期", "还款日期"), "amount": ("amount", "金额", "还款金额")}
 
@@ -128,29 +128,56 @@ def read_payments_csv(path: str | Path, loan: Loan | None) -> list[Payment]:
     return parse_payments_csv(text, loan, str(path))
 
 
+def read_payment_history(path: str | Path, loan: Loan | None) -> list[Payment]:
+    """A payment history file, CSV or a workbook (.xlsx: its first sheet), with ``date,amount`` columns
+    (日期/还款日期, 金额/还款金额); the same rules and messages for both, a workbook's by row number."""
+    from .workbook_rows import is_workbook, workbook_rows
+
+    if not is_workbook(path):
+        return read_payments_csv(path, loan)
+    try:
+        rows = list(workbook_rows(path))
+    except InputError as exc:
+        raise CaseFileError([str(exc).removeprefix(f"{path}: ")], str(path)) from None
+    return payments_from_rows(rows, loan, str(path), "row")
+
+
 def parse_payments_csv(text: str, loan: Loan | None, source: str = "payments.csv") -> list[Payment]:
     """Payments from CSV text (see :func:`read_payments_csv`)."""
+    return payments_from_rows(list(records(text.splitlines(keepends=True))), loan, source)
+
+
+def payments_from_rows(records_: list[tuple[int, list[str], str]], loan: Loan | None, source: str,
+                       unit: str = "line") -> list[Payment]:
+    """Payments from (number, cells, problem) records, a header first: the rules a payment history
+    follows, whichever file it came from; ``unit`` names where a problem is ("line" or "row")."""
     reader = Reader(source)
-    rows = list(csv.reader(io.StringIO(text)))
-    while rows and not any(cell.strip() for cell in rows[0]):
-        rows.pop(0)
+    rows = [(line, cells, problem) for line, cells, problem in records_
+            if problem or any(cell.strip() for cell in cells)]
     if not rows:
-        raise CaseFileError(["the payments file is empty; its first line must be the header date,amount, then "
-                             "one payment a line, e.g. 2025-03-01,1000.00"], source)
-    header = [cell.strip().lower() for cell in rows[0]]
+        raise CaseFileError([f"the payments file is empty; its first {unit} must be the header date,amount, then "
+                             f"one payment a {unit}, e.g. 2025-03-01,1000.00"], source)
+    first, head, problem = rows[0]
+    header = [cell.strip().lower() for cell in head]
+    if problem:
+        reader.problem(f"{unit} {first}", problem)
     columns = {}
     for key, names in CSV_COLUMNS.items():
-        found = next((i for i, name in enumerate(header) if name in names), None)
-        if found is None:
-            reader.problem("line 1", f"no {key!r} column; the first row must name the columns, e.g. date,amount "
-                                     f"(found {','.join(header)})")
-        columns[key] = found
+        found = [i for i, name in enumerate(header) if name in names]
+        if not found and not problem:
+            reader.problem(f"{unit} {first}", f"no {key!r} column; the first row must name the columns, e.g. "
+                                              f"date,amount (found {brief(','.join(header))})")
+        elif len(found) > 1:
+            reader.problem(f"{unit} {first}", f"two {key!r} columns (columns {found[0] + 1} and {found[1] + 1}); "
+                                              "keep one")
+        columns[key] = found[0] if found else None
     reader.check()
     payments = []
-    for number, row in enumerate(rows[1:], start=2):
-        if not any(cell.strip() for cell in row):
+    for number, row, problem in rows[1:]:
+        at = f"{unit} {number}"
+        if problem:
+            reader.problem(at, problem)
             continue
-        at = f"line {number}"
         cells = {key: row[i].strip() if i is not None and i < len(row) else "" for key, i in columns.items()}
         try:
             day = parse_date(cells["date"], f"{at}: date")
@@ -159,7 +186,8 @@ def parse_payments_csv(text: str, loan: Loan | None, source: str = "payments.csv
             day = None
         amount = None
         try:
-            amount = to_decimal(cells["amount"], f"{at}: amount") if cells["amount"] else None
+            currency = loan.currency if loan is not None else None
+            amount = to_decimal(cells["amount"], f"{at}: amount", currency) if cells["amount"] else None
         except InputError as exc:
             reader.problems.append(str(exc))
         if not cells["amount"]:

@@ -46,15 +46,16 @@ from typing import Any
 
 from .. import calendar
 from ..errors import InputError
+from ..inputs import text_problem
 from ..money import MINOR_UNITS, ROUNDING_MODES, WORKING
+from . import schema
 from .fields import Reader
 from .loan import CaseInfo, read_case_info, read_loan_table
 
 KINDS = ("installment", "revolving")
-INSTALLMENT_EXTRA = ("name", "kind", "prepay", "penalty", "payments")
-REVOLVING_FIELDS = ("name", "kind", "balance", "rate", "min_percent", "min_floor", "min_plus_interest",
-                    "interest_on", "monthly_fee", "overdue", "penalty", "day_count", "currency", "rounding")
-BUDGET_FIELDS = ("monthly", "lump_sum", "reserve", "start", "order", "strategies")
+INSTALLMENT_EXTRA = schema.DEBT + schema.INSTALLMENT_DEBT
+REVOLVING_FIELDS = schema.DEBT + schema.REVOLVING_DEBT
+BUDGET_FIELDS = schema.BUDGET
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,8 @@ def read_debts(reader: Reader, doc: dict[str, Any], currency: str) -> list[Any]:
             reader.problem(f"{where}.name", f'must be a text in quotes, e.g. name = "card", got {name!r}')
         elif not name.strip():
             reader.problem(f"{where}.name", 'empty; every debt needs a name, e.g. name = "card"')
+        elif text_problem(name, f"{where}.name"):
+            reader.problem("", text_problem(name, f"{where}.name") or "")
         elif name in taken:
             reader.problem(f"{where}.name", f"{name!r} is already the name of debts[{taken[name]}]; "
                                             "give each debt its own name")

@@ -12,11 +12,13 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date
 from decimal import Decimal
 from typing import Any
 
 from ..errors import CaseFileError, InputError
+from ..inputs import MAX_NAME, brief, parse_whole, text_problem
+from ..inputs import parse_date as parse_date
 from ..money import to_decimal
 from ..rates import Rate, parse_rate
 
@@ -26,9 +28,20 @@ _MISSING = object()
 class Reader:
     """Reads fields out of plain tables, recording each problem once."""
 
-    def __init__(self, source: str = "") -> None:
+    def __init__(self, source: str = "", currency: str | None = None) -> None:
         self.source = source
         self.problems: list[str] = []
+        self.currency = currency  # the case's, once [case] is read: which currency marks (¥, 元) an amount may carry
+        self.unknown_paths: set[str] = set()  # keys reported unknown, each once
+
+    def schema(self, doc: dict[str, Any]) -> None:
+        """Every table and key of the document the schema (:mod:`.schema`) does not know."""
+        from .schema import unknown_keys
+
+        for path, message in unknown_keys(doc):
+            if path not in self.unknown_paths:
+                self.unknown_paths.add(path)
+                self.problem(path, message)
 
     def problem(self, where: str, message: str) -> None:
         self.problems.append(f"{where}: {message}" if where else message)
@@ -70,10 +83,11 @@ class Reader:
         """Report keys nobody reads, with the nearest known name."""
         allowed = list(allowed)
         for key in table:
-            if key not in allowed:
+            if key not in allowed and _join(where, brief(key, bare=True)) not in self.unknown_paths:
+                self.unknown_paths.add(_join(where, brief(key, bare=True)))
                 near = difflib.get_close_matches(str(key), allowed, n=1)
                 hint = f"; did you mean {near[0]!r}?" if near else f"; known fields: {', '.join(allowed)}"
-                self.problem(_join(where, key), f"unknown field{hint}")
+                self.problem(_join(where, brief(key, bare=True)), f"unknown field{hint}")
 
     # -- scalars --------------------------------------------------------
     def _get(self, table: dict[str, Any], key: str, where: str, required: bool, hint: str) -> Any:
@@ -90,7 +104,7 @@ class Reader:
             return default
         path = _join(where, key)
         try:
-            amount = to_decimal(value, path)
+            amount = to_decimal(value, path, self.currency)
         except InputError as exc:
             self.problems.append(str(exc))
             return None
@@ -118,19 +132,11 @@ class Reader:
         value = self._get(table, key, where, required, "give a whole number")
         if value is _MISSING:
             return default
-        path = _join(where, key)
-        if isinstance(value, Decimal) and value == value.to_integral_value():
-            value = int(value)
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if not isinstance(value, int) or isinstance(value, bool):
-            self.problem(path, f"must be a whole number, got {value!r}")
+        try:
+            return parse_whole(value, _join(where, key), minimum, maximum)
+        except InputError as exc:
+            self.problems.append(str(exc))
             return None
-        if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-            bounds = f"from {minimum}" + (f" to {maximum}" if maximum is not None else " up")
-            self.problem(path, f"must be a whole number {bounds}, got {value}")
-            return None
-        return value
 
     def date(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
              default: date | None = None) -> date | None:
@@ -149,41 +155,33 @@ class Reader:
         value = self._get(table, key, where, required, f"use one of {', '.join(choices)}")
         if value is _MISSING:
             return default
-        if value not in choices:
-            self.problem(_join(where, key), f"{value!r} is unknown; use one of {', '.join(choices)}")
+        if not isinstance(value, str) or value not in choices:
+            self.problem(_join(where, key), f"{brief(value)} is unknown; use one of {', '.join(choices)}")
             return None
         return str(value)
 
     def boolean(self, table: dict[str, Any], key: str, where: str, *, default: bool = False) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
-            self.problem(_join(where, key), f"must be true or false, got {value!r}")
+            self.problem(_join(where, key), f"must be true or false, got {brief(value)}")
             return default
         return value
 
     def text(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
-             default: str | None = None) -> str | None:
+             default: str | None = None, limit: int = MAX_NAME) -> str | None:
+        """A text in quotes, without control characters, at most ``limit`` long
+        (:func:`repayplan.inputs.text_problem`)."""
         value = self._get(table, key, where, required, "give a text in quotes")
         if value is _MISSING:
             return default
         if not isinstance(value, str):
-            self.problem(_join(where, key), f"must be a text in quotes, got {value!r}")
+            self.problem(_join(where, key), f"must be a text in quotes, got {brief(value)}")
+            return None
+        problem = text_problem(value, _join(where, key), limit)
+        if problem:
+            self.problems.append(problem)
             return None
         return value
-
-
-def parse_date(value: object, field: str = "date") -> date:
-    """A TOML date, or an ISO text '2025-01-15'; a datetime keeps its date."""
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    if isinstance(value, str):
-        try:
-            return date.fromisoformat(value.strip())
-        except ValueError:
-            pass
-    raise InputError(f"{field}: {value!r} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-15")
 
 
 def _join(where: str, key: str) -> str:
@@ -192,4 +190,4 @@ def _join(where: str, key: str) -> str:
 
 def _kind(value: object) -> str:
     kinds: dict[type, str] = {dict: "a table", list: "a list", str: "a text"}
-    return kinds.get(type(value), repr(value))
+    return kinds.get(type(value), brief(value))

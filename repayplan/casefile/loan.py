@@ -16,13 +16,13 @@ from typing import Any
 
 from .. import calendar
 from ..errors import InputError
+from ..inputs import brief
 from ..model import INTEREST_BASES, METHODS, Loan, loan_problems
 from ..money import MINOR_UNITS, ROUNDING_MODES
+from . import schema
 from .fields import Reader
 
-LOAN_FIELDS = ("principal", "rate", "term", "method", "frequency", "start", "first_due", "interest_basis",
-               "day_count", "rounding", "currency", "installment_fee", "upfront_fee",
-               "contract_no", "signed", "product")  # the last three: for letters (casefile.agreement, report.documents)
+LOAN_FIELDS = schema.LOAN
 
 
 @dataclass(frozen=True)
@@ -38,16 +38,19 @@ class CaseInfo:
     title: str = ""
 
 
-CASE_FIELDS = ("id", "title", "currency", "as_of", "borrower", "creditor", "claimed", "notes")
+CASE_FIELDS = schema.CASE
 
 
 def read_case_info(reader: Reader, doc: dict[str, Any]) -> CaseInfo:
     table = reader.table(doc, "case") or {}
     reader.unknown(table, CASE_FIELDS, "case")
     currency = reader.choice(table, "currency", "case", MINOR_UNITS, default="CNY") or "CNY"
+    reader.currency = currency
     case_id = table.get("id", "")
-    return CaseInfo(
-        case_id=str(case_id),
+    if isinstance(case_id, str):
+        case_id = reader.text(table, "id", "case", default="") or ""
+    info = CaseInfo(
+        case_id=brief(case_id) if not isinstance(case_id, str) else case_id,
         currency=currency,
         as_of=reader.date(table, "as_of", "case"),
         borrower=reader.text(table, "borrower", "case", default="") or "",
@@ -55,6 +58,8 @@ def read_case_info(reader: Reader, doc: dict[str, Any]) -> CaseInfo:
         claimed=reader.amount(table, "claimed", "case"),
         title=reader.text(table, "title", "case", default="") or "",
     )
+    reader.schema(doc)  # every command reads [case] first: misspelt tables and keys are found whatever it reads
+    return info
 
 
 def read_loan_table(reader: Reader, table: dict[str, Any], where: str, currency: str,

@@ -32,14 +32,14 @@ from ..compare import Debt, Scenario
 from ..errors import InputError
 from ..plans import Borrower, Creditor
 from ..restructure import STEPS, parse_percent, read_step
+from . import schema
 from .fields import Reader
 from .loan import CaseInfo
 
-SCENARIO_FIELDS = ("name", "date", "steps", "note")
-BORROWER_FIELDS = ("monthly_income", "monthly_expenses", "lump_sum", "max_payment")
-BORROWER_TEXT_FIELDS = ("hardship",)  # read by casefile.agreement (letters)
-CREDITOR_FIELDS = ("discount_rate", "min_recovery", "max_term", "levers",
-                   "min_recovery_of", "cap")  # the last two: issue 5 (propose); cap is read by casefile.negotiate
+SCENARIO_FIELDS = schema.SCENARIO
+BORROWER_FIELDS = schema.BORROWER
+CREDITOR_FIELDS = schema.CREDITOR  # cap is read by casefile.negotiate
+BORROWER_TEXT_FIELDS = schema.BORROWER_TEXT  # read by casefile.agreement (letters)
 _FIELD = re.compile(r"^([A-Za-z_][\w\[\].]*): (.*)$", re.S)
 
 
@@ -51,6 +51,9 @@ def read_scenarios(reader: Reader, doc: dict[str, Any]) -> list[Scenario]:
         where = f"scenarios[{i}]"
         reader.unknown(table, SCENARIO_FIELDS, where)
         name = reader.text(table, "name", where, required=True)
+        if name is not None and not name.strip():
+            reader.problem(f"{where}.name", 'empty; give the scenario a name, e.g. name = "Interest freeze"')
+            name = None
         label = f'{where} "{name}"' if name else where
         if name in names:
             reader.problem(f"{where}.name", f"{name!r} is also the name of scenarios[{names[name]}]; "

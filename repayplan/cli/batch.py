@@ -10,6 +10,20 @@ import click
 from .common import Failure, handle_errors, lang_option
 
 
+def shown_id(case_id: str) -> str:
+    """A case id as an error line shows it: as written, or quoted with escapes
+    when it holds a control character, cut to a readable length.
+
+    >>> shown_id("C-1"), shown_id("D\\nx"), shown_id("")
+    ('C-1', "'D\\\\nx'", 'no case_id')
+    """
+    from ..inputs import brief, text_problem
+
+    if not case_id:
+        return "no case_id"
+    return brief(case_id, bare=not text_problem(case_id, "case_id", limit=len(case_id)))
+
+
 @click.command()
 @click.argument("cases", type=click.Path(dir_okay=False, path_type=str))
 @click.option("-o", "--output", default=None, metavar="FILE",
@@ -70,7 +84,10 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
     from ..batch.run import run_batch
     from ..batch.scenario import parse_scenario
     from ..casefile.fields import parse_date
+    from ..report.files import refuse_inputs
 
+    for flag, target in (("--output", output), ("--errors", errors)):
+        refuse_inputs(target, flag, [cases, payments_file])
     history = None
     if payments_file is not None or as_of is not None:
         history = Arrears(read_payments_file(payments_file) if payments_file else {},
@@ -101,7 +118,7 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
         click.echo(f"Warning: {warning}", err=True)
     if report.errors is None:
         for line, case_id, problem in report.shown:
-            click.echo(f"line {line} ({case_id or 'no case_id'}): {problem}", err=True)
+            click.echo(f"line {line} ({shown_id(case_id)}): {problem}", err=True)
         if report.problems > len(report.shown):
             click.echo(f"... and {report.problems - len(report.shown)} more problems; "
                        "give --errors FILE to keep them all", err=True)

@@ -84,6 +84,14 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
     from ..errors import InputError
     from ..report.plan import plan_csv, plan_json, plan_table
 
+    if export is not None:  # a bad target is refused before any work
+        from ..report.files import check_target, refuse_inputs
+
+        if not export.lower().endswith(".xlsx"):
+            raise click.UsageError(f"--export: {export!r} must end in .xlsx (the workbook is an XLSX file)",
+                                   click.get_current_context())
+        refuse_inputs(export, "--export", [case])
+        check_target(export, force)
     inputs = read_plan_inputs(case, strategies, flags)
     result = make_plan(inputs.debts, inputs.budget, inputs.strategies, currency=inputs.info.currency,
                        time_limit=time_limit)
@@ -94,7 +102,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
     if export:
         from ..report.plan_excel import write_plan_workbook
 
-        write_plan_workbook(result, export, lang, force)
+        write_plan_workbook(result, export, lang, force, case_id=inputs.info.case_id)
     chosen = names if timeline == "all" else [] if timeline == "none" else [timeline] if timeline else None
     if fmt == "json":
         emit(plan_json(result))

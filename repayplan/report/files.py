@@ -1,25 +1,50 @@
 """Writing files so that nothing is lost.
 
-A file is written to a temporary name beside the target and renamed into
-place, so a failure midway never leaves a partial file; an existing target is
-refused unless ``force`` is given.
+Each file is written to a temporary name beside its target
+(``.NAME.PID.RANDOM.tmp``) and moved into place only when every file of the
+run is complete (:class:`Staging`), so a failure midway (an error, a full
+disk, SIGTERM or SIGHUP) never leaves a partial file or a new output beside
+an old errors file. An existing target is refused unless ``force`` is given,
+checked before any work and again at the moment of moving (a hard link,
+which fails if the name was taken meanwhile). Temporary files of a run that
+was killed outright (SIGKILL) are removed by the next run writing the same
+target. An output that is one of the run's inputs is refused.
+
+>>> import tempfile
+>>> folder = Path(tempfile.mkdtemp())
+>>> atomic_write(folder / "a.txt", lambda tmp: tmp.write_text("one")).read_text()
+'one'
+>>> atomic_write(folder / "a.txt", lambda tmp: tmp.write_text("two"))  # doctest: +ELLIPSIS
+Traceback (most recent call last):
+...
+repayplan.errors.RepayplanError: ... already exists; pass --force to overwrite it
+>>> sorted(p.name for p in folder.iterdir())
+['a.txt']
 """
 
 from __future__ import annotations
 
 import os
+import re
+import signal
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
+from types import TracebackType
+from typing import Any
 
 from ..errors import InputError, RepayplanError
+
+#: Temporary files being written by this process; removed on SIGTERM/SIGHUP.
+_LIVE: set[Path] = set()
+_SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasattr(signal, name))
 
 
 def check_target(target: str | Path, force: bool = False) -> Path:
     """Refuse an output path before any work is done: an existing file
     without ``force`` (exit 1, untouched), a directory, a missing folder."""
     target = Path(target)
-    if target.exists() and target.is_dir():
+    if target.is_dir():
         raise InputError(f"output: {target} is a directory; give a file name")
     if target.exists() and not force:
         raise RepayplanError(f"{target} already exists; pass --force to overwrite it")
@@ -28,24 +53,172 @@ def check_target(target: str | Path, force: bool = False) -> Path:
     return target
 
 
+def refuse_inputs(target: str | Path | None, flag: str, inputs: Iterable[str | Path | None]) -> None:
+    """An output that is one of the inputs (the same file, by any path or
+    link) is refused: writing it would destroy what is being read (exit 2).
+
+    >>> refuse_inputs("cases.csv", "--output", ["./cases.csv"])
+    Traceback (most recent call last):
+    ...
+    repayplan.errors.InputError: --output: cases.csv is an input of this run; write to another file
+    """
+    if target is None:
+        return
+    for source in inputs:
+        if source is not None and not hasattr(source, "read") and _same(Path(target), Path(source)):
+            raise InputError(f"{flag}: {target} is an input of this run; write to another file")
+
+
+def _same(a: Path, b: Path) -> bool:
+    try:
+        if a.exists() and b.exists():
+            return os.path.samefile(a, b)
+    except OSError:
+        pass
+    return os.path.realpath(a) == os.path.realpath(b)
+
+
+class Staging:
+    """Files written under temporary names, then moved into place together.
+
+    >>> import tempfile
+    >>> folder = Path(tempfile.mkdtemp())
+    >>> with Staging() as files:
+    ...     _ = files.add(folder / "out.csv", lambda tmp: tmp.write_text("a"))
+    ...     _ = files.add(folder / "out.errors.csv", lambda tmp: tmp.write_text("b"))
+    ...     files.commit()
+    >>> sorted(p.name for p in folder.iterdir())
+    ['out.csv', 'out.errors.csv']
+    """
+
+    def __init__(self, force: bool = False) -> None:
+        self.force = force
+        self.staged: list[tuple[Path, Path]] = []  # (temporary, target)
+        self._previous: dict[int, Any] = {}
+
+    def __enter__(self) -> Staging:
+        try:
+            for signum in _SIGNALS:
+                self._previous[signum] = signal.signal(signum, _on_signal)
+        except ValueError:  # not the main thread: signals stay as they are
+            pass
+        return self
+
+    def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.discard()
+        for signum, handler in self._previous.items():
+            signal.signal(signum, handler)
+
+    def add(self, target: str | Path, write: Callable[[Path], None]) -> Path:
+        """Write one file under a temporary name beside ``target``; it moves at :meth:`commit`."""
+        target = check_target(target, self.force)
+        remove_stale(target)
+        try:
+            fd, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
+        except OSError as exc:
+            raise RepayplanError(f"{target}: not written ({exc.strerror or exc} in the folder "
+                                 f"{target.parent.resolve()})") from None
+        os.close(fd)
+        tmp = Path(name)
+        _LIVE.add(tmp)
+        self.staged.append((tmp, target))
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a new file gets the usual permissions
+        try:
+            write(tmp)
+        except OSError as exc:  # a full disk, a quota ...: said of the target, never of the temporary name
+            if exc.filename is None or Path(exc.filename) == tmp:
+                raise RepayplanError(f"{target}: not written ({exc.strerror or exc}); nothing was left behind") \
+                    from None
+            raise
+        return target
+
+    def commit(self) -> None:
+        """Move every staged file into place: first check that none was taken
+        meanwhile (without force), then move each."""
+        if not self.force:
+            for _, target in self.staged:
+                if target.exists():
+                    raise RepayplanError(f"{target} was created by someone else while this run was writing; it "
+                                         "is kept: pass --force to overwrite it")
+        for tmp, target in self.staged:
+            _place(tmp, target, self.force)
+            _LIVE.discard(tmp)
+        self.staged = []
+
+    def discard(self) -> None:
+        """Remove every temporary file not moved into place."""
+        for tmp, _ in self.staged:
+            tmp.unlink(missing_ok=True)
+            _LIVE.discard(tmp)
+        self.staged = []
+
+
 def atomic_write(target: str | Path, write: Callable[[Path], None], force: bool = False) -> Path:
     """Call ``write(tmp_path)`` then move the result onto ``target``.
 
     Refuses an existing target without ``force`` (RepayplanError, file untouched).
     """
-    target = check_target(target, force)
-    directory = target.parent
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=directory)
-    os.close(fd)
-    tmp = Path(tmp_name)
-    os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; a new file gets the usual permissions
-    try:
-        write(tmp)
+    with Staging(force) as files:
+        placed = files.add(target, write)
+        files.commit()
+    return placed
+
+
+def _place(tmp: Path, target: Path, force: bool) -> None:
+    """Move ``tmp`` onto ``target``; without force, only if the name is still free."""
+    if force:
         os.replace(tmp, target)
-    except BaseException:
+        return
+    try:
+        os.link(tmp, target)  # fails if the target exists: never an overwrite without --force
+    except FileExistsError:
+        raise RepayplanError(f"{target} was created by someone else while this run was writing; it is kept: "
+                             "pass --force to overwrite it") from None
+    except OSError:  # a file system without hard links: the check of commit() stands
+        os.replace(tmp, target)
+        return
+    tmp.unlink()
+
+
+def remove_stale(target: Path) -> list[Path]:
+    """Remove temporary files of ``target`` left by runs of this program that
+    were killed (their process is gone); those of a live run are kept."""
+    pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[^.]+\.tmp")
+    removed = []
+    try:
+        names = os.listdir(target.parent)
+    except OSError:
+        return removed
+    for name in names:
+        match = pattern.fullmatch(name)
+        if match and not _alive(int(match.group(1))):
+            path = target.parent / name
+            try:
+                path.unlink()
+                removed.append(path)
+            except OSError:
+                pass
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except (PermissionError, OverflowError, ValueError):
+        return True
+    return True
+
+
+def _on_signal(signum: int, frame: Any) -> None:
+    """SIGTERM/SIGHUP while writing: remove the temporary files, then end as the signal asks."""
+    for tmp in list(_LIVE):
         tmp.unlink(missing_ok=True)
-        raise
-    return target
+    _LIVE.clear()
+    raise SystemExit(128 + signum)
 
 
 def _umask() -> int:

@@ -6,7 +6,6 @@ is fixed in one pass.
 
 from __future__ import annotations
 
-from datetime import date
 from decimal import Decimal
 from typing import Any
 
@@ -70,6 +69,7 @@ _HINTS = {"amount": "give an amount such as 800.00", "int": "give a whole number
 
 
 def _read_field(value: Any, key: str, kind: str) -> Any:
+    from ..inputs import parse_date, parse_whole
     from ..money import to_decimal
 
     if kind == "amount":
@@ -79,20 +79,9 @@ def _read_field(value: Any, key: str, kind: str) -> Any:
     if kind == "rate":
         return parse_rate(value, key)
     if kind == "int":
-        if isinstance(value, Decimal) and value == value.to_integral_value():
-            value = int(value)
-        if isinstance(value, str) and value.strip().isdigit():
-            value = int(value.strip())
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise InputError(f"{key}: must be a whole number, got {value!r}")
-        return value
+        return parse_whole(value, key)
     if kind == "date":
-        if isinstance(value, date):
-            return value
-        try:
-            return date.fromisoformat(str(value).strip())
-        except ValueError:
-            raise InputError(f"{key}: {value!r} is not a date; write it as YYYY-MM-DD") from None
+        return parse_date(value, key)
     if kind == "what":
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):

@@ -55,6 +55,9 @@ class BookPlan:
     kind: str = "scenario"
     #: what arises under the plan by component (interest, fees, penalty); owed amounts repaid are not in it
     charged: Mapping[str, Decimal] = field(default_factory=dict)
+    #: the contract schedule's row (0-based) this plan's first row is, when the plan is the rest of that
+    #: schedule (a loan in good standing): its amounts are then links into the live contract schedule
+    linked_from: int | None = None
 
     @classmethod
     def from_schedule(cls, name: str, schedule: Schedule, **extra: Any) -> BookPlan:
@@ -142,6 +145,22 @@ class ArrearsBook:
     balance_penalty: BalancePenalty | None = None  # the loan-level penalty lines of a full-balance penalty
 
 
+#: figures each party's copy leaves out: the creditor's limits from the borrower's copy, the borrower's
+#: budget from the creditor's
+HIDDEN = {"borrower": frozenset({"discount_rate", "creditor_npv", "recovery", "cash_recovery", "meets_min_recovery",
+                                 "min_recovery"}),
+          "creditor": frozenset({"payment_to_income", "payment_to_budget", "lump_sum_shortfall", "monthly_income",
+                                 "monthly_expenses", "budget"})}
+AUDIENCES = ("mediator", "borrower", "creditor")
+
+
+def copy_label(book: CaseBook) -> str:
+    """Whose copy this is, for every page's footer and the Summary's head."""
+    from ..labels import label
+
+    return label(f"wb.copy_{book.audience}", book.lang)
+
+
 @dataclass(frozen=True)
 class CaseBook:
     """Everything one workbook shows."""
@@ -167,6 +186,19 @@ class CaseBook:
     metric_order: tuple[str, ...] = ()
     #: the assumptions behind the comparison, for people
     notes: tuple[str, ...] = ()
+    #: whose copy: "mediator" (everything), "borrower" (no creditor limits), "creditor" (no borrower budget)
+    audience: str = "mediator"
+    #: the agreement the Terms sheet sets out (repayplan.agreement), when the case has one
+    agreement: Any = None
+
+    @property
+    def nothing_owed(self) -> bool:
+        """Nothing is owed on the date: the loan is repaid (or not yet drawn)."""
+        return self.position is not None and self.position.total <= 0
+
+    def shows(self, metric: str) -> bool:
+        """Whether this copy shows a figure (the other side's limits are left out)."""
+        return metric not in HIDDEN.get(self.audience, frozenset())
 
     @property
     def terms(self) -> BookPlan:

@@ -129,10 +129,7 @@ EN: dict[str, str] = {
     "wb.cap_within": "within the cap", "wb.cap_over": "above the cap",
     "wb.terms_title": "Repayment agreement: the terms", "wb.terms_from": "Filled from the plan “{plan}”.",
     "wb.parties": "Parties", "wb.terms_debt": "The debt on {date} and its structure",
-    "wb.terms_balance_heading": "The balance", "wb.terms_forgiven": "Forgiven under this plan",
-    "wb.terms_to_repay": "Balance to repay under the plan", "wb.terms_repayment": "Repayment", "wb.plan": "Plan",
-    "wb.terms_installments": "Number of installments", "wb.terms_interest": "Interest charged during repayment",
-    "wb.terms_fees": "Fees charged during repayment", "wb.terms_schedule": "Installments",
+    "wb.terms_repayment": "Repayment", "wb.plan": "Plan",
     "wb.terms_signatures": "Signatures", "wb.date": "Date", "wb.yes": "Yes", "wb.no": "No",
     "wb.arrears_title": "Arrears as of {date}", "wb.arrears_settings": "Penalty terms",
     "wb.arrears_payments": "Payments made", "wb.arrears_installments": "Installments",
@@ -222,6 +219,25 @@ EN: dict[str, str] = {
     "prop.of_principal": "of the principal", "prop.no_minimum": "no minimum recovery given",
     "prop.max_months": "at most {months} months",
     "prop.concessions": "concessions: {levers}; the term is searched",
+    # case-file workbook, again (XlsxWriter, live links, agreement-shaped Terms, party copies, on paper)
+    "wb.copy_mediator": "Mediator's copy (all figures)", "wb.copy_borrower": "Borrower's copy",
+    "wb.copy_creditor": "Creditor's copy",
+    "wb.rule_linked": "This plan is the rest of the contract schedule: its amounts are links to the sheet “{sheet}” "
+                      "(rows {first} to {last}), so they follow its contract rate.",
+    "wb.nothing_owed_heading": "Nothing is owed",
+    "wb.nothing_owed": "Nothing is owed on {date}: the loan is repaid. There is no plan to compare or agree; the "
+                       "contract schedule is kept for the record.",
+    "wb.plans_range": "(plans {first} to {last} of {count})",
+    "wb.no_charts": "No charts: no plan has a payment.",
+    "wb.owed_principal": "Principal", "wb.owed_interest": "Interest overdue",
+    "wb.owed_accrued_interest": "Interest accrued, not yet due", "wb.owed_penalty": "Penalty interest",
+    "wb.owed_fees": "Fees", "wb.owed_credit": "Less: credit (overpaid)",
+    "wb.terms_other_frozen": "of which interest, charges and frozen arrears",
+    "wb.terms_frozen_note": "Frozen arrears: overdue interest, penalty and fees carried without interest and repaid "
+                            "in equal parts with the installments; they are in the last column, not new interest.",
+    "plan.xl_timeline_title": "Month by month: {name}",
+    "cmp.nothing_owed": "Nothing is owed on {date}: the loan is repaid; there is nothing to compare or agree.",
+    "wb.no_rows": "No installments: nothing is owed under this plan.",
 
     # agreement (调解协议书 / installment agreement): the Terms sheet and `repayplan letter agreement`
     "agr.title": "Installment Repayment Agreement", "agr.title_mediated": "Mediation Agreement",
@@ -437,6 +453,8 @@ EN: dict[str, str] = {
     "prop.min_concession": "Least concession",
     "prop.lever.waive": "waive", "prop.lever.set-rate": "set-rate", "prop.lever.haircut": "haircut",
     "prop.lever.settle": "settle",
+    "wb.comparison_note_solved_cost": "Totals, counts and dates are formulas over the plan sheets; the annual cost "
+                                      "is as repayplan computed it at export.",
     # the level installment and the rows that differ from it (schedule summary)
     "sched.differ": "Differs",
     "sched.interest_only_one": "installment {periods} pays its interest only (more than the level amount)",

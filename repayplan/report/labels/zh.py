@@ -113,11 +113,9 @@ ZH: dict[str, str] = {
     "wb.cap_cost": "实际年化成本", "wb.cap_excess": "超出上限的金额", "wb.cap_result": "结论",
     "wb.cap_within": "未超过上限", "wb.cap_over": "超过上限", "wb.terms_title": "还款协议主要条款",
     "wb.terms_from": "依据方案“{plan}”填写。", "wb.parties": "当事人",
-    "wb.terms_debt": "截至 {date} 的债务及构成", "wb.terms_balance_heading": "欠款余额",
-    "wb.terms_forgiven": "本方案减免金额", "wb.terms_to_repay": "按本方案应偿还的余额",
-    "wb.terms_repayment": "还款安排", "wb.plan": "方案", "wb.terms_installments": "还款期数",
-    "wb.terms_interest": "还款期间是否计收利息", "wb.terms_fees": "还款期间是否收取费用",
-    "wb.terms_schedule": "分期还款计划", "wb.terms_signatures": "签字", "wb.date": "日期", "wb.yes": "是",
+    "wb.terms_debt": "截至 {date} 的债务及构成",
+    "wb.terms_repayment": "还款安排", "wb.plan": "方案",
+    "wb.terms_signatures": "签字", "wb.date": "日期", "wb.yes": "是",
     "wb.no": "否", "wb.arrears_title": "截至 {date} 的逾期明细", "wb.arrears_settings": "罚息条款",
     "wb.arrears_payments": "已还款项", "wb.arrears_installments": "各期明细", "wb.arrears_totals": "合计",
     "wb.number": "序号", "wb.payment_date": "还款日期", "wb.amount": "金额", "wb.none": "无",
@@ -195,6 +193,23 @@ ZH: dict[str, str] = {
     "prop.of_principal": "本金", "prop.no_minimum": "未给出最低回收率",
     "prop.max_months": "最长 {months} 个月",
     "prop.concessions": "可让步：{levers}；期限均会搜索",
+    # case-file workbook, again (XlsxWriter, live links, agreement-shaped Terms, party copies, on paper)
+    "wb.copy_mediator": "调解人存档本（全部数据）", "wb.copy_borrower": "借款人持有本",
+    "wb.copy_creditor": "债权人持有本",
+    "wb.rule_linked": "本方案即合同还款计划的剩余部分：各项金额引用工作表“{sheet}”第 {first} 至 {last} 行，"
+                      "随其合同利率变动。",
+    "wb.nothing_owed_heading": "无欠款",
+    "wb.nothing_owed": "截至 {date} 无任何欠款：借款已结清。无需比较或约定还款方案；合同还款计划留存备查。",
+    "wb.plans_range": "（第 {first} 至 {last} 个方案，共 {count} 个）",
+    "wb.no_charts": "无图表：各方案均无还款。",
+    "wb.owed_principal": "本金", "wb.owed_interest": "逾期利息", "wb.owed_accrued_interest": "已计未到期利息",
+    "wb.owed_penalty": "罚息", "wb.owed_fees": "费用", "wb.owed_credit": "减：多还款余额",
+    "wb.terms_other_frozen": "其中利息、费用及停息挂账欠款",
+    "wb.terms_frozen_note": "停息挂账欠款：逾期利息、罚息和费用停止计息，随各期分摊偿还，列于最后一栏，"
+                            "并非新计利息。",
+    "plan.xl_timeline_title": "逐月明细：{name}",
+    "cmp.nothing_owed": "截至 {date} 无任何欠款：借款已结清，无需比较或约定还款方案。",
+    "wb.no_rows": "无还款期次：本方案下无欠款。",
 
     # 协议（调解协议书／分期还款协议）：工作簿“协议条款”页与 `repayplan letter agreement`
     "agr.title": "分期还款协议", "agr.title_mediated": "调解协议书",
@@ -447,6 +462,7 @@ ZH: dict[str, str] = {
     "prop.min_concession": "最小让步金额",
     "prop.lever.waive": "减免罚息和费用", "prop.lever.set-rate": "调低利率", "prop.lever.haircut": "减免本金",
     "prop.lever.settle": "折扣结清",
+    "wb.comparison_note_solved_cost": "合计、笔数和日期为引用方案工作表的公式；年化成本为导出时 repayplan 的计算结果。",
     # 等额本息的每期还款额及与之不同的期次 (schedule summary)
     "sched.differ": "不同期次",
     "sched.interest_only_one": "第{periods}期只还利息（当期利息高于每期还款额）",
