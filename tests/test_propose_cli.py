@@ -89,7 +89,7 @@ def test_chinese_labels() -> None:
     assert result.exit_code == 0
     assert "方案（对借款人最有利的在前）" in result.stdout and "债权人净现值" in result.stdout  # type: ignore[attr-defined]
     csv_zh = run(EXAMPLE, "--lang", "zh", "--format", "csv", "--top", "1").stdout  # type: ignore[attr-defined]
-    assert csv_zh.splitlines()[0].startswith("排序,名称,定位,步骤")
+    assert csv_zh.splitlines()[0].startswith("排序,名称,定位,调整步骤")
 
 
 def test_flags_override_the_case(example_json: dict) -> None:  # type: ignore[type-arg]

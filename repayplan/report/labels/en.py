@@ -220,4 +220,97 @@ EN: dict[str, str] = {
     "prop.of_principal": "of the principal", "prop.no_minimum": "no minimum recovery given",
     "prop.max_months": "at most {months} months",
     "prop.concessions": "concessions: {levers}; the term is searched",
+    # --- zh: words from the core (traces, notes, units, answers, terminal) ---
+    "rate.year": "{pct}/year",
+    "rate.month": "{pct}/month",
+    "rate.day": "{pct}/day",
+    "rate.short_year": "{pct}/year",
+    "rate.short_month": "{pct}/month",
+    "rate.short_day": "{pct}/day",
+    "rate.as_is": "{rate}",
+    "rate.month_to_day": "{rate} × 12 ÷ {year}",
+    "rate.year_to_day": "{rate} ÷ {year}",
+    "rate.relative": "{rule}: {contract} × {factor} = {rate}",
+    "rate.contract_plus": "contract+{percent}",
+    "rate.contract": "contract",
+    "rate.contract_times": "contract×{factor}",
+    "word.none": "none",
+    "sep.comma": ", ",
+    "sep.semicolon": "; ",
+    "sep.plus": " + ",
+    "sep.bounds": ", ",
+    "fee.fixed": "{amount} fixed",
+    "fee.at_least": "at least {amount}",
+    "fee.at_most": "at most {amount}",
+    "fee.of_unpaid": "{percent} of the unpaid installment",
+    "fee.of_unpaid_bounded": "{percent} of the unpaid installment, {bounds}",
+    "fee.sum": "{parts}",
+    "fee.formula": "{percent} × {base} = {amount}",
+    "fee.raised": "{formula}, raised to the minimum {amount}",
+    "fee.capped": "{formula}, capped at {amount}",
+    "trace.penalty_line": "{start} to {end}: {base} × {rate} × {days} days = {amount}",
+    "trace.accrued": (
+        "installment {period} interest {interest} × {elapsed}/{days} days ({start} to {on"
+        "}) = {amount}"),
+    "trace.late_fee": "late fee on {day} (missed, unpaid after {grace_end}): {parts}{total}",
+    "trace.equals": " = {amount}",
+    "trace.paid_in_grace": (
+        "paid in full on {day}, within {grace} grace days: no penalty interest, no late f"
+        "ee"),
+    "note.payments_after": "{count} payment(s) dated after {as_of} not counted ({dates})",
+    "note.full_balance": (
+        "full-balance penalty (全额罚息): charged on the loan's whole unpaid principal, o"
+        "ne calculation line per interval; each installment's penalty is its share, split"
+        " by largest remainder"),
+    "note.full_balance_compound": (
+        "full-balance penalty (全额罚息): charged on the loan's whole unpaid principal an"
+        "d unpaid interest, one calculation line per interval; each installment's penalty"
+        " is its share, split by largest remainder"),
+    "note.credit_owed_back": (
+        "overpaid: {amount} held as credit for the borrower; nothing more falls due, so i"
+        "t is owed back to the borrower"),
+    "note.credit_next": (
+        "overpaid: {amount} held as credit for the borrower; it pays the next installment"
+        "s as they fall due"),
+    "note.credit_next_interest": (
+        "overpaid: {amount} held as credit for the borrower; it pays the next installment"
+        "s as they fall due and does not reduce the principal before then, so contractual"
+        " interest runs on the whole balance as scheduled (a prepayment is not a restruct"
+        "uring: ask the lender to apply it to principal)"),
+    "note.due_on_date": "due today, not yet late: no penalty",
+    "note.due_on_date_grace": "due today, not yet late: no penalty; {grace} grace day{s} until {grace_end}",
+    "note.in_grace": "unpaid, within the {grace} grace day{s} until {grace_end}: no penalty yet",
+    "loan_amount": "Principal",
+    "base.overdue-installment": "overdue-installment",
+    "base.overdue-principal": "overdue-principal",
+    "base.outstanding": "outstanding",
+    "base.compound": " + unpaid interest (compound)",
+    "base.payment_day": ", payment day counted",
+    "grace.waive": "{days} (waive)",
+    "grace.shift": "{days} (shift)",
+    "scope.installment": " (by installment)",
+    "scope.component": " (by component)",
+    "component.fees": "fees",
+    "component.penalty": "penalty",
+    "component.interest": "interest",
+    "component.principal": "principal",
+    "sep.colon": ": ",
+    "trace.installment": "#{period}",
+    "pay.part": "#{period} {component} {amount}",
+    "pay.to_credit": "{what} {amount}",
+    "pay.line": "{date} {amount} → {parts}",
+    "audit.matches": "the claim matches the rebuilt total",
+    "audit.is_difference": "= the difference",
+    "audit.together": "together account for the difference: {readings}",
+    "audit.unexplained": (
+        "no single reading of the contract explains the difference; ask the creditor for "
+        "its calculation"),
+    "word.na": "n/a",
+    "currency.CNY": "CNY",
+    "currency.USD": "USD",
+    "currency.EUR": "EUR",
+    "currency.JPY": "JPY",
+    "currency.KRW": "KRW",
+    "currency.HKD": "HKD",
+    # --- end zh ---
 }
