@@ -75,7 +75,8 @@ def say(value: Any, lang: str = "en") -> str:
     if isinstance(value, Msg):
         return _render(value.key, value.args, lang)
     if isinstance(value, Joined):
-        return _label(value.sep, lang).join(say(v, lang) for v in value)
+        sep = _label(value.sep, lang) if value.sep.startswith("sep.") else value.sep
+        return sep.join(say(v, lang) for v in value)
     from .rates import Rate
 
     if isinstance(value, Rate):

@@ -17,7 +17,8 @@ from ..compare import Comparison, PlanMetrics
 from ..money import MoneyPolicy
 from ..plans import ROW_FIELDS, Plan
 from ..rates import percent_text
-from .labels import label
+from ..text import say
+from .labels import currency_name, label
 from .render import csv_text, json_text, key_values, table_text
 
 #: The rows of the table, in order (the JSON has every field of PlanMetrics).
@@ -140,17 +141,19 @@ def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False
             (label("cmp.accrued", lang), p.accrued_interest), (label("penalty", lang), p.penalty),
             (label("fees", lang), p.fees), (label("cmp.credit", lang), -p.credit)]
     breakdown = " + ".join(f"{k} {policy.grouped(v)}" for k, v in owed if v)
-    pairs = [(label("currency", lang), comp.currency), (label("cmp.date", lang), comp.on.isoformat()),
+    colon = label("sep.colon", lang)
+    pairs = [(label("currency", lang), currency_name(comp.currency, lang)),
+             (label("cmp.date", lang), comp.on.isoformat()),
              (label("cmp.owed", lang), f"{policy.grouped(p.total)}" + (f" = {breakdown}" if breakdown else ""))]
     headers = [label("cmp.figure", lang)] + [plan_name(plan, lang) for plan in comp.plans]
     body = [[label(TABLE_LABELS.get(key, key), lang)]
             + [metric_text(key, getattr(m, key), policy, True, lang) for m in comp.metrics]
             for key in shown_metrics(comp)]
-    out = [key_values(pairs), "", table_text(headers, body, first_left=True), "", label("cmp.plans", lang) + ":"]
+    out = [key_values(pairs), "", table_text(headers, body, first_left=True), "", label("cmp.plans", lang) + colon]
     for i, plan in enumerate(comp.plans, start=1):
         out.append(f"  {i}. {plan_name(plan, lang)}")
-        out += [f"     - {line}" for line in plan.basis]
-    out += ["", label("cmp.notes", lang) + ":"] + [f"  - {note}" for note in comp.notes]
+        out += [f"     - {say(line, lang)}" for line in plan.basis if line]
+    out += ["", label("cmp.notes", lang) + colon] + [f"  - {say(note, lang)}" for note in comp.notes]
     if schedules:
         for plan in comp.plans:
             out += ["", label("cmp.schedule", lang).format(name=plan_name(plan, lang)), plan_table(plan, lang)]
@@ -170,7 +173,7 @@ def plan_table(plan: Plan, lang: str = "en") -> str:
     body = []
     for r in plan.rows:
         line = [r.period, r.due_date.isoformat(), r.days] + [money(getattr(r, c)) for c in columns[3:]]
-        line += [money(getattr(r, c)) for c in extra] + ([r.note] if notes else [])
+        line += [money(getattr(r, c)) for c in extra] + ([say(r.note, lang)] if notes else [])
         body.append(line)
     totals = [label("total", lang), "", "", ""] + [money(plan.total(c)) for c in columns[4:9]] + [""]
     totals += [money(plan.total("capitalised")) if c == "capitalised" else "" for c in extra] + ([""] if notes else [])

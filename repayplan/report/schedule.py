@@ -6,7 +6,8 @@ from typing import Any
 
 from ..model import Schedule
 from ..rates import percent_text
-from .labels import label
+from ..text import say
+from .labels import currency_name, label
 from .render import csv_text, json_text, key_values, table_text
 
 ROW_COLUMNS = ("period", "due_date", "days", "opening_balance", "payment", "principal", "interest", "fees",
@@ -84,9 +85,13 @@ def schedule_table(schedule: Schedule, lang: str = "en") -> str:
         if key in amounts:
             value = grouped(amounts[key])
         elif key == "method":
-            value = f"{label(value, lang)} ({value})"
-        pairs.append((label(key, lang), value))
-    pairs.insert(0, (label("currency", lang), schedule.policy.currency))
+            value = f"{label(value, lang)} ({value})" if lang == "en" else label(value, lang)
+        elif key == "frequency" and lang != "en":
+            value = label(f"wb.freq_{value}", lang)
+        elif key in ("rate", "interest_rule") and schedule.loan is not None:
+            value = say(schedule.loan.rate if key == "rate" else schedule.interest_rule, lang)
+        pairs.append((label("loan_amount" if key == "principal" else key, lang), value))
+    pairs.insert(0, (label("currency", lang), currency_name(schedule.policy.currency, lang)))
     body = [[r.period, r.due_date.isoformat(), r.days] + [grouped(getattr(r, c)) for c in ROW_COLUMNS[3:]]
             for r in schedule.rows]
     totals = [label("total", lang), "", sum(r.days for r in schedule.rows), "",

@@ -312,5 +312,152 @@ EN: dict[str, str] = {
     "currency.JPY": "JPY",
     "currency.KRW": "KRW",
     "currency.HKD": "HKD",
+    "rate.divided": "{rate} ÷ {n}",
+    "daycount.act/365": "act/365",
+    "daycount.act/360": "act/360",
+    "daycount.30/360": "30/360",
+    "round.half-up": "half-up",
+    "round.half-even": "half-even",
+    "sched.daily_days": "{daily} × {days} days ({day_count})",
+    "sched.daily_any": "{daily} × days ({day_count})",
+    "sched.odd_add": "{basis} + {daily} × {odd} odd days",
+    "sched.short_first": "{daily} × {days} days (short first period)",
+    "sched.rule_odd": "; period 1: {basis}",
+    "sched.rule_bullet": "interest = principal × Σ({basis}) over {n} periods, rounded {mode} to {quantum}",
+    "sched.rule_level": "interest = opening balance × {basis}, rounded {mode} to {quantum}{odd}",
+    "list.and": "{head} and {last}",
+    "what.penalty": "penalty",
+    "what.fees": "fees",
+    "what.interest": "interest",
+    "what.accrued": "accrued",
+    "what.installment-fee": "installment-fee",
+    "m.annuity": "annuity",
+    "m.equal-principal": "equal-principal",
+    "m.interest-only": "interest-only",
+    "m.bullet": "bullet",
+    "step.waive_full": "waive {what} in full",
+    "step.waive_percent": "waive {percent} of {what}",
+    "step.waive_amount": "waive {amount} of {what}",
+    "step.capitalise": "capitalise {what} into principal",
+    "step.haircut_percent": "forgive {percent} of principal",
+    "step.haircut_amount": "forgive {amount} of principal",
+    "step.set_rate": "rate {rate} from the restructuring date",
+    "step.term": "{n} installments ({method}){fee}",
+    "step.payment": "pay {amount} an installment until repaid{fee}",
+    "step.fee": ", a fee of {amount} with each",
+    "step.fee_of_it": ", a fee of {amount} with each (of it)",
+    "moratorium.capitalise": "capitalised",
+    "moratorium.defer": "deferred to the end",
+    "moratorium.waive": "waived",
+    "step.moratorium": "{n} periods without payment, interest {what}",
+    "step.interest_only": "{n} periods of interest only",
+    "stage.times": "{n} × {amount}",
+    "stage.then": "then {amount} until repaid",
+    "stage.until": "{amount} until repaid",
+    "stage.last": "{n} × {amount}, the last amount continuing until repaid",
+    "step.graduated_stages": "graduated: {parts}{fee}",
+    "stage.every": "every {n} installments",
+    "stage.every_year": "every year",
+    "stage.from": "from {amount} until repaid",
+    "stage.over": "over {n} installments",
+    "step.graduated": "graduated: +{percent} {every} {start}{fee}",
+    "settle.percent": "{percent} of what is owed",
+    "settle.by": " by {date}",
+    "settle.one": "in one payment{when}",
+    "settle.down": "{down} down{when} and {n} installments",
+    "settle.installments": "in {n} installments",
+    "step.settle": "settle for {total}, {how}, the rest forgiven",
+    "settled.one": "one payment of {total} on {by}",
+    "settled.installments": "{n} interest-free installments of {each}",
+    "settled.down": "{n} interest-free installments of {each} after {down} down on {by}",
+    "settled.basis": (
+        "settlement {total} of the {owed} owed: {how}; it pays {head}, then {last} (the a"
+        "llocation order); {forgiven} forgiven"),
+    "effect.step": "step {index}: {text}{effects}",
+    "effect.forgives": " (forgives {amount})",
+    "effect.moves": " (moves {amount} into principal)",
+    "owed.line": "owed on {on}: {parts}; total {total}",
+    "owed.nothing": "nothing",
+    "owed.principal": "principal {amount}",
+    "owed.interest": "interest {amount}",
+    "owed.accrued": "accrued interest {amount}",
+    "owed.penalty": "penalty {amount}",
+    "owed.fees": "fees {amount}",
+    "owed.credit": "credit {amount}",
+    "plan.line": "{n} installments from {first}: {text}, on {balance} at {rate}",
+    "plan.frozen": (
+        "{total} of owed interest, penalty and fees frozen (no interest), repaid in equal"
+        " parts of about {each}"),
+    "plan.deferred": "{amount} of deferred interest paid with the last installment",
+    "plan.joined": "{lines}",
+    "plan.first_period": (
+        "the first period is the contract's current one, {start} to {due}: the plan charg"
+        "es {rate} for the days after {on} only (its {before} for the days before is not "
+        "charged)"),
+    "plan.first_period_accrued": (
+        "{text}; the {accrued} of interest accrued before {on} falls due with the first p"
+        "ayment"),
+    "plan.fee": "a fee of {fee} with each installment, {total} in all",
+    "plan.no_fee_contract": (
+        "no installment fee (the contract's {fee} an installment is not charged; a term, "
+        "payment or step-up step may set a fee)"),
+    "plan.no_fee": "no installment fee",
+    "plan.remaining": "the contract's remaining {n} installments, unchanged",
+    "plan.remaining_accrued": (
+        "the contract's remaining {n} installments, unchanged (the first includes {accrue"
+        "d} of interest accrued before {on})"),
+    "shape.bullet": "everything at {on}",
+    "shape.kept": " (the contract's own: its terms are unchanged)",
+    "shape.level": "level installment {amount}{kept}",
+    "shape.principal": "principal {amount} an installment{kept}",
+    "shape.interest_only": "interest only, principal with the last installment",
+    "shape.graduated": "first installment {first}, then × {growth} every {every} installments",
+    "shape.as_agreed": "installments as agreed, the last one less",
+    "contract.assumption": (
+        "if nothing is agreed: every remaining installment is paid on its due date (each "
+        "payment clears the oldest arrears first, by the allocation order, so penalty kee"
+        "ps running) and everything still owed, penalty included, is paid at maturity"),
+    "contract.matured": (
+        "the loan is past its maturity; if nothing is agreed, penalty keeps running under"
+        " the penalty terms until everything owed is paid on {until} (the payoff date of "
+        "the longest plan compared)"),
+    "contract.no_history": (
+        "no payment history: the loan is taken as paid on schedule up to {on}, then its s"
+        "chedule runs to the end"),
+    "contract.how": (
+        "{n} remaining installments paid on their due dates and {left} at maturity on {ma"
+        "turity}"),
+    "contract.how_matured": "{left} paid on {maturity}",
+    "contract.owed_statement": "owed on {on}: {total} (the arrears statement)",
+    "contract.owed": "owed on {on}: {total}",
+    "contract.matured_now": "the loan is past its maturity: everything owed is paid on {on}",
+    "cmpnote.position": (
+        "position on {on}: {total} owed; the effective annual cost takes it as the amount"
+        " financed on that date"),
+    "cmpnote.contract": "contract as it stands: {basis}",
+    "cmpnote.npv_zero": (
+        "creditor NPV at 0% (no [creditor] discount_rate given): the plain sum of the pay"
+        "ments"),
+    "cmpnote.npv": "creditor NPV at {rate} a year (its cost of funds), discounted to {ref}",
+    "cmpnote.plan_from": "{name} from {on}",
+    "cmpnote.dates": (
+        "plans start on different dates ({dated}): every plan is measured from {ref}, the"
+        " earliest: NPVs are discounted to it, recovery is a share of the {owed} owed the"
+        "n, and savings are against the contract as it stands from {on}"),
+    "cmpnote.dates_later": (
+        "plans start on different dates ({dated}): every plan is measured from {ref}, the"
+        " earliest: NPVs are discounted to it, recovery is a share of the {owed} owed the"
+        "n, and savings are against the contract as it stands from {on}; a plan starting "
+        "later counts the installments paid on schedule before it starts"),
+    "cmpnote.frozen": (
+        "overdue interest, penalty and fees that a plan neither waives nor capitalises ar"
+        "e frozen: no interest, repaid in equal parts with its installments; interest acc"
+        "rued but not yet due falls due with a plan's first payment, as under the contrac"
+        "t"),
+    "row.moratorium": "moratorium: interest {interest} {what}",
+    "row.interest_only": "interest only",
+    "done.capitalise": "capitalised",
+    "done.defer": "deferred to the last installment",
+    "done.waive": "waived",
     # --- end zh ---
 }
