@@ -23,7 +23,8 @@ from ..budget import Plan, StrategyResult
 from ..budget.warnings import MinimumWarning
 from ..money import ZERO
 from ..rates import percent_text
-from .labels import label
+from ..text import say
+from .labels import currency_name, label
 from .render import csv_text, json_text, key_values, table_text
 
 TIMELINE_COLUMNS = ("strategy", "period", "date", "debt", "minimum", "payment", "interest", "penalty", "fees",
@@ -149,7 +150,7 @@ def penalty_words(debt: Any, lang: str) -> str:
     if policy.resolved_rate(debt.rate) is None:
         text = L("pen_none", lang)
     else:
-        text = L("pen_rate", lang, rate=policy.rate_text(debt.rate), base=L(f"base_{policy.base}", lang))
+        text = L("pen_rate", lang, rate=say(policy.rate_text(debt.rate), lang), base=L(f"base_{policy.base}", lang))
         if policy.compound and policy.base == "overdue-principal":
             text += L("pen_compound", lang)
     fees = []
@@ -170,7 +171,12 @@ def penalty_words(debt: Any, lang: str) -> str:
 
 
 def strategy_text(result: StrategyResult, lang: str) -> str:
-    return L(f"desc_{result.name}", lang, order=", ".join(result.strategy.order))
+    return L(f"desc_{result.name}", lang, order=label("sep.comma", lang).join(result.strategy.order))
+
+
+def strategy_name(name: str, lang: str) -> str:
+    """A strategy as people call it: avalanche, 雪崩法 (the code name in English)."""
+    return name if lang == "en" else L(f"sheet_{name}", lang)
 
 
 def source_text(plan: Plan, lang: str) -> str:
@@ -188,14 +194,16 @@ def months_text(months: int | None, lang: str) -> str:
     if months is None:
         return L("not_repaid", lang)
     years, rest = divmod(months, 12)
-    return f"{months} ({L('years_months', lang, years=years, months=rest)})" if years else str(months)
+    return label("paren", lang).format(text=months, inner=L('years_months', lang, years=years, months=rest)) \
+        if years else str(months)
 
 
 def months_words(months: int, lang: str) -> str:
     """'98 months (8 y 2 m)' in a sentence."""
     years, rest = divmod(months, 12)
     text = L("n_months", lang, n=months)
-    return f"{text} ({L('years_months', lang, years=years, months=rest)})" if years else text
+    return label("paren", lang).format(text=text, inner=L('years_months', lang, years=years, months=rest)) \
+        if years else text
 
 
 def warning_text(w: MinimumWarning, plan: Plan, lang: str) -> str:
@@ -204,9 +212,9 @@ def warning_text(w: MinimumWarning, plan: Plan, lang: str) -> str:
              total=grouped(w.minimum_total), charges=grouped(w.minimum_charges))
     if w.payment_36 is not None and w.saving_36 is not None:
         key = "warning_36" if w.payment_36 >= w.first_minimum else "warning_36_floor"
-        text += " " + L(key, lang, payment=grouped(w.payment_36), saving=grouped(w.saving_36))
+        text += ("" if lang == "zh" else " ") + L(key, lang, payment=grouped(w.payment_36), saving=grouped(w.saving_36))
     else:
-        text += " " + L("warning_within_36", lang)
+        text += ("" if lang == "zh" else " ") + L("warning_within_36", lang)
     return text
 
 
@@ -226,7 +234,7 @@ def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> st
     debts_rows = []
     for debt in plan.debts:
         outcome = plan.results[0].debts[[d.name for d in plan.debts].index(debt.name)]
-        debts_rows.append([debt.name, L(debt.kind, lang), grouped(outcome.opening), str(debt.rate),
+        debts_rows.append([debt.name, L(debt.kind, lang), grouped(outcome.opening), say(debt.rate, lang),
                            minimum_text(debt, lang), penalty_words(debt, lang)])
     parts.append(L("debts_heading", lang, date=budget.start.isoformat()) + "\n" + table_text(
         [L(k, lang) for k in ("debt", "kind", "balance", "rate", "minimum_rule", "if_overdue")], debts_rows,
@@ -246,8 +254,8 @@ def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> st
 def _budget_text(plan: Plan, lang: str) -> str:
     grouped = plan.policy.grouped
     b = plan.budget
-    pairs = [(L("currency", lang), plan.policy.currency), (L("start", lang), b.start.isoformat()),
-             (L("monthly", lang), f"{grouped(b.monthly)} ({source_text(plan, lang)})")]
+    pairs = [(L("currency", lang), currency_name(plan.policy.currency, lang)), (L("start", lang), b.start.isoformat()),
+             (L("monthly", lang), label("paren", lang).format(text=grouped(b.monthly), inner=source_text(plan, lang)))]
     if b.lump_sum:
         pairs.append((L("lump_sum", lang), L("lump_text", lang, lump=grouped(b.lump_sum), reserve=grouped(b.reserve),
                                              spent=grouped(b.lump_sum - b.reserve))))
@@ -258,7 +266,7 @@ def _budget_text(plan: Plan, lang: str) -> str:
 def _strategies_text(plan: Plan, lang: str) -> str:
     grouped = plan.policy.grouped
     results = plan.results
-    headers = [L("strategy", lang)] + [r.name for r in results]
+    headers = [L("strategy", lang)] + [strategy_name(r.name, lang) for r in results]
     rows: list[list[str]] = [
         [L("months", lang)] + [months_text(r.months, lang) for r in results],
         [L("debt_free_date", lang)] + [_iso(r.debt_free_date) or L("not_repaid", lang) for r in results],
@@ -276,7 +284,8 @@ def _strategies_text(plan: Plan, lang: str) -> str:
                                                            for r in results])
     if any(r.first_arrears for r in results):
         rows.append([L("first_arrears", lang)] + [
-            f"{r.first_arrears.date} {', '.join(r.first_arrears.debts)}" if r.first_arrears else "—"
+            f"{r.first_arrears.date} {label('sep.comma', lang).join(r.first_arrears.debts)}" if r.first_arrears
+            else "—"
             for r in results])
     legend = "\n".join(f"  {strategy_text(r, lang)}" for r in results)
     return L("strategies_heading", lang) + "\n" + table_text(headers, rows, first_left=True) + "\n" + legend
@@ -285,14 +294,16 @@ def _strategies_text(plan: Plan, lang: str) -> str:
 def _cheapest_text(plan: Plan, lang: str) -> str:
     grouped = plan.policy.grouped
     cheapest = plan.cheapest
-    lines = [L("cheapest_line", lang, name=cheapest.name, cost=grouped(cheapest.cost))]
+    lines = [L("cheapest_line", lang, name=strategy_name(cheapest.name, lang), cost=grouped(cheapest.cost))]
     for d in plan.differences():
         sooner = ""
         if d.months_sooner is not None:
             key = "months_sooner" if d.months_sooner > 0 else "months_later" if d.months_sooner < 0 else "months_same"
             sooner = L(key, lang, months=abs(d.months_sooner))
         key = "difference" if d.saving else "same_cost"
-        lines.append(f"  {L(key, lang, cheaper=d.cheaper, dearer=d.dearer, saving=grouped(d.saving))}{sooner}")
+        text = L(key, lang, cheaper=strategy_name(d.cheaper, lang), dearer=strategy_name(d.dearer, lang),
+                 saving=grouped(d.saving))
+        lines.append(f"  {text}{sooner}")
     return "\n".join(lines)
 
 
@@ -305,15 +316,17 @@ def _shortfall_text(plan: Plan, lang: str) -> str:
     for r in plan.results:
         event = r.first_arrears
         if event is None:
-            lines.append(f"  {r.name}: {L('always_covered', lang)}")
+            lines.append(f"  {strategy_name(r.name, lang)}{label('sep.colon', lang)}{L('always_covered', lang)}")
             continue
         # what falling behind costs: the penalty and fees CHARGED (paid or still owed), not only those paid
         end = L("owed_at_end", lang, balance=grouped(r.balance_left), months=len(r.timeline)) if r.balance_left else ""
         end += L("growing", lang) if r.growing else ""
-        lines.append(f"  {r.name}: " + L("first_short", lang, date=event.date.isoformat(), period=event.period,
-                                         debts=", ".join(event.debts), months=r.shortfall_months,
+        lines.append(f"  {strategy_name(r.name, lang)}{label('sep.colon', lang)}" + L(
+            "first_short", lang, date=event.date.isoformat(), period=event.period,
+            debts=label("sep.comma", lang).join(event.debts), months=r.shortfall_months,
                                          penalty=grouped(r.charged_penalty), fees=grouped(r.charged_fees)) + end)
-    lines.append(L("shortfall_rule", lang, name=plan.cheapest.name, cost=grouped(plan.cheapest.cost)))
+    lines.append(L("shortfall_rule", lang, name=strategy_name(plan.cheapest.name, lang),
+                   cost=grouped(plan.cheapest.cost)))
     lines.append(shortfall_hint(plan, lang))
     return "\n".join(lines)
 
@@ -327,5 +340,5 @@ def _timeline_text(plan: Plan, r: StrategyResult, lang: str) -> str:
     body = [[str(row.period), row.date.isoformat()] + [grouped(x) for x in row.payments]
             + [grouped(x) for x in row.balances] + [grouped(row.total_payment), grouped(row.total_balance)]
             for row in r.timeline]
-    title = L("timeline_heading", lang, name=r.name)
+    title = L("timeline_heading", lang, name=strategy_name(r.name, lang))
     return title + "\n" + table_text(headers, body)

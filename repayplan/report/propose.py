@@ -22,8 +22,9 @@ from ..negotiate import Proposal
 from ..negotiate.explain import short_steps
 from ..negotiate.paste import json_table, scenario_toml, step_tables
 from ..rates import percent_text
+from ..text import say
 from .compare import metric_text, metrics_dict
-from .labels import label
+from .labels import currency_name, label
 from .render import csv_text, json_text, key_values, table_text
 
 #: The columns of the offers table and CSV, after rank and steps.
@@ -128,7 +129,9 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
             (label("cmp.accrued", lang), p.accrued_interest), (label("penalty", lang), p.penalty),
             (label("fees", lang), p.fees), (label("cmp.credit", lang), -p.credit)]
     breakdown = " + ".join(f"{k} {policy.grouped(v)}" for k, v in owed if v)
-    pairs = [(label("currency", lang), proposal.currency), (label("cmp.date", lang), proposal.on.isoformat()),
+    colon = label("sep.colon", lang)
+    pairs = [(label("currency", lang), currency_name(proposal.currency, lang)),
+             (label("cmp.date", lang), proposal.on.isoformat()),
              (label("cmp.owed", lang), policy.grouped(p.total) + (f" = {breakdown}" if breakdown else ""))]
     pairs += asked(proposal, lang)
     out = [key_values(pairs), ""]
@@ -136,21 +139,21 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
         b: Any = proposal.binding
         out.append(label("prop.none", lang))
         if b is not None:
-            out.append(b.message)
+            out.append(say(b.message, lang))
             for r in b.relaxations:
                 if r.plan is not None:
-                    out.append(f"  - {r.text}: {short_steps(r.plan.steps)}")
+                    out.append(f"  - {say(r.text, lang)}{colon}{steps_words(r.plan.steps, lang)}")
     else:
         headers = [label("cmp.figure", lang)] + [str(o.rank) for o in proposal.offers]
         body = [[label(_column(k), lang)] + [metric_text(k, getattr(o.metrics, k), policy, True, lang)
                                              for o in proposal.offers] for k in OFFER_COLUMNS]
-        out += [table_text(headers, body, first_left=True), "", label("prop.offers", lang) + ":"]
+        out += [table_text(headers, body, first_left=True), "", label("prop.offers", lang) + colon]
         for o in proposal.offers:
-            out += [f"  {o.rank}. {short_steps(o.steps)}", f"     {o.reason}"]
-        out += ["", label("prop.paste", lang) + ":", ""]
+            out += [f"  {o.rank}. {steps_words(o.steps, lang)}", f"     {say(o.reason, lang)}"]
+        out += ["", label("prop.paste", lang) + colon, ""]
         for o in proposal.offers:
-            out += [scenario_toml(o.name, o.steps, proposal.on), ""]
-    out += ["", label("cmp.notes", lang) + ":"] + [f"  - {note}" for note in proposal.notes]
+            out += [scenario_toml(offer_name(o, lang), o.steps, proposal.on), ""]
+    out += ["", label("cmp.notes", lang) + colon] + [f"  - {say(note, lang)}" for note in proposal.notes]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -160,7 +163,8 @@ def asked(proposal: Proposal, lang: str = "en") -> list[tuple[str, str]]:
     money = proposal.position.policy.grouped
     pay = (label("prop.pays_at_most", lang).format(amount=money(c.max_payment)) if c.max_payment is not None
            else label("prop.no_limit", lang))
-    lines = [(label("prop.borrower", lang), f"{pay}; " + label("prop.available", lang).format(
+    semi = label("sep.semicolon", lang)
+    lines = [(label("prop.borrower", lang), pay + semi + label("prop.available", lang).format(
         amount=money(c.lump_sum)))]
     creditor = [label("prop.npv_at", lang).format(rate=percent_text(c.discount_rate))]
     if c.min_recovery is not None:
@@ -170,11 +174,27 @@ def asked(proposal: Proposal, lang: str = "en") -> list[tuple[str, str]]:
     else:
         creditor.append(label("prop.no_minimum", lang))
     creditor.append(label("prop.max_months", lang).format(months=c.max_term))
-    creditor.append(label("prop.concessions", lang).format(levers=", ".join(c.levers) or "—"))
-    lines.append((label("prop.creditor", lang), "; ".join(creditor)))
+    levers = label("sep.comma", lang).join(label(f"lever.{x}", lang) for x in c.levers)
+    creditor.append(label("prop.concessions", lang).format(levers=levers or "—"))
+    lines.append((label("prop.creditor", lang), semi.join(creditor)))
     if c.cap is not None:
-        lines.append((label("prop.cap", lang), str(c.cap)))
+        lines.append((label("prop.cap", lang), say(c.cap, lang)))
     return lines
+
+
+def steps_words(steps: Any, lang: str) -> str:
+    """An offer's steps in a few words: English from the search's short form, other languages from each
+    step's description (全额减免罚息及费用；分36期偿还，等额本息)."""
+    if lang == "en":
+        return short_steps(steps)
+    return label("sep.semicolon", lang).join(say(s.describe(), lang) for s in steps) or label("prop.keep", lang)
+
+
+def offer_name(offer: Any, lang: str) -> str:
+    """The offer's name to paste: the search's name in English, 方案1：… in Chinese."""
+    if lang == "en":
+        return str(offer.name)
+    return label("prop.offer_n", lang).format(n=offer.rank) + label("sep.colon", lang) + steps_words(offer.steps, lang)
 
 
 def _column(key: str) -> str:

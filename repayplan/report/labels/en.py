@@ -459,5 +459,12 @@ EN: dict[str, str] = {
     "done.capitalise": "capitalised",
     "done.defer": "deferred to the last installment",
     "done.waive": "waived",
+    "paren": "{text} ({inner})",
+    "lever.waive": "waive",
+    "lever.set-rate": "set-rate",
+    "lever.haircut": "haircut",
+    "lever.settle": "settle",
+    "prop.keep": "keep the contract",
+    "prop.offer_n": "Offer {n}",
     # --- end zh ---
 }
