@@ -117,7 +117,8 @@ def comparison_csv(comp: Comparison, lang: str = "en") -> str:
     policy = comp.position.policy
     headers = [label("cmp.figure", lang) if lang != "en" else "metric"] + [plan_name(p, lang) for p in comp.plans]
     body = [[key if lang == "en" else label(key, lang)]
-            + [_csv(metric_text(key, getattr(m, key), policy)) for m in comp.metrics] for key in shown_metrics(comp)]
+            + [_csv(metric_text(key, getattr(m, key), policy), lang) for m in comp.metrics]
+            for key in shown_metrics(comp)]
     return csv_text(headers, body)
 
 
@@ -128,7 +129,10 @@ def plan_name(plan: Plan, lang: str) -> str:
     return label("cmp.contract", lang) if plan.kind == "contract" and plan.name == CONTRACT else plan.name
 
 
-def _csv(value: Any) -> Any:
+def _csv(value: Any, lang: str = "en") -> Any:
+    """A CSV cell: blank for none; yes/no in the reader's language (True/False in English, as always)."""
+    if isinstance(value, bool) and lang != "en":
+        return label("cmp.yes" if value else "cmp.no", lang)
     return "" if value is None else value
 
 

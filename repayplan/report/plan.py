@@ -117,7 +117,7 @@ def plan_csv(plan: Plan, lang: str = "en", strategies: Sequence[str] | None = No
             continue
         for row in r.timeline:
             for i, debt in enumerate(plan.debts):
-                rows.append([r.name, row.period, row.date.isoformat(), debt.name] + [
+                rows.append([strategy_name(r.name, lang), row.period, row.date.isoformat(), debt.name] + [
                     money(getattr(row, column)[i]) for column in ("minimums", "payments", "interest", "penalty",
                                                                   "fees", "balances")])
     headers = list(TIMELINE_COLUMNS) if lang == "en" else [L(f"col_{c}", lang) for c in TIMELINE_COLUMNS]

@@ -103,15 +103,16 @@ def proposal_csv(proposal: Proposal, lang: str = "en") -> str:
             b: Any = proposal.binding
             rows = [[r.constraint, _relaxation_value(r.constraint, r.have, proposal),
                      _relaxation_value(r.constraint, r.need, proposal),
-                     _relaxation_value(r.constraint, r.shortfall, proposal), r.text] for r in b.relaxations]
+                     _relaxation_value(r.constraint, r.shortfall, proposal), say(r.text, lang)] for r in b.relaxations]
         return csv_text([head(k) for k in ("prop.constraint", "prop.have", "prop.need", "prop.shortfall",
                                            "prop.text")] if lang != "en"
                         else ["constraint", "have", "need", "shortfall", "text"], rows)
     headers = (["rank", "name", "role", "steps"] if lang == "en"
                else [label(k, lang) for k in ("prop.rank", "prop.name", "prop.role", "cmp.steps")])
     headers += [head(k) for k in OFFER_COLUMNS] + [head("prop.reason") if lang != "en" else "reason"]
-    rows = [[o.rank, o.name, o.role, short_steps(o.steps)]
-            + [_blank(metric_text(k, getattr(o.metrics, k), policy)) for k in OFFER_COLUMNS] + [o.reason]
+    rows = [[o.rank, offer_name(o, lang), o.role if lang == "en" else label(f"prop.role_{o.role}", lang),
+             steps_words(o.steps, lang)]
+            + [_blank(metric_text(k, getattr(o.metrics, k), policy)) for k in OFFER_COLUMNS] + [say(o.reason, lang)]
             for o in proposal.offers]
     return csv_text(headers, rows)
 

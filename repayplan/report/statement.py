@@ -161,11 +161,23 @@ def statement_csv(st: Statement, lang: str = "en") -> str:
     columns = LINE_COLUMNS + ("trace",) + PENALTY_TERM_COLUMNS
     headers = list(columns) if lang == "en" else [label(_column_key(c), lang) for c in columns]
     blank = [""] * len(PENALTY_TERM_COLUMNS)
-    rows = [[*(row[c] if row[c] is not None else "" for c in LINE_COLUMNS), " | ".join(row["trace"]), *blank]
-            for row in line_dicts(st)]
+    rows = [[*(_csv_cell(c, row[c], lang) for c in LINE_COLUMNS), " | ".join(say(t, lang) for t in row["trace"]),
+             *blank] for row in line_dicts(st)]
     for term, text in zip(penalty_term_dicts(st), st.penalty_trace, strict=True):
-        rows.append(["loan", "", "full-balance penalty", *[""] * (len(LINE_COLUMNS) - 3), text, *term.values()])
+        rows.append([_word("loan", lang), "", _word("full-balance penalty", lang), *[""] * (len(LINE_COLUMNS) - 3),
+                     say(text, lang), *term.values()])
     return csv_text(headers, rows)
+
+
+def _word(code: str, lang: str) -> str:
+    """A CSV code word: as is in English (programs read it), in words otherwise."""
+    return code if lang == "en" else label(f"csv.{code}", lang)
+
+
+def _csv_cell(column: str, value: Any, lang: str) -> Any:
+    if value is None:
+        return ""
+    return label(f"arrears.status.{value}", lang) if column == "status" and lang != "en" else value
 
 
 def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapCheck | None = None,

@@ -466,5 +466,11 @@ EN: dict[str, str] = {
     "lever.settle": "settle",
     "prop.keep": "keep the contract",
     "prop.offer_n": "Offer {n}",
+    "csv.loan": "loan",
+    "csv.full-balance penalty": "full-balance penalty",
+    "prop.role_borrower": "borrower",
+    "prop.role_creditor": "creditor",
+    "prop.role_both": "both",
+    "prop.role_between": "between",
     # --- end zh ---
 }

@@ -410,5 +410,11 @@ ZH: dict[str, str] = {
     "lever.settle": "折扣结清",
     "prop.keep": "维持原合同",
     "prop.offer_n": "方案{n}",
+    "csv.loan": "整笔借款",
+    "csv.full-balance penalty": "全额罚息",
+    "prop.role_borrower": "对借款人最有利",
+    "prop.role_creditor": "对债权人最有利",
+    "prop.role_both": "双方唯一可行",
+    "prop.role_between": "折中",
     # --- end zh ---
 }
