@@ -3,9 +3,10 @@ that is neither in the input file nor an allowed acronym (CNY, LPR, IRR, NPV, CS
 CSV and the workbook.
 
 Names the user wrote (debts, scenarios, parties) come from the input file and so are allowed; so are the lines
-of a case-file entry to paste (``[[scenarios]]``, ``steps = [...]``): they are the file's syntax. A command that
-does not apply to an example (exit 2: ``plan`` on a single loan; exit 1: nothing owed to negotiate) is skipped. Other helpers' areas still in
-English on this branch are marked as expected failures, each with the area named.
+of a case-file entry to paste (``[[scenarios]]``, ``steps = [...]``): they are the file's syntax. A command
+that does not apply to an example (exit 2: ``plan`` on a single loan; exit 1: nothing owed to negotiate) is
+skipped. Other helpers' areas still in English on this branch are marked as expected failures, each with the
+area named.
 """
 
 from __future__ import annotations

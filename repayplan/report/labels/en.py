@@ -472,5 +472,6 @@ EN: dict[str, str] = {
     "prop.role_creditor": "creditor",
     "prop.role_both": "both",
     "prop.role_between": "between",
+    "cli.did_you_mean": "No such command '{name}'. Did you mean '{command}'?",
     # --- end zh ---
 }

@@ -416,5 +416,6 @@ ZH: dict[str, str] = {
     "prop.role_creditor": "对债权人最有利",
     "prop.role_both": "双方唯一可行",
     "prop.role_between": "折中",
+    "cli.did_you_mean": "没有“{name}”这个命令。您是想输入“{command}”吗？",
     # --- end zh ---
 }
