@@ -80,7 +80,8 @@ def test_example_csv_and_chinese() -> None:
     months = json.loads(invoke(str(EXAMPLE), "--format", "json")[1])["strategies"][1]["months"]
     assert len(lines) == 1 + 3 * months  # one row per month and debt
     code, out, _ = invoke(str(EXAMPLE), "--lang", "zh", "--timeline", "none")
-    assert code == 0 and "最省钱：雪崩法" in out and "avalanche" not in out and "只还最低还款" in out and "逐月明细" not in out
+    assert code == 0 and "最省钱：雪崩法" in out and "avalanche" not in out
+    assert "只还最低还款" in out and "逐月明细" not in out
     code, out, _ = invoke(str(EXAMPLE), "--format", "csv", "--lang", "zh")
     assert out.splitlines()[0] == "策略,月份,日期,债务,最低还款,还款,利息,罚息,费用,余额"
 
