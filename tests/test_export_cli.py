@@ -356,8 +356,8 @@ def test_the_full_balance_block_in_chinese(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     ws = next(ws for ws in wb.worksheets if any(r[0] == "全额罚息计算" for r in ws.iter_rows(values_only=True)))
     header, _ = block_of(ws, "全额罚息计算")
-    assert [c.value for c in ws[header]][:7] == ["序号", "起算日", "截止日（不含当日）", "计息余额", "日利率", "计息天数",
-                                                 "罚息"]
+    assert [c.value for c in ws[header]][:7] == ["序号", "起算日", "截止日（不含当日）", "计息余额", "日利率",
+                                                 "计息天数", "罚息"]
     assert ws[f"A{header - 1}"].value == "罚息利率（日）"
 
 
