@@ -19,3 +19,5 @@ if os.environ.get("CI"):
 # The language a command speaks without --lang comes from the environment (REPAYPLAN_LANG, the locale); tests
 # that do not say otherwise expect English whatever the machine's locale.
 os.environ["REPAYPLAN_LANG"] = "en"
+# Tables fit COLUMNS when it is set: tests that do not set it expect the full table, whatever the terminal.
+os.environ.pop("COLUMNS", None)

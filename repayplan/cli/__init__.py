@@ -47,7 +47,19 @@ class LazyGroup(click.Group):
             return None
         module_name, attr = target.split(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
+        if not any(p.name == "wide" for p in command.params):
+            command.params.append(click.Option(
+                ["--wide"], is_flag=True, expose_value=False, callback=_fit_terminal,
+                help="Print tables in full, however wide (default: fit COLUMNS or the terminal; "
+                     "CSV and JSON never change)."))
         return command
+
+
+def _fit_terminal(ctx: click.Context, param: click.Parameter, wide: bool) -> None:
+    """Tables fit the terminal unless --wide: COLUMNS, or the terminal's width when output is one."""
+    from ..report.render import set_width, terminal_width
+
+    set_width(terminal_width(wide))
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})

@@ -19,7 +19,7 @@ from ..plans import ROW_FIELDS, Plan
 from ..rates import percent_text
 from ..text import say
 from .labels import currency_name, label
-from .render import csv_text, json_text, key_values, table_text
+from .render import csv_text, current_width, display_width, fit_lines, json_text, key_values, table_text
 
 #: The rows of the table, in order (the JSON has every field of PlanMetrics).
 TABLE_METRICS = ("total_payment", "total_principal", "total_interest", "total_penalty", "total_fees", "forgiven",
@@ -136,12 +136,16 @@ def _csv(value: Any, lang: str = "en") -> Any:
     return "" if value is None else value
 
 
+#: a plan name wider than this becomes Plan 1, 方案1 in a table that must fit (the full name listed below it)
+SHORT_NAME = 14
+
+
 def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False) -> str:
     """Who owes what, the plans side by side, how each was reached, and the
     assumptions; with ``schedules`` every plan's rows too."""
     policy = comp.position.policy
     p = comp.position
-    owed = [(label("principal", lang), p.principal), (label("interest", lang), p.interest),
+    owed = [(label("owedline.principal", lang), p.principal), (label("owedline.interest", lang), p.interest),
             (label("cmp.accrued", lang), p.accrued_interest), (label("penalty", lang), p.penalty),
             (label("fees", lang), p.fees), (label("cmp.credit", lang), -p.credit)]
     breakdown = " + ".join(f"{k} {policy.grouped(v)}" for k, v in owed if v)
@@ -149,19 +153,24 @@ def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False
     pairs = [(label("currency", lang), currency_name(comp.currency, lang)),
              (label("cmp.date", lang), comp.on.isoformat()),
              (label("cmp.owed", lang), f"{policy.grouped(p.total)}" + (f" = {breakdown}" if breakdown else ""))]
-    headers = [label("cmp.figure", lang)] + [plan_name(plan, lang) for plan in comp.plans]
+    names = [plan_name(plan, lang) for plan in comp.plans]
+    width = current_width()
+    short = width is not None and any(display_width(n) > SHORT_NAME for n in names)
+    headers = [label("cmp.figure", lang)] + (
+        [label("cmp.plan_n", lang).format(n=i) for i in range(1, len(names) + 1)] if short else names)
     body = [[label(TABLE_LABELS.get(key, key), lang)]
             + [metric_text(key, getattr(m, key), policy, True, lang) for m in comp.metrics]
             for key in shown_metrics(comp)]
     out = [key_values(pairs), "", table_text(headers, body, first_left=True), "", label("cmp.plans", lang) + colon]
     for i, plan in enumerate(comp.plans, start=1):
-        out.append(f"  {i}. {plan_name(plan, lang)}")
+        out.append(f"  {label('cmp.plan_n', lang).format(n=i)}{colon}{plan_name(plan, lang)}" if short
+                   else f"  {i}. {plan_name(plan, lang)}")
         out += [f"     - {say(line, lang)}" for line in plan.basis if line]
     out += ["", label("cmp.notes", lang) + colon] + [f"  - {say(note, lang)}" for note in comp.notes]
     if schedules:
         for plan in comp.plans:
             out += ["", label("cmp.schedule", lang).format(name=plan_name(plan, lang)), plan_table(plan, lang)]
-    return "\n".join(out) + "\n"
+    return fit_lines("\n".join(out)) + "\n"
 
 
 def plan_table(plan: Plan, lang: str = "en") -> str:

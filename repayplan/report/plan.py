@@ -25,7 +25,7 @@ from ..money import ZERO
 from ..rates import percent_text
 from ..text import say
 from .labels import currency_name, label
-from .render import csv_text, json_text, key_values, table_text
+from .render import csv_text, fit_lines, json_text, key_values, table_text
 
 TIMELINE_COLUMNS = ("strategy", "period", "date", "debt", "minimum", "payment", "interest", "penalty", "fees",
                     "balance")
@@ -248,7 +248,7 @@ def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> st
         parts.append(_shortfall_text(plan, lang))
     for name in timeline:
         parts.append(_timeline_text(plan, plan.result(name), lang))
-    return "\n\n".join(parts) + "\n"
+    return fit_lines("\n\n".join(parts)) + "\n"
 
 
 def _budget_text(plan: Plan, lang: str) -> str:

@@ -20,12 +20,12 @@ from typing import Any
 
 from ..negotiate import Proposal
 from ..negotiate.explain import short_steps
-from ..negotiate.paste import json_table, scenario_toml, step_tables
+from ..negotiate.paste import json_table, scenario_toml, step_tables, toml_value
 from ..rates import percent_text
 from ..text import say
 from .compare import metric_text, metrics_dict
 from .labels import currency_name, label
-from .render import csv_text, json_text, key_values, table_text
+from .render import csv_text, current_width, display_width, fit_lines, json_text, key_values, table_text
 
 #: The columns of the offers table and CSV, after rank and steps.
 OFFER_COLUMNS = ("largest_installment", "payments", "lump_sum", "total_payment", "forgiven", "creditor_npv",
@@ -126,7 +126,7 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
     paste, and the assumptions; or why nothing fits."""
     policy = proposal.position.policy
     p = proposal.position
-    owed = [(label("principal", lang), p.principal), (label("interest", lang), p.interest),
+    owed = [(label("owedline.principal", lang), p.principal), (label("owedline.interest", lang), p.interest),
             (label("cmp.accrued", lang), p.accrued_interest), (label("penalty", lang), p.penalty),
             (label("fees", lang), p.fees), (label("cmp.credit", lang), -p.credit)]
     breakdown = " + ".join(f"{k} {policy.grouped(v)}" for k, v in owed if v)
@@ -153,9 +153,9 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
             out += [f"  {o.rank}. {steps_words(o.steps, lang)}", f"     {say(o.reason, lang)}"]
         out += ["", label("prop.paste", lang) + colon, ""]
         for o in proposal.offers:
-            out += [scenario_toml(offer_name(o, lang), o.steps, proposal.on), ""]
+            out += [_paste(o, proposal, lang), ""]
     out += ["", label("cmp.notes", lang) + colon] + [f"  - {say(note, lang)}" for note in proposal.notes]
-    return "\n".join(out).rstrip("\n") + "\n"
+    return fit_lines("\n".join(out).rstrip("\n")) + "\n"
 
 
 def asked(proposal: Proposal, lang: str = "en") -> list[tuple[str, str]]:
@@ -196,6 +196,23 @@ def offer_name(offer: Any, lang: str) -> str:
     if lang == "en":
         return str(offer.name)
     return label("prop.offer_n", lang).format(n=offer.rank) + label("sep.colon", lang) + steps_words(offer.steps, lang)
+
+
+def _paste(offer: Any, proposal: Proposal, lang: str) -> str:
+    """The entry to paste; when its name line is wider than the terminal, a short name (Offer 1, 方案1) with
+    the full one in a comment above it, which wraps."""
+    name = offer_name(offer, lang)
+    entry = scenario_toml(name, offer.steps, proposal.on)
+    width = current_width()
+    if width is None or max(display_width(line) for line in entry.splitlines()) <= width:
+        return entry
+    short = label("prop.offer_n", lang).format(n=offer.rank)
+    entry = scenario_toml(short, offer.steps, proposal.on)
+    if max(display_width(line) for line in entry.splitlines()) > width:  # each step as its own table
+        lines = entry.splitlines()[:3] + ["[[scenarios.steps]]\n" + "\n".join(
+            f"{k} = {toml_value(v)}" for k, v in table.items()) for table in step_tables(offer.steps)]
+        entry = "\n".join(lines)
+    return f"# {name}\n" + entry
 
 
 def _column(key: str) -> str:

@@ -23,7 +23,7 @@ from ..money import ZERO
 from ..rates import percent_text
 from ..text import say
 from .labels import currency_name, label
-from .render import csv_text, json_text, key_values, table_text
+from .render import csv_text, fit_lines, json_text, key_values, table_text
 
 LINE_COLUMNS = ("period", "due_date", "status", "due", "paid", "unpaid_principal", "unpaid_interest",
                 "penalty_interest", "unpaid_penalty", "fees", "unpaid_fees", "days_overdue", "settled_on")
@@ -232,7 +232,7 @@ def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapChec
         parts.append(_audit_text(st, audit, lang))
     if cap is not None:
         parts.append(_cap_text(st, cap, lang))
-    return "\n\n".join(parts) + "\n"
+    return fit_lines("\n\n".join(parts)) + "\n"
 
 
 def allocation_text(order: tuple[str, ...] | str, scope: str, lang: str) -> str:

@@ -473,5 +473,8 @@ EN: dict[str, str] = {
     "prop.role_both": "both",
     "prop.role_between": "between",
     "cli.did_you_mean": "No such command '{name}'. Did you mean '{command}'?",
+    "cmp.plan_n": "Plan {n}",
+    "owedline.principal": "Principal",
+    "owedline.interest": "Interest",
     # --- end zh ---
 }

@@ -417,5 +417,8 @@ ZH: dict[str, str] = {
     "prop.role_both": "双方唯一可行",
     "prop.role_between": "折中",
     "cli.did_you_mean": "没有“{name}”这个命令。您是想输入“{command}”吗？",
+    "cmp.plan_n": "方案{n}",
+    "owedline.principal": "剩余本金",
+    "owedline.interest": "逾期未还利息",
     # --- end zh ---
 }
