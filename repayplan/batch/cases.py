@@ -32,7 +32,7 @@ import pandas as pd
 
 from .. import calendar
 from ..casefile.fields import Reader
-from ..model import INTEREST_BASES, MAX_TERM, METHODS, Loan
+from ..model import INTEREST_BASES, MAX_TERM, METHOD_WORDS, METHODS, Loan
 from ..money import MINOR_UNITS, ROUNDING_MODES, MoneyPolicy, to_decimal
 from ..rates import Rate, percent_text
 
@@ -124,8 +124,10 @@ def _date_parts(value: date | None) -> tuple[int, int, int]:
     return value.toordinal() - EPOCH, (value.year - 1970) * 12 + value.month - 1, value.day
 
 
-def _choice(key: str, choices: Any, default: str | None, upper: bool = False) -> Callable[[str], tuple[Any, str]]:
+def _choice(key: str, choices: Any, default: str | None, upper: bool = False,
+            aliases: dict[str, str] | None = None) -> Callable[[str], tuple[Any, str]]:
     def read(text: str) -> tuple[Any, str]:
+        text = (aliases or {}).get(text, text)  # 等额本息 -> annuity, 按月 -> monthly
         text = text.upper() if upper else text.lower()
         return _read("choice", key, text, choices=choices, required=default is None, default=default)
     return read
@@ -198,8 +200,8 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     problems["case_id"] = np.where(cells["case_id"] == "", "case_id: missing; give every case an id", "")
     column("rate", lambda t: _read("rate", "rate", t, required=True))
     column("term", lambda t: _read("integer", "term", t, required=True, minimum=1, maximum=MAX_TERM))
-    column("method", _choice("method", METHODS, None))
-    column("frequency", _choice("frequency", calendar.FREQUENCIES, "monthly"))
+    column("method", _choice("method", METHODS, None, aliases=METHOD_WORDS))
+    column("frequency", _choice("frequency", calendar.FREQUENCIES, "monthly", aliases=calendar.FREQUENCY_WORDS))
     found["start"], problems["start"], start_parts = _per_value(
         cells["start"], lambda t: _read("date", "start", t, required=True), _date_parts)
     found["first_due"], problems["first_due"], first_parts = _per_value(

@@ -19,6 +19,7 @@ COMMANDS: dict[str, str] = {  # in the order a user works: the contract, arrears
     "export": "repayplan.cli.export:export",
     "plan": "repayplan.cli.plan:plan",
     "batch": "repayplan.cli.batch:batch",
+    "new": "repayplan.cli.new:new",
 }
 
 
@@ -47,12 +48,32 @@ class LazyGroup(click.Group):
             return None
         module_name, attr = target.split(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
+        for param in command.params:
+            if isinstance(param, click.Argument) and param.name in ("case", "cases") and param.callback is None:
+                param.callback = _packaged_example
         if not any(p.name == "wide" for p in command.params):
             command.params.append(click.Option(
                 ["--wide"], is_flag=True, expose_value=False, callback=_fit_terminal,
                 help="Print tables in full, however wide (default: fit COLUMNS or the terminal; "
                      "CSV and JSON never change)."))
         return command
+
+
+def _packaged_example(ctx: click.Context, param: click.Parameter, path: str | None) -> str | None:
+    """examples/NAME when there is no such file here: the copy shipped with the package, so the examples in
+    the help work from any folder."""
+    import os
+
+    if path is None or os.path.exists(path):
+        return path
+    parts = os.path.normpath(path).split(os.sep)
+    if len(parts) == 2 and parts[0] == "examples":
+        from importlib.resources import files
+
+        shipped = files("repayplan") / "examples" / parts[1]
+        if shipped.is_file():
+            return str(shipped)
+    return path
 
 
 def _fit_terminal(ctx: click.Context, param: click.Parameter, wide: bool) -> None:
@@ -76,4 +97,7 @@ def main() -> None:
       repayplan export examples/hardship.toml -o case.xlsx
       repayplan plan examples/three-debts.toml        several debts, one budget
       repayplan batch examples/portfolio.csv          a whole case list
+      repayplan new arrears -o my-case.toml           a starter case file to fill in
+
+    The examples/ files ship with the package: they work from any folder.
     """
