@@ -14,9 +14,10 @@ NO_LOCALE = {"REPAYPLAN_LANG": None, "LC_ALL": None, "LC_MESSAGES": None, "LANG"
 
 
 def first_line(env: dict[str, str | None], *flags: str) -> str:
+    """The first line of the summary, after the answer."""
     result = CliRunner().invoke(main, ["build", MORTGAGE, *flags], env={**NO_LOCALE, **env})
     assert result.exit_code == 0, result.output
-    return result.stdout.splitlines()[0]
+    return result.stdout.split("\n\n")[1].splitlines()[0]
 
 
 @pytest.mark.parametrize(("env", "flags", "expected"), [

@@ -18,6 +18,7 @@ from ..money import MoneyPolicy
 from ..plans import ROW_FIELDS, Plan
 from ..rates import percent_text
 from ..text import say
+from .answer import compare_answer
 from .labels import currency_name, label
 from .render import csv_text, current_width, display_width, fit_lines, json_text, key_values, table_text
 
@@ -161,7 +162,8 @@ def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False
     body = [[label(TABLE_LABELS.get(key, key), lang)]
             + [metric_text(key, getattr(m, key), policy, True, lang) for m in comp.metrics]
             for key in shown_metrics(comp)]
-    out = [key_values(pairs), "", table_text(headers, body, first_left=True), "", label("cmp.plans", lang) + colon]
+    out = [compare_answer(comp, names, lang), "", key_values(pairs), "", table_text(headers, body, first_left=True), "",
+           label("cmp.plans", lang) + colon]
     for i, plan in enumerate(comp.plans, start=1):
         out.append(f"  {label('cmp.plan_n', lang).format(n=i)}{colon}{plan_name(plan, lang)}" if short
                    else f"  {i}. {plan_name(plan, lang)}")

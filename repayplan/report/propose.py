@@ -23,6 +23,7 @@ from ..negotiate.explain import short_steps
 from ..negotiate.paste import json_table, scenario_toml, step_tables, toml_value
 from ..rates import percent_text
 from ..text import say
+from .answer import propose_answer
 from .compare import metric_text, metrics_dict
 from .labels import currency_name, label
 from .render import csv_text, current_width, display_width, fit_lines, json_text, key_values, table_text
@@ -135,7 +136,8 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
              (label("cmp.date", lang), proposal.on.isoformat()),
              (label("cmp.owed", lang), policy.grouped(p.total) + (f" = {breakdown}" if breakdown else ""))]
     pairs += asked(proposal, lang)
-    out = [key_values(pairs), ""]
+    steps = steps_words(proposal.offers[0].steps, lang) if proposal.offers else ""
+    out = [propose_answer(proposal, steps, lang), "", key_values(pairs), ""]
     if not proposal.offers:
         b: Any = proposal.binding
         out.append(label("prop.none", lang))

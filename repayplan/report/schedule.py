@@ -7,8 +7,9 @@ from typing import Any
 from ..model import Schedule
 from ..rates import percent_text
 from ..text import say
+from .answer import schedule_answer
 from .labels import currency_name, label
-from .render import csv_text, json_text, key_values, table_text
+from .render import csv_text, fit_lines, json_text, key_values, table_text
 
 ROW_COLUMNS = ("period", "due_date", "days", "opening_balance", "payment", "principal", "interest", "fees",
                "penalty", "closing_balance")
@@ -98,7 +99,9 @@ def schedule_table(schedule: Schedule, lang: str = "en") -> str:
               grouped(schedule.total_payment), grouped(schedule.total("principal")), grouped(schedule.total_interest),
               grouped(schedule.total_fees), grouped(schedule.total_penalty), ""]
     headers = [label(c, lang) for c in ROW_COLUMNS]
-    return key_values(pairs) + "\n\n" + table_text(headers, body + [totals]) + "\n"
+    answer = fit_lines(schedule_answer(schedule, lang)) if schedule.rows else ""
+    return (answer + "\n\n" if answer else "") + key_values(pairs) + "\n\n" + table_text(headers, body + [totals]) \
+        + "\n"
 
 
 def _iso(value: Any) -> str | None:

@@ -22,6 +22,7 @@ from ..legal import CapCheck
 from ..money import ZERO
 from ..rates import percent_text
 from ..text import say
+from .answer import status_answer
 from .labels import currency_name, label
 from .render import csv_text, fit_lines, json_text, key_values, table_text
 
@@ -215,7 +216,7 @@ def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapChec
               g(st.fees_charged), g(sum((x.paid for x in st.lines), zero)),
               g(sum((x.balance for x in st.lines), zero)), ""]
     headers = [label(_column_key(c), lang) for c in TABLE_COLUMNS]
-    parts = [key_values(head), table_text(headers, body + [totals])]
+    parts = [status_answer(st, lang, audit), key_values(head), table_text(headers, body + [totals])]
     colon = label("sep.colon", lang)
     calc = [f"  {label('arrears.full_balance', lang)}{colon}{say(text, lang)}" for text in st.penalty_trace]
     calc += [f"  {label('trace.installment', lang).format(period=line.period)}{colon}{say(text, lang)}"

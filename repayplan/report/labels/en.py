@@ -476,5 +476,38 @@ EN: dict[str, str] = {
     "cmp.plan_n": "Plan {n}",
     "owedline.principal": "Principal",
     "owedline.interest": "Interest",
+    "answer.build_level": (
+        "{n} installments of {amount} from {first_due} to {last_due}: {total} in all, {in"
+        "terest} of it interest."),
+    "answer.build_level_last": (
+        "{n} installments of {amount} from {first_due} to {last_due}, the last {last}: {t"
+        "otal} in all, {interest} of it interest."),
+    "answer.build_varying": (
+        "{n} installments from {first_due} to {last_due}, the first {amount}, the last {l"
+        "ast}: {total} in all, {interest} of it interest."),
+    "answer.build_one": (
+        "One payment of {amount} on {last_due}: {total} in all, {interest} of it interest"
+        "."),
+    "answer.part_principal": "overdue principal ",
+    "answer.part_interest": "overdue interest ",
+    "answer.part_penalty": "penalty ",
+    "answer.part_fees": "fees ",
+    "answer.status_due": "Due now, on {on}: {due} ({parts}); {payoff} settles everything.",
+    "answer.status_nothing_due": "Nothing is overdue on {on}; {payoff} settles everything.",
+    "answer.status_claim": (
+        " The creditor claims {claimed}; rebuilt from the contract it is {rebuilt} (see t"
+        "he claim audit below)."),
+    "answer.compare_best": (
+        "Of the {n} plans, {k} fit both sides (the creditor's minimum recovery, the borro"
+        "wer's budget); the cheapest for the borrower is {name}: {total} in all, {payment"
+        "s} payments of at most {largest}, the creditor recovering {recovery}."),
+    "answer.compare_none": (
+        "None of the {n} plans fits both sides: {short} recover less than the creditor's "
+        "minimum, {dear} ask more than the borrower's budget."),
+    "answer.propose_best": (
+        "{name} fits both sides and costs the borrower least: {steps}; {total} in all, {p"
+        "ayments} payments of at most {largest}; the creditor recovers {npv} in present v"
+        "alue ({recovery}), its minimum being {required}."),
+    "answer.propose_none": "No offer fits both sides; what would make one fit is below.",
     # --- end zh ---
 }

@@ -420,5 +420,33 @@ ZH: dict[str, str] = {
     "cmp.plan_n": "方案{n}",
     "owedline.principal": "剩余本金",
     "owedline.interest": "逾期未还利息",
+    "answer.build_level": (
+        "共{n}期，每期还款{amount}（{first_due}至{last_due}），还款总额{total}，其中利息{"
+        "interest}。"),
+    "answer.build_level_last": (
+        "共{n}期，每期还款{amount}，最后一期{last}（{first_due}至{last_due}），还款总额{t"
+        "otal}，其中利息{interest}。"),
+    "answer.build_varying": (
+        "共{n}期（{first_due}至{last_due}），首期还款{amount}，末期{last}，还款总额{total"
+        "}，其中利息{interest}。"),
+    "answer.build_one": "于{last_due}一次性还款{amount}，其中利息{interest}。",
+    "answer.part_principal": "逾期本金",
+    "answer.part_interest": "逾期未还利息",
+    "answer.part_penalty": "罚息",
+    "answer.part_fees": "费用",
+    "answer.status_due": "截至{on}，当前应还{due}（{parts}）；一次性结清全部欠款需{payoff}。",
+    "answer.status_nothing_due": "截至{on}没有逾期款项；一次性结清全部欠款需{payoff}。",
+    "answer.status_claim": "债权人主张{claimed}，按合同重新核算为{rebuilt}（见下方核对）。",
+    "answer.compare_best": (
+        "{n}个方案中有{k}个双方都能接受（达到债权人最低回收要求，且不超出借款人还款能力）"
+        "；其中借款人负担最轻的是{name}：共还{total}，分{payments}次，单期最多{largest}，"
+        "债权人回收率{recovery}。"),
+    "answer.compare_none": (
+        "{n}个方案都不能同时为双方接受：{short}个达不到债权人最低回收要求，{dear}个超出借"
+        "款人还款能力。"),
+    "answer.propose_best": (
+        "{name}双方都能接受，且借款人负担最轻：{steps}；共还{total}，分{payments}次，单期"
+        "最多{largest}；债权人回收净现值{npv}（{recovery}），其最低要求为{required}。"),
+    "answer.propose_none": "没有双方都能接受的方案；达成可行方案需满足的条件见下。",
     # --- end zh ---
 }
