@@ -72,14 +72,17 @@ def joined(items: Sequence[Any], sep: str = "sep.semicolon") -> Joined:
 def say(value: Any, lang: str = "en") -> str:
     """Text for people in a language: a Msg from its label, a Rate in the
     language's wording, a Joined list with the language's separator."""
-    if isinstance(value, Msg):
+    kind = type(value)
+    if kind is str:
+        return value  # type: ignore[no-any-return]
+    if kind is Msg:
+        if lang == "en":
+            return str.__str__(value)
         return _render(value.key, value.args, lang)
-    if isinstance(value, Joined):
+    if kind is Joined:
         sep = _label(value.sep, lang) if value.sep.startswith("sep.") else value.sep
         return sep.join(say(v, lang) for v in value)
-    from .rates import Rate
-
-    if isinstance(value, Rate):
+    if kind.__name__ == "Rate":
         return _render(f"rate.{value.unit}", {"pct": _pct(value)}, lang)
     return str(value)
 
@@ -90,14 +93,22 @@ def _pct(rate: Any) -> str:
     return percent_text(rate.value)
 
 
-def _label(key: str, lang: str) -> str:
-    from .report.labels import label
+_LABELS: dict[str, dict[str, str]] = {}
 
-    return label(key, lang)
+
+def _label(key: str, lang: str) -> str:
+    """The label of a key (the label data loaded once): the language's, else English, else the key."""
+    if not _LABELS:
+        from .report.labels import LABELS
+
+        _LABELS.update(LABELS)
+    return _LABELS.get(lang, {}).get(key) or _LABELS["en"].get(key) or key
 
 
 def _render(key: str, args: dict[str, Any], lang: str) -> str:
     template = _label(key, lang)
     if not args:
         return template
+    if lang == "en":  # every argument's own str() is its English (a Msg is its text, a Rate '4.9%/year')
+        return template.format(**args)
     return template.format(**{k: say(v, lang) for k, v in args.items()})

@@ -163,12 +163,12 @@ def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False
             + [metric_text(key, getattr(m, key), policy, True, lang) for m in comp.metrics]
             for key in shown_metrics(comp)]
     out = [compare_answer(comp, names, lang), "", key_values(pairs), "", table_text(headers, body, first_left=True), "",
-           label("cmp.plans", lang) + colon]
+           label("cmp.plans", lang) + colon.rstrip()]
     for i, plan in enumerate(comp.plans, start=1):
         out.append(f"  {label('cmp.plan_n', lang).format(n=i)}{colon}{plan_name(plan, lang)}" if short
                    else f"  {i}. {plan_name(plan, lang)}")
         out += [f"     - {say(line, lang)}" for line in plan.basis if line]
-    out += ["", label("cmp.notes", lang) + colon] + [f"  - {say(note, lang)}" for note in comp.notes]
+    out += ["", label("cmp.notes", lang) + colon.rstrip()] + [f"  - {say(note, lang)}" for note in comp.notes]
     if schedules:
         for plan in comp.plans:
             out += ["", label("cmp.schedule", lang).format(name=plan_name(plan, lang)), plan_table(plan, lang)]

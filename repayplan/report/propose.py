@@ -150,13 +150,13 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
         headers = [label("cmp.figure", lang)] + [str(o.rank) for o in proposal.offers]
         body = [[label(_column(k), lang)] + [metric_text(k, getattr(o.metrics, k), policy, True, lang)
                                              for o in proposal.offers] for k in OFFER_COLUMNS]
-        out += [table_text(headers, body, first_left=True), "", label("prop.offers", lang) + colon]
+        out += [table_text(headers, body, first_left=True), "", label("prop.offers", lang) + colon.rstrip()]
         for o in proposal.offers:
             out += [f"  {o.rank}. {steps_words(o.steps, lang)}", f"     {say(o.reason, lang)}"]
-        out += ["", label("prop.paste", lang) + colon, ""]
+        out += ["", label("prop.paste", lang) + colon.rstrip(), ""]
         for o in proposal.offers:
             out += [_paste(o, proposal, lang), ""]
-    out += ["", label("cmp.notes", lang) + colon] + [f"  - {say(note, lang)}" for note in proposal.notes]
+    out += ["", label("cmp.notes", lang) + colon.rstrip()] + [f"  - {say(note, lang)}" for note in proposal.notes]
     return fit_lines("\n".join(out).rstrip("\n")) + "\n"
 
 

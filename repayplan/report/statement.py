@@ -224,11 +224,11 @@ def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapChec
     if st.accrued_interest_trace:
         calc.append(f"  {label('arrears.accrued_interest', lang)}{colon}{say(st.accrued_interest_trace, lang)}")
     if calc:
-        parts.append(f"{label('arrears.calculation', lang)}{colon}\n" + "\n".join(calc))
+        parts.append(f"{label('arrears.calculation', lang)}{colon.rstrip()}\n" + "\n".join(calc))
     if st.payments:
-        parts.append(f"{label('arrears.payments', lang)}{colon}\n" + "\n".join(_payment_lines(st, lang)))
+        parts.append(f"{label('arrears.payments', lang)}{colon.rstrip()}\n" + "\n".join(_payment_lines(st, lang)))
     if st.notes:
-        parts.append(f"{label('arrears.notes', lang)}{colon}\n" + "\n".join(f"  {say(n, lang)}" for n in st.notes))
+        parts.append(f"{label('arrears.notes', lang)}{colon.rstrip()}\n" + "\n".join(f"  {say(n, lang)}" for n in st.notes))
     if audit is not None:
         parts.append(_audit_text(st, audit, lang))
     if cap is not None:
@@ -271,7 +271,7 @@ def _payment_lines(st: Statement, lang: str) -> list[str]:
 def _audit_text(st: Statement, audit: ClaimAudit, lang: str) -> str:
     g = st.money.grouped
     colon, comma = label("sep.colon", lang), label("sep.bounds", lang)
-    lines = [f"{label('arrears.claim', lang)}{colon}",
+    lines = [f"{label('arrears.claim', lang)}{colon.rstrip()}",
              f"  {label('arrears.claimed', lang)} {g(audit.claimed)}{comma}{label('arrears.rebuilt', lang)} "
              f"{g(audit.rebuilt)}{comma}{label('arrears.difference', lang)} {g(audit.difference)}"]
     if audit.difference == 0:
@@ -291,7 +291,7 @@ def _cap_text(st: Statement, cap: CapCheck, lang: str) -> str:
     g = st.money.grouped
     rate = percent_text(cap.effective_rate, 2) if cap.effective_rate is not None else label("word.na", lang)
     colon = label("sep.colon", lang)
-    lines = [f"{label('arrears.legal', lang)}{colon}",
+    lines = [f"{label('arrears.legal', lang)}{colon.rstrip()}",
              f"  {label('arrears.cap', lang)}{colon}{say(cap.cap, lang)}",
              f"  {label('arrears.effective_cost', lang)}{colon}{rate}",
              f"  {label('arrears.excess', lang)}{colon}{g(cap.excess)}",
