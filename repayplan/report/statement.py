@@ -228,7 +228,8 @@ def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapChec
     if st.payments:
         parts.append(f"{label('arrears.payments', lang)}{colon.rstrip()}\n" + "\n".join(_payment_lines(st, lang)))
     if st.notes:
-        parts.append(f"{label('arrears.notes', lang)}{colon.rstrip()}\n" + "\n".join(f"  {say(n, lang)}" for n in st.notes))
+        parts.append(f"{label('arrears.notes', lang)}{colon.rstrip()}\n"
+                     + "\n".join(f"  {say(n, lang)}" for n in st.notes))
     if audit is not None:
         parts.append(_audit_text(st, audit, lang))
     if cap is not None:
