@@ -42,3 +42,15 @@ def test_a_mistyped_command_gets_did_you_mean() -> None:
     assert result.exit_code == 2 and "您是想输入“build”吗？" in result.output
     result = CliRunner().invoke(main, ["frobnicate"], env=NO_LOCALE)
     assert result.exit_code == 2 and "Did you mean" not in result.output
+
+
+def test_the_us_card_rule_is_cited_only_on_a_dollar_card(tmp_path: Path) -> None:
+    three = Path(__file__).resolve().parent.parent / "examples" / "three-debts.toml"
+    cny = CliRunner().invoke(main, ["plan", str(three)], env=NO_LOCALE)
+    assert cny.exit_code == 0 and "Paying only the minimum" in cny.stdout and "Reg. Z" not in cny.stdout
+    usd = tmp_path / "usd.toml"
+    usd.write_text(three.read_text(encoding="utf-8").replace('currency = "CNY"', 'currency = "USD"'),
+                   encoding="utf-8")
+    result = CliRunner().invoke(main, ["plan", str(usd)], env=NO_LOCALE)
+    assert result.exit_code == 0, result.output
+    assert "Reg. Z §1026.7(b)(12)" in result.stdout

@@ -242,7 +242,9 @@ def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> st
     parts.append(_strategies_text(plan, lang))
     parts.append(_cheapest_text(plan, lang))
     if plan.warnings:
-        parts.append(L("warnings_heading", lang) + "\n" + "\n".join(f"* {warning_text(w, plan, lang)}"
+        # the US card rule is cited only where it applies: a card in US dollars
+        rule = L("warnings_us_rule", lang) if plan.policy.currency == "USD" else ""
+        parts.append(L("warnings_heading", lang) + rule + "\n" + "\n".join(f"* {warning_text(w, plan, lang)}"
                                                                        for w in plan.warnings))
     if plan.shortfall is not None:
         parts.append(_shortfall_text(plan, lang))

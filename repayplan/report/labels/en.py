@@ -157,8 +157,7 @@ EN: dict[str, str] = {
     "plan.difference": "{cheaper} costs {saving} less than {dearer}",
     "plan.months_sooner": " and is debt-free {months} month(s) sooner",
     "plan.months_later": " but takes {months} month(s) longer", "plan.months_same": " in as many months",
-    "plan.warnings_heading": "Paying only the minimum (the warning US card statements must print, Reg. Z "
-                             "§1026.7(b)(12))",
+    "plan.warnings_heading": "Paying only the minimum: how long it takes and what it costs",
     "plan.warning_minimum": "{debt}: paying only the minimum takes {months} and costs {total} in all "
                             "({charges} of it interest and fees).",
     "plan.warning_36": "Paying {payment} a month clears it in 36 months and saves {saving}.",
@@ -509,5 +508,6 @@ EN: dict[str, str] = {
         "ayments} payments of at most {largest}; the creditor recovers {npv} in present v"
         "alue ({recovery}), its minimum being {required}."),
     "answer.propose_none": "No offer fits both sides; what would make one fit is below.",
+    "plan.warnings_us_rule": " (the warning US card statements must print, Reg. Z §1026.7(b)(12))",
     # --- end zh ---
 }

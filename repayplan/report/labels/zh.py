@@ -448,5 +448,6 @@ ZH: dict[str, str] = {
         "{name}双方都能接受，且借款人负担最轻：{steps}；共还{total}，分{payments}次，单期"
         "最多{largest}；债权人回收净现值{npv}（{recovery}），其最低要求为{required}。"),
     "answer.propose_none": "没有双方都能接受的方案；达成可行方案需满足的条件见下。",
+    "plan.warnings_us_rule": "（美国信用卡账单依Z条例第1026.7(b)(12)条必须作此提示）",
     # --- end zh ---
 }
