@@ -279,7 +279,7 @@ def _audit_text(st: Statement, audit: ClaimAudit, lang: str) -> str:
         lines.append("  " + label("audit.matches", lang))
     for e in audit.explanations:
         mark = label("audit.is_difference", lang) if e.explains else ""
-        lines.append(f"  {'*' if e.explains else '-'} {say(e.text, lang)}{colon}{g(e.amount)} {mark}".rstrip())
+        lines.append(f"  {'*' if e.explains else '-'} {say(e.text, lang)}{colon}{g(e.amount)}{mark}".rstrip())
     if audit.together:
         lines.append("  * " + label("audit.together", lang).format(
             readings=label("sep.semicolon", lang).join(say(t, lang) for t in audit.together)))

@@ -299,7 +299,7 @@ EN: dict[str, str] = {
     "pay.to_credit": "{what} {amount}",
     "pay.line": "{date} {amount} → {parts}",
     "audit.matches": "the claim matches the rebuilt total",
-    "audit.is_difference": "= the difference",
+    "audit.is_difference": " = the difference",
     "audit.together": "together account for the difference: {readings}",
     "audit.unexplained": (
         "no single reading of the contract explains the difference; ask the creditor for "
