@@ -1,11 +1,25 @@
-"""Claim audit: a creditor's stated total against the rebuilt one, and the
-usual ways a collection notice arrives at a higher (or lower) figure.
+"""Claim audit: a collection notice's figure against the statement rebuilt
+from the contract, and the readings of the contract that produce it.
 
-Each explanation is a recomputation under another reading of the contract
-(penalty on the full balance, compounding, counting the payment day, no
-grace ...) or an amount a notice may add (future interest charged now, a
-payment not credited). Those that account for the difference exactly, alone
-or together, are marked.
+Public shape (stable; the dispute letter is built from it):
+
+* :func:`audit` ``(loan, payments, policy, claim, *, cap=None, budget=0.4) -> ClaimAudit``,
+  :func:`audit_claim` ``(statement, amount, on=None, ...)`` the same from a statement;
+* :class:`Claim` ``(amount, on)``: the notice's figure and the date it was stated on (``claimed_on``);
+* :class:`ClaimAudit`: ``claimed``, ``claimed_on``, ``rebuilt`` (a :class:`~.readings.Rebuild`: the
+  contract's figures on ``claimed_on``, ``past_due`` and ``payoff``, each a :class:`~.readings.Figures`
+  with ``principal``, ``interest``, ``penalty``, ``fees``, ``credit``, ``total``), ``explanations`` (each an
+  :class:`Explanation`: ``readings``, ``basis`` "past-due" or "payoff", the rebuilt ``figures`` by component
+  and ``difference`` from the contract's figures), ``singles`` (every single penalty reading and the
+  acceleration, rebuilt, whether it explains or not), ``maximum`` (when nothing explains: the payoff with
+  every penalty reading at its dearest) and ``exceeds_maximum``, ``tried`` / ``cut_short`` (the search's
+  budget), ``cap`` (a :class:`CapView` when a legal cap is given), ``money`` and ``policy`` (the contract's
+  penalty terms, which each reading departs from);
+* a :class:`~.readings.Reading` is data (``kind``, ``value``, ``payment``, ``amount``, ``paid_on``,
+  ``on``); the words are in the labels (``report/statement.py`` renders them in both languages).
+
+Every reading is *replayed*: the statement is rebuilt under it (and under
+each combination of up to three), never an amount added to the contract's.
 
 >>> from datetime import date
 >>> from decimal import Decimal
@@ -13,150 +27,404 @@ or together, are marked.
 >>> from repayplan.arrears import PenaltyPolicy, statement
 >>> loan = Loan(Decimal("10000"), parse_rate("0%"), 10, start=date(2024, 12, 15))
 >>> st = statement(loan, [], PenaltyPolicy(parse_rate("0.05%/day"), base="overdue-installment"), date(2025, 2, 14))
->>> audit = audit_claim(st, Decimal("10150.00"))   # rebuilt: 10,000.00 + 15.00 penalty
->>> audit.difference, [e.text for e in audit.explanations if e.explains]
-(Decimal('135.00'), ['penalty on the whole outstanding balance (全额罚息) instead of overdue-installment'])
+>>> a = audit_claim(st, Decimal("10150.00"))   # rebuilt: 10,000.00 + 1,000.00 × 0.05% × 30 = 10,015.00
+>>> e = a.explanations[0]                       # full balance: 10,000.00 × 0.05% × 30 = 150.00
+>>> [(r.kind, r.value) for r in e.readings], e.basis, e.figures.penalty, e.difference
+([('base', 'outstanding')], 'payoff', Decimal('150.00'), Decimal('135.00'))
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, replace
+import time
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
 from decimal import Decimal
+from itertools import combinations
 
-from ..money import ZERO
+from ..legal import Cap, check_cap
+from ..model import Loan
+from ..money import MoneyPolicy
 from .engine import statement
+from .policy import Payment, PenaltyPolicy
+from .readings import (
+    CLAIM_BASES,
+    Figures,
+    Reading,
+    Rebuild,
+    changed_inputs,
+    compatible,
+    extra_bound,
+    policy_readings,
+    read,
+)
 from .statement import Statement
+
+#: the window searched for a notice dated another day: this many days before and after ``claimed_on``
+DATED_BEFORE, DATED_AFTER = 62, 31
+#: at most this many explanations are kept (fewest readings first)
+MAX_EXPLANATIONS = 12
+#: triples of payments are tried only up to this many payments that could be missing
+MAX_TRIPLE_POOL = 40
+
+
+@dataclass(frozen=True)
+class Claim:
+    """A notice's figure and the day it states it for."""
+
+    amount: Decimal
+    on: date
 
 
 @dataclass(frozen=True)
 class Explanation:
-    """A possible source of the difference and how much it would add."""
+    """Readings under which the rebuilt figure on ``basis`` equals the claim; ``difference`` is what they add to
+    the contract's figure on that basis (the claim's difference)."""
 
-    text: str
-    amount: Decimal
-    explains: bool = False
+    readings: tuple[Reading, ...]
+    basis: str
+    figures: Figures
+    difference: Decimal
+
+
+@dataclass(frozen=True)
+class CapView:
+    """The claim against a legal cap on the cost of credit: ``ceiling`` is the contract's payoff on the claim's
+    date less what of it is above the cap (the most that may be claimed); ``above`` what the claim exceeds it
+    by (0 when within); ``contract_above`` what the contract's own payoff exceeds the cap by."""
+
+    cap: Cap
+    ceiling: Decimal
+    above: Decimal
+    contract_above: Decimal
 
 
 @dataclass(frozen=True)
 class ClaimAudit:
     claimed: Decimal
-    rebuilt: Decimal
+    claimed_on: date
+    rebuilt: Rebuild
     explanations: tuple[Explanation, ...]
-    together: tuple[str, ...] = ()  # a combination that accounts for the difference exactly
-
-    @property
-    def difference(self) -> Decimal:
-        """Claimed minus rebuilt: positive when the creditor asks for more."""
-        return self.claimed - self.rebuilt
+    singles: tuple[Rebuild, ...]
+    maximum: Rebuild | None
+    tried: int
+    cut_short: bool
+    cap: CapView | None
+    money: MoneyPolicy
+    policy: PenaltyPolicy  # the contract's penalty terms (what each reading departs from)
 
     @property
     def explained(self) -> bool:
-        return self.difference == 0 or any(e.explains for e in self.explanations) or bool(self.together)
+        return bool(self.explanations)
+
+    @property
+    def basis(self) -> str:
+        """The basis of the first explanation, else the basis whose figure is nearer the claim."""
+        if self.explanations:
+            return self.explanations[0].basis
+        return min(CLAIM_BASES, key=lambda b: abs(self.claimed - self.rebuilt.figures(b).total))
+
+    @property
+    def difference(self) -> Decimal:
+        """Claimed minus the contract's figure on :attr:`basis`: positive when the creditor asks for more."""
+        return self.claimed - self.rebuilt.figures(self.basis).total
+
+    @property
+    def exceeds_maximum(self) -> bool:
+        return self.maximum is not None and self.claimed > self.maximum.payoff.total
 
 
-def audit_claim(st: Statement, claimed: Decimal) -> ClaimAudit:
-    """Compare a claimed total with the statement's payoff amount.
-
-    Readings that account for the difference alone are marked; otherwise the
-    first pair, then the first triple of them (in the order listed) that adds
-    up to it exactly is reported. Repeated payments of one amount are listed
-    once, and count up to three times in a combination.
-    """
-    rebuilt = st.payoff_amount
-    difference = claimed - rebuilt
-    candidates, copies = _candidates(st)
-    explanations = tuple(Explanation(text, amount, amount == difference and difference != 0)
-                         for text, amount in candidates)
-    together: tuple[str, ...] = ()
-    if difference and not any(e.explains for e in explanations):
-        pool = [(text, amount) for e in explanations for text, amount in copies.get(e.text, [(e.text, e.amount)])
-                if amount and (amount > 0) == (difference > 0)]
-        match = _first_combination([amount for _, amount in pool], difference)
-        together = tuple(pool[i][0] for i in match)
-    return ClaimAudit(claimed, rebuilt, explanations, together)
+def audit_claim(st: Statement, claimed: Decimal, on: date | None = None, *, payments: Sequence[Payment] | None = None,
+                cap: Cap | None = None, budget: float = 0.4) -> ClaimAudit:
+    """:func:`audit` with the statement's loan, policy and payments (or ``payments``, e.g. with those after the
+    statement date), the claim stated on ``on`` (default the statement's date)."""
+    return audit(st.loan, st.payments if payments is None else payments, st.penalty,
+                 Claim(claimed, on or st.as_of), cap=cap, budget=budget)
 
 
-def _first_combination(amounts: list[Decimal], target: Decimal) -> tuple[int, ...]:
-    """The first pair, else the first triple, of positions (in itertools.combinations order) whose amounts add up
-    to ``target``; () if none. Each amount is tried once per place (a later equal one cannot come first), and
-    the last place is a look-up, so this is O(n²) in the number of distinct amounts, not O(n³).
+def audit(loan: Loan, payments: Sequence[Payment], policy: PenaltyPolicy, claim: Claim, *, cap: Cap | None = None,
+          budget: float = 0.4) -> ClaimAudit:
+    """Rebuild the debt on the claim's date under every reading and every combination of up to three, within
+    ``budget`` seconds (singles first), and keep those whose figure equals the claim on either basis."""
+    search = _Search(loan, list(payments), policy, claim, time.perf_counter() + budget)
+    base = search.rebuild(())
+    assert base is not None  # the first replay is never cut
+    found = search.matches(())
+    singles: list[Rebuild] = []
+    if not found:
+        singles = search.run()
+    explanations = sorted(search.found, key=lambda e: (len(e.readings), CLAIM_BASES.index(e.basis)))
+    maximum = None if explanations else search.maximum()
+    view = _cap_view(search, cap) if cap is not None else None
+    return ClaimAudit(claim.amount, claim.on, base, tuple(explanations[:MAX_EXPLANATIONS]), tuple(singles), maximum,
+                      search.tried, search.cut, view, loan.policy, policy)
 
-    >>> _first_combination([Decimal(5), Decimal(3), Decimal(4), Decimal(2)], Decimal(10))  # 5 + 3 + 2
-    (0, 1, 3)
-    """
-    where: dict[Decimal, list[int]] = {}
-    for i, amount in enumerate(amounts):
-        where.setdefault(amount, []).append(i)
 
-    def after(amount: Decimal, j: int) -> int | None:
-        places = where.get(amount)
-        if not places:
+def _key(readings: Sequence[Reading]) -> tuple[Reading, ...]:
+    return tuple(sorted(readings, key=lambda r: (r.kind, r.payment if r.payment is not None else -1, r.value,
+                                                 r.on or date.min)))
+
+
+class _Search:
+    """The replays of one audit (private, mutable): a cache, the budget, the matches found."""
+
+    def __init__(self, loan: Loan, payments: list[Payment], policy: PenaltyPolicy, claim: Claim,
+                 deadline: float) -> None:
+        self.loan, self.payments, self.policy, self.claim, self.deadline = loan, payments, policy, claim, deadline
+        self.statements: dict[tuple[Reading, ...], Statement] = {}
+        self.found: list[Explanation] = []
+        self.tried = 0
+        self.cut = False
+        self.slack = loan.policy.quantum * (len(payments) + 2 * loan.term + 2)  # rounding: a cent per term
+        self.readings = policy_readings(policy)
+
+    # -- replays -----------------------------------------------------------------
+    def statement(self, readings: Sequence[Reading]) -> Statement | None:
+        """The statement under the readings (acceleration aside), or None when the budget has run out."""
+        key = _key([r for r in readings if r.kind != "accelerated"])
+        st = self.statements.get(key)
+        if st is None:
+            if self.statements and time.perf_counter() > self.deadline:
+                self.cut = True
+                return None
+            counted, changed, day, _ = changed_inputs(self.payments, self.policy, self.claim.on, key)
+            st = statement(self.loan, counted, changed, day)
+            self.statements[key] = st
+            self.tried += 1
+        return st
+
+    def rebuild(self, readings: Sequence[Reading]) -> Rebuild | None:
+        st = self.statement(readings)
+        return None if st is None else read(st, _key(readings), any(r.kind == "accelerated" for r in readings))
+
+    def matches(self, readings: Sequence[Reading]) -> bool:
+        """Replay the readings (and, room permitting, with acceleration too); record every exact match."""
+        plain = self.rebuild(readings)
+        if plain is None:
+            return False
+        hit = any([self.record(plain, basis) for basis in CLAIM_BASES])
+        if len(readings) < 3 and not any(r.kind == "accelerated" for r in readings):
+            rb = self.rebuild((*readings, Reading(kind="accelerated")))
+            if rb is not None and rb.payoff != plain.payoff:  # accelerated, everything is due: one basis
+                hit = self.record(rb, "payoff") or hit
+        return hit
+
+    def record(self, rb: Rebuild, basis: str) -> bool:
+        figures = rb.figures(basis)
+        if figures.total != self.claim.amount:
+            return False
+        keys = set(rb.readings)
+        if any(e.basis == basis and set(e.readings) <= keys for e in self.found):
+            return True  # a smaller set already explains it: this one only adds a reading that changes nothing
+        contract = self.statements[()]
+        plain = read(contract, ()).figures(basis)
+        self.found.append(Explanation(rb.readings, basis, figures, figures.total - plain.total))
+        return True
+
+    # -- the search ----------------------------------------------------------------
+    def policy_sets(self, size: int) -> Iterator[tuple[Reading, ...]]:
+        for combo in combinations(self.readings, size):
+            if compatible(combo, self.policy):
+                yield combo
+
+    def run(self) -> list[Rebuild]:
+        """Singles, then pairs, then triples; within each, penalty readings, then payments, then dates."""
+        singles: list[Rebuild] = []
+        for size in (1, 2, 3):
+            for combo in self.policy_sets(size):
+                self.matches(combo)
+                if size == 1:
+                    rb = self.rebuild(combo)
+                    if rb is not None:
+                        singles.append(rb)
+            if size == 1:
+                accelerated = self.rebuild((Reading(kind="accelerated"),))
+                if accelerated is not None and accelerated.payoff != self.rebuild(()).payoff:  # type: ignore[union-attr]
+                    singles.append(accelerated)
+            for others in self.policy_sets(size - 1) if size > 1 else iter([()]):
+                self.missing(others, 1)
+            if size >= 2:
+                self.missing((), size)
+            for others in self.policy_sets(size - 1) if size > 1 else iter([()]):
+                self.dated(others)
+            if size <= 2:
+                for others in self.policy_sets(size - 1) if size > 1 else iter([()]):
+                    self.credited(others)
+            if self.cut:
+                break
+        return singles
+
+    def targets(self, others: tuple[Reading, ...], room: int) -> list[tuple[str, Decimal, bool]] | None:
+        """(basis, what the payments must add, accelerated) for the claim, given the other readings."""
+        plain = self.rebuild(others)
+        if plain is None:
             return None
-        k = bisect_right(places, j)
-        return places[k] if k < len(places) else None
+        out = [(basis, self.claim.amount - plain.figures(basis).total, False) for basis in CLAIM_BASES]
+        if room > 0:
+            accelerated = self.rebuild((*others, Reading(kind="accelerated")))
+            if accelerated is not None and accelerated.payoff != plain.payoff:
+                out.append(("payoff", self.claim.amount - accelerated.payoff.total, True))
+        return out
 
-    firsts = [places[0] for places in where.values()]  # each distinct amount at its first position
-    for i in firsts:
-        j = after(target - amounts[i], i)
-        if j is not None:
-            return (i, j)
-    for i in sorted(firsts):
-        seen: set[Decimal] = set()
-        for j in range(i + 1, len(amounts)):
-            if amounts[j] in seen:
+    def bounds(self, others: tuple[Reading, ...], index: int) -> tuple[Decimal, Decimal, Decimal]:
+        """(least, most, estimate) a missing payment adds to the payoff under the other readings."""
+        st = self.statements[_key(others)]
+        p = self.payments[index]
+        _, changed, day, _ = changed_inputs(self.payments, self.policy, self.claim.on, others)
+        rate = changed.resolved_rate(self.loan.rate)
+        daily = rate.daily(self.loan.day_count) if rate is not None else Decimal(0)
+        estimate = p.amount * (1 + daily * max(0, (day - p.date).days))
+        return p.amount - self.slack, p.amount + extra_bound(changed, self.loan, st, p.amount, p.date, day), estimate
+
+    def missing(self, others: tuple[Reading, ...], count: int) -> None:
+        """Sets of ``count`` payments not credited, with the other readings, whose bounds admit the claim."""
+        room = 3 - len(others) - count
+        targets = self.targets(others, room)
+        if targets is None:
+            return
+        st = self.statements[_key(others)]
+        _, _, day, _ = changed_inputs(self.payments, self.policy, self.claim.on, others)
+        pool = [i for i, p in enumerate(self.payments) if p.date <= day and p.amount > 0]
+        if count == 3 and len(pool) > MAX_TRIPLE_POOL:
+            self.cut = True
+            return
+        bounds = {i: self.bounds(others, i) for i in pool}
+        ranked: list[tuple[Decimal, tuple[int, ...], bool]] = []
+        for combo in combinations(pool, count):
+            lo = sum(bounds[i][0] for i in combo)
+            hi = sum(bounds[i][1] for i in combo)
+            est = sum(bounds[i][2] for i in combo)
+            for basis, need, accelerated in targets:
+                floor = lo - (st.credit if basis == "past-due" else 0)
+                if floor <= need <= hi:
+                    ranked.append((abs(est - need), combo, accelerated))
+        ranked.sort(key=lambda x: x[0])
+        done: set[tuple[tuple[int, ...], bool]] = set()
+        for _, combo, accelerated in ranked:
+            if (combo, accelerated) in done:
                 continue
-            seen.add(amounts[j])
-            k = after(target - amounts[i] - amounts[j], j)
-            if k is not None:
-                return (i, j, k)
-    return ()
+            done.add((combo, accelerated))
+            readings = (*others, *(self.reading("missing", i) for i in combo))
+            rb = self.rebuild((*readings, Reading(kind="accelerated")) if accelerated else readings)
+            if rb is None:
+                return
+            for basis in ("payoff",) if accelerated else CLAIM_BASES:
+                self.record(rb, basis)
+
+    def reading(self, kind: str, index: int, on: date | None = None) -> Reading:
+        p = self.payments[index]
+        return Reading(kind=kind, payment=index, amount=p.amount, paid_on=p.date, on=on)
+
+    def dated(self, others: tuple[Reading, ...]) -> None:
+        """The figure computed on another day near the claim's: binary search between payments (within them
+        the figures only grow with the date)."""
+        on, start = self.claim.on, self.loan.start
+        first, last = max(start, on - timedelta(days=DATED_BEFORE)), on + timedelta(days=DATED_AFTER)
+        cuts = sorted({p.date for p in self.payments if first < p.date <= last} | {on, on + timedelta(days=1)})
+        edges = [first, *[d for d in cuts if d > first], last + timedelta(days=1)]
+        for lo, hi in zip(edges, edges[1:], strict=False):
+            days = [d for d in (lo + timedelta(days=k) for k in range((hi - lo).days)) if d != on]
+            if not days:
+                continue
+            for accelerated in (False, True) if len(others) < 2 else (False,):
+                for basis in ("payoff",) if accelerated else CLAIM_BASES:
+                    def at(i: int, basis: str = basis, accelerated: bool = accelerated,
+                           days: list[date] = days) -> Decimal | None:
+                        rb = self.rebuild(self.with_date(others, days[i], accelerated))
+                        return None if rb is None else rb.figures(basis).total
+                    i = _search(len(days), at, self.claim.amount, last=days[0] < on)  # the day nearest the claim's
+                    if i is not None:
+                        rb = self.rebuild(self.with_date(others, days[i], accelerated))
+                        if rb is not None:
+                            self.record(rb, basis)
+                    if self.cut:
+                        return
+
+    @staticmethod
+    def with_date(others: tuple[Reading, ...], day: date, accelerated: bool) -> tuple[Reading, ...]:
+        return (*others, Reading(kind="dated", on=day), *((Reading(kind="accelerated"),) if accelerated else ()))
+
+    def credited(self, others: tuple[Reading, ...]) -> None:
+        """Each payment credited on a later day than it was made, up to the claim's date: binary search (the later
+        it is credited, the more it costs). Payments nearest the claim first."""
+        targets = self.targets(others, 0)
+        if targets is None:
+            return
+        on = self.claim.on
+        for index in sorted(range(len(self.payments)), key=lambda i: self.payments[i].date, reverse=True):
+            p = self.payments[index]
+            if p.date >= on or p.amount <= 0:
+                continue
+            lo, hi, _ = self.bounds(others, index)
+            most = hi - p.amount + self.slack
+            days = [p.date + timedelta(days=k) for k in range(1, (on - p.date).days + 1)]
+            for basis, need, _ in targets:
+                if not -self.slack <= need <= most:
+                    continue
+                def at(i: int, basis: str = basis, index: int = index, days: list[date] = days) -> Decimal | None:
+                    rb = self.rebuild((*others, self.reading("credited", index, days[i])))
+                    return None if rb is None else rb.figures(basis).total
+                i = _search(len(days), at, self.claim.amount)
+                if i is not None:
+                    rb = self.rebuild((*others, self.reading("credited", index, days[i])))
+                    if rb is not None:
+                        self.record(rb, basis)
+                if self.cut:
+                    return
+
+    def maximum(self) -> Rebuild | None:
+        """The payoff with every penalty reading at its dearest: each base with compounding, the payment day
+        counted and no grace; the largest."""
+        dearest: Rebuild | None = None
+        p = self.policy
+        for reading in [Reading(kind="base", value=b) for b in ("outstanding", "overdue-installment",
+                                                              "overdue-principal")]:
+            readings = [] if reading.value == p.base else [reading]
+            if p.rate is not None:
+                if reading.value != "overdue-installment" and not p.compound:
+                    readings.append(Reading(kind="compound", value="on"))
+                if not p.count_payment_day:
+                    readings.append(Reading(kind="payment-day", value="on"))
+            if p.grace_days:
+                readings.append(Reading(kind="no-grace"))
+            counted, changed, day, _ = changed_inputs(self.payments, p, self.claim.on, readings)
+            rb = read(statement(self.loan, counted, changed, day), _key(readings))
+            if dearest is None or rb.payoff.total > dearest.payoff.total:
+                dearest = rb
+            if p.rate is None:
+                break
+        return dearest
 
 
-def _candidates(st: Statement) -> tuple[list[tuple[str, Decimal]], dict[str, list[tuple[str, Decimal]]]]:
-    """Every reading with what it adds; a payment amount paid more than once is one reading, and ``copies``
-    names its first three payments one by one, for combinations (which take up to three)."""
-    loan, policy, payments, as_of = st.loan, st.penalty, list(st.payments), st.as_of
-    base = st.payoff_amount
-    out: list[tuple[str, Decimal]] = []
+def _search(n: int, at: Callable[[int], Decimal | None], target: Decimal, last: bool = False) -> int | None:
+    """The first (``last``: the last) position in 0..n-1 where a non-decreasing ``at`` equals ``target``, or None
+    (also when cut short).
 
-    def variant(text: str, **changes: object) -> None:
-        other = statement(loan, payments, replace(policy, **changes), as_of)  # type: ignore[arg-type]
-        out.append((text, other.payoff_amount - base))
-
-    future = [x for x in st.lines if not x.is_due]
-    future_interest = sum((x.interest for x in future), ZERO) - st.accrued_interest
-    if future_interest > 0:
-        out.append(("interest of installments not yet due charged now (acceleration without discount)",
-                    future_interest))
-    future_fees = sum((x.installment_fee for x in future), ZERO)
-    if future_fees > 0:
-        out.append(("installment fees of installments not yet due charged now", future_fees))
-    if st.total_due != base:
-        out.append(("the claim is only what is past due, not the payoff", st.total_due - base))
-    if policy.rate is not None:
-        if policy.base != "outstanding":
-            variant(f"penalty on the whole outstanding balance (全额罚息) instead of {policy.base}", base="outstanding")
-        if policy.base == "overdue-principal" and not policy.compound:
-            variant("penalty also on unpaid interest (compound interest, 复利)", compound=True)
-        if not policy.count_payment_day:
-            variant("the payment day counted as a penalty day too", count_payment_day=True)
-        if policy.grace_days:
-            variant("no grace days", grace_days=0)
-        if policy.grace_mode == "shift" and policy.grace_days:
-            variant("penalty from the due date rather than after the grace days", grace_mode="waive")
-    by_amount: dict[Decimal, list[str]] = {}
-    for p in payments:
-        if p.amount:
-            by_amount.setdefault(p.amount, []).append(str(p.date))
-    copies: dict[str, list[tuple[str, Decimal]]] = {}
-    for amount, dates in by_amount.items():
-        money = st.money.grouped(amount)
-        if len(dates) == 1:
-            text = f"the payment of {money} on {dates[0]} not credited"
+    >>> tens = lambda i: Decimal(i // 2 * 10)   # 0, 0, 10, 10, 20
+    >>> _search(5, tens, Decimal(10)), _search(5, tens, Decimal(10), last=True), _search(5, tens, Decimal(5))
+    (2, 3, None)
+    """
+    lo, hi, found = 0, n - 1, None
+    while lo <= hi:
+        mid = (lo + hi) // 2
+        value = at(mid)
+        if value is None:
+            return None
+        if value == target:
+            found = mid
+        if value < target or (last and value == target):
+            lo = mid + 1
         else:
-            listed = ", ".join(dates[:3]) + (", ..." if len(dates) > 3 else "")
-            text = f"a payment of {money} not credited ({len(dates)} payments of that amount: {listed})"
-            copies[text] = [(f"the payment of {money} on {day} not credited", amount) for day in dates[:3]]
-        out.append((text, amount))
-    return [(text, amount) for text, amount in out if amount], copies
+            hi = mid - 1
+    return found
+
+
+def _cap_view(search: _Search, cap: Cap) -> CapView:
+    st = search.statements[()]
+    check = check_cap(st, cap)
+    ceiling = st.payoff_amount - check.excess
+    return CapView(cap, ceiling, max(search.claim.amount - ceiling, st.money.round(Decimal(0))), check.excess)
+
+
+__all__ = ["CLAIM_BASES", "CapView", "Claim", "ClaimAudit", "Explanation", "Figures", "Reading", "Rebuild", "audit",
+           "audit_claim"]

@@ -35,9 +35,10 @@ class CaseInfo:
     creditor: str = ""
     claimed: Decimal | None = None
     title: str = ""
+    claimed_on: date | None = None  # the day the notice states its figure for (default: as_of)
 
 
-CASE_FIELDS = ("id", "title", "currency", "as_of", "borrower", "creditor", "claimed", "notes")
+CASE_FIELDS = ("id", "title", "currency", "as_of", "borrower", "creditor", "claimed", "notes", "claimed_on")
 
 
 def read_case_info(reader: Reader, doc: dict[str, Any]) -> CaseInfo:
@@ -53,6 +54,7 @@ def read_case_info(reader: Reader, doc: dict[str, Any]) -> CaseInfo:
         creditor=reader.text(table, "creditor", "case", default="") or "",
         claimed=reader.amount(table, "claimed", "case"),
         title=reader.text(table, "title", "case", default="") or "",
+        claimed_on=reader.date(table, "claimed_on", "case"),
     )
 
 

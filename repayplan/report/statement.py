@@ -21,6 +21,7 @@ from ..arrears.statement import Statement
 from ..legal import CapCheck
 from ..money import ZERO
 from ..rates import percent_text
+from .claim import claim_dict, claim_text
 from .labels import label
 from .render import csv_text, json_text, key_values, table_text
 
@@ -131,13 +132,7 @@ def statement_dict(st: Statement, audit: ClaimAudit | None = None, cap: CapCheck
         "notes": list(st.notes),
     }
     if audit is not None:
-        data["claim"] = {
-            "claimed": money(audit.claimed), "rebuilt": money(audit.rebuilt), "difference": money(audit.difference),
-            "explained": audit.explained,
-            "explanations": [{"text": e.text, "amount": money(e.amount), "explains": e.explains}
-                             for e in audit.explanations],
-            "together": list(audit.together),
-        }
+        data["claim"] = claim_dict(audit)
     if cap is not None:
         data["cap"] = {
             "cap": str(cap.cap), "cap_rate": percent_text(cap.cap.rate),
@@ -212,7 +207,7 @@ def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapChec
     if st.notes:
         parts.append(f"{label('arrears.notes', lang)}:\n" + "\n".join(f"  {n}" for n in st.notes))
     if audit is not None:
-        parts.append(_audit_text(st, audit, lang))
+        parts.append(claim_text(audit, lang, st.as_of))
     if cap is not None:
         parts.append(_cap_text(st, cap, lang))
     return "\n\n".join(parts) + "\n"
@@ -239,24 +234,6 @@ def _payment_lines(st: Statement, lang: str) -> list[str]:
             parts.append(f"{label('arrears.to_credit', lang)} {g(st.to_credit[i])}")
         lines.append(f"  {p.date} {g(p.amount)} → {', '.join(parts) or '-'}")
     return sorted(lines + credit)
-
-
-def _audit_text(st: Statement, audit: ClaimAudit, lang: str) -> str:
-    g = st.money.grouped
-    lines = [f"{label('arrears.claim', lang)}:",
-             f"  {label('arrears.claimed', lang)} {g(audit.claimed)}, {label('arrears.rebuilt', lang)} "
-             f"{g(audit.rebuilt)}, {label('arrears.difference', lang)} {g(audit.difference)}"]
-    if audit.difference == 0:
-        lines.append("  the claim matches the rebuilt total")
-    for e in audit.explanations:
-        mark = "= the difference" if e.explains else ""
-        lines.append(f"  {'*' if e.explains else '-'} {e.text}: {g(e.amount)} {mark}".rstrip())
-    if audit.together:
-        lines.append(f"  * together account for the difference: {'; '.join(audit.together)}")
-    if audit.difference and not audit.explained:
-        lines.append("  no single reading of the contract explains the difference; ask the creditor for its "
-                     "calculation")
-    return "\n".join(lines)
 
 
 def _cap_text(st: Statement, cap: CapCheck, lang: str) -> str:
