@@ -435,13 +435,13 @@ def test_audit_replays_a_pair_of_readings_instead_of_adding_them() -> None:
 def test_audit_finds_the_day_a_payment_was_credited() -> None:
     # As above, the 200.00 credited k days after 01-15 instead: 1000 × 0.05% × k + 800 × 0.05% × (30 − k) =
     # 12.00 + 0.10 k; a claim of 9,814.00 is k = 20, credited on 02-04 (crediting it on 01-30 and counting the
-    # payment day, 1000 × 0.05% × 16 + 800 × 0.05% × 15 = 8.00 + 6.00, gives it too)
+    # payment day, 1000 × 0.05% × 16 + 800 × 0.05% × 15 = 8.00 + 6.00, gives it too, but takes two readings: the
+    # audit stops at the fewest)
     loan = bill("10000", term=10)
     st = statement(loan, [p("2025-01-25", "200")],
                    PenaltyPolicy(DAILY, base="overdue-installment", allocation="principal-first"), date(2025, 2, 14))
     audit = audit_claim(st, D("9814.00"), budget=30)
-    assert _named(audit) == [("payoff", [("credited", "", "2025-02-04")]),
-                             ("payoff", [("credited", "", "2025-01-30"), ("payment-day", "on", "")])]
+    assert _named(audit) == [("payoff", [("credited", "", "2025-02-04")])]
     # nothing gives 9,813.01; the most on 02-14 is full balance with the payment day counted:
     # 10,000 × 0.05% × 11 + 9,800 × 0.05% × 20 = 55.00 + 98.00 = 153.00, payoff 9,953.00
     none = audit_claim(st, D("9813.01"), budget=30)
@@ -451,22 +451,27 @@ def test_audit_finds_the_day_a_payment_was_credited() -> None:
 
 
 def test_audit_combines_repeated_payments_not_credited() -> None:
-    # 3 × 1,000.00 paid on the three due dates, no penalty terms: nothing owed on 03-20. A claim of 2,000.00 leaves
-    # out any two of the three payments, one of 3,000.00 all three; 4,000.00 nothing (the most is 0.00)
+    # 3 × 1,000.00 paid on the three due dates, no penalty terms: nothing owed on 06-20 (and nothing in the 62 days
+    # before, the window of a notice dated another day). A claim of 2,000.00 leaves out any two of the three
+    # payments, one of 3,000.00 all three; 4,000.00 nothing (the most is 0.00)
     loan = bill("3000", term=3)
     paid = [p("2025-01-15", "1000"), p("2025-02-15", "1000"), p("2025-03-15", "1000")]
-    st = statement(loan, paid, PenaltyPolicy(), date(2025, 3, 20))
+    st = statement(loan, paid, PenaltyPolicy(), date(2025, 6, 20))
     two = audit_claim(st, D("2000.00"), budget=30).explanations
-    pairs = [[r.payment for r in e.readings] for e in two if e.basis == "payoff" and e.readings[0].kind == "missing"]
-    assert pairs == [[0, 1], [0, 2], [1, 2]]
-    # ... or the figure computed as of a day between the first and the second payment (02-14 is the last of them)
-    assert [str(e.readings[0].on) for e in two if e.readings[0].kind == "dated"] == ["2025-02-14"]
+    assert [(e.basis, [r.payment for r in e.readings]) for e in two] == [
+        ("past-due", [0, 1]), ("past-due", [0, 2]), ("past-due", [1, 2]),
+        ("payoff", [0, 1]), ("payoff", [0, 2]), ("payoff", [1, 2])]
     three = audit_claim(st, D("3000.00"), budget=30).explanations
-    assert [[r.payment for r in e.readings] for e in three if e.basis == "payoff"
-            and e.readings[0].kind == "missing"] == [[0, 1, 2]]
+    assert [(e.basis, [r.payment for r in e.readings]) for e in three] == [("past-due", [0, 1, 2]),
+                                                                            ("payoff", [0, 1, 2])]
     over = audit_claim(st, D("4000.00"), budget=30)
     assert not over.explained and over.maximum is not None and over.maximum.payoff.total == D("0.00")
     assert over.exceeds_maximum
+    # the payoff computed as of a day between the first and the second payment: the last such day is 02-14
+    # (nothing is past due then: installment 2 falls due on 02-15)
+    dated = audit_claim(statement(loan, paid, PenaltyPolicy(), date(2025, 3, 20)), D("2000.00"), budget=30)
+    assert [(e.basis, e.readings[0].kind, str(e.readings[0].on)) for e in dated.explanations] == [
+        ("payoff", "dated", "2025-02-14")]
 
 
 # -- bad input -----------------------------------------------------------------------

@@ -228,7 +228,8 @@ class _Search:
                 yield combo
 
     def run(self) -> list[Rebuild]:
-        """Singles, then pairs, then triples; within each, penalty readings, then payments, then dates."""
+        """Singles, then pairs, then triples (stopping after the size where something explains the claim);
+        within each, penalty readings, then payments not credited, then the notice's date, then a payment's."""
         singles: list[Rebuild] = []
         for size in (1, 2, 3):
             for combo in self.policy_sets(size):
@@ -250,7 +251,7 @@ class _Search:
             if size <= 2:
                 for others in self.policy_sets(size - 1) if size > 1 else iter([()]):
                     self.credited(others)
-            if self.cut:
+            if self.cut or self.found:  # the simplest explanations: no more readings than needed
                 break
         return singles
 
