@@ -220,3 +220,117 @@ def test_generated_claims_each_reading_and_pairs_on_both_bases() -> None:
     # few cents a day, so a day near the notice's can give the pair's figure exactly. The audit stops at the fewest
     # readings, so it names that day instead. Never "nothing explains it".
     assert all(why.startswith("fewer readings") and "dated" in why for *_, why in unnamed), unnamed
+
+
+# -- "nothing explains" and "exceeds the most the contract gives", against trying everything ----------------
+
+def exhaustive(loan: Loan, policy: PenaltyPolicy, payments: list[Payment], on: date, before: int,
+               after: int) -> dict[tuple[str, Decimal], int]:
+    """Every figure the audit's readings can give, by (basis, total), with the fewest readings giving it: any
+    set of up to three of the penalty readings, payments not credited (two or three of them only on their own,
+    or with acceleration) and acceleration (payoff only); the notice dated any day in the window with up to two
+    penalty readings (and acceleration with one); a payment credited on any later day up to the notice's,
+    with up to one penalty reading. Every set replayed, every day tried."""
+    from itertools import combinations
+
+    from repayplan.arrears.readings import policy_readings
+
+    out: dict[tuple[str, Decimal], int] = {}
+
+    def add(readings: tuple[Reading, ...]) -> None:
+        rb = rebuild(loan, payments, policy, on, readings)
+        accelerated = any(r.kind == "accelerated" for r in readings)
+        if accelerated and rb.payoff == rebuild(loan, payments, policy, on,
+                                                tuple(r for r in readings if r.kind != "accelerated")).payoff:
+            return  # acceleration that adds nothing is not a reading
+        for basis in ("payoff",) if accelerated else CLAIM_BASES:
+            key = (basis, rb.figures(basis).total)
+            out[key] = min(out.get(key, 9), len(readings))
+
+    pol = policy_readings(policy)
+    missing = [Reading(kind="missing", payment=i) for i, p in enumerate(payments) if p.date <= on and p.amount]
+    acc = [Reading(kind="accelerated")]
+    for size in range(4):
+        for combo in combinations(pol + missing + acc, size):
+            paying = sum(r.kind == "missing" for r in combo)
+            if compatible(combo, policy) and (paying <= 1 or all(r.kind != "base" and r.kind not in (
+                    "compound", "payment-day", "no-grace", "grace-mode") for r in combo)):
+                add(combo)
+    window = [on + timedelta(days=k) for k in range(-before, after + 1) if k and on + timedelta(days=k) >= loan.start]
+    for size in range(3):
+        for combo in combinations(pol, size):
+            if not compatible(combo, policy):
+                continue
+            for day in window:
+                add((*combo, Reading(kind="dated", on=day)))
+                if size <= 1:
+                    add((*combo, Reading(kind="dated", on=day), *acc))
+            if size <= 1:
+                for i, p in enumerate(payments):
+                    for k in range(1, days(p.date, on) + 1):
+                        add((*combo, Reading(kind="credited", payment=i, on=p.date + timedelta(days=k))))
+    return out
+
+
+def dearest(loan: Loan, policy: PenaltyPolicy, payments: list[Payment], on: date) -> Decimal:
+    """The largest payoff under every combination of the penalty terms (each base, compounding or not, the
+    payment day counted or not, the contract's grace or none, either grace mode)."""
+    from dataclasses import replace
+    from itertools import product
+
+    best = D("-1")
+    for base, compound, day, grace, mode in product(("overdue-principal", "overdue-installment", "outstanding"),
+                                                    (False, True), (False, True), (policy.grace_days, 0),
+                                                    ("waive", "shift")):
+        changed = replace(policy, base=base, compound=compound, count_payment_day=day, grace_days=grace,
+                          grace_mode=mode)
+        best = max(best, statement(loan, [p for p in payments if p.date <= on], changed, on).payoff_amount)
+    return best
+
+
+def small_case(rng: random.Random) -> tuple[Loan, PenaltyPolicy, list[Payment], date]:
+    term = rng.randint(2, 4)
+    loan = Loan(D(rng.randint(5, 40) * 100), parse_rate(f"{rng.choice([0, 6, 18, 24])}%"), term,
+                start=date(2025, rng.randint(1, 9), rng.randint(1, 28)), installment_fee=D(rng.choice([0, 0, 15])))
+    rows = build_schedule(loan).rows
+    policy = PenaltyPolicy(DAILY, base=rng.choice(["overdue-principal", "overdue-installment", "outstanding"]),
+                           grace_days=rng.choice([0, 3]), late_fee=D(rng.choice([0, 0, 20])))
+    on = rows[rng.randint(0, term - 1)].due_date + timedelta(days=rng.randint(5, 20))
+    payments = [Payment(on - timedelta(days=rng.randint(2, 12)), D(rng.randint(1, 9) * 50))]
+    if rng.random() < 0.5:
+        payments.insert(0, Payment(rows[0].due_date + timedelta(days=rng.randint(-2, 6)), rows[0].payment))
+    return loan, policy, sorted(payments, key=lambda p: p.date), on
+
+
+def test_nothing_explains_and_exceeds_the_maximum_agree_with_trying_every_reading(monkeypatch: object) -> None:
+    import repayplan.arrears.audit as module
+
+    before, after = 6, 3
+    monkeypatch.setattr(module, "DATED_BEFORE", before)  # type: ignore[attr-defined]
+    monkeypatch.setattr(module, "DATED_AFTER", after)  # type: ignore[attr-defined]
+    rng = random.Random(5)
+    checked = explained = exceeded = 0
+    for _ in range(8):
+        loan, policy, payments, on = small_case(rng)
+        figures = exhaustive(loan, policy, payments, on, before, after)
+        totals = {total for _, total in figures}
+        top = dearest(loan, policy, payments, on)
+        contract = statement(loan, payments, policy, on)
+        picks = rng.sample(sorted(totals), min(5, len(totals)))
+        claims = picks + [t + D("0.01") for t in picks[:3]] + [top, top + D("0.01"), contract.payoff_amount - 1]
+        for claim in claims:
+            audit = audit_claim(contract, claim, payments=payments, budget=60)
+            assert not audit.cut_short
+            fewest = min((n for (_, total), n in figures.items() if total == claim), default=None)
+            assert audit.explained == (fewest is not None), (claim, fewest, audit.explanations)
+            checked += 1
+            if audit.explained:
+                explained += 1
+                assert len(audit.explanations[0].readings) == fewest  # the fewest readings that give it
+                for e in audit.explanations:  # each as stated: replayed, it gives the claim
+                    assert rebuild(loan, payments, policy, on, e.readings).figures(e.basis).total == claim
+            else:
+                assert audit.maximum is not None and audit.maximum.payoff.total == top
+                assert audit.exceeds_maximum == (claim > top)
+                exceeded += audit.exceeds_maximum
+    assert checked >= 80 and explained >= 30 and exceeded >= 5, (checked, explained, exceeded)
