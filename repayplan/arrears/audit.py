@@ -146,9 +146,12 @@ def audit(loan: Loan, payments: Sequence[Payment], policy: PenaltyPolicy, claim:
           budget: float = 0.4) -> ClaimAudit:
     """Rebuild the debt on the claim's date under every reading and every combination of up to three, within
     ``budget`` seconds (singles first), and keep those whose figure equals the claim on either basis."""
-    search = _Search(loan, list(payments), policy, claim, time.perf_counter() + budget)
+    start = time.perf_counter()
+    search = _Search(loan, list(payments), policy, claim, start + budget)
     base = search.rebuild(())
     assert base is not None  # the first replay is never cut
+    # keep room for the three replays of the maximum (and the cap check) inside the budget
+    search.deadline -= 4 * (time.perf_counter() - start)
     found = search.matches(())
     singles: list[Rebuild] = []
     if not found:
@@ -177,15 +180,21 @@ class _Search:
         self.cut = False
         self.slack = loan.policy.quantum * (len(payments) + 2 * loan.term + 2)  # rounding: a cent per term
         self.readings = policy_readings(policy)
+        self._terms: dict[tuple[Reading, ...], tuple[PenaltyPolicy, date, Decimal]] = {}
 
     # -- replays -----------------------------------------------------------------
+    def over(self) -> bool:
+        """The budget has run out (said once, in ``cut``)."""
+        if not self.cut and time.perf_counter() > self.deadline:
+            self.cut = True
+        return self.cut
+
     def statement(self, readings: Sequence[Reading]) -> Statement | None:
         """The statement under the readings (acceleration aside), or None when the budget has run out."""
         key = _key([r for r in readings if r.kind != "accelerated"])
         st = self.statements.get(key)
         if st is None:
-            if self.statements and time.perf_counter() > self.deadline:
-                self.cut = True
+            if self.statements and self.over():
                 return None
             counted, changed, day, _ = changed_inputs(self.payments, self.policy, self.claim.on, key)
             st = statement(self.loan, counted, changed, day)
@@ -267,13 +276,20 @@ class _Search:
                 out.append(("payoff", self.claim.amount - accelerated.payoff.total, True))
         return out
 
+    def terms(self, others: tuple[Reading, ...]) -> tuple[PenaltyPolicy, date, Decimal]:
+        """(penalty policy, statement date, daily penalty rate) under the other readings, cached."""
+        key = _key(others)
+        if key not in self._terms:
+            _, changed, day, _ = changed_inputs((), self.policy, self.claim.on, others)
+            rate = changed.resolved_rate(self.loan.rate)
+            self._terms[key] = (changed, day, rate.daily(self.loan.day_count) if rate is not None else Decimal(0))
+        return self._terms[key]
+
     def bounds(self, others: tuple[Reading, ...], index: int) -> tuple[Decimal, Decimal, Decimal]:
         """(least, most, estimate) a missing payment adds to the payoff under the other readings."""
         st = self.statements[_key(others)]
         p = self.payments[index]
-        _, changed, day, _ = changed_inputs(self.payments, self.policy, self.claim.on, others)
-        rate = changed.resolved_rate(self.loan.rate)
-        daily = rate.daily(self.loan.day_count) if rate is not None else Decimal(0)
+        changed, day, daily = self.terms(others)
         estimate = p.amount * (1 + daily * max(0, (day - p.date).days))
         return p.amount - self.slack, p.amount + extra_bound(changed, self.loan, st, p.amount, p.date, day), estimate
 
@@ -284,14 +300,16 @@ class _Search:
         if targets is None:
             return
         st = self.statements[_key(others)]
-        _, _, day, _ = changed_inputs(self.payments, self.policy, self.claim.on, others)
+        day = self.terms(others)[1]
         pool = [i for i, p in enumerate(self.payments) if p.date <= day and p.amount > 0]
         if count == 3 and len(pool) > MAX_TRIPLE_POOL:
             self.cut = True
             return
         bounds = {i: self.bounds(others, i) for i in pool}
         ranked: list[tuple[Decimal, tuple[int, ...], bool]] = []
-        for combo in combinations(pool, count):
+        for n, combo in enumerate(combinations(pool, count)):
+            if n % 4096 == 4095 and self.over():
+                return
             lo = sum(bounds[i][0] for i in combo)
             hi = sum(bounds[i][1] for i in combo)
             est = sum(bounds[i][2] for i in combo)
@@ -356,18 +374,19 @@ class _Search:
             p = self.payments[index]
             if p.date >= on or p.amount <= 0:
                 continue
+            if self.over():
+                return
             lo, hi, _ = self.bounds(others, index)
             most = hi - p.amount + self.slack
-            days = [p.date + timedelta(days=k) for k in range(1, (on - p.date).days + 1)]
             for basis, need, _ in targets:
                 if not -self.slack <= need <= most:
                     continue
-                def at(i: int, basis: str = basis, index: int = index, days: list[date] = days) -> Decimal | None:
-                    rb = self.rebuild((*others, self.reading("credited", index, days[i])))
+                def at(i: int, basis: str = basis, index: int = index, paid: date = p.date) -> Decimal | None:
+                    rb = self.rebuild((*others, self.reading("credited", index, paid + timedelta(days=i + 1))))
                     return None if rb is None else rb.figures(basis).total
-                i = _search(len(days), at, self.claim.amount)
+                i = _search((on - p.date).days, at, self.claim.amount)
                 if i is not None:
-                    rb = self.rebuild((*others, self.reading("credited", index, days[i])))
+                    rb = self.rebuild((*others, self.reading("credited", index, p.date + timedelta(days=i + 1))))
                     if rb is not None:
                         self.record(rb, basis)
                 if self.cut:
