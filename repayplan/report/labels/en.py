@@ -254,4 +254,8 @@ EN: dict[str, str] = {
     "audit.cap": "under the cap {cap}, at most {ceiling} may be claimed on {on}",
     "audit.cap_above": "the claim is {amount} above the capped figure", "audit.cap_within": "the claim is within it",
     "audit.colon": ": ", "audit.same": " = ", "audit.list": ", ", "audit.sep": " ",
+    "arrears.claimed_on": "Claim stated for", "arrears.claim_basis": "Claim basis",
+    "arrears.claim_difference": "Claim difference", "arrears.claim_explained": "Claim explained",
+    "arrears.claim_explanation": "Explained by", "arrears.claim_maximum": "Most the contract gives",
+    "arrears.claim_exceeds_maximum": "Claim exceeds that", "arrears.claim_cut_short": "Audit cut short",
 }

@@ -227,4 +227,8 @@ ZH: dict[str, str] = {
     "audit.cap": "按上限{cap}，截至{on}最多可主张{ceiling}元",
     "audit.cap_above": "主张金额超出上限内金额{amount}元", "audit.cap_within": "主张金额未超出上限",
     "audit.colon": "：", "audit.same": "＝", "audit.list": "；", "audit.sep": "",
+    "arrears.claimed_on": "主张金额对应日期", "arrears.claim_basis": "主张口径",
+    "arrears.claim_difference": "主张差额", "arrears.claim_explained": "差额可解释",
+    "arrears.claim_explanation": "解释", "arrears.claim_maximum": "按合同最多可得",
+    "arrears.claim_exceeds_maximum": "主张超出最多可得", "arrears.claim_cut_short": "核对因时间限制中止",
 }
