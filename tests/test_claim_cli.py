@@ -101,3 +101,23 @@ def test_batch_claimed_column(tmp_path: Path) -> None:
     assert err.splitlines()[:2] == [
         "line 2 (P-1): claimed: 'lots' is not a number; write it like 1000 or 1000.50",
         "line 3 (P-2): claimed_on: given without a claimed figure; add the notice's figure in 'claimed'"]
+
+
+def test_the_claim_against_the_legal_cap() -> None:
+    # the most that may be claimed on 07-20 under 24%: the claim C at which the loan's cash flows are worth 0 at
+    # 24% a year, Σ flow ÷ 1.24^(days/365): +6,000.00 on 01-10, −1,045.00 on 02-10, −1,045.00 on 03-12, −500.00
+    # on 04-30, −C on 07-20
+    code, out, _ = run("status", HUABEI, "--claimed", "4500", "--cap", "24%", "--format", "json")
+    cap = json.loads(out)["claim"]["cap"]
+    flows = [("2025-01-10", 6000.0), ("2025-02-10", -1045.0), ("2025-03-12", -1045.0), ("2025-04-30", -500.0)]
+    from datetime import date
+
+    def years(day: str) -> float:
+        return (date(2025, 7, 20) - date.fromisoformat(day)).days / 365
+
+    ceiling = sum(amount * 1.24 ** years(day) for day, amount in flows)  # valued on 07-20
+    assert code == 0 and abs(float(cap["ceiling"]) - ceiling) < 0.006, (cap, ceiling)
+    assert cap["above"] == f"{4500 - float(cap['ceiling']):.2f}" and cap["contract_above"] == "0.00"
+    code, out, _ = run("status", HUABEI, "--claimed", "4500", "--cap", "24%", "--lang", "zh")
+    assert f"按上限24%，截至2025-07-20最多可主张{float(cap['ceiling']):,.2f}元" in out
+    assert f"主张金额超出上限内金额{cap['above']}元" in out

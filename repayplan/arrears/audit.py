@@ -42,7 +42,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 from itertools import combinations
 
-from ..legal import Cap, check_cap
+from ..legal import Cap, check_cap, cost_flows
+from ..metrics import npv
 from ..model import Loan
 from ..money import MoneyPolicy
 from .engine import statement
@@ -89,9 +90,9 @@ class Explanation:
 
 @dataclass(frozen=True)
 class CapView:
-    """The claim against a legal cap on the cost of credit: ``ceiling`` is the contract's payoff on the claim's
-    date less what of it is above the cap (the most that may be claimed); ``above`` what the claim exceeds it
-    by (0 when within); ``contract_above`` what the contract's own payoff exceeds the cap by."""
+    """The claim against a legal cap on the cost of credit: ``ceiling`` is the most that may be claimed on the
+    claim's date (the payoff at which the cost of credit is exactly the cap); ``above`` what the claim exceeds
+    it by (0 when within); ``contract_above`` what the contract's own payoff exceeds the cap by (actuarial)."""
 
     cap: Cap
     ceiling: Decimal
@@ -440,10 +441,12 @@ def _search(n: int, at: Callable[[int], Decimal | None], target: Decimal, last: 
 
 
 def _cap_view(search: _Search, cap: Cap) -> CapView:
+    """The claim at which the cost of credit (the actuarial annual rate of the loan, the payments and the claim,
+    :mod:`repayplan.legal`) is exactly the cap: the contract's payoff plus the flows' value at the cap rate."""
     st = search.statements[()]
-    check = check_cap(st, cap)
-    ceiling = st.payoff_amount - check.excess
-    return CapView(cap, ceiling, max(search.claim.amount - ceiling, st.money.round(Decimal(0))), check.excess)
+    ceiling = st.money.round(st.payoff_amount + npv(cost_flows(st), cap.rate, st.as_of))
+    zero = st.money.round(Decimal(0))
+    return CapView(cap, ceiling, max(search.claim.amount - ceiling, zero), check_cap(st, cap).excess)
 
 
 __all__ = ["CLAIM_BASES", "CapView", "Claim", "ClaimAudit", "Explanation", "Figures", "Reading", "Rebuild", "audit",

@@ -124,6 +124,8 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
 @click.option("--claimed-on", "claimed_on", default=None,
               help="The day the notice states its figure for, YYYY-MM-DD (default: [case] claimed_on, else the "
                    "statement date); the claim is audited on that day.")
+@click.option("--audit-seconds", "audit_seconds", default=0.4, show_default=True, type=click.FloatRange(0.05, 600),
+              help="Time budget of the claim audit; it says when it was cut short.")
 @click.option("--cap", default=None, help="Cost-of-credit cap: 24%, 4xLPR (4 × the one-year LPR on the start "
                                           "date) or any rate.")
 @click.option("--penalty-rate", default=None, help="Penalty interest: 0.05%/day, 18%/year or contract+50%.")
@@ -160,7 +162,8 @@ def status(case: str | None, fmt: str, lang: str, **flags: Any) -> None:
     audit_ = None
     if inputs.claimed is not None:
         claim = Claim(inputs.claimed, inputs.claimed_on or inputs.as_of)
-        audit_ = audit(inputs.loan, inputs.payments, inputs.policy, claim, cap=inputs.cap)
+        audit_ = audit(inputs.loan, inputs.payments, inputs.policy, claim, cap=inputs.cap,
+                       budget=flags["audit_seconds"])
     cap = check_cap(st, inputs.cap) if inputs.cap is not None else None
     if fmt == "json":
         emit(statement_json(st, audit_, cap))
