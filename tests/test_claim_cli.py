@@ -121,3 +121,19 @@ def test_the_claim_against_the_legal_cap() -> None:
     code, out, _ = run("status", HUABEI, "--claimed", "4500", "--cap", "24%", "--lang", "zh")
     assert f"按上限24%，截至2025-07-20最多可主张{float(cap['ceiling']):,.2f}元" in out
     assert f"主张金额超出上限内金额{cap['above']}元" in out
+
+
+def test_the_docs_examples_run_as_shown() -> None:
+    import shlex
+
+    text = (Path(__file__).resolve().parent.parent / "docs" / "claim-audit.md").read_text(encoding="utf-8")
+    blocks = [b.split("\n", 1)[1] for b in text.split("```")[1::2] if b.split("\n", 1)[1].startswith("$ ")]
+    assert len(blocks) == 3
+    for block in blocks:
+        command, *shown = block.strip("\n").splitlines()
+        args = shlex.split(command[2:])[1:]
+        code, out, _ = run(*[str(EXAMPLES.parent / a) if a.startswith("examples/") else a for a in args])
+        assert code == 0
+        for line in shown:
+            if line != "...":
+                assert line in out.splitlines(), line
