@@ -234,10 +234,10 @@ def test_full_balance_penalty_without_payments_is_one_product(loan, policy: Pena
 def test_the_claim_audits_date_search_finds_the_day_a_scan_finds(steps: list[int], target: int, last: bool) -> None:
     from itertools import accumulate
 
-    from repayplan.arrears.audit import _search
+    from repayplan.arrears.search import find_day
 
     values = list(accumulate(steps))  # non-decreasing, with flat runs
     # independently: scan every position, the first (or last) that equals the target
     hits = [i for i, v in enumerate(values) if v == target]
     expected = (hits[-1] if last else hits[0]) if hits else None
-    assert _search(len(values), lambda i: Decimal(values[i]), Decimal(target), last) == expected
+    assert find_day(len(values), lambda i: Decimal(values[i]), Decimal(target), last) == expected

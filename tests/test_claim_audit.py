@@ -16,8 +16,9 @@ from decimal import ROUND_HALF_UP, Decimal
 
 from repayplan import Loan, build_schedule, parse_rate
 from repayplan.arrears import Payment, PenaltyPolicy, statement
-from repayplan.arrears.audit import DATED_AFTER, DATED_BEFORE, ClaimAudit, audit_claim
+from repayplan.arrears.audit import ClaimAudit, audit_claim
 from repayplan.arrears.readings import CLAIM_BASES, Reading, compatible, rebuild
+from repayplan.arrears.search import DATED_AFTER, DATED_BEFORE
 
 D = Decimal
 R = D("0.0005")  # 0.05%/day
@@ -303,7 +304,7 @@ def small_case(rng: random.Random) -> tuple[Loan, PenaltyPolicy, list[Payment], 
 
 
 def test_nothing_explains_and_exceeds_the_maximum_agree_with_trying_every_reading(monkeypatch: object) -> None:
-    import repayplan.arrears.audit as module
+    import repayplan.arrears.search as module
 
     before, after = 6, 3
     monkeypatch.setattr(module, "DATED_BEFORE", before)  # type: ignore[attr-defined]
