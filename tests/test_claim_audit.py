@@ -335,3 +335,41 @@ def test_nothing_explains_and_exceeds_the_maximum_agree_with_trying_every_readin
                 assert audit.exceeds_maximum == (claim > top)
                 exceeded += audit.exceeds_maximum
     assert checked >= 80 and explained >= 30 and exceeded >= 5, (checked, explained, exceeded)
+
+
+# -- the bounds that decide which payments are tried ---------------------------------------------------------
+
+def test_a_payment_left_out_adds_within_the_bounds_the_search_prunes_by() -> None:
+    """Leaving a payment out adds at least its amount to the payoff (less a cent a term for rounding) and at most
+    its amount plus :func:`extra_bound`; crediting it later adds between nothing and the bound. Random loans,
+    every base and grace, late fees, several payments: each payment left out, and credited a random later day."""
+    from repayplan.arrears.readings import extra_bound
+
+    rng = random.Random(77)
+    checked = 0
+    for _ in range(40):
+        term = rng.randint(2, 8)
+        loan = Loan(D(rng.randint(10, 300) * 100), parse_rate(f"{rng.randint(0, 36)}%"), term,
+                    start=date(2025, rng.randint(1, 12), rng.randint(1, 28)), installment_fee=D(rng.choice([0, 25])))
+        rows = build_schedule(loan).rows
+        policy = PenaltyPolicy(DAILY, base=rng.choice(["overdue-principal", "overdue-installment", "outstanding"]),
+                               compound=rng.random() < 0.5, count_payment_day=rng.random() < 0.5,
+                               grace_days=rng.choice([0, 3]), late_fee=D(rng.choice([0, 30])),
+                               late_fee_rate=rng.choice([None, D("0.05")]))
+        on = rows[-1].due_date + timedelta(days=rng.randint(-40, 60))
+        payments = sorted((Payment(rows[rng.randrange(term)].due_date + timedelta(days=rng.randint(-5, 30)),
+                                   D(rng.randint(1, 40) * 50)) for _ in range(rng.randint(1, 5))),
+                          key=lambda p: p.date)
+        payments = [p for p in payments if loan.start <= p.date <= on]
+        st = statement(loan, payments, policy, on)
+        slack = D("0.01") * (len(payments) + 2 * term + 2)
+        for i, p in enumerate(payments):
+            bound = extra_bound(policy, loan, st, p.amount, p.date, on)
+            added = rebuild(loan, payments, policy, on, (Reading(kind="missing", payment=i),)).payoff.total \
+                - st.payoff_amount
+            assert p.amount - slack <= added <= p.amount + bound, (i, p, added, bound)
+            later = p.date + timedelta(days=rng.randint(1, max(1, days(p.date, on))))
+            moved = rebuild(loan, payments, policy, on, (Reading(kind="credited", payment=i, on=later),))
+            assert -slack <= moved.payoff.total - st.payoff_amount <= bound + slack
+            checked += 1
+    assert checked >= 60
