@@ -55,10 +55,12 @@ SHOWN = 20
 
 @dataclass(frozen=True)
 class Arrears:
-    """Payments by case_id, and the date statements are made as of (None: today)."""
+    """Payments by case_id, the date statements are made as of (None: today), the language of the claim audit's
+    words."""
 
     payments: dict[str, tuple[Payment, ...]] = field(default_factory=dict)
     as_of: date | None = None
+    lang: str = "en"
 
 
 def read_payments_file(source: str | Path | IO[str]) -> dict[str, tuple[Payment, ...]]:
@@ -154,7 +156,8 @@ def arrears_columns(chunk: pd.DataFrame, cases: Cases, arrears: Arrears,
             out[column][i] = money(value)
         out["arrears_days_past_due"][i] = st.days_past_due
         if claim is not None:
-            _audit_columns(out, i, audit(loan, payments, policy or PenaltyPolicy(), claim, budget=CLAIM_BUDGET))
+            _audit_columns(out, i, audit(loan, payments, policy or PenaltyPolicy(), claim, budget=CLAIM_BUDGET),
+                           arrears.lang)
     return out, problems, history
 
 
@@ -178,19 +181,21 @@ def _claim(amount: str, day: str, on: date, start: date, errors: list[str]) -> C
     return Claim(value, when)
 
 
-def _audit_columns(out: dict[str, np.ndarray], i: int, result: ClaimAudit) -> None:
+def _audit_columns(out: dict[str, np.ndarray], i: int, result: ClaimAudit, lang: str) -> None:
     """One case's audit in the arrears_claim_* columns: the first explanation (fewest readings) in words."""
     from ..report.claim import readings_text
+    from ..report.labels import label
 
     money = result.money.text
     out["arrears_claimed"][i] = money(result.claimed)
     out["arrears_claimed_on"][i] = result.claimed_on.isoformat()
-    out["arrears_claim_basis"][i] = result.basis
+    out["arrears_claim_basis"][i] = result.basis if lang == "en" else label(f"audit.basis.{result.basis}", lang)
     out["arrears_claim_difference"][i] = money(result.difference)
     out["arrears_claim_explained"][i] = result.explained
     if result.explanations:
-        out["arrears_claim_explanation"][i] = readings_text(result.explanations[0].readings, result, "en") + (
-            f" (+{len(result.explanations) - 1} more)" if len(result.explanations) > 1 else "")
+        more = len(result.explanations) - 1
+        out["arrears_claim_explanation"][i] = readings_text(result.explanations[0].readings, result, lang) + (
+            label("audit.more", lang).format(count=more) if more else "")
     if result.maximum is not None:
         out["arrears_claim_maximum"][i] = money(result.maximum.payoff.total)
         out["arrears_claim_exceeds_maximum"][i] = result.exceeds_maximum

@@ -258,4 +258,5 @@ EN: dict[str, str] = {
     "arrears.claim_difference": "Claim difference", "arrears.claim_explained": "Claim explained",
     "arrears.claim_explanation": "Explained by", "arrears.claim_maximum": "Most the contract gives",
     "arrears.claim_exceeds_maximum": "Claim exceeds that", "arrears.claim_cut_short": "Audit cut short",
+    "audit.more": " (+{count} more)",
 }

@@ -231,4 +231,5 @@ ZH: dict[str, str] = {
     "arrears.claim_difference": "主张差额", "arrears.claim_explained": "差额可解释",
     "arrears.claim_explanation": "解释", "arrears.claim_maximum": "按合同最多可得",
     "arrears.claim_exceeds_maximum": "主张超出最多可得", "arrears.claim_cut_short": "核对因时间限制中止",
+    "audit.more": "（另有{count}种解释）",
 }
