@@ -12,9 +12,10 @@ Public shape (stable; the dispute letter is built from it):
   :class:`Explanation`: ``readings``, ``basis`` "past-due" or "payoff", the rebuilt ``figures`` by component
   and ``difference`` from the contract's figures), ``singles`` (every single penalty reading and the
   acceleration, rebuilt, whether it explains or not), ``maximum`` (when nothing explains: the payoff with
-  every penalty reading at its dearest) and ``exceeds_maximum``, ``tried`` / ``cut_short`` (the search's
-  budget), ``cap`` (a :class:`CapView` when a legal cap is given), ``money`` and ``policy`` (the contract's
-  penalty terms, which each reading departs from);
+  every penalty reading at its dearest) and ``exceeds_maximum``, the search's budget (``tried`` rebuilds,
+  ``cut_short``, ``complete``: every set of up to that many readings was tried), ``cap`` (a
+  :class:`CapView` when a legal cap is given), ``money`` and ``policy`` (the contract's penalty terms,
+  which each reading departs from);
 * a :class:`~.readings.Reading` is data (``kind``, ``value``, ``payment``, ``amount``, ``paid_on``,
   ``on``); the words are in the labels (``report/statement.py`` renders them in both languages).
 
@@ -73,6 +74,7 @@ class ClaimAudit:
     maximum: Rebuild | None
     tried: int
     cut_short: bool
+    complete: int  # every set of up to this many readings was tried (3, or less when cut short)
     cap: CapView | None
     money: MoneyPolicy
     policy: PenaltyPolicy  # the contract's penalty terms (what each reading departs from)
@@ -124,7 +126,8 @@ def audit(loan: Loan, payments: Sequence[Payment], policy: PenaltyPolicy, claim:
     maximum = None if explanations else search.maximum()
     view = _cap_view(search, cap) if cap is not None else None
     return ClaimAudit(claim.amount, claim.on, base, tuple(explanations[:MAX_EXPLANATIONS]), tuple(singles), maximum,
-                      search.tried, search.cut, view, loan.policy, policy)
+                      search.tried, search.cut,
+                      3 if not search.cut else search.complete, view, loan.policy, policy)
 
 
 def _cap_view(search: Search, cap: Cap) -> CapView:

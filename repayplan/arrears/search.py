@@ -75,6 +75,7 @@ class Search:
         self.found: list[Explanation] = []
         self.tried = 0
         self.cut = False
+        self.complete = 0  # every set of up to this many readings was tried
         self.slack = loan.policy.quantum * (len(payments) + 2 * loan.term + 2)  # rounding: a cent per term
         self.readings = policy_readings(policy)
         self._terms: dict[tuple[Reading, ...], tuple[PenaltyPolicy, date, Decimal]] = {}
@@ -157,6 +158,8 @@ class Search:
             if size <= 2:
                 for others in self.policy_sets(size - 1) if size > 1 else iter([()]):
                     self.credited(others)
+            if not self.cut:
+                self.complete = size
             if self.cut or self.found:  # the simplest explanations: no more readings than needed
                 break
         return singles

@@ -85,6 +85,7 @@ def claim_dict(audit: ClaimAudit) -> dict[str, Any]:
         "maximum": figures_dict(audit.maximum.payoff, audit.money) if audit.maximum is not None else None,
         "maximum_readings": [reading_dict(r, audit) for r in audit.maximum.readings] if audit.maximum else [],
         "exceeds_maximum": audit.exceeds_maximum, "tried": audit.tried, "cut_short": audit.cut_short,
+        "complete": audit.complete,
         "cap": None,
     }
     if audit.cap is not None:
@@ -143,7 +144,8 @@ def claim_text(audit: ClaimAudit, lang: str = "en", as_of: Any = None) -> str:
         key = "audit.exceeds" if audit.exceeds_maximum else "audit.within"
         lines.append("  " + label(key, lang).format(amount=g(abs(over))))
     if audit.cut_short:
-        lines.append("  " + label("audit.cut", lang).format(tried=audit.tried))
+        lines.append("  " + label("audit.cut", lang).format(tried=audit.tried) + label(
+            f"audit.complete.{audit.complete}", lang))
     if audit.cap is not None:
         c = audit.cap
         lines.append("  " + label("audit.cap", lang).format(cap=c.cap, on=audit.claimed_on, ceiling=g(c.ceiling)))

@@ -250,7 +250,7 @@ EN: dict[str, str] = {
     "audit.maximum": "the most the contract could produce on {on} ({readings}): {figures}",
     "audit.exceeds": "the claim exceeds that by {amount}: no reading of the penalty terms reaches it",
     "audit.within": "the claim is within that ({amount} below)",
-    "audit.cut": "search cut short after {tried} rebuilds (time budget): not every combination was tried",
+    "audit.cut": "search cut short after {tried} rebuilds (time budget, --audit-seconds)",
     "audit.cap": "under the cap {cap}, at most {ceiling} may be claimed on {on}",
     "audit.cap_above": "the claim is {amount} above the capped figure", "audit.cap_within": "the claim is within it",
     "audit.colon": ": ", "audit.same": " = ", "audit.list": ", ", "audit.sep": " ",
@@ -259,4 +259,7 @@ EN: dict[str, str] = {
     "arrears.claim_explanation": "Explained by", "arrears.claim_maximum": "Most the contract gives",
     "arrears.claim_exceeds_maximum": "Claim exceeds that", "arrears.claim_cut_short": "Audit cut short",
     "audit.more": " (+{count} more)",
+    "audit.complete.0": ": not every single reading was tried",
+    "audit.complete.1": ": every single reading tried, not every pair",
+    "audit.complete.2": ": every pair tried, not every three together",
 }

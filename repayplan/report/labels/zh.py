@@ -223,7 +223,7 @@ ZH: dict[str, str] = {
     "audit.maximum": "截至{on}，按合同最多可得（{readings}）：{figures}",
     "audit.exceeds": "主张金额超出该最高额{amount}元：任何罚息条款的解释都无法得出",
     "audit.within": "主张金额未超出该最高额（低{amount}元）",
-    "audit.cut": "已重新核算{tried}次，因时间限制中止：未穷尽全部组合",
+    "audit.cut": "已重新核算{tried}次，因时间限制中止（--audit-seconds）",
     "audit.cap": "按上限{cap}，截至{on}最多可主张{ceiling}元",
     "audit.cap_above": "主张金额超出上限内金额{amount}元", "audit.cap_within": "主张金额未超出上限",
     "audit.colon": "：", "audit.same": "＝", "audit.list": "；", "audit.sep": "",
@@ -232,4 +232,6 @@ ZH: dict[str, str] = {
     "arrears.claim_explanation": "解释", "arrears.claim_maximum": "按合同最多可得",
     "arrears.claim_exceeds_maximum": "主张超出最多可得", "arrears.claim_cut_short": "核对因时间限制中止",
     "audit.more": "（另有{count}种解释）",
+    "audit.complete.0": "：单项解释尚未逐一核对完", "audit.complete.1": "：单项解释已逐一核对，两项组合未核对完",
+    "audit.complete.2": "：两项组合已核对完，三项组合未核对完",
 }
