@@ -3,7 +3,7 @@ from the contract, and the readings of the contract that produce it.
 
 Public shape (stable; the dispute letter is built from it):
 
-* :func:`audit` ``(loan, payments, policy, claim, *, cap=None, budget=0.4) -> ClaimAudit``,
+* :func:`audit` ``(loan, payments, policy, claim, *, cap=None, budget=0.35) -> ClaimAudit``,
   :func:`audit_claim` ``(statement, amount, on=None, ...)`` the same from a statement;
 * :class:`Claim` ``(amount, on)``: the notice's figure and the date it was stated on (``claimed_on``);
 * :class:`ClaimAudit`: ``claimed``, ``claimed_on``, ``rebuilt`` (a :class:`~.readings.Rebuild`: the
@@ -101,7 +101,7 @@ class ClaimAudit:
 
 
 def audit_claim(st: Statement, claimed: Decimal, on: date | None = None, *, payments: Sequence[Payment] | None = None,
-                cap: Cap | None = None, budget: float = 0.4) -> ClaimAudit:
+                cap: Cap | None = None, budget: float = 0.35) -> ClaimAudit:
     """:func:`audit` with the statement's loan, policy and payments (or ``payments``, e.g. with those after the
     statement date), the claim stated on ``on`` (default the statement's date)."""
     return audit(st.loan, st.payments if payments is None else payments, st.penalty,
@@ -109,7 +109,7 @@ def audit_claim(st: Statement, claimed: Decimal, on: date | None = None, *, paym
 
 
 def audit(loan: Loan, payments: Sequence[Payment], policy: PenaltyPolicy, claim: Claim, *, cap: Cap | None = None,
-          budget: float = 0.4) -> ClaimAudit:
+          budget: float = 0.35) -> ClaimAudit:
     """Rebuild the debt on the claim's date under every reading and every combination of up to three, within
     ``budget`` seconds (singles first), and keep those whose figure equals the claim on either basis."""
     start = time.perf_counter()

@@ -26,12 +26,13 @@ Timing rules:
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from ..model import Loan
+from ..model import Loan, Schedule
 from ..money import ZERO, MoneyPolicy, round_units
 from ..rates import Rate, percent_text
 from ..schedule import build_schedule
@@ -40,6 +41,13 @@ from .policy import Payment, PenaltyPolicy, daily_rate_text
 from .statement import Application, PenaltyTerm
 
 ONE_DAY = timedelta(days=1)
+
+
+@functools.lru_cache(maxsize=16)
+def contract_schedule(loan: Loan) -> Schedule:
+    """The loan's schedule, built once for the replays of one loan (the claim audit replays it hundreds of
+    times); a Loan and its Schedule are frozen, so sharing it is safe."""
+    return build_schedule(loan)
 
 
 class _Line:
@@ -80,7 +88,7 @@ class _Replay:
     def __init__(self, loan: Loan, penalty: PenaltyPolicy, as_of: date) -> None:
         self.loan, self.penalty, self.as_of = loan, penalty, as_of
         self.money: MoneyPolicy = loan.policy
-        self.schedule = build_schedule(loan)
+        self.schedule = contract_schedule(loan)
         rate = penalty.resolved_rate(loan.rate)
         self.rate: Rate | None = rate
         self.daily: Fraction | None = rate.daily_exact(loan.day_count) if rate is not None and rate.value else None

@@ -124,7 +124,7 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
 @click.option("--claimed-on", "claimed_on", default=None,
               help="The day the notice states its figure for, YYYY-MM-DD (default: [case] claimed_on, else the "
                    "statement date); the claim is audited on that day.")
-@click.option("--audit-seconds", "audit_seconds", default=0.4, show_default=True, type=click.FloatRange(0.05, 600),
+@click.option("--audit-seconds", "audit_seconds", default=0.35, show_default=True, type=click.FloatRange(0.05, 600),
               help="Time budget of the claim audit; it says when it was cut short.")
 @click.option("--cap", default=None, help="Cost-of-credit cap: 24%, 4xLPR (4 × the one-year LPR on the start "
                                           "date) or any rate.")
