@@ -49,7 +49,8 @@ def test_the_claim_is_audited_on_the_notices_date() -> None:
     code, out, _ = run("status", HUABEI, "--claimed", "3794.62", "--claimed-on", "2025-07-30")
     assert "the notice is dated 2025-07-30, the statement 2025-07-20: the claim is compared on 2025-07-30" in out
     # the statement's figure on the notice's date is the reading "computed as of 07-20"
-    code, out, _ = run("status", HUABEI, "--claimed", "3776.18", "--claimed-on", "2025-07-30", "--format", "json")
+    code, out, _ = run("status", HUABEI, "--claimed", "3776.18", "--claimed-on", "2025-07-30", "--format", "json",
+                       "--audit-seconds", "60")
     readings = json.loads(out)["claim"]["explanations"][0]["readings"]
     assert [(r["kind"], r["on"]) for r in readings] == [("dated", "2025-07-20")]
 
