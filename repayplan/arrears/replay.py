@@ -26,8 +26,10 @@ Timing rules:
 
 from __future__ import annotations
 
+import copy
 import functools
 from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -36,7 +38,7 @@ from ..model import Loan, Schedule
 from ..money import ZERO, MoneyPolicy, round_units
 from ..rates import Rate, percent_text
 from ..schedule import build_schedule
-from .ledger import Ledger
+from .ledger import Ledger, LedgerState
 from .policy import Payment, PenaltyPolicy, daily_rate_text
 from .statement import Application, PenaltyTerm
 
@@ -83,6 +85,40 @@ class _Line:
     def contractual(self) -> Decimal:
         return self.up + self.ui + self.uf
 
+    def copy(self) -> _Line:
+        """A copy sharing nothing mutable (its trace lists are copied; their items are immutable)."""
+        new = _Line.__new__(_Line)
+        for name in _Line.__slots__:
+            setattr(new, name, getattr(self, name))
+        new.terms, new.history, new.notes = list(self.terms), list(self.history), list(self.notes)
+        return new
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """The replay's state before one event: frozen copies of the installments (shared between snapshots where
+    unchanged; copied again on restoring), and the lengths of its append-only lists."""
+
+    lines: tuple[_Line, ...]
+    open: tuple[int, ...]
+    next_due: int
+    credit: Decimal
+    missed_unpaid: int
+    default_off: date
+    ever_default: bool
+    applications: int
+    credited: int
+    ledger: LedgerState
+
+
+def line_events(lines: Sequence[_Line]) -> list[tuple[date, int, int]]:
+    """(day, kind, installment) of each due date (kind 1) and day after the grace (kind 0, the decision)."""
+    out = []
+    for i, line in enumerate(lines):
+        out.append((line.due_date, 1, i))
+        out.append((line.grace_end + ONE_DAY, 0, i))
+    return out
+
 
 class _Replay:
     def __init__(self, loan: Loan, penalty: PenaltyPolicy, as_of: date) -> None:
@@ -121,6 +157,9 @@ class _Replay:
         self.late_max = money.round(penalty.late_fee_max) if penalty.late_fee_max is not None else None
         self.late_rate = Fraction(penalty.late_fee_rate or 0)
         self.late_rate_text = percent_text(penalty.late_fee_rate or ZERO)
+        self.credited: list[tuple[date, int, Decimal]] = []  # (day, payment, left over as credit), played order
+        self.dirty: set[int] = set(range(len(self.lines)))  # lines changed since the last snapshot
+        self.last: list[_Line] = []  # the last snapshot's frozen lines
 
     def text(self, amount: Decimal) -> str:
         """An amount already in minor units, for people: '1,045.00'."""
@@ -319,6 +358,7 @@ class _Replay:
                 break
         cleared = []
         for line in touched.values():
+            self.dirty.add(line.index)
             horizon = loan_horizon if self.outstanding else self.line_horizon(line, day)
             self.rebase(line, horizon)
             if line.is_due and line.settled_on is None and line.contractual == 0:
@@ -332,28 +372,64 @@ class _Replay:
 
     # -- the replay ----------------------------------------------------------
     def run(self, payments: Sequence[Payment]) -> list[Decimal]:
-        events: list[tuple[date, int, int]] = []
-        for i, line in enumerate(self.lines):
-            events.append((line.due_date, 1, i))
-            events.append((line.grace_end + ONE_DAY, 0, i))
-        for i, payment in enumerate(payments):
-            events.append((payment.date, 2, i))
-        events.sort()
+        """Replay the payments (in date order) up to the statement date; what each left over as credit."""
+        events = sorted(line_events(self.lines) + [(p.date, 2, i) for i, p in enumerate(payments)])
+        self.play(events, [p.amount for p in payments])
         to_credit = [ZERO] * len(payments)
-        for day, kind, i in events:
-            if day > self.as_of:
-                break
+        for _, i, left in self.credited:
+            to_credit[i] = left
+        return to_credit
+
+    def play(self, events: Sequence[tuple[date, int, int]], amounts: Sequence[Decimal],
+             snapshots: list[Snapshot] | None = None) -> int:
+        """Play the sorted events up to the statement date (a payment event names its amount in ``amounts``);
+        with ``snapshots``, the state before each event played is appended. Returns how many were played."""
+        as_of = self.as_of
+        for k, (day, kind, i) in enumerate(events):
+            if day > as_of:
+                return k
+            if snapshots is not None:
+                snapshots.append(self.snapshot())
             if kind == 0:
+                self.dirty.add(i)
                 self.decide(self.lines[i], day)
             elif kind == 1:
+                self.dirty.add(i)
                 self.fall_due(self.lines[i], day)
                 self.next_due = i + 1
             else:
-                left = self.allocate(payments[i].amount, day, "payment", i)
-                to_credit[i] = left
+                left = self.allocate(amounts[i], day, "payment", i)
+                self.credited.append((day, i, left))
                 self.credit += left
                 continue
             if self.credit > 0:
                 self.credit = self.allocate(self.credit, day, "credit", None)
-        return to_credit
+        return len(events)
 
+    # -- snapshots -----------------------------------------------------------
+    def snapshot(self) -> Snapshot:
+        """The state now; only the lines changed since the last snapshot are copied."""
+        lines = list(self.last) if self.last else list(self.lines)  # at first every line is dirty
+        for i in self.dirty:
+            lines[i] = self.lines[i].copy()
+        self.dirty.clear()
+        self.last = lines
+        return Snapshot(lines=tuple(lines), open=tuple(x.index for x in self.open), next_due=self.next_due,
+                        credit=self.credit, missed_unpaid=self.missed_unpaid, default_off=self.default_off,
+                        ever_default=self.ever_default, applications=len(self.applications),
+                        credited=len(self.credited), ledger=self.ledger.state())
+
+    def restore(self, snap: Snapshot, as_of: date) -> _Replay:
+        """A new replay in the state of ``snap`` (taken by this replay), to run on up to ``as_of``; this one is
+        left as it is."""
+        new = copy.copy(self)
+        new.as_of = as_of
+        new.lines = [x.copy() for x in snap.lines]
+        new.open = [new.lines[i] for i in snap.open]
+        new.next_due, new.credit, new.missed_unpaid = snap.next_due, snap.credit, snap.missed_unpaid
+        new.default_off, new.ever_default = snap.default_off, snap.ever_default
+        new.applications = self.applications[:snap.applications]
+        new.credited = self.credited[:snap.credited]
+        new.ledger = self.ledger.restored(snap.ledger)
+        new.dirty, new.last = set(), list(snap.lines)
+        return new
