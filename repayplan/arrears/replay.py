@@ -88,8 +88,13 @@ class _Line:
     def copy(self) -> _Line:
         """A copy sharing nothing mutable (its trace lists are copied; their items are immutable)."""
         new = _Line.__new__(_Line)
-        for name in _Line.__slots__:
-            setattr(new, name, getattr(self, name))
+        new.period, new.due_date, new.start, new.grace_end = self.period, self.due_date, self.start, self.grace_end
+        new.penalty_start, new.principal = self.penalty_start, self.principal
+        new.interest, new.inst_fee = self.interest, self.inst_fee
+        new.up, new.ui, new.uf, new.ul = self.up, self.ui, self.uf, self.ul
+        new.late_fees, new.pen_paid, new.paid, new.is_due = self.late_fees, self.pen_paid, self.paid, self.is_due
+        new.decided, new.missed, new.settled_on, new.closed = self.decided, self.missed, self.settled_on, self.closed
+        new.active, new.open_from, new.open_base, new.index = self.active, self.open_from, self.open_base, self.index
         new.terms, new.history, new.notes = list(self.terms), list(self.history), list(self.notes)
         return new
 

@@ -17,10 +17,11 @@ from decimal import Decimal
 from itertools import combinations
 
 from ..model import Loan
-from .engine import statement
+from .incremental import Track
 from .policy import Payment, PenaltyPolicy
 from .readings import (
     CLAIM_BASES,
+    POLICY_KINDS,
     Figures,
     Reading,
     Rebuild,
@@ -79,6 +80,7 @@ class Search:
         self.slack = loan.policy.quantum * (len(payments) + 2 * loan.term + 2)  # rounding: a cent per term
         self.readings = policy_readings(policy)
         self._terms: dict[tuple[Reading, ...], tuple[PenaltyPolicy, date, Decimal]] = {}
+        self.tracks: dict[tuple[Reading, ...], Track] = {}
 
     # -- replays -----------------------------------------------------------------
     def over(self) -> bool:
@@ -87,18 +89,30 @@ class Search:
             self.cut = True
         return self.cut
 
-    def statement(self, readings: Sequence[Reading]) -> Statement | None:
-        """The statement under the readings (acceleration aside), or None when the budget has run out."""
+    def statement(self, readings: Sequence[Reading], force: bool = False) -> Statement | None:
+        """The statement under the readings (acceleration aside), or None when the budget has run out (unless
+        ``force``). Each set of penalty terms is replayed in full once (a :class:`Track`); a change of the
+        payments or of the date is replayed from that track's snapshot at the first day it touches."""
         key = key_of([r for r in readings if r.kind != "accelerated"])
         st = self.statements.get(key)
         if st is None:
-            if self.statements and self.over():
+            if self.statements and not force and self.over():
                 return None
-            counted, changed, day, _ = changed_inputs(self.payments, self.policy, self.claim.on, key)
-            st = statement(self.loan, counted, changed, day)
+            st = self.track(tuple(r for r in key if r.kind in POLICY_KINDS)).statement(
+                missing={r.payment for r in key if r.kind == "missing" and r.payment is not None},
+                credited={r.payment: r.on for r in key if r.kind == "credited" and r.payment is not None and r.on},
+                on=next((r.on for r in key if r.kind == "dated"), None), applications=not key)
             self.statements[key] = st
             self.tried += 1
         return st
+
+    def track(self, terms: tuple[Reading, ...]) -> Track:
+        """The history replayed under the penalty terms as the readings change them, with its snapshots."""
+        track = self.tracks.get(terms)
+        if track is None:
+            changed = changed_inputs((), self.policy, self.claim.on, terms)[1]
+            track = self.tracks[terms] = Track(self.loan, self.payments, changed, self.claim.on)
+        return track
 
     def rebuild(self, readings: Sequence[Reading]) -> Rebuild | None:
         st = self.statement(readings)
@@ -307,8 +321,9 @@ class Search:
                     readings.append(Reading(kind="payment-day", value="on"))
             if p.grace_days:
                 readings.append(Reading(kind="no-grace"))
-            counted, changed, day, _ = changed_inputs(self.payments, p, self.claim.on, readings)
-            rb = read(statement(self.loan, counted, changed, day), key_of(readings))
+            st = self.statement(readings, force=True)
+            assert st is not None  # forced: never cut
+            rb = read(st, key_of(readings))
             if dearest is None or rb.payoff.total > dearest.payoff.total:
                 dearest = rb
             if p.rate is None:
@@ -324,10 +339,22 @@ def find_day(n: int, at: Callable[[int], Decimal | None], target: Decimal, last:
     >>> find_day(5, tens, Decimal(10)), find_day(5, tens, Decimal(10), last=True), find_day(5, tens, Decimal(5))
     (2, 3, None)
     """
+    if n <= 0:
+        return None
+    ends = {}
+    for i in ((n - 1, 0) if not last else (0, n - 1)):  # the ends first: most targets lie outside, two replays
+        value = at(i)
+        if value is None:
+            return None
+        ends[i] = value
+        if value == target and i == (n - 1 if last else 0):
+            return i
+    if ends[0] > target or ends[n - 1] < target:
+        return None
     lo, hi, found = 0, n - 1, None
     while lo <= hi:
         mid = (lo + hi) // 2
-        value = at(mid)
+        value = ends[mid] if mid in ends else at(mid)
         if value is None:
             return None
         if value == target:
