@@ -373,3 +373,24 @@ def test_a_payment_left_out_adds_within_the_bounds_the_search_prunes_by() -> Non
             assert -slack <= moved.payoff.total - st.payoff_amount <= bound + slack
             checked += 1
     assert checked >= 60
+
+
+# -- the long history of the bench (bench/bench_status.py), without a time budget ---------------------------------
+def test_the_bench_case_payment_200_not_credited_is_named_when_the_search_runs_to_the_end() -> None:
+    """36 installments, 300 payments: the claim is the payoff with payment #200 left out, rebuilt by the full
+    replay (readings.rebuild); the audit, which replays it from a snapshot, names that reading."""
+    from repayplan.arrears import scheduled_payments
+
+    loan = Loan(Decimal("36000"), parse_rate("18%"), 36, start=date(2025, 1, 15))
+    policy = PenaltyPolicy(parse_rate("0.05%/day"), grace_days=3)
+    payments = [Payment(p.date + timedelta(days=3 * k + (5 if i % 4 == 0 else 0)),
+                        loan.policy.round(p.amount / 10) - k)
+                for i, p in enumerate(scheduled_payments(loan)[:30]) for k in range(10)]
+    on = date(2027, 8, 1)
+    st = statement(loan, payments, policy, on)
+    claimed = rebuild(loan, payments, policy, on, (Reading(kind="missing", payment=200),)).payoff.total
+    assert claimed > st.payoff_amount + payments[200].amount  # the amount, and the penalty on it since
+    a = audit_claim(st, claimed, budget=600)
+    assert not a.cut_short and a.explained
+    named = [e for e in a.explanations if [(r.kind, r.payment) for r in e.readings] == [("missing", 200)]]
+    assert named and named[0].basis == "payoff" and named[0].figures.total == claimed
