@@ -17,6 +17,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from ..model import Loan
+from .engine import statement
 from .incremental import Track
 from .policy import Payment, PenaltyPolicy
 from .readings import (
@@ -98,10 +99,17 @@ class Search:
         if st is None:
             if self.statements and not force and self.over():
                 return None
-            st = self.track(tuple(r for r in key if r.kind in POLICY_KINDS)).statement(
-                missing={r.payment for r in key if r.kind == "missing" and r.payment is not None},
-                credited={r.payment: r.on for r in key if r.kind == "credited" and r.payment is not None and r.on},
-                on=next((r.on for r in key if r.kind == "dated"), None), applications=not key)
+            terms = tuple(r for r in key if r.kind in POLICY_KINDS)
+            if len(terms) == len(key):  # the penalty terms only: a plain replay (no snapshots unless needed later)
+                changed = changed_inputs((), self.policy, self.claim.on, terms)[1]
+                st = statement(self.loan, [p for p in self.payments if p.date <= self.claim.on], changed,
+                               self.claim.on)
+            else:
+                st = self.track(terms).statement(
+                    missing={r.payment for r in key if r.kind == "missing" and r.payment is not None},
+                    credited={r.payment: r.on for r in key if r.kind == "credited" and r.payment is not None
+                              and r.on},
+                    on=next((r.on for r in key if r.kind == "dated"), None))
             self.statements[key] = st
             self.tried += 1
         return st
