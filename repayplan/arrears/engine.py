@@ -44,6 +44,11 @@ def statement(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | 
     if as_of < loan.start:
         raise InputError(f"as_of: {as_of} is before the loan start {loan.start}; give a date on or after it")
     checked = checked_payments(loan, payments)
+    return replayed(loan, checked, penalty, as_of)
+
+
+def replayed(loan: Loan, checked: Sequence[Payment], penalty: PenaltyPolicy, as_of: date) -> Statement:
+    """:func:`statement` of payments checked already (:func:`checked_payments`)."""
     later = [p for p in checked if p.date > as_of]
     counted = sorted((p for p in checked if p.date <= as_of), key=lambda p: p.date)
     replay = _Replay(loan, penalty, as_of)

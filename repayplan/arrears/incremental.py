@@ -42,13 +42,15 @@ from .statement import Statement
 
 class Track:
     """A loan's payments (in their given order; ties on a day are played in that order) replayed under one
-    penalty policy up to ``as_of``, a snapshot kept before each event played and one at the end."""
+    penalty policy up to ``as_of``, a snapshot kept before each event played and one at the end (``checked``: the
+    payments were checked already, :func:`~.engine.checked_payments`)."""
 
-    def __init__(self, loan: Loan, payments: Sequence[Payment], policy: PenaltyPolicy, as_of: date) -> None:
+    def __init__(self, loan: Loan, payments: Sequence[Payment], policy: PenaltyPolicy, as_of: date,
+                 checked: bool = False) -> None:
         if as_of < loan.start:
             raise InputError(f"as_of: {as_of} is before the loan start {loan.start}; give a date on or after it")
         self.loan, self.policy, self.as_of = loan, policy, as_of
-        self.payments = checked_payments(loan, payments)
+        self.payments = list(payments) if checked else checked_payments(loan, payments)
         self.amounts = [p.amount for p in self.payments]
         self.replay = _Replay(loan, policy, as_of)
         self.events = sorted(line_events(self.replay.lines) + [(p.date, 2, i) for i, p in enumerate(self.payments)])
@@ -63,7 +65,8 @@ class Track:
     def statement(self, missing: Collection[int] = (), credited: Mapping[int, date] | None = None,
                   on: date | None = None, applications: bool = False) -> Statement:
         """The statement with the payments ``missing`` (by position) left out, those in ``credited`` moved to the
-        day given, dated ``on`` (default ``as_of``), replayed from the first event the changes touch."""
+        day given, dated ``on`` (default ``as_of``), replayed from the first event the changes touch. Without
+        ``applications``, a figures-only statement: no payment applications, no note on payments after ``on``."""
         credited = credited or {}
         on = on or self.as_of
         if on < self.loan.start:
@@ -86,9 +89,10 @@ class Track:
             p = self.payments[i]
             counted.append(p if p.date == day else Payment(day, p.amount, p.note))
             to_credit.append(left)
-        later = [Payment(credited.get(i, p.date), p.amount, p.note) for i, p in enumerate(self.payments)
-                 if i not in missing and credited.get(i, p.date) > on]
+        later: list[Payment] = []
         if applications:  # numbered by position among the payments counted, as the full replay numbers them
+            later = [Payment(credited.get(i, p.date), p.amount, p.note) for i, p in enumerate(self.payments)
+                     if i not in missing and credited.get(i, p.date) > on]
             position = {i: n for n, (_, i, _) in enumerate(replay.credited)}
             replay.applications = [a if a.payment is None else replace(a, payment=position[a.payment])
                                    for a in replay.applications]

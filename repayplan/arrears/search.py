@@ -17,7 +17,7 @@ from decimal import Decimal
 from itertools import combinations
 
 from ..model import Loan
-from .engine import statement
+from .engine import checked_payments, replayed
 from .incremental import Track
 from .policy import Payment, PenaltyPolicy
 from .readings import (
@@ -72,7 +72,9 @@ class Search:
 
     def __init__(self, loan: Loan, payments: list[Payment], policy: PenaltyPolicy, claim: Claim,
                  deadline: float) -> None:
-        self.loan, self.payments, self.policy, self.claim, self.deadline = loan, payments, policy, claim, deadline
+        self.loan, self.policy, self.claim, self.deadline = loan, policy, claim, deadline
+        self.payments = checked_payments(loan, payments)
+        self.rebuilds: dict[tuple[tuple[Reading, ...], bool], Rebuild] = {}
         self.statements: dict[tuple[Reading, ...], Statement] = {}
         self.found: list[Explanation] = []
         self.tried = 0
@@ -102,8 +104,8 @@ class Search:
             terms = tuple(r for r in key if r.kind in POLICY_KINDS)
             if len(terms) == len(key):  # the penalty terms only: a plain replay (no snapshots unless needed later)
                 changed = changed_inputs((), self.policy, self.claim.on, terms)[1]
-                st = statement(self.loan, [p for p in self.payments if p.date <= self.claim.on], changed,
-                               self.claim.on)
+                st = replayed(self.loan, [p for p in self.payments if p.date <= self.claim.on], changed,
+                              self.claim.on)
             else:
                 st = self.track(terms).statement(
                     missing={r.payment for r in key if r.kind == "missing" and r.payment is not None},
@@ -119,12 +121,20 @@ class Search:
         track = self.tracks.get(terms)
         if track is None:
             changed = changed_inputs((), self.policy, self.claim.on, terms)[1]
-            track = self.tracks[terms] = Track(self.loan, self.payments, changed, self.claim.on)
+            track = self.tracks[terms] = Track(self.loan, self.payments, changed, self.claim.on, checked=True)
         return track
 
     def rebuild(self, readings: Sequence[Reading]) -> Rebuild | None:
-        st = self.statement(readings)
-        return None if st is None else read(st, key_of(readings), any(r.kind == "accelerated" for r in readings))
+        """The statement under the readings read on both bases (cached: reading a statement sums its lines)."""
+        key = key_of(readings)
+        accelerated = any(r.kind == "accelerated" for r in readings)
+        rb = self.rebuilds.get((key, accelerated))
+        if rb is None:
+            st = self.statement(readings)
+            if st is None:
+                return None
+            rb = self.rebuilds[(key, accelerated)] = read(st, key, accelerated)
+        return rb
 
     def matches(self, readings: Sequence[Reading]) -> bool:
         """Replay the readings (and, room permitting, with acceleration too); record every exact match."""
@@ -145,8 +155,7 @@ class Search:
         keys = set(rb.readings)
         if any(e.basis == basis and set(e.readings) <= keys for e in self.found):
             return True  # a smaller set already explains it: this one only adds a reading that changes nothing
-        contract = self.statements[()]
-        plain = read(contract, ()).figures(basis)
+        plain = self.rebuilds[((), False)].figures(basis)
         self.found.append(Explanation(rb.readings, basis, figures, figures.total - plain.total))
         return True
 
