@@ -10,6 +10,7 @@ history. The result is the statement the full replay gives (a test compares
 them on random histories), without the payment applications unless asked.
 
 >>> from datetime import date
+from decimal import Decimal
 >>> from decimal import Decimal
 >>> from repayplan import Loan, parse_rate
 >>> from .policy import Payment, PenaltyPolicy
@@ -31,6 +32,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Mapping, Sequence
 from dataclasses import replace
 from datetime import date
+from decimal import Decimal
 
 from ..errors import InputError
 from ..model import Loan
@@ -66,7 +68,8 @@ class Track:
                   on: date | None = None, applications: bool = False) -> Statement:
         """The statement with the payments ``missing`` (by position) left out, those in ``credited`` moved to the
         day given, dated ``on`` (default ``as_of``), replayed from the first event the changes touch. Without
-        ``applications``, a figures-only statement: no payment applications, no note on payments after ``on``."""
+        ``applications``, a figures-only statement (for the claim audit): it lists neither the payments nor their
+        applications, and has no note on payments after ``on``."""
         credited = credited or {}
         on = on or self.as_of
         if on < self.loan.start:
@@ -84,13 +87,14 @@ class Track:
             tail.sort()
         replay = self.replay.restore(self.snapshots[k], on)
         replay.play(tail, self.amounts)
-        counted, to_credit = [], []
-        for day, i, left in replay.credited:
-            p = self.payments[i]
-            counted.append(p if p.date == day else Payment(day, p.amount, p.note))
-            to_credit.append(left)
+        counted: list[Payment] = []
+        to_credit: list[Decimal] = []
         later: list[Payment] = []
         if applications:  # numbered by position among the payments counted, as the full replay numbers them
+            for day, i, left in replay.credited:
+                p = self.payments[i]
+                counted.append(p if p.date == day else Payment(day, p.amount, p.note))
+                to_credit.append(left)
             later = [Payment(credited.get(i, p.date), p.amount, p.note) for i, p in enumerate(self.payments)
                      if i not in missing and credited.get(i, p.date) > on]
             position = {i: n for n, (_, i, _) in enumerate(replay.credited)}
