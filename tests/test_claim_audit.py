@@ -394,3 +394,22 @@ def test_the_bench_case_payment_200_not_credited_is_named_when_the_search_runs_t
     assert not a.cut_short and a.explained
     named = [e for e in a.explanations if [(r.kind, r.payment) for r in e.readings] == [("missing", 200)]]
     assert named and named[0].basis == "payoff" and named[0].figures.total == claimed
+
+
+def test_three_payments_missing_are_not_tried_beyond_the_pool_and_that_is_said_apart_from_the_budget() -> None:
+    """45 payments of 1.00 (more than MAX_TRIPLE_POOL that could be missing), a claim nothing explains: every
+    single reading and pair is tried, triples of payments are not, and the audit says so (not 'cut short')."""
+    from repayplan.arrears.search import MAX_TRIPLE_POOL
+    from repayplan.report.claim import claim_text
+
+    loan = Loan(Decimal("3000"), parse_rate("0%"), 3, start=date(2025, 1, 1))
+    policy = PenaltyPolicy(parse_rate("0.05%/day"), base="overdue-installment")
+    payments = [Payment(date(2025, 2, 1) + timedelta(days=k), Decimal("1.00")) for k in range(45)]
+    assert len(payments) > MAX_TRIPLE_POOL
+    st = statement(loan, payments, policy, date(2025, 4, 1))
+    a = audit_claim(st, st.payoff_amount + Decimal("1000.00"), budget=600)
+    assert (a.explained, a.cut_short, a.bounded, a.complete) == (False, False, True, 2)
+    text = claim_text(a, "en")
+    assert "three payments missing together not tried (more than 40 payments could be missing)" in text
+    assert "cut short" not in text
+    assert "可能未入账的还款超过40笔，三笔同时未入账的组合未核对" in claim_text(a, "zh")

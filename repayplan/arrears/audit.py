@@ -13,7 +13,8 @@ Public shape (stable; the dispute letter is built from it):
   and ``difference`` from the contract's figures), ``singles`` (every single penalty reading and the
   acceleration, rebuilt, whether it explains or not), ``maximum`` (when nothing explains: the payoff with
   every penalty reading at its dearest) and ``exceeds_maximum``, the search's budget (``tried`` rebuilds,
-  ``cut_short``, ``complete``: every set of up to that many readings was tried), ``cap`` (a
+  ``cut_short``, ``complete``: every set of up to that many readings was tried; ``bounded``: three payments
+  missing together were not tried, more than 40 could be missing), ``cap`` (a
   :class:`CapView` when a legal cap is given), ``money`` and ``policy`` (the contract's penalty terms,
   which each reading departs from);
 * a :class:`~.readings.Reading` is data (``kind``, ``value``, ``payment``, ``amount``, ``paid_on``,
@@ -74,10 +75,11 @@ class ClaimAudit:
     maximum: Rebuild | None
     tried: int
     cut_short: bool
-    complete: int  # every set of up to this many readings was tried (3, or less when cut short)
+    complete: int  # every set of up to this many readings was tried (3, or less when cut short or bounded)
     cap: CapView | None
     money: MoneyPolicy
     policy: PenaltyPolicy  # the contract's penalty terms (what each reading departs from)
+    bounded: bool = False  # three payments missing together not tried: more than MAX_TRIPLE_POOL could be missing
 
     @property
     def explained(self) -> bool:
@@ -127,7 +129,8 @@ def audit(loan: Loan, payments: Sequence[Payment], policy: PenaltyPolicy, claim:
     view = _cap_view(search, cap) if cap is not None else None
     return ClaimAudit(claim.amount, claim.on, base, tuple(explanations[:MAX_EXPLANATIONS]), tuple(singles), maximum,
                       search.tried, search.cut,
-                      3 if not search.cut else search.complete, view, loan.policy, policy)
+                      search.complete if search.cut or search.bounded else 3, view, loan.policy, policy,
+                      bounded=search.bounded and not search.cut)
 
 
 def _cap_view(search: Search, cap: Cap) -> CapView:

@@ -79,6 +79,7 @@ class Search:
         self.found: list[Explanation] = []
         self.tried = 0
         self.cut = False
+        self.bounded = False  # triples of payments missing not tried: more than MAX_TRIPLE_POOL could be missing
         self.complete = 0  # every set of up to this many readings was tried
         self.slack = loan.policy.quantum * (len(payments) + 2 * loan.term + 2)  # rounding: a cent per term
         self.readings = policy_readings(policy)
@@ -189,7 +190,7 @@ class Search:
             if size <= 2:
                 for others in self.policy_sets(size - 1) if size > 1 else iter([()]):
                     self.credited(others)
-            if not self.cut:
+            if not (self.cut or self.bounded):
                 self.complete = size
             if self.cut or self.found:  # the simplest explanations: no more readings than needed
                 break
@@ -234,7 +235,7 @@ class Search:
         day = self.terms(others)[1]
         pool = [i for i, p in enumerate(self.payments) if p.date <= day and p.amount > 0]
         if count == 3 and len(pool) > MAX_TRIPLE_POOL:
-            self.cut = True
+            self.bounded = True  # the search's own bound, not the budget: said apart
             return
         bounds = {i: self.bounds(others, i) for i in pool}
         ranked: list[tuple[Decimal, tuple[int, ...], bool]] = []

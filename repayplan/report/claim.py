@@ -15,6 +15,7 @@ from typing import Any
 from ..arrears.audit import ClaimAudit
 from ..arrears.policy import PenaltyPolicy
 from ..arrears.readings import CLAIM_BASES, Figures, Reading
+from ..arrears.search import MAX_TRIPLE_POOL
 from ..money import MoneyPolicy
 from .labels import label
 
@@ -85,7 +86,7 @@ def claim_dict(audit: ClaimAudit) -> dict[str, Any]:
         "maximum": figures_dict(audit.maximum.payoff, audit.money) if audit.maximum is not None else None,
         "maximum_readings": [reading_dict(r, audit) for r in audit.maximum.readings] if audit.maximum else [],
         "exceeds_maximum": audit.exceeds_maximum, "tried": audit.tried, "cut_short": audit.cut_short,
-        "complete": audit.complete,
+        "complete": audit.complete, "bounded": audit.bounded,
         "cap": None,
     }
     if audit.cap is not None:
@@ -146,6 +147,8 @@ def claim_text(audit: ClaimAudit, lang: str = "en", as_of: Any = None) -> str:
     if audit.cut_short:
         lines.append("  " + label("audit.cut", lang).format(tried=audit.tried) + label(
             f"audit.complete.{audit.complete}", lang))
+    elif audit.bounded:
+        lines.append("  " + label("audit.bounded", lang).format(tried=audit.tried, pool=MAX_TRIPLE_POOL))
     if audit.cap is not None:
         c = audit.cap
         lines.append("  " + label("audit.cap", lang).format(cap=c.cap, on=audit.claimed_on, ceiling=g(c.ceiling)))

@@ -262,4 +262,7 @@ EN: dict[str, str] = {
     "audit.complete.0": ": not every single reading was tried",
     "audit.complete.1": ": every single reading tried, not every pair",
     "audit.complete.2": ": every pair tried, not every three together",
+    # claim audit: the search's own bound on three payments missing together
+    "audit.bounded": "{tried} rebuilds: every single reading and pair tried; three payments missing together not "
+                     "tried (more than {pool} payments could be missing)",
 }

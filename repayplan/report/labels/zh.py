@@ -234,4 +234,7 @@ ZH: dict[str, str] = {
     "audit.more": "（另有{count}种解释）",
     "audit.complete.0": "：单项解释尚未逐一核对完", "audit.complete.1": "：单项解释已逐一核对，两项组合未核对完",
     "audit.complete.2": "：两项组合已核对完，三项组合未核对完",
+    # claim audit: the search's own bound on three payments missing together
+    "audit.bounded": "已重新核算{tried}次：单项及两项组合均已逐一核对；"
+                     "可能未入账的还款超过{pool}笔，三笔同时未入账的组合未核对",
 }
