@@ -230,8 +230,9 @@ def test_full_balance_penalty_without_payments_is_one_product(loan, policy: Pena
 
 
 @SETTINGS
-@given(st.lists(st.integers(0, 3), max_size=12), st.integers(-1, 40), st.booleans())
-def test_the_claim_audits_date_search_finds_the_day_a_scan_finds(steps: list[int], target: int, last: bool) -> None:
+@given(st.lists(st.integers(0, 3), max_size=12), st.integers(-1, 40), st.booleans(), st.booleans())
+def test_the_claim_audits_date_search_finds_the_day_a_scan_finds(steps: list[int], target: int, last: bool,
+                                                                 low_first: bool) -> None:
     from itertools import accumulate
 
     from repayplan.arrears.search import find_day
@@ -240,4 +241,4 @@ def test_the_claim_audits_date_search_finds_the_day_a_scan_finds(steps: list[int
     # independently: scan every position, the first (or last) that equals the target
     hits = [i for i, v in enumerate(values) if v == target]
     expected = (hits[-1] if last else hits[0]) if hits else None
-    assert find_day(len(values), lambda i: Decimal(values[i]), Decimal(target), last) == expected
+    assert find_day(len(values), lambda i: Decimal(values[i]), Decimal(target), last, low_first) == expected

@@ -316,7 +316,7 @@ class Search:
                 def at(i: int, basis: str = basis, index: int = index, paid: date = p.date) -> Decimal | None:
                     rb = self.rebuild((*others, self.reading("credited", index, paid + timedelta(days=i + 1))))
                     return None if rb is None else rb.figures(basis).total
-                i = find_day((on - p.date).days, at, self.claim.amount)
+                i = find_day((on - p.date).days, at, self.claim.amount, low_first=need <= 0)
                 if i is not None:
                     rb = self.rebuild((*others, self.reading("credited", index, p.date + timedelta(days=i + 1))))
                     if rb is not None:
@@ -349,9 +349,11 @@ class Search:
         return dearest
 
 
-def find_day(n: int, at: Callable[[int], Decimal | None], target: Decimal, last: bool = False) -> int | None:
+def find_day(n: int, at: Callable[[int], Decimal | None], target: Decimal, last: bool = False,
+             low_first: bool = False) -> int | None:
     """The first (``last``: the last) position in 0..n-1 where a non-decreasing ``at`` equals ``target``, or None
-    (also when cut short).
+    (also when cut short). The ends are tried first, the low one first with ``low_first`` (where the target is
+    likely below everything): most targets lie outside, and one or two calls tell.
 
     >>> tens = lambda i: Decimal(i // 2 * 10)   # 0, 0, 10, 10, 20
     >>> find_day(5, tens, Decimal(10)), find_day(5, tens, Decimal(10), last=True), find_day(5, tens, Decimal(5))
@@ -360,15 +362,15 @@ def find_day(n: int, at: Callable[[int], Decimal | None], target: Decimal, last:
     if n <= 0:
         return None
     ends = {}
-    for i in ((n - 1, 0) if not last else (0, n - 1)):  # the ends first: most targets lie outside, two replays
+    for i in ((0, n - 1) if low_first else (n - 1, 0)):
         value = at(i)
         if value is None:
             return None
         ends[i] = value
+        if (value > target if i == 0 else value < target):
+            return None  # below the least or above the most
         if value == target and i == (n - 1 if last else 0):
             return i
-    if ends[0] > target or ends[n - 1] < target:
-        return None
     lo, hi, found = 0, n - 1, None
     while lo <= hi:
         mid = (lo + hi) // 2
