@@ -10,7 +10,6 @@ history. The result is the statement the full replay gives (a test compares
 them on random histories), without the payment applications unless asked.
 
 >>> from datetime import date
-from decimal import Decimal
 >>> from decimal import Decimal
 >>> from repayplan import Loan, parse_rate
 >>> from .policy import Payment, PenaltyPolicy
