@@ -92,7 +92,8 @@ def claim_audit() -> None:
             how = "no budget " if budget is None else f"budget {budget}"
             print(f"audit_claim: {label:<40} {how} {ms:8.1f} ms = {ms / peer:6.1f} × peer (cpu {cpu:7.1f} ms = "
                   f"{cpu / peer_cpu:6.1f} × peer); {audit.tried:5d} rebuilds, "
-                  f"{'cut short' if audit.cut_short else 'complete'} (sets of up to {audit.complete} readings), "
+                  f"{'cut short' if audit.cut_short else 'complete'} (sets of up to {audit.complete} readings"
+                  f"{'; three payments missing not tried, too many could be' if audit.bounded else ''}), "
                   f"explained: {audit.explained}")
     # the same loan with one late payment a month (30 payments): how long the whole search takes, no budget
     monthly = payments[::10]
