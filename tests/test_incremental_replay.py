@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from repayplan.arrears import Payment, statement
 from repayplan.arrears.engine import write_up
 from repayplan.arrears.incremental import Track
+from repayplan.arrears.snapshot import restore
 from tests.strategies import loans, payment_histories, penalty_policies
 
 
@@ -51,7 +52,7 @@ def test_every_snapshot_resumes_to_the_full_replay(case: tuple, data: st.DataObj
     loan, payments, policy, as_of, *_ = case
     track = Track(loan, payments, policy, as_of)
     k = data.draw(st.integers(0, track.played))
-    replay = track.replay.restore(track.snapshots[k], as_of)
+    replay = restore(track.replay, track.snapshots[k], as_of)
     replay.play(track.events[k:], track.amounts)
     full = statement(loan, payments, policy, as_of)
     counted = [payments[i] if payments[i].date == d else Payment(d, payments[i].amount) for d, i, _ in replay.credited]

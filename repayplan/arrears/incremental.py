@@ -37,7 +37,8 @@ from ..errors import InputError
 from ..model import Loan
 from .engine import checked_payments, write_up
 from .policy import Payment, PenaltyPolicy
-from .replay import Snapshot, _Replay, line_events
+from .replay import _Replay, line_events
+from .snapshot import Snapshot, restore, take
 from .statement import Statement
 
 
@@ -56,8 +57,11 @@ class Track:
         self.replay = _Replay(loan, policy, as_of)
         self.events = sorted(line_events(self.replay.lines) + [(p.date, 2, i) for i, p in enumerate(self.payments)])
         self.snapshots: list[Snapshot] = []
-        self.played = self.replay.play(self.events, self.amounts, self.snapshots)
-        self.snapshots.append(self.replay.snapshot())  # after the last event played
+        self.played = self.replay.play(self.events, self.amounts, self.snapshot)
+        self.snapshot()  # after the last event played
+
+    def snapshot(self) -> None:
+        self.snapshots.append(take(self.replay))
 
     def start(self, day: date) -> int:
         """The position of the first event on or after ``day`` (at most the end of what was played)."""
@@ -84,7 +88,7 @@ class Track:
             tail = [e for e in tail if e[1] != 2 or e[2] not in changed]
             tail += [(day, 2, i) for i, day in credited.items() if i not in missing]
             tail.sort()
-        replay = self.replay.restore(self.snapshots[k], on)
+        replay = restore(self.replay, self.snapshots[k], on)
         replay.play(tail, self.amounts)
         counted: list[Payment] = []
         to_credit: list[Decimal] = []

@@ -26,10 +26,8 @@ Timing rules:
 
 from __future__ import annotations
 
-import copy
 import functools
-from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
@@ -38,7 +36,7 @@ from ..model import Loan, Schedule
 from ..money import ZERO, MoneyPolicy, round_units
 from ..rates import Rate, percent_text
 from ..schedule import build_schedule
-from .ledger import Ledger, LedgerState
+from .ledger import Ledger
 from .policy import Payment, PenaltyPolicy, daily_rate_text
 from .statement import Application, PenaltyTerm
 
@@ -99,23 +97,6 @@ class _Line:
         return new
 
 
-@dataclass(frozen=True)
-class Snapshot:
-    """The replay's state before one event: frozen copies of the installments (shared between snapshots where
-    unchanged; copied again on restoring), and the lengths of its append-only lists."""
-
-    lines: tuple[_Line, ...]
-    open: tuple[int, ...]
-    next_due: int
-    credit: Decimal
-    missed_unpaid: int
-    default_off: date
-    ever_default: bool
-    applications: int
-    credited: int
-    ledger: LedgerState
-
-
 def line_events(lines: Sequence[_Line]) -> list[tuple[date, int, int]]:
     """(day, kind, installment) of each due date (kind 1) and day after the grace (kind 0, the decision)."""
     out = []
@@ -163,7 +144,7 @@ class _Replay:
         self.late_rate = Fraction(penalty.late_fee_rate or 0)
         self.late_rate_text = percent_text(penalty.late_fee_rate or ZERO)
         self.credited: list[tuple[date, int, Decimal]] = []  # (day, payment, left over as credit), played order
-        self.dirty: set[int] = set(range(len(self.lines)))  # lines changed since the last snapshot
+        self.dirty: set[int] = set(range(len(self.lines)))  # lines changed since the last snapshot (snapshot.py)
         self.last: list[_Line] = []  # the last snapshot's frozen lines
 
     def text(self, amount: Decimal) -> str:
@@ -386,15 +367,16 @@ class _Replay:
         return to_credit
 
     def play(self, events: Sequence[tuple[date, int, int]], amounts: Sequence[Decimal],
-             snapshots: list[Snapshot] | None = None) -> int:
-        """Play the sorted events up to the statement date (a payment event names its amount in ``amounts``);
-        with ``snapshots``, the state before each event played is appended. Returns how many were played."""
+             before: Callable[[], object] | None = None) -> int:
+        """Play the sorted events up to the statement date (a payment event names its amount in ``amounts``),
+        calling ``before`` before each (to take a snapshot, :mod:`repayplan.arrears.snapshot`). Returns how many
+        were played."""
         as_of = self.as_of
         for k, (day, kind, i) in enumerate(events):
             if day > as_of:
                 return k
-            if snapshots is not None:
-                snapshots.append(self.snapshot())
+            if before is not None:
+                before()
             if kind == 0:
                 self.dirty.add(i)
                 self.decide(self.lines[i], day)
@@ -410,31 +392,3 @@ class _Replay:
             if self.credit > 0:
                 self.credit = self.allocate(self.credit, day, "credit", None)
         return len(events)
-
-    # -- snapshots -----------------------------------------------------------
-    def snapshot(self) -> Snapshot:
-        """The state now; only the lines changed since the last snapshot are copied."""
-        lines = list(self.last) if self.last else list(self.lines)  # at first every line is dirty
-        for i in self.dirty:
-            lines[i] = self.lines[i].copy()
-        self.dirty.clear()
-        self.last = lines
-        return Snapshot(lines=tuple(lines), open=tuple(x.index for x in self.open), next_due=self.next_due,
-                        credit=self.credit, missed_unpaid=self.missed_unpaid, default_off=self.default_off,
-                        ever_default=self.ever_default, applications=len(self.applications),
-                        credited=len(self.credited), ledger=self.ledger.state())
-
-    def restore(self, snap: Snapshot, as_of: date) -> _Replay:
-        """A new replay in the state of ``snap`` (taken by this replay), to run on up to ``as_of``; this one is
-        left as it is."""
-        new = copy.copy(self)
-        new.as_of = as_of
-        new.lines = [x.copy() for x in snap.lines]
-        new.open = [new.lines[i] for i in snap.open]
-        new.next_due, new.credit, new.missed_unpaid = snap.next_due, snap.credit, snap.missed_unpaid
-        new.default_off, new.ever_default = snap.default_off, snap.ever_default
-        new.applications = self.applications[:snap.applications]
-        new.credited = self.credited[:snap.credited]
-        new.ledger = self.ledger.restored(snap.ledger)
-        new.dirty, new.last = set(), list(snap.lines)
-        return new
