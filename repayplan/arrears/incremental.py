@@ -89,6 +89,7 @@ class Track:
             tail += [(day, 2, i) for i, day in credited.items() if i not in missing]
             tail.sort()
         replay = restore(self.replay, self.snapshots[k], on)
+        replay.keep_applications = applications
         replay.play(tail, self.amounts)
         counted: list[Payment] = []
         to_credit: list[Decimal] = []

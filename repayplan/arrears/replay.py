@@ -129,6 +129,7 @@ class _Replay:
         self.next_due = 0
         self.credit = self.money.round(ZERO)
         self.applications: list[Application] = []
+        self.keep_applications = True  # off for a figures-only replay (the claim audit's)
         self.missed_unpaid = 0  # outstanding base: missed installments still unpaid
         self.default_off = loan.start  # outstanding base: when the default last ended
         self.ever_default = False
@@ -310,7 +311,7 @@ class _Replay:
         else:
             pairs = ((x, c) for x in self.buckets() for c in self.order)
         touched: dict[int, _Line] = {}
-        record = self.applications.append
+        record, keep = self.applications.append, self.keep_applications
         for line, component in pairs:
             if component == "penalty":
                 owed = self.penalty_owed(line, self.line_horizon(line, day)) if (line.active or self.charged(line)) \
@@ -338,7 +339,8 @@ class _Replay:
                 late = min(pay, line.ul)
                 line.ul -= late
                 line.uf -= pay - late
-            record(Application(day, source, index, line.period, component, pay))
+            if keep:
+                record(Application(day, source, index, line.period, component, pay))
             touched[line.period] = line
             if amount <= 0:
                 break
