@@ -408,42 +408,70 @@ def test_position_is_the_statements_summary() -> None:
 
 # -- claim audit ---------------------------------------------------------------------
 
-def test_audit_finds_the_pair_and_the_triple_that_make_up_a_claim() -> None:
+def _named(audit: object) -> list[tuple[str, list[tuple[str, str, str]]]]:
+    return [(e.basis, [(r.kind, r.value, str(r.on or "")) for r in e.readings]) for e in audit.explanations]  # type: ignore[attr-defined]
+
+
+def test_audit_replays_a_pair_of_readings_instead_of_adding_them() -> None:
     # 10 × 1,000.00 at 0% from 2024-12-15, principal first; installment 1 (due 01-15) gets 200.00 on 01-25:
-    # 1000 × 0.05% × 10 = 5.00, then 800 × 0.05% × 20 = 8.00 to 02-14; rebuilt 9,800.00 + 13.00 = 9,813.00.
-    # Readings: full balance 10,000 × 0.05% × 10 + 9,800 × 0.05% × 20 = 50.00 + 98.00 = 148.00 (+135.00);
-    # the payment day counted, 1000 × 0.05% × 11 + 800 × 0.05% × 20 = 5.50 + 8.00 = 13.50 (+0.50); the 200.00
-    # not credited (+200.00); only what is past due, 800.00 + 13.00 = 813.00 (−9,000.00, the wrong sign).
-    # A claim of 9,813.00 + 135.00 + 200.00 = 10,148.00 is the pair; 10,148.50 (+ 0.50) the triple
+    # 1000 × 0.05% × 10 = 5.00, then 800 × 0.05% × 20 = 8.00 to 02-14; payoff 9,800.00 + 13.00 = 9,813.00,
+    # past due 800.00 + 13.00 = 813.00. Full balance and the 200.00 not credited, replayed together:
+    # 10,000.00 × 0.05% × 30 = 150.00, payoff 10,150.00, past due 1,000.00 + 150.00 = 1,150.00. (Added up, the
+    # readings' own effects would say 10,150.00 on the payoff only by chance, and never 1,150.00 on what is past due.)
     loan = bill("10000", term=10)
     st = statement(loan, [p("2025-01-25", "200")],
                    PenaltyPolicy(DAILY, base="overdue-installment", allocation="principal-first"), date(2025, 2, 14))
-    assert st.payoff_amount == D("9813.00")
-    full = "penalty on the whole outstanding balance (全额罚息) instead of overdue-installment"
-    day = "the payment day counted as a penalty day too"
-    paid = "the payment of 200.00 on 2025-01-25 not credited"
-    audit = audit_claim(st, D("10148.00"))
-    assert [(e.text, e.amount) for e in audit.explanations] == [
-        ("the claim is only what is past due, not the payoff", D("-9000.00")), (full, D("135.00")),
-        (day, D("0.50")), (paid, D("200.00"))]
-    assert audit.together == (full, paid) and audit.explained
-    assert audit_claim(st, D("10148.50")).together == (full, day, paid)
-    assert audit_claim(st, D("10148.51")).together == () and not audit_claim(st, D("10148.51")).explained
+    assert (st.payoff_amount, st.total_due) == (D("9813.00"), D("813.00"))
+    audit = audit_claim(st, D("10150.00"), budget=30)
+    assert _named(audit) == [("payoff", [("base", "outstanding", ""), ("missing", "", "")])]
+    e = audit.explanations[0]
+    assert (e.figures.principal, e.figures.penalty, e.difference) == (D("10000.00"), D("150.00"), D("337.00"))
+    assert _named(audit_claim(st, D("1150.00"), budget=30)) == [
+        ("past-due", [("base", "outstanding", ""), ("missing", "", "")])]
+    # full balance alone: 50.00 + 98.00 = 148.00; on the past-due basis 800.00 + 148.00 = 948.00
+    assert _named(audit_claim(st, D("948.00"), budget=30)) == [("past-due", [("base", "outstanding", "")])]
 
 
-def test_audit_lists_repeated_payments_once_and_combines_them() -> None:
-    # 3 × 1,000.00 paid on the three due dates: nothing owed on 03-20. A claim of 2,000.00 leaves out two of
-    # the three equal payments (1,000.00 + 1,000.00), one of 3,000.00 all three
+def test_audit_finds_the_day_a_payment_was_credited() -> None:
+    # As above, the 200.00 credited k days after 01-15 instead: 1000 × 0.05% × k + 800 × 0.05% × (30 − k) =
+    # 12.00 + 0.10 k; a claim of 9,814.00 is k = 20, credited on 02-04 (crediting it on 01-30 and counting the
+    # payment day, 1000 × 0.05% × 16 + 800 × 0.05% × 15 = 8.00 + 6.00, gives it too, but takes two readings: the
+    # audit stops at the fewest)
+    loan = bill("10000", term=10)
+    st = statement(loan, [p("2025-01-25", "200")],
+                   PenaltyPolicy(DAILY, base="overdue-installment", allocation="principal-first"), date(2025, 2, 14))
+    audit = audit_claim(st, D("9814.00"), budget=30)
+    assert _named(audit) == [("payoff", [("credited", "", "2025-02-04")])]
+    # nothing gives 9,813.01; the most on 02-14 is full balance with the payment day counted:
+    # 10,000 × 0.05% × 11 + 9,800 × 0.05% × 20 = 55.00 + 98.00 = 153.00, payoff 9,953.00
+    none = audit_claim(st, D("9813.01"), budget=30)
+    assert not none.explained and not none.exceeds_maximum and none.maximum is not None
+    assert none.maximum.payoff.total == D("9953.00")
+    assert audit_claim(st, D("9953.01"), budget=30).exceeds_maximum
+
+
+def test_audit_combines_repeated_payments_not_credited() -> None:
+    # 3 × 1,000.00 paid on the three due dates, no penalty terms: nothing owed on 06-20 (and nothing in the 62 days
+    # before, the window of a notice dated another day). A claim of 2,000.00 leaves out any two of the three
+    # payments, one of 3,000.00 all three; 4,000.00 nothing (the most is 0.00)
     loan = bill("3000", term=3)
     paid = [p("2025-01-15", "1000"), p("2025-02-15", "1000"), p("2025-03-15", "1000")]
-    st = statement(loan, paid, PenaltyPolicy(), date(2025, 3, 20))
-    audit = audit_claim(st, D("2000.00"))
-    assert [e.text for e in audit.explanations] == [
-        "a payment of 1,000.00 not credited (3 payments of that amount: 2025-01-15, 2025-02-15, 2025-03-15)"]
-    assert audit.together == ("the payment of 1,000.00 on 2025-01-15 not credited",
-                              "the payment of 1,000.00 on 2025-02-15 not credited")
-    assert len(audit_claim(st, D("3000.00")).together) == 3
-    assert audit_claim(st, D("4000.00")).together == ()  # only three payments were made
+    st = statement(loan, paid, PenaltyPolicy(), date(2025, 6, 20))
+    two = audit_claim(st, D("2000.00"), budget=30).explanations
+    assert [(e.basis, [r.payment for r in e.readings]) for e in two] == [
+        ("past-due", [0, 1]), ("past-due", [0, 2]), ("past-due", [1, 2]),
+        ("payoff", [0, 1]), ("payoff", [0, 2]), ("payoff", [1, 2])]
+    three = audit_claim(st, D("3000.00"), budget=30).explanations
+    assert [(e.basis, [r.payment for r in e.readings]) for e in three] == [("past-due", [0, 1, 2]),
+                                                                            ("payoff", [0, 1, 2])]
+    over = audit_claim(st, D("4000.00"), budget=30)
+    assert not over.explained and over.maximum is not None and over.maximum.payoff.total == D("0.00")
+    assert over.exceeds_maximum
+    # the payoff computed as of a day between the first and the second payment: the last such day is 02-14
+    # (nothing is past due then: installment 2 falls due on 02-15)
+    dated = audit_claim(statement(loan, paid, PenaltyPolicy(), date(2025, 3, 20)), D("2000.00"), budget=30)
+    assert [(e.basis, e.readings[0].kind, str(e.readings[0].on)) for e in dated.explanations] == [
+        ("payoff", "dated", "2025-02-14")]
 
 
 # -- bad input -----------------------------------------------------------------------

@@ -230,15 +230,15 @@ def test_full_balance_penalty_without_payments_is_one_product(loan, policy: Pena
 
 
 @SETTINGS
-@given(st.lists(st.integers(-6, 6), max_size=12), st.integers(-15, 15))
-def test_the_claim_audit_finds_the_same_combination_as_trying_them_all(cents: list[int], target: int) -> None:
-    from itertools import combinations
+@given(st.lists(st.integers(0, 3), max_size=12), st.integers(-1, 40), st.booleans(), st.booleans())
+def test_the_claim_audits_date_search_finds_the_day_a_scan_finds(steps: list[int], target: int, last: bool,
+                                                                 low_first: bool) -> None:
+    from itertools import accumulate
 
-    from repayplan.arrears.audit import _first_combination
+    from repayplan.arrears.search import find_day
 
-    amounts = [Decimal(c).scaleb(-2) for c in cents]
-    goal = Decimal(target).scaleb(-2)
-    # independently: every pair in itertools order, then every triple; the first that adds up
-    expected = next((combo for size in (2, 3) for combo in combinations(range(len(amounts)), size)
-                     if sum(amounts[i] for i in combo) == goal), ())
-    assert _first_combination(amounts, goal) == expected
+    values = list(accumulate(steps))  # non-decreasing, with flat runs
+    # independently: scan every position, the first (or last) that equals the target
+    hits = [i for i, v in enumerate(values) if v == target]
+    expected = (hits[-1] if last else hits[0]) if hits else None
+    assert find_day(len(values), lambda i: Decimal(values[i]), Decimal(target), last, low_first) == expected

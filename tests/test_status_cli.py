@@ -58,8 +58,12 @@ def test_huabei_example() -> None:
     claim = data["claim"]
     assert (claim["claimed"], claim["rebuilt"], claim["difference"], claim["explained"]) == (
         "3863.98", "3776.18", "87.80", True)
-    assert [e["text"] for e in claim["explanations"] if e["explains"]] == [
-        "penalty on the whole outstanding balance (全额罚息) instead of overdue-installment"]
+    # nothing falls due after 07-20's bills, so what is past due is the payoff: the reading explains both bases
+    full = "penalty on the whole outstanding balance (全额罚息) instead of the overdue installment (逾期金额)"
+    assert [(e["text"], e["basis"]) for e in claim["explanations"]] == [(full, "past-due"), (full, "payoff")]
+    assert claim["explanations"][1]["figures"] == {"principal": "3555.00", "interest": "0.00", "penalty": "173.98",
+                                                   "fees": "135.00", "credit": "0.00", "total": "3863.98"}
+    assert (claim["claimed_on"], claim["cut_short"], claim["maximum"]) == ("2025-07-20", False, None)
 
 
 def test_card_example_with_the_24_percent_cap() -> None:

@@ -1,11 +1,27 @@
-"""Claim audit: a creditor's stated total against the rebuilt one, and the
-usual ways a collection notice arrives at a higher (or lower) figure.
+"""Claim audit: a collection notice's figure against the statement rebuilt
+from the contract, and the readings of the contract that produce it.
 
-Each explanation is a recomputation under another reading of the contract
-(penalty on the full balance, compounding, counting the payment day, no
-grace ...) or an amount a notice may add (future interest charged now, a
-payment not credited). Those that account for the difference exactly, alone
-or together, are marked.
+Public shape (stable; the dispute letter is built from it):
+
+* :func:`audit` ``(loan, payments, policy, claim, *, cap=None, budget=0.35) -> ClaimAudit``,
+  :func:`audit_claim` ``(statement, amount, on=None, ...)`` the same from a statement;
+* :class:`Claim` ``(amount, on)``: the notice's figure and the date it was stated on (``claimed_on``);
+* :class:`ClaimAudit`: ``claimed``, ``claimed_on``, ``rebuilt`` (a :class:`~.readings.Rebuild`: the
+  contract's figures on ``claimed_on``, ``past_due`` and ``payoff``, each a :class:`~.readings.Figures`
+  with ``principal``, ``interest``, ``penalty``, ``fees``, ``credit``, ``total``), ``explanations`` (each an
+  :class:`Explanation`: ``readings``, ``basis`` "past-due" or "payoff", the rebuilt ``figures`` by component
+  and ``difference`` from the contract's figures), ``singles`` (every single penalty reading and the
+  acceleration, rebuilt, whether it explains or not), ``maximum`` (when nothing explains: the payoff with
+  every penalty reading at its dearest) and ``exceeds_maximum``, the search's budget (``tried`` rebuilds,
+  ``cut_short``, ``complete``: every set of up to that many readings was tried; ``bounded``: three payments
+  missing together were not tried, more than 40 could be missing), ``cap`` (a
+  :class:`CapView` when a legal cap is given), ``money`` and ``policy`` (the contract's penalty terms,
+  which each reading departs from);
+* a :class:`~.readings.Reading` is data (``kind``, ``value``, ``payment``, ``amount``, ``paid_on``,
+  ``on``); the words are in the labels (``report/statement.py`` renders them in both languages).
+
+Every reading is *replayed*: the statement is rebuilt under it (and under
+each combination of up to three), never an amount added to the contract's.
 
 >>> from datetime import date
 >>> from decimal import Decimal
@@ -13,150 +29,118 @@ or together, are marked.
 >>> from repayplan.arrears import PenaltyPolicy, statement
 >>> loan = Loan(Decimal("10000"), parse_rate("0%"), 10, start=date(2024, 12, 15))
 >>> st = statement(loan, [], PenaltyPolicy(parse_rate("0.05%/day"), base="overdue-installment"), date(2025, 2, 14))
->>> audit = audit_claim(st, Decimal("10150.00"))   # rebuilt: 10,000.00 + 15.00 penalty
->>> audit.difference, [e.text for e in audit.explanations if e.explains]
-(Decimal('135.00'), ['penalty on the whole outstanding balance (全额罚息) instead of overdue-installment'])
+>>> a = audit_claim(st, Decimal("10150.00"))   # rebuilt: 10,000.00 + 1,000.00 × 0.05% × 30 = 10,015.00
+>>> e = a.explanations[0]                       # full balance: 10,000.00 × 0.05% × 30 = 150.00
+>>> [(r.kind, r.value) for r in e.readings], e.basis, e.figures.penalty, e.difference
+([('base', 'outstanding')], 'payoff', Decimal('150.00'), Decimal('135.00'))
 """
 
 from __future__ import annotations
 
-from bisect import bisect_right
-from dataclasses import dataclass, replace
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date
 from decimal import Decimal
 
-from ..money import ZERO
-from .engine import statement
+from ..legal import Cap, check_cap, cost_flows
+from ..metrics import npv
+from ..model import Loan
+from ..money import MoneyPolicy
+from .policy import Payment, PenaltyPolicy
+from .readings import CLAIM_BASES, Figures, Reading, Rebuild
+from .search import MAX_EXPLANATIONS, Claim, Explanation, Search
 from .statement import Statement
 
 
 @dataclass(frozen=True)
-class Explanation:
-    """A possible source of the difference and how much it would add."""
+class CapView:
+    """The claim against a legal cap on the cost of credit: ``ceiling`` is the most that may be claimed on the
+    claim's date (the payoff at which the cost of credit is exactly the cap); ``above`` what the claim exceeds
+    it by (0 when within); ``contract_above`` what the contract's own payoff exceeds the cap by (actuarial)."""
 
-    text: str
-    amount: Decimal
-    explains: bool = False
+    cap: Cap
+    ceiling: Decimal
+    above: Decimal
+    contract_above: Decimal
 
 
 @dataclass(frozen=True)
 class ClaimAudit:
     claimed: Decimal
-    rebuilt: Decimal
+    claimed_on: date
+    rebuilt: Rebuild
     explanations: tuple[Explanation, ...]
-    together: tuple[str, ...] = ()  # a combination that accounts for the difference exactly
-
-    @property
-    def difference(self) -> Decimal:
-        """Claimed minus rebuilt: positive when the creditor asks for more."""
-        return self.claimed - self.rebuilt
+    singles: tuple[Rebuild, ...]
+    maximum: Rebuild | None
+    tried: int
+    cut_short: bool
+    complete: int  # every set of up to this many readings was tried (3, or less when cut short or bounded)
+    cap: CapView | None
+    money: MoneyPolicy
+    policy: PenaltyPolicy  # the contract's penalty terms (what each reading departs from)
+    bounded: bool = False  # three payments missing together not tried: more than MAX_TRIPLE_POOL could be missing
 
     @property
     def explained(self) -> bool:
-        return self.difference == 0 or any(e.explains for e in self.explanations) or bool(self.together)
+        return bool(self.explanations)
+
+    @property
+    def basis(self) -> str:
+        """The basis of the first explanation, else the basis whose figure is nearer the claim."""
+        if self.explanations:
+            return self.explanations[0].basis
+        return min(CLAIM_BASES, key=lambda b: abs(self.claimed - self.rebuilt.figures(b).total))
+
+    @property
+    def difference(self) -> Decimal:
+        """Claimed minus the contract's figure on :attr:`basis`: positive when the creditor asks for more."""
+        return self.claimed - self.rebuilt.figures(self.basis).total
+
+    @property
+    def exceeds_maximum(self) -> bool:
+        return self.maximum is not None and self.claimed > self.maximum.payoff.total
 
 
-def audit_claim(st: Statement, claimed: Decimal) -> ClaimAudit:
-    """Compare a claimed total with the statement's payoff amount.
-
-    Readings that account for the difference alone are marked; otherwise the
-    first pair, then the first triple of them (in the order listed) that adds
-    up to it exactly is reported. Repeated payments of one amount are listed
-    once, and count up to three times in a combination.
-    """
-    rebuilt = st.payoff_amount
-    difference = claimed - rebuilt
-    candidates, copies = _candidates(st)
-    explanations = tuple(Explanation(text, amount, amount == difference and difference != 0)
-                         for text, amount in candidates)
-    together: tuple[str, ...] = ()
-    if difference and not any(e.explains for e in explanations):
-        pool = [(text, amount) for e in explanations for text, amount in copies.get(e.text, [(e.text, e.amount)])
-                if amount and (amount > 0) == (difference > 0)]
-        match = _first_combination([amount for _, amount in pool], difference)
-        together = tuple(pool[i][0] for i in match)
-    return ClaimAudit(claimed, rebuilt, explanations, together)
+def audit_claim(st: Statement, claimed: Decimal, on: date | None = None, *, payments: Sequence[Payment] | None = None,
+                cap: Cap | None = None, budget: float = 0.35) -> ClaimAudit:
+    """:func:`audit` with the statement's loan, policy and payments (or ``payments``, e.g. with those after the
+    statement date), the claim stated on ``on`` (default the statement's date)."""
+    return audit(st.loan, st.payments if payments is None else payments, st.penalty,
+                 Claim(claimed, on or st.as_of), cap=cap, budget=budget)
 
 
-def _first_combination(amounts: list[Decimal], target: Decimal) -> tuple[int, ...]:
-    """The first pair, else the first triple, of positions (in itertools.combinations order) whose amounts add up
-    to ``target``; () if none. Each amount is tried once per place (a later equal one cannot come first), and
-    the last place is a look-up, so this is O(n²) in the number of distinct amounts, not O(n³).
-
-    >>> _first_combination([Decimal(5), Decimal(3), Decimal(4), Decimal(2)], Decimal(10))  # 5 + 3 + 2
-    (0, 1, 3)
-    """
-    where: dict[Decimal, list[int]] = {}
-    for i, amount in enumerate(amounts):
-        where.setdefault(amount, []).append(i)
-
-    def after(amount: Decimal, j: int) -> int | None:
-        places = where.get(amount)
-        if not places:
-            return None
-        k = bisect_right(places, j)
-        return places[k] if k < len(places) else None
-
-    firsts = [places[0] for places in where.values()]  # each distinct amount at its first position
-    for i in firsts:
-        j = after(target - amounts[i], i)
-        if j is not None:
-            return (i, j)
-    for i in sorted(firsts):
-        seen: set[Decimal] = set()
-        for j in range(i + 1, len(amounts)):
-            if amounts[j] in seen:
-                continue
-            seen.add(amounts[j])
-            k = after(target - amounts[i] - amounts[j], j)
-            if k is not None:
-                return (i, j, k)
-    return ()
+def audit(loan: Loan, payments: Sequence[Payment], policy: PenaltyPolicy, claim: Claim, *, cap: Cap | None = None,
+          budget: float = 0.35) -> ClaimAudit:
+    """Rebuild the debt on the claim's date under every reading and every combination of up to three, within
+    ``budget`` seconds (singles first), and keep those whose figure equals the claim on either basis."""
+    start = time.perf_counter()
+    search = Search(loan, list(payments), policy, claim, start + budget)
+    base = search.rebuild(())
+    assert base is not None  # the first replay is never cut
+    # keep room for the three replays of the maximum (and the cap check) inside the budget
+    search.deadline -= 4 * (time.perf_counter() - start)
+    found = search.matches(())
+    singles: list[Rebuild] = []
+    if not found:
+        singles = search.run()
+    explanations = sorted(search.found, key=lambda e: (len(e.readings), CLAIM_BASES.index(e.basis)))
+    maximum = None if explanations else search.maximum()
+    view = _cap_view(search, cap) if cap is not None else None
+    return ClaimAudit(claim.amount, claim.on, base, tuple(explanations[:MAX_EXPLANATIONS]), tuple(singles), maximum,
+                      search.tried, search.cut,
+                      search.complete if search.cut or search.bounded else 3, view, loan.policy, policy,
+                      bounded=search.bounded and not search.cut)
 
 
-def _candidates(st: Statement) -> tuple[list[tuple[str, Decimal]], dict[str, list[tuple[str, Decimal]]]]:
-    """Every reading with what it adds; a payment amount paid more than once is one reading, and ``copies``
-    names its first three payments one by one, for combinations (which take up to three)."""
-    loan, policy, payments, as_of = st.loan, st.penalty, list(st.payments), st.as_of
-    base = st.payoff_amount
-    out: list[tuple[str, Decimal]] = []
+def _cap_view(search: Search, cap: Cap) -> CapView:
+    """The claim at which the cost of credit (the actuarial annual rate of the loan, the payments and the claim,
+    :mod:`repayplan.legal`) is exactly the cap: the contract's payoff plus the flows' value at the cap rate."""
+    st = search.statements[()]
+    ceiling = st.money.round(st.payoff_amount + npv(cost_flows(st), cap.rate, st.as_of))
+    zero = st.money.round(Decimal(0))
+    return CapView(cap, ceiling, max(search.claim.amount - ceiling, zero), check_cap(st, cap).excess)
 
-    def variant(text: str, **changes: object) -> None:
-        other = statement(loan, payments, replace(policy, **changes), as_of)  # type: ignore[arg-type]
-        out.append((text, other.payoff_amount - base))
 
-    future = [x for x in st.lines if not x.is_due]
-    future_interest = sum((x.interest for x in future), ZERO) - st.accrued_interest
-    if future_interest > 0:
-        out.append(("interest of installments not yet due charged now (acceleration without discount)",
-                    future_interest))
-    future_fees = sum((x.installment_fee for x in future), ZERO)
-    if future_fees > 0:
-        out.append(("installment fees of installments not yet due charged now", future_fees))
-    if st.total_due != base:
-        out.append(("the claim is only what is past due, not the payoff", st.total_due - base))
-    if policy.rate is not None:
-        if policy.base != "outstanding":
-            variant(f"penalty on the whole outstanding balance (全额罚息) instead of {policy.base}", base="outstanding")
-        if policy.base == "overdue-principal" and not policy.compound:
-            variant("penalty also on unpaid interest (compound interest, 复利)", compound=True)
-        if not policy.count_payment_day:
-            variant("the payment day counted as a penalty day too", count_payment_day=True)
-        if policy.grace_days:
-            variant("no grace days", grace_days=0)
-        if policy.grace_mode == "shift" and policy.grace_days:
-            variant("penalty from the due date rather than after the grace days", grace_mode="waive")
-    by_amount: dict[Decimal, list[str]] = {}
-    for p in payments:
-        if p.amount:
-            by_amount.setdefault(p.amount, []).append(str(p.date))
-    copies: dict[str, list[tuple[str, Decimal]]] = {}
-    for amount, dates in by_amount.items():
-        money = st.money.grouped(amount)
-        if len(dates) == 1:
-            text = f"the payment of {money} on {dates[0]} not credited"
-        else:
-            listed = ", ".join(dates[:3]) + (", ..." if len(dates) > 3 else "")
-            text = f"a payment of {money} not credited ({len(dates)} payments of that amount: {listed})"
-            copies[text] = [(f"the payment of {money} on {day} not credited", amount) for day in dates[:3]]
-        out.append((text, amount))
-    return [(text, amount) for text, amount in out if amount], copies
+__all__ = ["CLAIM_BASES", "CapView", "Claim", "ClaimAudit", "Explanation", "Figures", "Reading", "Rebuild", "audit",
+           "audit_claim"]

@@ -44,6 +44,22 @@ def statement(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | 
     as_of = as_of or date.today()
     if as_of < loan.start:
         raise InputError(f"as_of: {as_of} is before the loan start {loan.start}; give a date on or after it")
+    checked = checked_payments(loan, payments)
+    return replayed(loan, checked, penalty, as_of)
+
+
+def replayed(loan: Loan, checked: Sequence[Payment], penalty: PenaltyPolicy, as_of: date) -> Statement:
+    """:func:`statement` of payments checked already (:func:`checked_payments`)."""
+    later = [p for p in checked if p.date > as_of]
+    counted = sorted((p for p in checked if p.date <= as_of), key=lambda p: p.date)
+    replay = _Replay(loan, penalty, as_of)
+    to_credit = replay.run(counted)
+    return write_up(replay, counted, to_credit, later)
+
+
+def checked_payments(loan: Loan, payments: Sequence[Payment]) -> list[Payment]:
+    """The payments, each checked (a date on or after the loan's start, an amount of 0 or more in whole minor
+    units); the first bad one is an :class:`InputError` naming it."""
     checked = []
     for i, payment in enumerate(payments, start=1):
         if not isinstance(payment.date, date):
@@ -57,10 +73,14 @@ def statement(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | 
             raise InputError(f"payments[{i}].amount: {payment.amount} has more decimals than {loan.currency} "
                              f"allows; give it to {loan.policy.quantum}")
         checked.append(Payment(payment.date, loan.policy.round(payment.amount), payment.note))
-    later = [p for p in checked if p.date > as_of]
-    counted = sorted((p for p in checked if p.date <= as_of), key=lambda p: p.date)
-    replay = _Replay(loan, penalty, as_of)
-    to_credit = replay.run(counted)
+    return checked
+
+
+def write_up(replay: _Replay, counted: Sequence[Payment], to_credit: Sequence[Decimal], later: Sequence[Payment],
+             applications: bool = True) -> Statement:
+    """The statement of a replay played up to its date (this closes its open terms: write up a replay once).
+    Without ``applications`` the statement lists none (a figures-only statement, for the claim audit)."""
+    loan, penalty, as_of = replay.loan, replay.penalty, replay.as_of
     notes: list[str] = []
     if later:
         notes.append(msg("note.payments_after", count=len(later), as_of=as_of,
@@ -75,9 +95,10 @@ def statement(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | 
     lines = tuple(_finish(replay, line, zero) for line in replay.lines)
     if replay.ledger.terms:
         notes.append(msg("note.full_balance_compound" if penalty.compound else "note.full_balance"))
-    return Statement(loan, penalty, as_of, lines, tuple(counted), tuple(replay.applications), tuple(to_credit),
-                     replay.credit, accrual.amount, accrual.trace, penalty.rate_text(loan.rate), tuple(notes),
-                     replay.money, tuple(replay.ledger.terms))
+    applied = tuple(replay.applications) if applications else ()
+    return Statement(loan, penalty, as_of, lines, tuple(counted), applied, tuple(to_credit), replay.credit,
+                     accrual.amount, accrual.trace, penalty.rate_text(loan.rate), tuple(notes), replay.money,
+                     tuple(replay.ledger.terms))
 
 
 def scheduled_payments(loan: Loan) -> list[Payment]:

@@ -27,6 +27,7 @@ from collections.abc import Sequence
 from datetime import date
 from decimal import Decimal
 from operator import add
+from typing import NamedTuple
 
 from ..money import round_units
 from .statement import PenaltyTerm
@@ -47,6 +48,18 @@ def split_units(total: int, weights: Sequence[int], num: int, den: int) -> list[
         for i in sorted(range(len(shares)), key=remainders.__getitem__, reverse=True)[:left]:  # stable
             shares[i] += 1
     return shares
+
+
+class LedgerState(NamedTuple):
+    """A ledger's state at a snapshot: its bases, shares (a list never changed in place), and the lengths of its
+    append-only terms and log."""
+
+    units: tuple[int, ...]
+    charged_units: list[int]
+    active: bool
+    start: date | None
+    terms: int
+    log: int
 
 
 class Ledger:
@@ -118,6 +131,18 @@ class Ledger:
             index, _, new = self._log[j]
             bases[index] = new
         self.active, self.start = True, start
+
+    def state(self) -> LedgerState:
+        return LedgerState(tuple(self.units), self.charged_units, self.active, self.start, len(self.terms),
+                           len(self._log))
+
+    def restored(self, state: LedgerState) -> Ledger:
+        """A new ledger in ``state`` (taken from this one, whose terms and log only grow)."""
+        new = Ledger(list(state.units), self.num, self.den, self.minor, self.rounding)
+        new.charged_units, new.active, new.start = state.charged_units, state.active, state.start
+        new.terms = self.terms[:state.terms]
+        new._log_days, new._log = self._log_days[:state.log], self._log[:state.log]
+        return new
 
     def deactivate(self, end: date) -> None:
         self.close(end)

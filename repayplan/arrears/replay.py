@@ -26,12 +26,13 @@ Timing rules:
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+import functools
+from collections.abc import Callable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
 
-from ..model import Loan
+from ..model import Loan, Schedule
 from ..money import ZERO, MoneyPolicy, round_units
 from ..rates import Rate, percent_text
 from ..schedule import build_schedule
@@ -41,6 +42,13 @@ from .policy import Payment, PenaltyPolicy, daily_rate_text
 from .statement import Application, PenaltyTerm
 
 ONE_DAY = timedelta(days=1)
+
+
+@functools.lru_cache(maxsize=16)
+def contract_schedule(loan: Loan) -> Schedule:
+    """The loan's schedule, built once for the replays of one loan (the claim audit replays it hundreds of
+    times); a Loan and its Schedule are frozen, so sharing it is safe."""
+    return build_schedule(loan)
 
 
 class _Line:
@@ -76,12 +84,34 @@ class _Line:
     def contractual(self) -> Decimal:
         return self.up + self.ui + self.uf
 
+    def copy(self) -> _Line:
+        """A copy sharing nothing mutable (its trace lists are copied; their items are immutable)."""
+        new = _Line.__new__(_Line)
+        new.period, new.due_date, new.start, new.grace_end = self.period, self.due_date, self.start, self.grace_end
+        new.penalty_start, new.principal = self.penalty_start, self.principal
+        new.interest, new.inst_fee = self.interest, self.inst_fee
+        new.up, new.ui, new.uf, new.ul = self.up, self.ui, self.uf, self.ul
+        new.late_fees, new.pen_paid, new.paid, new.is_due = self.late_fees, self.pen_paid, self.paid, self.is_due
+        new.decided, new.missed, new.settled_on, new.closed = self.decided, self.missed, self.settled_on, self.closed
+        new.active, new.open_from, new.open_base, new.index = self.active, self.open_from, self.open_base, self.index
+        new.terms, new.history, new.notes = list(self.terms), list(self.history), list(self.notes)
+        return new
+
+
+def line_events(lines: Sequence[_Line]) -> list[tuple[date, int, int]]:
+    """(day, kind, installment) of each due date (kind 1) and day after the grace (kind 0, the decision)."""
+    out = []
+    for i, line in enumerate(lines):
+        out.append((line.due_date, 1, i))
+        out.append((line.grace_end + ONE_DAY, 0, i))
+    return out
+
 
 class _Replay:
     def __init__(self, loan: Loan, penalty: PenaltyPolicy, as_of: date) -> None:
         self.loan, self.penalty, self.as_of = loan, penalty, as_of
         self.money: MoneyPolicy = loan.policy
-        self.schedule = build_schedule(loan)
+        self.schedule = contract_schedule(loan)
         rate = penalty.resolved_rate(loan.rate)
         self.rate: Rate | None = rate
         self.daily: Fraction | None = rate.daily_exact(loan.day_count) if rate is not None and rate.value else None
@@ -100,6 +130,7 @@ class _Replay:
         self.next_due = 0
         self.credit = self.money.round(ZERO)
         self.applications: list[Application] = []
+        self.keep_applications = True  # off for a figures-only replay (the claim audit's)
         self.missed_unpaid = 0  # outstanding base: missed installments still unpaid
         self.default_off = loan.start  # outstanding base: when the default last ended
         self.ever_default = False
@@ -114,6 +145,9 @@ class _Replay:
         self.late_max = money.round(penalty.late_fee_max) if penalty.late_fee_max is not None else None
         self.late_rate = Fraction(penalty.late_fee_rate or 0)
         self.late_rate_text = percent_text(penalty.late_fee_rate or ZERO)
+        self.credited: list[tuple[date, int, Decimal]] = []  # (day, payment, left over as credit), played order
+        self.dirty: set[int] = set(range(len(self.lines)))  # lines changed since the last snapshot (snapshot.py)
+        self.last: list[_Line] = []  # the last snapshot's frozen lines
 
     def text(self, amount: Decimal) -> str:
         """An amount already in minor units, for people: '1,045.00'."""
@@ -277,7 +311,7 @@ class _Replay:
         else:
             pairs = ((x, c) for x in self.buckets() for c in self.order)
         touched: dict[int, _Line] = {}
-        record = self.applications.append
+        record, keep = self.applications.append, self.keep_applications
         for line, component in pairs:
             if component == "penalty":
                 owed = self.penalty_owed(line, self.line_horizon(line, day)) if (line.active or self.charged(line)) \
@@ -305,12 +339,14 @@ class _Replay:
                 late = min(pay, line.ul)
                 line.ul -= late
                 line.uf -= pay - late
-            record(Application(day, source, index, line.period, component, pay))
+            if keep:
+                record(Application(day, source, index, line.period, component, pay))
             touched[line.period] = line
             if amount <= 0:
                 break
         cleared = []
         for line in touched.values():
+            self.dirty.add(line.index)
             horizon = loan_horizon if self.outstanding else self.line_horizon(line, day)
             self.rebase(line, horizon)
             if line.is_due and line.settled_on is None and line.contractual == 0:
@@ -324,28 +360,37 @@ class _Replay:
 
     # -- the replay ----------------------------------------------------------
     def run(self, payments: Sequence[Payment]) -> list[Decimal]:
-        events: list[tuple[date, int, int]] = []
-        for i, line in enumerate(self.lines):
-            events.append((line.due_date, 1, i))
-            events.append((line.grace_end + ONE_DAY, 0, i))
-        for i, payment in enumerate(payments):
-            events.append((payment.date, 2, i))
-        events.sort()
+        """Replay the payments (in date order) up to the statement date; what each left over as credit."""
+        events = sorted(line_events(self.lines) + [(p.date, 2, i) for i, p in enumerate(payments)])
+        self.play(events, [p.amount for p in payments])
         to_credit = [ZERO] * len(payments)
-        for day, kind, i in events:
-            if day > self.as_of:
-                break
+        for _, i, left in self.credited:
+            to_credit[i] = left
+        return to_credit
+
+    def play(self, events: Sequence[tuple[date, int, int]], amounts: Sequence[Decimal],
+             before: Callable[[], object] | None = None) -> int:
+        """Play the sorted events up to the statement date (a payment event names its amount in ``amounts``),
+        calling ``before`` before each (to take a snapshot, :mod:`repayplan.arrears.snapshot`). Returns how many
+        were played."""
+        as_of = self.as_of
+        for k, (day, kind, i) in enumerate(events):
+            if day > as_of:
+                return k
+            if before is not None:
+                before()
             if kind == 0:
+                self.dirty.add(i)
                 self.decide(self.lines[i], day)
             elif kind == 1:
+                self.dirty.add(i)
                 self.fall_due(self.lines[i], day)
                 self.next_due = i + 1
             else:
-                left = self.allocate(payments[i].amount, day, "payment", i)
-                to_credit[i] = left
+                left = self.allocate(amounts[i], day, "payment", i)
+                self.credited.append((day, i, left))
                 self.credit += left
                 continue
             if self.credit > 0:
                 self.credit = self.allocate(self.credit, day, "credit", None)
-        return to_credit
-
+        return len(events)

@@ -4,7 +4,10 @@ With ``--payments FILE`` (``case_id,date,amount``, any order) or ``--as-of``,
 every case is rebuilt by :func:`repayplan.arrears.statement` as of a date,
 one case at a time (exact, not vectorised). Penalty terms are optional
 columns of the case list, the ``[penalty]`` keys prefixed ``penalty_``
-(``penalty_rate``, ``penalty_base``, ``penalty_grace_days`` ...).
+(``penalty_rate``, ``penalty_base``, ``penalty_grace_days`` ...). A
+``claimed`` column (and ``claimed_on``) audits a collection notice's figure
+per case (:func:`repayplan.arrears.audit.audit`, a shorter time budget per
+case): the ``arrears_claim_*`` columns.
 
 >>> import io
 >>> payments = read_payments_file(io.StringIO("case_id,date,amount\\nA,2025-02-10,1066.19\\n"))
@@ -23,6 +26,7 @@ import numpy as np
 import pandas as pd
 
 from ..arrears import Payment, PenaltyPolicy, statement
+from ..arrears.audit import Claim, ClaimAudit, audit
 from ..casefile.arrears import PENALTY_FIELDS, read_penalty
 from ..casefile.fields import Reader, parse_date
 from ..casefile.workbook_rows import is_workbook, workbook_rows
@@ -33,20 +37,33 @@ from ..money import to_decimal
 from .cases import Cases
 
 PENALTY_COLUMNS = tuple(f"penalty_{key}" for key in PENALTY_FIELDS)
-ARREARS_COLUMNS = ("arrears_as_of", "arrears_total_paid", "arrears_outstanding_principal", "arrears_overdue_principal",
-                   "arrears_overdue_interest", "arrears_accrued_interest", "arrears_penalty_total",
-                   "arrears_fees_total", "arrears_total_due", "arrears_payoff_amount", "arrears_days_past_due")
-ARREARS_AMOUNTS = ARREARS_COLUMNS[1:-1]
+#: optional case-list columns: a collection notice's figure and the day it states it for (default: the as-of date)
+CLAIM_INPUTS = ("claimed", "claimed_on")
+STATEMENT_COLUMNS = ("arrears_as_of", "arrears_total_paid", "arrears_outstanding_principal",
+                     "arrears_overdue_principal", "arrears_overdue_interest", "arrears_accrued_interest",
+                     "arrears_penalty_total", "arrears_fees_total", "arrears_total_due", "arrears_payoff_amount",
+                     "arrears_days_past_due")
+#: the claim audit of a case with a ``claimed`` figure (empty otherwise)
+CLAIM_COLUMNS = ("arrears_claimed", "arrears_claimed_on", "arrears_claim_basis", "arrears_claim_difference",
+                 "arrears_claim_explained", "arrears_claim_explanation", "arrears_claim_maximum",
+                 "arrears_claim_exceeds_maximum", "arrears_claim_cut_short")
+ARREARS_COLUMNS = STATEMENT_COLUMNS + CLAIM_COLUMNS
+_FIGURES = STATEMENT_COLUMNS[1:-1]
+ARREARS_AMOUNTS = _FIGURES + ("arrears_claimed", "arrears_claim_difference", "arrears_claim_maximum")
+#: the time budget of one case's claim audit (a book has many cases; the audit says when it was cut short)
+CLAIM_BUDGET = 0.15
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 SHOWN = 20
 
 
 @dataclass(frozen=True)
 class Arrears:
-    """Payments by case_id, and the date statements are made as of (None: today)."""
+    """Payments by case_id, the date statements are made as of (None: today), the language of the claim audit's
+    words."""
 
     payments: dict[str, tuple[Payment, ...]] = field(default_factory=dict)
     as_of: date | None = None
+    lang: str = "en"
 
 
 def _payments_text(source: str | Path | IO[str], where: str) -> str:
@@ -138,7 +155,11 @@ def arrears_columns(chunk: pd.DataFrame, cases: Cases, arrears: Arrears,
     """(figures by column, problems per valid case, (payments, penalty) per valid case) for the cases where ``ok``."""
     n = len(cases)
     out = {key: np.full(n, "", dtype=object) for key in ARREARS_COLUMNS}
-    out["arrears_days_past_due"] = np.full(n, None, dtype=object)
+    for column in ("arrears_days_past_due", "arrears_claim_explained", "arrears_claim_exceeds_maximum",
+                   "arrears_claim_cut_short"):
+        out[column] = np.full(n, None, dtype=object)
+    claims = [np.array([str(c).strip() for c in chunk[name].tolist()], dtype=object) if name in chunk.columns
+              else np.full(len(chunk), "", dtype=object) for name in CLAIM_INPUTS]
     problems = np.full(n, "", dtype=object)
     history: list[Any] = [None] * n
     cells = [np.array([str(c).strip() for c in chunk[name].tolist()], dtype=object) if name in chunk.columns
@@ -157,6 +178,7 @@ def arrears_columns(chunk: pd.DataFrame, cases: Cases, arrears: Arrears,
         errors = errors + [f"payments: {p.date} {p.amount}: {why}" for p in payments for why in _check(p, loan)]
         if on < loan.start:
             errors.append(f"--as-of: {on} is before the loan start {loan.start}; give a later date")
+        claim = _claim(claims[0][row], claims[1][row], on, loan.start, errors)
         if errors:
             problems[i] = "\n".join(errors)
             continue
@@ -166,10 +188,54 @@ def arrears_columns(chunk: pd.DataFrame, cases: Cases, arrears: Arrears,
         figures = (st.total_paid, st.outstanding_principal, st.overdue_principal, st.overdue_interest,
                    st.position.accrued_interest, st.penalty_interest, st.fees, st.total_due, st.payoff_amount)
         out["arrears_as_of"][i] = on.isoformat()
-        for column, value in zip(ARREARS_AMOUNTS, figures, strict=True):
+        for column, value in zip(_FIGURES, figures, strict=True):
             out[column][i] = money(value)
         out["arrears_days_past_due"][i] = st.days_past_due
+        if claim is not None:
+            _audit_columns(out, i, audit(loan, payments, policy or PenaltyPolicy(), claim, budget=CLAIM_BUDGET),
+                           arrears.lang)
     return out, problems, history
+
+
+def _claim(amount: str, day: str, on: date, start: date, errors: list[str]) -> Claim | None:
+    """The row's claim, if it has one; problems named by column."""
+    if not amount:
+        if day:
+            errors.append("claimed_on: given without a claimed figure; add the notice's figure in 'claimed'")
+        return None
+    try:
+        value = to_decimal(amount, "claimed")
+        if value < 0:
+            raise InputError(f"claimed: must be 0 or more, got {amount}")
+        when = parse_date(day, "claimed_on") if day else on
+    except InputError as exc:
+        errors.append(str(exc))
+        return None
+    if when < start:
+        errors.append(f"claimed_on: {when} is before the loan start {start}; give a later date")
+        return None
+    return Claim(value, when)
+
+
+def _audit_columns(out: dict[str, np.ndarray], i: int, result: ClaimAudit, lang: str) -> None:
+    """One case's audit in the arrears_claim_* columns: the first explanation (fewest readings) in words."""
+    from ..report.claim import readings_text
+    from ..report.labels import label
+
+    money = result.money.text
+    out["arrears_claimed"][i] = money(result.claimed)
+    out["arrears_claimed_on"][i] = result.claimed_on.isoformat()
+    out["arrears_claim_basis"][i] = result.basis if lang == "en" else label(f"audit.basis.{result.basis}", lang)
+    out["arrears_claim_difference"][i] = money(result.difference)
+    out["arrears_claim_explained"][i] = result.explained
+    if result.explanations:
+        more = len(result.explanations) - 1
+        out["arrears_claim_explanation"][i] = readings_text(result.explanations[0].readings, result, lang) + (
+            label("audit.more", lang).format(count=more) if more else "")
+    if result.maximum is not None:
+        out["arrears_claim_maximum"][i] = money(result.maximum.payoff.total)
+        out["arrears_claim_exceeds_maximum"][i] = result.exceeds_maximum
+    out["arrears_claim_cut_short"][i] = result.cut_short
 
 
 def _check(payment: Payment, loan: Any) -> list[str]:
@@ -182,4 +248,5 @@ def _check(payment: Payment, loan: Any) -> list[str]:
     return why
 
 
-__all__ = ["ARREARS_AMOUNTS", "ARREARS_COLUMNS", "PENALTY_COLUMNS", "Arrears", "arrears_columns", "read_payments_file"]
+__all__ = ["ARREARS_AMOUNTS", "ARREARS_COLUMNS", "CLAIM_COLUMNS", "CLAIM_INPUTS", "PENALTY_COLUMNS", "Arrears",
+           "arrears_columns", "read_payments_file"]

@@ -27,7 +27,7 @@ from ..errors import InputError
 from ..inputs import brief
 from ..report.labels import label
 from ..report.render import FORMULA_STARTS, csv_cell
-from .arrears import ARREARS_AMOUNTS, PENALTY_COLUMNS
+from .arrears import ARREARS_AMOUNTS, CLAIM_INPUTS, PENALTY_COLUMNS
 from .cases import COLUMNS, REQUIRED, SHAPE
 from .scenario import SCENARIO_AMOUNTS
 from .summary import AMOUNT_COLUMNS, SUMMARY_COLUMNS
@@ -112,8 +112,8 @@ class CaseSource:
         if problems:
             raise InputError("\n".join(problems))
         for name in columns:
-            if name not in COLUMNS + PENALTY_COLUMNS and name != "line":
-                near = difflib.get_close_matches(name, COLUMNS + PENALTY_COLUMNS, n=1)
+            if name not in COLUMNS + PENALTY_COLUMNS + CLAIM_INPUTS and name != "line":
+                near = difflib.get_close_matches(name, COLUMNS + PENALTY_COLUMNS + CLAIM_INPUTS, n=1)
                 hint = f"; did you mean {near[0]!r}?" if near else ""
                 self.warnings.append(f"{where}column {name!r} is not a loan field and is ignored{hint}")
 

@@ -36,6 +36,7 @@ class CaseInfo:
     creditor: str = ""
     claimed: Decimal | None = None
     title: str = ""
+    claimed_on: date | None = None  # the day the notice states its figure for (default: as_of)
 
 
 CASE_FIELDS = schema.CASE
@@ -57,6 +58,7 @@ def read_case_info(reader: Reader, doc: dict[str, Any]) -> CaseInfo:
         creditor=reader.text(table, "creditor", "case", default="") or "",
         claimed=reader.amount(table, "claimed", "case"),
         title=reader.text(table, "title", "case", default="") or "",
+        claimed_on=reader.date(table, "claimed_on", "case"),
     )
     reader.schema(doc)  # every command reads [case] first: misspelt tables and keys are found whatever it reads
     return info

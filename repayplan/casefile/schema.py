@@ -28,7 +28,7 @@ from typing import Any
 
 from ..inputs import brief
 
-CASE = ("id", "title", "currency", "as_of", "borrower", "creditor", "claimed", "notes")
+CASE = ("id", "title", "currency", "as_of", "borrower", "creditor", "claimed", "claimed_on", "notes")
 LOAN = ("principal", "rate", "term", "method", "frequency", "start", "first_due", "interest_basis", "day_count",
         "rounding", "currency", "installment_fee", "upfront_fee",
         "contract_no", "signed", "product")  # the last three: the original contract, for agreements and letters

@@ -91,7 +91,7 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
     history = None
     if payments_file is not None or as_of is not None:
         history = Arrears(read_payments_file(payments_file) if payments_file else {},
-                          parse_date(as_of, "--as-of") if as_of else None)
+                          parse_date(as_of, "--as-of") if as_of else None, lang)
     plan = None
     if scenario is not None:
         plan = parse_scenario(scenario, parse_date(on, "--date") if on else None, max_term)

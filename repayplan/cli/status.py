@@ -25,6 +25,7 @@ class StatusInputs:
     as_of: date
     claimed: Decimal | None
     cap: Any
+    claimed_on: date | None = None  # the day the notice states its figure for (default: as_of)
     notes: tuple[str, ...] = ()  # for the statement's notes
 
 
@@ -91,6 +92,15 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
                 problems.append(f"--claimed: must be 0 or more, got {claimed}")
         except InputError as exc:
             problems.append(str(exc))
+    claimed_on, where_on = info.claimed_on, f"{case}: case.claimed_on" if case else "claimed_on"
+    if flags.get("claimed_on"):
+        where_on = "--claimed-on"
+        try:
+            claimed_on = parse_date(flags["claimed_on"], "--claimed-on")
+        except InputError as exc:
+            problems.append(str(exc))
+    if loan is not None and claimed_on is not None and claimed_on < loan.start:
+        problems.append(f"{where_on}: {claimed_on} is before the loan start {loan.start}; give a date on or after it")
     cap = None
     if flags.get("cap") and loan is not None:
         try:
@@ -100,7 +110,8 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
     problems = list(dict.fromkeys(problems))
     if problems:
         raise CaseFileError(problems)
-    return StatusInputs(loan, policy, payments, as_of, claimed, cap, notes)
+    return StatusInputs(loan=loan, policy=policy, payments=payments, as_of=as_of, claimed=claimed, cap=cap, notes=notes,
+                        claimed_on=claimed_on)
 
 
 @click.command()
@@ -111,6 +122,11 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
               help="Payment history: CSV, or .xlsx as banks and payment apps export it (the first sheet), with "
                    "columns date,amount (日期/还款日期, 金额/还款金额); replaces the case file's [[payments]].")
 @click.option("--claimed", default=None, help="The creditor's stated total, to audit (default: [case] claimed).")
+@click.option("--claimed-on", "claimed_on", default=None,
+              help="The day the notice states its figure for, YYYY-MM-DD (default: [case] claimed_on, else the "
+                   "statement date); the claim is audited on that day.")
+@click.option("--audit-seconds", "audit_seconds", default=0.35, show_default=True, type=click.FloatRange(0.05, 600),
+              help="Time budget of the claim audit; it says when it was cut short.")
 @click.option("--cap", default=None, help="Cost-of-credit cap: 24%, 4xLPR (4 × the one-year LPR on the start "
                                           "date) or any rate.")
 @click.option("--penalty-rate", default=None, help="Penalty interest: 0.05%/day, 18%/year or contract+50%.")
@@ -133,9 +149,10 @@ def status(case: str | None, fmt: str, lang: str, **flags: Any) -> None:
       repayplan status examples/huabei-arrears.toml
       repayplan status examples/card-full-balance.toml --as-of 2025-08-01 --cap 24%
       repayplan status case.toml --payments paid.csv --claimed 13250.00 --format json
+      repayplan status case.toml --claimed 13250.00 --claimed-on 2025-08-05
     """
     from ..arrears import statement
-    from ..arrears.audit import audit_claim
+    from ..arrears.audit import Claim, audit
     from ..legal import check_cap
     from ..report.statement import statement_csv, statement_json, statement_table
 
@@ -143,11 +160,15 @@ def status(case: str | None, fmt: str, lang: str, **flags: Any) -> None:
     st = statement(inputs.loan, inputs.payments, inputs.policy, inputs.as_of)
     if inputs.notes:
         st = replace(st, notes=inputs.notes + st.notes)
-    audit = audit_claim(st, inputs.claimed) if inputs.claimed is not None else None
+    audit_ = None
+    if inputs.claimed is not None:
+        claim = Claim(inputs.claimed, inputs.claimed_on or inputs.as_of)
+        audit_ = audit(inputs.loan, inputs.payments, inputs.policy, claim, cap=inputs.cap,
+                       budget=flags["audit_seconds"])
     cap = check_cap(st, inputs.cap) if inputs.cap is not None else None
     if fmt == "json":
-        emit(statement_json(st, audit, cap))
+        emit(statement_json(st, audit_, cap))
     elif fmt == "csv":
         emit(statement_csv(st, lang))
     else:
-        emit(statement_table(st, audit, cap, lang))
+        emit(statement_table(st, audit_, cap, lang))

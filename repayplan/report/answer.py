@@ -46,7 +46,8 @@ def status_answer(st: Any, lang: str, audit: Any = None) -> str:
     else:
         text = _say("status_nothing_due", lang, on=st.as_of.isoformat(), payoff=g(st.payoff_amount))
     if audit is not None and audit.difference:
-        text += _say("status_claim", lang, claimed=g(audit.claimed), rebuilt=g(audit.rebuilt))
+        rebuilt = audit.rebuilt.figures(audit.basis).total  # the contract's figure on the claim's basis
+        text += _say("status_claim", lang, claimed=g(audit.claimed), rebuilt=g(rebuilt))
     return text
 
 

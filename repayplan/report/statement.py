@@ -23,6 +23,7 @@ from ..money import ZERO
 from ..rates import percent_text
 from ..text import say
 from .answer import status_answer
+from .claim import claim_dict, claim_text
 from .labels import currency_name, label
 from .render import csv_text, fit_lines, json_text, key_values, table_text
 
@@ -133,13 +134,7 @@ def statement_dict(st: Statement, audit: ClaimAudit | None = None, cap: CapCheck
         "notes": list(st.notes),
     }
     if audit is not None:
-        data["claim"] = {
-            "claimed": money(audit.claimed), "rebuilt": money(audit.rebuilt), "difference": money(audit.difference),
-            "explained": audit.explained,
-            "explanations": [{"text": e.text, "amount": money(e.amount), "explains": e.explains}
-                             for e in audit.explanations],
-            "together": list(audit.together),
-        }
+        data["claim"] = claim_dict(audit)
     if cap is not None:
         data["cap"] = {
             "cap": str(cap.cap), "cap_rate": percent_text(cap.cap.rate), "rule": label(cap.cap.rule, "en"),
@@ -233,7 +228,7 @@ def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapChec
         parts.append(f"{label('arrears.notes', lang)}{colon.rstrip()}\n"
                      + "\n".join(f"  {say(n, lang)}" for n in st.notes))
     if audit is not None:
-        parts.append(_audit_text(st, audit, lang))
+        parts.append(claim_text(audit, lang, st.as_of))
     if cap is not None:
         parts.append(_cap_text(st, cap, lang))
     return fit_lines("\n\n".join(parts)) + "\n"
@@ -269,25 +264,6 @@ def _payment_lines(st: Statement, lang: str) -> list[str]:
         lines.append("  " + label("pay.line", lang).format(date=p.date, amount=g(p.amount),
                                                           parts=label("sep.comma", lang).join(parts) or "-"))
     return sorted(lines + credit)
-
-
-def _audit_text(st: Statement, audit: ClaimAudit, lang: str) -> str:
-    g = st.money.grouped
-    colon, comma = label("sep.colon", lang), label("sep.bounds", lang)
-    lines = [f"{label('arrears.claim', lang)}{colon.rstrip()}",
-             f"  {label('arrears.claimed', lang)} {g(audit.claimed)}{comma}{label('arrears.rebuilt', lang)} "
-             f"{g(audit.rebuilt)}{comma}{label('arrears.difference', lang)} {g(audit.difference)}"]
-    if audit.difference == 0:
-        lines.append("  " + label("audit.matches", lang))
-    for e in audit.explanations:
-        mark = label("audit.is_difference", lang) if e.explains else ""
-        lines.append(f"  {'*' if e.explains else '-'} {say(e.text, lang)}{colon}{g(e.amount)}{mark}".rstrip())
-    if audit.together:
-        lines.append("  * " + label("audit.together", lang).format(
-            readings=label("sep.semicolon", lang).join(say(t, lang) for t in audit.together)))
-    if audit.difference and not audit.explained:
-        lines.append("  " + label("audit.unexplained", lang))
-    return "\n".join(lines)
 
 
 def _cap_text(st: Statement, cap: CapCheck, lang: str) -> str:

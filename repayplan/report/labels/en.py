@@ -1,5 +1,4 @@
 """English labels, by key; each feature keeps its keys in one block."""
-
 from ...negotiate.words import WORDS
 
 EN: dict[str, str] = {
@@ -237,7 +236,6 @@ EN: dict[str, str] = {
     "plan.xl_timeline_title": "Month by month: {name}",
     "cmp.nothing_owed": "Nothing is owed on {date}: the loan is repaid; there is nothing to compare or agree.",
     "wb.no_rows": "No installments: nothing is owed under this plan.",
-
     # agreement (调解协议书 / installment agreement): the Terms sheet and `repayplan letter agreement`
     "agr.title": "Installment Repayment Agreement", "agr.title_mediated": "Mediation Agreement",
     "agr.role_creditor": "Party A (Creditor)", "agr.role_borrower": "Party B (Borrower)",
@@ -606,7 +604,6 @@ EN: dict[str, str] = {
     "pay.part": "#{period} {component} {amount}",
     "pay.to_credit": "{what} {amount}",
     "pay.line": "{date} {amount} → {parts}",
-    "audit.matches": "the claim matches the rebuilt total",
     "audit.is_difference": " = the difference",
     "audit.together": "together account for the difference: {readings}",
     "audit.unexplained": (
@@ -819,4 +816,49 @@ EN: dict[str, str] = {
     "answer.propose_none": "No offer fits both sides; what would make one fit is below.",
     "plan.warnings_us_rule": " (the warning US card statements must print, Reg. Z §1026.7(b)(12))",
     # --- end zh ---
+    # claim audit: readings replayed, both bases, the most the contract could produce
+    "audit.head": "claimed {claimed} for {on}; the contract's {basis} is {rebuilt}; difference {difference}",
+    "audit.other_date": "the notice is dated {on}, the statement {as_of}: the claim is compared on {on}",
+    "audit.basis.past-due": "past due now (逾期金额)", "audit.basis.payoff": "payoff (一次性结清金额)",
+    "audit.principal": "principal", "audit.interest": "interest", "audit.penalty": "penalty",
+    "audit.fees": "fees", "audit.credit": "credit",
+    "audit.contract": "the contract as written", "audit.and": "; and ",
+    "audit.base.outstanding": "the whole outstanding balance (全额罚息)",
+    "audit.base.overdue-installment": "the overdue installment (逾期金额)",
+    "audit.base.overdue-principal": "the overdue principal",
+    "audit.r.base": "penalty on {base} instead of {contract}",
+    "audit.r.compound.on": "penalty also on unpaid interest (compound interest, 复利)",
+    "audit.r.compound.off": "no penalty on unpaid interest (no 复利)",
+    "audit.r.payment-day.on": "the payment day counted as a penalty day too (还款日计息)",
+    "audit.r.payment-day.off": "the payment day not counted as a penalty day",
+    "audit.r.no-grace": "no grace days (宽限期 ignored)",
+    "audit.r.grace-mode.waive": "penalty from the due date rather than after the grace days",
+    "audit.r.grace-mode.shift": "penalty only from the end of the grace days",
+    "audit.r.missing": "the payment of {amount} on {paid_on} not credited (and penalty charged on it since)",
+    "audit.r.credited": "the payment of {amount} on {paid_on} credited only on {on}",
+    "audit.r.dated": "the figure computed as of {on}",
+    "audit.r.accelerated": "interest and installment fees to the end of the term charged now (acceleration)",
+    "audit.matches": "the claim matches the contract's figure ({basis})",
+    "audit.explains": "rebuilt {basis}: {figures}; {difference} from the contract's figure, the difference",
+    "audit.singles": "each reading alone, rebuilt",
+    "audit.none": "no reading explains the claim, alone or up to three together; ask the creditor for its "
+                  "calculation",
+    "audit.maximum": "the most the contract could produce on {on} ({readings}): {figures}",
+    "audit.exceeds": "the claim exceeds that by {amount}: no reading of the penalty terms reaches it",
+    "audit.within": "the claim is within that ({amount} below)",
+    "audit.cut": "search cut short after {tried} rebuilds (time budget, --audit-seconds)",
+    "audit.cap": "under the cap {cap}, at most {ceiling} may be claimed on {on}",
+    "audit.cap_above": "the claim is {amount} above the capped figure", "audit.cap_within": "the claim is within it",
+    "audit.colon": ": ", "audit.same": " = ", "audit.list": ", ", "audit.sep": " ",
+    "arrears.claimed_on": "Claim stated for", "arrears.claim_basis": "Claim basis",
+    "arrears.claim_difference": "Claim difference", "arrears.claim_explained": "Claim explained",
+    "arrears.claim_explanation": "Explained by", "arrears.claim_maximum": "Most the contract gives",
+    "arrears.claim_exceeds_maximum": "Claim exceeds that", "arrears.claim_cut_short": "Audit cut short",
+    "audit.more": " (+{count} more)",
+    "audit.complete.0": ": not every single reading was tried",
+    "audit.complete.1": ": every single reading tried, not every pair",
+    "audit.complete.2": ": every pair tried, not every three together",
+    # claim audit: the search's own bound on three payments missing together
+    "audit.bounded": "{tried} rebuilds: every single reading and pair tried; three payments missing together not "
+                     "tried (more than {pool} payments could be missing)",
 }
