@@ -16,7 +16,6 @@ from typing import Any
 
 from .. import calendar
 from ..errors import InputError
-from ..inputs import brief
 from ..model import INTEREST_BASES, METHODS, Loan, loan_problems
 from ..money import MINOR_UNITS, ROUNDING_MODES
 from . import schema
@@ -47,10 +46,12 @@ def read_case_info(reader: Reader, doc: dict[str, Any]) -> CaseInfo:
     currency = reader.choice(table, "currency", "case", MINOR_UNITS, default="CNY") or "CNY"
     reader.currency = currency
     case_id = table.get("id", "")
-    if isinstance(case_id, str):
+    if isinstance(case_id, int) and not isinstance(case_id, bool):  # id = 1042: a number as written
+        case_id = str(reader.integer(table, "id", "case", minimum=0, maximum=10**18 - 1) or "")
+    else:
         case_id = reader.text(table, "id", "case", default="") or ""
     info = CaseInfo(
-        case_id=brief(case_id) if not isinstance(case_id, str) else case_id,
+        case_id=case_id,
         currency=currency,
         as_of=reader.date(table, "as_of", "case"),
         borrower=reader.text(table, "borrower", "case", default="") or "",

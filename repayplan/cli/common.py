@@ -27,13 +27,26 @@ class InputProblem(click.ClickException):
     def show(self, file: Any = None) -> None:
         file = file or sys.stderr
         for line in self.message.splitlines():
-            click.echo(f"Error: {line}", err=True, file=file)
+            click.echo(f"Error: {cut(line)}", err=True, file=file)
 
 
 class Failure(InputProblem):
     """A plan that cannot be computed: exit 1."""
 
     exit_code = 1
+
+
+#: Longest error line shown; messages quote at most ~60 characters of input, this is the backstop.
+LONGEST_LINE = 1000
+
+
+def cut(line: str, width: int = LONGEST_LINE) -> str:
+    """An error line cut to ``width`` characters with an ellipsis.
+
+    >>> cut("x" * 10, 5)
+    'xxxx…'
+    """
+    return line if len(line) <= width else line[:width - 1] + "…"
 
 
 def handle_errors(func: F) -> F:

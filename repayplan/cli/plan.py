@@ -83,8 +83,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
         from ..report.files import check_target, refuse_inputs
 
         if not export.lower().endswith(".xlsx"):
-            raise click.UsageError(f"--export: {export!r} must end in .xlsx (the workbook is an XLSX file)",
-                                   click.get_current_context())
+            raise InputError(f"--export: {export} must end in .xlsx (the workbook is an XLSX file)")
         refuse_inputs(export, "--export", [case])
         check_target(export, force)
     inputs = read_plan_inputs(case, strategies, flags)
