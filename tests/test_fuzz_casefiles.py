@@ -36,7 +36,8 @@ def _check(command: str, doc: dict[str, Any]) -> None:
 
 
 def _fuzz(command: str) -> Any:
-    @settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")), deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")), deadline=None,
+              suppress_health_check=[HealthCheck.too_slow])
     @given(mutated_cases(COMMANDS[command][0]))
     def fuzz(doc: dict[str, Any]) -> None:
         _check(command, doc)

@@ -50,8 +50,12 @@ class CaseSource:
         self.done = 0
         self.header_line = 1
         if self.path is not None:
-            if not self.path.exists():
-                raise InputError(f"{self.path}: case list not found; check the path")
+            try:
+                self.path.stat()
+            except FileNotFoundError:
+                raise InputError(f"{self.path}: case list not found; check the path") from None
+            except OSError as exc:  # a symbolic link that loops, a permission ...
+                raise InputError(f"{self.path}: cannot read the case list ({exc.strerror})") from None
             if self.path.is_dir():
                 raise InputError(f"{self.path}: is a directory; give a .csv or .parquet case list")
         self.size = self.path.stat().st_size if self.path is not None and not self.parquet else 0
@@ -97,7 +101,8 @@ class CaseSource:
         try:
             self._parquet_file = pq.ParquetFile(self.path)
         except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds
-            raise InputError(f"{self.path}: not a readable Parquet file ({exc})") from None
+            reason = " ".join(str(exc).split())  # pyarrow's message may run over several lines
+            raise InputError(f"{self.path}: not a readable Parquet file ({brief(reason, bare=True)})") from None
         return [str(c).strip().lower() for c in self._parquet_file.schema_arrow.names]
 
     def _check_columns(self, columns: list[str]) -> None:
@@ -171,7 +176,16 @@ class CaseSource:
         self.size = parquet.metadata.num_rows
         columns = self.columns
         row = 1
-        for batch in parquet.iter_batches(batch_size=self.chunk_size):
+        batches = parquet.iter_batches(batch_size=self.chunk_size)
+        while True:
+            try:
+                batch = next(batches, None)
+            except Exception as exc:  # noqa: BLE001 - a damaged row group: pyarrow raises several kinds
+                reason = " ".join(str(exc).split())
+                raise InputError(f"{self.path}: cannot read the Parquet file after row {row - 1} "
+                                 f"({brief(reason, bare=True)})") from None
+            if batch is None:
+                break
             chunk = batch.to_pandas()
             chunk.columns = columns
             chunk = pd.DataFrame({c: _text(chunk[c]) for c in columns}, dtype=object)

@@ -33,8 +33,10 @@ def load_document(path: str | Path) -> dict[str, Any]:
         raise CaseFileError([f"case file not found; check the path {str(path)!r}"], str(path)) from None
     except IsADirectoryError:
         raise CaseFileError(["is a directory; give a .toml or .json case file"], str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseFileError([f"cannot read the case file: {exc}"], str(path)) from None
+    except UnicodeDecodeError:
+        raise CaseFileError(["is not UTF-8 text; save the case file as UTF-8"], str(path)) from None
+    except OSError as exc:  # a symbolic link that loops, a permission ...
+        raise CaseFileError([f"cannot read the case file ({exc.strerror or exc})"], str(path)) from None
     return parse_document(text, str(path), json_format=path.suffix.lower() == ".json")
 
 
