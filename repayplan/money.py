@@ -99,8 +99,9 @@ def to_decimal(value: object, field: str = "amount", currency: str | None = None
         raise InputError(f"{field}: {brief(value)} is not a finite number")
     if result.adjusted() >= 18 and result != 0:  # exponent first: never compares a 10**999999 figure digit by digit
         raise InputError(f"{field}: {brief(value, bare=True)} is too large; amounts are below {MAX_AMOUNT:,.0f}")
-    if result.as_tuple().exponent < -MAX_DECIMALS and result != result.quantize(Decimal(1).scaleb(-MAX_DECIMALS),
-                                                                                   context=WORKING):
+    exponent = result.as_tuple().exponent
+    finest = Decimal(1).scaleb(-MAX_DECIMALS)
+    if isinstance(exponent, int) and exponent < -MAX_DECIMALS and result != result.quantize(finest, context=WORKING):
         raise InputError(f"{field}: {brief(value, bare=True)} has more than {MAX_DECIMALS} decimals; "
                          "give the amount to the currency's smallest unit")
     return result

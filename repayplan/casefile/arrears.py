@@ -34,7 +34,7 @@ from ..arrears.policy import (
 )
 from ..csvrows import records
 from ..errors import CaseFileError, InputError
-from ..inputs import brief
+from ..inputs import MAX_NOTE, brief
 from ..model import Loan
 from ..money import to_decimal
 from ..rates import parse_percentage
@@ -95,7 +95,7 @@ def read_payments(reader: Reader, doc: dict[str, Any], loan: Loan | None, where:
         reader.unknown(table, PAYMENT_FIELDS, at)
         day = reader.date(table, "date", at, required=True)
         amount = reader.amount(table, "amount", at, required=True)
-        note = reader.text(table, "note", at, default="") or ""
+        note = reader.text(table, "note", at, default="", limit=MAX_NOTE) or ""
         if _check_payment(reader, at, day, amount, loan) and day is not None and amount is not None:
             payments.append(Payment(day, amount, note))
     return payments
@@ -136,8 +136,8 @@ def parse_payments_csv(text: str, loan: Loan | None, source: str = "payments.csv
     if not rows:
         raise CaseFileError(["the payments file is empty; its first line must be the header date,amount, then "
                              "one payment a line, e.g. 2025-03-01,1000.00"], source)
-    first, cells, problem = rows[0]
-    header = [cell.strip().lower() for cell in cells]
+    first, head, problem = rows[0]
+    header = [cell.strip().lower() for cell in head]
     if problem:
         reader.problem(f"line {first}", problem)
     columns = {}
@@ -157,7 +157,8 @@ def parse_payments_csv(text: str, loan: Loan | None, source: str = "payments.csv
         if problem:
             reader.problem(at, problem)
             continue
-        cells = {key: row[i].strip() if i is not None and i < len(row) else "" for key, i in columns.items()}
+        cells: dict[str, str] = {key: row[i].strip() if i is not None and i < len(row) else ""
+                                 for key, i in columns.items()}
         try:
             day = parse_date(cells["date"], f"{at}: date")
         except InputError as exc:
@@ -165,7 +166,8 @@ def parse_payments_csv(text: str, loan: Loan | None, source: str = "payments.csv
             day = None
         amount = None
         try:
-            amount = to_decimal(cells["amount"], f"{at}: amount", loan and loan.currency) if cells["amount"] else None
+            currency = loan.currency if loan else None
+            amount = to_decimal(cells["amount"], f"{at}: amount", currency) if cells["amount"] else None
         except InputError as exc:
             reader.problems.append(str(exc))
         if not cells["amount"]:

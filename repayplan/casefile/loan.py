@@ -16,6 +16,7 @@ from typing import Any
 
 from .. import calendar
 from ..errors import InputError
+from ..inputs import MAX_NOTE
 from ..model import INTEREST_BASES, METHODS, Loan, loan_problems
 from ..money import MINOR_UNITS, ROUNDING_MODES
 from . import schema
@@ -59,6 +60,7 @@ def read_case_info(reader: Reader, doc: dict[str, Any]) -> CaseInfo:
         claimed=reader.amount(table, "claimed", "case"),
         title=reader.text(table, "title", "case", default="") or "",
     )
+    reader.text(table, "notes", "case", limit=MAX_NOTE)  # not shown by every command, but checked by all
     reader.schema(doc)  # every command reads [case] first: misspelt tables and keys are found whatever it reads
     return info
 

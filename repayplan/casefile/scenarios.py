@@ -30,6 +30,7 @@ from typing import Any
 
 from ..compare import Debt, Scenario
 from ..errors import InputError
+from ..inputs import MAX_NOTE
 from ..plans import Borrower, Creditor
 from ..restructure import STEPS, parse_percent, read_step
 from . import schema
@@ -60,6 +61,7 @@ def read_scenarios(reader: Reader, doc: dict[str, Any]) -> list[Scenario]:
         elif name:
             names[name] = i
         on = reader.date(table, "date", where)
+        reader.text(table, "note", where, limit=MAX_NOTE)
         raw = table.get("steps")
         if raw is None:
             reader.problem(label, "steps missing; give steps = [{op = \"term\", installments = 36}, ...]")

@@ -62,6 +62,10 @@ def handle_errors(func: F) -> F:
             raise InputProblem(str(exc)) from None
         except RepayplanError as exc:
             raise Failure(str(exc)) from None
+        except RecursionError:
+            raise InputProblem("the input is nested too deeply to be read") from None
+        except OverflowError as exc:  # a date or a count past what the calendar holds: bounded at input, the backstop
+            raise InputProblem(f"a date or a number is out of range ({exc}); check the dates and the term") from None
         except OSError as exc:
             raise Failure(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)) from None
         except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
