@@ -163,3 +163,31 @@ def test_a_symlink_loop_is_not_called_missing(tmp_path: Path) -> None:
     for command in ("batch", "build"):
         result = CliRunner().invoke(main, [command, str(tmp_path / "a.csv")])
         assert result.exit_code == 2 and "Too many levels of symbolic links" in result.stderr, result.stderr
+
+
+def _doc_examples() -> list[tuple[str, str]]:
+    """(command, expected output) of each console example in docs/input-safety.md that needs no file of its own
+    (those with a comment describe a file the reader imagines)."""
+    doc = (Path(__file__).resolve().parent.parent / "docs" / "input-safety.md").read_text(encoding="utf-8")
+    examples, command, output, inside = [], None, [], False
+    for line in doc.splitlines():
+        if line.startswith("```"):
+            inside = not inside
+        if (line.startswith("$ ") or line.startswith("```")) and command is not None:
+            examples.append((command, "\n".join(output)))
+            command = None
+        if inside and line.startswith("$ repayplan ") and "#" not in line:
+            command, output = line[len("$ repayplan "):], []
+        elif command is not None and inside and not line.startswith("```"):
+            output.append(line)
+    return examples
+
+
+@pytest.mark.parametrize("command,expected", _doc_examples(), ids=[c[:50] for c, _ in _doc_examples()])
+def test_the_input_safety_docs_examples_run_as_shown(command: str, expected: str,
+                                                      monkeypatch: pytest.MonkeyPatch) -> None:
+    import shlex
+
+    monkeypatch.chdir(Path(__file__).resolve().parent.parent)
+    result = CliRunner().invoke(main, shlex.split(command))
+    assert (result.stdout + result.stderr).rstrip("\n") == expected
