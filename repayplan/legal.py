@@ -32,6 +32,7 @@ from importlib import resources
 
 from .arrears.statement import Statement
 from .errors import InputError
+from .inputs import brief
 from .metrics import Flow, annual_rate, npv
 from .money import WORKING, ZERO
 from .rates import parse_rate, percent_text
@@ -113,7 +114,7 @@ def parse_cap(value: str, contract_date: date) -> Cap:
     try:
         given = parse_rate(value, "cap")
     except InputError:
-        raise InputError(f"cap: {value!r} is not a cap; write it like 24% or 4xLPR") from None
+        raise InputError(f"cap: {brief(value)} is not a cap; write it like 24% or 4xLPR") from None
     return Cap(given.annual, percent_text(given.annual) if given.unit == "year" else f"{given} = "
                f"{percent_text(given.annual)}/year")
 

@@ -172,6 +172,25 @@ FLAG_ATTACKS: list[tuple[str, list[str], int]] = [
     ("plan", ["{case}", "--start", "9999-12-01"], 2),
     ("plan", ["{case}", "--export", "{out}.csv"], 2),
     ("export", ["{case}", "-o", "{out}.xlsx", "--date", "9999-12-31"], 2),
+    ("export", ["{case}", "-o", "{out}.xlsx", "--terms", "x" * 100_000], 2),
+    ("compare", ["{case}", "--scenario", "x" * 100_000], 2),
+    ("plan", ["{case}", "--timeline", "x" * 100_000], 2),
+    ("status", ["{case}", "--allocation", "x" * 100_000], 2),
+    ("status", ["{case}", "--penalty-rate", "x" * 100_000], 2),
+    ("propose", ["{case}", "--levers", "x" * 100_000], 2),
+    ("propose", ["{case}", "--cap", "x" * 100_000], 2),
+    ("plan", ["{case}", "--strategy", "x" * 100_000], 2),
+]
+
+#: batch's own flags with hostile values, on a valid case list: (args, exit code); {cases} is the list.
+BATCH_FLAG_ATTACKS: list[tuple[list[str], int]] = [
+    (["{cases}", "--scenario", "x" * 100_000], 2),
+    (["{cases}", "--scenario", "rate=0%; term=1e999999999"], 2),
+    (["{cases}", "--scenario", "rate=0%", "--date", "9999-01-01"], 2),
+    (["{cases}", "--as-of", "9999-12-31"], 2),
+    (["{cases}", "--payments", "{folder}"], 2),
+    (["{cases}", "-o", "{folder}"], 2),
+    (["{cases}", "-o", "{cases}", "--force"], 2),
 ]
 
 #: Case lists for batch: (name, CSV text, exit code). Rows that fail alone make exit 1.

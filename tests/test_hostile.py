@@ -17,7 +17,16 @@ from click.testing import CliRunner
 
 from repayplan.cli import main
 
-from .hostile import BATCH_ATTACKS, COMMANDS, FLAG_ATTACKS, Attack, field_attacks, structure_attacks, to_json
+from .hostile import (
+    BATCH_ATTACKS,
+    BATCH_FLAG_ATTACKS,
+    COMMANDS,
+    FLAG_ATTACKS,
+    Attack,
+    field_attacks,
+    structure_attacks,
+    to_json,
+)
 
 #: Longest error line, and the most characters of input a message may quote.
 LONGEST_LINE = 1000
@@ -130,3 +139,13 @@ def test_a_hostile_case_list_fails_only_its_bad_rows(name: str, text: str, expec
         errors = (tmp_path / "out.errors.csv").read_text(encoding="utf-8").splitlines()
         assert len(errors) == 2, errors  # the header and the one bad line, with its physical line number
         assert errors[1].startswith("3,")
+
+
+@pytest.mark.parametrize("args,expected", BATCH_FLAG_ATTACKS, ids=[" ".join(a)[:40] for a, _ in BATCH_FLAG_ATTACKS])
+def test_a_hostile_batch_flag_is_refused_in_one_clean_line(args: list[str], expected: int, tmp_path: Path) -> None:
+    cases = tmp_path / "cases.csv"
+    cases.write_text(BATCH_ATTACKS[-2][1] + "A,1000,5%,12,annuity,2025-01-01\n")
+    args = [a.replace("{cases}", str(cases)).replace("{folder}", str(tmp_path)) for a in args]
+    code, _, err = run(["batch", *args])
+    check_clean(code, err, expected)
+    assert cases.read_text().endswith("2025-01-01\n"), "the input is untouched"

@@ -30,7 +30,7 @@ from typing import Any
 
 from ..compare import Debt, Scenario
 from ..errors import InputError
-from ..inputs import MAX_NOTE
+from ..inputs import MAX_NOTE, brief
 from ..plans import Borrower, Creditor
 from ..restructure import STEPS, parse_percent, read_step
 from . import schema
@@ -67,7 +67,7 @@ def read_scenarios(reader: Reader, doc: dict[str, Any]) -> list[Scenario]:
             reader.problem(label, "steps missing; give steps = [{op = \"term\", installments = 36}, ...]")
             continue
         if not isinstance(raw, list):
-            reader.problem(label, f"steps must be a list of tables, got {raw!r}")
+            reader.problem(label, f"steps must be a list of tables, got {brief(raw)}")
             continue
         steps, ok = [], True
         for j, item in enumerate(raw, start=1):
@@ -124,16 +124,17 @@ def _levers(reader: Reader, levers: object) -> list[str]:
     """``[creditor] levers``: step names; anything else is a problem naming the item."""
     known = ", ".join(STEPS)
     if not isinstance(levers, list):
-        reader.problem("creditor.levers", f"give a list of steps from {known}, got {levers!r}")
+        reader.problem("creditor.levers", f"give a list of steps from {known}, got {brief(levers)}")
         return []
     ok = True
     for i, lever in enumerate(levers, start=1):
         if not isinstance(lever, str):
-            reader.problem(f"creditor.levers[{i}]", f"{lever!r} is not a step name; give a list of steps from {known}")
+            reader.problem(f"creditor.levers[{i}]",
+                           f"{brief(lever)} is not a step name; give a list of steps from {known}")
             ok = False
     names = [lever for lever in levers if isinstance(lever, str)]
     if any(lever not in STEPS for lever in names):
-        reader.problem("creditor.levers", f"give a list of steps from {known}, got {names!r}")
+        reader.problem("creditor.levers", f"give a list of steps from {known}, got {brief(names)}")
         ok = False
     return names if ok else []
 
@@ -186,7 +187,8 @@ def select_scenarios(scenarios: Sequence[Scenario], names: Sequence[str]) -> tup
         return list(scenarios), []
     known = [s.name for s in scenarios]
     listed = ", ".join(repr(n) for n in known) or "none"
-    problems = [f"--scenario: no scenario named {name!r}; the case has {listed}" for name in names if name not in known]
+    problems = [f"--scenario: no scenario named {brief(name)}; the case has {listed}"
+                for name in names if name not in known]
     return [s for s in scenarios if s.name in names], problems
 
 

@@ -77,6 +77,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
     """
     from ..budget import plan as make_plan
     from ..errors import InputError
+    from ..inputs import brief
     from ..report.plan import plan_csv, plan_json, plan_table
 
     if export is not None:  # a bad target is refused before any work
@@ -90,7 +91,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
     result = make_plan(inputs.debts, inputs.budget, inputs.strategies, currency=inputs.info.currency)
     names = [r.name for r in result.results]
     if timeline not in (None, "all", "none", *names):
-        raise InputError(f"--timeline: {timeline!r} is not a strategy of this plan; use one of "
+        raise InputError(f"--timeline: {brief(timeline)} is not a strategy of this plan; use one of "
                          f"{', '.join(names)}, all or none")
     if export:
         from ..report.plan_excel import write_plan_workbook
