@@ -16,6 +16,7 @@ from typing import Any
 
 import pytest
 from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from .hostile import COMMANDS, to_json
 from .strategies import mutated_cases
@@ -48,3 +49,29 @@ def _fuzz(command: str) -> Any:
 @pytest.mark.parametrize("command", sorted(COMMANDS))
 def test_any_case_file_ends_cleanly(command: str) -> None:
     _fuzz(command)()
+
+
+GOOD_ROW = "GOOD{},1000,5%,12,annuity,2025-01-01"
+HEADER = "case_id,principal,rate,term,method,start"
+garbage = st.text(st.characters(blacklist_characters="\r\n\x00", blacklist_categories=("Cs",)), max_size=60)
+
+
+@settings(max_examples=int(os.environ.get("FUZZ_EXAMPLES", "40")), deadline=None,
+          suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.just(None), garbage), min_size=1, max_size=12), st.booleans())
+def test_any_case_list_keeps_every_good_row(lines: list[str | None], quotes: bool) -> None:
+    """Good rows between arbitrary lines. Without quotes in the other lines every good row is written; with
+    them (a quote may legitimately join lines into one record) the run still ends cleanly."""
+    body = [GOOD_ROW.format(i) if line is None else (line if quotes else line.replace('"', "'"))
+            for i, line in enumerate(lines)]
+    with tempfile.TemporaryDirectory() as folder:
+        cases, out = Path(folder) / "cases.csv", Path(folder) / "out.csv"
+        cases.write_text("\n".join([HEADER, *body]) + "\n", encoding="utf-8")
+        code, _, err = run(["batch", str(cases), "-o", str(out)])
+        assert code in (0, 1), err
+        assert "internal error" not in err and "Traceback" not in err
+        written = out.read_text(encoding="utf-8") if out.exists() else ""
+    if not quotes:
+        for i, line in enumerate(lines):
+            if line is None:
+                assert f"\nGOOD{i},CNY,1000.00," in written
