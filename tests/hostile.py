@@ -146,6 +146,38 @@ def structure_attacks() -> Iterator[Attack]:
         yield Attack(f"{command}:huge-int", command, '{"case": {"id": ' + "9" * 5000 + "}}", 2, tuple(args))
         yield Attack(f"{command}:not-json", command, "{" + "x" * 100_000, 2, tuple(args))
         yield Attack(f"{command}:top-array", command, "[1, 2]", 2, tuple(args))
+        yield Attack(f"{command}:bom", command, "\ufeff" + to_json(doc), 0 if command != "propose" else 0, tuple(args))
+
+
+#: TOML case files (the same checks as JSON): (name, text, exit code); each is run by ``build``.
+TOML_ATTACKS: list[tuple[str, str, int]] = [
+    ("deep-array", "a = " + "[" * 50_000 + "1" + "]" * 50_000 + "\n", 2),
+    ("deep-tables", '[loan]\nprincipal = 1000\nrate = "5%"\nterm = 2\nstart = 2025-01-01\n'
+                    + "".join(f"[case.{'.'.join(['t'] * k)}]\n" for k in range(1, 200)), 2),
+    ("huge-int", '[loan]\nprincipal = 1000\nrate = "5%"\nterm = ' + "9" * 5000 + "\nstart = 2025-01-01\n", 2),
+    ("huge-float", '[loan]\nprincipal = 1000\nrate = "5%"\nterm = 1e999999999\nstart = 2025-01-01\n', 2),
+    ("far-date", '[loan]\nprincipal = 1000\nrate = "5%"\nterm = 12\nstart = 9999-06-01\n', 2),
+    ("datetime-start", '[loan]\nprincipal = 1000\nrate = "5%"\nterm = 2\nstart = 2025-01-01T10:00:00\n', 0),
+    ("misspelt", '[lon]\nprincipal = 1000\nrate = "5%"\nterm = 12\nstart = 2025-01-01\n', 2),
+    ("control-in-string", '[case]\nid = "A\\u0007"\n[loan]\nprincipal = 1000\nrate = "5%"\nterm = 2\n'
+                          'start = 2025-01-01\n', 2),
+    ("not-toml", "[loan\n" + "x" * 100_000, 2),
+    ("grouped-amount", '[loan]\nprincipal = "1,000.00"\nrate = "5%"\nterm = 2\nstart = 2025-01-01\n', 0),
+    ("cny-marks", '[loan]\nprincipal = "￥１，０００元"\nrate = "5%"\nterm = 2\nstart = 2025-01-01\n', 0),
+    ("usd-marks", '[case]\ncurrency = "USD"\n[loan]\nprincipal = "¥1000"\nrate = "5%"\nterm = 2\n'
+                  'start = 2025-01-01\n', 2),
+]
+
+#: Payments CSVs for ``status --payments`` (every problem at once, each with its physical line).
+PAYMENT_ATTACKS: list[tuple[str, str, int, list[str]]] = [
+    ("stray-quote", 'date,amount\n2025-02-15,"100\n2025-03-15,100\n', 2, ["line 2"]),
+    ("blank-lines", '\n\ndate,amount\n\n2025-02-15,"1,5"\n', 2, ["line 5"]),
+    ("huge-amount", "date,amount\n2025-02-15,1e38\n", 2, ["line 2"]),
+    ("far-date", "date,amount\n9999-02-15,100\n", 2, ["line 2"]),
+    ("twice", "date,amount,amount\n2025-02-15,100,100\n", 2, ["line 1"]),
+    ("huge-cell", "date,amount\n2025-02-15," + "9" * 200_000 + "\n", 2, ["line 2"]),
+    ("multi-line-note", 'date,amount,note\n2025-02-15,100.00,"a\nb"\n2025-03-15,x,\n', 2, ["line 4"]),
+]
 
 
 #: Flags with hostile values: (command, args, exit code); {case} is the command's valid case file.

@@ -22,6 +22,8 @@ from .hostile import (
     BATCH_FLAG_ATTACKS,
     COMMANDS,
     FLAG_ATTACKS,
+    PAYMENT_ATTACKS,
+    TOML_ATTACKS,
     Attack,
     field_attacks,
     structure_attacks,
@@ -149,3 +151,23 @@ def test_a_hostile_batch_flag_is_refused_in_one_clean_line(args: list[str], expe
     code, _, err = run(["batch", *args])
     check_clean(code, err, expected)
     assert cases.read_text().endswith("2025-01-01\n"), "the input is untouched"
+
+
+@pytest.mark.parametrize("name,text,expected", TOML_ATTACKS, ids=[t[0] for t in TOML_ATTACKS])
+def test_a_hostile_toml_case_is_refused_in_one_clean_line(name: str, text: str, expected: int,
+                                                          tmp_path: Path) -> None:
+    case = tmp_path / "case.toml"
+    case.write_text(text, encoding="utf-8")
+    code, _, err = run(["build", str(case)])
+    check_clean(code, err, expected)
+
+
+@pytest.mark.parametrize("name,text,expected,lines", PAYMENT_ATTACKS, ids=[p[0] for p in PAYMENT_ATTACKS])
+def test_a_hostile_payments_file_names_its_lines(name: str, text: str, expected: int, lines: list[str],
+                                                 tmp_path: Path) -> None:
+    case, paid = tmp_path / "case.json", tmp_path / "paid.csv"
+    case.write_text(to_json(COMMANDS["build"][0]))
+    paid.write_text(text, encoding="utf-8")
+    code, _, err = run(["status", str(case), "--payments", str(paid)])
+    check_clean(code, err, expected, one_line=False)
+    assert [line.split(": ")[2] for line in err.splitlines()] == lines, err[:500]

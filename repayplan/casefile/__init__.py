@@ -59,8 +59,9 @@ def parse_document(text: str, source: str = "<case>", json_format: bool = False)
         raise CaseFileError(["nested too deeply; a case file has tables of values, a few levels deep"],
                             source) from None
     except ValueError as exc:  # an integer of thousands of digits (Python refuses to convert it)
-        raise CaseFileError([f"cannot be read: {brief(str(exc), bare=True)}; numbers in a case file have "
-                             "at most a few dozen digits"], source) from None
+        reason = "a number has thousands of digits" if "digits" in str(exc) else brief(str(exc), bare=True)
+        raise CaseFileError([f"cannot be read: {reason}; numbers in a case file have at most a few dozen "
+                             "digits"], source) from None
     if not isinstance(data, dict):
         raise CaseFileError(["the case file must be a table (a JSON object) at the top"], source)
     return data
