@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from .errors import InputError
+from .inputs import brief
 
 #: ISO 4217 minor units of the currencies users meet in consumer credit.
 MINOR_UNITS: dict[str, int] = {
@@ -79,8 +80,6 @@ def to_decimal(value: object, field: str = "amount", currency: str | None = None
     ...
     repayplan.errors.InputError: principal: 1e38 is too large; amounts are below 1,000,000,000,000,000,000
     """
-    from .inputs import brief
-
     if isinstance(value, bool):
         raise InputError(f"{field}: expected a number, got {value!r}")
     if isinstance(value, Decimal):
@@ -108,8 +107,6 @@ def to_decimal(value: object, field: str = "amount", currency: str | None = None
 
 
 def _amount_text(value: str, field: str, currency: str | None) -> Decimal:
-    from .inputs import brief
-
     if len(value) > MAX_AMOUNT_TEXT:
         raise InputError(f"{field}: {brief(value)} is too long for an amount; write it like 1000 or 1,000.50")
     text = value.translate(_FULL_WIDTH).strip()

@@ -212,6 +212,8 @@ FLAG_ATTACKS: list[tuple[str, list[str], int]] = [
     ("propose", ["{case}", "--levers", "x" * 100_000], 2),
     ("propose", ["{case}", "--cap", "x" * 100_000], 2),
     ("plan", ["{case}", "--strategy", "x" * 100_000], 2),
+    ("compare", ["{case}", "--term", "24", "--name", "a\u0001b"], 2),
+    ("compare", ["{case}", "--term", "24", "--name", "=HYPERLINK(\"x\")"], 0),
 ]
 
 #: batch's own flags with hostile values, on a valid case list: (args, exit code); {cases} is the list.
