@@ -252,8 +252,9 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
         for i in np.flatnonzero(has):
             joined[i] = f"{joined[i]}\n{column_problems[i]}" if joined[i] else column_problems[i]
     # a line that could not be read as CSV has only that problem (its empty cells are not missing values)
-    unread = (problems["shape"] != "") & np.logical_and.reduce([cells[name] == "" for name in COLUMNS])
-    joined[unread] = problems["shape"][unread]
+    for row in np.flatnonzero(problems["shape"] != "").tolist():
+        if not any(cells[name][row] for name in COLUMNS):
+            joined[row] = problems["shape"][row]
     good = np.flatnonzero(~bad)
     return _arrays(good, cells, found, principal, fee, digits, start_parts, first_parts, first_given,
                    principal_dec), joined

@@ -135,14 +135,13 @@ class CaseSource:
         columns = self.columns
         width = len(columns)
 
-        def count(size: int) -> None:  # progress in characters read (≈ bytes)
-            self.done += size
+        raw = getattr(handle, "buffer", None)  # progress: the bytes read so far, at each chunk
 
         rows: list[list[str]] = []
         lines: list[int] = []
         shapes: list[str] = []
         try:
-            for line, record, problem in records(handle, width, count):
+            for line, record, problem in records(handle, width):
                 if line <= self.header_line:  # the header (and blank lines before it), read and checked before
                     continue
                 if problem:  # a malformed line fails alone, with its line number
@@ -160,8 +159,10 @@ class CaseSource:
                     rows.append((record + [""] * width)[:width])
                     lines.append(line)
                 if len(rows) == self.chunk_size:
+                    self.done = raw.tell() if raw is not None else self.done
                     yield _chunk(rows, lines, shapes, columns)
                     rows, lines, shapes = [], [], []
+            self.done = self.size
             if rows:
                 yield _chunk(rows, lines, shapes, columns)
         except UnicodeDecodeError:
