@@ -31,7 +31,7 @@ from decimal import Decimal
 from typing import Any
 
 from .errors import CaseFileError, InputError
-from .metrics import annual_rate, npv_fast
+from .metrics import annual_rate, npv
 from .model import Loan, Position
 from .money import WORKING, ZERO
 from .plans import Borrower, Creditor, Plan
@@ -96,7 +96,7 @@ def plan_metrics(plan: Plan, borrower: Borrower | None = None, creditor: Credito
     if total > 0 and flows and any(day != plan.on for day, _ in flows):
         cost = annual_rate([(plan.on, -total), *flows])
     rate = creditor.discount_rate or ZERO
-    value = money.round(npv_fast(flows, rate, plan.on)) if flows else zero
+    value = money.round(npv(flows, rate, plan.on)) if flows else zero
     regular = [r.payment for r in payments[1:]] if plan.lump_sum > 0 else amounts
     largest = max(regular) if regular else None
     per_year = plan.position.loan.periods_per_year if plan.position.loan else 12
@@ -294,16 +294,19 @@ def _measured(plan: Plan, figures: PlanMetrics, ref: date, owed: Position, lead:
 
     money = plan.policy
     zero = money.round(ZERO)
+    cash = plan.total_payment + sum((a for _, a in lead), ZERO)
+    saving = contract_cash - cash + zero
+    if not lead and ref == plan.on:  # measured from its own date already: plan_metrics' figures stand
+        return replace(figures, saving=saving)
     flows = [*lead, *((r.due_date, r.payment) for r in plan.payments)]
     rate = creditor.discount_rate or ZERO
-    value = money.round(npv_fast(flows, rate, ref)) if flows else zero
+    value = money.round(npv(flows, rate, ref)) if flows else zero
     total = owed.total
     base = owed.principal if creditor.recovery_base == "principal" else total
     meets = (None if creditor.min_recovery is None or total <= 0
              else value >= money.round(base * creditor.min_recovery))
-    cash = plan.total_payment + sum((a for _, a in lead), ZERO)
     return replace(figures, creditor_npv=value, recovery=_ratio(value, total), meets_min_recovery=meets,
-                   saving=contract_cash - cash + zero)
+                   saving=saving)
 
 
 def _notes(debt: Debt, position: Position, contract: Plan, creditor: Creditor, on: date, ref: date,

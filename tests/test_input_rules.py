@@ -97,7 +97,7 @@ def test_every_reader_takes_its_keys_from_the_schema() -> None:
 
     assert loan.LOAN_FIELDS == TABLES["loan"].keys and loan.CASE_FIELDS == TABLES["case"].keys
     assert arrears.PENALTY_FIELDS == TABLES["penalty"].keys and arrears.PAYMENT_FIELDS == TABLES["payments"].keys
-    assert scenarios.BORROWER_FIELDS == TABLES["borrower"].keys
+    assert scenarios.BORROWER_FIELDS + scenarios.BORROWER_TEXT_FIELDS == TABLES["borrower"].keys
     assert scenarios.CREDITOR_FIELDS == TABLES["creditor"].keys
     assert debts.BUDGET_FIELDS == TABLES["budget"].keys
     assert set(debts.REVOLVING_FIELDS) | set(loan.LOAN_FIELDS + debts.INSTALLMENT_EXTRA) == set(TABLES["debts"].keys)
@@ -191,3 +191,17 @@ def test_the_input_safety_docs_examples_run_as_shown(command: str, expected: str
     monkeypatch.chdir(Path(__file__).resolve().parent.parent)
     result = CliRunner().invoke(main, shlex.split(command))
     assert (result.stdout + result.stderr).rstrip("\n") == expected
+
+
+def test_the_letters_tables_are_in_the_schema() -> None:
+    from repayplan.agreement.model import ROLES
+    from repayplan.casefile import agreement
+
+    assert TABLES["parties"].keys == ROLES
+    assert agreement.PARTY_KEYS == TABLES["parties"].nested["borrower"].keys
+    assert agreement.AGREEMENT_FIELDS == TABLES["agreement"].keys
+    problems = schema_problems(parse_document('[parties.lender]\nname = "x"\n[agreement.account]\nholdr = "x"\n'
+                                              '[borrower.hardship]\ntxt = "x"\n'))
+    assert problems == ["parties.lender: unknown field; known fields: creditor, borrower, mediator",
+                        "agreement.account.holdr: unknown field; did you mean 'holder'?",
+                        "borrower.hardship.txt: unknown field; did you mean 'text'?"]

@@ -73,7 +73,7 @@ def test_the_table_shows_offers_reasons_and_entries_to_paste() -> None:
     assert result.exit_code == 0
     out = result.stdout  # type: ignore[attr-defined]
     assert "Offers, best for the borrower first:" in out and "Paste into the case file:" in out
-    assert out.count("[[scenarios]]") == 3 and "Most the creditor can recover" in out
+    assert out.count("[[scenarios]]") == 3 and "the most the creditor can recover" in out
     assert "at least 75% of what is owed (21,772.63)" in out
 
 
@@ -102,8 +102,8 @@ def test_flags_override_the_case(example_json: dict) -> None:  # type: ignore[ty
         "900.00", "0.00", ["waive", "set-rate"], 48, "4.00%", "60.00%")
     for offer in data["offers"]:
         assert Decimal(offer["metrics"]["largest_installment"]) <= 900
-        assert {s["op"] for s in offer["steps"]} <= {"waive", "set-rate", "term"}
-        assert offer["steps"][-1]["installments"] <= 48
+        assert {s["op"] for s in offer["steps"]} <= {"waive", "set-rate", "term", "payment"}
+        assert offer["metrics"]["payoff_date"] <= "2029-09-20"  # within 48 months of the date
 
 
 def test_when_nothing_fits_it_says_what_binds(tmp_path: Path) -> None:
@@ -114,14 +114,15 @@ def test_when_nothing_fits_it_says_what_binds(tmp_path: Path) -> None:
     assert data["offers"] == []
     binding = data["binding"]
     assert binding["constraints"] == ["borrower.max_payment", "creditor.max_term"]
-    # 12,000 at 1% a month over 24 months: 564.88, the last 564.94; at 500.00 a month, 28 months
-    assert [(r["need"], r["shortfall"]) for r in binding["relaxations"]] == [("564.94", "64.94"), (28, 4)]
-    assert binding["relaxations"][1]["steps"] == [{"op": "term", "installments": 28}]
+    # 12,000 at 1% a month over 24 months: 564.8817 a month, so a fixed 564.89 (the last one less) repays it;
+    # at 500.00 a month, 28 months
+    assert [(r["need"], r["shortfall"]) for r in binding["relaxations"]] == [("564.89", "64.89"), (28, 4)]
+    assert binding["relaxations"][1]["steps"] == [{"op": "payment", "amount": "500.00"}]  # 28 months at 500.00
     table = run(case).stdout  # type: ignore[attr-defined]
-    assert "No offer fits both sides." in table and "the borrower would need 64.94 more a month" in table
+    assert "No offer fits both sides." in table and "the borrower would need 64.89 more a month" in table
     rows = list(csv.reader(io.StringIO(run(case, "--format", "csv").stdout)))  # type: ignore[attr-defined]
     assert rows[0] == ["constraint", "have", "need", "shortfall", "text"] and rows[1][:4] == [
-        "borrower.max_payment", "500.00", "564.94", "64.94"]
+        "borrower.max_payment", "500.00", "564.89", "64.89"]
     exported = run(case, "--export", str(tmp_path / "none.xlsx"))  # the diagnosis, then the refusal
     assert exported.exit_code == 1 and "No offer fits both sides." in exported.stdout  # type: ignore[attr-defined]
     assert exported.stderr == (f"Error: --export: no offer fits, so there is nothing to write to "  # type: ignore
@@ -207,3 +208,21 @@ def test_a_bad_export_target_is_refused_before_the_search(tmp_path: Path) -> Non
     assert (result.exit_code, result.stdout) == (1, "")
     assert result.stderr == f"Error: {existing} already exists; pass --force to overwrite it\n"
     assert existing.read_bytes() == b"keep me"
+
+
+def test_offers_in_chinese_and_the_least_concession_flag() -> None:
+    zh = run(EXAMPLE, "--lang", "zh", "--top", "3")
+    assert zh.exit_code == 0
+    out = zh.stdout  # type: ignore[attr-defined]
+    # the names, steps and reasons in the register of Chinese loan documents
+    assert 'name = "方案一：和解结清22,635.88元（首笔3,000.00元，余款分18期）"' in out
+    assert "债权人可接受的方案中借款人负担最轻者" in out and "借款人的底线方案" in out
+    assert "可让步：减免罚息和费用、调低利率、减免本金、折扣结清" in out
+    assert "Offer" not in out and "reservation" not in out
+    # 29,030.17 owed: offers at least 10,000.00 apart leave room for two between 22,635.88 and 36,088.13
+    wide = json.loads(run(EXAMPLE, "--format", "json", "--min-concession", "10000").stdout)  # type: ignore[attr-defined]
+    totals = [Decimal(o["metrics"]["total_payment"]) for o in wide["offers"]]
+    assert len(totals) == 2 and totals[1] - totals[0] >= 10000
+    assert any("2 offer(s) instead of 5" in note for note in wide["notes"])
+    bad = run(EXAMPLE, "--min-concession", "-5")
+    assert bad.exit_code == 2 and "--min-concession" in bad.stderr  # type: ignore[attr-defined]

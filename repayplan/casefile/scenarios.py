@@ -39,6 +39,7 @@ from .loan import CaseInfo
 
 SCENARIO_FIELDS = schema.SCENARIO
 BORROWER_FIELDS = schema.BORROWER
+BORROWER_TEXT_FIELDS = schema.BORROWER_TEXT  # read by casefile.agreement (letters)
 CREDITOR_FIELDS = schema.CREDITOR  # cap is read by casefile.negotiate
 _FIELD = re.compile(r"^([A-Za-z_][\w\[\].]*): (.*)$", re.S)
 
@@ -101,7 +102,7 @@ def read_parties(reader: Reader, doc: dict[str, Any], borrower_fields: tuple[str
     """``[borrower]`` and ``[creditor]``; ``*_fields`` are further keys other
     features read themselves (so they are not reported as unknown)."""
     table = reader.table(doc, "borrower") or {}
-    reader.unknown(table, BORROWER_FIELDS + borrower_fields, "borrower")
+    reader.unknown(table, BORROWER_FIELDS + BORROWER_TEXT_FIELDS + borrower_fields, "borrower")
     borrower = Borrower(*(reader.amount(table, key, "borrower") for key in BORROWER_FIELDS))
     table = reader.table(doc, "creditor") or {}
     reader.unknown(table, CREDITOR_FIELDS + creditor_fields, "creditor")

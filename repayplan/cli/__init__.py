@@ -18,6 +18,7 @@ COMMANDS: dict[str, str] = {  # in the order a user works: the contract, arrears
     "propose": "repayplan.cli.propose:propose",
     "export": "repayplan.cli.export:export",
     "plan": "repayplan.cli.plan:plan",
+    "letter": "repayplan.cli.letter:letter",
     "batch": "repayplan.cli.batch:batch",
 }
 
@@ -48,5 +49,6 @@ def main() -> None:
       repayplan propose examples/negotiation.toml     offers both sides can accept
       repayplan export examples/hardship.toml -o case.xlsx
       repayplan plan examples/three-debts.toml        several debts, one budget
+      repayplan letter dispute examples/huabei-arrears.toml -o dispute.docx   a letter from the figures
       repayplan batch examples/portfolio.csv          a whole case list
     """

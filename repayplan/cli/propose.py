@@ -44,6 +44,7 @@ def overrides(flags: dict[str, Any], loan_start: Any) -> tuple[dict[str, Any], l
 
     read("max-payment", amount("max_payment"))
     read("lump-sum", amount("lump_sum"))
+    read("min-concession", amount("min_concession"))
     read("min-recovery", lambda v: out.__setitem__("min_recovery", parse_percent(v, "min_recovery")))
     read("discount-rate", lambda v: out.__setitem__("discount_rate", parse_rate(v, "discount_rate").annual))
     read("levers", levers)
@@ -72,6 +73,8 @@ def overrides(flags: dict[str, Any], loan_start: Any) -> tuple[dict[str, Any], l
 @click.option("--levers", default=None, help="Concessions the creditor allows, e.g. waive,set-rate,haircut,settle "
               "(default [creditor] levers, else all); the term is always searched.")
 @click.option("--cap", default=None, help="Legal cap on the borrower's effective annual cost: 24%, 4xLPR.")
+@click.option("--min-concession", default=None, help="Least an offer must save the borrower to count as a "
+              "concession, and the least two offers differ by (default: 1% of what is owed, at least 50.00).")
 @click.option("--top", default=5, show_default=True, type=click.IntRange(1, 20), help="How many offers to show.")
 @click.option("--export", "export", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="Also write the offers as plans in a case-file workbook, FILE.xlsx.")
@@ -88,10 +91,11 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
     monthly_expenses, or max_payment; lump_sum) and [creditor]
     (discount_rate, min_recovery, min_recovery_of, max_term, levers, cap).
     Flags override the case. The offers run from the best for the borrower
-    that the creditor accepts to the best for the creditor that the
-    borrower can pay; each can be pasted into the case file as a
-    [[scenarios]] entry. When none fits, propose says which constraint
-    binds and by how much.
+    that the creditor accepts to the borrower's reservation (what is owed,
+    repaid as fast as the budget allows with no concession; no offer costs
+    the borrower more), at least --min-concession apart; each can be pasted
+    into the case file as a [[scenarios]] entry. When none fits, propose
+    says which constraint binds and exactly how far it must move.
 
     \b
     Examples:

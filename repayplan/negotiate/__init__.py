@@ -16,11 +16,12 @@ and how far it must move (:class:`Binding`).
 >>> terms = Constraints(max_payment=Decimal("500"), discount_rate=Decimal("0.06"), min_recovery=Decimal("0.95"),
 ...                     max_term=24, levers=())
 >>> print(negotiate(Debt(loan), loan.start, terms).binding.message)  # doctest: +NORMALIZE_WHITESPACE
-No offer fits: the borrower would need 64.94 more a month (564.94 instead of 500.00), or the creditor to allow
+No offer fits: the borrower would need 64.89 more a month (564.89 instead of 500.00), or the creditor to allow
 28 months instead of 24.
 
 (No concession is allowed, so the smallest installments are the contract rate's over 24 months: 12,000 × 1% ÷
-(1 − 1.01^−24) = 564.88, the last one 564.94 after rounding; at 500.00 a month 28 installments repay it.)
+(1 − 1.01^−24) = 564.88; paying 564.89 a month, the last one less, repays it in 24, and 564.88 does not; at
+500.00 a month 28 installments repay it.)
 """
 
 from __future__ import annotations

@@ -66,6 +66,7 @@ class Constraints:
     cap: Cap | None = None  # legal ceiling on the borrower's effective annual cost
     monthly_income: Decimal | None = None  # for the payment-to-income ratio only
     ignored_levers: tuple[str, ...] = ()  # allowed by the creditor but not searched (moratorium, ...)
+    min_concession: Decimal | None = None  # the least saving worth tabling; None: 1% of what is owed, at least 50.00
 
     def __post_init__(self) -> None:
         if self.recovery_base not in RECOVERY_BASES:
@@ -100,6 +101,23 @@ class Constraints:
 
     def recovery_base_amount(self, position: Position) -> Decimal:
         return position.principal if self.recovery_base == "principal" else position.total
+
+    def concession_floor(self, position: Position) -> Decimal:
+        """The least an offer must save the borrower to be tabled as a concession,
+        and the least two offers must differ by: ``min_concession``, else the
+        larger of 1% of what is owed and 50.00 (a waiver of a few yuan is noise
+        to both sides, and 1% keeps a large debt's offers apart).
+
+        >>> from datetime import date
+        >>> owed = Position(date(2026, 1, 1), Decimal("2306.02"))
+        >>> larger = replace(owed, principal=Decimal("29030.17"))
+        >>> Constraints().concession_floor(owed), Constraints().concession_floor(larger)
+        (Decimal('50.00'), Decimal('290.30'))
+        """
+        money = position.policy
+        if self.min_concession is not None:
+            return money.round(self.min_concession)
+        return max(money.round(position.total / 100), money.round(Decimal(50)))
 
     def required_npv(self, position: Position) -> Decimal:
         """The creditor's minimum NPV, rounded to the cent as compare rounds it."""

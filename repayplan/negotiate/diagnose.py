@@ -1,42 +1,49 @@
 """When no offer fits: which constraint binds, and by how much.
 
-Each way out is computed exactly, with the plan that would then fit:
+Every way out is found with the search's own test of whether anything fits
+(:meth:`~repayplan.negotiate.search.Search.feasible`), run again with that one
+constraint moved: the value named is the least move (to the cent, the basis
+point or the month) for which the search finds an offer, so passing it back
+as its flag gives an offer and one unit short of it does not.
 
-* **the borrower's budget**: the smallest installment of any plan that
-  reaches the creditor's minimum (within the lump sum and the cap), built
-  and measured; the shortfall is that installment (a month) − the budget;
-* **the creditor's minimum**: the most it can recover within the borrower's
-  means, as a share of its base rounded down to 0.01% (so accepting that
-  share makes the plan acceptable);
-* **the lump sum** (when settlements are allowed): the smallest down
-  payment that, with installments at the budget over the longest term,
-  reaches the minimum;
-* **the term**: the shortest term beyond the creditor's maximum at which a
-  plan fits (up to 30 years);
-* **the legal cap**: when every plan the levers allow costs the borrower
-  more than the cap, the least any of them costs (the law does not move:
-  the way out is a lower rate or waivers).
+* **the borrower's budget** (``--max-payment``): the smallest monthly amount;
+* **the creditor's minimum** (``--min-recovery``): the largest share of its
+  base, to 0.01%, it can recover within the borrower's means;
+* **the lump sum** (``--lump-sum``, when settlements are allowed): the least
+  cash now;
+* **the term** (``--max-term``): the fewest months beyond the creditor's
+  longest (up to 30 years);
+* **the legal cap** (``--cap``): the lowest cap, to 0.01%, under which a plan
+  fits (the law does not move: the way out is a lower rate or waivers).
+
+A float estimate says where to start, and the exact searches gallop from it.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import TYPE_CHECKING
 
+from ..errors import InputError
+from ..legal import Cap
 from ..money import WORKING
 from ..plans import Plan
 from ..rates import percent_text
-from .frontier import Sweep
-from .ladder import SettleFamily, TermFamily, estimate
-from .oracle import Point, first_true
+from .constraints import Constraints
+from .ladder import estimate
+from .oracle import first_true, last_true
+from .words import Say, english
 
 if TYPE_CHECKING:
     from .search import Found, Search
 
 #: How far the term is stretched to find one that fits, in months.
 LONGEST_MONTHS = 360
+#: The step of a share or a rate named as a way out: 0.01%.
+BASIS = Decimal("0.0001")
 
 
 @dataclass(frozen=True)
@@ -50,6 +57,7 @@ class Relaxation:
     shortfall: Decimal | int
     text: str
     plan: Plan | None = None
+    say: Say | None = None  # the text, to word in any language
 
 
 @dataclass(frozen=True)
@@ -59,6 +67,7 @@ class Binding:
     constraints: tuple[str, ...]
     relaxations: tuple[Relaxation, ...]
     message: str
+    say: Say | None = None  # the message, to word in any language
 
 
 def diagnose(search: Search, richest: Found | None) -> Binding:
@@ -68,141 +77,163 @@ def diagnose(search: Search, richest: Found | None) -> Binding:
                          _cap(search)) if r]
     money = search.ctx.policy.grouped
     if not found:
-        minimum = f"recovers the creditor's minimum {money(search.required)} and " if search.required > 0 else ""
-        message = (f"No offer fits: no plan the creditor's levers allow {minimum}fits the borrower's means and "
-                   "the cap; allow more levers")
+        minimum = Say("prop.w.minimum", {"amount": money(search.required)}) if search.required > 0 else ""
+        say = Say("prop.w.none_at_all", {"minimum": minimum})
     else:
-        message = "No offer fits: " + ", or ".join(r.text for r in found) + "."
-    return Binding(tuple(r.constraint for r in found), tuple(found), message)
+        say = Say("prop.w.none", {"ways": tuple(r.say for r in found if r.say is not None)}, sep="prop.w.or")
+    return Binding(tuple(r.constraint for r in found), tuple(found), english(say), say)
+
+
+def _way(constraint: str, have: Decimal | int, need: Decimal | int, shortfall: Decimal | int, say: Say,
+         plan: Plan) -> Relaxation:
+    return Relaxation(constraint, have, need, shortfall, english(say), plan, say)
+
+
+def _relax(search: Search, change: Callable[[int], Constraints], lo: int, hi: int, guess: int | None,
+           last: bool = False) -> tuple[int, Found] | None:
+    """The least value in [lo, hi] (``last``: the greatest) at which a search
+    under ``change(value)`` finds an offer, and that offer."""
+    from .search import Search
+
+    seen: dict[int, Found | None] = {}
+
+    def fits(value: int) -> bool:
+        if value not in seen:
+            try:
+                other = Search(search.ctx.position, search.ctx.on, change(value))
+                seen[value] = other.feasible()
+                search.oracle.builds += other.oracle.builds
+            except InputError:
+                seen[value] = None
+        return seen[value] is not None
+
+    value = (last_true if last else first_true)(fits, lo, hi, guess)
+    if value is None:
+        return None
+    found = seen[value]
+    return None if found is None else (value, found)
 
 
 def _payment(search: Search) -> Relaxation | None:
-    """The smallest installment of a plan the creditor accepts."""
-    c = search.ctx.constraints
+    """The smallest monthly budget at which an offer fits."""
+    ctx = search.ctx
+    c = ctx.constraints
     if c.max_payment is None:
         return None
-    best = None
-    for cand in search.sweep.lowest(estimate(search.required))[:3]:
-        least_guess, rung_guess = search.sweep.guesses(cand, estimate(search.required), budget=False)
-        least = search.oracle.least(cand.family, least_guess, budget=False)
-        if least is None:
-            continue
-        p = search.oracle.cheapest(cand.family, search.required, least, rung_guess, budget=False)
-        if p is not None and p.largest is not None and (best is None or best.largest is None
-                                                        or p.largest < best.largest):
-            best = p
-    if best is None or best.largest is None:
+    have = ctx.units(c.max_payment)
+    guess = None
+    lowest = search.sweep.lowest(estimate(search.required))
+    if lowest and lowest[0].largest is not None:
+        guess = math.ceil(lowest[0].largest * ctx.per_year / 12 * 10**ctx.policy.minor_units)
+    top = max(have + 1, ctx.units(ctx.position.total) * 2)
+    found = _relax(search, lambda v: replace(c, max_payment=ctx.money(v)), have + 1, top, guess)
+    if found is None:
         return None
-    per_year = search.ctx.per_year
-    need = c.monthly(best.largest, per_year).quantize(search.ctx.policy.quantum, rounding=ROUND_CEILING)
+    need = ctx.money(found[0])
     short = need - c.max_payment
-    money = search.ctx.policy.grouped
-    return Relaxation("borrower.max_payment", c.max_payment, need, short,
-                      f"the borrower would need {money(short)} more a month ({money(need)} instead of "
-                      f"{money(c.max_payment)})", best.plan)
+    money = ctx.policy.grouped
+    return _way("borrower.max_payment", c.max_payment, need, short,
+                Say("prop.w.need_payment", {"short": money(short), "need": money(need), "have": money(c.max_payment)}),
+                found[1].point.plan)
 
 
 def _recovery(search: Search, richest: Found | None) -> Relaxation | None:
-    """The most the creditor can recover within the borrower's means, as a share it could accept."""
-    c = search.ctx.constraints
-    if c.min_recovery is None or richest is None:
+    """The largest share of its base the creditor can recover within the borrower's means."""
+    ctx = search.ctx
+    c = ctx.constraints
+    if c.min_recovery is None:
         return None
-    base = c.recovery_base_amount(search.ctx.position)
+    base = c.recovery_base_amount(ctx.position)
     if base <= 0:
         return None
-    share = WORKING.divide(richest.point.npv, base).quantize(Decimal("0.0001"), rounding=ROUND_FLOOR)
-    money = search.ctx.policy.grouped
-    of = "of the principal" if c.recovery_base == "principal" else "of what is owed"
-    return Relaxation("creditor.min_recovery", c.min_recovery, share, c.min_recovery - share,
-                      f"the creditor to accept {percent_text(share, 2)} {of} (NPV {money(richest.point.npv)}) "
-                      f"instead of {percent_text(c.min_recovery)} ({money(search.required)})", richest.point.plan)
+    have = int((c.min_recovery / BASIS).to_integral_value(rounding=ROUND_CEILING))
+    guess = None
+    if richest is not None:
+        guess = int(WORKING.divide(richest.point.npv, base * BASIS).to_integral_value(rounding=ROUND_FLOOR))
+    found = _relax(search, lambda v: replace(c, min_recovery=v * BASIS), 0, have - 1, guess, last=True)
+    if found is None:
+        return None
+    share = found[0] * BASIS
+    money = ctx.policy.grouped
+    of = Say("prop.w.of_principal" if c.recovery_base == "principal" else "prop.w.of_owed")
+    return _way("creditor.min_recovery", c.min_recovery, share, c.min_recovery - share,
+                Say("prop.w.need_recovery", {"share": percent_text(share, 2), "base": of,
+                                             "npv": money(found[1].point.npv), "have": percent_text(c.min_recovery),
+                                             "required": money(search.required)}), found[1].point.plan)
 
 
 def _lump(search: Search) -> Relaxation | None:
-    """The smallest lump sum now that, with installments at the budget, reaches the minimum."""
-    ctx, oracle = search.ctx, search.oracle
+    """The least cash now at which an offer fits (settlements use it)."""
+    ctx = search.ctx
     c = ctx.constraints
-    if "settle" not in c.searched_levers or c.max_payment is None or search.required <= 0:
+    if "settle" not in c.searched_levers or search.required <= 0:
         return None
-    k = ctx.limit
-    owed = ctx.units(ctx.draft.owed)
-    each = ctx.units(WORKING.divide(c.max_payment * 12, Decimal(ctx.per_year)).quantize(
-        ctx.policy.quantum, rounding=ROUND_FLOOR))
-    required = ctx.units(search.required)
-    if required > owed:
+    have = ctx.units(c.lump_sum)
+    owed = ctx.units(ctx.position.total)
+    if have >= owed:
         return None
-
-    def point(down: int) -> Point | None:
-        if each <= 0 or down + k > owed:  # nothing (or nothing left) to pay in installments: a settlement now
-            return oracle.point(SettleFamily(ctx, 0), owed - down)
-        return oracle.point(SettleFamily(ctx, k, down), max(0, owed - min(owed, down + k * each)))
-
-    def fits(down: int) -> bool:
-        """Reaches the minimum, each installment within the budget, within the cap."""
-        p = point(down)
-        return p is not None and oracle.reaches(p, search.required) and oracle.fits_budget(p) and oracle.fits_cap(p)
-
-    guess = max(0, int(required - each * ctx.cum[k]))
-    down = first_true(fits, 0, required, guess)
-    if down is None:
+    guess = None
+    if ctx.budget is not None:
+        guess = max(have + 1, int((estimate(search.required) - ctx.budget * ctx.cum[ctx.limit])
+                                  * 10**ctx.policy.minor_units))
+    found = _relax(search, lambda v: replace(c, lump_sum=ctx.money(v)), have + 1, owed, guess)
+    if found is None:
         return None
-    need = ctx.money(down)
+    need = ctx.money(found[0])
     short = need - c.lump_sum
-    if short <= 0:
-        return None
     money = ctx.policy.grouped
-    found = point(down)
-    return Relaxation("borrower.lump_sum", c.lump_sum, need, short,
-                      f"a lump sum of {money(short)} more now ({money(need)} instead of {money(c.lump_sum)})",
-                      found.plan if found is not None else None)
+    return _way("borrower.lump_sum", c.lump_sum, need, short,
+                Say("prop.w.need_lump", {"short": money(short), "need": money(need), "have": money(c.lump_sum)}),
+                found[1].point.plan)
 
 
 def _term(search: Search) -> Relaxation | None:
-    """The shortest term beyond the creditor's maximum at which a plan fits."""
-    ctx = search.ctx
-    c = ctx.constraints
-    longest = max(ctx.limit, min(1200, math.ceil(LONGEST_MONTHS * ctx.per_year / 12)))
-    if longest <= ctx.limit:
+    """The fewest months beyond the creditor's longest at which an offer fits."""
+    c = search.ctx.constraints
+    longest = min(LONGEST_MONTHS, 1200 * 12 // search.ctx.per_year)  # the float tables hold 1,200 periods
+    if longest <= c.max_term:
         return None
-    ctx.extend(longest)
-    families = [TermFamily(ctx, n) for n in range(ctx.limit + 1, longest + 1)]
-    sweep = Sweep(ctx, families)
-    target = estimate(search.required)
-    for family in families:
-        cand = sweep.candidate(family, target)
-        if cand is None:
-            continue
-        for n in range(family.n, min(longest, family.n + 3) + 1):
-            found = search.realise(sweep.candidate(TermFamily(ctx, n), target) or cand, search.required)
-            if found is not None:
-                months = math.ceil(n * 12 / ctx.per_year)
-                return Relaxation("creditor.max_term", c.max_term, months, months - c.max_term,
-                                  f"the creditor to allow {months} months instead of {c.max_term}",
-                                  found.point.plan)
+    found = _relax(search, lambda v: replace(c, max_term=v), c.max_term + 1, longest, c.max_term + 1)
+    if found is None:
         return None
-    return None
+    months = found[0]
+    return _way("creditor.max_term", c.max_term, months, months - c.max_term,
+                Say("prop.w.need_term", {"need": months, "have": c.max_term}), found[1].point.plan)
 
 
 def _cap(search: Search) -> Relaxation | None:
-    """When the cap rules out every plan the borrower could pay: the least any
-    plan within the borrower's means reaching the minimum costs the borrower."""
+    """When the cap rules out every plan the borrower could pay: the lowest cap,
+    to 0.01%, under which one fits."""
     c = search.ctx.constraints
     if c.cap is None:
         return None
+    have = int((c.cap.rate / BASIS).to_integral_value(rounding=ROUND_FLOOR))
+    guess = _cap_guess(search)
+    if guess is None:
+        return None
+    found = _relax(search, lambda v: replace(c, cap=Cap(v * BASIS, percent_text(v * BASIS, 2))), have + 1,
+                   max(have + 1, 100 * 10000), guess)
+    if found is None:
+        return None
+    need = found[0] * BASIS
+    return _way("creditor.cap", c.cap.rate, need, need - c.cap.rate,
+                Say("prop.w.need_cap", {"need": percent_text(need, 2), "cap": str(c.cap)}), found[1].point.plan)
+
+
+def _cap_guess(search: Search) -> int | None:
+    """Where to start: the least any plan within the borrower's means reaching the
+    minimum costs, in basis points rounded up; None when the cap is not what binds."""
+    c = search.ctx.constraints
     oracle = search.oracle
-    best, cost = None, None
+    cost = None
     for family in search.families:
         p = oracle.point(family, family.size)  # every concession: the least it can cost
         if p is None or not oracle.reaches(p, search.required) or not oracle.fits_budget(p) or not c.fits_lump(p.lump):
             continue
         figure = oracle.cost(p)
-        if figure is None or figure <= c.cap.rate:
+        if figure is None or (c.cap is not None and figure <= c.cap.rate):
             return None  # the cap is not what rules the plans out
-        if cost is None or figure < cost:
-            best, cost = p, figure
-    if best is None or cost is None:
+        cost = figure if cost is None else min(cost, figure)
+    if cost is None:
         return None
-    return Relaxation("creditor.cap", c.cap.rate, cost, cost - c.cap.rate,
-                      f"the cost of credit to be allowed up to {percent_text(cost, 2)}: every plan the creditor's "
-                      f"levers allow costs the borrower more than the legal cap {c.cap}, so the way out is a lower "
-                      "rate (set-rate) or waivers", best.plan)
+    return int((cost / BASIS).to_integral_value(rounding=ROUND_CEILING))

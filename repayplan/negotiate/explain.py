@@ -6,6 +6,9 @@
 'waive penalty and fees; rate 0%; 36 installments'
 >>> short_steps(())
 'keep the contract'
+
+Everything here is said as :class:`~.words.Say` sentences: the core words them
+in English, the report in the reader's language.
 """
 
 from __future__ import annotations
@@ -17,9 +20,9 @@ from typing import Any
 from ..model import Position
 from ..money import WORKING, ZERO
 from ..rates import percent_text
-from ..restructure import Haircut, SetRate, Settle, Step, Term, Waive
-from ..restructure.values import and_
+from ..restructure import Haircut, Payment, SetRate, Settle, Step, Term, Waive
 from .ladder import Context, SettleFamily
+from .words import Say, english, listed
 
 #: binds: the constraint an offer sits on
 RECOVERY, BUDGET, LUMP, CAP, TERM, LEVERS, NONE = ("creditor.min_recovery", "borrower.max_payment",
@@ -27,96 +30,113 @@ RECOVERY, BUDGET, LUMP, CAP, TERM, LEVERS, NONE = ("creditor.min_recovery", "bor
                                                   "creditor.levers", "none")
 
 
-def short_steps(steps: Sequence[Step]) -> str:
-    """The steps in a few words each."""
+def step_says(steps: Sequence[Step]) -> tuple[Say, ...]:
+    """The steps in a few words each, as sentences to word."""
     parts = []
     for s in steps:
         if isinstance(s, Waive):
-            what = and_(s.what)
-            parts.append(f"waive {f'{s.amount:,f} of ' if s.amount is not None else ''}{what}")
+            what = listed(tuple(Say(f"prop.w.{w}") for w in s.what))
+            parts.append(Say("prop.w.waive_amount", {"amount": f"{s.amount:,f}", "what": what})
+                         if s.amount is not None else Say("prop.w.waive", {"what": what}))
         elif isinstance(s, SetRate):
-            parts.append(f"rate {percent_text(s.rate.value)}" + ("" if s.rate.unit == "year" else f"/{s.rate.unit}"))
+            rate = percent_text(s.rate.value) + ("" if s.rate.unit == "year" else f"/{s.rate.unit}")
+            parts.append(Say("prop.w.rate", {"rate": rate}))
         elif isinstance(s, Term):
-            parts.append(f"{s.installments} installments")
+            parts.append(Say("prop.w.term", {"n": s.installments}))
+        elif isinstance(s, Payment):
+            parts.append(Say("prop.w.payment", {"amount": f"{s.amount:,f}"}))
         elif isinstance(s, Haircut):
-            parts.append(f"forgive {s.amount:,f} of principal" if s.amount is not None
-                         else f"forgive {percent_text(s.percent or ZERO)} of principal")
+            parts.append(Say("prop.w.haircut", {"amount": f"{s.amount:,f}"}) if s.amount is not None
+                         else Say("prop.w.haircut_percent", {"percent": percent_text(s.percent or ZERO)}))
         elif isinstance(s, Settle):
             total = f"{s.amount:,f}" if s.amount is not None else percent_text(s.percent or ZERO)
-            how = ("" if s.installments is None else
-                   f" ({s.down_payment:,f} down, {s.installments} installments)" if s.down_payment is not None
-                   else f" in {s.installments} installments")
-            parts.append(f"settle for {total}{how}")
+            if s.installments is None:
+                parts.append(Say("prop.w.settle", {"amount": total}))
+            elif s.down_payment is not None:
+                parts.append(Say("prop.w.settle_down", {"amount": total, "down": f"{s.down_payment:,f}",
+                                                        "n": s.installments}))
+            else:
+                parts.append(Say("prop.w.settle_in", {"amount": total, "n": s.installments}))
         else:  # pragma: no cover - the search makes no other step
-            parts.append(s.describe())
-    return "; ".join(parts) or "keep the contract"
+            parts.append(Say("prop.w.step", {"text": s.describe()}))
+    return tuple(parts) or (Say("prop.w.keep"),)
+
+
+def short_steps(steps: Sequence[Step]) -> str:
+    """The steps in a few words each."""
+    return english(Say("prop.w.join", {"parts": step_says(steps)}))
+
+
+def offer_say(rank: int, steps: Sequence[Step]) -> Say:
+    return Say("prop.w.offer", {"rank": rank, "steps": Say("prop.w.join", {"parts": step_says(steps)})})
 
 
 def name_offer(rank: int, steps: Sequence[Step], position: Position) -> str:
     """A name to paste into the case file: 'Offer 1: waive penalty; rate 0%; 36 installments'."""
-    return f"Offer {rank}: {short_steps(steps)}"
+    return english(offer_say(rank, steps))
 
 
-def notes_for(ctx: Context) -> tuple[str, ...]:
+def notes_for(ctx: Context) -> tuple[Say, ...]:
     """The assumptions of a search, for people."""
     c = ctx.constraints
     money = ctx.policy.grouped
-    notes = [f"position on {ctx.on}: {money(ctx.position.total)} owed; recovery is the creditor's NPV at "
-             f"{percent_text(c.discount_rate)} a year (its cost of funds) as a share of "
-             + ("the principal" if c.recovery_base == "principal" else "what is owed"),
-             f"terms of 1 to {ctx.limit} installments (at most {c.max_term} months) are searched"
-             + (f", and the contract's own {ctx.remaining} remaining installments" if ctx.remaining > ctx.limit
-                else ""),
-             "concessions in the order a creditor usually makes them: waive penalty and fees, lower the rate "
-             "(never above the contract's), waive owed interest, forgive principal; or settle for less"]
+    base = Say("prop.w.base_principal" if c.recovery_base == "principal" else "prop.w.base_owed")
+    notes = [Say("prop.w.note_position", {"on": ctx.on.isoformat(), "owed": money(ctx.position.total),
+                                          "rate": percent_text(c.discount_rate), "base": base})]
+    terms = Say("prop.w.note_terms", {"n": ctx.limit, "months": c.max_term})
+    if ctx.remaining > ctx.limit:
+        terms = Say("prop.w.note_contract", {"text": terms, "n": ctx.remaining})
+    notes += [terms, Say("prop.w.note_order")]
     if c.max_payment is None:
-        notes.append("no borrower budget given ([borrower] max_payment, or monthly_income and monthly_expenses): "
-                     "installments are not limited")
+        notes.append(Say("prop.w.note_no_budget"))
     if c.min_recovery is None:
         dropped = [lever for lever in ("haircut", "settle") if lever in c.levers]
-        notes.append("no [creditor] min_recovery: every offer is acceptable to the creditor"
-                     + (f"; {' and '.join(dropped)} not searched (nothing would bound what they forgive)"
-                        if dropped else ""))
+        note = Say("prop.w.note_no_minimum")
+        if dropped:
+            note = Say("prop.w.note_not_searched", {"text": note, "levers": " and ".join(dropped)})
+        notes.append(note)
     if c.ignored_levers:
-        notes.append(f"levers allowed but not searched: {', '.join(c.ignored_levers)} (try them with compare)")
+        notes.append(Say("prop.w.note_ignored", {"levers": ", ".join(c.ignored_levers)}))
     if c.cap is not None:
-        notes.append(f"legal cap on the borrower's effective annual cost: {c.cap}")
+        notes.append(Say("prop.w.note_cap", {"cap": str(c.cap)}))
     return tuple(notes)
 
 
-def reason(search: Any, found: Any, role: str, metrics: Any) -> tuple[str, tuple[str, ...]]:
+def reason(search: Any, found: Any, role: str, metrics: Any) -> tuple[Say, tuple[str, ...]]:
     """Why an offer is on the list, and the constraints it sits on."""
     ctx = search.ctx
     c = ctx.constraints
     money = ctx.policy.grouped
     p = found.point
-    recovery = _share(p.npv, c.recovery_base_amount(ctx.position))
+    figures = {"npv": money(p.npv), "share": _share(p.npv, c.recovery_base_amount(ctx.position))}
     what = _what(p, metrics, ctx)
     binds: list[str] = []
+    head = Say("prop.w.keep")
     if role in ("borrower", "both"):
         if p.t < p.family.size and c.min_recovery is not None:
             binds.append(RECOVERY)
-            head = (f"Cheapest for the borrower that the creditor accepts: it recovers {money(p.npv)} "
-                    f"({recovery}), its minimum being {money(search.required)}")
+            head = Say("prop.w.cheapest", {**figures, "required": money(search.required)})
         else:
             binds.append(LEVERS)
-            head = (f"Cheapest for the borrower: every concession the creditor allows, and it still recovers "
-                    f"{money(p.npv)} ({recovery})")
-    if role in ("creditor", "both"):
+            head = Say("prop.w.cheapest_all", figures)
+    if role in ("creditor", "both") and p is search.reservation:
+        binds.append(BUDGET)
+        head = (Say("prop.w.reservation", figures) if role == "creditor"
+                else Say("prop.w.and_reservation", {"head": head}))
+    elif role in ("creditor", "both"):
         limit = _creditor_limit(search, found)
         binds.append(limit)
-        text = {BUDGET: f"within the borrower's {money(c.max_payment or ZERO)} a month",
-                LUMP: f"with the borrower's {money(c.lump_sum)} now", CAP: f"within the legal cap {c.cap}",
-                NONE: "with no concession beyond the new term"}[limit]
-        if p.family.n == ctx.limit and not isinstance(p.family, SettleFamily):
+        text = {BUDGET: Say("prop.w.in_budget", {"amount": money(c.max_payment or ZERO)}),
+                LUMP: Say("prop.w.with_lump", {"amount": money(c.lump_sum)}),
+                CAP: Say("prop.w.in_cap", {"cap": str(c.cap)}), NONE: Say("prop.w.no_concession")}[limit]
+        if p.family.n == ctx.limit and p.family.kind == "term":
             binds.append(TERM)
-            text += f", over the longest term the creditor signs ({c.max_term} months)"
-        tail = f"Most the creditor can recover {text}: {money(p.npv)} ({recovery})"
-        head = tail if role == "creditor" else f"{head}; and the most the creditor can recover ({text})"
+            text = Say("prop.w.longest", {"limit": text, "months": c.max_term})
+        head = (Say("prop.w.most", {"limit": text, **figures}) if role == "creditor"
+                else Say("prop.w.and_most", {"head": head, "limit": text}))
     if role == "between":
-        head = (f"Between the two ends: the creditor recovers {money(p.npv)} ({recovery}) for "
-                f"{money(p.total)} from the borrower")
-    return f"{head}; {what}", tuple(binds)
+        head = Say("prop.w.between", {**figures, "total": money(p.total)})
+    return Say("prop.w.reason", {"head": head, "what": what}), tuple(binds)
 
 
 def _creditor_limit(search: Any, found: Any) -> str:
@@ -132,17 +152,36 @@ def _creditor_limit(search: Any, found: Any) -> str:
     return CAP
 
 
-def _what(p: Any, metrics: Any, ctx: Context) -> str:
+def _what(p: Any, metrics: Any, ctx: Context) -> Say:
     money = ctx.policy.grouped
     if isinstance(p.family, SettleFamily) and p.family.n == 0:
-        return f"{money(p.total)} paid now, {money(metrics.forgiven)} forgiven"
-    n = p.installments
-    each = money(metrics.largest_installment) if metrics.largest_installment is not None else "—"
-    now = f"{money(p.lump)} now, then " if p.lump > 0 else ""
-    return f"{now}{n} installments of at most {each}, {money(p.total)} in all"
+        return Say("prop.w.paid_now", {"total": money(p.total), "forgiven": money(metrics.forgiven)})
+    figures = {"n": p.installments, "total": money(p.total),
+               "each": money(metrics.largest_installment) if metrics.largest_installment is not None else "—"}
+    if p.lump > 0:
+        return Say("prop.w.now_then", {"lump": money(p.lump), **figures})
+    return Say("prop.w.installments", figures)
 
 
 def _share(part: Decimal, whole: Decimal) -> str:
     if whole <= 0:
         return "—"
     return percent_text(WORKING.divide(part, whole), 2)
+
+
+def reservation_note(search: Any) -> tuple[Say, ...]:
+    """What the borrower would do alone, which bounds every offer."""
+    r = search.reservation
+    if r is None:
+        return (Say("prop.w.note_no_reservation"),)
+    money = search.ctx.policy.grouped
+    how = (Say("prop.w.how_budget", {"amount": money(r.largest)}) if search.payment is not None
+           else Say("prop.w.how_once"))
+    return (Say("prop.w.note_reservation", {"how": how, "n": r.installments, "total": money(r.total)}),)
+
+
+def narrow_note(search: Any, kept: Sequence[Any], chosen: Sequence[Any], top: int, gap: Decimal) -> Say:
+    """Why fewer offers than asked."""
+    money = search.ctx.policy.grouped
+    return Say("prop.w.note_narrow", {"count": len(chosen), "top": top, "low": money(kept[0].point.total),
+                                      "high": money(kept[-1].point.total), "gap": money(gap)})

@@ -17,6 +17,14 @@ paid by the borrower, more recovered by the creditor):
 [(100, 90), (120, 95)]
 >>> spread([1, 2, 3, 4, 5, 6, 7], 4)
 [1, 3, 5, 7]
+
+:func:`distinct` keeps offers at least ``gap`` apart, spread from the
+cheapest to the last (the creditor's end), fewer when the band is narrow:
+
+>>> distinct([100, 101, 130, 150, 190, 200], 4, 20, key=lambda x: x)
+[100, 130, 150, 200]
+>>> distinct([100, 101, 110], 5, 20, key=lambda x: x)  # nothing saves 20 on the last: only it
+[110]
 """
 
 from __future__ import annotations
@@ -25,7 +33,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any, TypeVar
 
-from .ladder import Context, Estimate, Family, TermFamily
+from .ladder import Context, Estimate, Family, SettleFamily, TermFamily
 
 T = TypeVar("T")
 #: relative slack of float comparisons (the exact search decides)
@@ -83,6 +91,7 @@ class Sweep:
         self.ctx = ctx
         self.families = list(families)
         self._bounds: dict[object, tuple[Estimate, Estimate]] = {}
+        self.ceiling: float | None = None  # the most an offer may cost the borrower
 
     @staticmethod
     def level(family: Family) -> bool:
@@ -100,6 +109,8 @@ class Sweep:
         ctx = self.ctx
         if e.lump > ctx.lump * (1 + SLACK) + 1e-9 or not self.within_cap(e.at_cap):
             return False
+        if self.ceiling is not None and e.total > self.ceiling * (1 + SLACK):
+            return False
         return not budget or ctx.budget is None or e.largest is None or e.largest <= ctx.budget * (1 + SLACK)
 
     def within_cap(self, at_cap: float) -> bool:
@@ -107,7 +118,10 @@ class Sweep:
         return self.ctx.constraints.cap is None or at_cap <= self.ctx.owed * (1 + SLACK)
 
     def _generic(self, family: Family, target: float | None, budget: bool = True) -> Candidate | None:
-        least = float_first(family, lambda e: self.within_means(e, budget))
+        if isinstance(family, SettleFamily) and family.n:
+            least = self._settle_least(family, budget)
+        else:
+            least = float_first(family, lambda e: self.within_means(e, budget))
         if least is None:
             return None
         if target is None:
@@ -118,6 +132,20 @@ class Sweep:
             return None
         e = family.estimate(rung)
         return Candidate(family, e.total, e.npv, e.largest, least, rung)
+
+    def _settle_least(self, family: SettleFamily, budget: bool) -> int | None:
+        """A settlement's largest installment is not monotone in its sum: the
+        largest sum within the budget is computed (the cap, the lump sum and
+        the reservation are monotone, and bisected)."""
+        from .oracle import settle_below
+        from .payment import budget_units
+
+        least = float_first(family, lambda e: self.within_means(e, budget=False))
+        most = budget_units(self.ctx) if budget else None
+        if least is None or most is None:
+            return least
+        rest = settle_below(family.amount(least) - family.down, family.n, most)
+        return None if rest is None or rest < family.n else family.owed - family.down - rest
 
     def _level(self, family: Family, target: float | None, budget: bool = True) -> Candidate | None:
         top, bottom = self.bounds(family)
@@ -130,6 +158,10 @@ class Sweep:
         if bottom.largest > high * (1 + SLACK):
             return None
         n = family.n
+        if self.ceiling is not None:  # the total n × X within the borrower's reservation
+            high = min(high, self.ceiling / n)
+            if bottom.largest > high * (1 + SLACK):
+                return None
         pay = high
         if target is not None:
             need = target / self.ctx.cum[n]
@@ -195,3 +227,24 @@ def spread(items: Sequence[T], count: int) -> list[T]:
     last = len(items) - 1
     picks = sorted({round(i * last / (count - 1)) for i in range(count)})
     return [items[i] for i in picks]
+
+
+def distinct(items: Sequence[T], count: int, gap: Any, key: Callable[[T], Any]) -> list[T]:
+    """At most ``count`` of ``items`` (sorted by ``key``, what the borrower pays),
+    the last always kept, each other one saving at least ``gap`` on the next:
+    the cheapest first, the rest nearest to even steps between the ends."""
+    last = items[-1]
+    pool = [i for i in items[:-1] if key(last) - key(i) >= gap]
+    if not pool:
+        return [last]
+    if count == 1:
+        return [pool[0]]
+    chosen = [pool[0]]
+    low, high = key(pool[0]), key(last)
+    for j in range(1, count - 1):
+        ideal = low + (high - low) * j / (count - 1)
+        near = [i for i in pool if key(i) - key(chosen[-1]) >= gap and high - key(i) >= gap]
+        if not near:
+            break
+        chosen.append(min(near, key=lambda i: abs(key(i) - ideal)))
+    return [*chosen, last]

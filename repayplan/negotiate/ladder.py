@@ -236,7 +236,14 @@ class TermFamily(Family):
         return None if step == 0 else Rate((self.rate_steps - step) * BASIS_POINT)
 
     def steps(self, t: int) -> tuple[Step, ...]:
-        ctx, s = self.ctx, self.state(t)
+        return self.steps_for(self.state(t))
+
+    def repaying(self) -> tuple[Step, ...]:
+        """The step that says how the plan repays (none: the contract's own term)."""
+        return (Term(self.n),) if self.with_term else ()
+
+    def steps_for(self, s: State) -> tuple[Step, ...]:
+        ctx = self.ctx
         out: list[Step] = []
         full = ctx.units(ctx.draft.penalty + ctx.draft.fees)
         interest_full = ctx.units(self.interest)
@@ -260,9 +267,7 @@ class TermFamily(Family):
         rate = self.rate(s.rate_step)
         if rate is not None:
             out.append(SetRate(rate))
-        if self.with_term:
-            out.append(Term(self.n))
-        return tuple(out)
+        return (*out, *self.repaying())
 
     def _a(self, step: int) -> float:
         """Σ of the discount products of n periods at the rung's rate: the annuity factor."""
@@ -280,7 +285,10 @@ class TermFamily(Family):
         return self._annuity[step]
 
     def estimate(self, t: int) -> Estimate:
-        ctx, s, d = self.ctx, self.state(t), self.ctx.draft
+        return self.estimate_for(self.state(t))
+
+    def estimate_for(self, s: State) -> Estimate:
+        ctx, d = self.ctx, self.ctx.draft
         balance = estimate(d.principal) - s.haircut / 10**ctx.policy.minor_units
         frozen = (estimate(d.penalty + d.fees + self.interest)
                   - (s.waived + s.interest_waived) / 10**ctx.policy.minor_units)

@@ -26,11 +26,11 @@ from datetime import date
 from decimal import Decimal
 
 from ..errors import InputError
-from ..metrics import YEAR_DAYS, annual_rate
-from ..money import WORKING
+from ..metrics import YEAR_DAYS, annual_rate, npv
 from ..plans import Plan
 from ..restructure import Step, apply
-from .ladder import Context, Family, estimate
+from .ladder import Context, Family, SettleFamily, TermFamily, estimate
+from .payment import FineFamily, budget_units
 
 
 @dataclass(frozen=True)
@@ -60,10 +60,10 @@ class Oracle:
     def __init__(self, ctx: Context) -> None:
         self.ctx = ctx
         self.builds = 0
+        self.ceiling: Decimal | None = None  # the most an offer may cost the borrower (its reservation)
+        self.top_up_floor = 0  # cents topped up on a rate rung below this are not worth tabling (0: any)
         self._points: dict[tuple[object, int], Point | None] = {}
         self._costs: dict[tuple[object, int], Decimal | None] = {}
-        self._powers: dict[date, Decimal] = {}
-        self._base = WORKING.add(1, ctx.constraints.discount_rate)
         self._at_cap: dict[date, float] = {}
 
     def point(self, family: Family, t: int) -> Point | None:
@@ -88,16 +88,8 @@ class Oracle:
                      self.npv([(r.due_date, r.payment) for r in payments]))
 
     def npv(self, flows: list[tuple[date, Decimal]]) -> Decimal:
-        """:func:`repayplan.metrics.npv` rounded to the cent, operation for
-        operation, with each date's discount factor computed once."""
-        total = Decimal(0)
-        for when, amount in flows:
-            power = self._powers.get(when)
-            if power is None:
-                years = WORKING.divide(Decimal((when - self.ctx.on).days), Decimal(YEAR_DAYS))
-                power = self._powers[when] = WORKING.power(self._base, years)
-            total = WORKING.add(total, WORKING.divide(amount, power))
-        return self.ctx.policy.round(total.quantize(Decimal("1e-10"), context=WORKING))
+        """:func:`repayplan.metrics.npv` (the one NPV, as ``compare`` reports it), rounded to the cent."""
+        return self.ctx.policy.round(npv(flows, self.ctx.constraints.discount_rate, self.ctx.on))
 
     def cost(self, p: Point) -> Decimal | None:
         """The borrower's effective annual cost, as compare computes it."""
@@ -138,6 +130,8 @@ class Oracle:
         c = self.ctx.constraints
         if p is None or not c.fits_lump(p.lump) or (budget and not self.fits_budget(p)):
             return False
+        if self.ceiling is not None and p.total > self.ceiling:
+            return False
         return self.fits_cap(p)
 
     def reaches(self, p: Point | None, target: Decimal) -> bool:
@@ -147,6 +141,8 @@ class Oracle:
     def least(self, family: Family, guess: int | None = None, budget: bool = True) -> int | None:
         """The fewest concessions that meet the borrower's means and the cap
         (the creditor's best in this family), or None."""
+        if isinstance(family, SettleFamily) and family.n:
+            return self._settle_least(family, budget)
         return first_true(lambda t: self.fits_means(self.point(family, t), budget), 0, family.size, guess)
 
     def most(self, family: Family, target: Decimal, start: int, guess: int | None = None) -> int | None:
@@ -158,7 +154,24 @@ class Oracle:
                  budget: bool = True) -> Point | None:
         """The cheapest candidate of the family meeting every constraint and
         reaching ``target``; rounding can make a rung between ``least`` and the
-        boundary fail by a cent, so the result is checked and walked back."""
+        boundary fail by a cent, so the result is checked and walked back. A
+        rung on the rate (whole basis points) is topped up cent by cent."""
+        if isinstance(family, SettleFamily) and family.n:
+            return self._settle_cheapest(family, target, least, guess, budget)
+        p = self._cheapest(family, target, least, guess, budget)
+        if p is None or not isinstance(family, TermFamily) or not family.state(p.t).rate_step:
+            return p
+        fine = FineFamily(family, p.t)
+        if not fine.size:
+            return p
+        rung = float_rung(fine, estimate(target))
+        q = self._cheapest(fine, target, 0, rung, budget)
+        if q is None or q.total >= p.total or q.t < self.top_up_floor:
+            return p
+        return q
+
+    def _cheapest(self, family: Family, target: Decimal, least: int, guess: int | None,
+                  budget: bool) -> Point | None:
         t = self.most(family, target, least, guess)
         if t is None:
             return None
@@ -168,6 +181,96 @@ class Oracle:
                 return p
         p = self.point(family, least)
         return p if self.reaches(p, target) and self.fits_means(p, budget) else None
+
+
+    # -- a settlement in installments: exact, though its largest installment is not monotone ------------
+    def _settle_budget(self, budget: bool) -> int | None:
+        return budget_units(self.ctx) if budget else None
+
+    def _settle_cap(self, family: SettleFamily) -> int | None:
+        """The most the settlement can be within the legal cap (its cost rises with the sum), in minor units."""
+        if self.ctx.constraints.cap is None:
+            return family.owed
+        t = first_true(lambda u: self.fits_cap_at(family, u), 0, family.size)
+        return None if t is None else family.amount(t)
+
+    def fits_cap_at(self, family: Family, t: int) -> bool:
+        p = self.point(family, t)
+        return p is not None and self.fits_cap(p)
+
+    def _settle_least(self, family: SettleFamily, budget: bool) -> int | None:
+        """The largest sum within the means: its installments equal parts rounded
+        down, the last taking the rest, so the largest is each + (rest mod k)."""
+        if not self.ctx.constraints.fits_lump(self.ctx.money(family.down)):
+            return None
+        top = self._settle_cap(family)
+        if top is None:
+            return None
+        if self.ceiling is not None:
+            top = min(top, self.ctx.units(self.ceiling))
+        rest = settle_below(top - family.down, family.n, self._settle_budget(budget))
+        if rest is None or rest < family.n:
+            return None
+        t = family.owed - family.down - rest
+        return t if self.fits_means(self.point(family, t), budget) else None
+
+    def _settle_cheapest(self, family: SettleFamily, target: Decimal, least: int, guess: int | None,
+                         budget: bool) -> Point | None:
+        """The smallest sum reaching ``target`` (its NPV rises with the sum) whose
+        largest installment is within the budget."""
+        t = self.most(family, target, least, guess)
+        if t is None:
+            return None
+        rest = settle_above(family.amount(t) - family.down, family.n, self._settle_budget(budget))
+        if rest is None:
+            return None
+        t = family.owed - family.down - rest
+        if t < least:
+            return None
+        p = self.point(family, t)
+        return p if self.reaches(p, target) and self.fits_means(p, budget) else None
+
+
+def settle_below(rest: int, k: int, most: int | None) -> int | None:
+    """The largest rest ≤ ``rest`` (minor units) whose k parts (rounded down,
+    the last taking the remainder) are each at most ``most``.
+
+    >>> settle_below(3001, 10, 300), settle_below(2909, 10, 300)  # 300 × 10; 290 × 9 + 299
+    (3000, 2909)
+    >>> settle_below(2999, 10, 300)  # 299 × 9 + 308 is too much: 299 × 9 + 300
+    2991
+    >>> settle_below(2995, 10, 295)  # parts of 299 are too much already: 295 × 10
+    2950
+    """
+    if most is None or rest < 0:
+        return rest if rest >= 0 else None
+    each, left = divmod(rest, k)
+    if each + left <= most:
+        return rest
+    if each <= most:
+        return k * each + min(k - 1, most - each)
+    return k * most
+
+
+def settle_above(rest: int, k: int, most: int | None) -> int | None:
+    """The smallest rest ≥ ``rest`` whose k parts are each at most ``most``, or None.
+
+    >>> settle_above(2909, 10, 300), settle_above(2959, 10, 298), settle_above(3001, 10, 300)
+    (2909, 2960, None)
+    """
+    if most is None:
+        return rest
+    each, left = divmod(rest, k)
+    if each + left <= most:
+        return rest
+    return k * (each + 1) if each + 1 <= most else None
+
+
+def float_rung(family: Family, target: float) -> int | None:
+    """The float model's last rung reaching ``target`` (a guess for the exact search)."""
+    from .frontier import float_last
+
+    return float_last(family, lambda e: e.npv >= target)
 
 
 def first_true(pred: Callable[[int], bool], lo: int, hi: int, guess: int | None = None) -> int | None:

@@ -38,9 +38,11 @@ from ..plans import Plan
 from ..restructure import Step
 from .constraints import Constraints
 from .diagnose import Binding
-from .frontier import Candidate, Sweep, pareto, spread
+from .frontier import Candidate, Sweep, distinct, pareto
 from .ladder import Context, Family, SettleFamily, TermFamily, estimate
 from .oracle import Oracle, Point
+from .payment import PaymentFamily, budget_units
+from .words import Say, english
 
 
 @dataclass(frozen=True)
@@ -68,6 +70,8 @@ class Offer:
     reason: str
     role: str
     binds: tuple[str, ...] = ()
+    title: Say | None = None  # the name, to word in any language
+    why: Say | None = None  # the reason, to word in any language
 
     @property
     def steps(self) -> tuple[Step, ...]:
@@ -89,6 +93,7 @@ class Proposal:
     builds: int = 0  # plans built exactly
     contract: Plan | None = None  # the contract as it stands, when known
     contract_metrics: PlanMetrics | None = None
+    said: tuple[Say, ...] = ()  # the notes, to word in any language
 
     @property
     def currency(self) -> str:
@@ -111,10 +116,14 @@ class Proposal:
 def families(ctx: Context) -> list[Family]:
     """Every shape of offer the creditor's levers allow: a new term of 1 to the
     maximum installments (with and without the installment fee, if waiving
-    is allowed), the contract's own remaining term, and settlements (now, or
-    a down payment of the borrower's lump sum and k installments)."""
+    is allowed), the whole budget each month with the term following, the
+    contract's own remaining term, and settlements (now, or a down payment
+    of the borrower's lump sum and k installments)."""
     fees = (False, True) if "waive" in ctx.constraints.levers and ctx.draft.installment_fee > 0 else (False,)
     out: list[Family] = [TermFamily(ctx, n, True, fee) for n in range(1, ctx.limit + 1) for fee in fees]
+    most = budget_units(ctx)
+    if most is not None and most > 0:
+        out.append(PaymentFamily(ctx, most))
     if ctx.remaining and (ctx.method != "annuity" or ctx.remaining > ctx.limit):
         out += [TermFamily(ctx, ctx.remaining, False, fee) for fee in fees]
     if "settle" in ctx.constraints.searched_levers:
@@ -141,6 +150,35 @@ class Search:
         self.oracle = Oracle(self.ctx)
         self.sweep = Sweep(self.ctx, self.families)
         self.required = constraints.required_npv(position)
+        self._richest: tuple[Found | None] | None = None
+        self.payment = next((f for f in self.families if isinstance(f, PaymentFamily)), None)
+        self.reservation = self._reservation()
+        if self.reservation is not None:
+            self.oracle.ceiling = self.reservation.total
+            self.sweep.ceiling = estimate(self.reservation.total)
+
+    def _reservation(self) -> Point | None:
+        """The borrower's reservation: what is owed repaid as fast as the budget
+        allows (the whole budget each month; without a budget, one installment),
+        with no concession; None when the budget does not repay it within the
+        creditor's longest term."""
+        family = self.payment if self.payment is not None else TermFamily(self.ctx, 1)
+        if self.ctx.constraints.max_payment is not None and self.payment is None:
+            return None
+        return self.oracle.point(family, 0)
+
+    def reservation_notes(self) -> tuple[Say, ...]:
+        """The borrower's reservation, for people."""
+        from .explain import reservation_note
+
+        return reservation_note(self)
+
+    def feasible(self) -> Found | None:
+        """The creditor's best offer within the borrower's means if it reaches the
+        creditor's minimum, else None: whether anything fits, for the search and
+        for every way out the diagnosis names."""
+        richest = self.creditor_end()
+        return richest if richest is not None and richest.point.npv >= self.required else None
 
     def realise(self, c: Candidate, target: Decimal | None) -> Found | None:
         """The candidate's family searched exactly: its creditor's best
@@ -158,7 +196,12 @@ class Search:
     def best(self, candidates: Sequence[Candidate], target: Decimal | None, tries: int = 3) -> Found | None:
         """The best of the first few candidates, built exactly: the most
         recovered (no target) or the cheapest reaching the target."""
-        found = [f for c in candidates[:tries] if (f := self.realise(c, target)) is not None]
+        tried = list(candidates[:tries])
+        if self.payment is not None and all(c.family is not self.payment for c in tried):
+            extra = self.sweep.candidate(self.payment, None if target is None else estimate(target))
+            if extra is not None:
+                tried.append(extra)
+        found = [f for c in tried if (f := self.realise(c, target)) is not None]
         if not found:
             return None
         if target is None:
@@ -166,7 +209,17 @@ class Search:
         return min(found, key=lambda f: (f.point.total, -f.point.npv, f.point.largest or 0))
 
     def creditor_end(self) -> Found | None:
-        found = self.best(self.sweep.richest(), None)
+        """The most the creditor can recover within the borrower's means (and the reservation)."""
+        if self._richest is None:
+            self._richest = (self._creditor_end(),)
+        return self._richest[0]
+
+    def _creditor_end(self) -> Found | None:
+        found = self.best(self.sweep.richest(), None, tries=2 if self.reservation is not None else 4)
+        if self.reservation is not None and self.oracle.fits_means(self.reservation):
+            own = Found(self.reservation, 0, None)
+            if found is None or (own.point.npv, -own.point.total) > (found.point.npv, -found.point.total):
+                found = own
         if found is None:  # the float model sees none (rounding can matter on tiny amounts): probe a few exactly
             step = max(1, len(self.families) // 8)
             probes = [Candidate(f, 0.0, 0.0, None, f.size, f.size) for f in self.families[::-step]]
@@ -183,7 +236,16 @@ class Search:
         return found
 
     def between(self, low: Decimal, high: Decimal, count: int) -> list[Found]:
-        """The cheapest offers reaching ``count`` recoveries spaced evenly between two ends."""
+        """The cheapest offers reaching ``count`` recoveries spaced evenly between two ends
+        (a rate rung is topped up with cents only when they add up to a concession
+        worth tabling: these targets are only where to look)."""
+        self.oracle.top_up_floor = self.ctx.units(self.ctx.constraints.concession_floor(self.ctx.position))
+        try:
+            return self._between(low, high, count)
+        finally:
+            self.oracle.top_up_floor = 0
+
+    def _between(self, low: Decimal, high: Decimal, count: int) -> list[Found]:
         out = []
         for j in range(1, count + 1):
             target = self.ctx.policy.round(low + (high - low) * j / (count + 1))
@@ -202,44 +264,47 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
     it is costed once the offers exist, to the payoff date of the longest
     (as ``compare`` does: a matured loan's penalty runs as long as any plan)."""
     from .diagnose import diagnose
-    from .explain import name_offer, notes_for, reason
+    from .explain import narrow_note, notes_for, offer_say, reason
 
     s = Search(position, on, constraints)
     notes = notes_for(s.ctx)
-    richest = s.creditor_end()
-    if richest is None or richest.point.npv < s.required:
-        binding = diagnose(s, richest)
+    richest = s.feasible()
+    if richest is None:
+        binding = diagnose(s, s.creditor_end())
         costed, contract_metrics = _contract(contract, None, constraints)
-        return Proposal(on, position, constraints, s.required, (), binding, notes, s.oracle.builds, costed,
-                        contract_metrics)
+        return Proposal(on, position, constraints, s.required, (), binding, _english(notes), s.oracle.builds,
+                        costed, contract_metrics, notes)
     cheapest = s.borrower_end(richest)
+    gap = constraints.concession_floor(position)
     found = [cheapest, richest]
     if top > 2 and richest.point.npv > cheapest.point.npv:
         found += s.between(cheapest.point.npv, richest.point.npv, top - 2)
-        kept = _frontier(found)
-        if len(kept) < top:
+        if len(_distinct(_frontier(found), top, gap)) < top:
             found += s.between(cheapest.point.npv, richest.point.npv, 2 * top)
     kept = _frontier(found)
-    chosen = spread(kept, max(1, top))
-    plans = [replace(f.point.plan, name=name_offer(rank, f.point.steps, position))
-             for rank, f in enumerate(chosen, start=1)]
+    chosen = _distinct(kept, max(1, top), gap)
+    notes = (*notes, *s.reservation_notes())
+    if len(chosen) < top and len(kept) > 1:
+        notes = (*notes, narrow_note(s, kept, chosen, top, gap))
+    titles = [offer_say(rank, f.point.steps) for rank, f in enumerate(chosen, start=1)]
+    plans = [replace(f.point.plan, name=english(title)) for f, title in zip(chosen, titles, strict=True)]
     longest = max((plan.payoff_date for plan in plans if plan.payoff_date is not None), default=None)
     costed, contract_metrics = _contract(contract, longest, constraints)
     if costed is not None:
-        notes = (*notes, f"savings are against the contract as it stands: {costed.basis[-1]}")
+        notes = (*notes, Say("prop.w.note_savings", {"basis": costed.basis[-1]}))
     offers = []
     for rank, (f, plan) in enumerate(zip(chosen, plans, strict=True), start=1):
-        role = ("both" if len(kept) == 1 else "borrower" if f is kept[0] else "creditor" if f is kept[-1]
+        role = ("both" if len(kept) == 1 else "creditor" if f is chosen[-1] else "borrower" if f is chosen[0]
                 else "between")
         name = plan.name
         metrics = plan_metrics(plan, constraints.borrower(), constraints.creditor(), costed)
         problems = constraints.violations(plan, metrics)
         if problems:  # pragma: no cover - the oracle measures as compare does; a guard, not a path
             raise RepayplanError(f"internal error: offer {rank} breaks {problems[0]}")
-        text, binds = reason(s, f, role, metrics)
-        offers.append(Offer(rank, name, plan, metrics, text, role, binds))
-    return Proposal(on, position, constraints, s.required, tuple(offers), None, notes, s.oracle.builds, costed,
-                    contract_metrics)
+        why, binds = reason(s, f, role, metrics)
+        offers.append(Offer(rank, name, plan, metrics, english(why), role, binds, titles[rank - 1], why))
+    return Proposal(on, position, constraints, s.required, tuple(offers), None, _english(notes), s.oracle.builds,
+                    costed, contract_metrics, notes)
 
 
 def _contract(contract: Plan | Callable[[date | None], Plan] | None, until: date | None,
@@ -256,6 +321,14 @@ def _frontier(found: Sequence[Found]) -> list[Found]:
     for f in found:
         unique.setdefault(tuple(s.to_table().__repr__() for s in f.point.steps), f)
     return pareto(list(unique.values()), key=lambda f: (f.point.total, f.point.npv))
+
+
+def _english(says: Sequence[Say]) -> tuple[str, ...]:
+    return tuple(english(say) for say in says)
+
+
+def _distinct(kept: Sequence[Found], top: int, gap: Decimal) -> list[Found]:
+    return distinct(kept, top, gap, key=lambda f: f.point.total)
 
 
 __all__ = ["Found", "Offer", "Proposal", "Search", "families", "search"]

@@ -8,10 +8,16 @@ JSON (a stable contract)::
                                                                  "shortfall", "text", "steps"}]},
      "notes": [...]}
 
-Amounts are strings with the currency's minor digits, rates and shares
-percentages with two decimals ("75.00%"), ``metrics`` exactly as ``compare``
-reports them, ``steps`` the case-file tables and ``scenario`` the same as a
-``[[scenarios]]`` entry to paste.
+``name``, ``reason``, ``text``, ``message`` and ``notes`` are in English
+whatever ``--lang`` (the table and CSV follow it). Amounts are strings with
+the currency's minor digits, rates and shares percentages with two decimals
+("75.00%"), ``metrics`` exactly as ``compare`` reports them, ``steps`` the
+case-file tables and ``scenario`` the same as a ``[[scenarios]]`` entry to
+paste. ``role``: ``borrower`` (the cheapest offer the creditor accepts),
+``creditor`` (the last: the borrower's reservation when there is one, else
+the most the creditor can recover within the borrower's means), ``between``
+or ``both`` (a single offer); offers are ranked from 1, best for the borrower
+first, so ``--offer N`` elsewhere names the same plan.
 """
 
 from __future__ import annotations
@@ -19,8 +25,9 @@ from __future__ import annotations
 from typing import Any
 
 from ..negotiate import Proposal
-from ..negotiate.explain import short_steps
+from ..negotiate.explain import step_says
 from ..negotiate.paste import json_table, scenario_toml, step_tables
+from ..negotiate.words import Say, render
 from ..rates import percent_text
 from .compare import metric_text, metrics_dict
 from .labels import label
@@ -102,17 +109,42 @@ def proposal_csv(proposal: Proposal, lang: str = "en") -> str:
             b: Any = proposal.binding
             rows = [[r.constraint, _relaxation_value(r.constraint, r.have, proposal),
                      _relaxation_value(r.constraint, r.need, proposal),
-                     _relaxation_value(r.constraint, r.shortfall, proposal), r.text] for r in b.relaxations]
+                     _relaxation_value(r.constraint, r.shortfall, proposal), said(r.say, r.text, lang)]
+                    for r in b.relaxations]
         return csv_text([head(k) for k in ("prop.constraint", "prop.have", "prop.need", "prop.shortfall",
                                            "prop.text")] if lang != "en"
                         else ["constraint", "have", "need", "shortfall", "text"], rows)
     headers = (["rank", "name", "role", "steps"] if lang == "en"
                else [label(k, lang) for k in ("prop.rank", "prop.name", "prop.role", "cmp.steps")])
     headers += [head(k) for k in OFFER_COLUMNS] + [head("prop.reason") if lang != "en" else "reason"]
-    rows = [[o.rank, o.name, o.role, short_steps(o.steps)]
-            + [_blank(metric_text(k, getattr(o.metrics, k), policy)) for k in OFFER_COLUMNS] + [o.reason]
-            for o in proposal.offers]
+    rows = [[o.rank, said(o.title, o.name, lang), o.role, steps_text(o.steps, lang)]
+            + [_blank(metric_text(k, getattr(o.metrics, k), policy)) for k in OFFER_COLUMNS]
+            + [said(o.why, o.reason, lang)] for o in proposal.offers]
     return csv_text(headers, rows)
+
+
+#: offer numbers as Chinese documents write them: 方案一, 方案二 ...
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _numeral(n: int) -> str:
+    if n <= 10:
+        return _NUMERALS[n - 1]
+    return ("" if n < 20 else _NUMERALS[n // 10 - 1]) + "十" + ("" if n % 10 == 0 else _NUMERALS[n % 10 - 1])
+
+
+def said(say: Say | None, english: str, lang: str) -> str:
+    """A sentence of the negotiator in ``lang`` (its English text when it has none)."""
+    if say is None or lang == "en":
+        return english
+    if say.key == "prop.w.offer" and lang == "zh":
+        say = Say(say.key, {**say.values, "rank": _numeral(int(say.values["rank"]))})
+    return render(say, lambda key: label(key, lang))
+
+
+def steps_text(steps: Any, lang: str) -> str:
+    """The steps in a few words each, in ``lang``."""
+    return render(Say("prop.w.join", {"parts": step_says(steps)}), lambda key: label(key, lang))
 
 
 def _blank(value: Any) -> Any:
@@ -136,21 +168,24 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
         b: Any = proposal.binding
         out.append(label("prop.none", lang))
         if b is not None:
-            out.append(b.message)
+            out.append(said(b.say, b.message, lang))
             for r in b.relaxations:
                 if r.plan is not None:
-                    out.append(f"  - {r.text}: {short_steps(r.plan.steps)}")
+                    colon = "：" if lang == "zh" else ": "
+                    out.append(f"  - {said(r.say, r.text, lang)}{colon}{steps_text(r.plan.steps, lang)}")
     else:
         headers = [label("cmp.figure", lang)] + [str(o.rank) for o in proposal.offers]
         body = [[label(_column(k), lang)] + [metric_text(k, getattr(o.metrics, k), policy, True, lang)
                                              for o in proposal.offers] for k in OFFER_COLUMNS]
         out += [table_text(headers, body, first_left=True), "", label("prop.offers", lang) + ":"]
         for o in proposal.offers:
-            out += [f"  {o.rank}. {short_steps(o.steps)}", f"     {o.reason}"]
+            out += [f"  {o.rank}. {steps_text(o.steps, lang)}", f"     {said(o.why, o.reason, lang)}"]
         out += ["", label("prop.paste", lang) + ":", ""]
         for o in proposal.offers:
-            out += [scenario_toml(o.name, o.steps, proposal.on), ""]
-    out += ["", label("cmp.notes", lang) + ":"] + [f"  - {note}" for note in proposal.notes]
+            out += [scenario_toml(said(o.title, o.name, lang), o.steps, proposal.on), ""]
+    notes = ([said(say, note, lang) for say, note in zip(proposal.said, proposal.notes, strict=True)]
+             if len(proposal.said) == len(proposal.notes) else list(proposal.notes))
+    out += ["", label("cmp.notes", lang) + ":"] + [f"  - {note}" for note in notes]
     return "\n".join(out).rstrip("\n") + "\n"
 
 
@@ -170,7 +205,9 @@ def asked(proposal: Proposal, lang: str = "en") -> list[tuple[str, str]]:
     else:
         creditor.append(label("prop.no_minimum", lang))
     creditor.append(label("prop.max_months", lang).format(months=c.max_term))
-    creditor.append(label("prop.concessions", lang).format(levers=", ".join(c.levers) or "—"))
+    sep = "、" if lang == "zh" else ", "
+    creditor.append(label("prop.concessions", lang).format(
+        levers=sep.join(label(f"prop.lever.{lever}", lang) for lever in c.levers) or "—"))
     lines.append((label("prop.creditor", lang), "; ".join(creditor)))
     if c.cap is not None:
         lines.append((label("prop.cap", lang), str(c.cap)))

@@ -1,5 +1,7 @@
 """English labels, by key; each feature keeps its keys in one block."""
 
+from ...negotiate.words import WORDS
+
 EN: dict[str, str] = {
     # batch (issue 6): case-list output and errors file
     "case_id": "Case", "line": "Line", "problem": "Problem",
@@ -220,4 +222,219 @@ EN: dict[str, str] = {
     "prop.of_principal": "of the principal", "prop.no_minimum": "no minimum recovery given",
     "prop.max_months": "at most {months} months",
     "prop.concessions": "concessions: {levers}; the term is searched",
+
+    # agreement (调解协议书 / installment agreement): the Terms sheet and `repayplan letter agreement`
+    "agr.title": "Installment Repayment Agreement", "agr.title_mediated": "Mediation Agreement",
+    "agr.role_creditor": "Party A (Creditor)", "agr.role_borrower": "Party B (Borrower)",
+    "agr.role_mediator": "Mediation organisation",
+    "agr.field_name": "Name",
+    "agr.field_name_id_card": "Name", "agr.field_name_credit_code": "Name",
+    "agr.field_id_card": "ID number", "agr.field_credit_code": "Unified social credit code",
+    "agr.field_address": "Address", "agr.field_contact": "Telephone",
+    "agr.field_representative_creditor": "Legal representative or authorised agent",
+    "agr.field_representative_borrower": "Authorised agent", "agr.field_representative_mediator": "Mediator",
+    "agr.article": "{n}.", "agr.item": "({n}) ",
+    "agr.recital": "On {signed} the parties signed loan contract no. {contract_no} (the \"Original Contract\") for a "
+                   "principal of {principal} from {start}. The Borrower has not repaid as the Original Contract "
+                   "provides. Having negotiated as equals, the parties agree as follows on the repayment of what is "
+                   "owed under it:",
+    "agr.recital_mediated": "On {signed} the parties signed loan contract no. {contract_no} (the \"Original "
+                            "Contract\") for a principal of {principal} from {start}. The Borrower has not repaid as "
+                            "the Original Contract provides. Through mediation by {mediator}, the parties agree "
+                            "voluntarily and in good faith as follows:",
+    "agr.acknowledge": "The Borrower acknowledges owing the Creditor {owed} in all on {date}, being:",
+    "agr.owed_principal": "principal {amount}", "agr.owed_interest": "interest due and unpaid {amount}",
+    "agr.owed_accrued_interest": "interest accrued since the last due date {amount}",
+    "agr.owed_penalty": "penalty interest {amount}", "agr.owed_fees": "fees and charges {amount}",
+    "agr.owed_credit": "less an overpayment of {amount}",
+    "agr.concessions": "Provided the Borrower pays every installment in full and on time under this Agreement, the "
+                       "Creditor agrees to the following concessions, {forgiven} in all:",
+    "agr.concessions_terms": "Provided the Borrower pays every installment in full and on time under this "
+                             "Agreement, the Creditor agrees as follows:",
+    "agr.no_concessions": "The Creditor grants no reduction: the debt acknowledged above is repaid in full on the "
+                          "schedule below.",
+    "agr.concession_penalty": "to waive penalty interest of {amount};",
+    "agr.concession_fees": "to waive fees and charges of {amount};",
+    "agr.concession_interest": "to waive interest of {amount};",
+    "agr.concession_principal": "to forgive principal of {amount};",
+    "agr.concession_settlement": "to forgive the remaining {amount} once the settlement sum of {settlement} is paid;",
+    "agr.concession_freeze": "to charge no interest, penalty interest or fees from {date}: what remains owed is "
+                             "repaid in the installments below without further charges;",
+    "agr.concession_rate": "to charge interest at {rate} from {date} instead of the Original Contract's "
+                           "{contract_rate}, as included in the installments below;",
+    "agr.schedule": "The Borrower shall repay the Creditor {total} in {n} installments from {first} to {last}, each "
+                    "paid in full on or before its due date below:",
+    "agr.schedule_settlement": "The parties settle everything owed under the Original Contract for {settlement}, "
+                               "which the Borrower pays in {n} installments from {first} to {last}, each in full on "
+                               "or before its due date below:",
+    "agr.col_number": "No.", "agr.col_due": "Due date", "agr.col_amount": "Amount", "agr.col_principal":
+    "Of which principal", "agr.col_other": "Of which interest and charges", "agr.total_row": "Total",
+    "agr.total_words": "Total in words: {capital}",
+    "agr.method_transfer": "The Borrower pays each installment by bank transfer to the Creditor's account: account "
+                           "name {holder}, bank {bank}, account number {account}. A payment is made when it reaches "
+                           "that account.",
+    "agr.method_debit": "The Borrower authorises the Creditor to debit each installment on its due date from the "
+                        "Borrower's account (name {holder}, bank {bank}, number {account}) and keeps enough in it "
+                        "by then.",
+    "agr.method_app": "The Borrower pays each installment through the Creditor's official app or another official "
+                      "repayment channel; a payment is made when the Creditor's system records it. No payment is "
+                      "to be made to a personal account.",
+    "agr.prepayment": "The Borrower may repay all or part early at any time without any fee, penalty or other "
+                      "charge. A partial prepayment is applied to the installments falling due last; the others "
+                      "keep their amounts and dates.",
+    "agr.default": "If the Borrower misses {installments} installments in all, or pays any installment more than "
+                   "{days} days late, the Creditor may end this Agreement by written notice: the concessions above "
+                   "lapse, and what is unpaid of the original debt (the {acknowledged} acknowledged above, less "
+                   "what the "
+                   "Borrower has paid under this Agreement) falls due at once.",
+    "agr.default_plain": "If the Borrower misses {installments} installments in all, or pays any installment more "
+                         "than {days} days late, the Creditor may end this Agreement by written notice, and what is "
+                         "unpaid of the {acknowledged} acknowledged above (less what the Borrower has paid under this "
+                         "Agreement) falls due at once.",
+    "agr.discharge": "Once the Borrower has paid everything due under this Agreement, {paid} in all, every claim "
+                     "under the Original Contract is settled: the Creditor claims nothing further and issues a "
+                     "certificate of settlement within 15 days.",
+    "agr.disputes_court": "Any dispute arising from or in connection with this Agreement shall first be settled by "
+                          "negotiation; failing that, either party may bring proceedings in the people's court "
+                          "with jurisdiction.",
+    "agr.disputes_court_named": "Any dispute arising from or in connection with this Agreement shall first be "
+                                "settled by negotiation; failing that, either party may bring proceedings in "
+                                "{forum}.",
+    "agr.disputes_arbitration": "Any dispute arising from or in connection with this Agreement shall first be "
+                                "settled by negotiation; failing that, either party may refer it to arbitration by "
+                                "the ______________ Arbitration Commission, whose award is final.",
+    "agr.disputes_arbitration_named": "Any dispute arising from or in connection with this Agreement shall first be "
+                                      "settled by negotiation; failing that, either party may refer it to "
+                                      "arbitration by {forum}, whose award is final.",
+    "agr.judicial_confirmation": "This Agreement was reached through mediation. Within 30 days of its taking effect "
+                                 "the parties may jointly apply to the people's court for judicial confirmation; "
+                                 "once it is confirmed, either party may apply to the court for enforcement if the "
+                                 "other does not perform.",
+    "agr.effective": "This Agreement takes effect when every party has signed (or sealed) it.",
+    "agr.effective_mediated": "This Agreement takes effect when both parties have signed (or sealed) it and the "
+                              "mediator has signed it under the seal of the mediation organisation.",
+    "agr.effective_date": "This Agreement takes effect on {date}, once every party has signed (or sealed) it.",
+    "agr.copies": "This Agreement is made in {copies} counterparts, one for each party, each equally authentic.",
+    "agr.copies_mediated": "This Agreement is made in {copies} counterparts, one for each party and one kept by the "
+                           "mediation organisation, each equally authentic.",
+    "agr.copies_other": "This Agreement is made in {copies} counterparts, kept by the parties, each equally "
+                        "authentic.",
+    "agr.no_more": "(Signatures follow.)",
+    "agr.sign_creditor": "Party A (Creditor) (seal): ", "agr.sign_representative":
+    "Legal representative or authorised agent (signature): ",
+    "agr.sign_borrower": "Party B (Borrower) (signature): ", "agr.sign_mediator": "Mediator (signature): ",
+    "agr.sign_mediator_seal": "Mediation organisation (seal): ", "agr.sign_date": "Date: ",
+    "agr.signed_at": "Signed at: {place}", "agr.signed_on": "Signed on: {date}",
+    "agr.blank": "______________", "agr.blank_date": "______________",
+    # documents: amounts, dates and rates in letters and agreements
+    "doc.amount_cny": "CNY {amount}", "doc.in_words": " ({words})", "doc.date": "{day} {month} {year}",
+    "doc.month_1": "January", "doc.month_2": "February", "doc.month_3": "March", "doc.month_4": "April",
+    "doc.month_5": "May", "doc.month_6": "June", "doc.month_7": "July", "doc.month_8": "August",
+    "doc.month_9": "September", "doc.month_10": "October", "doc.month_11": "November", "doc.month_12": "December",
+    "doc.rate_year": "{rate} a year", "doc.rate_month": "{rate} a month", "doc.rate_day": "{rate} a day",
+    # letters (`repayplan letter hardship|dispute`)
+    "doc.page": "Page {page} of {pages}",
+    "lt.to": "To: {creditor}", "lt.applicant": "Applicant", "lt.colon": ": ", "lt.list_sep": ", ",
+    "lt.loan": "On {signed} I signed loan contract no. {contract_no} with you for a principal of {principal}, "
+               "repayable in {term} installments from {start} at {rate}.",
+    "lt.loan_norate": "On {signed} I signed loan contract no. {contract_no} with you for a principal of {principal}, "
+                      "repayable in {term} installments from {start}.",
+    "lt.loan_card": "I hold your credit card (agreement no. {contract_no}, signed on {signed}); its installment plan "
+                    "of {principal} is repayable in {term} installments from {start}.",
+    "lt.closing": "Yours faithfully,", "lt.closing_to": "-",
+    "lt.sign_applicant": "Applicant (signature): ", "lt.sign_date": "Date: ",
+    "lt.enclosures": "Enclosures:", "lt.enclosure": "{n}. {text}",
+    "hl.title": "Request for a Repayment Arrangement",
+    "hl.owed": "Rebuilt installment by installment from the contract and my payments, on {date} I have paid {paid} "
+               "in all and owe {owed}: {items}.",
+    "hl.claimed_more": "Your notice states {claimed}, {difference} more than this figure; please send me its "
+                       "itemised calculation and check it.",
+    "hl.claimed_less": "Your notice states {claimed}, {difference} less than this figure; please send me its "
+                       "itemised calculation.",
+    "hl.hardship_since": "Since {since} I have been in the following difficulty and cannot keep up the payments "
+                         "the contract requires:",
+    "hl.hardship": "I am in the following difficulty and cannot keep up the payments the contract requires:",
+    "hl.hardship_blank": "________________________________________________________________",
+    "hl.means": "I now earn {income} a month and need {expenses} a month to live, which leaves at most {budget} a "
+                "month for repayment.",
+    "hl.means_max": "I can pay at most {amount} a month.",
+    "hl.means_lump": "I can also raise {amount} at once.",
+    "hl.plan_ask": "I therefore ask you to agree:",
+    "hl.basis_card": "Article 70 of the Measures for the Supervision and Administration of the Credit Card Business "
+                     "of Commercial Banks (CBRC Order No. 2 of 2011) provides: \"In special circumstances, where it "
+                     "is confirmed that the credit-card debt exceeds the cardholder's ability to repay and the "
+                     "cardholder is still willing to repay, the issuing bank may negotiate with the cardholder on an "
+                     "equal footing and reach a personalised installment repayment agreement.\" My debt exceeds my "
+                     "ability to repay and I remain willing to repay; I therefore ask for such an agreement.",
+    "hl.reply": "Please reply in writing within {days} days of receiving this request, and pause collection until "
+                "then, without contacting my family, colleagues or any other third party.",
+    "dl.title": "Dispute of the Amount Claimed and Request for an Itemised Statement",
+    "dl.claim": "Your notice states that on {date} I owe {claimed}.",
+    "dl.rebuilt": "Rebuilt installment by installment from the contract and my payments, I owe {rebuilt} on that "
+                  "date: {items}; I have paid {paid} in all.",
+    "dl.more": "Your figure is {difference} more than the contract gives.",
+    "dl.less": "Your figure is {difference} less than the contract gives.",
+    "dl.same": "Your figure equals the one the contract gives.",
+    "dl.readings": "The difference is exactly what the following reading(s), which the contract does not provide "
+                   "for, add:",
+    "dl.readings_none": "I have found no reading of the contract that gives your figure.",
+    "dl.reading_base": "penalty interest charged on {base} instead of {contract_base} as the contract provides",
+    "dl.reading_compound": "penalty interest charged on unpaid interest too (compound interest)",
+    "dl.reading_payment-day": "penalty interest charged for the day of payment too",
+    "dl.reading_no-grace": "no grace period, although the contract grants one",
+    "dl.reading_grace-mode": "penalty interest from the due date once the grace period has passed",
+    "dl.reading_accelerated": "interest of installments not yet due charged now",
+    "dl.reading_accelerated-fees": "installment fees of installments not yet due charged now",
+    "dl.reading_past-due": "only what is past due claimed, not the whole debt",
+    "dl.reading_missing": "my payment of {payment} on {paid_on} not credited",
+    "dl.reading_credited": "my payment of {payment} on {paid_on} credited only on {on}",
+    "dl.reading_dated": "the figure computed for {on}, not the notice's date",
+    "dl.reading_amount": ": {amount}", "dl.owed_interest": "interest {amount}",
+    "dl.base_outstanding": "the whole outstanding principal",
+    "dl.base_overdue-installment": "the overdue installments", "dl.base_overdue-principal": "the overdue principal",
+    "dl.cap": "Moreover, what the loan costs exceeds {rule}: by {simple} counted in simple interest, {excess} by the "
+              "annualised IRR. At most {ceiling} may be claimed on {date}.",
+    "dl.cap_rule_lpr": "{multiple} times the one-year LPR in force when the contract was made ({lpr}, published on "
+                       "{published}), i.e. {rate} a year, the limit of Article 25 of the Provisions of the Supreme "
+                       "People's Court on Private Lending Cases",
+    "dl.cap_rule_rate": "the limit of {rate} a year",
+    "dl.requests": "I therefore ask you:",
+    "dl.req_statement": "to send me within {days} days of receiving this request a written, itemised statement: "
+                        "principal, interest, penalty interest, compound interest, late fees and every other charge, "
+                        "installment by installment, each with the rate, the base, the dates from and to and the "
+                        "number of days it was charged for;",
+    "dl.req_payments": "to list every payment of mine with the date it was credited, its amount and what it paid;",
+    "dl.req_correct": "to correct the amount claimed to what the contract provides, and to pause collection until "
+                      "you have done so and replied;",
+    "dl.req_third": "to stop contacting my family, colleagues, friends or any other third party about this debt.",
+    "agr.schedule_once": "The Borrower shall pay the Creditor {total} in one payment on or before {first}:",
+    "agr.schedule_down": "The Borrower shall repay the Creditor {total}: a first payment of {down} on or before "
+                         "{first}, then {n}"
+                         " installments from {next} to {last}, each paid in full on or before its due date below:",
+    "agr.schedule_settlement_once": "The parties settle everything owed under the Original Contract for "
+                                    "{settlement}, which the Borrower pays"
+                                    " in one payment on or before {first}:",
+    "agr.schedule_settlement_down": "The parties settle everything owed under the Original Contract for "
+                                    "{settlement}: the Borrower pays {down}"
+                                    " on or before {first}, then {n} installments from {next} to {last}, each in "
+                                    "full on or before its due date below:",
+    "hl.plan": "to my repaying {total} in {n} installments from {first} to {last}, on the dates and in the amounts "
+               "below.",
+    "hl.plan_once": "to my paying {total} in one payment on {first}.",
+    "hl.plan_down": "to my paying {down} on {first} and the rest in {n} installments from {next} to {last}, {total} "
+                    "in all,"
+                    " on the dates and in the amounts below.",
+    "hl.plan_settlement": "to my settling everything owed for {settlement}, paid in {n} installments from {first} to "
+                          "{last}, on"
+                          " the dates and in the amounts below.",
+    "hl.plan_settlement_once": "to my settling everything owed for {settlement}, paid in one payment on {first}.",
+    "hl.plan_settlement_down": "to my settling everything owed for {settlement}: {down} on {first}, then {n} "
+                               "installments from {next}"
+                               " to {last}, on the dates and in the amounts below.",
+    # the negotiator's sentences (`repayplan propose`: offer names, reasons, notes, ways out); worded beside the
+    # code that says them, in repayplan/negotiate/words.py
+    **WORDS,
+    "prop.min_concession": "Least concession",
+    "prop.lever.waive": "waive", "prop.lever.set-rate": "set-rate", "prop.lever.haircut": "haircut",
+    "prop.lever.settle": "settle",
 }

@@ -152,7 +152,8 @@ ZH: dict[str, str] = {
                         "产生罚息 {penalty}，费用 {fees}（含未付）",
     "plan.owed_at_end": "；第 {months} 个月后仍欠 {balance}",
     "plan.shortfall_rule": "预算不足以支付最低还款时，各策略按同一规则付款："
-                           "先付逾期代价最高的债务（年利率加罚息年利率），能付足的最低还款都付足；这是经验规则，并非最优。按实际成本（已付及仍欠），"
+                           "先付逾期代价最高的债务（年利率加罚息年利率），能付足的最低还款都付足；这是经验规则，并非"
+                           "最优。按实际成本（已付及仍欠），"
                            "此处最省的是 {name}：{cost}。",
     "plan.growing": "；此后债务不断增加：按此预算无法还清",
     "plan.shortfall_hint": "如需对 {debt} 进行债务重组（个性化分期、停息挂账等），请将其条款写入案件文件的 [loan]，"
@@ -194,4 +195,256 @@ ZH: dict[str, str] = {
     "prop.of_principal": "本金", "prop.no_minimum": "未给出最低回收率",
     "prop.max_months": "最长 {months} 个月",
     "prop.concessions": "可让步：{levers}；期限均会搜索",
+
+    # 协议（调解协议书／分期还款协议）：工作簿“协议条款”页与 `repayplan letter agreement`
+    "agr.title": "分期还款协议", "agr.title_mediated": "调解协议书",
+    "agr.role_creditor": "甲方（债权人）", "agr.role_borrower": "乙方（借款人）", "agr.role_mediator": "调解组织",
+    "agr.field_name": "名称／姓名", "agr.field_name_id_card": "姓名", "agr.field_name_credit_code": "名称",
+    "agr.field_id_card": "身份证号码", "agr.field_credit_code": "统一社会信用代码",
+    "agr.field_address": "住所", "agr.field_contact": "联系电话",
+    "agr.field_representative_creditor": "法定代表人或授权代表", "agr.field_representative_borrower": "委托代理人",
+    "agr.field_representative_mediator": "调解员",
+    "agr.article": "第{n}条", "agr.item": "（{n}）",
+    "agr.recital": "甲乙双方于{signed}签订编号为{contract_no}的借款合同（以下简称“原合同”），约定借款本金{principal}，"
+                   "自{start}起算。因乙方未能按原合同约定按期还款，双方经平等协商，就原合同项下欠款的偿还事宜达成如下"
+                   "协议，"
+                   "以资共同遵守：",
+    "agr.recital_mediated": "甲乙双方于{signed}签订编号为{contract_no}的借款合同（以下简称“原合同”），约定借款本金"
+                            "{principal}，自{start}起算。因乙方未能按原合同约定按期还款，双方发生纠纷。经{mediator}"
+                            "调解，双方自愿达成如下协议：",
+    "agr.acknowledge": "乙方确认：截至{date}，乙方尚欠甲方款项合计{owed}，其中：",
+    "agr.owed_principal": "本金{amount}", "agr.owed_interest": "逾期未还利息{amount}",
+    "agr.owed_accrued_interest": "当期应计利息{amount}", "agr.owed_penalty": "罚息{amount}",
+    "agr.owed_fees": "费用{amount}", "agr.owed_credit": "扣除多还款项{amount}",
+    "agr.concessions": "在乙方按本协议约定按期足额还款的前提下，甲方同意给予以下减免，共计{forgiven}：",
+    "agr.concessions_terms": "在乙方按本协议约定按期足额还款的前提下，甲方同意：",
+    "agr.no_concessions": "甲方不予减免，乙方按下列还款计划足额偿还上述欠款。",
+    "agr.concession_penalty": "减免罚息{amount}；", "agr.concession_fees": "减免费用{amount}；",
+    "agr.concession_interest": "减免利息{amount}；", "agr.concession_principal": "减免本金{amount}；",
+    "agr.concession_settlement": "乙方足额支付和解金额{settlement}后，甲方对其余欠款{amount}予以减免；",
+    "agr.concession_freeze": "自{date}起停止计收利息、罚息及费用，剩余欠款按下列还款计划分期偿还，不再另行计收；",
+    "agr.concession_rate": "自{date}起，利率由原合同约定的{contract_rate}调整为{rate}，利息已计入下列各期还款额；",
+    "agr.schedule": "乙方应向甲方偿还款项合计{total}，分{n}期支付，自{first}起至{last}止，每期款项应于下表所列还款日"
+                    "（含当日）前足额支付：",
+    "agr.schedule_settlement": "双方同意以{settlement}和解结清原合同项下全部欠款，由乙方分{n}期支付，自{first}起至"
+                               "{last}止，每期款项应于下表所列还款日（含当日）前足额支付：",
+    "agr.col_number": "期次", "agr.col_due": "应还款日", "agr.col_amount": "金额（元）",
+    "agr.col_principal": "其中本金（元）", "agr.col_other": "其中利息及费用（元）", "agr.total_row": "合计",
+    "agr.total_words": "合计（大写）：{capital}",
+    "agr.method_transfer": "乙方应通过银行转账将每期款项支付至甲方指定账户：户名{holder}，开户行{bank}，账号{account}。"
+                           "还款时间以款项到达该账户的时间为准。",
+    "agr.method_debit": "乙方授权甲方于每期还款日从乙方账户（户名{holder}，开户行{bank}，账号{account}）扣收当期应还"
+                        "款项，乙方应于还款日前在该账户存足款项。",
+    "agr.method_app": "乙方应通过甲方官方应用程序或其他官方还款渠道支付每期款项，还款时间以甲方系统入账时间为准；"
+                      "乙方不得向任何个人账户付款。",
+    "agr.prepayment": "乙方可随时提前偿还全部或部分款项，甲方不收取提前还款违约金、手续费或其他任何费用。部分提前还款"
+                      "的，"
+                      "冲抵最后到期的款项，其余各期的金额和还款日不变。",
+    "agr.default": "乙方累计{installments}期未按本协议足额还款，或任何一期逾期超过{days}日的，甲方有权书面通知乙方解除"
+                   "本协议：上述减免不再适用，原合同项下尚未清偿的欠款（即本协议确认的{acknowledged}扣除乙方已按本协"
+                   "议支付的"
+                   "款项）立即到期，甲方有权要求乙方一次性清偿。",
+    "agr.default_plain": "乙方累计{installments}期未按本协议足额还款，或任何一期逾期超过{days}日的，甲方有权书面通知"
+                         "乙方"
+                         "解除本协议，本协议确认的{acknowledged}中尚未清偿的部分（扣除乙方已按本协议支付的款项）立即"
+                         "到期，"
+                         "甲方有权要求乙方一次性清偿。",
+    "agr.discharge": "乙方按本协议足额支付全部款项合计{paid}后，双方就原合同项下的债权债务全部结清，甲方不再向乙方"
+                     "主张任何款项，并应于十五日内向乙方出具结清证明。",
+    "agr.disputes_court": "因本协议引起的或与本协议有关的争议，双方应协商解决；协商不成的，任何一方均可向有管辖权的"
+                          "人民法院提起诉讼。",
+    "agr.disputes_court_named": "因本协议引起的或与本协议有关的争议，双方应协商解决；协商不成的，任何一方均可向{forum}"
+                                "提起诉讼。",
+    "agr.disputes_arbitration": "因本协议引起的或与本协议有关的争议，双方应协商解决；协商不成的，任何一方均可向"
+                                "______________仲裁委员会申请仲裁，仲裁裁决是终局的。",
+    "agr.disputes_arbitration_named": "因本协议引起的或与本协议有关的争议，双方应协商解决；协商不成的，任何一方均可向"
+                                      "{forum}申请仲裁，仲裁裁决是终局的。",
+    "agr.judicial_confirmation": "本协议经调解达成。双方可以自本协议生效之日起三十日内共同向人民法院申请司法确认；"
+                                 "经人民法院确认有效后，一方拒绝履行或者未全部履行的，对方可以向人民法院申请强制执行。",
+    "agr.effective": "本协议自各方签名（盖章）之日起生效。",
+    "agr.effective_mediated": "本协议自双方当事人签名、盖章或者按指印，调解员签名并加盖调解组织印章之日起生效。",
+    "agr.effective_date": "本协议经各方签名（盖章）后，自{date}起生效。",
+    "agr.copies": "本协议一式{copies}份，甲乙双方各执一份，具有同等法律效力。",
+    "agr.copies_mediated": "本协议一式{copies}份，双方当事人各执一份，调解组织留存一份，具有同等法律效力。",
+    "agr.copies_other": "本协议一式{copies}份，由各方分别收执，具有同等法律效力。",
+    "agr.no_more": "（以下无正文）",
+    "agr.sign_creditor": "甲方（盖章）：", "agr.sign_representative": "法定代表人或授权代表（签名）：",
+    "agr.sign_borrower": "乙方（签名并按指印）：", "agr.sign_mediator": "调解员（签名）：",
+    "agr.sign_mediator_seal": "调解组织（盖章）：", "agr.sign_date": "日期：",
+    "agr.signed_at": "签订地点：{place}", "agr.signed_on": "签订日期：{date}",
+    "agr.blank": "______________", "agr.blank_date": "______年____月____日",
+    # 文书：金额、日期、利率的写法
+    "doc.amount_cny": "人民币{amount}元", "doc.in_words": "（大写：{words}）", "doc.date": "{year}年{month}月{day}日",
+    "doc.month_1": "1", "doc.month_2": "2", "doc.month_3": "3", "doc.month_4": "4", "doc.month_5": "5",
+    "doc.month_6": "6", "doc.month_7": "7", "doc.month_8": "8", "doc.month_9": "9", "doc.month_10": "10",
+    "doc.month_11": "11", "doc.month_12": "12",
+    "doc.rate_year": "年利率{rate}", "doc.rate_month": "月利率{rate}", "doc.rate_day": "日利率{rate}",
+    # 函件（`repayplan letter hardship|dispute`）
+    "doc.page": "第{page}页　共{pages}页",
+    "lt.to": "致：{creditor}", "lt.applicant": "申请人", "lt.colon": "：", "lt.list_sep": "、",
+    "lt.loan": "本人于{signed}与贵方签订编号为{contract_no}的借款合同，借款本金{principal}，自{start}起分{term}期偿还，"
+               "约定{rate}。",
+    "lt.loan_norate": "本人于{signed}与贵方签订编号为{contract_no}的借款合同，借款本金{principal}，自{start}起分"
+                      "{term}期"
+                      "偿还。",
+    "lt.loan_card": "本人是贵行信用卡持卡人（领用合约编号{contract_no}，签订日期{signed}），该卡分期本金{principal}，"
+                    "自{start}起分{term}期偿还。",
+    "lt.closing": "此致", "lt.closing_to": "{creditor}",
+    "lt.sign_applicant": "申请人（签名）：", "lt.sign_date": "日期：",
+    "lt.enclosures": "附件：", "lt.enclosure": "{n}. {text}",
+    "hl.title": "协商还款申请书",
+    "hl.owed": "本人按合同约定和实际还款记录逐期核算：截至{date}，本人已累计还款{paid}，尚欠款项合计{owed}，其中"
+               "{items}。",
+    "hl.claimed_more": "贵方通知所列欠款金额为{claimed}，比上述核算金额多{difference}，请贵方提供逐项计算明细并予以核"
+                       "实。",
+    "hl.claimed_less": "贵方通知所列欠款金额为{claimed}，比上述核算金额少{difference}，请贵方提供逐项计算明细。",
+    "hl.hardship_since": "自{since}起，本人遇到以下困难，无法继续按原合同约定还款：",
+    "hl.hardship": "本人目前遇到以下困难，无法继续按原合同约定还款：",
+    "hl.hardship_blank": "________________________________________________________________",
+    "hl.means": "本人目前每月收入{income}，必要生活支出{expenses}，每月最多可用于还款{budget}。",
+    "hl.means_max": "本人每月最多可还款{amount}。",
+    "hl.means_lump": "此外，本人可一次性筹措{amount}。",
+    "hl.plan_ask": "为此，本人恳请贵方同意：",
+    "hl.basis_card": "《商业银行信用卡业务监督管理办法》（中国银行业监督管理委员会令2011年第2号）第七十条规定：“在特"
+                     "殊情况下，"
+                     "确认信用卡欠款金额超出持卡人还款能力、且持卡人仍有还款意愿的，发卡银行可以与持卡人平等协商，达成"
+                     "个性化分期还款协议。”本人的欠款已超出还款能力，但仍有还款意愿，特此申请个性化分期还款。",
+    "hl.reply": "恳请贵方自收到本申请之日起{days}日内书面答复。答复之前，请暂停对本人的催收，并不要联系本人的家人、同事"
+                "或其他第三人。",
+    "dl.title": "欠款金额异议及提供还款明细申请书",
+    "dl.claim": "贵方通知本人：截至{date}，本人欠款{claimed}。",
+    "dl.rebuilt": "本人按合同约定和实际还款记录逐期核算，截至同日应还款项合计{rebuilt}，其中{items}；本人已累计还款"
+                  "{paid}。",
+    "dl.more": "贵方主张的金额比按合同核算的金额多{difference}。",
+    "dl.less": "贵方主张的金额比按合同核算的金额少{difference}。",
+    "dl.same": "贵方主张的金额与按合同核算的金额一致。",
+    "dl.readings": "经核对，差额正好等于按以下合同并未约定的方法计算所多出的金额：",
+    "dl.readings_none": "本人未能找到与合同约定相符、能够得出贵方金额的计算方法。",
+    "dl.reading_base": "按{base}计收罚息，而合同约定按{contract_base}计收",
+    "dl.reading_compound": "对未付利息也计收罚息（复利）",
+    "dl.reading_payment-day": "还款当日也计收罚息",
+    "dl.reading_no-grace": "未给予合同约定的宽限期",
+    "dl.reading_grace-mode": "宽限期届满后自应还款日起计收罚息",
+    "dl.reading_accelerated": "将尚未到期各期的利息提前计收",
+    "dl.reading_accelerated-fees": "将尚未到期各期的分期手续费提前计收",
+    "dl.reading_past-due": "只主张已到期部分，而非全部欠款",
+    "dl.reading_missing": "本人{paid_on}的还款{payment}未入账",
+    "dl.reading_credited": "本人{paid_on}的还款{payment}按{on}入账",
+    "dl.reading_dated": "按{on}而非通知所载日期计算",
+    "dl.reading_amount": "：{amount}", "dl.owed_interest": "利息{amount}",
+    "dl.base_outstanding": "全部剩余本金（全额罚息）",
+    "dl.base_overdue-installment": "逾期应还款额", "dl.base_overdue-principal": "逾期本金",
+    "dl.cap": "此外，本笔借款的利息、罚息、违约金及其他费用超过{rule}：按单利计超出{simple}，按IRR年化计超出{excess}。"
+              "截至{date}，贵方最多可主张{ceiling}。",
+    "dl.cap_rule_lpr": "合同成立时一年期LPR {lpr}（{published}发布）的{multiple}倍，即{rate}，也就是《最高人民法院关"
+                       "于审理"
+                       "民间借贷案件适用法律若干问题的规定》第二十五条规定的上限",
+    "dl.cap_rule_rate": "{rate}的上限",
+    "dl.requests": "为此，本人请求贵方：",
+    "dl.req_statement": "自收到本申请之日起{days}日内，向本人提供书面还款明细：逐期列明本金、利息、罚息、复利、违约金"
+                        "及其他"
+                        "各项费用，每项注明计收所用的利率、基数、起止日期和天数；",
+    "dl.req_payments": "列明本人每笔还款的入账日期、金额和冲抵情况；",
+    "dl.req_correct": "按合同约定更正主张的欠款金额；在更正并答复之前，暂停催收；",
+    "dl.req_third": "停止就本笔欠款联系本人的家人、同事、朋友或其他第三人。",
+    "agr.schedule_once": "乙方应于{first}前向甲方一次性支付{total}：",
+    "agr.schedule_down": "乙方应向甲方偿还款项合计{total}：于{first}前支付首笔还款{down}，余款分{n}期支付，自{next}起"
+                         "至{last}"
+                         "止，每期款项应于下表所列还款日（含当日）前足额支付：",
+    "agr.schedule_settlement_once": "双方同意以{settlement}和解结清原合同项下全部欠款，乙方应于{first}前一次性支付：",
+    "agr.schedule_settlement_down": "双方同意以{settlement}和解结清原合同项下全部欠款：乙方于{first}前支付首笔还款"
+                                    "{down}，余款分{n}期支付"
+                                    "，自{next}起至{last}止，每期款项应于下表所列还款日（含当日）前足额支付：",
+    "hl.plan": "由本人分{n}期偿还{total}，自{first}起至{last}止，各期还款日和金额见下表。",
+    "hl.plan_once": "由本人于{first}一次性支付{total}。",
+    "hl.plan_down": "由本人于{first}支付首笔还款{down}，余款分{n}期偿还，自{next}起至{last}止，合计{total}，各期还款"
+                    "日和"
+                    "金额见下表。",
+    "hl.plan_settlement": "由本人支付和解金额{settlement}结清全部欠款，分{n}期支付，自{first}起至{last}止，各期还款日"
+                          "和金额见下"
+                          "表。",
+    "hl.plan_settlement_once": "由本人于{first}一次性支付和解金额{settlement}，结清全部欠款。",
+    "hl.plan_settlement_down": "由本人支付和解金额{settlement}结清全部欠款：于{first}支付首笔还款{down}，余款分{n}期"
+                               "支付，自{next}起"
+                               "至{last}止，各期还款日和金额见下表。",
+    # 协商方案的语句（`repayplan propose`：方案名称、理由、说明、可行条件）
+    "prop.w.sep": "；",
+    "prop.w.join": "{parts}",
+    "prop.w.waive": "减免{what}",
+    "prop.w.waive_amount": "减免{what}{amount}元",
+    "prop.w.rate": "年利率{rate}",
+    "prop.w.term": "分{n}期",
+    "prop.w.haircut": "本金减免{amount}元",
+    "prop.w.haircut_percent": "本金减免{percent}",
+    "prop.w.settle": "一次性结清{amount}元",
+    "prop.w.settle_in": "减免后分期结清{amount}元（分{n}期）",
+    "prop.w.settle_down": "和解结清{amount}元（首笔{down}元，余款分{n}期）",
+    "prop.w.payment": "每期还款{amount}元，直至还清",
+    "prop.w.keep": "维持原合同",
+    "prop.w.step": "{text}",
+    "prop.w.offer": "方案{rank}：{steps}",
+    "prop.w.penalty": "罚息",
+    "prop.w.fees": "费用",
+    "prop.w.interest": "欠息",
+    "prop.w.accrued": "应计利息",
+    "prop.w.installment-fee": "分期手续费",
+    "prop.w.and": "{a}及{b}",
+    "prop.w.list": "{a}、{b}",
+    "prop.w.reason": "{head}；{what}",
+    "prop.w.cheapest": "债权人可接受的方案中借款人负担最轻者：债权人回收{npv}元（{share}）"
+                       "，其最低回收额为{required}元",
+    "prop.w.cheapest_all": "借款人负担最轻者：已用尽债权人允许的全部减免，债权人仍回收{npv}元（{share}）",
+    "prop.w.reservation": "借款人的底线方案，也是不增加借款人负担时债权人可回收的最高金额："
+                          "不作任何减免，按预算尽快还清全部欠款，债权人回收{npv}元（{share}）",
+    "prop.w.and_reservation": "{head}；同时也是借款人的底线方案",
+    "prop.w.most": "{limit}，债权人可回收的最高金额：{npv}元（{share}）",
+    "prop.w.and_most": "{head}；同时也是债权人可回收的最高金额（{limit}）",
+    "prop.w.in_budget": "在借款人每月{amount}元的还款能力之内",
+    "prop.w.with_lump": "借款人现可一次性支付{amount}元",
+    "prop.w.in_cap": "在利率司法保护上限{cap}之内",
+    "prop.w.no_concession": "除延长期限外不作其他让步时",
+    "prop.w.longest": "{limit}，按债权人可接受的最长期限（{months}个月）",
+    "prop.w.between": "折中方案：借款人共还{total}元，债权人回收{npv}元（{share}）",
+    "prop.w.paid_now": "立即支付{total}元，减免{forgiven}元",
+    "prop.w.installments": "分{n}期，每期不超过{each}元，合计{total}元",
+    "prop.w.now_then": "立即支付{lump}元，之后分{n}期，每期不超过{each}元，合计{total}元",
+    "prop.w.note_position": "重组基准日{on}：欠款{owed}元；回收率＝按年折现率{rate}（债权人资金成本）"
+                            "计算的净现值 ÷ {base}",
+    "prop.w.base_owed": "欠款总额",
+    "prop.w.base_principal": "本金",
+    "prop.w.note_terms": "测算了1至{n}期（最长{months}个月）的方案，以及每月按预算足额还款、期限随之而定的方案",
+    "prop.w.note_contract": "{text}，以及原合同剩余的{n}期",
+    "prop.w.note_order": "让步按债权人通常的顺序排列：减免罚息和费用、调低利率（不高于原合同）"
+                         "、减免欠息、减免本金，组合让步精确到分；或折扣结清",
+    "prop.w.note_no_budget": "未给出借款人的还款能力（[borrower] max_payment，或 monthly_income 与 monthly_expenses）"
+                             "：每期还款额不受限制",
+    "prop.w.note_no_minimum": "未给出 [creditor] min_recovery：任何方案债权人都可接受",
+    "prop.w.note_not_searched": "{text}；未测算{levers}（没有最低回收率，减免额没有下限）",
+    "prop.w.note_ignored": "债权人允许但未测算的方式：{levers}（可用 compare 试算）",
+    "prop.w.note_cap": "借款人实际年化成本的利率司法保护上限：{cap}",
+    "prop.w.note_reservation": "借款人的底线方案：不作任何减免，按预算尽快还清全部欠款（{how}，"
+                               "共{n}期，合计{total}元）；所有方案的借款人负担都不超过它",
+    "prop.w.how_budget": "每期还款{amount}元，直至还清",
+    "prop.w.how_once": "一期还清",
+    "prop.w.note_no_reservation": "没有底线方案：按借款人的预算，不作减免就无法在债权人可接受的最长期限内还清，"
+                                  "方案不受其限制",
+    "prop.w.note_narrow": "只列出{count}个方案（而非{top}个）：可行方案的借款人负担在{low}元至{high}元之间，"
+                          "彼此相差不足{gap}元的方案不算不同的让步（--min-concession）",
+    "prop.w.note_savings": "节省金额以维持原合同为比较基准",
+    "prop.w.none": "没有可行方案：{ways}。",
+    "prop.w.or": "；或者",
+    "prop.w.none_at_all": "没有可行方案：债权人允许的让步方式中，没有{minimum}符合借款人还款能力和利率上限的方案；"
+                          "请允许更多让步方式",
+    "prop.w.minimum": "既达到债权人最低回收额{amount}元、又",
+    "prop.w.need_payment": "借款人每月需多还{short}元（{need}元，而非{have}元）",
+    "prop.w.need_recovery": "债权人接受回收{base}的{share}（净现值{npv}元），而非{have}（{required}元）",
+    "prop.w.of_owed": "欠款",
+    "prop.w.of_principal": "本金",
+    "prop.w.need_lump": "借款人现需多付{short}元（{need}元，而非{have}元）",
+    "prop.w.need_term": "债权人同意最长{need}个月，而非{have}个月",
+    "prop.w.need_cap": "实际年化成本上限放宽至{need}：债权人允许的让步方式下，"
+                       "每个方案的借款人成本都高于利率司法保护上限{cap}，可行的办法是调低利率或减免",
+    "prop.min_concession": "最小让步金额",
+    "prop.lever.waive": "减免罚息和费用", "prop.lever.set-rate": "调低利率", "prop.lever.haircut": "减免本金",
+    "prop.lever.settle": "折扣结清",
 }
