@@ -42,7 +42,14 @@ COMMANDS: dict[str, tuple[dict[str, Any], list[str]]] = {
                 ["--top", "2"]),
     "export": ({"case": CASE, "loan": LOAN, "scenarios": SCENARIOS}, ["-o", "{out}.xlsx"]),
     "plan": ({"case": {"id": "P-1"}, "debts": DEBTS, "budget": BUDGET}, []),
+    "letter": ({"case": CASE, "loan": {**LOAN, "contract_no": "HT-1", "signed": "2025-01-10"},
+                "scenarios": SCENARIOS, "borrower": {"hardship": {"text": "job loss", "since": "2025-03-01"}},
+                "parties": {"borrower": {"name": "Li", "address": "Road 1"}, "creditor": {"name": "Bank"}},
+                "agreement": {"place": "Beijing", "copies": 2}},
+               ["--scenario", "Freeze", "-o", "{out}.docx"]),
 }
+#: Arguments before the case file (the letter's kind).
+BEFORE = {"letter": ["hardship"]}
 
 #: The kind of each field (by its key) and the hostile values for a kind: (value, exit code).
 KINDS = {
@@ -51,7 +58,8 @@ KINDS = {
     "rate": "rate", "discount_rate": "rate",
     "term": "whole", "grace_days": "whole", "installments": "whole", "max_term": "whole",
     "start": "date", "as_of": "date", "date": "date",
-    "id": "text", "borrower": "text", "creditor": "text", "name": "text",
+    "id": "text", "borrower": "text", "creditor": "text", "name": "text", "contract_no": "text",
+    "address": "text", "text": "text", "place": "text", "signed": "date", "since": "date", "copies": "whole",
     "currency": "choice", "base": "choice", "kind": "choice", "op": "choice",
     "min_percent": "percent", "min_recovery": "percent",
 }
@@ -212,6 +220,7 @@ FLAG_ATTACKS: list[tuple[str, list[str], int]] = [
     ("propose", ["{case}", "--levers", "x" * 100_000], 2),
     ("propose", ["{case}", "--cap", "x" * 100_000], 2),
     ("plan", ["{case}", "--strategy", "x" * 100_000], 2),
+    ("letter", ["{case}", "-o", "{case}", "--force"], 2),
     ("compare", ["{case}", "--term", "24", "--name", "a\u0001b"], 2),
     ("compare", ["{case}", "--term", "24", "--name", "=HYPERLINK(\"x\")"], 0),
 ]

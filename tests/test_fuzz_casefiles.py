@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from .hostile import COMMANDS, to_json
+from .hostile import BEFORE, COMMANDS, to_json
 from .strategies import mutated_cases
 from .test_hostile import LONGEST_LINE, run
 
@@ -28,7 +28,7 @@ def _check(command: str, doc: dict[str, Any]) -> None:
         case = Path(folder) / "case.json"
         case.write_text(to_json(doc), encoding="utf-8")
         args = [a.replace("{out}", str(Path(folder) / "out")) for a in COMMANDS[command][1]]
-        code, _, err = run([command, str(case), *args])
+        code, _, err = run([command, *BEFORE.get(command, []), str(case), *args])
     assert code in (0, 1, 2), err
     assert "internal error" not in err and "Traceback" not in err, err
     assert all(len(line) <= LONGEST_LINE for line in err.splitlines())

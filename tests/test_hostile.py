@@ -20,6 +20,7 @@ from repayplan.cli import main
 from .hostile import (
     BATCH_ATTACKS,
     BATCH_FLAG_ATTACKS,
+    BEFORE,
     COMMANDS,
     FLAG_ATTACKS,
     PAYMENT_ATTACKS,
@@ -89,7 +90,7 @@ def _run_attack(attack: Attack, tmp_path: Path) -> tuple[int, str, str]:
     case = tmp_path / "case.json"
     case.write_text(attack.text, encoding="utf-8")
     args = [a.replace("{out}", str(tmp_path / "out")) for a in attack.args]
-    return run([attack.command, str(case), *args])
+    return run([attack.command, *BEFORE.get(attack.command, []), str(case), *args])
 
 
 @pytest.mark.parametrize("attack", FIELD_ATTACKS, ids=[a.name for a in FIELD_ATTACKS])
@@ -122,7 +123,7 @@ def test_a_hostile_flag_is_refused_in_one_clean_line(command: str, args: list[st
     case = tmp_path / "case.json"
     case.write_text(to_json(COMMANDS[command][0]))
     args = [a.replace("{case}", str(case)).replace("{out}", str(tmp_path / "out")) for a in args]
-    code, _, err = run([command, *args])
+    code, _, err = run([command, *BEFORE.get(command, []), *args])
     check_clean(code, err, expected)
 
 
