@@ -208,17 +208,15 @@ TEXT_COLUMNS = ("case_id", "problem", "scenario", "scenario_problem")
 
 
 def formula_safe(column: pd.Series) -> pd.Series:
-    """A text column with :func:`repayplan.report.render.csv_cell` applied, vectorised.
+    """A text column with :func:`repayplan.report.render.csv_cell` applied (one pass when no cell needs it).
 
     >>> formula_safe(pd.Series(["=1+1", "A-1", "-5.00", ""])).tolist()
     ["'=1+1", 'A-1', '-5.00', '']
     """
-    if column.empty:
+    starts = frozenset(FORMULA_STARTS)
+    if not any(isinstance(v, str) and v[:1] in starts for v in column.tolist()):  # the usual chunk: one pass
         return column
-    risky = column.astype(object).str.startswith(FORMULA_STARTS, na=False).astype(bool)
-    if not risky.any():
-        return column
-    return column.where(~risky, column[risky].map(csv_cell))
+    return column.map(csv_cell)
 
 
 def headers(columns: tuple[str, ...], lang: str) -> list[str]:
