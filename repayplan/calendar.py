@@ -11,7 +11,6 @@ so they never drift:
 
 from __future__ import annotations
 
-import calendar as _calendar
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -35,7 +34,7 @@ FREQUENCIES: dict[str, Frequency] = {
     "weekly": Frequency("weekly", 52, days=7),
 }
 
-DAY_COUNTS = ("act/365", "act/360", "30/360")
+DAY_COUNTS = ("act/365", "act/360", "30/360", "30E/360")
 
 
 def frequency(name: str) -> Frequency:
@@ -54,8 +53,21 @@ def add_months(start: date, months: int, anchor_day: int | None = None) -> date:
     day = anchor_day or start.day
     index = start.year * 12 + start.month - 1 + months
     year, month = divmod(index, 12)
-    last = _calendar.monthrange(year, month + 1)[1]
-    return date(year, month + 1, min(day, last))
+    return date(year, month + 1, min(day, month_days(year, month + 1)))
+
+
+_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def month_days(year: int, month: int) -> int:
+    """Days in a month (the Gregorian calendar of ``datetime``).
+
+    >>> month_days(2024, 2), month_days(1900, 2), month_days(2025, 4)
+    (29, 28, 30)
+    """
+    if month == 2 and year % 4 == 0 and (year % 100 != 0 or year % 400 == 0):
+        return 29
+    return _DAYS[month - 1]
 
 
 def step(anchor: date, n: int, freq: Frequency, anchor_day: int | None = None) -> date:
@@ -73,7 +85,16 @@ def due_dates(first_due: date, count: int, freq_name: str, anchor_day: int | Non
     [28, 31, 30]
     """
     freq = frequency(freq_name)
-    return [step(first_due, n, freq, anchor_day) for n in range(count)]
+    if not freq.months:
+        return [first_due + timedelta(days=n * freq.days) for n in range(count)]
+    day = anchor_day or first_due.day
+    base = first_due.year * 12 + first_due.month - 1
+    out = []
+    for n in range(count):
+        year, month = divmod(base + n * freq.months, 12)
+        month += 1
+        out.append(date(year, month, day if day <= 28 else min(day, month_days(year, month))))
+    return out
 
 
 def default_first_due(start: date, freq_name: str) -> date:
@@ -82,12 +103,21 @@ def default_first_due(start: date, freq_name: str) -> date:
 
 
 def day_count(start: date, end: date, convention: str) -> int:
-    """Days between two dates: actual days, or 30/360 (US bond basis)."""
-    if convention == "30/360":
+    """Days between two dates: actual days; 30/360, the ISDA bond basis (a 31st
+    start counts as the 30th, a 31st end as the 30th only when the start is
+    the 30th or 31st); or 30E/360, the Eurobond basis (every 31st is the 30th).
+
+    >>> a, b = date(2025, 1, 15), date(2025, 3, 31)
+    >>> day_count(a, b, "30/360"), day_count(a, b, "30E/360")
+    (76, 75)
+    >>> day_count(date(2025, 1, 31), b, "30/360"), day_count(date(2025, 2, 28), b, "30/360")
+    (60, 33)
+    """
+    if convention in ("30/360", "30E/360"):
         d1, d2 = min(start.day, 30), end.day
-        if d2 == 31 and d1 == 30:
+        if d2 == 31 and (d1 == 30 or convention == "30E/360"):
             d2 = 30
         return 360 * (end.year - start.year) + 30 * (end.month - start.month) + (d2 - d1)
     if convention not in DAY_COUNTS:
-        raise InputError(f"day_count: {convention!r} is unknown; use act/365, act/360 or 30/360")
+        raise InputError(f"day_count: {convention!r} is unknown; use one of {', '.join(DAY_COUNTS)}")
     return (end - start).days

@@ -1,16 +1,24 @@
 """The legal cost check: what credit really cost, against a court's ceiling.
 
-The effective annual cost is the actuarial annual rate (XIRR, 365-day years)
-of the actual cash flows: the money lent, every payment, and what is still
-claimed on the statement date. The cap is a rate (``24%``: the ceiling
-Chinese courts apply to licensed lenders) or a multiple of the one-year Loan
-Prime Rate on the contract date (``4xLPR``: private lending). The excess is
-what a court would be asked to cut from the claim:
+Chinese caps (24%, 36%, 4 × LPR) are nominal annual rates, so the figure
+that decides above or below is the **nominal annualised IRR** of the actual
+cash flows (the money lent, every payment, what is still claimed on the
+statement date): the internal rate of return per period of the schedule ×
+periods a year, the IRR method of the People's Bank of China announcement
+[2021] No. 3. Time is counted in the schedule's periods (a flow on a due date
+is a whole number of periods; between due dates, the fraction of the
+period's days). Reported beside it:
 
-* actuarial: the claim minus the claim that would make the effective rate
-  exactly the cap (the flows' value on the statement date at the cap rate);
-* simple (the usual court arithmetic): everything charged beyond principal,
-  minus the unpaid principal × cap ÷ 365 for each day it was outstanding.
+* the courts' simple-interest arithmetic: everything charged beyond
+  principal, minus the unpaid principal × cap ÷ 365 for each day it was
+  outstanding;
+* the effective annual cost (XIRR, 365-day years): what the credit cost
+  compounded, for information; it does not decide a Chinese cap.
+
+The amount above the cap is the claim minus the claim that would make the
+nominal IRR exactly the cap (the flows valued on the statement date at the
+cap's periodic rate). The cap is a rate or a multiple of the one-year Loan
+Prime Rate in force on the contract date (``signed``, default the start).
 
 >>> lpr_on(date(2023, 9, 1)), str(parse_cap("4xLPR", date(2023, 9, 1)))
 (Decimal('0.0345'), '4 × LPR 3.45% (published 2023-08-21) = 13.8%')
@@ -33,7 +41,8 @@ from importlib import resources
 from .arrears.statement import Statement
 from .errors import InputError
 from .inputs import brief
-from .metrics import Flow, annual_rate, npv
+from .metrics import Flow, annual_rate, rate_per_unit
+from .model import Loan
 from .money import WORKING, ZERO
 from .rates import parse_rate, percent_text
 
@@ -93,6 +102,7 @@ class Cap:
     rate: Decimal
     text: str
     note: str = ""
+    rule: str = "cap.rule_other"  # label key: which rule the cap stands for and to whom it applies
 
     def __str__(self) -> str:
         return self.text
@@ -110,13 +120,14 @@ def parse_cap(value: str, contract_date: date) -> Cap:
             note = (f"the shipped LPR data is confirmed through {lpr_confirmed_through()}; check the LPR "
                     f"published before {contract_date}")
         return Cap(rate, f"{multiple.normalize():f} × LPR {percent_text(lpr)} (published {published}) = "
-                         f"{percent_text(rate)}", note)
+                         f"{percent_text(rate)}", note, "cap.rule_lpr4" if multiple == 4 else "cap.rule_other")
     try:
         given = parse_rate(value, "cap")
     except InputError:
         raise InputError(f"cap: {brief(value)} is not a cap; write it like 24% or 4xLPR") from None
+    rule = {Decimal("0.24"): "cap.rule_24", Decimal("0.36"): "cap.rule_36"}.get(given.annual, "cap.rule_other")
     return Cap(given.annual, percent_text(given.annual) if given.unit == "year" else f"{given} = "
-               f"{percent_text(given.annual)}/year")
+               f"{percent_text(given.annual)}/year", rule=rule)
 
 
 def cost_flows(st: Statement) -> list[Flow]:
@@ -132,6 +143,62 @@ def cost_flows(st: Statement) -> list[Flow]:
     return flows
 
 
+def period_times(loan: Loan, days: list[date]) -> tuple[list[Fraction], Fraction]:
+    """Each date in repayment periods, and periods a year. A due date is a whole number of
+    periods; between due dates, the elapsed fraction of the period's days; an irregular first
+    period counts its days in regular periods (45 days before a 31-day regular period: 45/31);
+    after the last due date a period is 365 ÷ periods a year days. A loan repaid at once
+    (bullet, or one installment) has one period, its whole term.
+
+    >>> from repayplan.rates import parse_rate
+    >>> loan = Loan(Decimal("1000"), parse_rate("12%"), 3, start=date(2025, 1, 15))
+    >>> times, per_year = period_times(loan, [date(2025, 1, 15), date(2025, 2, 15), date(2025, 3, 1)])
+    >>> [str(t) for t in times], per_year
+    (['0', '1', '3/2'], Fraction(12, 1))
+    """
+    from .calendar import frequency, step
+    from .schedule import loan_periods
+
+    dues = [p.due_date for p in loan_periods(loan)]
+    if loan.method == "bullet" or len(dues) == 1:
+        span = (dues[-1] - loan.start).days
+        return [Fraction((day - loan.start).days, span) for day in days], Fraction(365, span)
+    per_year = Fraction(loan.periods_per_year)
+    tail = Fraction(365) / per_year
+    regular = (dues[0] - step(dues[0], -1, frequency(loan.frequency), loan.anchor_day)).days
+    out = []
+    for day in days:
+        if day < dues[0]:
+            out.append(1 - Fraction((dues[0] - day).days, regular))
+            continue
+        k = next((i for i in range(1, len(dues)) if day < dues[i]), None)
+        if k is None:
+            out.append(len(dues) + Fraction((day - dues[-1]).days) / tail)
+        else:
+            out.append(k + Fraction((day - dues[k - 1]).days, (dues[k] - dues[k - 1]).days))
+    origin = 1 - Fraction((dues[0] - loan.start).days, regular)
+    return [t - origin for t in out], per_year
+
+
+def nominal_annual_rate(loan: Loan, flows: list[Flow]) -> Decimal | None:
+    """The nominal annualised IRR: the IRR per repayment period × periods a year (PBoC
+    announcement [2021] No. 3). A loan paid exactly on its schedule costs its contract rate,
+    but for the installments' rounding (23.0000…%):
+
+    >>> from repayplan.rates import parse_rate
+    >>> from repayplan.schedule import build_schedule
+    >>> loan = Loan(Decimal("10000"), parse_rate("23%"), 36, start=date(2025, 1, 15))
+    >>> flows = [(loan.start, Decimal("10000"))] + [(r.due_date, -r.payment) for r in build_schedule(loan).rows]
+    >>> nominal_annual_rate(loan, flows)
+    Decimal('0.23000084')
+    """
+    times, per_year = period_times(loan, [when for when, _ in flows])
+    per_period = rate_per_unit([float(a) for _, a in flows], [float(t) for t in times], places=14)
+    if per_period is None:
+        return None
+    return WORKING.multiply(per_period, Decimal(per_year.numerator) / per_year.denominator).quantize(Decimal("1e-8"))
+
+
 def effective_annual_cost(st: Statement) -> Decimal | None:
     """The actuarial annual rate of the statement's cash flows (None if it has none)."""
     return annual_rate(cost_flows(st))
@@ -139,10 +206,13 @@ def effective_annual_cost(st: Statement) -> Decimal | None:
 
 @dataclass(frozen=True)
 class CapCheck:
-    """Cost of credit against a cap; ``excess`` is the actuarial figure,
-    ``simple_excess`` the court's simple-interest arithmetic."""
+    """Cost of credit against a cap: ``nominal_rate`` (the nominal annualised
+    IRR) decides; ``excess`` is the amount above the cap by it,
+    ``simple_excess`` the court's simple-interest arithmetic, and
+    ``effective_rate`` the effective annual cost (XIRR), for information."""
 
     cap: Cap
+    nominal_rate: Decimal | None
     effective_rate: Decimal | None
     charged: Decimal  # paid + still claimed − the principal lent
     allowed: Decimal  # charges that would cost exactly the cap (actuarial)
@@ -153,7 +223,8 @@ class CapCheck:
 
     @property
     def above(self) -> bool:
-        return self.excess > 0 or self.simple_excess > 0
+        """Above the cap by the nominal annualised IRR (the rule Chinese caps are written in)."""
+        return self.excess > 0
 
 
 def check_cap(st: Statement, cap: Cap) -> CapCheck:
@@ -165,15 +236,16 @@ def check_cap(st: Statement, cap: Cap) -> CapCheck:
     ...             start=date(2025, 1, 1), first_due=date(2026, 1, 1))
     >>> st = statement(loan, [Payment(date(2026, 1, 1), Decimal("13000"))], as_of=date(2026, 1, 1))
     >>> c = check_cap(st, parse_cap("24%", loan.start))   # 3,000 on 10,000 for 365 days is 30%; 24% allows 2,400
-    >>> c.effective_rate, c.excess, c.simple_excess
-    (Decimal('0.30000000'), Decimal('600.00'), Decimal('600.00'))
+    >>> c.nominal_rate, c.effective_rate, c.excess, c.simple_excess  # one yearly period: nominal = effective
+    (Decimal('0.30000000'), Decimal('0.30000000'), Decimal('600.00'), Decimal('600.00'))
     """
     money = st.money
     flows = cost_flows(st)
     lent = flows[0][1]
     charged = sum((-a for _, a in flows[1:]), ZERO) - lent
     rate = annual_rate(flows)
-    excess = money.round(max(ZERO, -npv(flows, cap.rate, st.as_of)))
+    nominal = nominal_annual_rate(st.loan, flows)
+    excess = money.round(max(ZERO, -_value_at_cap(st.loan, flows, cap.rate, st.as_of)))
     allowed = charged - excess
     simple_allowed, days_text = _simple_allowed(st, cap.rate)
     simple_excess = max(ZERO, charged - simple_allowed)
@@ -182,16 +254,31 @@ def check_cap(st: Statement, cap: Cap) -> CapCheck:
         f"cash flows: {g(lent)} lent on {st.loan.start}, {len(st.payments)} payment(s) of {g(st.total_paid)}"
         + (f", upfront fee {g(st.loan.upfront_fee)}" if st.loan.upfront_fee else "")
         + f", {g(st.payoff_amount)} still claimed on {st.as_of}",
-        f"charged beyond the principal: {g(charged)}; effective annual cost "
-        f"{percent_text(rate, 2) if rate is not None else 'n/a'} against the cap {cap}",
-        f"actuarial: the flows valued on {st.as_of} at {percent_text(cap.rate)} a year leave {g(excess)} above "
-        "the cap",
+        f"charged beyond the principal: {g(charged)}; nominal annualised IRR "
+        f"{percent_text(nominal, 2) if nominal is not None else 'n/a'} (IRR per repayment period × periods a "
+        f"year, PBoC announcement [2021] No. 3) against the cap {cap}",
+        f"IRR method: the flows valued on {st.as_of} at the cap's rate per repayment period leave {g(excess)} "
+        "above the cap",
+        f"effective annual cost (XIRR, compounded, for information): "
+        f"{percent_text(rate, 2) if rate is not None else 'n/a'}",
         f"simple: allowed {days_text} = {g(simple_allowed)}; charged {g(charged)} − allowed = {g(simple_excess)}",
     ]
     if cap.note:
         trace.append(cap.note)
-    return CapCheck(cap, rate, charged, allowed, excess, money.round(simple_allowed), money.round(simple_excess),
-                    tuple(trace))
+    return CapCheck(cap, nominal, rate, charged, allowed, excess, money.round(simple_allowed),
+                    money.round(simple_excess), tuple(trace))
+
+
+def _value_at_cap(loan: Loan, flows: list[Flow], cap_rate: Decimal, on: date) -> Decimal:
+    """The flows valued on ``on`` at the cap's periodic rate, time in the schedule's periods."""
+    times, per_year = period_times(loan, [when for when, _ in flows] + [on])
+    base = WORKING.add(1, WORKING.divide(cap_rate * per_year.denominator, Decimal(per_year.numerator)))
+    total = ZERO
+    for (_, amount), t in zip(flows, times, strict=False):
+        shift = times[-1] - t
+        exponent = WORKING.divide(Decimal(shift.numerator), Decimal(shift.denominator))
+        total = WORKING.add(total, WORKING.multiply(amount, WORKING.power(base, exponent)))
+    return total
 
 
 def _simple_allowed(st: Statement, cap_rate: Decimal) -> tuple[Decimal, str]:

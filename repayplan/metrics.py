@@ -66,44 +66,67 @@ def annual_rate(flows: Sequence[Flow]) -> Decimal | None:
     """The actuarial annual rate (XIRR, 365-day years) that makes the NPV zero.
 
     This is the EU-style APR: with flows of an advance and its repayments
-    it is the borrower's effective annual cost. None when the flows do not
-    change sign, all fall on one day, or no rate in (-99.99%, 10^6 %) solves them.
+    it is the borrower's effective annual cost. It is solved on the whole
+    open interval above −100%: in x = ln(1 + rate), with every discount
+    factor scaled by the largest (so neither decades of flows nor a rate
+    a hair above −100% overflow or underflow). None when the flows do not
+    change sign or all fall on one day (no time passes, so no annual rate
+    exists).
 
     >>> from datetime import date
     >>> monthly = [(date(2025, 1, 1), Decimal("-12000"))] + [
     ...     (date(2025 + (m // 12), m % 12 + 1, 1), Decimal("1100.16")) for m in range(1, 13)]
     >>> annual_rate(monthly)  # 1.5%/month: (1.015)^12 − 1 = 19.56% with equal months; here months differ
     Decimal('0.19651520')
+
+    A settlement of 4,500 on 10,000, paid 30 days after the date:
+    (1 + r)^(30/365) = 0.45, r = 0.45^(365/30) − 1 = −99.99396…% (the old
+    bracket stopped at −99.99% and answered nothing):
+
+    >>> annual_rate([(date(2025, 1, 1), Decimal("-10000")), (date(2025, 1, 31), Decimal("4500"))])
+    Decimal('-0.99993964')
     """
     if not flows:
         return None
     start = min(when for when, _ in flows)
-    times = [(when - start).days / YEAR_DAYS for when, _ in flows]
-    amounts = [float(a) for _, a in flows]
+    return rate_per_unit([float(a) for _, a in flows], [(when - start).days / YEAR_DAYS for when, _ in flows])
+
+
+def rate_per_unit(amounts: Sequence[float], times: Sequence[float], places: int = 8) -> Decimal | None:
+    """The rate r per unit of time with Σ amount × (1 + r)^−time = 0 (the internal rate of
+    return), on the whole open interval above −100%; None when the amounts do not change
+    sign or no time passes. Times in years give the XIRR, in periods a periodic IRR.
+
+    >>> rate_per_unit([-100.0, 0.0, 121.0], [0.0, 1.0, 2.0])
+    Decimal('0.10000000')
+    """
     if not (any(a > 0 for a in amounts) and any(a < 0 for a in amounts)):
         return None
-    if max(times) == 0:  # all on one day: no time passes, so no annual rate exists
+    if max(times) == min(times):  # all on one day: no time passes, so no rate exists
         return None
 
-    def f(r: float) -> float:
-        return sum(a / (1.0 + r) ** t for a, t in zip(amounts, times, strict=True))
+    def sign(x: float) -> bool:
+        """Whether the NPV at rate e^x − 1 is negative, from factors scaled by the largest."""
+        exponents = [-x * t for t in times]
+        top = max(exponents)
+        return sum(a * math.exp(e - top) for a, e in zip(amounts, exponents, strict=True)) < 0
 
-    lo, hi = -0.9999, 1.0
-    f_lo = f(lo)
-    while f_lo * f(hi) > 0:
-        hi *= 4
-        if hi > 1e4:
+    lo, hi = -1.0, 1.0
+    neg_lo = sign(lo)
+    while neg_lo == sign(hi):
+        if hi >= 700.0:  # e^700: beyond any float rate
             return None
-    for _ in range(200):  # bisection: slow but sure, ~1e-15 after 60 steps
+        lo, hi = lo * 2, hi * 2
+        neg_lo = sign(lo)
+    while hi - lo > 1e-14 * max(1.0, abs(lo)):
         mid = (lo + hi) / 2
-        f_mid = f(mid)
-        if f_mid == 0 or (hi - lo) < 1e-13:
+        if mid in (lo, hi):
             break
-        if (f_mid < 0) == (f_lo < 0):
-            lo, f_lo = mid, f_mid
+        if sign(mid) == neg_lo:
+            lo = mid
         else:
             hi = mid
-    result = (lo + hi) / 2
+    result = math.expm1((lo + hi) / 2)
     if not math.isfinite(result):
         return None
-    return Decimal(repr(result)).quantize(Decimal("1e-8"))
+    return Decimal(repr(result)).quantize(Decimal(1).scaleb(-places))

@@ -5,7 +5,8 @@ Records are immutable; change one by copying with :func:`dataclasses.replace`.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
@@ -42,6 +43,7 @@ class Loan:
     rounding: str = "half-up"
     installment_fee: Decimal = ZERO
     upfront_fee: Decimal = ZERO
+    signed: date | None = None  # the contract date (合同成立日), when it is not the start
 
     def __post_init__(self) -> None:
         problems = loan_problems(self)
@@ -51,6 +53,11 @@ class Loan:
     @property
     def policy(self) -> MoneyPolicy:
         return MoneyPolicy(self.currency, self.rounding)
+
+    @property
+    def contract_date(self) -> date:
+        """The date the contract was formed: ``signed``, else the start (the LPR of a cap is taken on it)."""
+        return self.signed or self.start
 
     @property
     def first_due_date(self) -> date:
@@ -82,6 +89,9 @@ def loan_problems(loan: Loan, where: str = "") -> list[str]:
         problems.append(f"{p}interest_basis: {loan.interest_basis!r} is unknown; use periodic or daily")
     if loan.day_count not in calendar.DAY_COUNTS:
         problems.append(f"{p}day_count: {loan.day_count!r} is unknown; use one of {', '.join(calendar.DAY_COUNTS)}")
+    if loan.signed is not None and loan.signed > loan.start:
+        problems.append(f"{p}signed: {loan.signed} is after the start {loan.start}; the contract is signed on or "
+                        "before the money is lent")
     if loan.first_due is not None and loan.first_due <= loan.start:
         problems.append(f"{p}first_due: {loan.first_due} is not after the start {loan.start}; give a later date")
     for name in ("installment_fee", "upfront_fee"):
@@ -131,6 +141,30 @@ class Row:
     closing_balance: Decimal
 
 
+def fast_constructor(cls: type) -> Callable[..., object]:
+    """A positional constructor of a frozen, slotted dataclass that sets its
+    slots directly: the same object as ``cls(*values)`` (no defaults, no
+    ``__post_init__``), some twice as fast, for the rows of a schedule.
+
+    >>> make = fast_constructor(Period)
+    >>> make(1, date(2025, 1, 1), date(2025, 2, 1), 31, Fraction(1, 100), "1%") == Period(
+    ...     1, date(2025, 1, 1), date(2025, 2, 1), 31, Fraction(1, 100), "1%")
+    True
+    """
+    names = [f.name for f in fields(cls)]
+    lines = [f"    _set{i}(row, {name})" for i, name in enumerate(names)]
+    source = f"def make({', '.join(names)}):\n    row = _new(_cls)\n" + "\n".join(lines) + "\n    return row\n"
+    scope: dict[str, object] = {"_new": object.__new__, "_cls": cls}
+    scope.update({f"_set{i}": cls.__dict__[name].__set__ for i, name in enumerate(names)})
+    exec(source, scope)  # noqa: S102 - generated from the class's own field names, as dataclasses does
+    return scope["make"]  # type: ignore[return-value]
+
+
+#: Positional constructors of the two records a schedule makes by the hundred.
+new_period: Callable[..., Period] = fast_constructor(Period)  # type: ignore[assignment]
+new_row: Callable[..., Row] = fast_constructor(Row)  # type: ignore[assignment]
+
+
 @dataclass(frozen=True)
 class Schedule:
     """Rows of a plan and the policy their amounts are rounded with."""
@@ -140,6 +174,7 @@ class Schedule:
     principal: Decimal
     loan: Loan | None = None
     interest_rule: str = ""  # how each row's interest is computed, for people
+    installment: Decimal | None = None  # the level amount of an annuity (a row may differ from it)
 
     def total(self, column: str) -> Decimal:
         return sum((getattr(r, column) for r in self.rows), ZERO)
@@ -163,6 +198,14 @@ class Schedule:
     @property
     def first_due(self) -> date | None:
         return self.rows[0].due_date if self.rows else None
+
+    @property
+    def headline(self) -> Decimal:
+        """The installment a summary shows: an annuity's level amount (with its
+        fee), else the first payment."""
+        if self.installment is not None:
+            return self.installment + self.rows[0].fees
+        return self.rows[0].payment
 
     @property
     def payoff_date(self) -> date | None:

@@ -35,7 +35,7 @@ UNITS = {
 }
 
 #: Days a daily rate is counted over in a year when converted for display.
-DAYS_PER_YEAR = {"act/365": 365, "act/360": 360, "30/360": 360}
+DAYS_PER_YEAR = {"act/365": 365, "act/360": 360, "30/360": 360, "30E/360": 360}
 
 _CHINESE_FRACTIONS = {"百分之": Decimal("0.01"), "千分之": Decimal("0.001"), "万分之": Decimal("0.0001")}
 _SYMBOLS = {"%": Decimal("0.01"), "‰": Decimal("0.001"), "‱": Decimal("0.0001")}
@@ -72,11 +72,12 @@ class Rate:
         factor = {"year": 1, "month": 12, "day": DAYS_PER_YEAR[day_count]}[self.unit]
         return WORKING.multiply(self.value, Decimal(factor))
 
-    def periodic(self, periods_per_year: int) -> Decimal:
-        """Rate per period of a schedule: a monthly rate on a monthly schedule is itself."""
+    def periodic(self, periods_per_year: int, day_count: str = "act/365") -> Decimal:
+        """Rate per period of a schedule: a monthly rate on a monthly schedule is itself; a
+        daily rate is counted over the day count's year (× 365, or × 360 under act/360 and 30/360)."""
         if self.unit == "month" and periods_per_year == 12:
             return self.value
-        return WORKING.divide(self.annual, Decimal(periods_per_year))
+        return WORKING.divide(self.annual_for(day_count), Decimal(periods_per_year))
 
     def daily(self, day_count: str) -> Decimal:
         """Rate per day: a daily rate as written, otherwise annual ÷ 365 or 360."""
@@ -84,11 +85,17 @@ class Rate:
             return self.value
         return WORKING.divide(self.annual, Decimal(DAYS_PER_YEAR[day_count]))
 
-    def periodic_exact(self, periods_per_year: int) -> Fraction:
-        """The periodic rate as an exact fraction: 4.9%/year monthly is 49/12000."""
+    def periodic_exact(self, periods_per_year: int, day_count: str = "act/365") -> Fraction:
+        """The periodic rate as an exact fraction: 4.9%/year monthly is 49/12000; a daily rate
+        is counted over the day count's year: 0.05%/day under act/360 is 0.05% × 360 ÷ 12 = 1.5%.
+
+        >>> Rate(Decimal("0.0005"), "day").periodic_exact(12, "act/360")
+        Fraction(3, 200)
+        """
         if self.unit == "month" and periods_per_year == 12:
             return Fraction(self.value)
-        return Fraction(self.value) * {"year": 1, "month": 12, "day": 365}[self.unit] / periods_per_year
+        year = {"year": 1, "month": 12, "day": DAYS_PER_YEAR[day_count]}[self.unit]
+        return Fraction(self.value) * year / periods_per_year
 
     def daily_exact(self, day_count: str) -> Fraction:
         """The daily rate as an exact fraction: a daily rate as written, else annual ÷ 365 or 360."""

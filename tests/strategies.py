@@ -281,3 +281,30 @@ def mutated_cases(draw: st.DrawFn, doc: dict[str, object], changes: int = 3) -> 
         elif isinstance(target, list) and isinstance(path[-1], int) and path[-1] < len(target):
             target[path[-1]] = value
     return doc
+
+
+# -- the level installment at every edge: rates up to 48%/year, long and short first periods ------
+
+#: Rates up to 48% a year in each unit a contract writes (4%/month, 0.13%/day).
+high_rates = st.one_of(
+    st.builds(Rate, st.integers(0, 4800).map(lambda bp: Decimal(bp).scaleb(-4)), st.just("year")),
+    st.builds(Rate, st.integers(0, 400).map(lambda bp: Decimal(bp).scaleb(-4)), st.just("month")),
+    st.builds(Rate, st.integers(0, 130).map(lambda x: Decimal(x).scaleb(-5)), st.just("day")),
+)
+
+
+@st.composite
+def level_loans(draw: st.DrawFn, max_term: int = 360) -> Loan:
+    """Annuities at rates up to 48%/year, with long and short first periods (1–120 days to the first
+    due date), daily and periodic bases, every day count, random principals from one minor unit up."""
+    currency = draw(st.sampled_from(["CNY", "JPY"]))
+    start = draw(dates)
+    first_due = draw(st.one_of(st.none(), st.integers(1, 120).map(lambda d: date.fromordinal(start.toordinal() + d))))
+    return Loan(
+        principal=draw(st.one_of(principals(currency), st.integers(1, 10**6).map(Decimal))),
+        rate=draw(high_rates), term=draw(st.integers(1, max_term)), method="annuity",
+        frequency=draw(st.sampled_from(["monthly", "monthly", "quarterly", "weekly", "biweekly"])), start=start,
+        first_due=first_due, interest_basis=draw(st.sampled_from(["periodic", "daily"])),
+        day_count=draw(st.sampled_from(DAY_COUNTS)), currency=currency,
+        rounding=draw(st.sampled_from(["half-up", "half-even"])),
+    )

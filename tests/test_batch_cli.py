@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 
@@ -152,6 +153,22 @@ def test_xlsx_output_has_numbers_with_the_currency_digits(tmp_path: Path) -> Non
     assert rows[9][0] == "MC-2025-0009" and rows[9][6] == 30618  # JPY: whole yen
     cells = list(load_workbook(out)["cases"].iter_rows(min_row=2, max_row=10))
     assert cells[0][6].number_format == "#,##0.00" and cells[8][6].number_format == "#,##0"
+    # rates and dates are typed, not text: 4.9% is the number 0.049; the first due date a date
+    assert rows[1][5] == 0.049 and cells[0][5].number_format == "0.00####%"
+    assert rows[1][11].date() == date(2025, 2, 15) and rows[1][4] == 360
+    ws = load_workbook(out)["cases"]
+    assert ws.column_dimensions["A"].width >= 18 and ws.freeze_panes == "B2"
+
+
+def test_xlsx_output_keeps_text_as_text(tmp_path: Path) -> None:
+    """A case id that looks like a formula is written as the text it is."""
+    from openpyxl import load_workbook
+
+    cases = write(tmp_path / "cases.csv", PORTFOLIO.read_text(encoding="utf-8").replace("MC-2025-0001", "=1+1", 1))
+    out = tmp_path / "summary.xlsx"
+    assert run("batch", str(cases), "-o", str(out))[0] == 0
+    cell = load_workbook(out)["cases"]["A2"]
+    assert cell.value == "=1+1" and cell.data_type == "s"
 
 
 def test_json_lines_contract(tmp_path: Path) -> None:

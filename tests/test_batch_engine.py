@@ -60,7 +60,8 @@ def random_loan(rng: random.Random) -> Loan:
         principal=D(units).scaleb(-places), rate=rate, term=rng.choice([rng.randint(1, 480), rng.randint(1, 36)]),
         method=rng.choice(METHODS), frequency=rng.choice(["monthly", "quarterly", "weekly", "biweekly"]),
         start=start, first_due=None if rng.random() < 0.5 else start + timedelta(days=rng.randint(1, 120)),
-        interest_basis=rng.choice(["periodic", "daily"]), day_count=rng.choice(["act/365", "act/360", "30/360"]),
+        interest_basis=rng.choice(["periodic", "daily"]),
+        day_count=rng.choice(["act/365", "act/360", "30/360", "30E/360"]),
         currency=currency, rounding=rng.choice(["half-up", "half-even"]),
         installment_fee=D(rng.choice([0, 0, 0, 5, 1250])).scaleb(-places),
     )
@@ -70,7 +71,7 @@ def expected(loan: Loan) -> tuple[int, ...]:
     """The summary figures of build_schedule in minor units (dates as days since 1970-01-01)."""
     s = build_schedule(loan)
     units = s.policy.to_minor
-    return (units(s.rows[0].payment), units(s.total_interest), units(s.total_payment), units(s.total_fees),
+    return (units(s.headline), units(s.total_interest), units(s.total_payment), units(s.total_fees),
             len(s.rows), s.rows[0].due_date.toordinal() - EPOCH, s.rows[-1].due_date.toordinal() - EPOCH)
 
 
@@ -92,11 +93,13 @@ def test_thousands_of_random_loans_exact_to_the_cent() -> None:
     mismatched = [(i, loan) for i, (loan, got) in enumerate(zip(sample, figures, strict=True))
                   if got != expected(loan)]
     assert mismatched == []
-    # only loans with huge figures (here: bullets of 10^8 minor units and more over years) take the
-    # single-case path of the overflow guard; every other loan was computed by the vectorised engine
+    # only loans with huge figures (here: bullets of 10^8 minor units and more over years) and annuities
+    # with interest-only periods (their level amount is solved) take the single-case path; every other
+    # loan was computed by the vectorised engine
     fell_back = np.flatnonzero(t.exact)
-    assert len(fell_back) < 25
-    assert all(sample[i].policy.to_minor(sample[i].principal) >= 10**8 for i in fell_back)
+    assert len(fell_back) < 200
+    assert all(sample[i].policy.to_minor(sample[i].principal) >= 10**8 or sample[i].method == "annuity"
+               for i in fell_back)
     # every row of the first 300 loans
     rows = t.rows[t.rows["case"] < 300]
     for i, loan in enumerate(sample[:300]):

@@ -74,7 +74,8 @@ def test_two_debts_snowball_and_the_cheapest() -> None:
     assert rows(snowball, "payments")[2] == ("218.26", "281.74")
     # interest: A 10 + 6.10 + 2.16 = 18.26; B 40 + 38.80 + 37.58 + 32.69 + 23.35 + 13.81 + 4.09 = 190.32
     assert snowball.total_interest == D("208.58") and snowball.months == 7
-    assert p.cheapest.name == "avalanche"
+    # plain rates, no fees: the dearest rate first is the optimum here, and the optimal plan finds it
+    assert p.cheapest.name == "optimal" and p.result("optimal").cost == p.result("avalanche").cost
     saving = {(d.cheaper, d.dearer): (d.saving, d.months_sooner) for d in p.differences()}
     assert saving[("avalanche", "snowball")] == (D("31.43"), 0)  # 208.58 − 177.15
 
@@ -296,18 +297,24 @@ def test_a_shortfall_reports_the_penalty_and_fees_charged_not_only_paid() -> Non
 
 # -- avalanche counts an overdue debt's penalty rate ---------------------------------------------------------
 
-def test_avalanche_sends_the_extra_to_the_debt_in_arrears() -> None:
-    # A card at 1%/month (12%/year) 300.00 past due under 0.1%/day (36.5%/year) outranks a card at 2%/month
-    # (24%/year) that is up to date: the extra goes to the first until its arrears are gone.
+def test_avalanche_ranks_arrears_after_the_minimum() -> None:
+    # A card at 1%/month (12%/year) 300.00 past due under 0.1%/day (36.5%/year), and a card at 2%/month
+    # (24%/year) that is up to date. The minimum (100 + the 300 past due) clears the arrears before any extra
+    # is paid, so the extra no longer saves penalty: it goes to the dearer contract rate, "current".
     late = PenaltyPolicy(parse_rate("0.1%/day"))
     behind = card("behind", "3000", "1%/month", floor="100", overdue=D("300"), penalty=late)
     current = card("current", "3000", "2%/month", floor="100")
-    result = plan([behind, current], Budget(D("1000"), JAN1)).result("avalanche")
-    # month 1 minimums: behind 100 + 300 past due; current 100; the 500 left goes to "behind"
+    p = plan([behind, current], Budget(D("1000"), JAN1), ["optimal", "avalanche", strategy("custom", ["behind"])])
+    result = p.result("avalanche")
+    # month 1 minimums: behind 100 + 300 past due; current 100; the 500 left goes to "current"
     assert result.timeline[0].minimums == (D("400.00"), D("100.00"))
-    assert result.timeline[0].payments == (D("900.00"), D("100.00"))
-    # penalty: 300 × 0.1% × 31 days = 9.30 in month 1
+    assert result.timeline[0].payments == (D("400.00"), D("600.00"))
+    # penalty: 300 × 0.1% × 31 days = 9.30 in month 1, and none after (the arrears are paid with the minimum)
     assert result.timeline[0].penalty == (D("9.30"), D("0.00"))
+    assert sum(r.penalty[0] for r in result.timeline) == D("9.30")
+    # the old ranking (arrears counted again after the minimum: "behind" first) costs more, and the optimum agrees
+    old = p.result("custom")
+    assert old.cost > result.cost >= p.result("optimal").cost
 
 
 def test_custom_order_then_the_rest_by_cost() -> None:
@@ -336,7 +343,7 @@ def test_names_strategies_and_orders() -> None:
     a = card("a", "1000", "1%/month", floor="100")
     with pytest.raises(InputError, match=r"^debts\[a\]\.name: two debts are named 'a'; give each its own name$"):
         plan([a, a], Budget(D("500"), JAN1))
-    with pytest.raises(InputError, match="^strategy: 'fastest' is unknown; use avalanche, snowball, minimum or "):
+    with pytest.raises(InputError, match="^strategy: 'fastest' is unknown; use optimal, avalanche, snowball, "):
         plan([a], Budget(D("500"), JAN1), ["fastest"])
     with pytest.raises(InputError, match=r"^budget.order: 'b' is not a debt; use one of a$"):
         plan([a], Budget(D("500"), JAN1), [strategy("custom", ["b"])])

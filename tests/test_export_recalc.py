@@ -24,13 +24,13 @@ from repayplan.cli import main
 from repayplan.errors import InputError
 from repayplan.model import Loan, Position, Row
 from repayplan.rates import Rate, parse_rate
-from repayplan.report.excel import BookPlan, CaseBook, build_workbook, sheet_names
+from repayplan.report.excel import BookPlan, CaseBook, sheet_names, write_workbook
 from repayplan.report.excel.schedule_sheet import FIRST_ROW, live_terms
 from repayplan.report.excel.summary import metric_label
 from repayplan.schedule import build_schedule
 
 from .libreoffice import recalculate
-from .test_export_cli import HARDSHIP, MORATORIUM, comparison_of
+from .test_export_cli import HARDSHIP, MORATORIUM, comparison_of, comparison_table
 
 #: plan-sheet column -> Row attribute
 AMOUNT_COLUMNS = {"E": "opening_balance", "F": "payment", "G": "principal", "H": "interest", "I": "fees",
@@ -70,8 +70,13 @@ NAMED: dict[str, Loan] = {
     "half-even": loan("1000.00", "1.5%/month", 12, rounding="half-even", method="equal-principal"),
     "half-even-annuity": loan("2300.00", "1.5%/month", 24, rounding="half-even"),
     "half-even-daily": loan("7300.00", "0.05%/day", 10, rounding="half-even", interest_basis="daily"),
-    # repaid in row 1 under unequal daily rates: the installment is an input value, the rest formulas
+    # 0.05 over 10 periods: a level amount of 0.00, the last row takes the 0.05 (exactly `term` rows)
     "early-repaid": loan("0.05", "0.01%", 10, interest_basis="daily"),
+    # a 45-day first period whose interest (6,365.53) exceeds the level amount (5,313.77): row 1 pays interest
+    # only, the level amount is the core's solved figure as an input value, every row a formula over it
+    "long-first": loan("1000000", "4.9%", 360, first_due=date(2025, 3, 1)),
+    # daily interest at 36%: every 31-day month's interest exceeds the level amount
+    "daily-clamp": loan("100000", "36%", 360, interest_basis="daily"),
     "jpy": loan("1000000", "14.6%", 24, currency="JPY"),
     "jpy-half-even": loan("333333", "3%/month", 10, currency="JPY", rounding="half-even", method="equal-principal"),
 }
@@ -153,6 +158,10 @@ EDITS = {"mortgage": Decimal("0.055"), "odd-first": Decimal("0.045"), "cash-loan
          "mortgage-ep": Decimal("0.03"), "bullet": Decimal("0.24")}
 
 
+MORTGAGE = Path(__file__).resolve().parent.parent / "examples" / "mortgage.toml"
+LIVE_DATE, LIVE_RATE = date(2026, 3, 1), Decimal("0.055")
+
+
 def book_of(loans: dict[str, Loan], case_id: str) -> CaseBook:
     plans = tuple(BookPlan.from_schedule(name, build_schedule(x)) for name, x in loans.items())
     first = next(iter(loans.values()))
@@ -175,10 +184,10 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
     for name, group in groups.items():
         book = book_of(group, name)
         books[name] = (group, book)
-        build_workbook(book).save(folder / f"{name}.xlsx")
+        write_workbook(book, folder / f"{name}.xlsx")
         files.append(folder / f"{name}.xlsx")
     edits = book_of({name: NAMED[name] for name in EDITS}, "edits")
-    build_workbook(edits).save(folder / "edits.xlsx")
+    write_workbook(edits, folder / "edits.xlsx")
     wb = openpyxl.load_workbook(folder / "edits.xlsx")
     for name, rate in EDITS.items():
         wb[name]["H3"] = float(rate)  # the contract rate cell, as a person would change it
@@ -190,6 +199,13 @@ def recalculated(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Any]:
         result = CliRunner().invoke(main, ["export", str(path), "-o", str(folder / f"{name}.xlsx")])
         assert result.exit_code == 0, result.stderr
         files.append(folder / f"{name}.xlsx")
+    live = folder / "live.xlsx"  # a loan in good standing: the contract as it stands is the live schedule
+    result = CliRunner().invoke(main, ["export", str(MORTGAGE), "-o", str(live), "--date", LIVE_DATE.isoformat()])
+    assert result.exit_code == 0, result.stderr
+    wb = openpyxl.load_workbook(live)
+    wb["Contract schedule"]["H3"] = float(LIVE_RATE)
+    wb.save(live)
+    files.append(live)
     out = recalculate(files, tmp_path_factory.mktemp("recalculated"))
     return {"books": books, "files": {p.stem: p for p in out},
             "cases": {n: folder / f"{n}.toml" for n in [*CASES, *FULL_BALANCE]}}
@@ -256,7 +272,7 @@ def test_the_summary_and_terms_follow_the_plans(recalculated: dict[str, Any]) ->
         column = figures[key]
         assert amount(column[metric_label("total_payment", "en")]) == s.total_payment
         assert amount(column[metric_label("total_interest", "en")]) == s.total_interest
-        assert column[metric_label("payments", "en")] == len(s.rows)
+        assert column[metric_label("payments", "en")] == sum(1 for r in s.rows if r.payment > 0)
         assert amount(column[metric_label("largest_payment", "en")]) == max(r.payment for r in s.rows)
     terms = wb["Terms"]  # filled from the first plan, the mortgage
     lines = [r for r in terms.iter_rows(values_only=True) if isinstance(r[0], int | float) and r[1] is not None]
@@ -264,20 +280,6 @@ def test_the_summary_and_terms_follow_the_plans(recalculated: dict[str, Any]) ->
     assert len(lines) == len(rows)
     assert all(amount(line[2]) == row.payment and amount(line[4]) == row.interest for line, row in zip(
         lines, rows, strict=True))
-
-
-def comparison_table(ws: Any) -> dict[str, dict[str, Any]]:
-    """The Summary's comparison: plan name -> figure label -> recalculated value."""
-    rows = list(ws.iter_rows(values_only=True))
-    top = next(i for i, r in enumerate(rows) if r[0] in ("Figure", "项目"))
-    names = [n for n in rows[top][1:] if n]
-    out: dict[str, dict[str, Any]] = {n: {} for n in names}
-    for r in rows[top + 1:]:
-        if not r[0] or r[1] is None:
-            break
-        for n, value in zip(names, r[1:], strict=False):
-            out[n][r[0]] = value
-    return out
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
@@ -311,7 +313,8 @@ def test_compares_plans_and_figures_recalculate_to_compares(recalculated: dict[s
     assert problems == [], "\n".join(problems[:20])
     chosen = comparison.plans[1]  # the Terms sheet is filled from the first scenario
     lines = [r for r in wb["Terms"].iter_rows(values_only=True) if isinstance(r[0], int | float) and r[1]]
-    assert [(line[1].date(), amount(line[2])) for line in lines] == [(r.due_date, r.payment) for r in chosen.rows]
+    assert [(line[1].date(), amount(line[2])) for line in lines] == [(r.due_date, r.payment) for r in chosen.rows
+                                                                     if r.payment > 0]  # the payments agreed
 
 
 @pytest.mark.parametrize("case", sorted(FULL_BALANCE))
@@ -339,3 +342,27 @@ def test_the_full_balance_penalty_recalculates_to_the_core(recalculated: dict[st
     assert all(abs(Fraction(r[4]) - daily) < Fraction(1, 10**15) * daily for r in lines)  # the daily rate cell
     total = rows[header + 1 + len(by_hand)]
     assert total[0] == "Total" and amount(total[6]) == st.penalty_charged == sum(x[4] for x in by_hand)
+
+
+def test_an_edited_rate_moves_the_summary_and_terms(recalculated: dict[str, Any]) -> None:
+    """The mortgage in good standing on 2026-03-01, its contract rate changed from 4.9% to 5.5% in the
+    Contract schedule: the contract as it stands (its sheet, its Summary column, the Terms) follows."""
+    from repayplan.casefile import load_document
+    from repayplan.casefile.scenarios import read_compare_case
+
+    loan = read_compare_case(load_document(MORTGAGE), str(MORTGAGE)).debt.loan
+    edited = build_schedule(replace(loan, rate=Rate(LIVE_RATE, "year"))).rows
+    rest = [r for r in edited if r.due_date > LIVE_DATE]  # 13 paid on schedule before the date
+    assert len(rest) == 347
+    before = build_schedule(loan).rows
+    wb = openpyxl.load_workbook(recalculated["files"]["live"], data_only=True)
+    ws = wb["Contract as it stands"]
+    got = [(ws[f"B{9 + i}"].value.date(), amount(ws[f"F{9 + i}"].value)) for i in range(len(rest))]
+    assert got == [(r.due_date, r.payment) for r in rest]
+    total = sum((r.payment for r in rest), Decimal(0))
+    assert total != sum((r.payment for r in before if r.due_date > LIVE_DATE), Decimal(0))
+    column = comparison_table(wb["Summary"])["Contract as it stands"]
+    assert amount(column[metric_label("total_payment", "en")]) == total
+    assert amount(column[metric_label("largest_payment", "en")]) == max(r.payment for r in rest)
+    terms = list(wb["Terms"].iter_rows(values_only=True))
+    assert amount(next(r for r in terms if r[0] == "Total")[2]) == total

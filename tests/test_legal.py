@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
-from decimal import Decimal
+from decimal import Context, Decimal
 
 import numpy_financial as npf
 import pytest
@@ -93,14 +93,24 @@ def test_an_upfront_fee_counts_in_the_cost() -> None:
 
 def test_excess_over_24_percent_on_one_year_of_penalty() -> None:
     # 1,000.00 due 2025-01-15 never paid, 0.1%/day on the principal: 334 days to 2025-12-15 = 334.00 penalty.
-    # The debt is 365 days old, so both methods agree: 24% allows 1000 × 24% = 240.00 (simple: 1000 × 365
-    # principal-days × 24% / 365; actuarial: 1000 × 1.24 − 1000) and the excess is 334.00 − 240.00 = 94.00
+    # Simple (court arithmetic): 24% allows 1000 × 365 principal-days × 24% / 365 = 240.00; excess 94.00.
+    # IRR method (decides): one repayment period of 31 days (15 Dec → 15 Jan), 365/31 periods a year; at the
+    # cap's rate per period, 24% × 31/365, the 365 days (365/31 periods) allow
+    # 1000 × (1 + 0.24 × 31/365)^(365/31) − 1000 = 268.18 (monthly compounding), so 334.00 − 268.18 = 65.82.
+    ctx = Context(prec=50)
+    allowed = ctx.subtract(ctx.multiply(D(1000), ctx.power(ctx.add(1, ctx.divide(D("0.24") * 31, D(365))),
+                                                           ctx.divide(D(365), D(31)))), D(1000))
+    assert allowed.quantize(D("0.01")) == D("268.18")
     loan = Loan(D("1000"), parse_rate("0%"), 1, start=date(2024, 12, 15))
     st = statement(loan, [], PenaltyPolicy(parse_rate("0.1%/day")), date(2025, 12, 15))
     check = check_cap(st, parse_cap("24%", loan.start))
     assert st.payoff_amount == D("1334.00")
-    assert (check.charged, check.allowed, check.excess) == (D("334.00"), D("240.00"), D("94.00"))
+    assert (check.charged, check.allowed, check.excess) == (D("334.00"), D("268.18"), D("65.82"))
     assert (check.simple_allowed, check.simple_excess) == (D("240.00"), D("94.00"))
+    # nominal: (1.334^(31/365) − 1) × 365/31 = 29.17…%; effective (XIRR over exactly a year): 33.4%
+    nominal = ctx.multiply(ctx.subtract(ctx.power(D("1.334"), ctx.divide(D(31), D(365))), 1),
+                           ctx.divide(D(365), D(31)))
+    assert check.nominal_rate is not None and abs(check.nominal_rate - nominal) < D("1e-8")
     assert check.effective_rate == D("0.33400000") and check.above
 
 

@@ -8,6 +8,7 @@ import json
 import os
 import shutil
 import subprocess
+import zipfile
 from datetime import date
 from decimal import Decimal
 from pathlib import Path
@@ -36,22 +37,35 @@ def write(tmp_path: Path, text: str) -> str:
 # -- the example: a card, a Huabei bill in arrears and a cash loan -------------------------------------------
 
 def test_example_table() -> None:
-    code, out, err = invoke(str(EXAMPLE))
+    code, out, err = invoke(str(EXAMPLE), "--time-limit", "60")  # a generous limit: a busy machine gives the same
     assert code == 0, err
     # the Huabei bill on 1 July: 4,500 principal + 2 × 37.50 fees + 537.50 × 0.05% × 57 days (15.32)
     # + 537.50 × 0.05% × 26 days (6.99) = 4,597.31
     assert "huabei  installment   4,597.31" in out
-    assert "Cheapest: avalanche" in out and "Month by month: avalanche" in out
+    assert "Cheapest: optimal" in out and "Month by month: optimal" in out
+    # the answer comes first: the optimal plan in a sentence, then what proves it
+    assert out.startswith("Answer: clear huabei (month 5), then card (month 10), then cash (month 11); debt-free in "
+                          "11 months (on 2026-06-01)")
+    # then what proves it: the solver's bound (exact, or how far the replay in cents can be from it)
+    second = out.splitlines()[1]
+    assert second.startswith(("Proven cheapest: no allocation of the money costs less than ",
+                              "No plan costs less than ")), second
     assert "card: paying only the minimum takes 44 months" in out
 
 
 def test_example_json_contract() -> None:
-    code, out, _ = invoke(str(EXAMPLE), "--format", "json")
+    code, out, _ = invoke(str(EXAMPLE), "--format", "json", "--time-limit", "60")
     assert code == 0
     data = json.loads(out)
     assert {"currency", "cheapest", "strategies", "warnings"} <= set(data)
-    assert data["currency"] == "CNY" and data["cheapest"] == "avalanche"
-    assert [s["name"] for s in data["strategies"]] == ["avalanche", "snowball", "minimum", "custom"]
+    assert data["currency"] == "CNY" and data["cheapest"] == "optimal"
+    assert [s["name"] for s in data["strategies"]] == ["optimal", "avalanche", "snowball", "minimum", "custom"]
+    optimal = data["optimal"]
+    assert optimal["status"] in ("exact", "bound") and D(optimal["bound"]) <= D(optimal["cost"])
+    assert D(optimal["gap"]) == D(optimal["cost"]) - D(optimal["bound"]) < D(1)
+    assert optimal["answer"].startswith("Answer: clear huabei (month 5)")
+    assert {v["strategy"] for v in data["vs_cheapest"]} == {"avalanche", "snowball", "minimum", "custom"}
+    assert all(D(v["extra_cost"]) >= 0 for v in data["vs_cheapest"])
     for s in data["strategies"]:
         assert {"name", "months", "debt_free_date", "total_paid", "total_interest", "total_penalty", "total_fees",
                 "debts", "timeline"} <= set(s)
@@ -61,7 +75,7 @@ def test_example_json_contract() -> None:
         for amount in [s["total_paid"], *s["timeline"][0]["payments"].values()]:
             assert isinstance(amount, str) and len(amount.split(".")[1]) == 2
     assert set(data["warnings"][0]) == {"debt", "minimum_months", "minimum_total", "payment_36", "saving_36"}
-    first = data["strategies"][0]["timeline"][0]
+    first = next(s for s in data["strategies"] if s["name"] == "avalanche")["timeline"][0]
     # the card in month 1 (31 days of July): 18,000 × 0.05% × 31 = 279.00; bill 18,279.00; minimum 10% = 1,827.90
     assert first["payments"]["card"] == "1827.90" and first["date"] == "2025-08-01"
     # only the minimums: the cash loan pays its contract installments (2025-07-15 onwards) to the cent
@@ -79,8 +93,9 @@ def test_example_csv_and_chinese() -> None:
     assert lines[1].startswith("snowball,1,2025-08-01,card,1827.90,1827.90,279.00,0.00,0.00,")
     months = json.loads(invoke(str(EXAMPLE), "--format", "json")[1])["strategies"][1]["months"]
     assert len(lines) == 1 + 3 * months  # one row per month and debt
-    code, out, _ = invoke(str(EXAMPLE), "--lang", "zh", "--timeline", "none")
-    assert code == 0 and "最省钱：avalanche" in out and "只还最低还款" in out and "逐月明细" not in out
+    code, out, _ = invoke(str(EXAMPLE), "--lang", "zh", "--timeline", "none", "--time-limit", "60")
+    assert code == 0 and "最省钱：最优" in out and "只还最低还款" in out and "逐月明细" not in out
+    assert out.startswith("结论：依次还清 huabei（第 5 个月）、card（第 10 个月）、cash（第 11 个月）")
     code, out, _ = invoke(str(EXAMPLE), "--format", "csv", "--lang", "zh")
     assert out.splitlines()[0] == "策略,月份,日期,债务,最低还款,还款,利息,罚息,费用,余额"
 
@@ -89,7 +104,7 @@ def test_flags_override_the_budget() -> None:
     data = json.loads(invoke(str(EXAMPLE), "--monthly", "9000", "--strategy", "avalanche", "--format", "json")[1])
     assert data["budget"]["monthly"] == "9000.00" and [s["name"] for s in data["strategies"]] == ["avalanche"]
     # month 1: 9,000 + (5,000 − 2,000) = 12,000.00 paid out
-    first = data["strategies"][0]["timeline"][0]["payments"]
+    first = next(s for s in data["strategies"] if s["name"] == "avalanche")["timeline"][0]["payments"]
     assert sum(D(v) for v in first.values()) == D("12000.00")
 
 
@@ -177,7 +192,7 @@ BUDGET = "[budget]\nmonthly = 500\nstart = 2025-01-01\n"
     (BUDGET + GOOD_CARD.replace("balance = 1000", "balance = -1000"), (),
      ["{case}: debts[card].balance: must be a positive amount, got -1000"]),
     (BUDGET + GOOD_CARD, ("--strategy", "fastest"),
-     ["--strategy: 'fastest' is unknown; use avalanche, snowball, minimum or custom"]),
+     ["--strategy: 'fastest' is unknown; use optimal, avalanche, snowball, minimum or custom"]),
     (BUDGET + 'order = ["card", "loan"]\n' + GOOD_CARD, (),
      ["{case}: budget.order: 'loan' is not a debt; use one of card"]),
     (BUDGET + GOOD_CARD, ("--monthly", "lots"), ["--monthly: 'lots' is not a number; write it like 1000 or 1000.50"]),
@@ -255,27 +270,32 @@ def test_export_workbook_amounts_match(tmp_path: Path) -> None:
     from repayplan.casefile.debts import read_plan_case
 
     target = tmp_path / "plan.xlsx"
-    code, _, err = invoke(str(EXAMPLE), "--export", str(target), "--timeline", "none")
+    code, _, err = invoke(str(EXAMPLE), "--export", str(target), "--timeline", "none", "--time-limit", "60")
     assert code == 0 and err.strip() == f"wrote {target}"
     case = read_plan_case(Reader(), load_document(EXAMPLE))
-    plan = make_plan(case.debts, case.budget, case.strategies)
+    plan = make_plan(case.debts, case.budget, case.strategies, time_limit=60)
     book = load_workbook(target)
-    assert book.sheetnames == ["Summary", "avalanche", "snowball", "minimum", "custom"]
+    assert book.sheetnames == ["Summary", "optimal", "avalanche", "snowball", "minimum", "custom"]
+    cached = load_workbook(target, data_only=True)  # every formula's value as written, without recalculating
     for result in plan.results:
         ws = book[result.name]
-        assert ws.cell(1, 3).value == "card paid" and ws.cell(1, 6).value == "card owed"
-        for r, month in enumerate(result.timeline, start=2):
+        assert ws.cell(3, 3).value == "card paid" and ws.cell(3, 6).value == "card owed"
+        for r, month in enumerate(result.timeline, start=4):
             values = [D(str(ws.cell(r, c).value)) for c in range(3, 9)]
             assert values == list(month.payments) + list(month.balances)
             assert ws.cell(r, 9).value == f"=SUM(C{r}:E{r})"
-        assert len(ws._charts) == 1
+            assert D(str(cached[result.name].cell(r, 9).value)) == sum(month.payments)
+        assert ws.page_setup.paperSize == 9 and ws.print_title_rows == "$3:$3"
+        assert ws.oddFooter.left.text == "Case EX-THREE-DEBTS"
+    with zipfile.ZipFile(target) as z:
+        assert len([n for n in z.namelist() if n.startswith("xl/charts/chart")]) == len(plan.results)
     # refused without --force, and the file is left as it was
     before = target.read_bytes()
     code, _, err = invoke(str(EXAMPLE), "--export", str(target))
     assert code == 1 and err.splitlines() == [f"Error: {target} already exists; pass --force to overwrite it"]
     assert target.read_bytes() == before
     assert invoke(str(EXAMPLE), "--export", str(target), "--force", "--lang", "zh")[0] == 0
-    assert load_workbook(target).sheetnames == ["汇总", "雪崩法", "雪球法", "只还最低", "自定顺序"]
+    assert load_workbook(target).sheetnames == ["汇总", "最优", "雪崩法", "滚雪球法", "只还最低", "自定义"]
 
 
 def test_export_failure_leaves_no_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -284,7 +304,7 @@ def test_export_failure_leaves_no_file(tmp_path: Path, monkeypatch: pytest.Monke
     def broken(plan: object, lang: str) -> object:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(plan_excel, "build_plan_workbook", broken)
+    monkeypatch.setattr(plan_excel, "build_plan_workbook", lambda plan, lang, path, case_id: broken(plan, lang))
     target = tmp_path / "plan.xlsx"
     code, _, err = invoke(str(EXAMPLE), "--export", str(target))
     assert code == 1 and "No space left on device" in err
@@ -306,8 +326,8 @@ def test_export_formulas_recalculate_to_the_core_totals(tmp_path: Path) -> None:
     data = json.loads(invoke(str(EXAMPLE), "--format", "json")[1])
     for strategy in data["strategies"]:
         ws = book[strategy["name"]]
-        last = len(strategy["timeline"]) + 1
-        for r, month in enumerate(strategy["timeline"], start=2):
+        last = len(strategy["timeline"]) + 3
+        for r, month in enumerate(strategy["timeline"], start=4):
             assert round(D(str(ws.cell(r, 9).value)), 2) == sum(D(v) for v in month["payments"].values())
             assert round(D(str(ws.cell(r, 10).value)), 2) == sum(D(v) for v in month["balances"].values())
         assert round(D(str(ws.cell(last + 1, 9).value)), 2) == D(strategy["total_paid"])

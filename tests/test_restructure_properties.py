@@ -159,11 +159,12 @@ def test_the_contracts_own_rate_alone_reproduces_the_contract_for_every_method(l
     reconciles(plan, position)
 
 
-def test_a_contract_that_ended_early_by_rounding_keeps_its_last_cent() -> None:
-    """Found by hypothesis: 0.42 at 0% over 43 weekly installments rounds to 0.01 a week (0.42 / 43 =
-    0.00977), so the contract is repaid by its 42nd installment. From day 287 (after the 41st, on
-    2000-10-14) one installment of 0.01 is left; re-amortising that 0.01 over the two nominal periods
-    left would pay 0.005 -> 0.00 (half-even) and then 0.01. The contract's own rate alone must keep it."""
+def test_a_contract_with_a_zero_level_amount_keeps_its_last_row() -> None:
+    """Found by hypothesis: 0.42 at 0% over 43 weekly installments: 0.42 / 43 = 0.00977 rounds to 0.01,
+    which would repay everything by the 42nd installment, so the level amount is 0.00 and the 43rd row
+    takes the 0.42 (every contract has exactly its term of rows). From day 287 (after the 41st, on
+    2000-10-14) two rows are left: 0.00 on 21 Oct and 0.42 on 28 Oct; the contract's own rate alone must
+    keep them (re-amortising 0.42 over two periods would pay 0.21 twice)."""
     from datetime import date
 
     from repayplan import Loan, parse_rate
@@ -173,4 +174,5 @@ def test_a_contract_that_ended_early_by_rounding_keeps_its_last_cent() -> None:
                 rounding="half-even")
     on = loan.start + timedelta(days=287)
     plan = apply(performing_position(loan, on), [SetRate(loan.rate)], max_months=10**4)
-    assert [(r.due_date, r.payment) for r in plan.rows] == [(date(2000, 10, 21), Decimal("0.01"))]
+    assert [(r.due_date, r.payment) for r in plan.rows] == [(date(2000, 10, 21), Decimal("0.00")),
+                                                           (date(2000, 10, 28), Decimal("0.42"))]

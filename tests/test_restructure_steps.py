@@ -458,3 +458,20 @@ def test_credit_and_frozen_arrears_follow_the_allocation_order() -> None:
                                                               (D("100.00"), D("0.00"))]
     for plan in (civil, other):
         check(plan)
+
+
+def test_frozen_arrears_under_a_term_follow_the_allocation_order() -> None:
+    # 60.00 fees, 90.00 interest and 150.00 penalty frozen at 0% over 3 installments: 300 / 3 = 100.00 a month.
+    # Civil code order (fees, interest, penalty): month 1 pays fees 60 + interest 40; month 2 interest 50 +
+    # penalty 50; month 3 penalty 100. Not pro rata (which would be 20 + 30 + 50 every month).
+    position = owed(principal="3000.00", interest="90.00", penalty="150.00", fees="60.00")
+    plan = apply(position, [SetRate(parse_rate("0%")), Term(3)])
+    assert [(r.principal, r.fees, r.interest, r.penalty) for r in plan.rows] == [
+        (D("1000.00"), D("60.00"), D("40.00"), D("0.00")),
+        (D("1000.00"), D("0.00"), D("50.00"), D("50.00")),
+        (D("1000.00"), D("0.00"), D("0.00"), D("100.00"))]
+    penalty_first = apply(position, [SetRate(parse_rate("0%")), Term(3)], allocation=PENALTY_FIRST)
+    # fees, penalty, interest: month 1 pays fees 60 + penalty 40
+    assert [(r.fees, r.interest, r.penalty) for r in penalty_first.rows][0] == (D("60.00"), D("0.00"), D("40.00"))
+    for p in (plan, penalty_first):
+        check(p)

@@ -25,6 +25,7 @@ import pandas as pd
 from ..arrears import Payment, PenaltyPolicy, statement
 from ..casefile.arrears import PENALTY_FIELDS, read_penalty
 from ..casefile.fields import Reader, parse_date
+from ..casefile.workbook_rows import is_workbook, workbook_rows
 from ..csvrows import records
 from ..errors import InputError
 from ..inputs import brief
@@ -48,14 +49,12 @@ class Arrears:
     as_of: date | None = None
 
 
-def read_payments_file(source: str | Path | IO[str]) -> dict[str, tuple[Payment, ...]]:
-    """Payments by case_id from a ``case_id,date,amount`` CSV; every problem at once (at most 20 shown)."""
-    where = str(source) if not hasattr(source, "read") else "payments"
+def _payments_text(source: str | Path | IO[str], where: str) -> str:
+    """The text of a payments CSV (a path or an open stream)."""
     try:
         if hasattr(source, "read"):
-            text = source.read()  # type: ignore[union-attr]
-        else:
-            text = Path(source).read_text(encoding="utf-8-sig")  # type: ignore[arg-type]
+            return str(source.read())  # type: ignore[union-attr]
+        return Path(source).read_text(encoding="utf-8-sig")  # type: ignore[arg-type]
     except FileNotFoundError:
         raise InputError(f"--payments: {where} not found; check the path") from None
     except IsADirectoryError:
@@ -64,11 +63,29 @@ def read_payments_file(source: str | Path | IO[str]) -> dict[str, tuple[Payment,
         raise InputError(f"--payments: {where} is not UTF-8 text; save it as CSV (UTF-8)") from None
     except OSError as exc:
         raise InputError(f"--payments: cannot read {where}: {exc.strerror}") from None
-    rows = [(line, cells, problem) for line, cells, problem in records(text.splitlines(keepends=True))
-            if problem or any(cell.strip() for cell in cells)]
+
+
+def read_payments_file(source: str | Path | IO[str]) -> dict[str, tuple[Payment, ...]]:
+    """Payments by case_id from a ``case_id,date,amount`` CSV; every problem at once (at most 20 shown)."""
+    where = str(source) if not hasattr(source, "read") else "payments"
+    unit = "line"
+    if not hasattr(source, "read") and is_workbook(source):  # type: ignore[arg-type]
+        unit = "row"  # a workbook's first sheet, rows numbered as the spreadsheet numbers them
+        if Path(source).is_dir():  # type: ignore[arg-type]
+            raise InputError(f"--payments: {where} is a directory; give a CSV or .xlsx file case_id,date,amount")
+        try:
+            found = list(workbook_rows(source))  # type: ignore[arg-type]
+        except InputError as exc:
+            raise InputError(f"--payments: {exc}") from None
+    else:
+        found = list(records(_payments_text(source, where).splitlines(keepends=True)))
+    rows = [(line, cells, problem) for line, cells, problem in found if problem or any(cell.strip() for cell in cells)]
     if not rows:
         raise InputError(f"--payments: {where} is empty; the first line must name the columns case_id,date,amount")
-    header = [c.strip().lower() for c in rows[0][1]]
+    from ..casefile.arrears import CSV_COLUMNS  # 日期/还款日期, 金额/还款金额 name the date and amount too
+
+    aliases = {name: key for key, names in CSV_COLUMNS.items() for name in names}
+    header = [aliases.get(c.strip().lower(), c.strip().lower()) for c in rows[0][1]]
     missing = [c for c in ("case_id", "date", "amount") if c not in header]
     if missing or rows[0][2]:
         raise InputError(f"--payments: {where} has no column {', '.join(map(repr, missing))}; "
@@ -80,7 +97,7 @@ def read_payments_file(source: str | Path | IO[str]) -> dict[str, tuple[Payment,
     problems: list[str] = []
     out: dict[str, list[Payment]] = {}
     for line, cells, problem in rows[1:]:
-        at = f"--payments: {where} line {line}"
+        at = f"--payments: {where} {unit} {line}"
         if problem:
             problems.append(f"{at}: {problem}")
             continue

@@ -74,7 +74,8 @@ class Cases:
     months: np.ndarray  # months per period (0 for weekly and biweekly)
     step_days: np.ndarray  # days per period (0 for monthly and quarterly)
     daily: np.ndarray  # interest basis is daily
-    d30: np.ndarray  # day count is 30/360
+    d30: np.ndarray  # day count is 30/360 or 30E/360
+    e30: np.ndarray  # day count is 30E/360
     start: np.ndarray
     start_midx: np.ndarray
     start_day: np.ndarray
@@ -127,8 +128,10 @@ def _date_parts(value: date | None) -> tuple[int, int, int]:
 
 
 def _choice(key: str, choices: Any, default: str | None, upper: bool = False) -> Callable[[str], tuple[Any, str]]:
+    spelled = {str(c).lower(): c for c in choices}  # 30E/360 as written, in any case
+
     def read(text: str) -> tuple[Any, str]:
-        text = text.upper() if upper else text.lower()
+        text = text.upper() if upper else spelled.get(text.lower(), text.lower())
         return _read("choice", key, text, choices=choices, required=default is None, default=default)
     return read
 
@@ -262,7 +265,7 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
 
 def _rate_fractions(rate: Rate, periods_per_year: int, day_count: str) -> tuple[int, int, int, str]:
     """(pn, qn, den, annual text): periodic = pn/den and daily = qn/den exactly."""
-    periodic = rate.periodic_exact(periods_per_year)
+    periodic = rate.periodic_exact(periods_per_year, day_count)
     daily = rate.daily_exact(day_count)
     den = lcm(periodic.denominator, daily.denominator)
     return (periodic.numerator * (den // periodic.denominator), daily.numerator * (den // daily.denominator), den,
@@ -316,7 +319,8 @@ def _arrays(good: np.ndarray, cells: dict[str, np.ndarray], found: dict[str, np.
         method=np.array([METHODS.index(m) for m in take["method"]], dtype=np.int8),
         term=take["term"].astype(np.int64), months=np.array([f.months for f in frequencies], dtype=np.int64),
         step_days=np.array([f.days for f in frequencies], dtype=np.int64), daily=take["interest_basis"] == "daily",
-        d30=take["day_count"] == "30/360", start=start_parts[good, 0], start_midx=start_parts[good, 1],
+        d30=np.isin(take["day_count"], ("30/360", "30E/360")), e30=take["day_count"] == "30E/360",
+        start=start_parts[good, 0], start_midx=start_parts[good, 1],
         start_day=start_parts[good, 2], first_given=first_given[good], first=first_parts[good, 0],
         first_midx=first_parts[good, 1], first_day=first_parts[good, 2], pn=fraction(0), qn=fraction(1),
         den=np.where(fits, fraction(2), 1), fits=fits, currency=take["currency"], method_name=take["method"],

@@ -48,10 +48,11 @@ class MonthTable:
         return i + self.low, days - self.starts[i] + 1
 
 
-def days_30_360(midx1: np.ndarray, day1: np.ndarray, midx2: np.ndarray, day2: np.ndarray) -> np.ndarray:
-    """30/360 (US bond basis) days, as :func:`repayplan.calendar.day_count`."""
+def days_30_360(midx1: np.ndarray, day1: np.ndarray, midx2: np.ndarray, day2: np.ndarray,
+                euro: np.ndarray | bool = False) -> np.ndarray:
+    """30/360 (ISDA bond basis) days, or 30E/360 where ``euro``, as :func:`repayplan.calendar.day_count`."""
     d1 = np.minimum(day1, 30)
-    d2 = np.where((day2 == 31) & (d1 == 30), 30, day2)
+    d2 = np.where((day2 == 31) & ((d1 == 30) | euro), 30, day2)
     return 30 * (midx2 - midx1) + d2 - d1
 
 

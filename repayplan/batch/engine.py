@@ -11,8 +11,11 @@ It computes, in integer minor units with numpy int64, exactly what
 * the annuity installment in float64, then every loan whose unrounded
   installment lies within the float error bound of a rounding tie is redone
   with :func:`repayplan.schedule.level_payment` (Decimal), so the cents agree;
-* principal clamped to [0, balance], the last installment takes the rest,
-  a schedule whose balance reaches zero early stops there; bullet is one row.
+* principal clamped to [0, balance], the last installment takes the rest;
+  an annuity with a period whose interest reaches the installment, or one
+  repaid before its last period, is finished by
+  :func:`repayplan.schedule.level_rows` (its level amount is solved with
+  interest-only periods); bullet is one row.
 
 Loans whose figures could overflow int64 (checked with a float bound before
 any integer work) go whole to ``build_schedule``: exact, just not vectorised.
@@ -45,7 +48,7 @@ LIMIT = 2.0**60
 #: Bound on the relative float64 error of the level payment, per period (≤ 5 roundings of 2^-53 each, ×2 margin).
 FLOAT_ERROR = 1e-15
 
-_ARRAYS = ("principal", "fee", "half_even", "method", "term", "months", "step_days", "daily", "d30", "start",
+_ARRAYS = ("principal", "fee", "half_even", "method", "term", "months", "step_days", "daily", "d30", "e30", "start",
            "start_midx", "start_day", "first_given", "first", "first_midx", "first_day", "pn", "qn", "den")
 
 
@@ -132,9 +135,9 @@ def _prepare(c: Cases, pos: np.ndarray) -> tuple[_Work, MonthTable, np.ndarray]:
     reg_days = np.where(monthly, reg_days_m, fd_days_d - w.step_days)
     reg_midx = np.where(monthly, fd_midx - w.months, reg_midx_d)
     reg_day = np.where(monthly, reg_day_m, reg_day_d)
-    w.odd = np.where(w.d30, days_30_360(w.start_midx, w.start_day, reg_midx, reg_day), reg_days - w.start)
+    w.odd = np.where(w.d30, days_30_360(w.start_midx, w.start_day, reg_midx, reg_day, w.e30), reg_days - w.start)
     fd_day = np.where(monthly, table.on_day(fd_midx, w.anchor)[1], table.month_day(fd_days_d)[1])
-    w.first_days = np.where(w.d30, days_30_360(w.start_midx, w.start_day, fd_midx, fd_day), w.fd_days - w.start)
+    w.first_days = np.where(w.d30, days_30_360(w.start_midx, w.start_day, fd_midx, fd_day, w.e30), w.fd_days - w.start)
     w.last = np.where(monthly, table.on_day(last_midx, w.anchor)[0], fd_days_d + (w.term - 1) * w.step_days)
     return w, table, pos[late]
 
@@ -182,7 +185,7 @@ def _periods(w: _Work, table: MonthTable, dates: bool) -> Iterator[tuple[int, in
                     day = np.where(monthly, day, d_day) if any_monthly else d_day
             days = due - prev[:m]
             if any_30:
-                days = np.where(w.d30[:m], days_30_360(prev_midx[:m], prev_day[:m], midx, day), days)
+                days = np.where(w.d30[:m], days_30_360(prev_midx[:m], prev_day[:m], midx, day, w.e30[:m]), days)
                 prev_midx[:m], prev_day[:m] = midx, day
             prev[:m] = due
         if k == 0:  # a long first period adds its odd days; a short one charges its actual days
@@ -268,10 +271,18 @@ def compute(cases: Cases, with_rows: bool = False) -> Totals:
                 w.principal[i] = 0
             payment[i] = units if abs(units) < LIMIT / 16 else 0
     rows = []
+    redo: list[int] = []
     # the periodic basis needs no dates; 30/360 needs months and days
     for group in (np.flatnonzero(~w.daily), np.flatnonzero(w.daily & ~w.d30), np.flatnonzero(w.daily & w.d30)):
         if len(group):
-            rows += _amortise(w.take(group), table, payment[group], out, with_rows)
+            records, uneven = _amortise(w.take(group), table, payment[group], out, with_rows)
+            rows += records
+            redo += uneven
+    if redo:  # an annuity with interest-only periods (or repaid early): the level amount is solved exactly
+        fallback += redo
+        if with_rows and rows:
+            drop = set(redo)
+            rows = [r[~r["case"].isin(drop)] for r in rows]
     for i in fallback:
         exact[i] = True
         rows_i = _single(cases, i, out, problem, with_rows)
@@ -291,14 +302,22 @@ ROW_COLUMNS = ("case", "period", "due_date", "days", "opening_balance", "payment
 
 
 def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, np.ndarray],
-              with_rows: bool) -> list[Any]:
-    """Every period of every loan at once; fills ``out`` at the loans' positions."""
+              with_rows: bool) -> tuple[list[Any], list[int]]:
+    """Every period of every loan at once; fills ``out`` at the loans' positions.
+
+    Returns the rows (when asked for) and the positions of the annuities this
+    plain loop cannot finish: a period before the last whose interest reaches
+    the installment, or a balance repaid before the last period. Those go to
+    :func:`repayplan.schedule.level_rows`, which solves their level amount.
+    """
     import pandas as pd
 
     n = len(w.term)
     bullet = w.method == BULLET
     balance = np.where(bullet, 0, w.principal)
-    part = np.where(w.method == EQUAL_PRINCIPAL, round_div(w.principal, np.maximum(w.term, 1), w.half_even, False), 0)
+    part = round_div(w.principal, np.maximum(w.term, 1), w.half_even, False)
+    part = np.where(part * (w.term - 1) >= w.principal, w.principal // np.maximum(w.term, 1), part)  # as principal_part
+    part = np.where(w.method == EQUAL_PRINCIPAL, part, 0)
     target = np.where(w.method == ANNUITY, payment, part)  # annuity: payment − interest; io: 0
     annuity = w.method == ANNUITY
     every, some = bool(annuity.all()), bool(annuity.any())
@@ -306,6 +325,7 @@ def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, n
     count, interest_total, first_pay, total_days = (np.zeros(n, dtype=np.int64) for _ in range(4))
     records: list[Any] = []
     first_num = np.zeros(n, dtype=np.int64)
+    uneven = np.zeros(n, dtype=bool)
     for k, m, due, days, num in _periods(w, table, dates=with_rows):
         opening = balance[:m]
         if k == 0:
@@ -317,8 +337,10 @@ def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, n
             principal = np.where(annuity[:m], target[:m] - interest, target[:m])
         else:
             principal = target[:m].copy()
-        np.minimum(np.maximum(principal, 0, out=principal), opening, out=principal)
         ends = int(np.searchsorted(-w.term[:m], -(k + 1), side="left"))  # loans from here end with period k + 1
+        if some:
+            uneven[:ends] |= annuity[:ends] & (principal[:ends] <= 0) & (opening[:ends] > 0)
+        np.minimum(np.maximum(principal, 0, out=principal), opening, out=principal)
         principal[ends:] = opening[ends:]  # the last installment takes what is left
         live = opening > 0  # a schedule whose balance reached zero has ended
         count[:m] += live
@@ -343,7 +365,8 @@ def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, n
     fees = np.where(bullet, w.fee, w.fee * count)
     interest_total = np.where(bullet, bullet_interest, interest_total)
     pos = w.pos
-    out["installment"][pos] = np.where(bullet, w.principal + bullet_interest + w.fee, first_pay)
+    out["installment"][pos] = np.where(bullet, w.principal + bullet_interest + w.fee,
+                                       np.where(annuity, payment + w.fee, first_pay))  # an annuity: its level amount
     out["total_interest"][pos] = interest_total
     out["total_fees"][pos] = fees
     out["total_payment"][pos] = w.principal + interest_total + fees
@@ -358,7 +381,8 @@ def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, n
             "opening_balance": w.principal[sel], "payment": (w.principal + bullet_interest + w.fee)[sel],
             "principal": w.principal[sel], "interest": bullet_interest[sel], "fees": w.fee[sel],
             "closing_balance": zero}))
-    return records
+    uneven |= annuity & (count < w.term)
+    return records, w.pos[uneven].tolist()
 
 
 def _single(cases: Cases, i: int, out: dict[str, np.ndarray], problem: np.ndarray, with_rows: bool) -> Any:
@@ -370,7 +394,7 @@ def _single(cases: Cases, i: int, out: dict[str, np.ndarray], problem: np.ndarra
         return None
     units = schedule.policy.to_minor
     rows = schedule.rows
-    values = {"installment": units(rows[0].payment), "total_interest": units(schedule.total_interest),
+    values = {"installment": units(schedule.headline), "total_interest": units(schedule.total_interest),
               "total_payment": units(schedule.total_payment), "total_fees": units(schedule.total_fees),
               "periods": len(rows), "first_due": rows[0].due_date.toordinal() - EPOCH,
               "payoff": rows[-1].due_date.toordinal() - EPOCH}

@@ -226,18 +226,77 @@ def headers(columns: tuple[str, ...], lang: str) -> list[str]:
     return [label(c.replace("arrears_", "arrears.", 1) if c.startswith("arrears_") else c, lang) for c in columns]
 
 
+#: columns written as dates, rates (percentages), whole numbers in a workbook
+DATE_COLUMNS = frozenset({"first_due", "payoff_date", "arrears_as_of", "scenario_date", "scenario_payoff_date"})
+RATE_COLUMNS = frozenset({"annual_rate", "scenario_annual_cost"})
+COUNT_COLUMNS = frozenset({"term", "periods", "scenario_payments", "arrears_days_past_due"})
+
+
+def typed_cell(column: str, text: Any) -> tuple[Any, str]:
+    """A summary cell's text as the value a workbook holds and its kind; text that is not what its column
+    holds stays text (never lost, never a formula).
+
+    >>> typed_cell("annual_rate", "4.9%"), typed_cell("first_due", "2025-02-15"), typed_cell("term", "360")
+    ((Decimal('0.049'), 'rate'), (datetime.date(2025, 2, 15), 'date'), (360, 'int'))
+    >>> typed_cell("case_id", "=1+1"), typed_cell("annual_rate", "")
+    (('=1+1', 'text'), (None, 'blank'))
+    """
+    from datetime import date
+
+    if text is None or text == "":
+        return None, "blank"
+    value = str(text)
+    try:
+        if column in MONEY_COLUMNS:
+            return Decimal(value), "money"
+        if column in RATE_COLUMNS and value.endswith("%"):
+            return Decimal(value[:-1]) / 100, "rate"
+        if column in DATE_COLUMNS:
+            return date.fromisoformat(value), "date"
+        if column in COUNT_COLUMNS:
+            return int(value), "int"
+    except (ArithmeticError, ValueError):
+        pass
+    return value, "text"
+
+
 class SummaryWriter:
-    """Writes summary chunks to an open text stream (csv, json lines) or an XLSX file path."""
+    """Writes summary chunks to an open text stream (csv, json lines) or an XLSX file path (XlsxWriter,
+    constant memory: typed amounts, rates and dates, column widths, header row frozen)."""
 
     def __init__(self, fmt: str, target: IO[str] | Path, lang: str = "en",
                  columns: tuple[str, ...] = SUMMARY_COLUMNS) -> None:
         self.fmt, self.target, self.lang, self.columns, self.count = fmt, target, lang, columns, 0
         if fmt == "xlsx":
-            from openpyxl import Workbook
+            import xlsxwriter
 
-            self.book = Workbook(write_only=True)
-            self.sheet = self.book.create_sheet("cases")
-            self.sheet.append(headers(columns, lang))
+            self.book = xlsxwriter.Workbook(str(target), {"constant_memory": True, "strings_to_formulas": False,
+                                                          "strings_to_numbers": False, "strings_to_urls": False})
+            self.sheet = self.book.add_worksheet("cases")
+            font = {"font_name": "Calibri", "font_size": 10}
+            self.formats = {
+                "header": self.book.add_format({**font, "bold": True, "bg_color": "#DCE6F1", "text_wrap": True,
+                                                "valign": "top", "border": 1, "border_color": "#A6A6A6"}),
+                "rate": self.book.add_format({**font, "num_format": "0.00####%"}),
+                "date": self.book.add_format({**font, "num_format": "yyyy-mm-dd"}),
+                "int": self.book.add_format({**font, "num_format": "0"}),
+                "text": self.book.add_format(font),
+                "money0": self.book.add_format({**font, "num_format": "#,##0"}),
+            }
+            names = headers(columns, lang)
+            for i, (column, name) in enumerate(zip(columns, names, strict=True)):
+                width = 16 if column in MONEY_COLUMNS else 12 if column in DATE_COLUMNS else 10
+                if column in ("case_id", "scenario", "scenario_problem"):
+                    width = 18 if column != "scenario_problem" else 40
+                self.sheet.set_column(i, i, max(width, min(30, len(name) + 2)))
+            self.sheet.set_row(0, 30)
+            for i, name in enumerate(names):
+                self.sheet.write_string(0, i, name, self.formats["header"])
+            self.sheet.freeze_panes(1, 1)
+            self.sheet.set_landscape()
+            self.sheet.set_paper(9)
+            self.sheet.fit_to_pages(1, 0)
+            self.sheet.repeat_rows(0)
         elif fmt == "csv":
             self.csv = csv.writer(target, lineterminator="\n")  # type: ignore[arg-type]
             self.csv.writerow(headers(columns, lang))
@@ -249,44 +308,53 @@ class SummaryWriter:
                 if c in values:
                     values[c] = formula_safe(values[c])
         rows = zip(*(values[c].tolist() for c in self.columns), strict=True)
-        self.count += len(frame)
         if self.fmt == "csv":
+            self.count += len(frame)
             self.csv.writerows(rows)
         elif self.fmt == "json":
+            self.count += len(frame)
             stream: Any = self.target
             for row in rows:
                 record = {k: (None if v == "" else v) for k, v in zip(self.columns, row, strict=True)}
                 stream.write(json.dumps(record, ensure_ascii=False) + "\n")
         else:
-            if self.count > XLSX_ROWS:
+            if self.count + len(frame) > XLSX_ROWS:
                 raise InputError(f"output: an XLSX sheet holds at most {XLSX_ROWS:,} cases; write CSV or JSON")
             self._xlsx(rows)
 
-    def _xlsx(self, rows: Any) -> None:
-        from openpyxl.cell import WriteOnlyCell
+    def _money(self, places: int) -> Any:
+        key = f"money{places}"
+        if key not in self.formats:
+            self.formats[key] = self.book.add_format({"font_name": "Calibri", "font_size": 10,
+                                                      "num_format": "#,##0." + "0" * places})
+        return self.formats[key]
 
-        amounts = [i for i, c in enumerate(self.columns) if c in MONEY_COLUMNS]
-        texts = [i for i, c in enumerate(self.columns) if c in TEXT_COLUMNS]
+    def _xlsx(self, rows: Any) -> None:
+        from datetime import datetime
+
+        ws, formats = self.sheet, self.formats
         for row in rows:
-            cells = list(row)
-            for i in texts:  # input text stays text: a case id "=HYPERLINK(...)" is not a formula
-                if isinstance(cells[i], str) and cells[i].startswith("="):
-                    cell = WriteOnlyCell(self.sheet, cells[i])
-                    cell.data_type = "s"
-                    cells[i] = cell
-            places = len(cells[2].partition(".")[2])
-            for i in amounts:
-                if cells[i] in ("", None):
-                    cells[i] = None
+            self.count += 1
+            r = self.count
+            places = len(str(row[2]).partition(".")[2]) if len(row) > 2 else 2
+            for c, (column, text) in enumerate(zip(self.columns, row, strict=True)):
+                value, kind = typed_cell(column, text)
+                if kind == "blank":
                     continue
-                cell = WriteOnlyCell(self.sheet, Decimal(cells[i]))
-                cell.number_format = "#,##0." + "0" * places if places else "#,##0"
-                cells[i] = cell
-            self.sheet.append(cells)
+                if kind == "money":
+                    ws.write_number(r, c, float(value), self._money(places))
+                elif kind == "rate":
+                    ws.write_number(r, c, float(value), formats["rate"])
+                elif kind == "int":
+                    ws.write_number(r, c, value, formats["int"])
+                elif kind == "date":
+                    ws.write_datetime(r, c, datetime(value.year, value.month, value.day), formats["date"])
+                else:
+                    ws.write_string(r, c, value, formats["text"])
 
     def close(self) -> None:
         if self.fmt == "xlsx":
-            self.book.save(self.target)
+            self.book.close()
 
 
 ERROR_COLUMNS = ("line", "case_id", "problem")

@@ -90,6 +90,32 @@ class Account:
     def recurring_fee(self) -> int:
         return 0
 
+    def payoff_saving(self) -> Fraction:
+        """What clearing the debt this month saves next month beyond its rate
+        on the money paid: the recurring fee (only a payoff stops it)."""
+        return Fraction(self.recurring_fee())
+
+    def saving_rate(self, left: int) -> Fraction:
+        """The marginal saving a year of the next unit of extra money (the
+        avalanche's rank): paid after the minimum, which clears anything past
+        due, so the contract cost without the penalty rate; plus, when
+        ``left`` clears the debt this month, what only a payoff saves (a fee,
+        a full-bill card's interest on the part already paid) per unit of
+        what clearing takes.
+
+        >>> from datetime import date
+        >>> from repayplan.budget.debts import RevolvingDebt, parse_rate
+        >>> a = open_account(RevolvingDebt("plan", Decimal("400"), parse_rate("0%"), Decimal("0.25"),
+        ...                                monthly_fee=Decimal("45")), 0, date(2025, 1, 1))
+        >>> a.accrue(0, 31)      # bill 445.00, minimum 25% = 111.25: clearing takes 333.75 and saves 45.00
+        >>> a.saving_rate(10000), float(a.saving_rate(40000))  # 100.00 left: no payoff; 400.00: 12 × 45 / 333.75
+        (Fraction(0, 1), 1.6179775280898876)
+        """
+        rest = self.balance - self.minimum
+        if rest <= 0 or rest > left:
+            return self.cost
+        return self.cost + 12 * self.payoff_saving() / rest
+
     def units(self, amount: Decimal) -> int:
         """An amount in minor units, rounded by the debt's policy."""
         return self.policy.to_minor(amount)
@@ -375,6 +401,14 @@ class RevolvingAccount(Account):
 
     def recurring_fee(self) -> int:
         return self.monthly_fee
+
+    def payoff_saving(self) -> Fraction:
+        """Full-bill interest: until the bill is paid in full, next month's
+        interest runs on all of it, the part already paid included."""
+        saving = Fraction(self.monthly_fee)
+        if self.full:
+            saving += self.cost / 12 * self.minimum
+        return saving
 
     def close(self, k: int) -> None:
         short = self.minimum - self.paid_now

@@ -38,17 +38,18 @@ after the minimums to the 2% debt:
 >>> first = p.result("avalanche").timeline[0]
 >>> first.payments, first.balances   # a: 1,010.00 − 100.00; b: 2,040.00 − 400.00
 ((Decimal('100.00'), Decimal('400.00')), (Decimal('910.00'), Decimal('1640.00')))
->>> p.cheapest.name, p.result("avalanche").months
-('avalanche', 7)
+>>> p.cheapest.name, p.result("avalanche").months, p.result("optimal").cost == p.result("avalanche").cost
+('optimal', 7, True)
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..money import MoneyPolicy
@@ -59,9 +60,15 @@ from .start import Opening, installment_start
 from .strategies import Strategy, rank, shortfall_order, strategy
 from .warnings import MAX_MONTHS, MinimumWarning, minimum_only, minimum_warning, repayment_problem
 
+if TYPE_CHECKING:
+    from .optimal import Optimum
+
 __all__ = ["MAX_MONTHS", "Budget", "Plan", "Shortfall", "plan", "plan_problems", "simulate"]
 
-DEFAULT_STRATEGIES = ("avalanche", "snowball", "minimum")
+DEFAULT_STRATEGIES = ("optimal", "avalanche", "snowball", "minimum")
+
+#: pays a month's extra: (month index, the accounts still owed, extra) -> extra left
+Director = Callable[[int, list[Account], int], int]
 
 #: A strategy short of the minimums that owes no less than this many months
 #: before is stopped there: at this budget the debts are never repaid.
@@ -86,6 +93,8 @@ class Plan:
     policy: MoneyPolicy
     results: tuple[StrategyResult, ...]
     warnings: tuple[MinimumWarning, ...]
+    optimum: Optimum | None = None  # how the optimal plan was found, when it is in the plan
+    baseline: StrategyResult | None = None  # paying only the minimums (the answer's yardstick)
 
     def result(self, name: str) -> StrategyResult:
         for r in self.results:
@@ -129,9 +138,13 @@ class Plan:
 
 
 def plan(debts: Sequence[Debt], budget: Budget, strategies: Sequence[Strategy | str] = DEFAULT_STRATEGIES,
-         currency: str | None = None, horizon: int = MAX_MONTHS) -> Plan:
+         currency: str | None = None, horizon: int = MAX_MONTHS, time_limit: float | None = None) -> Plan:
     """Play every strategy out, after checking the debts (every problem at
-    once: see :func:`plan_problems`)."""
+    once: see :func:`plan_problems`); ``optimal`` searches for up to
+    ``time_limit`` seconds (default :data:`~repayplan.budget.optimal.TIME_LIMIT`)."""
+    from .optimal import TIME_LIMIT
+
+    limit = TIME_LIMIT if time_limit is None else time_limit
     debts = tuple(debts)
     chosen = [s if isinstance(s, Strategy) else strategy(s) for s in strategies]
     runs: dict[str, tuple[int | None, int, int]] = {}
@@ -141,10 +154,19 @@ def plan(debts: Sequence[Debt], budget: Budget, strategies: Sequence[Strategy | 
     policy = MoneyPolicy(currency or debts[0].policy.currency)
     openings = [installment_start(d, budget.start) if isinstance(d, InstallmentDebt) else None for d in debts]
     dates = month_dates(budget.start, horizon)
-    results = tuple(simulate(debts, budget, s, policy, openings, dates) for s in chosen)
+    results = [simulate(debts, budget, s, policy, openings, dates) for s in chosen if s.name != "optimal"]
+    optimum = None
+    if any(s.name == "optimal" for s in chosen):
+        from .search import find_optimal
+
+        best, optimum = find_optimal(debts, budget, policy, openings, dates, results, limit)
+        results.insert([s.name for s in chosen].index("optimal"), best)
     warnings = tuple(w for d in debts if isinstance(d, RevolvingDebt)
                      for w in [minimum_warning(d, budget.start, runs[d.name])] if w is not None)
-    return Plan(debts, budget, policy, results, warnings)
+    baseline = next((r for r in results if r.name == "minimum"), None)
+    if baseline is None:
+        baseline = simulate(debts, budget, strategy("minimum"), policy, openings, dates)
+    return Plan(debts, budget, policy, tuple(results), warnings, optimum, baseline)
 
 
 def plan_problems(debts: Sequence[Debt], start: date, strategies: Sequence[Strategy] = (),
@@ -177,8 +199,12 @@ def plan_problems(debts: Sequence[Debt], start: date, strategies: Sequence[Strat
 
 
 def simulate(debts: Sequence[Debt], budget: Budget, chosen: Strategy, policy: MoneyPolicy,
-             openings: Sequence[Opening | None] | None = None, dates: Sequence[date] | None = None) -> StrategyResult:
-    """One strategy, month by month (see the module notes for the order of operations)."""
+             openings: Sequence[Opening | None] | None = None, dates: Sequence[date] | None = None,
+             director: Director | None = None) -> StrategyResult:
+    """One strategy, month by month (see the module notes for the order of
+    operations). A ``director`` pays the extra of a month first (month index,
+    the debts still owed, the extra; returns what it left), the strategy's
+    order takes any rest."""
     openings = openings or [None] * len(debts)
     dates = dates or month_dates(budget.start, MAX_MONTHS)
     accounts = [open_account(d, i, budget.start, o) for i, (d, o) in enumerate(zip(debts, openings, strict=True))]
@@ -202,11 +228,13 @@ def simulate(debts: Sequence[Debt], budget: Budget, chosen: Strategy, policy: Mo
             a.accrue(k, days)
         available = monthly + first_extra if k == 0 else monthly
         need = sum(a.minimum for a in active)
-        order = rank(chosen, active)
+        order = rank(chosen, active, available - need)
         if available >= need:
             for a in active:
                 a.pay(a.minimum)
             left = available - need
+            if director is not None:
+                left = director(k, active, left)
             if chosen.pays_extra:
                 for a in order:
                     if not left:

@@ -8,25 +8,29 @@ direct, and every strategy pays them by one rule (:func:`shortfall_order`):
 the debt dearest to fall behind on first, so the one left short is the one
 whose arrears cost least.
 
-* ``avalanche``: the highest effective annual cost first: the contract rate
-  (a day × 365, a month × 12), plus the penalty rate while the debt is in
-  arrears (so an overdue debt usually goes first), plus recurring fees a
-  year as a share of the principal (a 0% instalment plan with fees is not
-  free). Ranked afresh each month. Ties: smaller balance.
+* ``avalanche``: the highest marginal saving of the next unit of money
+  first (:meth:`~repayplan.budget.accounts.Account.saving_rate`): the
+  contract rate (a day × 365, a month × 12); arrears are not counted, as the
+  minimum paid before any extra clears them; what only a payoff saves (a
+  fee that runs until the debt is repaid, a full-bill card's interest on the
+  whole bill) counts when the month's extra can clear the debt, per unit of
+  what clearing takes. Ranked afresh each month. Ties: smaller balance.
 * ``snowball``: the smallest balance first. Ties: higher cost.
 * ``minimum``: only the minimums; nothing extra is paid. When the budget is
   short, the minimums are paid in the order the debts are listed.
 * ``custom``: the debts named in ``order`` first, in that order; the others
   after them in avalanche order.
+* ``optimal``: not a rule: the allocation of each month's extra that costs
+  least, found by exact optimisation (:mod:`repayplan.budget.optimal`).
 
->>> strategy("avalanche").describe()
-'avalanche: the highest effective annual cost first (an overdue debt counts its penalty rate)'
+>>> strategy("avalanche").describe()[:60]
+'avalanche: the highest saving of the next unit of money firs'
 >>> strategy("custom", ("cash", "card")).describe()
 'custom: cash, card, then the rest by cost'
 >>> strategy("payday")
 Traceback (most recent call last):
 ...
-repayplan.errors.InputError: strategy: 'payday' is unknown; use avalanche, snowball, minimum or custom
+repayplan.errors.InputError: strategy: 'payday' is unknown; use optimal, avalanche, snowball, minimum or custom
 """
 
 from __future__ import annotations
@@ -40,10 +44,12 @@ from ..inputs import brief
 
 __all__ = ["STRATEGIES", "Strategy", "rank", "shortfall_order", "strategy"]
 
-STRATEGIES = ("avalanche", "snowball", "minimum", "custom")
+STRATEGIES = ("optimal", "avalanche", "snowball", "minimum", "custom")
 
 _TEXT = {
-    "avalanche": "the highest effective annual cost first (an overdue debt counts its penalty rate)",
+    "avalanche": "the highest saving of the next unit of money first (rate; a fee or full-bill interest when it "
+                 "can be cleared)",
+    "optimal": "the cheapest allocation of each month's extra, found by exact optimisation",
     "snowball": "the smallest balance first",
     "minimum": "only the minimums, nothing extra",
 }
@@ -58,7 +64,8 @@ class Strategy:
 
     def __post_init__(self) -> None:
         if self.name not in STRATEGIES:
-            raise InputError(f"strategy: {brief(self.name)} is unknown; use avalanche, snowball, minimum or custom")
+            raise InputError(f"strategy: {brief(self.name)} is unknown; use optimal, avalanche, snowball, minimum "
+                             "or custom")
         if self.name == "custom" and not self.order:
             raise InputError('strategy: custom needs an order of debt names, e.g. [budget] order = ["card", "cash"]')
 
@@ -90,13 +97,14 @@ def strategy(name: str, order: Sequence[str] = ()) -> Strategy:
     return Strategy(name, tuple(order) if name == "custom" else ())
 
 
-def rank(chosen: Strategy, accounts: Sequence[Any]) -> list[Any]:
-    """The accounts in the order the strategy funds them this month."""
+def rank(chosen: Strategy, accounts: Sequence[Any], left: int = 0) -> list[Any]:
+    """The accounts in the order the strategy funds them this month (``left``:
+    the extra after the minimums)."""
     if chosen.name == "minimum":
         return sorted(accounts, key=lambda a: a.index)
     if chosen.name == "snowball":
         return sorted(accounts, key=lambda a: (a.balance, -a.effective_cost(), a.index))
-    avalanche = sorted(accounts, key=lambda a: (-a.effective_cost(), a.balance, a.index))
+    avalanche = sorted(accounts, key=lambda a: (-a.saving_rate(left), a.balance, a.index))
     if chosen.name == "avalanche":
         return avalanche
     first = {name: i for i, name in enumerate(chosen.order)}

@@ -128,32 +128,53 @@ def read_payments_csv(path: str | Path, loan: Loan | None) -> list[Payment]:
     return parse_payments_csv(text, loan, str(path))
 
 
+def read_payment_history(path: str | Path, loan: Loan | None) -> list[Payment]:
+    """A payment history file, CSV or a workbook (.xlsx: its first sheet), with ``date,amount`` columns
+    (日期/还款日期, 金额/还款金额); the same rules and messages for both, a workbook's by row number."""
+    from .workbook_rows import is_workbook, workbook_rows
+
+    if not is_workbook(path):
+        return read_payments_csv(path, loan)
+    try:
+        rows = list(workbook_rows(path))
+    except InputError as exc:
+        raise CaseFileError([str(exc).removeprefix(f"{path}: ")], str(path)) from None
+    return payments_from_rows(rows, loan, str(path), "row")
+
+
 def parse_payments_csv(text: str, loan: Loan | None, source: str = "payments.csv") -> list[Payment]:
     """Payments from CSV text (see :func:`read_payments_csv`)."""
+    return payments_from_rows(list(records(text.splitlines(keepends=True))), loan, source)
+
+
+def payments_from_rows(records_: list[tuple[int, list[str], str]], loan: Loan | None, source: str,
+                       unit: str = "line") -> list[Payment]:
+    """Payments from (number, cells, problem) records, a header first: the rules a payment history
+    follows, whichever file it came from; ``unit`` names where a problem is ("line" or "row")."""
     reader = Reader(source)
-    rows = [(line, cells, problem) for line, cells, problem in records(text.splitlines(keepends=True))
+    rows = [(line, cells, problem) for line, cells, problem in records_
             if problem or any(cell.strip() for cell in cells)]
     if not rows:
-        raise CaseFileError(["the payments file is empty; its first line must be the header date,amount, then "
-                             "one payment a line, e.g. 2025-03-01,1000.00"], source)
+        raise CaseFileError([f"the payments file is empty; its first {unit} must be the header date,amount, then "
+                             f"one payment a {unit}, e.g. 2025-03-01,1000.00"], source)
     first, head, problem = rows[0]
     header = [cell.strip().lower() for cell in head]
     if problem:
-        reader.problem(f"line {first}", problem)
+        reader.problem(f"{unit} {first}", problem)
     columns = {}
     for key, names in CSV_COLUMNS.items():
         found = [i for i, name in enumerate(header) if name in names]
         if not found and not problem:
-            reader.problem(f"line {first}", f"no {key!r} column; the first row must name the columns, e.g. "
-                                            f"date,amount (found {brief(','.join(header))})")
+            reader.problem(f"{unit} {first}", f"no {key!r} column; the first row must name the columns, e.g. "
+                                              f"date,amount (found {brief(','.join(header))})")
         elif len(found) > 1:
-            reader.problem(f"line {first}", f"two {key!r} columns (columns {found[0] + 1} and {found[1] + 1}); "
-                                            "keep one")
+            reader.problem(f"{unit} {first}", f"two {key!r} columns (columns {found[0] + 1} and {found[1] + 1}); "
+                                              "keep one")
         columns[key] = found[0] if found else None
     reader.check()
     payments = []
     for number, row, problem in rows[1:]:
-        at = f"line {number}"
+        at = f"{unit} {number}"
         if problem:
             reader.problem(at, problem)
             continue
@@ -166,7 +187,7 @@ def parse_payments_csv(text: str, loan: Loan | None, source: str = "payments.csv
             day = None
         amount = None
         try:
-            currency = loan.currency if loan else None
+            currency = loan.currency if loan is not None else None
             amount = to_decimal(cells["amount"], f"{at}: amount", currency) if cells["amount"] else None
         except InputError as exc:
             reader.problems.append(str(exc))

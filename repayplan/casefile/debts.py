@@ -15,8 +15,8 @@ Each ``[[debts]]`` entry has a ``name`` and a ``kind``:
 ``[budget]``: ``monthly`` (else ``[borrower]`` ``monthly_income`` −
 ``monthly_expenses``), ``lump_sum`` (else ``[borrower] lump_sum``),
 ``reserve``, ``start`` (else ``[case] as_of``, else today), ``order`` (the
-custom strategy) and ``strategies`` (default: avalanche, snowball, minimum,
-and custom when an order is given).
+custom strategy) and ``strategies`` (default: optimal, avalanche, snowball,
+minimum, and custom when an order is given).
 
 >>> from repayplan.casefile import parse_document
 >>> doc = parse_document('''
@@ -33,7 +33,7 @@ and custom when an order is given).
 ... ''')
 >>> case = read_plan_case(Reader(), doc)
 >>> case.debts[0].min_floor, case.budget.monthly, [s.name for s in case.strategies]
-(Decimal('100'), Decimal('500'), ['avalanche', 'snowball', 'minimum'])
+(Decimal('100'), Decimal('500'), ['optimal', 'avalanche', 'snowball', 'minimum'])
 """
 
 from __future__ import annotations
@@ -87,7 +87,7 @@ def read_plan_case(reader: Reader, doc: dict[str, Any], strategies: Sequence[str
     if not strategies and "strategies" in table:
         strategies_where = "budget.strategies"
     if not names:
-        names = ["avalanche", "snowball", "minimum"] + (["custom"] if order else [])
+        names = ["optimal", "avalanche", "snowball", "minimum"] + (["custom"] if order else [])
     chosen = []
     for name in dict.fromkeys(names):
         try:

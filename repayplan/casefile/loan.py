@@ -84,6 +84,7 @@ def read_loan_table(reader: Reader, table: dict[str, Any], where: str, currency:
         "currency": reader.choice(table, "currency", where, MINOR_UNITS, default=currency),
         "installment_fee": reader.amount(table, "installment_fee", where, default=Decimal(0)),
         "upfront_fee": reader.amount(table, "upfront_fee", where, default=Decimal(0)),
+        "signed": reader.date(table, "signed", where),
     }
     if len(reader.problems) > before:
         return None

@@ -62,7 +62,7 @@ def read_negotiation_case(doc: dict[str, Any], source: str = "") -> NegotiationC
         if cap_text is not None:  # its syntax at least (an LPR cap needs the loan's start)
             _cap(reader, cap_text, date.today())
         raise CaseFileError(exc.problems + reader.problems, source) from None
-    cap = _cap(reader, cap_text, case.debt.loan.start) if cap_text is not None else None
+    cap = _cap(reader, cap_text, case.debt.loan.contract_date) if cap_text is not None else None
     reader.check()
     try:
         constraints = Constraints.from_parties(case.borrower, case.creditor, cap)

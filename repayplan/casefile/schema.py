@@ -32,7 +32,7 @@ from ..inputs import brief
 CASE = ("id", "title", "currency", "as_of", "borrower", "creditor", "claimed", "notes")
 LOAN = ("principal", "rate", "term", "method", "frequency", "start", "first_due", "interest_basis", "day_count",
         "rounding", "currency", "installment_fee", "upfront_fee",
-        "contract_no", "signed", "product")  # the last three: for letters (casefile.agreement, report.documents)
+        "contract_no", "signed", "product")  # the last three: the original contract, for agreements and letters
 PENALTY = ("rate", "base", "compound", "count_payment_day", "grace_days", "grace_mode", "late_fee", "late_fee_rate",
            "late_fee_min", "late_fee_max", "allocation", "allocation_scope")
 PAYMENT = ("date", "amount", "note")

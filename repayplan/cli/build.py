@@ -24,7 +24,7 @@ def loan_options(func: Any) -> Any:
         ("--start", "Loan start (disbursement) date, YYYY-MM-DD; default today."),
         ("--first-due", "First due date, if not one period after the start."),
         ("--interest-basis", "periodic (rate ÷ periods a year, default) or daily (actual days)."),
-        ("--day-count", "act/365 (default), act/360 or 30/360, for daily interest."),
+        ("--day-count", "act/365 (default), act/360, 30/360 (ISDA) or 30E/360, for daily interest."),
         ("--currency", "CNY (default), USD, EUR, JPY, KRW, ..."),
         ("--rounding", "half-up (default) or half-even."),
         ("--installment-fee", "A fee charged with every installment."),

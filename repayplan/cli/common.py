@@ -92,3 +92,23 @@ case_argument = click.argument("case", required=False, type=click.Path(dir_okay=
 def emit(text: str) -> None:
     """Print a rendered result; a trailing newline once."""
     click.echo(text.rstrip("\n"))
+
+
+payments_option = click.option(
+    "--payments", "payments_file", default=None, type=click.Path(dir_okay=False, path_type=str),
+    help="Payment history: CSV, or .xlsx as banks and payment apps export it (the first sheet), with columns "
+         "date,amount (日期/还款日期, 金额/还款金额); replaces the case file's [[payments]].")
+
+
+def with_history(data: Any, path: str | None) -> Any:
+    """A compare case with its payment history read from `path` (CSV or .xlsx) instead of [[payments]]."""
+    if path is None:
+        return data
+    from dataclasses import replace
+
+    from ..arrears import PenaltyPolicy
+    from ..casefile.arrears import read_payment_history
+
+    payments = read_payment_history(path, data.debt.loan)
+    return replace(data, debt=replace(data.debt, payments=tuple(payments),
+                                      penalty=data.debt.penalty or PenaltyPolicy()))

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .common import emit, format_option, handle_errors, lang_option
+from .common import emit, format_option, handle_errors, lang_option, payments_option, with_history
 
 #: quick-scenario flag -> how it becomes a step table
 QUICK_FLAGS = ("waive", "haircut", "rate", "term", "payment", "settle")
@@ -67,11 +67,12 @@ def quick_name(flags: dict[str, Any]) -> str:
 @click.option("--max-term", default=None, type=click.IntRange(1, 1200),
               help="Longest agreement in months (default [creditor] max_term, else 60).")
 @click.option("--schedules", is_flag=True, help="Also print every plan's schedule.")
+@payments_option
 @format_option()
 @lang_option
 @handle_errors
 def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None, max_term: int | None,
-            schedules: bool, fmt: str, lang: str, **flags: Any) -> None:
+            schedules: bool, payments_file: str | None, fmt: str, lang: str, **flags: Any) -> None:
     """Put the contract as it stands and restructurings side by side.
 
     CASE is a TOML or JSON case file with [loan], optionally [[payments]] and
@@ -84,6 +85,7 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
       repayplan compare examples/hardship.toml --scenario "Interest freeze, 36 months" --format json
       repayplan compare examples/hardship.toml --term 36 --rate 0%
       repayplan compare examples/hardship.toml --lang zh
+      repayplan compare examples/hardship.toml --payments paid.xlsx
     """
     from dataclasses import replace
 
@@ -94,7 +96,7 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
     from ..errors import CaseFileError
     from ..report.compare import comparison_csv, comparison_json, comparison_table
 
-    data = read_compare_case(load_document(case), case)
+    data = with_history(read_compare_case(load_document(case), case), payments_file)
     scenarios, problems = select_scenarios(data.scenarios, names)
     steps, quick_problems = quick_steps(flags)
     problems += quick_problems

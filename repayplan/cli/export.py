@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .common import handle_errors, lang_option
+from .common import handle_errors, lang_option, payments_option, with_history
 
 
 @click.command()
@@ -20,11 +20,16 @@ from .common import handle_errors, lang_option
 @click.option("--date", "on", default=None,
               help="Restructuring date (the debt's position), YYYY-MM-DD; default [case] as_of, else today.")
 @click.option("--cap", default=None, help="Cost-of-credit cap to check: 24%, 4xLPR or any rate.")
+@click.option("--for", "audience", type=click.Choice(["mediator", "borrower", "creditor"]), default="mediator",
+              show_default=True, help="Whose copy: the mediator's has every figure; the borrower's leaves out the "
+              "creditor's limits (minimum recovery, discount rate, NPV, recovery), the creditor's the borrower's "
+              "income, expenses and budget.")
 @click.option("--force", is_flag=True, help="Overwrite FILE.xlsx if it exists.")
+@payments_option
 @lang_option
 @handle_errors
 def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | None, on: str | None,
-           cap: str | None, force: bool, lang: str) -> None:
+           cap: str | None, audience: str, force: bool, payments_file: str | None, lang: str) -> None:
     """Write a case as a workbook: Summary, one sheet per plan, the contract
     schedule with live formulas, Arrears (with a payment history), Terms and
     Charts. The figures are those of `repayplan compare` and `status`.
@@ -37,6 +42,8 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
       repayplan export examples/mortgage.toml -o mortgage.xlsx
       repayplan export examples/huabei-arrears.toml -o huabei.xlsx --lang zh --cap 24%
       repayplan export examples/hardship.toml -o hardship.xlsx --scenario "Interest freeze, 36 months" --force
+      repayplan export examples/hardship.toml -o borrower.xlsx --for borrower --lang zh
+      repayplan export examples/hardship.toml -o case.xlsx --payments paid.xlsx
     """
     from ..compare import compare
     from ..report.excel import export_workbook
@@ -47,18 +54,44 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
         raise click.UsageError(f"--output: {output!r} must end in .xlsx", click.get_current_context())
     refuse_inputs(output, "--output", [case])
     check_target(output, force)  # refused before any work, and again when written (atomic_write)
-    data, scenarios, day, ceiling = _read(case, names, on, cap)
+    data, scenarios, day, ceiling = _read(case, names, on, cap, payments_file)
     comparison = compare(data.debt, scenarios, day, data.borrower, data.creditor)
     plans = comparison_plans(comparison, lang)
     loan = data.debt.loan
     schedule = contract_plan(loan, lang=lang, compared=False)
     plans.append(replace_note(schedule, lang))
-    terms_index = _terms_index(plans, terms_plan, len(scenarios))
+    if comparison.position.total <= 0:  # nothing owed: no plan to compare; the contract schedule for the record
+        plans = [p for p in plans if p.kind == "schedule"]
+    terms_index = _terms_index(plans, terms_plan, len(scenarios) if len(plans) > 1 else 0)
     statement = _statement(data.debt, day)
     check = _cap_check(data.debt, day, statement, ceiling) if ceiling is not None else None
-    book = case_book(data.info, loan, plans, statement, check, lang, terms_index, comparison)
+    agreement = agreement_of(case, comparison, plans[terms_index])
+    book = case_book(data.info, loan, plans, statement, check, lang, terms_index, comparison, audience, agreement)
     target = export_workbook(book, output, force=force)
+    if comparison.position.total <= 0:
+        from ..report.labels import label
+
+        click.echo(f"Wrote {target}: " + label("cmp.nothing_owed", lang).format(date=day.isoformat()))
+        return
     click.echo(f"Wrote {target}: {len(comparison.plans)} plan(s) compared, terms from {plans[terms_index].name!r}")
+
+
+def agreement_of(case: str, comparison: Any, chosen: Any) -> Any:
+    """The agreement the Terms sheet sets out: the chosen plan with the case's parties, original contract
+    and ``[agreement]`` terms (None for the contract schedule, which is no agreement)."""
+    from ..agreement import build_agreement
+    from ..casefile import load_document
+    from ..casefile.agreement import read_agreement_case
+    from ..report.compare import plan_name
+
+    if chosen.kind == "schedule" or comparison.position.total <= 0:
+        return None
+    plan = next((p for p in comparison.plans if plan_name(p, "en") == chosen.name or plan_name(p, "zh") ==
+                 chosen.name), None)
+    if plan is None:
+        return None
+    parts = read_agreement_case(load_document(case), case)
+    return build_agreement(plan, parts.parties, parts.contract, parts.terms)
 
 
 def replace_note(plan: Any, lang: str) -> Any:
@@ -69,14 +102,15 @@ def replace_note(plan: Any, lang: str) -> Any:
     return replace(plan, note=label("wb.contract_note", lang))
 
 
-def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None) -> tuple[Any, list[Any], Any, Any]:
+def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None,
+          payments_file: str | None = None) -> tuple[Any, list[Any], Any, Any]:
     """The case, the scenarios asked for, the date and the cap; every problem at once."""
     from ..casefile import load_document
     from ..casefile.scenarios import read_compare_case, restructuring_date, select_scenarios
     from ..errors import CaseFileError, InputError
     from ..legal import parse_cap
 
-    data = read_compare_case(load_document(case), case)
+    data = with_history(read_compare_case(load_document(case), case), payments_file)
     scenarios, problems = select_scenarios(data.scenarios, names)
     day, date_problems = restructuring_date(data, on, case)
     problems += date_problems
@@ -84,7 +118,7 @@ def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None) ->
     ceiling = None
     if cap is not None:
         try:
-            ceiling = parse_cap(cap, loan.start)
+            ceiling = parse_cap(cap, loan.contract_date)
         except InputError as exc:
             problems.append(f"--{exc}")
     if problems:

@@ -43,7 +43,7 @@ def read_plan_inputs(case: str, strategies: tuple[str, ...], flags: dict[str, An
 @click.command()
 @click.argument("case", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--strategy", "strategies", multiple=True, metavar="NAME",
-              help="avalanche, snowball, minimum or custom (repeat for several); default: all of them "
+              help="optimal, avalanche, snowball, minimum or custom (repeat for several); default: all of them "
                    "(custom when [budget] order is given).")
 @click.option("--monthly", default=None, help="Money for debts each month (overrides [budget] monthly).")
 @click.option("--lump-sum", default=None, help="Money available at the start (overrides [budget] lump_sum).")
@@ -58,12 +58,17 @@ def read_plan_inputs(case: str, strategies: tuple[str, ...], flags: dict[str, An
               metavar="FILE.xlsx", help="Also write a workbook: the timeline of each strategy and a chart of "
                                         "balances per debt.")
 @click.option("--force", is_flag=True, help="Overwrite an existing --export file.")
+@click.option("--time-limit", "time_limit", default=None, type=click.FloatRange(min=0.1), metavar="SECONDS",
+              help="How long the optimal plan's solver may search (default 3); past it the best plan found is "
+                   "given with its bound.")
 @handle_errors
 def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str, lang: str, export: str | None,
-         force: bool, **flags: Any) -> None:
-    """Plan several debts under one budget: avalanche, snowball, minimum-only
-    and a custom order side by side, with the cheapest, the cost of paying
-    only the minimum, and what happens when the budget falls short.
+         force: bool, time_limit: float | None, **flags: Any) -> None:
+    """Plan several debts under one budget: the optimal plan (the cheapest
+    allocation of each month's money, with the bound that proves it) first,
+    then avalanche, snowball, minimum-only and a custom order against it, the
+    cost of paying only the minimum, and what happens when the budget falls
+    short.
 
     CASE is a TOML or JSON case file with [[debts]] and [budget] (or
     [borrower] monthly_income and monthly_expenses).
@@ -88,7 +93,8 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
         refuse_inputs(export, "--export", [case])
         check_target(export, force)
     inputs = read_plan_inputs(case, strategies, flags)
-    result = make_plan(inputs.debts, inputs.budget, inputs.strategies, currency=inputs.info.currency)
+    result = make_plan(inputs.debts, inputs.budget, inputs.strategies, currency=inputs.info.currency,
+                       time_limit=time_limit)
     names = [r.name for r in result.results]
     if timeline not in (None, "all", "none", *names):
         raise InputError(f"--timeline: {brief(timeline)} is not a strategy of this plan; use one of "
@@ -96,7 +102,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
     if export:
         from ..report.plan_excel import write_plan_workbook
 
-        write_plan_workbook(result, export, lang, force)
+        write_plan_workbook(result, export, lang, force, case_id=inputs.info.case_id)
     chosen = names if timeline == "all" else [] if timeline == "none" else [timeline] if timeline else None
     if fmt == "json":
         emit(plan_json(result))

@@ -122,7 +122,7 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
         check_target(export, force)
     data = read_negotiation_case(load_document(case), case)
     day, problems = restructuring_date(data.case, on, case)
-    changes, flag_problems = overrides(flags, data.case.debt.loan.start)
+    changes, flag_problems = overrides(flags, data.case.debt.loan.contract_date)
     problems += flag_problems
     if problems:
         raise CaseFileError(problems)
@@ -138,10 +138,10 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
     else:
         emit(proposal_table(proposal, lang))
     if export is not None:
-        _export(data, proposal, export, force, lang)
+        _export(data, proposal, export, force, lang, case)
 
 
-def _export(data: Any, proposal: Any, target: str, force: bool, lang: str) -> None:
+def _export(data: Any, proposal: Any, target: str, force: bool, lang: str, case: str = "") -> None:
     """The contract as it stands and the offers, side by side as ``compare``
     exports plans: the case-file workbook with the contract schedule, the
     arrears (with a payment history), Terms (from offer 1) and Charts."""
@@ -149,7 +149,7 @@ def _export(data: Any, proposal: Any, target: str, force: bool, lang: str) -> No
     from ..errors import RepayplanError
     from ..report.excel import export_workbook
     from ..report.excel.case import case_book, comparison_plans, contract_plan
-    from .export import replace_note
+    from .export import agreement_of, replace_note
 
     if not proposal.offers:
         raise RepayplanError(f"--export: no offer fits, so there is nothing to write to {target}")
@@ -161,6 +161,8 @@ def _export(data: Any, proposal: Any, target: str, force: bool, lang: str) -> No
     if debt.has_history:
         st = statement(debt.loan, [p for p in debt.payments if p.date <= proposal.on], debt.penalty, proposal.on)
     terms_index = 1 if proposal.contract is not None else 0
-    book = case_book(data.case.info, debt.loan, plans, st, None, lang, terms_index, comparison)
+    agreement = agreement_of(case, comparison, plans[terms_index]) if case else None  # Terms as the agreement
+    book = case_book(data.case.info, debt.loan, plans, st, None, lang, terms_index, comparison,
+                     agreement=agreement)
     written = export_workbook(book, target, force=force)
     click.echo(f"Wrote {written}: {len(proposal.offers)} offer(s) and the contract as it stands", err=True)

@@ -32,7 +32,7 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
     """Everything `status` needs from a case file and flags; every problem at once."""
     from ..arrears import PenaltyPolicy
     from ..casefile import Reader, load_document
-    from ..casefile.arrears import read_payments, read_payments_csv, read_penalty
+    from ..casefile.arrears import read_payment_history, read_payments, read_penalty
     from ..casefile.fields import parse_date
     from ..casefile.loan import read_case_info
     from ..errors import CaseFileError, InputError
@@ -58,7 +58,7 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
     notes: tuple[str, ...] = ()
     if flags.get("payments_file"):
         try:
-            payments = read_payments_csv(flags["payments_file"], loan)
+            payments = read_payment_history(flags["payments_file"], loan)
             if not payments:
                 notes = (f"no payments in {flags['payments_file']} (a header only): nothing counted as paid",)
         except CaseFileError as exc:
@@ -94,7 +94,7 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
     cap = None
     if flags.get("cap") and loan is not None:
         try:
-            cap = parse_cap(flags["cap"], loan.start)
+            cap = parse_cap(flags["cap"], loan.contract_date)
         except InputError as exc:
             problems.append("--" + str(exc))
     problems = list(dict.fromkeys(problems))
@@ -108,7 +108,8 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
 @click.option("--as-of", "as_of", default=None,
               help="Statement date, YYYY-MM-DD; default the case's as_of, else today.")
 @click.option("--payments", "payments_file", default=None, type=click.Path(dir_okay=False, path_type=str),
-              help="CSV file with date,amount columns; replaces the case file's [[payments]].")
+              help="Payment history: CSV, or .xlsx as banks and payment apps export it (the first sheet), with "
+                   "columns date,amount (日期/还款日期, 金额/还款金额); replaces the case file's [[payments]].")
 @click.option("--claimed", default=None, help="The creditor's stated total, to audit (default: [case] claimed).")
 @click.option("--cap", default=None, help="Cost-of-credit cap: 24%, 4xLPR (4 × the one-year LPR on the start "
                                           "date) or any rate.")

@@ -142,6 +142,8 @@ def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False
     breakdown = " + ".join(f"{k} {policy.grouped(v)}" for k, v in owed if v)
     pairs = [(label("currency", lang), comp.currency), (label("cmp.date", lang), comp.on.isoformat()),
              (label("cmp.owed", lang), f"{policy.grouped(p.total)}" + (f" = {breakdown}" if breakdown else ""))]
+    if p.total <= 0:  # said plainly, not a table of zeros
+        return key_values(pairs) + "\n\n" + label("cmp.nothing_owed", lang).format(date=comp.on.isoformat()) + "\n"
     headers = [label("cmp.figure", lang)] + [plan_name(plan, lang) for plan in comp.plans]
     body = [[label(TABLE_LABELS.get(key, key), lang)]
             + [metric_text(key, getattr(m, key), policy, True, lang) for m in comp.metrics]

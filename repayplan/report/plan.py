@@ -1,7 +1,9 @@
 """A budget plan (`repayplan plan`) as JSON (the stable contract), CSV and a
 table for people, in English or Chinese.
 
-JSON: ``{"currency", "start", "budget", "cheapest", "differences",
+JSON: ``{"currency", "start", "budget", "cheapest", "optimal": {"status",
+"bound", "gap", "cost", "answer", "reasons", ...}, "vs_cheapest":
+[{"strategy", "against", "extra_cost", "months_later"}], "differences",
 "strategies": [{"name", "months", "debt_free_date", "total_paid",
 "total_interest", "total_penalty", "total_fees", "debts": [{"name",
 "payoff_date", "paid", "interest", "penalty", ...}], "timeline": [{"period",
@@ -24,6 +26,7 @@ from ..budget.warnings import MinimumWarning
 from ..money import ZERO
 from ..rates import percent_text
 from .labels import label
+from .plan_answer import answer_lines, optimal_dict, strategy_name, versus_lines, versus_list
 from .render import csv_text, json_text, key_values, table_text
 
 TIMELINE_COLUMNS = ("strategy", "period", "date", "debt", "minimum", "payment", "interest", "penalty", "fees",
@@ -54,6 +57,8 @@ def plan_dict(plan: Plan) -> dict[str, Any]:
                    "reserve": money(budget.reserve), "first_month": money(budget.first_month),
                    "source": budget.source},
         "cheapest": plan.cheapest.name,
+        "optimal": optimal_dict(plan),
+        "vs_cheapest": versus_list(plan),
         "differences": [{"cheaper": d.cheaper, "dearer": d.dearer, "saving": money(d.saving),
                          "months_sooner": d.months_sooner} for d in plan.differences()],
         "strategies": [_strategy_dict(r, names, money) for r in plan.results],
@@ -203,8 +208,12 @@ def warning_text(w: MinimumWarning, plan: Plan, lang: str) -> str:
     text = L("warning_minimum", lang, debt=w.debt, months=months_words(w.minimum_months, lang),
              total=grouped(w.minimum_total), charges=grouped(w.minimum_charges))
     if w.payment_36 is not None and w.saving_36 is not None:
-        key = "warning_36" if w.payment_36 >= w.first_minimum else "warning_36_floor"
-        text += " " + L(key, lang, payment=grouped(w.payment_36), saving=grouped(w.saving_36))
+        if w.payment_36 >= w.first_minimum:
+            text += " " + L("warning_36", lang, payment=grouped(w.payment_36), saving=grouped(w.saving_36))
+        else:  # below today's minimum: the minimum is paid until it falls below the figure
+            text += " " + L("warning_36_below", lang, payment=grouped(w.payment_36),
+                            minimum=grouped(w.first_minimum), months=months_words(w.months_36 or 0, lang),
+                            saving=grouped(w.saving_36))
     else:
         text += " " + L("warning_within_36", lang)
     return text
@@ -222,7 +231,8 @@ def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> st
     shortfall, then the month-by-month timeline of the strategies named."""
     grouped = plan.policy.grouped
     budget = plan.budget
-    parts = [_budget_text(plan, lang)]
+    answer = answer_lines(plan, lang)
+    parts = (["\n".join(answer)] if answer else []) + [_budget_text(plan, lang)]
     debts_rows = []
     for debt in plan.debts:
         outcome = plan.results[0].debts[[d.name for d in plan.debts].index(debt.name)]
@@ -234,7 +244,8 @@ def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> st
     parts.append(_strategies_text(plan, lang))
     parts.append(_cheapest_text(plan, lang))
     if plan.warnings:
-        parts.append(L("warnings_heading", lang) + "\n" + "\n".join(f"* {warning_text(w, plan, lang)}"
+        heading = "warnings_heading" if plan.policy.currency == "USD" else "warnings_heading_plain"
+        parts.append(L(heading, lang) + "\n" + "\n".join(f"* {warning_text(w, plan, lang)}"
                                                                        for w in plan.warnings))
     if plan.shortfall is not None:
         parts.append(_shortfall_text(plan, lang))
@@ -258,7 +269,7 @@ def _budget_text(plan: Plan, lang: str) -> str:
 def _strategies_text(plan: Plan, lang: str) -> str:
     grouped = plan.policy.grouped
     results = plan.results
-    headers = [L("strategy", lang)] + [r.name for r in results]
+    headers = [L("strategy", lang)] + [strategy_name(r.name, lang) for r in results]
     rows: list[list[str]] = [
         [L("months", lang)] + [months_text(r.months, lang) for r in results],
         [L("debt_free_date", lang)] + [_iso(r.debt_free_date) or L("not_repaid", lang) for r in results],
@@ -285,14 +296,9 @@ def _strategies_text(plan: Plan, lang: str) -> str:
 def _cheapest_text(plan: Plan, lang: str) -> str:
     grouped = plan.policy.grouped
     cheapest = plan.cheapest
-    lines = [L("cheapest_line", lang, name=cheapest.name, cost=grouped(cheapest.cost))]
-    for d in plan.differences():
-        sooner = ""
-        if d.months_sooner is not None:
-            key = "months_sooner" if d.months_sooner > 0 else "months_later" if d.months_sooner < 0 else "months_same"
-            sooner = L(key, lang, months=abs(d.months_sooner))
-        key = "difference" if d.saving else "same_cost"
-        lines.append(f"  {L(key, lang, cheaper=d.cheaper, dearer=d.dearer, saving=grouped(d.saving))}{sooner}")
+    lines = [L("cheapest_line", lang, name=strategy_name(cheapest.name, lang), cost=grouped(cheapest.cost))]
+    if len(plan.results) > 1:
+        lines += versus_lines(plan, lang)
     return "\n".join(lines)
 
 
@@ -305,15 +311,16 @@ def _shortfall_text(plan: Plan, lang: str) -> str:
     for r in plan.results:
         event = r.first_arrears
         if event is None:
-            lines.append(f"  {r.name}: {L('always_covered', lang)}")
+            lines.append(f"  {strategy_name(r.name, lang)}: {L('always_covered', lang)}")
             continue
         # what falling behind costs: the penalty and fees CHARGED (paid or still owed), not only those paid
         end = L("owed_at_end", lang, balance=grouped(r.balance_left), months=len(r.timeline)) if r.balance_left else ""
         end += L("growing", lang) if r.growing else ""
-        lines.append(f"  {r.name}: " + L("first_short", lang, date=event.date.isoformat(), period=event.period,
-                                         debts=", ".join(event.debts), months=r.shortfall_months,
-                                         penalty=grouped(r.charged_penalty), fees=grouped(r.charged_fees)) + end)
-    lines.append(L("shortfall_rule", lang, name=plan.cheapest.name, cost=grouped(plan.cheapest.cost)))
+        lines.append(f"  {strategy_name(r.name, lang)}: " + L(
+            "first_short", lang, date=event.date.isoformat(), period=event.period, debts=", ".join(event.debts),
+            months=r.shortfall_months, penalty=grouped(r.charged_penalty), fees=grouped(r.charged_fees)) + end)
+    lines.append(L("shortfall_rule", lang, name=strategy_name(plan.cheapest.name, lang),
+                   cost=grouped(plan.cheapest.cost)))
     lines.append(shortfall_hint(plan, lang))
     return "\n".join(lines)
 
@@ -327,5 +334,5 @@ def _timeline_text(plan: Plan, r: StrategyResult, lang: str) -> str:
     body = [[str(row.period), row.date.isoformat()] + [grouped(x) for x in row.payments]
             + [grouped(x) for x in row.balances] + [grouped(row.total_payment), grouped(row.total_balance)]
             for row in r.timeline]
-    title = L("timeline_heading", lang, name=r.name)
+    title = L("timeline_heading", lang, name=strategy_name(r.name, lang))
     return title + "\n" + table_text(headers, body)

@@ -4,29 +4,34 @@ A summary sheet (budget, debts, the strategies side by side, the cheapest,
 the minimum-payment warnings, any shortfall), then one sheet per strategy:
 the month-by-month timeline (what each debt gets and still owes; the row and
 column totals are live SUM formulas) with a line chart of the balance of each
-debt. Written through :func:`~repayplan.report.files.atomic_write`: never a
-partial file, never an overwrite without ``force``. openpyxl is imported
-only here, when a workbook is written.
+debt beside the table (outside the print area, so it never shrinks the
+table on paper). A4, one font, the case id in the footer. Written with
+XlsxWriter (every formula with its value) through
+:func:`~repayplan.report.files.atomic_write`: never a partial file, never an
+overwrite without ``force``.
 """
 
 from __future__ import annotations
 
 from datetime import datetime
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from ..budget import Plan, StrategyResult
+from .excel.style import LINE_HEIGHT, Formula, SheetWriter, print_setup, set_widths, wrapped_lines
 from .files import atomic_write
 from .plan import L, minimum_text, months_text, penalty_words, shortfall_hint, source_text, strategy_text, warning_text
+from .plan_answer import strategy_name
+from .render import display_width
 
-TITLE_FONT = {"bold": True, "size": 14}
 
-
-def write_plan_workbook(plan: Plan, target: str | Path, lang: str = "en", force: bool = False) -> Path:
+def write_plan_workbook(plan: Plan, target: str | Path, lang: str = "en", force: bool = False,
+                        case_id: str = "") -> Path:
     """Write the workbook of a plan to ``target`` (refused if it exists, unless ``force``)."""
 
     def write(tmp: Path) -> None:
-        build_plan_workbook(plan, lang).save(tmp)
+        build_plan_workbook(plan, lang, tmp, case_id)
 
     return atomic_write(target, write, force)
 
@@ -36,180 +41,167 @@ def sheet_name(name: str, lang: str) -> str:
     return L(f"sheet_{name}", lang)[:31]
 
 
-def build_plan_workbook(plan: Plan, lang: str = "en") -> Any:
-    from openpyxl import Workbook
+def build_plan_workbook(plan: Plan, lang: str, path: str | Path, case_id: str = "") -> None:
+    """Write the workbook (XlsxWriter, constant memory) to ``path``."""
+    import xlsxwriter
 
-    book = Workbook()
-    summary = book.active
-    summary.title = L("xl_summary", lang)
-    _summary(summary, plan, lang)
-    for result in plan.results:
-        _timeline_sheet(book.create_sheet(sheet_name(result.name, lang)), plan, result, lang)
-    props = book.properties
-    props.title = L("xl_doc_title", lang)
-    props.subject = L("xl_title", lang, n=len(plan.results))
-    props.creator = "repayplan"
-    props.created = datetime(plan.budget.start.year, plan.budget.start.month, plan.budget.start.day)
-    return book
+    from .excel.style import Formats
+    from .excel.workbook import OPTIONS
 
-
-def _money_format(plan: Plan) -> str:
-    digits = plan.policy.minor_units
-    return "#,##0" + ("." + "0" * digits if digits else "")
+    book = xlsxwriter.Workbook(str(path), OPTIONS)
+    formats = Formats(book, plan.policy)
+    summary = book.add_worksheet(L("xl_summary", lang))
+    sheets = [book.add_worksheet(sheet_name(r.name, lang)) for r in plan.results]
+    _summary(SheetWriter(summary, formats), plan, lang, case_id)
+    for ws, result in zip(sheets, plan.results, strict=True):
+        _timeline_sheet(book, SheetWriter(ws, formats), plan, result, lang, case_id)
+    start = plan.budget.start
+    book.set_properties({"title": L("xl_doc_title", lang), "subject": L("xl_title", lang, n=len(plan.results)),
+                         "author": "repayplan", "created": datetime(start.year, start.month, start.day)})
+    book.close()
 
 
-def _summary(ws: Any, plan: Plan, lang: str) -> None:
-    from openpyxl.styles import Alignment, Font
-
-    money_fmt = _money_format(plan)
-    bold = Font(bold=True)
+def _summary(out: SheetWriter, plan: Plan, lang: str, case_id: str) -> None:
     budget = plan.budget
-    ws["A1"] = L("xl_title", lang, n=len(plan.results))
-    ws["A1"].font = Font(**TITLE_FONT)
-    row = 3
-
-    def put(values: list[Any], money: tuple[int, ...] = (), font: Any = None) -> None:
-        nonlocal row
-        for col, value in enumerate(values, start=1):
-            cell = ws.cell(row=row, column=col, value=value)
-            if col in money:
-                cell.number_format = money_fmt
-            if font is not None:
-                cell.font = font
-        row += 1
-
-    put([L("budget_heading", lang)], font=bold)
-    put([L("currency", lang), plan.policy.currency])
-    put([L("start", lang), budget.start])
-    ws.cell(row=row - 1, column=2).number_format = "yyyy-mm-dd"
-    put([L("monthly", lang), budget.monthly, source_text(plan, lang)], money=(2,))
-    if budget.lump_sum:
-        put([L("lump_sum", lang), budget.lump_sum, L("lump_text", lang, lump=plan.policy.grouped(budget.lump_sum),
-                                                       reserve=plan.policy.grouped(budget.reserve),
-                                                       spent=plan.policy.grouped(budget.first_month
-                                                                                 - budget.monthly))], money=(2,))
-    put([L("order_of_month", lang), L("order_text", lang)])
-    row += 1
-    put([L("debts_heading", lang, date=budget.start.isoformat())], font=bold)
-    put([L(k, lang) for k in ("debt", "kind", "balance", "rate", "minimum_rule", "if_overdue")], font=bold)
-    for i, debt in enumerate(plan.debts):
-        put([debt.name, L(debt.kind, lang), plan.results[0].debts[i].opening, str(debt.rate),
-             minimum_text(debt, lang), penalty_words(debt, lang)], money=(3,))
-    row += 1
-    put([L("strategies_heading", lang)], font=bold)
-    put([L("strategy", lang)] + [r.name for r in plan.results], font=bold)
     results = plan.results
-    put([L("months", lang)] + [r.months if r.months is not None else L("not_repaid", lang) for r in results])
-    put([L("debt_free_date", lang)] + [r.debt_free_date or L("not_repaid", lang) for r in results])
-    for col in range(2, len(results) + 2):
-        ws.cell(row=row - 1, column=col).number_format = "yyyy-mm-dd"
-    amounts = tuple(range(2, len(results) + 2))
+    n = len(results)
+    out.widths = set_widths(out.ws, [30, 16, 16, 16, 30, 40] + [16] * max(0, n - 5))
+    print_setup(out.ws, case_id, lang, title_rows=None)
+    out.append((L("xl_title", lang, n=n), "title"))
+    out.blank()
+    out.append((L("budget_heading", lang), "heading"))
+    out.append((L("currency", lang), "label"), (plan.policy.currency, "text"))
+    out.append((L("start", lang), "label"), (budget.start, "date_left"))
+    out.paragraph(source_text(plan, lang), sum(out.widths[2:]), len(out.widths) - 2, "wrap", first=3,
+                  before=((L("monthly", lang), "label"), (budget.monthly, "amount")))
+    if budget.lump_sum:
+        text = L("lump_text", lang, lump=plan.policy.grouped(budget.lump_sum),
+                 reserve=plan.policy.grouped(budget.reserve),
+                 spent=plan.policy.grouped(budget.first_month - budget.monthly))
+        out.paragraph(text, sum(out.widths[2:]), len(out.widths) - 2, "wrap", first=3,
+                      before=((L("lump_sum", lang), "label"), (budget.lump_sum, "amount")))
+    out.paragraph(L("order_text", lang), sum(out.widths[1:]), len(out.widths) - 1, "wrap", first=2,
+                  before=((L("order_of_month", lang), "label"),))
+    out.blank()
+    out.append((L("debts_heading", lang, date=budget.start.isoformat()), "heading"))
+    out.append(*[(L(k, lang), "header_right" if k in ("balance", "rate") else "header_left")
+                 for k in ("debt", "kind", "balance", "rate", "minimum_rule", "if_overdue")])
+    for i, debt in enumerate(plan.debts):
+        texts = (minimum_text(debt, lang), penalty_words(debt, lang))
+        lines = max(wrapped_lines(t, w) for t, w in zip(texts, out.widths[4:6], strict=True))
+        if lines > 1:
+            out.height(LINE_HEIGHT * lines + 2)
+        out.append((debt.name, "text"), (L(debt.kind, lang), "text"), (results[0].debts[i].opening, "amount"),
+                   (str(debt.rate), "dash"), (texts[0], "wrap"), (texts[1], "wrap"))
+    out.blank()
+    out.append((L("strategies_heading", lang), "heading"))
+    out.append((L("strategy", lang), "header_left"), *[(strategy_name(r.name, lang), "header_right") for r in results])
+    not_repaid = L("not_repaid", lang)
+    out.append((L("months", lang), "label"), *[(r.months, "int") if r.months is not None else (not_repaid, "dash")
+                                               for r in results])
+    out.append((L("debt_free_date", lang), "label"),
+               *[(r.debt_free_date, "date_right") if r.debt_free_date else (not_repaid, "dash") for r in results])
     for key, attr in (("total_paid", "total_paid"), ("of_interest", "total_interest"),
                       ("of_penalty", "total_penalty"), ("of_fees", "total_fees"), ("balance_left", "balance_left")):
-        put([L(key, lang).strip()] + [getattr(r, attr) for r in results], money=amounts)
+        out.append((L(key, lang).strip(), "label"), *[(getattr(r, attr), "amount") for r in results])
     for i, debt in enumerate(plan.debts):
-        put([L("payoff", lang, debt=debt.name)] + [r.debts[i].payoff_date or L("not_repaid", lang) for r in results])
-        for col in amounts:
-            ws.cell(row=row - 1, column=col).number_format = "yyyy-mm-dd"
+        out.append((L("payoff", lang, debt=debt.name), "label"),
+                   *[(r.debts[i].payoff_date, "date_right") if r.debts[i].payoff_date else (not_repaid, "dash")
+                     for r in results])
     for r in results:
-        put([r.name, strategy_text(r, lang)])
-    row += 1
-    put([L("cheapest_line", lang, name=plan.cheapest.name, cost=plan.policy.grouped(plan.cheapest.cost))], font=bold)
-    put([L("xl_differences", lang)], font=bold)
-    put([L(k, lang) for k in ("xl_cheaper", "xl_dearer", "xl_saving", "xl_sooner")], font=bold)
+        out.paragraph(strategy_text(r, lang), sum(out.widths[1:]), len(out.widths) - 1, "wrap", first=2,
+                      before=((strategy_name(r.name, lang), "label"),))
+    out.blank()
+    out.append((L("cheapest_line", lang, name=strategy_name(plan.cheapest.name, lang), cost=plan.policy.grouped(plan.cheapest.cost)),
+                "bold"))
+    out.append((L("xl_differences", lang), "heading"))
+    out.append(*[(L(k, lang), "header_right" if k in ("xl_saving", "xl_sooner") else "header_left")
+                 for k in ("xl_cheaper", "xl_dearer", "xl_saving", "xl_sooner")])
     for d in plan.differences():
-        put([d.cheaper, d.dearer, d.saving, d.months_sooner], money=(3,))
+        out.append((strategy_name(d.cheaper, lang), "text"), (strategy_name(d.dearer, lang), "text"), (d.saving, "amount"), (d.months_sooner, "int"))
     if plan.warnings:
-        row += 1
-        put([L("xl_warnings", lang)], font=bold)
+        out.blank()
+        out.append((L("xl_warnings", lang), "heading"))
         for w in plan.warnings:
-            put([warning_text(w, plan, lang)])
+            out.paragraph(warning_text(w, plan, lang), sum(out.widths), len(out.widths), "wrap")
     if plan.shortfall is not None:
-        row += 1
-        put([L("shortfall_heading", lang)], font=bold)
-        put([L("shortfall_gap", lang, gap=plan.policy.grouped(plan.shortfall.gap), period=plan.shortfall.period)])
+        out.blank()
+        out.append((L("shortfall_heading", lang), "heading"))
+        out.append((L("shortfall_gap", lang, gap=plan.policy.grouped(plan.shortfall.gap),
+                      period=plan.shortfall.period), "text"))
         for r in results:
             event = r.first_arrears
             text = L("always_covered", lang) if event is None else L(
                 "first_short", lang, date=event.date.isoformat(), period=event.period, debts=", ".join(event.debts),
                 months=r.shortfall_months, penalty=plan.policy.grouped(r.total_penalty),
                 fees=plan.policy.grouped(r.total_fees))
-            put([r.name, text])
-        put([shortfall_hint(plan, lang)])
-    ws.column_dimensions["A"].width = 30
-    for letter in "BCDF":
-        ws.column_dimensions[letter].width = 18
-    ws.column_dimensions["E"].width = 36
-    for line in ws.iter_rows(min_row=1, max_row=row):
-        for cell in line:
-            cell.alignment = Alignment(vertical="top")
-    _print_setup(ws)
+            out.paragraph(text, sum(out.widths[1:]), len(out.widths) - 1, "wrap", first=2, before=((strategy_name(r.name, lang), "label"),))
+        out.paragraph(shortfall_hint(plan, lang), sum(out.widths), len(out.widths), "wrap")
 
 
-def _timeline_sheet(ws: Any, plan: Plan, result: StrategyResult, lang: str) -> None:
-    from openpyxl.chart import LineChart, Reference
-    from openpyxl.styles import Font
-    from openpyxl.utils import get_column_letter
+#: the timeline's header row (after the title); data rows follow
+HEADER = 3
 
-    money_fmt = _money_format(plan)
+
+def _timeline_sheet(book: Any, out: SheetWriter, plan: Plan, result: StrategyResult, lang: str,
+                    case_id: str) -> None:
+    from xlsxwriter.utility import xl_col_to_name
+
+    ws = out.ws
     names = [d.name for d in plan.debts]
     n = len(names)
     headers = [L("col_period", lang), L("col_date", lang)]
     headers += [L("paid_to", lang, debt=x) for x in names] + [L("owed_on", lang, debt=x) for x in names]
     headers += [L("total_payment", lang), L("total_balance", lang)]
-    ws.append(headers)
-    for cell in ws[1]:
-        cell.font = Font(bold=True)
-    paid_first, paid_last = 3, 2 + n
-    owed_first, owed_last = 3 + n, 2 + 2 * n
-    total_paid_col, total_owed_col = owed_last + 1, owed_last + 2
-    pl, pr = get_column_letter(paid_first), get_column_letter(paid_last)
-    ol, orr = get_column_letter(owed_first), get_column_letter(owed_last)
-    for r, month in enumerate(result.timeline, start=2):
-        ws.append([month.period, month.date, *month.payments, *month.balances,
-                   f"=SUM({pl}{r}:{pr}{r})", f"=SUM({ol}{r}:{orr}{r})"])
-        ws.cell(row=r, column=2).number_format = "yyyy-mm-dd"
-        for col in range(paid_first, total_owed_col + 1):
-            ws.cell(row=r, column=col).number_format = money_fmt
-    last = len(result.timeline) + 1
-    total_row = last + 1
-    ws.cell(row=total_row, column=1, value=label_total(lang)).font = Font(bold=True)
-    for col in [*range(paid_first, paid_last + 1), total_paid_col]:
-        letter = get_column_letter(col)
-        cell = ws.cell(row=total_row, column=col, value=f"=SUM({letter}2:{letter}{last})")
-        cell.number_format = money_fmt
-        cell.font = Font(bold=True)
-    ws.freeze_panes = "C2"
-    ws.column_dimensions["A"].width = 8
-    ws.column_dimensions["B"].width = 12
-    for col in range(paid_first, total_owed_col + 1):
-        ws.column_dimensions[get_column_letter(col)].width = max(14, len(headers[col - 1]) + 2)
-    if result.timeline:
-        chart = LineChart()
-        chart.title = L("xl_chart", lang, name=result.name)
-        chart.y_axis.title = L("xl_amount_axis", lang, currency=plan.policy.currency)
-        chart.x_axis.title = L("xl_months_axis", lang)
-        chart.height, chart.width = 9, 18
-        data = Reference(ws, min_col=owed_first, max_col=owed_last, min_row=1, max_row=last)
-        chart.add_data(data, titles_from_data=True)
-        chart.set_categories(Reference(ws, min_col=1, min_row=2, max_row=last))
-        ws.add_chart(chart, f"{get_column_letter(total_owed_col + 2)}2")
-    _print_setup(ws)
-    ws.print_title_rows = "1:1"
+    widths = [8, 12] + [max(14, min(24, display_width(h) + 2)) for h in headers[2:]]
+    out.widths = set_widths(ws, widths)
+    paid_first, owed_first = 2, 2 + n  # 0-based columns
+    last_col = 1 + 2 * n + 2
+    pl, pr = xl_col_to_name(paid_first), xl_col_to_name(paid_first + n - 1)
+    ol, orr = xl_col_to_name(owed_first), xl_col_to_name(owed_first + n - 1)
+    rows = result.timeline
+    last = HEADER + len(rows)  # 1-based row of the last month
+    print_setup(ws, case_id, lang, title_rows=(HEADER, HEADER))
+    ws.print_area(0, 0, last, last_col)  # the table only: the chart beside it never shrinks it on paper
+    ws.freeze_panes(HEADER, 2)
+    out.append((L("xl_timeline_title", lang, name=sheet_name(result.name, lang)), "title"))
+    out.blank()
+    out.height(30)
+    out.append(*[(h, "header" if i < 2 else "header_right") for i, h in enumerate(headers)])
+    for r, month in enumerate(rows, start=HEADER + 1):
+        out.append((month.period, "int_center"), (month.date, "date"), *[(v, "amount") for v in month.payments],
+                   *[(v, "amount") for v in month.balances],
+                   (Formula(f"SUM({pl}{r}:{pr}{r})", sum(month.payments, Decimal(0))), "amount"),
+                   (Formula(f"SUM({ol}{r}:{orr}{r})", sum(month.balances, Decimal(0))), "amount"))
+    totals: list[Any] = [(label_total(lang), "total_label"), (None, "total_label")]
+    for i in range(n):
+        letter = xl_col_to_name(paid_first + i)
+        totals.append((Formula(f"SUM({letter}{HEADER + 1}:{letter}{last})",
+                               sum((m.payments[i] for m in rows), Decimal(0))), "total"))
+    totals += [(None, "total_label")] * n
+    letter = xl_col_to_name(last_col - 1)
+    totals.append((Formula(f"SUM({letter}{HEADER + 1}:{letter}{last})",
+                           sum((sum(m.payments, Decimal(0)) for m in rows), Decimal(0))), "total"))
+    out.append(*totals)
+    if rows:
+        chart = book.add_chart({"type": "line"})
+        chart.set_title({"name": L("xl_chart", lang, name=sheet_name(result.name, lang)), "name_font": {"size": 11}})
+        chart.set_y_axis({"name": L("xl_amount_axis", lang, currency=plan.policy.currency), "num_format": "#,##0",
+                          "min": 0})
+        chart.set_x_axis({"name": L("xl_months_axis", lang)})
+        chart.set_legend({"position": "bottom"})
+        for i in range(n):
+            chart.add_series({"name": [ws.name, HEADER - 1, owed_first + i],
+                              "categories": [ws.name, HEADER, 0, last - 1, 0],
+                              "values": [ws.name, HEADER, owed_first + i, last - 1, owed_first + i]})
+        chart.set_size({"width": 620, "height": 340})
+        ws.insert_chart(HEADER - 1, last_col + 2, chart)
 
 
 def label_total(lang: str) -> str:
     from .labels import label
 
     return label("total", lang)
-
-
-def _print_setup(ws: Any) -> None:
-    ws.page_setup.orientation = "landscape"
-    ws.page_setup.fitToWidth = 1
-    ws.page_setup.fitToHeight = 0
-    ws.sheet_properties.pageSetUpPr.fitToPage = True
-    ws.oddFooter.center.text = "&P / &N"
 
 
 __all__ = ["build_plan_workbook", "months_text", "sheet_name", "write_plan_workbook"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..model import Schedule
+from ..model import Row, Schedule
 from ..rates import percent_text
 from .labels import label
 from .render import csv_text, json_text, key_values, table_text
@@ -36,13 +36,77 @@ def summary_dict(schedule: Schedule) -> dict[str, Any]:
             "frequency": loan.frequency,
             "term": loan.term,
             "start": loan.start.isoformat(),
-            "installment": money(schedule.rows[0].payment),
+            "installment": money(schedule.headline),
             "interest_basis": loan.interest_basis,
             "day_count": loan.day_count,
             "rounding": loan.rounding,
         })
+    differ = level_exceptions(schedule)
+    if differ:
+        out["installments_differ"] = [{"period": r.period, "payment": money(r.payment), "reason": why}
+                                      for r, why in differ]
     out["interest_rule"] = schedule.interest_rule
     return out
+
+
+def level_exceptions(schedule: Schedule) -> list[tuple[Row, str]]:
+    """The rows of an annuity whose payment is not the level amount, and why:
+    "interest_only" (the period's interest is more than the level amount) or
+    "last" (the last row takes the rounding residue)."""
+    level = schedule.installment
+    if level is None:
+        return []
+    out = []
+    for r in schedule.rows:
+        paid = r.payment - r.fees
+        if paid != level:
+            out.append((r, "last" if r is schedule.rows[-1] else "interest_only"))
+    return out
+
+
+def differ_text(schedule: Schedule, lang: str = "en") -> str:
+    """One line naming the installments that differ from the level amount and why.
+
+    >>> from datetime import date
+    >>> from decimal import Decimal
+    >>> from repayplan.model import Loan
+    >>> from repayplan.rates import parse_rate
+    >>> from repayplan.schedule import build_schedule
+    >>> s = build_schedule(Loan(Decimal("1000000"), parse_rate("4.9%"), 360, start=date(2025, 1, 15),
+    ...                         first_due=date(2025, 3, 1)))
+    >>> for part in differ_text(s).split("; "):
+    ...     print(part)
+    installment 1 pays its interest only (more than the level amount)
+    installment 360 is 5,314.67 (the last takes the rounding residue)
+    """
+    exceptions = level_exceptions(schedule)
+    parts = []
+    only = [r.period for r, why in exceptions if why == "interest_only"]
+    if only:
+        key = "sched.interest_only_one" if len(only) == 1 else "sched.interest_only_many"
+        parts.append(label(key, lang).format(periods=period_ranges(only, sep=label("sched.list_sep", lang)),
+                                             count=len(only)))
+    for r, why in exceptions:
+        if why == "last":
+            parts.append(label("sched.last_residue", lang).format(period=r.period,
+                                                                   amount=schedule.policy.grouped(r.payment)))
+    return label("sched.sep", lang).join(parts)
+
+
+def period_ranges(periods: list[int], most: int = 8, sep: str = ", ") -> str:
+    """1, 3–8, 10 … : runs of periods, at most `most` runs then an ellipsis.
+
+    >>> period_ranges([1, 3, 4, 5, 6, 10]), period_ranges(list(range(1, 40, 2)), most=3)
+    ('1, 3–6, 10', '1, 3, 5, …')
+    """
+    runs: list[list[int]] = []
+    for p in periods:
+        if runs and p == runs[-1][1] + 1:
+            runs[-1][1] = p
+        else:
+            runs.append([p, p])
+    shown = [f"{a}–{b}" if b > a else str(a) for a, b in runs[:most]]
+    return sep.join(shown + (["…"] if len(runs) > most else []))
 
 
 def row_dicts(schedule: Schedule) -> list[dict[str, Any]]:
@@ -73,7 +137,7 @@ def schedule_table(schedule: Schedule, lang: str = "en") -> str:
     summary = summary_dict(schedule)
     keys = ("principal", "annual_rate", "rate", "method", "frequency", "periods", "installment", "first_due",
             "payoff_date", "total_payment", "total_interest", "total_fees", "interest_rule")
-    amounts = {"principal": schedule.principal, "installment": schedule.rows[0].payment,
+    amounts = {"principal": schedule.principal, "installment": schedule.headline,
                "total_payment": schedule.total_payment, "total_interest": schedule.total_interest,
                "total_fees": schedule.total_fees}
     pairs = []
@@ -86,6 +150,8 @@ def schedule_table(schedule: Schedule, lang: str = "en") -> str:
         elif key == "method":
             value = f"{label(value, lang)} ({value})"
         pairs.append((label(key, lang), value))
+        if key == "installment" and level_exceptions(schedule):
+            pairs.append((label("sched.differ", lang), differ_text(schedule, lang)))
     pairs.insert(0, (label("currency", lang), schedule.policy.currency))
     body = [[r.period, r.due_date.isoformat(), r.days] + [grouped(getattr(r, c)) for c in ROW_COLUMNS[3:]]
             for r in schedule.rows]

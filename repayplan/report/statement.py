@@ -140,7 +140,9 @@ def statement_dict(st: Statement, audit: ClaimAudit | None = None, cap: CapCheck
         }
     if cap is not None:
         data["cap"] = {
-            "cap": str(cap.cap), "cap_rate": percent_text(cap.cap.rate),
+            "cap": str(cap.cap), "cap_rate": percent_text(cap.cap.rate), "rule": label(cap.cap.rule, "en"),
+            "nominal_annual_rate": percent_text(cap.nominal_rate, 4) if cap.nominal_rate is not None else None,
+            "decided_by": "nominal_annual_rate",
             "effective_annual_cost": percent_text(cap.effective_rate, 4) if cap.effective_rate is not None else None,
             "charged": money(cap.charged), "allowed": money(cap.allowed), "excess": money(cap.excess),
             "simple_allowed": money(cap.simple_allowed), "simple_excess": money(cap.simple_excess),
@@ -262,10 +264,14 @@ def _audit_text(st: Statement, audit: ClaimAudit, lang: str) -> str:
 def _cap_text(st: Statement, cap: CapCheck, lang: str) -> str:
     g = st.money.grouped
     rate = percent_text(cap.effective_rate, 2) if cap.effective_rate is not None else "n/a"
+    nominal = percent_text(cap.nominal_rate, 2) if cap.nominal_rate is not None else "n/a"
+    verdict = label("cap.above" if cap.above else "cap.within", lang)
     lines = [f"{label('arrears.legal', lang)}:",
              f"  {label('arrears.cap', lang)}: {cap.cap}",
-             f"  {label('arrears.effective_cost', lang)}: {rate}",
-             f"  {label('arrears.excess', lang)}: {g(cap.excess)}",
-             f"  {label('arrears.simple_excess', lang)}: {g(cap.simple_excess)}"]
+             f"  {label('cap.rule', lang)}: {label(cap.cap.rule, lang)}",
+             f"  {label('cap.nominal_irr', lang)}: {nominal} — {verdict}",
+             f"  {label('cap.irr_excess', lang)}: {g(cap.excess)}",
+             f"  {label('arrears.simple_excess', lang)}: {g(cap.simple_excess)}",
+             f"  {label('cap.effective', lang)}: {rate}"]
     lines += [f"  {t}" for t in cap.trace]
     return "\n".join(lines)

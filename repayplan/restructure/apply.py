@@ -233,7 +233,7 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
         (rows, parts), text = found, "installments as agreed, the last one less"
     if parts is None:
         rows = from_date(rows, opening.before, on, rest[0].start)
-        parts = spread(frozen, deferred, len(rows), policy)
+        parts = spread(frozen, deferred, len(rows), policy, draft.allocation)
         parts[0] = parts[0].add("interest", first_due)
     finish(built, rows, parts, policy)
     line = (f"{len(rows)} installments from {rows[0].due_date}: {text}, on {policy.grouped(balance)} at {rate}"

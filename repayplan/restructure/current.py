@@ -28,7 +28,7 @@ from functools import lru_cache
 
 from ..model import Loan, Period, Row
 from ..money import ZERO, MoneyPolicy
-from ..schedule import level_payment, loan_periods
+from ..schedule import level_rows, loan_periods, principal_part
 from .position import remaining_rows
 
 
@@ -106,5 +106,5 @@ def _installment(loan: Loan) -> Decimal:
     principal = policy.round(loan.principal)
     periods = _contract_periods(loan)
     if loan.method == "annuity":
-        return level_payment(principal, [p.factor for p in periods], policy)
-    return policy.round(principal / len(periods))
+        return level_rows(principal, periods, policy)[0]
+    return principal_part(principal, len(periods), policy)

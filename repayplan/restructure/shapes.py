@@ -4,15 +4,18 @@ way of repaying, on the schedule engine's periods and amortisation loop.
 Overdue interest, penalty and fees that were neither waived nor
 capitalised are *frozen* (停息挂账): they bear no interest and are repaid in
 equal parts with every repaying installment (the parts are rounded down to
-the minor unit; the last installment takes the rest). Interest accrued but
-not yet due is not frozen: it falls due with the first payment (see
-:mod:`.current`). Interest deferred by a moratorium is paid with the last
-installment.
+the minor unit; the last installment takes the rest), each part paying the
+components in the allocation order (default: fees, interest, penalty), as
+every other payment does. Interest accrued but not yet due is not frozen:
+it falls due with the first payment (see :mod:`.current`). Interest
+deferred by a moratorium is paid with the last installment.
 
->>> split(Components(interest=Decimal("100.00")), 3, MoneyPolicy())
-[Components(principal=Decimal('0.00'), interest=Decimal('33.33'), penalty=Decimal('0.00'), fees=Decimal('0.00')), \
-Components(principal=Decimal('0.00'), interest=Decimal('33.33'), penalty=Decimal('0.00'), fees=Decimal('0.00')), \
-Components(principal=Decimal('0.00'), interest=Decimal('33.34'), penalty=Decimal('0.00'), fees=Decimal('0.00'))]
+30.00 of fees and 70.00 of interest frozen over 3 installments: 33.33 each
+(the last 33.34), the fees first:
+
+>>> [(p.fees, p.interest) for p in split(Components(interest=Decimal("70.00"), fees=Decimal("30.00")), 3,
+...                                        MoneyPolicy())]
+[(Decimal('30.00'), Decimal('3.33')), (Decimal('0.00'), Decimal('33.33')), (Decimal('0.00'), Decimal('33.34'))]
 """
 
 from __future__ import annotations
@@ -24,7 +27,15 @@ from decimal import Decimal
 from ..model import Period, Row
 from ..money import WORKING, ZERO, MoneyPolicy
 from ..plans import COMPONENTS, Components, PlanRow
-from ..schedule import PrincipalRule, amortise, fixed_principal, interest_only, level, level_payment
+from ..schedule import (
+    PrincipalRule,
+    amortise,
+    fixed_principal,
+    interest_only,
+    level,
+    level_rows,
+    principal_part,
+)
 from .current import Opening, from_date
 from .draft import StepFailure
 from .steps import Moratorium, Payment, Step, StepUp, Term
@@ -44,14 +55,23 @@ class Built:
     basis: list[str] = field(default_factory=list)
 
 
-def split(amounts: Components, n: int, policy: MoneyPolicy) -> list[Components]:
-    """Equal parts of each component over n installments, rounded down; the
-    last takes the rest."""
-    units = [policy.to_minor(amounts.get(c)) for c in COMPONENTS]
-    each = [u // n for u in units]
-    first = Components(*(policy.from_minor(e) for e in each))
-    last = Components(*(policy.from_minor(u - e * (n - 1)) for u, e in zip(units, each, strict=True)))
-    return [first] * (n - 1) + [last]  # records are immutable: one object serves every equal part
+def split(amounts: Components, n: int, policy: MoneyPolicy,
+          order: Sequence[str] = ("fees", "interest", "penalty", "principal")) -> list[Components]:
+    """Equal parts of the total over n installments, rounded down, the last
+    taking the rest; each part pays the components in the allocation ``order``."""
+    left = {c: policy.to_minor(amounts.get(c)) for c in COMPONENTS}
+    total = sum(left.values())
+    each = total // n
+    zero = policy.round(ZERO)
+    parts = []
+    for k in range(n):
+        room = each if k < n - 1 else total - each * (n - 1)
+        taken = dict.fromkeys(COMPONENTS, 0)
+        for c in [*order, *(c for c in COMPONENTS if c not in order)]:
+            take = min(room, left[c])
+            taken[c], left[c], room = taken[c] + take, left[c] - take, room - take
+        parts.append(Components(*(policy.from_minor(taken[c]) if taken[c] else zero for c in COMPONENTS)))
+    return parts
 
 
 def phase_rows(built: Built, steps: Sequence[Step], balance: Decimal, periods: Sequence[Period],
@@ -117,10 +137,11 @@ def finish(built: Built, rows: Sequence[Row], parts: Sequence[Components], polic
     built.charged = built.charged + Components(zero, interest, penalty, fees)
 
 
-def spread(frozen: Components, deferred: Decimal, n: int, policy: MoneyPolicy) -> list[Components]:
-    """Equal parts of the frozen amounts over n installments, the deferred
-    interest in the last."""
-    parts = split(frozen, n, policy)
+def spread(frozen: Components, deferred: Decimal, n: int, policy: MoneyPolicy,
+           order: Sequence[str] = ("fees", "interest", "penalty", "principal")) -> list[Components]:
+    """Equal parts of the frozen amounts over n installments, each in the
+    allocation ``order``, the deferred interest in the last."""
+    parts = split(frozen, n, policy, order)
     parts[-1] = parts[-1].add("interest", deferred)
     return parts
 
@@ -138,10 +159,12 @@ def method_rows(method: str, balance: Decimal, periods: Sequence[Period], policy
     rule: PrincipalRule
     kept = " (the contract's own: its terms are unchanged)" if keep is not None else ""
     if method == "annuity":
-        payment = keep if keep is not None else level_payment(balance, [p.factor for p in periods], policy)
-        rule, text = level(payment), f"level installment {policy.grouped(payment)}{kept}"
+        if keep is None:  # the engine's level rule: interest-only periods, solved level amount, every period
+            payment, rows = level_rows(balance, periods, policy, fee)
+            return rows, f"level installment {policy.grouped(payment)}"
+        rule, text = level(keep), f"level installment {policy.grouped(keep)}{kept}"
     elif method == "equal-principal":
-        part = keep if keep is not None else policy.round(balance / n)
+        part = keep if keep is not None else principal_part(balance, n, policy)
         rule, text = fixed_principal(part), f"principal {policy.grouped(part)} an installment{kept}"
     else:
         rule, text = interest_only, "interest only, principal with the last installment"
@@ -228,7 +251,7 @@ def attempt(n: int, balance: Decimal, periods: Sequence[Period], policy: MoneyPo
         return None
     before = opening.before if opening is not None else ZERO
     first = Components(interest=opening.due) if opening is not None and opening.due else Components()
-    shares = split(frozen, n, policy)
+    shares = split(frozen, n, policy, order)
     each = shares[0].total
     short = False
 

@@ -12,14 +12,13 @@ rounding policy, :func:`~repayplan.report.excel.formulas.rounded`).
 
 from __future__ import annotations
 
-from typing import Any
+from decimal import Decimal
 
 from ...money import MoneyPolicy
 from ..labels import label
-from ..render import display_width
-from .book import ArrearsBook, BalancePenalty, CaseBook
+from .book import ArrearsBook, BalancePenalty, CaseBook, copy_label
 from .formulas import daily_rate, rounded
-from .style import SheetWriter, amount_width, print_setup, set_widths, text_width
+from .style import LINE_HEIGHT, Formula, SheetWriter, amount_width, print_setup, set_widths, text_width, wrapped_lines
 
 #: installment columns: (label key, ArrearsLine attribute, style)
 LINE_COLUMNS = (("period", "period", "int"), ("due_date", "due_date", "date"), ("arrears.status", "status", "text"),
@@ -30,30 +29,30 @@ LINE_COLUMNS = (("period", "period", "int"), ("due_date", "due_date", "date"), (
                 ("arrears.days_overdue", "days_overdue", "int"))
 
 
-#: characters of the calculation column
-TRACE_WIDTH = 76
+#: characters of the calculation column (wrapped, so the sheet prints near full size)
+TRACE_WIDTH = 44
 #: the full-balance penalty block's columns (A to G), label keys
 BALANCE_PENALTY_COLUMNS = ("wb.number", "wb.from", "wb.to", "wb.balance", "wb.daily_rate_column", "days",
                            "arrears.penalty_interest")
 
 
-def write_arrears(ws: Any, book: CaseBook, arrears: ArrearsBook) -> None:
+def write_arrears(out: SheetWriter, book: CaseBook, arrears: ArrearsBook) -> None:
+    ws = out.ws
     lang = book.lang
     policy = book.plans[0].policy
     largest = max([line.due for line in arrears.lines] + [amount for _, amount in arrears.payments] + [0])
     money = amount_width(largest, policy, 13)
     statuses = [label(f"arrears.status.{line.status}", lang) for line in arrears.lines]
     narrowest = 11 if arrears.balance_penalty else 10  # column C holds the dates of the full-balance block
-    set_widths(ws, [8, 11, text_width(statuses, narrowest, 16), money, money, money, money, money, 11, 9,
-                    TRACE_WIDTH])
-    print_setup(ws, book.case_id, None, lang)
-    out = SheetWriter(ws)
+    out.widths = set_widths(ws, [8, 11, text_width(statuses, narrowest, 16), money, money, money, money, money, 11,
+                                 9, TRACE_WIDTH])
+    print_setup(ws, book.case_id, lang, copy=copy_label(book))
+    out.paginate()
     out.append((label("wb.arrears_title", lang).format(date=arrears.as_of.isoformat()), "title"))
     out.blank()
     _settings(out, arrears, lang)
     _payments(out, arrears, lang)
-    header = out.row + 2
-    ws.print_title_rows = f"{header}:{header}"
+    ws.repeat_rows(out.row + 1)  # the installments' header, on every printed page
     _lines(out, arrears, policy.minor_units, lang)
     if arrears.balance_penalty is not None:
         _balance_penalty(out, arrears.balance_penalty, policy, lang)
@@ -63,6 +62,7 @@ def write_arrears(ws: Any, book: CaseBook, arrears: ArrearsBook) -> None:
 def _settings(out: SheetWriter, arrears: ArrearsBook, lang: str) -> None:
     if not arrears.settings:
         return
+    out.keep(5 * 15)
     out.append((label("wb.arrears_settings", lang), "heading"))
     for key, text in arrears.settings:
         out.append((label(key, lang), "label"), None, None, (text, "text"))
@@ -70,6 +70,7 @@ def _settings(out: SheetWriter, arrears: ArrearsBook, lang: str) -> None:
 
 
 def _payments(out: SheetWriter, arrears: ArrearsBook, lang: str) -> None:
+    out.keep(5 * 15)
     out.append((label("wb.arrears_payments", lang), "heading"))
     if not arrears.payments:
         out.append((label("wb.none", lang), "note"))
@@ -81,25 +82,28 @@ def _payments(out: SheetWriter, arrears: ArrearsBook, lang: str) -> None:
     for number, (when, amount) in enumerate(arrears.payments, start=1):
         out.append((number, "int"), (when, "date"), None, (amount, "amount"))
     out.append((label("total", lang), "total_label"), (None, "total_label"), None,
-               (f"=SUM(D{first}:D{out.row})", "total"))
+               (Formula(f"SUM(D{first}:D{out.row})", sum(a for _, a in arrears.payments)), "total"))
     out.blank()
 
 
 def _lines(out: SheetWriter, arrears: ArrearsBook, digits: int, lang: str) -> None:
+    out.keep(5 * 15)
     out.append((label("wb.arrears_installments", lang), "heading"))
-    out.ws.row_dimensions[out.row + 1].height = 27
+    out.height(27)
     out.append(*[(label(key, lang), "header") for key, _, _ in LINE_COLUMNS], (label("arrears.trace", lang), "header"))
-    width = out.ws.column_dimensions["K"].width or TRACE_WIDTH
+    width = out.widths[10]
     first = out.row + 1
     for line in arrears.lines:
-        lines = sum(max(1, -(-display_width(text) // int(width - 2))) for text in line.trace)
+        lines = wrapped_lines("\n".join(line.trace), width)
         if lines > 1:
-            out.ws.row_dimensions[out.row + 1].height = 13 * lines + 2
+            out.height(LINE_HEIGHT * lines + 2)
         cells = [(getattr(line, attr), style) for _, attr, style in LINE_COLUMNS]
         cells[2] = (label(f"arrears.status.{line.status}", lang), "text")
         out.append(*cells, ("\n".join(line.trace) or None, "wrap"))
     last = out.row
-    sums = [(f"=ROUND(SUM({c}{first}:{c}{last}),{digits})", "total") for c in "DEFGHI"]
+    attrs = ("due", "paid", "unpaid_principal", "unpaid_interest", "penalty", "fees")
+    sums = [(Formula(f"ROUND(SUM({c}{first}:{c}{last}),{digits})", sum(getattr(x, a) for x in arrears.lines)),
+             "total") for c, a in zip("DEFGHI", attrs, strict=True)]
     out.append((label("total", lang), "total_label"), (None, "total_label"), (None, "total_label"), *sums,
                (None, "total_label"), (None, "total_label"))
     out.blank()
@@ -107,8 +111,9 @@ def _lines(out: SheetWriter, arrears: ArrearsBook, digits: int, lang: str) -> No
 
 def _balance_penalty(out: SheetWriter, penalty: BalancePenalty, policy: MoneyPolicy, lang: str) -> None:
     """One line per interval: from, to, balance, daily rate, days (= to − from), amount (a formula), its trace."""
+    out.keep(5 * 15)
     out.append((label("wb.balance_penalty", lang), "heading"))
-    width = sum(out.ws.column_dimensions[c].width or 10 for c in "ABCDEFGHIJK")
+    width = sum(out.widths)
     out.paragraph(label("wb.balance_penalty_note", lang), width, 11)
     rate = penalty.rate
     unit = label(f"wb.per_{rate.unit}", lang)
@@ -117,24 +122,31 @@ def _balance_penalty(out: SheetWriter, penalty: BalancePenalty, policy: MoneyPol
     daily = f"$D${row}"
     if rate.unit != "day":  # the daily rate as the core converts it: ÷ 365 (or 360), a monthly rate × 12 first
         row = out.append((label("wb.daily_rate", lang).format(day_count=penalty.day_count), "label"), None, None,
-                         (f"={daily_rate(daily, rate, penalty.day_count)}", "rate"))
+                         (Formula(daily_rate(daily, rate, penalty.day_count), rate.daily_exact(penalty.day_count)),
+                          "rate"))
         daily = f"$D${row}"
-    out.ws.row_dimensions[out.row + 1].height = 27  # "To (not counted)" on two lines
+    out.height(27)  # "To (not counted)" on two lines
     out.append(*[(label(key, lang), "header") for key in BALANCE_PENALTY_COLUMNS], *[(None, "header")] * 3,
                (label("arrears.trace", lang), "header"))
     first = out.row + 1
+    day_rate = rate.daily_exact(penalty.day_count)
     for number, (term, text) in enumerate(zip(penalty.terms, penalty.trace, strict=True), start=1):
         r = out.row + 1
+        lines = wrapped_lines(text, out.widths[10])
+        if lines > 1:
+            out.height(LINE_HEIGHT * lines + 2)
         out.append((number, "int"), (term.start, "date"), (term.end, "date"), (term.base, "amount"),
-                   (f"={daily}", "rate"), (f"=C{r}-B{r}", "int"), (f"={rounded(f'D{r}*E{r}*F{r}', policy)}", "amount"),
-                   *[None] * 3, (text, "wrap"))
+                   (Formula(daily, day_rate), "rate"), (Formula(f"C{r}-B{r}", term.days), "int"),
+                   (Formula(rounded(f"D{r}*E{r}*F{r}", policy), term.amount), "amount"), *[None] * 3, (text, "wrap"))
     out.append((label("total", lang), "total_label"), *[(None, "total_label")] * 5,
-               (f"=ROUND(SUM(G{first}:G{out.row}),{policy.minor_units})", "total"))
+               (Formula(f"ROUND(SUM(G{first}:G{out.row}),{policy.minor_units})",
+                        sum((t.amount for t in penalty.terms), Decimal(0))), "total"))
     out.blank()
 
 
 def _totals(out: SheetWriter, arrears: ArrearsBook, lang: str) -> None:
     if arrears.totals:
+        out.keep(5 * 15)
         out.append((label("wb.arrears_totals", lang), "heading"))
         for key, amount in arrears.totals:
             style = "int" if isinstance(amount, int) else "amount"
@@ -143,4 +155,4 @@ def _totals(out: SheetWriter, arrears: ArrearsBook, lang: str) -> None:
     if arrears.notes:
         out.append((label("arrears.notes", lang), "heading"))
         for note in arrears.notes:
-            out.append((note, "note"))
+            out.paragraph(note, sum(out.widths), len(out.widths))

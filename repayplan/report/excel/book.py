@@ -55,6 +55,9 @@ class BookPlan:
     kind: str = "scenario"
     #: what arises under the plan by component (interest, fees, penalty); owed amounts repaid are not in it
     charged: Mapping[str, Decimal] = field(default_factory=dict)
+    #: the contract schedule's row (0-based) this plan's first row is, when the plan is the rest of that
+    #: schedule (a loan in good standing): its amounts are then links into the live contract schedule
+    linked_from: int | None = None
 
     @classmethod
     def from_schedule(cls, name: str, schedule: Schedule, **extra: Any) -> BookPlan:
@@ -91,10 +94,14 @@ class CapBook:
     excess: Decimal  # actuarial amount above the cap
     simple_excess: Decimal  # the court's simple-interest figure
     trace: tuple[str, ...] = ()
+    nominal: Decimal | None = None  # the nominal annualised IRR, which decides (legal.CapCheck.nominal_rate)
+    rule: str = ""  # label key of the rule the cap stands for
 
     @property
     def within(self) -> bool:
-        return self.excess <= 0 and self.simple_excess <= 0
+        """Within by the nominal annualised IRR, the figure that decides a Chinese cap
+        (``excess``); the simple-interest figure is shown beside it."""
+        return self.excess <= 0
 
 
 @dataclass(frozen=True)
@@ -138,6 +145,22 @@ class ArrearsBook:
     balance_penalty: BalancePenalty | None = None  # the loan-level penalty lines of a full-balance penalty
 
 
+#: figures each party's copy leaves out: the creditor's limits from the borrower's copy, the borrower's
+#: budget from the creditor's
+HIDDEN = {"borrower": frozenset({"discount_rate", "creditor_npv", "recovery", "cash_recovery", "meets_min_recovery",
+                                 "min_recovery"}),
+          "creditor": frozenset({"payment_to_income", "payment_to_budget", "lump_sum_shortfall", "monthly_income",
+                                 "monthly_expenses", "budget"})}
+AUDIENCES = ("mediator", "borrower", "creditor")
+
+
+def copy_label(book: CaseBook) -> str:
+    """Whose copy this is, for every page's footer and the Summary's head."""
+    from ..labels import label
+
+    return label(f"wb.copy_{book.audience}", book.lang)
+
+
 @dataclass(frozen=True)
 class CaseBook:
     """Everything one workbook shows."""
@@ -163,6 +186,19 @@ class CaseBook:
     metric_order: tuple[str, ...] = ()
     #: the assumptions behind the comparison, for people
     notes: tuple[str, ...] = ()
+    #: whose copy: "mediator" (everything), "borrower" (no creditor limits), "creditor" (no borrower budget)
+    audience: str = "mediator"
+    #: the agreement the Terms sheet sets out (repayplan.agreement), when the case has one
+    agreement: Any = None
+
+    @property
+    def nothing_owed(self) -> bool:
+        """Nothing is owed on the date: the loan is repaid (or not yet drawn)."""
+        return self.position is not None and self.position.total <= 0
+
+    def shows(self, metric: str) -> bool:
+        """Whether this copy shows a figure (the other side's limits are left out)."""
+        return metric not in HIDDEN.get(self.audience, frozenset())
 
     @property
     def terms(self) -> BookPlan:

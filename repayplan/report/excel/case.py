@@ -98,11 +98,49 @@ def arrears_book(st: Any, lang: str = "en") -> ArrearsBook:
 def cap_book(check: Any) -> CapBook:
     """A cap check (``repayplan.legal.check_cap``) for the Summary."""
     return CapBook(str(check.cap), check.cap.rate, check.effective_rate, check.excess, check.simple_excess,
-                   tuple(check.trace))
+                   tuple(check.trace), check.nominal_rate, check.cap.rule)
+
+
+def in_arrears(st: Any) -> bool:
+    """Whether a statement shows the debt in arrears on its date (something overdue, penalty or fees owed),
+    paid or not: then its penalty calculation belongs in the case file."""
+    if st is None:
+        return False
+    p = st.position
+    return bool(st.payments) or any(x.status in ("overdue", "partly paid", "in grace") for x in st.lines) or bool(
+        p.overdue_principal or p.interest or p.penalty or p.fees)
+
+
+def link_contract(plans: list[BookPlan]) -> list[BookPlan]:
+    """The contract as it stands of a loan in good standing is the rest of the contract schedule: mark it
+    so that its sheet links to the live schedule (same due dates and amounts from some row on)."""
+    from dataclasses import replace
+
+    schedule = next((p for p in plans if p.kind == "schedule"), None)
+    if schedule is None:
+        return plans
+    fields = ("due_date", "opening_balance", "payment", "principal", "interest", "fees", "penalty",
+              "closing_balance")
+
+    def key(row: Any) -> tuple[Any, ...]:
+        return tuple(getattr(row, f) for f in fields)
+
+    whole = [key(r) for r in schedule.rows]
+    out = []
+    for plan in plans:
+        if plan.kind == "contract" and plan.rows and not any(getattr(r, "capitalised", 0) or getattr(
+                r, "frozen_balance", 0) for r in plan.rows):
+            mine = [key(r) for r in plan.rows]
+            start = len(whole) - len(mine)
+            if start >= 0 and whole[start:] == mine:
+                plan = replace(plan, linked_from=start)
+        out.append(plan)
+    return out
 
 
 def case_book(info: Any, loan: Loan, plans: Sequence[BookPlan], statement: Any = None, cap: Any = None,
-              lang: str = "en", terms_index: int = 0, comparison: Any = None) -> CaseBook:
+              lang: str = "en", terms_index: int = 0, comparison: Any = None, audience: str = "mediator",
+              agreement: Any = None) -> CaseBook:
     """Everything a workbook shows for a case. ``info``: the ``[case]`` table
     (:class:`~repayplan.casefile.loan.CaseInfo`); ``statement``: the arrears
     statement when there is a payment history; ``cap``: a cap check;
@@ -116,10 +154,11 @@ def case_book(info: Any, loan: Loan, plans: Sequence[BookPlan], statement: Any =
         position, as_of = Position.fresh(loan), info.as_of or loan.start
     basis = loan_basis(loan, lang) + (statement_basis(statement, lang) if statement is not None else [])
     return CaseBook(
-        case_id=info.case_id, currency=loan.currency, plans=tuple(plans), title=info.title,
+        case_id=info.case_id, currency=loan.currency, plans=tuple(link_contract(list(plans))), title=info.title,
         borrower=info.borrower, creditor=info.creditor, as_of=as_of,
         position=position, basis=tuple(basis), terms_index=terms_index,
-        arrears=arrears_book(statement, lang) if statement is not None and statement.payments else None,
+        arrears=arrears_book(statement, lang) if in_arrears(statement) else None,
+        audience=audience, agreement=agreement,
         cap=cap_book(cap) if cap is not None else None, lang=lang,
         metric_order=shown_metrics(comparison) if comparison is not None else (),
         notes=tuple(comparison.notes) if comparison is not None else (),

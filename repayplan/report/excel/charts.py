@@ -2,6 +2,8 @@
 payment composition (principal / interest / penalty / fees) per installment.
 
 The series point at the plan sheets, so the charts follow an edited rate.
+Two charts a printed page; axes titled; the legend below the plot, the
+chart taller when many plans need more legend lines.
 """
 
 from __future__ import annotations
@@ -10,104 +12,96 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..labels import label
-from .book import CaseBook
+from .book import CaseBook, copy_label
 from .schedule_sheet import COLUMNS, HEADER_ROW, PlanLayout
-from .style import SheetWriter, print_setup
+from .style import FONT, Formats, SheetWriter, cached, print_setup
 
-#: rows a chart takes on the Charts sheet (8 cm at the default row height); two charts a page
+#: rows a chart takes on the Charts sheet (at 20 px a row); two charts a landscape A4 page (about 660 px)
 CHART_ROWS = 15
-CHART_HEIGHT = 7.4  # cm
-CHART_WIDTH = 25  # cm: a landscape A4 page's width inside the margins
+CHART_WIDTH = 940  # px: a landscape A4 page's width inside the margins
+CHART_HEIGHT = 270  # px
 COMPOSITION = ("principal", "interest", "penalty", "fees")
 #: one colour per component, the same on every chart
-COLOURS = {"principal": "4472C4", "interest": "ED7D31", "penalty": "C00000", "fees": "A5A5A5"}
+COLOURS = {"principal": "#4472C4", "interest": "#ED7D31", "penalty": "#C00000", "fees": "#A5A5A5"}
 
 
-def _column(letter: str) -> int:
-    return ord(letter) - ord("A") + 1
+def _col(key: str) -> int:
+    return ord(COLUMNS[key]) - ord("A")
 
 
-def _title(text: str, size: int = 1200) -> Any:
-    """A chart title in a readable size (hundredths of a point)."""
-    from openpyxl.chart.text import RichText, Text
-    from openpyxl.chart.title import Title
-    from openpyxl.drawing.text import CharacterProperties, Paragraph, ParagraphProperties, RegularTextRun
-
-    props = CharacterProperties(sz=size, b=True)
-    paragraph = Paragraph(pPr=ParagraphProperties(defRPr=props), r=[RegularTextRun(rPr=props, t=text)])
-    return Title(tx=Text(rich=RichText(p=[paragraph])), overlay=False)
+def _title(text: str) -> dict[str, Any]:
+    return {"name": text, "name_font": {"name": FONT, "size": 12, "bold": True}}
 
 
-def balance_chart(book: CaseBook, sheets: Sequence[Any], layouts: Sequence[PlanLayout]) -> Any:
+def _axis(title: str, **extra: Any) -> dict[str, Any]:
+    return {"name": title, "name_font": {"name": FONT, "size": 9, "bold": False},
+            "num_font": {"name": FONT, "size": 8}, "major_gridlines": {"visible": True,
+                                                                     "line": {"color": "#D9D9D9"}}, **extra}
+
+
+def balance_chart(workbook: Any, book: CaseBook, layouts: Sequence[PlanLayout]) -> Any | None:
     """Remaining balance after each installment, one line per compared plan, dates along the bottom."""
-    from openpyxl.chart import Reference, ScatterChart, Series
-    from openpyxl.utils.datetime import to_excel
-
     lang = book.lang
-    chart = ScatterChart(scatterStyle="line")
-    chart.title = _title(label("wb.chart_balance", lang))
-    chart.y_axis.title = f"{label('closing_balance', lang)} ({book.currency})"
-    chart.x_axis.title = label("due_date", lang)
-    chart.x_axis.number_format = "yyyy-mm"
-    chart.y_axis.number_format = "#,##0"
-    chart.x_axis.delete = chart.y_axis.delete = False
-    chart.legend.position = "b"
-    chart.width, chart.height = CHART_WIDTH, CHART_HEIGHT
-    shown = [(p, ws, lay) for p, ws, lay in zip(book.plans, sheets, layouts, strict=True) if p.compared]
-    dates = [row.due_date for plan, _, _ in shown for row in plan.rows]
-    if dates:  # the axis spans the plans' dates, not a rounded range around them
-        chart.x_axis.scaling.min = to_excel(min(dates))
-        chart.x_axis.scaling.max = to_excel(max(dates))
-    for plan, ws, layout in shown:
-        xs = Reference(ws, min_col=_column(COLUMNS["due_date"]), min_row=layout.first, max_row=layout.last)
-        ys = Reference(ws, min_col=_column(COLUMNS["closing_balance"]), min_row=layout.first, max_row=layout.last)
-        series = Series(ys, xs, title=plan.name)
-        series.marker.symbol = "none"
-        series.smooth = False
-        series.graphicalProperties.line.width = 22000  # EMU: about 1.75 pt
-        chart.series.append(series)
+    shown = [(p, lay) for p, lay in zip(book.plans, layouts, strict=True) if p.compared and p.rows]
+    if not shown:
+        return None
+    chart = workbook.add_chart({"type": "scatter", "subtype": "straight"})
+    chart.set_title(_title(label("wb.chart_balance", lang)))
+    dates = [row.due_date for plan, _ in shown for row in plan.rows]
+    chart.set_x_axis(_axis(label("due_date", lang), num_format="yyyy-mm", min=cached(min(dates)),
+                           max=cached(max(dates))))
+    chart.set_y_axis(_axis(f"{label('closing_balance', lang)} ({book.currency})", num_format="#,##0", min=0))
+    chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 9}})
+    for plan, layout in shown:
+        first, last = layout.first - 1, layout.last - 1
+        chart.add_series({
+            "name": plan.name,
+            "categories": [layout.sheet, first, _col("due_date"), last, _col("due_date")],
+            "values": [layout.sheet, first, _col("closing_balance"), last, _col("closing_balance")],
+            "line": {"width": 1.75},
+        })
+    lines = -(-len(shown) // 3)  # about three names a legend line
+    chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT + 18 * min(2, max(0, lines - 1))})
     return chart
 
 
-def composition_chart(plan_name: str, ws: Any, layout: PlanLayout, lang: str) -> Any:
+def composition_chart(workbook: Any, plan_name: str, layout: PlanLayout, lang: str, currency: str) -> Any:
     """Stacked columns: what each installment pays, by component."""
-    from openpyxl.chart import BarChart, Reference
-
-    chart = BarChart()
-    chart.type = "col"
-    chart.grouping = "stacked"
-    chart.overlap = 100
-    chart.gapWidth = 30 if layout.rows <= 60 else 0
-    chart.title = _title(label("wb.chart_composition", lang).format(plan=plan_name))
-    chart.x_axis.title = label("period", lang)
-    chart.y_axis.title = label("payment", lang)
-    chart.y_axis.number_format = "#,##0"
-    chart.x_axis.delete = chart.y_axis.delete = False
-    chart.legend.position = "b"
-    chart.width, chart.height = CHART_WIDTH, CHART_HEIGHT
+    chart = workbook.add_chart({"type": "column", "subtype": "stacked"})
+    chart.set_title(_title(label("wb.chart_composition", lang).format(plan=plan_name)))
+    chart.set_x_axis(_axis(label("period", lang), **({"interval_unit": 12, "interval_tick": 12}
+                                                     if layout.rows > 60 else {})))
+    chart.set_y_axis(_axis(f"{label('payment', lang)} ({currency})", num_format="#,##0", min=0))
+    chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 9}})
+    first, last = layout.first - 1, layout.last - 1
     for key in COMPOSITION:
-        col = _column(COLUMNS[key])
-        data = Reference(ws, min_col=col, min_row=HEADER_ROW, max_row=layout.last)
-        chart.add_data(data, titles_from_data=True)
-        chart.series[-1].graphicalProperties.solidFill = COLOURS[key]
-        chart.series[-1].graphicalProperties.line.solidFill = COLOURS[key]
-    chart.set_categories(Reference(ws, min_col=_column(COLUMNS["period"]), min_row=layout.first,
-                                   max_row=layout.last))
-    if layout.rows > 60:
-        chart.x_axis.tickLblSkip = 12
-        chart.x_axis.tickMarkSkip = 12
+        chart.add_series({
+            "name": [layout.sheet, HEADER_ROW - 1, _col(key)],
+            "categories": [layout.sheet, first, _col("period"), last, _col("period")],
+            "values": [layout.sheet, first, _col(key), last, _col(key)],
+            "fill": {"color": COLOURS[key]}, "border": {"none": True},
+            "gap": 30 if layout.rows <= 60 else 0, "overlap": 100,
+        })
+    chart.set_size({"width": CHART_WIDTH, "height": CHART_HEIGHT})
     return chart
 
 
-def write_charts(ws: Any, book: CaseBook, sheets: Sequence[Any], layouts: Sequence[PlanLayout]) -> None:
-    """The Charts sheet: the balance chart first, then one composition chart per plan."""
-    from openpyxl.worksheet.pagebreak import Break
-
-    print_setup(ws, book.case_id, None, book.lang)
-    out = SheetWriter(ws)
+def write_charts(workbook: Any, ws: Any, book: CaseBook, layouts: Sequence[PlanLayout], formats: Formats) -> None:
+    """The Charts sheet: the balance chart first, then one composition chart per plan, two a page."""
+    print_setup(ws, book.case_id, book.lang, copy=copy_label(book))
+    out = SheetWriter(ws, formats)
     out.append((label("wb.sheet_charts", book.lang), "title"))
-    ws.add_chart(balance_chart(book, sheets, layouts), "A3")
-    for index, (plan, sheet, layout) in enumerate(zip(book.plans, sheets, layouts, strict=True), start=1):
-        ws.add_chart(composition_chart(plan.name, sheet, layout, book.lang), f"A{3 + index * CHART_ROWS}")
-        if index % 2 == 1:  # two charts a page: break before the next pair
-            ws.row_breaks.append(Break(id=2 + (index + 1) * CHART_ROWS))
+    balance = balance_chart(workbook, book, layouts)
+    charts = [balance] if balance is not None else []
+    charts += [composition_chart(workbook, plan.name, layout, book.lang, book.currency)
+               for plan, layout in zip(book.plans, layouts, strict=True) if plan.rows]
+    if not charts:
+        out.append((label("wb.no_charts", book.lang), "note"))
+        return
+    row, breaks = 2, []
+    for index, chart in enumerate(charts):
+        if index and index % 2 == 0:  # two charts a page: break before the next pair
+            breaks.append(row)
+        ws.insert_chart(row, 0, chart)
+        row += CHART_ROWS + (2 if index == 0 and balance is not None else 0)
+    ws.set_h_pagebreaks(breaks)

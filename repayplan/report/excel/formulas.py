@@ -47,11 +47,12 @@ def requantize(expr: str, policy: MoneyPolicy) -> str:
     return f"ROUND({expr},{policy.minor_units})"
 
 
-def periodic_rate(cell: str, rate: Rate, per_year: int) -> str:
-    """The rate per period: a monthly rate on a monthly schedule is itself."""
+def periodic_rate(cell: str, rate: Rate, per_year: int, day_count: str = "act/365") -> str:
+    """The rate per period: a monthly rate on a monthly schedule is itself; a daily
+    rate × the day count's year (365, or 360 under act/360 and 30/360)."""
     if rate.unit == "month" and per_year == 12:
         return cell
-    times = {"year": "", "month": "*12", "day": "*365"}[rate.unit]
+    times = {"year": "", "month": "*12", "day": f"*{DAYS_PER_YEAR[day_count]}"}[rate.unit]
     return f"{cell}{times}/{per_year}"
 
 

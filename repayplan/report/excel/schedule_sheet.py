@@ -23,19 +23,18 @@ balances and totals are still formulas.
 
 from __future__ import annotations
 
-import warnings
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 from ...model import Loan, Period, Row
-from ...rates import percent_text
+from ...rates import DAYS_PER_YEAR, percent_text
 from ...schedule import build_schedule, level_payment, loan_periods
 from ..labels import label
 from . import formulas as fx
 from .book import BookPlan
-from .style import SheetWriter, amount_width, print_setup, set_widths
+from .style import Formula, SheetWriter, amount_width, print_setup, quote_sheet, set_widths
 
 #: column key -> letter on a plan sheet; extra columns (discount factors, or
 #: a restructured plan's capitalised interest and interest-free balance) follow from L
@@ -86,9 +85,7 @@ class PlanLayout:
 
     def ref(self, cell: str) -> str:
         """A reference to a cell of this sheet from another sheet."""
-        from openpyxl.utils import quote_sheetname
-
-        return f"{quote_sheetname(self.sheet)}!{absolute(cell)}"
+        return f"{quote_sheet(self.sheet)}!{absolute(cell)}"
 
     def input(self, key: str) -> str:
         return self.ref(INPUTS[key])
@@ -98,10 +95,8 @@ class PlanLayout:
         return self.ref(f"{self.columns[column]}{FIRST_ROW + index}")
 
     def column(self, column: str) -> str:
-        from openpyxl.utils import quote_sheetname
-
         letter = self.columns[column]
-        return f"{quote_sheetname(self.sheet)}!${letter}${self.first}:${letter}${self.last}"
+        return f"{quote_sheet(self.sheet)}!${letter}${self.first}:${letter}${self.last}"
 
     def total(self, column: str) -> str:
         return self.ref(f"{self.columns[column]}{self.total_row}")
@@ -125,10 +120,13 @@ def live_terms(plan: BookPlan) -> _Terms | None:
     rows are not that loan's schedule or a rate cannot be written as a formula."""
     loan = plan.loan
     rows = tuple(plan.rows)
-    if loan is None or not rows or any(not isinstance(r, Row) for r in rows) or build_schedule(loan).rows != rows:
+    if loan is None or not rows or any(not isinstance(r, Row) for r in rows):
+        return None
+    schedule = build_schedule(loan)
+    if schedule.rows != rows:
         return None
     periods = loan_periods(loan)
-    periodic = loan.rate.periodic_exact(loan.periods_per_year)
+    periodic = loan.rate.periodic_exact(loan.periods_per_year, loan.day_count)
     daily = loan.rate.daily_exact(loan.day_count)
     p, d, n = absolute(INPUTS["periodic"]), absolute(INPUTS["daily"]), absolute(INPUTS["term"])
     if loan.method == "bullet":
@@ -161,10 +159,11 @@ def live_terms(plan: BookPlan) -> _Terms | None:
             factors.append(fx.plus_days(p, d, odd))
             odd_days = odd
     installment, uses_discount = _installment(loan, periods, len(rows))
-    if loan.method == "annuity" and installment is None:
-        # repaid before the last period under unequal rates: the core's installment, as an input value
-        value = level_payment(rows[0].opening_balance, [q.factor for q in periods], loan.policy)
-        return _Terms(loan, factors, None, False, odd_days, short_days, value)
+    plain = level_payment(rows[0].opening_balance, [q.factor for q in periods], loan.policy)
+    if loan.method == "annuity" and schedule.installment is not None and (
+            installment is None or schedule.installment != plain):
+        # interest-only periods: the core's solved level amount, as an input value
+        return _Terms(loan, factors, None, False, odd_days, short_days, schedule.installment)
     return _Terms(loan, factors, installment, uses_discount, odd_days, short_days)
 
 
@@ -192,10 +191,12 @@ def _installment(loan: Loan, periods: list[Period], rows: int) -> tuple[str | No
     return fx.rounded(f"{b}/SUM($L${FIRST_ROW}:$L${last})", policy), True
 
 
-def write_plan_sheet(ws: Any, plan: BookPlan, case_id: str, lang: str, table_name: str) -> PlanLayout:
-    """Write one plan; return where its figures are."""
-    from openpyxl.worksheet.table import Table, TableColumn, TableStyleInfo
-
+def write_plan_sheet(out: SheetWriter, plan: BookPlan, case_id: str, lang: str, copy: str = "",
+                     schedule: PlanLayout | None = None) -> PlanLayout:
+    """Write one plan; return where its figures are. A plan that is the rest
+    of the contract schedule (``plan.linked_from``) links its amounts to the
+    `schedule` sheet's cells, so it follows an edited contract rate."""
+    ws = out.ws
     policy = plan.policy
     terms = live_terms(plan)
     rows = tuple(plan.rows)
@@ -204,41 +205,61 @@ def write_plan_sheet(ws: Any, plan: BookPlan, case_id: str, lang: str, table_nam
         extra = ("discount",)
     elif terms is None and any(getattr(r, "capitalised", 0) or getattr(r, "frozen_balance", 0) for r in rows):
         extra = ("capitalised", "frozen_balance")
-    layout = PlanLayout(ws.title, len(rows), terms is not None, extra)
+    layout = PlanLayout(ws.name, len(rows), terms is not None, extra)
     keys = list(layout.columns)
     largest = max([plan.opening, plan.total_payment] + [r.payment for r in rows])
     money = amount_width(largest, policy, 13)
     widths = {"period": 7, "due_date": 11, "days": 6, "factor": 11, "interest": 12, "fees": 11, "penalty": 11,
               "discount": 12}
-    column_widths = [widths.get(k, money) for k in keys]
-    set_widths(ws, column_widths)
+    column_widths = set_widths(ws, [widths.get(k, money) for k in keys])
     if terms is None:  # no rate formula per row: the column stays, hidden, so every plan has the same letters
-        ws.column_dimensions[COLUMNS["factor"]].hidden = True
+        ws.set_column(3, 3, None, None, {"hidden": True})
         column_widths[3] = 0
-    ws.freeze_panes = f"A{FIRST_ROW}"
-    print_setup(ws, case_id, f"{HEADER_ROW}:{HEADER_ROW}", lang)
-    ws.row_dimensions[HEADER_ROW].height = 27
-    out = SheetWriter(ws)
+    ws.freeze_panes(FIRST_ROW - 1, 0)
+    print_setup(ws, case_id, lang, copy=copy, title_rows=(HEADER_ROW, HEADER_ROW))
     out.append((plan.name, "title"))
     out.paragraph(_description(plan, lang), sum(column_widths), len(keys))
     _write_inputs(out, plan, terms, lang)
-    out.paragraph(_rule_text(plan, terms, lang), sum(column_widths), len(keys))
+    linked = schedule if plan.linked_from is not None and schedule is not None and schedule.live else None
+    offset = plan.linked_from or 0
+    rule = _rule_text(plan, terms, lang)
+    if linked is not None:
+        rule = label("wb.rule_linked", lang).format(sheet=linked.sheet, first=FIRST_ROW + offset,
+                                                    last=FIRST_ROW + offset + len(rows) - 1)
+    out.paragraph(rule, sum(column_widths), len(keys))
     out.blank()
     headers = [label(HEADER_KEYS.get(k, k), lang) for k in keys]
+    out.height(27)
     out.append(*[(h, "header") for h in headers])
-    columns = layout.columns
+    if not rows:  # nothing to schedule: no empty table, no total over no rows
+        out.append((label("wb.no_rows", lang), "note"))
+        return layout
+    values = _factor_values(terms, rows) if terms is not None else []
+    discount = 1.0
     for index, row in enumerate(rows):
         cells = _row_cells(index, row, rows, terms, policy, "capitalised" in extra)
+        if linked is not None:
+            for key in ("opening_balance", *AMOUNTS, "closing_balance"):
+                cells[key] = (Formula(f"{linked.cell(key, offset + index)}", getattr(row, key)),
+                              "amount")
+        if terms is not None:
+            cells["factor"] = (Formula(terms.factors[index], values[index]), "factor")
+            if terms.uses_discount:
+                discount = discount / (1 + float(values[index]))
+                cells["discount"] = (Formula(f"{'1' if index == 0 else f'L{FIRST_ROW + index - 1}'}"
+                                             f"/(1+D{FIRST_ROW + index})", discount), "discount")
         out.append(*[cells.get(k) for k in keys])
-    _write_totals(out, layout, policy, lang, len(keys))
-    ref = f"A{HEADER_ROW}:{columns[keys[-1]]}{layout.last}"
-    table = Table(displayName=table_name, ref=ref,
-                  tableStyleInfo=TableStyleInfo(name="TableStyleLight9", showRowStripes=True))
-    table.tableColumns = [TableColumn(id=i, name=h) for i, h in enumerate(headers, start=1)]
-    with warnings.catch_warnings():  # openpyxl warns in write-only mode; the columns are set above
-        warnings.filterwarnings("ignore", "In write-only mode you must add table columns manually")
-        ws.add_table(table)
+    _write_totals(out, layout, plan, lang, len(keys))
+    ws.autofilter(HEADER_ROW - 1, 0, layout.last - 1, len(keys) - 1)
     return layout
+
+
+def _factor_values(terms: _Terms, rows: tuple[Any, ...]) -> list[Fraction]:
+    """Each row's rate for the period, exactly as the core charges it."""
+    periods = loan_periods(terms.loan)
+    if terms.loan.method == "bullet":
+        return [sum((q.factor for q in periods), Fraction(0))]
+    return [q.factor for q in periods[:len(rows)]]
 
 
 #: column key -> label key of its header
@@ -266,29 +287,41 @@ def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: 
                   "equal-principal": label("wb.principal_part", lang)}.get(loan.method)
     installment: Any = None
     if terms.installment:
-        installment = (f"={terms.installment}", "amount")
+        installment = (Formula(terms.installment, installment_value(plan, terms)), "amount")
     elif terms.installment_value is not None:
         installment = (terms.installment_value, "input_amount")
+    annual = rate.value * {"year": 1, "month": 12, "day": DAYS_PER_YEAR[loan.day_count]}[rate.unit]
     out.append(opening[0], None, None, None, opening[1],
                label("wb.contract_rate", lang).format(unit=unit), None, (rate.value, "input_rate"),
                label("periods", lang), None, (loan.term, "int"))
     out.append(label("annual_rate", lang), None, None, None,
-               (f"={fx.annual_rate(cell, rate, loan.day_count)}", "rate"),
+               (Formula(fx.annual_rate(cell, rate, loan.day_count), annual), "rate"),
                label("wb.period_rate", lang), None,
-               (f"={fx.periodic_rate(cell, rate, loan.periods_per_year)}", "rate"),
+               (Formula(fx.periodic_rate(cell, rate, loan.periods_per_year, loan.day_count),
+                        rate.periodic_exact(loan.periods_per_year, loan.day_count)), "rate"),
                label("wb.daily_rate", lang).format(day_count=loan.day_count), None,
-               (f"={fx.daily_rate(cell, rate, loan.day_count)}", "rate"))
+               (Formula(fx.daily_rate(cell, rate, loan.day_count), rate.daily_exact(loan.day_count)), "rate"))
     out.append(inst_label, None, None, None, installment,
                label("wb.fee", lang), None, (policy.round(loan.installment_fee), "input_amount"),
                label("rounding", lang), None, (_rounding_text(policy, lang), "text"))
 
 
+def installment_value(plan: BookPlan, terms: _Terms) -> Decimal:
+    """The installment (annuity) or principal part (equal principal) the core charges."""
+    loan, policy = terms.loan, plan.policy
+    opening = plan.opening
+    if loan.method == "equal-principal":
+        return policy.round(opening / loan.term)
+    solved = build_schedule(loan).installment  # the level amount the schedule holds (its rule at the edges)
+    return solved if solved is not None else level_payment(opening, [q.factor for q in loan_periods(loan)], policy)
+
+
 def _row_cells(index: int, row: Any, rows: tuple[Any, ...], terms: _Terms | None, policy: Any,
                capitalised: bool = False) -> dict[str, Any]:
-    """The cells of one schedule row, by column key."""
+    """The cells of one schedule row, by column key (the rate and discount factor are added by the caller)."""
     r = FIRST_ROW + index
     last = index == len(rows) - 1
-    opening: Any = f"={absolute(INPUTS['opening'])}" if index == 0 else f"=K{r - 1}"
+    opening: Any = Formula(absolute(INPUTS["opening"]) if index == 0 else f"K{r - 1}", row.opening_balance)
     closing = f"E{r}-G{r}"
     if terms is None:
         if index and rows[index - 1].closing_balance != row.opening_balance:
@@ -303,40 +336,40 @@ def _row_cells(index: int, row: Any, rows: tuple[Any, ...], terms: _Terms | None
     else:
         method = terms.loan.method
         if last or method == "bullet":
-            principal: Any = f"=E{r}"
+            principal: Any = Formula(f"E{r}", row.principal)
         elif method == "annuity":
-            principal = f"={fx.requantize(f'MIN(MAX($E$5-H{r},0),E{r})', policy)}"
+            principal = Formula(fx.requantize(f"MIN(MAX($E$5-H{r},0),E{r})", policy), row.principal)
         elif method == "equal-principal":
-            principal = f"=MIN($E$5,E{r})"
+            principal = Formula(f"MIN($E$5,E{r})", row.principal)
         else:
             principal = row.principal
         cells = {
-            "factor": (f"={terms.factors[index]}", "factor"),
-            "interest": (f"={fx.rounded(f'E{r}*D{r}', policy)}", "amount"),
+            "interest": (Formula(fx.rounded(f"E{r}*D{r}", policy), row.interest), "amount"),
             "principal": (principal, "amount"),
-            "fees": ("=$H$5", "amount"),
+            "fees": (Formula("$H$5", row.fees), "amount"),
             "penalty": (row.penalty, "amount"),
         }
-        if terms.uses_discount:
-            cells["discount"] = (f"={'1' if index == 0 else f'L{r - 1}'}/(1+D{r})", "discount")
     cells.update({
         "period": (row.period, "int"), "due_date": (row.due_date, "date"), "days": (row.days, "int"),
         "opening_balance": (opening, "amount"),
-        "payment": (f"={fx.requantize(f'G{r}+H{r}+I{r}+J{r}', policy)}", "amount"),
-        "closing_balance": (f"={fx.requantize(closing, policy)}", "amount"),
+        "payment": (Formula(fx.requantize(f"G{r}+H{r}+I{r}+J{r}", policy), row.payment), "amount"),
+        "closing_balance": (Formula(fx.requantize(closing, policy), row.closing_balance), "amount"),
     })
     return cells
 
 
-def _write_totals(out: SheetWriter, layout: PlanLayout, policy: Any, lang: str, width: int) -> None:
+def _write_totals(out: SheetWriter, layout: PlanLayout, plan: BookPlan, lang: str, width: int) -> None:
+    policy = plan.policy
     first, last = layout.first, layout.last
     cells: list[Any] = [(None, "total_label")] * width
     cells[0] = (label("total", lang), "total_label")
-    cells[2] = (f"=SUM(C{first}:C{last})", "total_int")
+    cells[2] = (Formula(f"SUM(C{first}:C{last})", sum(r.days for r in plan.rows)), "total_int")
     columns = layout.columns
     for key in AMOUNTS + (("capitalised",) if "capitalised" in layout.extra else ()):
         letter = columns[key]
-        cells[ord(letter) - ord("A")] = (f"={fx.requantize(f'SUM({letter}{first}:{letter}{last})', policy)}", "total")
+        total = sum((getattr(r, key, 0) for r in plan.rows), Decimal(0))
+        cells[ord(letter) - ord("A")] = (Formula(fx.requantize(f"SUM({letter}{first}:{letter}{last})", policy),
+                                                 total), "total")
     out.append(*cells)
 
 

@@ -1,21 +1,31 @@
-"""How the workbook looks: named cell styles, number formats, widths, print setup.
+"""How the workbook looks and how a cell is written (XlsxWriter).
 
-Every sheet is written in openpyxl's write-only (streaming) mode, so memory
-stays flat however many plans a case has; cells get one of a few named styles
-registered once per workbook.
+A cell is a value, or a (value, style) pair. A value is written by its type:
+text always as text (a name beginning with ``=`` stays a name), numbers and
+Decimals as numbers, dates as dates, and a :class:`Formula` as a formula
+*with its cached value*, so readers that do not recalculate (pandas,
+previews, protected view) see the figure the program computed.
 
 >>> money_format(MoneyPolicy("CNY")), money_format(MoneyPolicy("JPY"))
 ('#,##0.00;[Red]-#,##0.00', '#,##0;[Red]-#,##0')
 >>> sheet_title("Plan: 50% off [draft]?", set())
 'Plan- 50% off (draft)-'
->>> taken = {"summary"}; sheet_title("Summary", taken), sheet_title("Summary", taken)
-('Summary (2)', 'Summary (3)')
+>>> taken = {"summary"}; sheet_title("Summary", taken), sheet_title("History", taken)
+('Summary (2)', 'History (2)')
+>>> footer_text("A&B")
+'A&&B'
+>>> cached(Decimal("12.50")), cached(date(1900, 3, 1))
+(12.5, 61)
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, datetime
+from decimal import Decimal
+from fractions import Fraction
 from typing import Any
 
 from ...money import MoneyPolicy
@@ -26,25 +36,35 @@ DATE_FORMAT = "yyyy-mm-dd"
 RATE_FORMAT = "0.00####%"
 FACTOR_FORMAT = "0.0000%"
 DISCOUNT_FORMAT = "0.00000000"
-DAYS_FORMAT = "0"
 
 FONT = "Calibri"
-HEADER_FILL = "DCE6F1"
-TOTAL_FILL = "F2F2F2"
-INPUT_FILL = "FFF2CC"  # editable inputs: the usual light yellow of financial models
+HEADER_FILL = "#DCE6F1"
+TOTAL_FILL = "#F2F2F2"
+INPUT_FILL = "#FFF2CC"  # editable inputs: the usual light yellow of financial models
+GREY = "#595959"
+#: one row of 10-point text, in points; a row's default height
+LINE_HEIGHT = 13.5
+DEFAULT_HEIGHT = 14.0
+#: an A4 page inside the margins and above the footer, in points: (width, height)
+PORTRAIT = (523.0, 712.0)
+LANDSCAPE = (770.0, 465.0)
 
-#: named style -> (number format kind, bold, fill, italic, size, wrap, align)
+#: named style -> its properties
 _STYLES: dict[str, dict[str, Any]] = {
     "title": {"bold": True, "size": 14},
     "heading": {"bold": True, "size": 12},
-    "note": {"italic": True, "color": "595959"},
-    "note_wrap": {"italic": True, "color": "595959", "wrap": True},
+    "note": {"italic": True, "color": GREY},
+    "note_wrap": {"italic": True, "color": GREY, "wrap": True},
     "label": {},
+    "label_wrap": {"wrap": True},
     "text": {},
     "wrap": {"wrap": True},
     "bold": {"bold": True},
     "header": {"bold": True, "fill": HEADER_FILL, "wrap": True, "align": "center", "border": True},
+    "header_left": {"bold": True, "fill": HEADER_FILL, "wrap": True, "border": True},
+    "header_right": {"bold": True, "fill": HEADER_FILL, "wrap": True, "align": "right", "border": True},
     "int": {"fmt": "0"},
+    "int_center": {"fmt": "0", "align": "center"},
     "date": {"fmt": DATE_FORMAT, "align": "center"},
     "date_left": {"fmt": DATE_FORMAT, "align": "left"},
     "date_right": {"fmt": DATE_FORMAT, "align": "right"},
@@ -58,11 +78,34 @@ _STYLES: dict[str, dict[str, Any]] = {
     "rate": {"fmt": RATE_FORMAT},
     "percent": {"fmt": "0.00%"},
     "factor": {"fmt": FACTOR_FORMAT},
-    "discount": {"fmt": DISCOUNT_FORMAT, "color": "595959"},
+    "discount": {"fmt": DISCOUNT_FORMAT, "color": GREY},
     "input_amount": {"fmt": "money", "fill": INPUT_FILL, "border": True},
     "input_rate": {"fmt": RATE_FORMAT, "fill": INPUT_FILL, "border": True},
     "signature": {"border_bottom": True},
+    "copy": {"bold": True, "color": "#C00000"},
 }
+
+
+@dataclass(frozen=True)
+class Formula:
+    """A formula (without its leading ``=``) and the value it yields, which is
+    written beside it as the cell's cached value."""
+
+    text: str
+    value: Any
+
+
+def cached(value: Any) -> Any:
+    """A formula's value as a workbook stores it: numbers as numbers, dates as serial days."""
+    if isinstance(value, bool) or value is None or isinstance(value, str):
+        return "" if value is None else value
+    if isinstance(value, datetime):
+        value = value.date()
+    if isinstance(value, date):
+        return (value - date(1899, 12, 30)).days
+    if isinstance(value, Decimal | Fraction):
+        return float(value)
+    return value
 
 
 def money_format(policy: MoneyPolicy) -> str:
@@ -71,112 +114,138 @@ def money_format(policy: MoneyPolicy) -> str:
     return f"{body};[Red]-{body}"
 
 
-def register_styles(workbook: Any, policy: MoneyPolicy) -> None:
-    """Add the named styles ("rp.amount", ...) to a workbook, once."""
-    from openpyxl.styles import Alignment, Border, Font, NamedStyle, PatternFill, Side
+class Formats:
+    """The workbook's named styles as XlsxWriter formats, made once."""
 
-    thin = Side(style="thin", color="A6A6A6")
-    for name, spec in _STYLES.items():
-        fmt = spec.get("fmt", "General")
-        if fmt == "money":
-            fmt = money_format(policy)
-        style = NamedStyle(
-            name=f"rp.{name}",
-            font=Font(name=FONT, size=spec.get("size", 10), bold=spec.get("bold", False),
-                      italic=spec.get("italic", False), color=spec.get("color")),
-            number_format=fmt,
-            alignment=Alignment(wrap_text=spec.get("wrap", False), horizontal=spec.get("align"),
-                                vertical="top" if spec.get("wrap") else None),
-        )
-        if "fill" in spec:
-            style.fill = PatternFill("solid", start_color=spec["fill"], end_color=spec["fill"])
-        if spec.get("border"):
-            style.border = Border(left=thin, right=thin, top=thin, bottom=thin)
-        if spec.get("border_bottom"):
-            style.border = Border(bottom=Side(style="thin", color="000000"))
-        workbook.add_named_style(style)
+    def __init__(self, workbook: Any, policy: MoneyPolicy) -> None:
+        self._made: dict[str, Any] = {}
+        thin = "#A6A6A6"
+        for name, spec in _STYLES.items():
+            props: dict[str, Any] = {"font_name": FONT, "font_size": spec.get("size", 10), "valign": "top"}
+            fmt = spec.get("fmt")
+            if fmt:
+                props["num_format"] = money_format(policy) if fmt == "money" else fmt
+            for key, prop in (("bold", "bold"), ("italic", "italic"), ("color", "font_color"),
+                              ("fill", "bg_color"), ("align", "align")):
+                if key in spec:
+                    props[prop] = spec[key]
+            if spec.get("wrap"):
+                props.update(text_wrap=True, valign="top")
+            if spec.get("border"):
+                props.update(border=1, border_color=thin)
+            if spec.get("border_bottom"):
+                props["bottom"] = 1
+            self._made[name] = workbook.add_format(props)
+
+    def __getitem__(self, name: str | None) -> Any:
+        return self._made[name] if name else None
 
 
 class SheetWriter:
-    """Appends rows of (value, style) cells to a write-only worksheet and
-    remembers the row number, so formulas can point at what was written.
+    """Appends rows of cells to an XlsxWriter worksheet (in constant-memory
+    mode rows must come in order, as they do here) and remembers the row
+    number (1-based, as people count), so formulas can point at it."""
 
-    Set the sheet up (widths, panes, print setup) before the first row: a
-    streamed sheet writes them with it."""
-
-    def __init__(self, worksheet: Any) -> None:
+    def __init__(self, worksheet: Any, formats: Formats) -> None:
         self.ws = worksheet
-        self.row = 0  # the last row written
-        self._started = False
-        self._sink: Any = None
-        self._style_ids: dict[str, int] = {}
+        self.formats = formats
+        self.row = 0  # the last row written, 1-based
+        self.widths: list[float] = []
+        self.page_height: float | None = None  # points of rows a printed page holds (after scaling)
+        self.used = 0.0  # points of the current page used so far
+        self.breaks: list[int] = []
+        self._next: float | None = None
+
+    def paginate(self, portrait: bool = False, repeated: float = 0) -> None:
+        """Track pages (after the widths are set) so that :meth:`keep` can break before a block."""
+        width, height = (PORTRAIT if portrait else LANDSCAPE)
+        content = sum(int(7 * w + 5) for w in self.widths) * 0.75 or 1
+        scale = min(1.0, width / content)
+        self.page_height = height / scale - repeated
+
+    def keep(self, points: float) -> None:
+        """Keep the next `points` of rows on one page: break before them when they would straddle one."""
+        if self.page_height and self.used and self.used + points > self.page_height \
+                and points <= self.page_height:
+            self.breaks.append(self.row)
+            self.ws.set_h_pagebreaks(self.breaks)
+            self.used = 0.0
+
+    def _advance(self, rows: int = 1) -> None:
+        for _ in range(rows):
+            h = self._next if self._next is not None else DEFAULT_HEIGHT
+            self._next = None
+            self.used += h
+            if self.page_height and self.used > self.page_height:
+                self.used = h
+        self.row += rows
+
+    def height(self, points: float) -> None:
+        """The next row's height (before it is written)."""
+        self.ws.set_row(self.row, points)
+        self._next = points
 
     def append(self, *cells: Any) -> int:
         """Write one row; each cell is a value, None, or a (value, style) pair."""
-        self._start()
-        pairs = [item if isinstance(item, tuple) else (None if item is None else (item, None)) for item in cells]
-        if self._sink is not None:
-            from .stream import row_xml
-
-            row = self.row + 1
-            attrs = dict(self.ws.row_dimensions[row]) if row in self.ws.row_dimensions else {}
-            self._sink(row_xml(row, [None if p is None else (p[0], self._style_id(p[1])) for p in pairs], attrs))
-        else:
-            self.ws.append([None if p is None else self._cell(*p) for p in pairs])
-        self.row += 1
+        r = self.row
+        for c, item in enumerate(cells):
+            value, style = item if isinstance(item, tuple) else (item, None)
+            self.put(r, c, value, style)
+        self._advance()
         return self.row
 
-    def _cell(self, value: Any, style: str | None) -> Any:
-        from openpyxl.cell import WriteOnlyCell
-
-        if value is None and style is None:
-            return None
-        cell = WriteOnlyCell(self.ws, value=value)
-        if style:
-            cell.style = f"rp.{style}"
-        return cell
-
-    def _style_id(self, style: str | None) -> int | None:
-        if not style:
-            return None
-        if style not in self._style_ids:
-            cell = self._cell(None, style)
-            self._style_ids[style] = cell.style_id if cell.has_style else 0
-        return self._style_ids[style] or None
-
-    def _start(self) -> None:
-        """Before the first row: the sheet's settings are final; open its row stream."""
-        if not self._started:
-            from .stream import open_rows
-
-            self._sink = open_rows(self.ws)
-            self._started = True
+    def put(self, r: int, c: int, value: Any, style: str | None) -> None:
+        ws, fmt = self.ws, self.formats[style]
+        if value is None:
+            if fmt is not None:
+                ws.write_blank(r, c, None, fmt)
+        elif isinstance(value, Formula):
+            ws.write_formula(r, c, "=" + value.text, fmt, cached(value.value))
+        elif isinstance(value, str):
+            ws.write_string(r, c, value, fmt)  # input text is data, never a formula
+        elif isinstance(value, bool):
+            ws.write_boolean(r, c, value, fmt)
+        elif isinstance(value, datetime | date):
+            ws.write_datetime(r, c, value if isinstance(value, datetime) else
+                              datetime(value.year, value.month, value.day), fmt)
+        elif isinstance(value, int | float | Decimal | Fraction):
+            ws.write_number(r, c, float(value), fmt)
+        else:
+            raise ValueError(f"cannot write {value!r} to a cell")
 
     def blank(self, count: int = 1) -> None:
-        for _ in range(count):
-            self.append()
+        self._advance(count)
 
     def paragraph(self, text: str, width: float, columns: int, style: str = "note_wrap", first: int = 1,
                   before: tuple[Any, ...] = ()) -> int:
         """A long text wrapped over `columns` merged columns (from column
         `first`) `width` characters wide in all, its row tall enough for the
         lines; `before` fills the cells to the left."""
-        from openpyxl.utils import get_column_letter
-
-        row = self.row + 1
-        lines = max(1, -(-display_width(text) // max(1, int(width * 0.95))))
+        lines = wrapped_lines(text, width)
         if lines > 1:
-            self.ws.row_dimensions[row].height = 13.5 * lines + 1
-        self.ws.merged_cells.add(f"{get_column_letter(first)}{row}:{get_column_letter(first + columns - 1)}{row}")
-        cells = list(before) + [None] * (first - 1 - len(before))
-        return self.append(*cells, (text, style))
+            self.height(LINE_HEIGHT * lines + 1)
+        r = self.row
+        for c, item in enumerate(before):
+            value, st = item if isinstance(item, tuple) else (item, None)
+            self.put(r, c, value, st)
+        if columns > 1:
+            self.ws.merge_range(r, first - 1, r, first + columns - 2, "", self.formats[style])
+        self.put(r, first - 1, text, style)
+        self._advance()
+        return self.row
 
-def set_widths(worksheet: Any, widths: Iterable[float]) -> None:
+
+def wrapped_lines(text: str, width: float) -> int:
+    """Lines a text takes in a wrapped cell `width` characters wide (CJK characters count double)."""
+    return sum(max(1, -(-display_width(part) // max(1, int(width * 0.92)))) for part in text.split("\n"))
+
+
+def set_widths(worksheet: Any, widths: Iterable[float]) -> list[float]:
     """Column widths in characters, from column A on (before any row is written)."""
-    from openpyxl.utils import get_column_letter
-
-    for index, width in enumerate(widths, start=1):
-        worksheet.column_dimensions[get_column_letter(index)].width = width
+    out = list(widths)
+    for index, width in enumerate(out):
+        worksheet.set_column(index, index, width)
+    return out
 
 
 def text_width(values: Iterable[Any], minimum: float = 6, maximum: float = 60) -> float:
@@ -190,45 +259,62 @@ def amount_width(largest: Any, policy: MoneyPolicy, minimum: float = 11) -> floa
     return max(minimum, len(policy.grouped(abs(largest))) + 3)
 
 
-def print_setup(worksheet: Any, case_id: str, title_rows: str | None = None, lang: str = "en") -> None:
-    """Landscape A4 fitted to the page width, repeated header rows, and a
-    footer with the case id and the page number. Call it before the first
-    row is written: a streamed sheet writes its fit-to-page flag with the
-    first row (``print_title_rows`` may be set later)."""
+def footer_text(text: str) -> str:
+    """Text as a header or footer shows it: ``&`` starts a code there, so it is doubled."""
+    return text.replace("&", "&&")
+
+
+def print_setup(worksheet: Any, case_id: str, lang: str = "en", *, copy: str = "", portrait: bool = False,
+                title_rows: tuple[int, int] | None = None, label_columns: bool = False) -> None:
+    """A4, fitted to the page width, repeated header rows (1-based) and the
+    label column, and a footer with the case id, the sheet, whose copy it is
+    and the page number."""
     from ..labels import label
 
-    worksheet.page_setup.orientation = "landscape"
-    worksheet.page_setup.paperSize = 9  # A4
-    worksheet.page_setup.fitToWidth = 1
-    worksheet.page_setup.fitToHeight = 0
-    worksheet.sheet_properties.pageSetUpPr.fitToPage = True
-    worksheet.page_margins.left = worksheet.page_margins.right = 0.5
-    worksheet.page_margins.top = worksheet.page_margins.bottom = 0.6
-    worksheet.print_options.horizontalCentered = True
+    if not portrait:
+        worksheet.set_landscape()
+    worksheet.set_paper(9)  # A4
+    worksheet.fit_to_pages(1, 0)
+    worksheet.set_margins(left=0.5, right=0.5, top=0.6, bottom=0.7)
+    worksheet.center_horizontally()
     if title_rows:
-        worksheet.print_title_rows = title_rows
-    footer = worksheet.oddFooter
-    footer.left.text = f"{label('wb.case', lang)} {case_id}".strip() if case_id else ""
-    footer.left.size = 8
-    footer.center.text = "&A"
-    footer.center.size = 8
-    footer.right.text = label("wb.page_of", lang).replace("{page}", "&P").replace("{pages}", "&N")
-    footer.right.size = 8
+        worksheet.repeat_rows(title_rows[0] - 1, title_rows[1] - 1)
+    if label_columns:
+        worksheet.repeat_columns(0, 0)
+    left = footer_text(f"{label('wb.case', lang)} {case_id}".strip()) if case_id else ""
+    if copy:
+        left = (left + " · " if left else "") + footer_text(copy)
+    right = footer_text(label("wb.page_of", lang)).replace("{page}", "&P").replace("{pages}", "&N")
+    worksheet.set_footer(f"&L&8{left}&C&8&A&R&8{right}")
 
 
 _FORBIDDEN = re.compile(r"[\[\]]")
 _SEPARATORS = re.compile(r"[:*?/\\]")
+#: names Excel keeps for itself
+RESERVED = frozenset({"history"})
 
 
 def sheet_title(name: str, taken: set[str]) -> str:
-    """A valid, unique sheet name: no []:*?/\\, at most 31 characters, no
-    leading or trailing apostrophe; `taken` (lower-cased) is updated."""
+    """A valid, unique sheet name: no []:*?/\\, at most 31 characters (a
+    longer name cut with "…"), no leading or trailing apostrophe, not Excel's
+    reserved "History"; `taken` (lower-cased) is updated.
+
+    >>> sheet_title("Settlement in 24 installments after a down payment", set())
+    'Settlement in 24 installments…'
+    """
     text = _SEPARATORS.sub("-", _FORBIDDEN.sub(lambda m: "(" if m.group() == "[" else ")", name)).strip(" '")
-    text = text[:31].strip(" '") or "Sheet"
+    if len(text) > 31:  # cut, and said to be cut: the sheet's title cell holds the whole name
+        text = text[:30].rstrip(" '") + "…"
+    text = text or "Sheet"
     candidate, n = text, 1
-    while candidate.lower() in taken:
+    while candidate.lower() in taken or candidate.lower() in RESERVED:
         n += 1
         suffix = f" ({n})"
-        candidate = text[: 31 - len(suffix)].rstrip(" '") + suffix
+        candidate = text[: 31 - len(suffix)].rstrip(" '…") + suffix
     taken.add(candidate.lower())
     return candidate
+
+
+def quote_sheet(name: str) -> str:
+    """A sheet name as a formula refers to it: quoted, apostrophes doubled."""
+    return "'" + name.replace("'", "''") + "'"

@@ -16,9 +16,9 @@ from typing import Any
 
 from ..labels import label
 from ..render import display_width
-from .book import BookPlan, CaseBook
+from .book import BookPlan, CaseBook, copy_label
 from .schedule_sheet import PlanLayout
-from .style import SheetWriter, amount_width, print_setup, set_widths, text_width
+from .style import LINE_HEIGHT, Formula, SheetWriter, amount_width, print_setup, set_widths, text_width, wrapped_lines
 
 #: what the Summary shows without compare's figures: what the plan sheets hold
 DEFAULT_METRICS = ("total_payment", "total_principal", "total_interest", "total_penalty", "total_fees", "payments",
@@ -44,10 +44,10 @@ def metric_label(key: str, lang: str) -> str:
 
 
 def formula_metric(key: str, plan: BookPlan, layout: PlanLayout,
-                   contract: tuple[BookPlan, PlanLayout] | None = None) -> str | None:
-    """A formula over the plan's sheet that yields the metric, or None when
-    none does. When the plan carries compare's figure, the formula is used only
-    if it gives exactly that figure from the plan's rows.
+                   contract: tuple[BookPlan, PlanLayout] | None = None) -> Formula | None:
+    """A formula over the plan's sheet that yields the metric (with its value),
+    or None when none does. When the plan carries compare's figure, the formula
+    is used only if it gives exactly that figure from the plan's rows.
 
     >>> from datetime import date
     >>> from decimal import Decimal
@@ -57,7 +57,7 @@ def formula_metric(key: str, plan: BookPlan, layout: PlanLayout,
     >>> s = build_schedule(Loan(Decimal("1200"), parse_rate("0%"), 12, start=date(2025, 1, 1)))
     >>> plan = BookPlan.from_schedule("A", s, metrics={"largest_payment": Decimal("100.00")})
     >>> formula_metric("largest_payment", plan, PlanLayout("Plan A", 12, True))
-    "=MAX('Plan A'!$F$9:$F$20)"
+    Formula(text="MAX('Plan A'!$F$9:$F$20)", value=Decimal('100.00'))
     >>> from dataclasses import replace
     >>> formula_metric("largest_payment", replace(plan, metrics={"largest_payment": Decimal("99.99")}),
     ...                PlanLayout("Plan A", 12, True)) is None
@@ -70,61 +70,81 @@ def formula_metric(key: str, plan: BookPlan, layout: PlanLayout,
     paying = [a for a in amounts if a > 0]
     column = layout.column("payment")
     candidates: dict[str, tuple[str, Any]] = {
-        "payments": (f'=COUNTIF({column},">0")', len(paying)),
-        "largest_payment": (f"=MAX({column})", max(amounts)),
-        "payoff_date": (f"={layout.cell('due_date', len(rows) - 1)}", rows[-1].due_date),
+        "payments": (f'COUNTIF({column},">0")', len(paying)),
+        "largest_payment": (f"MAX({column})", max(amounts)),
+        "payoff_date": (f"{layout.cell('due_date', len(rows) - 1)}", rows[-1].due_date),
     }
     for metric, col in TOTALS.items():
-        candidates[metric] = (f"={layout.total(col)}", plan.total(col))
+        candidates[metric] = (f"{layout.total(col)}", plan.total(col))
     if amounts[0] > 0:
-        candidates["first_payment"] = (f"={layout.cell('payment', 0)}", amounts[0])
+        candidates["first_payment"] = (f"{layout.cell('payment', 0)}", amounts[0])
     if len(paying) == len(amounts):
-        candidates["smallest_payment"] = (f"=MIN({column})", min(amounts))
+        candidates["smallest_payment"] = (f"MIN({column})", min(amounts))
     if contract is not None:
         other, where = contract
+        digits = plan.policy.minor_units
         if other is plan:
-            candidates["saving"] = (f"=ROUND({layout.total('payment')}-{layout.total('payment')},"
-                                    f"{plan.policy.minor_units})", Decimal(0))
+            candidates["saving"] = (f"ROUND({layout.total('payment')}-{layout.total('payment')},{digits})",
+                                    Decimal(0))
         else:
-            candidates["saving"] = (f"=ROUND({where.total('payment')}-{layout.total('payment')},"
-                                    f"{plan.policy.minor_units})", other.total_payment - plan.total_payment)
+            candidates["saving"] = (f"ROUND({where.total('payment')}-{layout.total('payment')},{digits})",
+                                    other.total_payment - plan.total_payment)
     if key not in candidates:
         return None
     formula, value = candidates[key]
     if key in plan.metrics and plan.metrics[key] != value:
         return None
-    return formula
+    return Formula(formula, value)
 
 
 def metric_keys(book: CaseBook) -> list[str]:
-    """The figures the comparison lists: compare's order, else what the sheets hold."""
-    return list(book.metric_order) or list(DEFAULT_METRICS)
+    """The figures the comparison lists (compare's order, else what the sheets hold), less those this copy omits."""
+    return [k for k in (list(book.metric_order) or list(DEFAULT_METRICS)) if book.shows(k)]
 
 
-def write_summary(ws: Any, book: CaseBook, layouts: Sequence[PlanLayout]) -> None:
+#: plans a comparison block holds: a landscape A4 page's width at a readable size
+GROUP = 5
+
+
+def write_summary(out: SheetWriter, book: CaseBook, layouts: Sequence[PlanLayout]) -> None:
+    ws = out.ws
     lang = book.lang
     policy = book.plans[0].policy
     keys = metric_keys(book)
     labels = [metric_label(k, lang) for k in keys] + [label(f"wb.{k}", lang) for k in ("debt_accrued", "debt_credit")]
     compared = [p for p in book.plans if p.compared]
     largest = max([p.total_payment for p in book.plans] + [p.opening for p in book.plans])
-    plan_width = max(amount_width(largest, policy, 16), max(min(text_width([p.name]), 22) for p in compared))
-    set_widths(ws, [text_width(labels, 24, 40)] + [plan_width] * max(2, len(compared)))
-    print_setup(ws, book.case_id, None, lang)
-    out = SheetWriter(ws)
+    plan_width = max(amount_width(largest, policy, 16), max((min(text_width([p.name]), 22) for p in compared),
+                                                            default=16))
+    columns = max(2, -(-len(compared) // -(-len(compared) // GROUP)) if compared else 2)
+    out.widths = set_widths(ws, [text_width(labels, 24, 40)] + [plan_width] * columns)
+    print_setup(ws, book.case_id, lang, copy=copy_label(book), label_columns=True)
+    out.paginate()
     out.append((label("wb.summary_title", lang).format(case=book.case_id or "—"), "title"))
+    out.append((copy_label(book), "copy"))
     if book.title:
         out.append((book.title, "note"))
     out.blank()
     _case_block(out, book)
     _debt_block(out, book)
-    _comparison(out, book, layouts, keys)
+    if book.nothing_owed:
+        _nothing_owed(out, book)
+    elif compared:
+        _comparison(out, book, layouts, keys)
     if book.cap is not None:
         _cap_block(out, book)
 
 
+def _nothing_owed(out: SheetWriter, book: CaseBook) -> None:
+    when = book.position.as_of.isoformat() if book.position is not None else ""
+    out.append((label("wb.nothing_owed_heading", book.lang), "heading"))
+    out.paragraph(label("wb.nothing_owed", book.lang).format(date=when), sum(out.widths), len(out.widths), "wrap")
+    out.blank()
+
+
 def _case_block(out: SheetWriter, book: CaseBook) -> None:
     lang = book.lang
+    out.keep(8 * 15)
     out.append((label("wb.case_heading", lang), "heading"))
     pairs: list[tuple[str, Any, str]] = [
         ("wb.case_id", book.case_id, "text"), ("wb.borrower", book.borrower, "text"),
@@ -143,6 +163,7 @@ def _debt_block(out: SheetWriter, book: CaseBook) -> None:
         return
     lang = book.lang
     when = position.as_of.isoformat()
+    out.keep(8 * 15)
     out.append((label("wb.debt_heading", lang).format(date=when), "heading"))
     first = out.row + 1
     lines: list[tuple[str, Decimal, str]] = [("wb.debt_principal", position.principal, "")]
@@ -154,12 +175,14 @@ def _debt_block(out: SheetWriter, book: CaseBook) -> None:
     for key, amount, note in lines:
         out.append((label(key, lang), "label"), (amount, "amount"), (note or None, "note"))
     last = out.row
-    total = f"=ROUND(SUM(B{first}:B{last})"
+    total = f"ROUND(SUM(B{first}:B{last})"
     if position.credit:
         out.append((label("wb.debt_credit", lang), "label"), (position.credit, "amount"))
         total += f"-B{out.row}"
-    out.append((label("wb.debt_total", lang), "total_label"), (f"{total},{position.policy.minor_units})", "total"))
+    out.append((label("wb.debt_total", lang), "total_label"),
+               (Formula(f"{total},{position.policy.minor_units})", position.total), "total"))
     if book.basis:
+        out.keep((len(book.basis) + 1) * 15)
         out.append((label("wb.basis_heading", lang), "bold"))
         for key, text in book.basis:
             out.append((label(key, lang), "label"), (text, "text"))
@@ -167,29 +190,44 @@ def _debt_block(out: SheetWriter, book: CaseBook) -> None:
 
 
 def _comparison(out: SheetWriter, book: CaseBook, layouts: Sequence[PlanLayout], keys: list[str]) -> None:
+    """The plans side by side, in blocks of at most GROUP plans (a page wide), each with its row labels."""
     lang = book.lang
     pairs = [(p, lay) for p, lay in zip(book.plans, layouts, strict=True) if p.compared]
     contract = next(((p, lay) for p, lay in pairs if p.kind == "contract"), None)
-    out.append((label("wb.comparison_heading", lang), "heading"))
-    width = out.ws.column_dimensions["B"].width or 16
-    lines = max(-(-display_width(p.name) // max(1, int(width) - 2)) for p, _ in pairs)
-    if lines > 1:
-        out.ws.row_dimensions[out.row + 1].height = 13.5 * lines + 2
-    out.append((label("wb.metric", lang), "header"), *[(p.name, "header") for p, _ in pairs])
+    width = out.widths[1] if len(out.widths) > 1 else 16
     solved = False
-    for key in keys:
-        cells: list[Any] = [(metric_label(key, lang), "label")]
-        for plan, layout in pairs:
-            formula = formula_metric(key, plan, layout, contract)
-            value = formula if formula is not None else plan.metrics.get(key)
-            solved = solved or (formula is None and key in plan.metrics)
-            cells.append((_cell_value(value, lang), _style(key, value)))
-        out.append(*cells)
-    columns = len(pairs) + 1
-    total = sum(out.ws.column_dimensions[chr(ord("A") + i)].width or 10 for i in range(columns))
-    out.paragraph(label("wb.comparison_note_solved" if solved else "wb.comparison_note", lang), total, columns)
-    for note in book.notes:
-        out.paragraph("· " + note, total, columns)
+    size = -(-len(pairs) // -(-len(pairs) // GROUP))  # groups as even as can be: 6 plans as 3 + 3
+    for start in range(0, len(pairs), size):
+        group = pairs[start:start + size]
+        heading = label("wb.comparison_heading", lang)
+        if len(pairs) > size:
+            heading += " " + label("wb.plans_range", lang).format(first=start + 1, last=start + len(group),
+                                                                 count=len(pairs))
+        lines = max(-(-display_width(p.name) // max(1, int(width) - 2)) for p, _ in group)
+        out.keep(15 * (len(keys) + 1) + LINE_HEIGHT * lines + 2)
+        out.append((heading, "heading"))
+        if lines > 1:
+            out.height(LINE_HEIGHT * lines + 2)
+        out.append((label("wb.metric", lang), "header_left"), *[(p.name, "header") for p, _ in group])
+        for key in keys:
+            cells: list[Any] = [(metric_label(key, lang), "label_wrap")]
+            for plan, layout in group:
+                formula = formula_metric(key, plan, layout, contract)
+                value = formula if formula is not None else plan.metrics.get(key)
+                solved = solved or (formula is None and key in plan.metrics)
+                cells.append((_cell_value(value, lang), _style(key, value)))
+            out.append(*cells)
+        out.blank()
+    total = sum(out.widths)
+    columns = len(out.widths)
+    notes = [n for n in book.notes if not (book.audience == "borrower" and "NPV" in n)]  # the creditor's cost
+    note = "wb.comparison_note"
+    if solved:
+        note = "wb.comparison_note_solved_cost" if book.audience == "borrower" else "wb.comparison_note_solved"
+    texts = [label(note, lang)] + ["· " + n for n in notes]
+    out.keep(sum(LINE_HEIGHT * wrapped_lines(t, total) + 1 for t in texts))  # the notes stay together
+    for text in texts:
+        out.paragraph(text, total, columns)
     out.blank()
 
 
@@ -198,19 +236,20 @@ def _cell_value(value: Any, lang: str) -> Any:
         return "—"
     if isinstance(value, bool):
         return label("cmp.yes" if value else "cmp.no", lang)
-    if isinstance(value, Decimal | int | float | str | date):
+    if isinstance(value, Formula | Decimal | int | float | str | date):
         return value
     return str(value)
 
 
 def _style(key: str, value: Any) -> str:
-    if value is None or isinstance(value, bool) or (isinstance(value, str) and not value.startswith("=")):
+    if value is None or isinstance(value, bool | str):
         return "dash"
     if key in PERCENT_METRICS:
         return "percent"
     if key in COUNT_METRICS:
         return "int"
-    if key.endswith("_date") or key == "first_due" or isinstance(value, date):
+    if key.endswith("_date") or key == "first_due" or isinstance(value, date) or (
+            isinstance(value, Formula) and isinstance(value.value, date)):
         return "date_right"
     return "amount"
 
@@ -220,13 +259,17 @@ def _cap_block(out: SheetWriter, book: CaseBook) -> None:
     if cap is None:
         return
     lang = book.lang
+    out.keep(15 * (7 + len(cap.trace)))
     out.append((label("wb.cap_heading", lang), "heading"))
     out.append((label("wb.cap", lang), "label"), (cap.cap_text, "text"))
     out.append((label("wb.cap_rate", lang), "label"), (cap.cap, "percent"))
+    out.append((label("cap.nominal_irr", lang), "label"), (cap.nominal if cap.nominal is not None else "—", "percent"))
     out.append((label("wb.cap_cost", lang), "label"), (cap.cost if cap.cost is not None else "—", "percent"))
     out.append((label("arrears.excess", lang), "label"), (cap.excess, "amount"))
     out.append((label("arrears.simple_excess", lang), "label"), (cap.simple_excess, "amount"))
     verdict = label("wb.cap_within" if cap.within else "wb.cap_over", lang)
     out.append((label("wb.cap_result", lang), "label"), (verdict, "bold"))
+    if cap.rule:
+        out.append((f"{label('cap.rule', lang)}: {label(cap.rule, lang)}", "note"))
     for line in cap.trace:
         out.append((line, "note"))

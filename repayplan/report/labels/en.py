@@ -129,10 +129,7 @@ EN: dict[str, str] = {
     "wb.cap_within": "within the cap", "wb.cap_over": "above the cap",
     "wb.terms_title": "Repayment agreement: the terms", "wb.terms_from": "Filled from the plan “{plan}”.",
     "wb.parties": "Parties", "wb.terms_debt": "The debt on {date} and its structure",
-    "wb.terms_balance_heading": "The balance", "wb.terms_forgiven": "Forgiven under this plan",
-    "wb.terms_to_repay": "Balance to repay under the plan", "wb.terms_repayment": "Repayment", "wb.plan": "Plan",
-    "wb.terms_installments": "Number of installments", "wb.terms_interest": "Interest charged during repayment",
-    "wb.terms_fees": "Fees charged during repayment", "wb.terms_schedule": "Installments",
+    "wb.terms_repayment": "Repayment", "wb.plan": "Plan",
     "wb.terms_signatures": "Signatures", "wb.date": "Date", "wb.yes": "Yes", "wb.no": "No",
     "wb.arrears_title": "Arrears as of {date}", "wb.arrears_settings": "Penalty terms",
     "wb.arrears_payments": "Payments made", "wb.arrears_installments": "Installments",
@@ -192,8 +189,8 @@ EN: dict[str, str] = {
     "plan.xl_warnings": "Paying only the minimum", "plan.xl_differences": "Strategies against each other",
     "plan.sheet_avalanche": "avalanche", "plan.sheet_snowball": "snowball", "plan.sheet_minimum": "minimum",
     "plan.sheet_custom": "custom",
-    "plan.desc_avalanche": "avalanche: the highest effective annual cost first (an overdue debt counts its "
-                           "penalty rate)",
+    "plan.desc_avalanche": "avalanche: the highest saving of the next unit of money first (the rate; a fee or "
+                           "full-bill interest when this month's extra can clear the debt)",
     "plan.desc_snowball": "snowball: the smallest balance first",
     "plan.desc_minimum": "minimum: only the minimums, nothing extra",
     "plan.desc_custom": "custom: {order}, then the rest by cost",
@@ -222,6 +219,25 @@ EN: dict[str, str] = {
     "prop.of_principal": "of the principal", "prop.no_minimum": "no minimum recovery given",
     "prop.max_months": "at most {months} months",
     "prop.concessions": "concessions: {levers}; the term is searched",
+    # case-file workbook, again (XlsxWriter, live links, agreement-shaped Terms, party copies, on paper)
+    "wb.copy_mediator": "Mediator's copy (all figures)", "wb.copy_borrower": "Borrower's copy",
+    "wb.copy_creditor": "Creditor's copy",
+    "wb.rule_linked": "This plan is the rest of the contract schedule: its amounts are links to the sheet “{sheet}” "
+                      "(rows {first} to {last}), so they follow its contract rate.",
+    "wb.nothing_owed_heading": "Nothing is owed",
+    "wb.nothing_owed": "Nothing is owed on {date}: the loan is repaid. There is no plan to compare or agree; the "
+                       "contract schedule is kept for the record.",
+    "wb.plans_range": "(plans {first} to {last} of {count})",
+    "wb.no_charts": "No charts: no plan has a payment.",
+    "wb.owed_principal": "Principal", "wb.owed_interest": "Interest overdue",
+    "wb.owed_accrued_interest": "Interest accrued, not yet due", "wb.owed_penalty": "Penalty interest",
+    "wb.owed_fees": "Fees", "wb.owed_credit": "Less: credit (overpaid)",
+    "wb.terms_other_frozen": "of which interest, charges and frozen arrears",
+    "wb.terms_frozen_note": "Frozen arrears: overdue interest, penalty and fees carried without interest and repaid "
+                            "in equal parts with the installments; they are in the last column, not new interest.",
+    "plan.xl_timeline_title": "Month by month: {name}",
+    "cmp.nothing_owed": "Nothing is owed on {date}: the loan is repaid; there is nothing to compare or agree.",
+    "wb.no_rows": "No installments: nothing is owed under this plan.",
 
     # agreement (调解协议书 / installment agreement): the Terms sheet and `repayplan letter agreement`
     "agr.title": "Installment Repayment Agreement", "agr.title_mediated": "Mediation Agreement",
@@ -437,4 +453,80 @@ EN: dict[str, str] = {
     "prop.min_concession": "Least concession",
     "prop.lever.waive": "waive", "prop.lever.set-rate": "set-rate", "prop.lever.haircut": "haircut",
     "prop.lever.settle": "settle",
+    "wb.comparison_note_solved_cost": "Totals, counts and dates are formulas over the plan sheets; the annual cost "
+                                      "is as repayplan computed it at export.",
+    # the level installment and the rows that differ from it (schedule summary)
+    "sched.differ": "Differs",
+    "sched.interest_only_one": "installment {periods} pays its interest only (more than the level amount)",
+    "sched.interest_only_many": "{count} installments ({periods}) pay their interest only (more than the "
+                                "level amount)",
+    "sched.last_residue": "installment {period} is {amount} (the last takes the rounding residue)",
+    "sched.sep": "; ",
+    "sched.list_sep": ", ",
+    # legal caps: which figure decides, which rule a cap stands for (legal.py)
+    "cap.rule": "Rule", "cap.nominal_irr": "Nominal annualised IRR (decides)",
+    "cap.irr_excess": "Above the cap (IRR method)", "cap.effective": "Effective annual cost (XIRR, for information)",
+    "cap.above": "above the cap", "cap.within": "within the cap",
+    "cap.rule_lpr4": "4 × the one-year LPR in force when the contract was formed: the ceiling on interest in "
+                     "private lending (Supreme People's Court provisions on private lending, amended 2020, art. "
+                     "25); it does not govern licensed lenders (art. 1)",
+    "cap.rule_24": "24% a year: the line courts apply to the interest, penalty interest, penalty and other "
+                   "charges a licensed lender claims together (Supreme People's Court opinions on financial "
+                   "adjudication, Fa Fa [2017] No. 22, art. 2); a line of court practice, not a statute",
+    "cap.rule_36": "36% a year: the upper line of the 2015 private-lending provisions (interest above it was void); "
+                   "since 20 Aug 2020 private lending is capped at 4 × LPR instead",
+    "cap.rule_other": "a ceiling you chose: no rule is implied",
+    # the 36-month figure of the minimum-payment warning (budget/warnings.py)
+    "plan.warnings_heading_plain": "Paying only the minimum",
+    "plan.warning_36_below": "Paying {payment} a month would clear it in 36 months, but that is below today's "
+                             "minimum of {minimum}: you pay the minimum until it falls below {payment}, then "
+                             "{payment}; that clears it in {months} and saves {saving}.",
+    # several debts: the optimal plan, its bound, and why it departs from the rule of thumb
+    "plan.name_optimal": "optimal", "plan.name_avalanche": "avalanche", "plan.name_snowball": "snowball",
+    "plan.name_minimum": "minimum", "plan.name_custom": "custom", "plan.sheet_optimal": "optimal",
+    "plan.desc_optimal": "optimal: the cheapest allocation of each month's extra, found by exact optimisation "
+                         "(a mixed-integer program)",
+    "plan.answer": "Answer: {order}; debt-free in {months} (on {date}), costing {cost} in interest, penalty and "
+                   "fees, {vs}.",
+    "plan.answer_clear": "clear {items}", "plan.answer_item": "{debt} (month {n})", "plan.answer_then": ", then ",
+    "plan.vs_minimum": "{saving} less than paying only the minimums",
+    "plan.vs_minimum_never": "where paying only the minimums never repays them",
+    "plan.answer_unfinished": "Answer: at this budget no plan played repays these debts (the plans stop after "
+                              "{months} months); see the shortfall below.",
+    "plan.bound_exact": "Proven cheapest: no allocation of the money costs less than {bound} (the month model's "
+                        "least, less half a cent a debt-month for rounding); this plan costs {cost}.",
+    "plan.bound_time": "Best plan found within the time limit ({seconds} s): it costs {cost}; no plan costs less "
+                       "than {bound}, so it is at most {gap} above the cheapest.",
+    "plan.bound_relaxed": "No plan costs less than {bound} (the model relaxes the minimum of {debts}, whose "
+                          "installment is lowered after a prepayment); this plan costs {cost}, at most {gap} above "
+                          "the cheapest.",
+    "plan.nobound_short": "No bound: the budget falls short of the minimums, so there is no extra to direct; the "
+                          "cheapest plan played is given.",
+    "plan.nobound_bullet": "No bound: a loan repaid in one sum at maturity is not in the model; the cheapest plan "
+                           "played is given.",
+    "plan.nobound_unfinished": "No bound: no plan played repays the debts within the horizon.",
+    "plan.nobound_infeasible": "No bound: the solver found no plan within the time limit ({seconds} s); the "
+                               "cheapest plan played is given.",
+    "plan.nobound_time": "No bound: the solver found no plan within the time limit ({seconds} s); the cheapest "
+                         "plan played is given.",
+    "plan.why_heading": "Why it departs from avalanche:",
+    "plan.why_full_bill": "clear {debt} first: until it is paid in full, interest runs on the whole bill (repaid "
+                          "in month {months}, not {rule})",
+    "plan.why_fee": "clear {debt} early: its fee of {fee} a month stops only when it is repaid (month {months}, "
+                    "not {rule})",
+    "plan.why_freed": "repay {debt} sooner: once repaid, its minimum goes to the other debts (month {months}, not "
+                      "{rule})",
+    "plan.why_split": "share each month's extra between the debts instead of paying one at a time: less interest",
+    "plan.why_order": "pay the debts in the order {debt}: cheaper here than avalanche's ranking",
+    "plan.vs_heading": "Each strategy against the {name} plan:",
+    "plan.vs_more": "{name} costs {extra} more", "plan.vs_equal": "{name} costs the same",
+    "plan.vs_later": ", debt-free {months} month(s) later", "plan.vs_sooner": ", though debt-free {months} "
+                                                                             "month(s) sooner",
+    "plan.vs_same": ", debt-free in the same month", "plan.vs_never": ", and never repays the debts",
+    "plan.never_month": "never",
+    "plan.bound_gap": "No plan costs less than {bound}; this plan costs {cost}, at most {gap} above the cheapest "
+                      "(the solver's plan loses that much to the cents of the exact replay).",
+    "plan.bound_large": "The exact search would exceed the time limit ({months} months of several debts): the "
+                        "best plan found costs {cost}; no plan costs less than {bound} (the linear relaxation), so "
+                        "it is at most {gap} above the cheapest.",
 }

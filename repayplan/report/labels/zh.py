@@ -113,11 +113,9 @@ ZH: dict[str, str] = {
     "wb.cap_cost": "实际年化成本", "wb.cap_excess": "超出上限的金额", "wb.cap_result": "结论",
     "wb.cap_within": "未超过上限", "wb.cap_over": "超过上限", "wb.terms_title": "还款协议主要条款",
     "wb.terms_from": "依据方案“{plan}”填写。", "wb.parties": "当事人",
-    "wb.terms_debt": "截至 {date} 的债务及构成", "wb.terms_balance_heading": "欠款余额",
-    "wb.terms_forgiven": "本方案减免金额", "wb.terms_to_repay": "按本方案应偿还的余额",
-    "wb.terms_repayment": "还款安排", "wb.plan": "方案", "wb.terms_installments": "还款期数",
-    "wb.terms_interest": "还款期间是否计收利息", "wb.terms_fees": "还款期间是否收取费用",
-    "wb.terms_schedule": "分期还款计划", "wb.terms_signatures": "签字", "wb.date": "日期", "wb.yes": "是",
+    "wb.terms_debt": "截至 {date} 的债务及构成",
+    "wb.terms_repayment": "还款安排", "wb.plan": "方案",
+    "wb.terms_signatures": "签字", "wb.date": "日期", "wb.yes": "是",
     "wb.no": "否", "wb.arrears_title": "截至 {date} 的逾期明细", "wb.arrears_settings": "罚息条款",
     "wb.arrears_payments": "已还款项", "wb.arrears_installments": "各期明细", "wb.arrears_totals": "合计",
     "wb.number": "序号", "wb.payment_date": "还款日期", "wb.amount": "金额", "wb.none": "无",
@@ -166,11 +164,11 @@ ZH: dict[str, str] = {
     "plan.xl_title": "多笔债务，一份预算：{n} 种还款策略对比",
     "plan.xl_chart": "各笔债务余额：{name}", "plan.xl_doc_title": "债务还款计划", "plan.xl_months_axis": "月份",
     "plan.xl_amount_axis": "欠款（{currency}）", "plan.xl_warnings": "只还最低还款的代价",
-    "plan.xl_differences": "策略两两对比", "plan.sheet_avalanche": "雪崩法", "plan.sheet_snowball": "雪球法",
-    "plan.sheet_minimum": "只还最低", "plan.sheet_custom": "自定顺序",
-    "plan.desc_avalanche": "雪崩法：先还实际年化成本最高的（逾期债务计入罚息利率）",
-    "plan.desc_snowball": "雪球法：先还余额最小的", "plan.desc_minimum": "只还最低：每笔只付最低还款，不多还",
-    "plan.desc_custom": "自定顺序：{order}，其余按成本", "plan.min_revolving": "账单的 {percent}",
+    "plan.xl_differences": "策略两两对比", "plan.sheet_avalanche": "雪崩法", "plan.sheet_snowball": "滚雪球法",
+    "plan.sheet_minimum": "只还最低", "plan.sheet_custom": "自定义",
+    "plan.desc_avalanche": "雪崩法：多还一元省得最多的先还（按利率；本月余款能还清时，计入还清才免的手续费或全额计息）",
+    "plan.desc_snowball": "滚雪球法：先还余额最小的", "plan.desc_minimum": "只还最低：每笔只付最低还款，不多还",
+    "plan.desc_custom": "自定义：{order}，其余按成本", "plan.min_revolving": "账单的 {percent}",
     "plan.min_plus": "，另加当月利息和费用", "plan.min_floor": "，最低 {floor}",
     "plan.min_installment": "合同每期还款（{method}）", "plan.pen_none": "不计罚息",
     "plan.pen_rate": "{rate}，按{base}计",
@@ -195,6 +193,23 @@ ZH: dict[str, str] = {
     "prop.of_principal": "本金", "prop.no_minimum": "未给出最低回收率",
     "prop.max_months": "最长 {months} 个月",
     "prop.concessions": "可让步：{levers}；期限均会搜索",
+    # case-file workbook, again (XlsxWriter, live links, agreement-shaped Terms, party copies, on paper)
+    "wb.copy_mediator": "调解人存档本（全部数据）", "wb.copy_borrower": "借款人持有本",
+    "wb.copy_creditor": "债权人持有本",
+    "wb.rule_linked": "本方案即合同还款计划的剩余部分：各项金额引用工作表“{sheet}”第 {first} 至 {last} 行，"
+                      "随其合同利率变动。",
+    "wb.nothing_owed_heading": "无欠款",
+    "wb.nothing_owed": "截至 {date} 无任何欠款：借款已结清。无需比较或约定还款方案；合同还款计划留存备查。",
+    "wb.plans_range": "（第 {first} 至 {last} 个方案，共 {count} 个）",
+    "wb.no_charts": "无图表：各方案均无还款。",
+    "wb.owed_principal": "本金", "wb.owed_interest": "逾期利息", "wb.owed_accrued_interest": "已计未到期利息",
+    "wb.owed_penalty": "罚息", "wb.owed_fees": "费用", "wb.owed_credit": "减：多还款余额",
+    "wb.terms_other_frozen": "其中利息、费用及停息挂账欠款",
+    "wb.terms_frozen_note": "停息挂账欠款：逾期利息、罚息和费用停止计息，随各期分摊偿还，列于最后一栏，"
+                            "并非新计利息。",
+    "plan.xl_timeline_title": "逐月明细：{name}",
+    "cmp.nothing_owed": "截至 {date} 无任何欠款：借款已结清，无需比较或约定还款方案。",
+    "wb.no_rows": "无还款期次：本方案下无欠款。",
 
     # 协议（调解协议书／分期还款协议）：工作簿“协议条款”页与 `repayplan letter agreement`
     "agr.title": "分期还款协议", "agr.title_mediated": "调解协议书",
@@ -447,4 +462,65 @@ ZH: dict[str, str] = {
     "prop.min_concession": "最小让步金额",
     "prop.lever.waive": "减免罚息和费用", "prop.lever.set-rate": "调低利率", "prop.lever.haircut": "减免本金",
     "prop.lever.settle": "折扣结清",
+    "wb.comparison_note_solved_cost": "合计、笔数和日期为引用方案工作表的公式；年化成本为导出时 repayplan 的计算结果。",
+    # 等额本息的每期还款额及与之不同的期次 (schedule summary)
+    "sched.differ": "不同期次",
+    "sched.interest_only_one": "第{periods}期只还利息（当期利息高于每期还款额）",
+    "sched.interest_only_many": "共{count}期（第{periods}期）只还利息（当期利息高于每期还款额）",
+    "sched.last_residue": "第{period}期为 {amount}（末期承担舍入尾差）",
+    "sched.sep": "；",
+    "sched.list_sep": "、",
+    # 法定利率上限：以哪个数字为准、上限代表哪条规则 (legal.py)
+    "cap.rule": "依据", "cap.nominal_irr": "IRR折算名义年化利率（据此判断）",
+    "cap.irr_excess": "超出上限的金额（IRR法）", "cap.effective": "实际年化成本（复利，XIRR，仅供参考）",
+    "cap.above": "超过上限", "cap.within": "未超过上限",
+    "cap.rule_lpr4": "合同成立时一年期贷款市场报价利率（LPR）的四倍：民间借贷利息的司法保护上限（《最高人民法院关于审理"
+                     "民间借贷案件适用法律若干问题的规定》2020年修正，第二十五条）；不适用于持牌金融机构（第一条）",
+    "cap.rule_24": "年利率24%：持牌金融机构同时主张的利息、复利、罚息、违约金和其他费用总计超过此线的部分，法院可予调减"
+                   "（《最高人民法院关于进一步加强金融审判工作的若干意见》法发〔2017〕22号，第二条）；属司法实践，并非法律明文上限",
+    "cap.rule_36": "年利率36%：2015年民间借贷司法解释的上线（超过部分的约定无效）；"
+                   "2020年8月20日起民间借贷改以LPR四倍为限",
+    "cap.rule_other": "自定的上限，不代表任何法律规则",
+    # 最低还款提示中的36个月还款额 (budget/warnings.py)
+    "plan.warnings_heading_plain": "只还最低还款的代价",
+    "plan.warning_36_below": "每月还 {payment} 可在 36 个月内还清，但低于目前的最低还款额 {minimum}："
+                             "先按最低还款额还款，待其降到 {payment} 以下后每月还 {payment}，"
+                             "{months}还清，省下 {saving}。",
+    # 多笔债务：最优方案、其下界，以及与经验法则不同的原因
+    "plan.name_optimal": "最优", "plan.name_avalanche": "雪崩法", "plan.name_snowball": "滚雪球法",
+    "plan.name_minimum": "只还最低", "plan.name_custom": "自定义", "plan.sheet_optimal": "最优",
+    "plan.desc_optimal": "最优：逐月分配余款的最省钱方案，由精确优化（混合整数规划）求得",
+    "plan.answer": "结论：{order}；{months}后（{date}）全部还清，利息、罚息和费用共 {cost}，{vs}。",
+    "plan.answer_clear": "依次还清 {items}", "plan.answer_item": "{debt}（第 {n} 个月）", "plan.answer_then": "、",
+    "plan.vs_minimum": "比只还最低还款少付 {saving}",
+    "plan.vs_minimum_never": "而只还最低还款则永远还不清",
+    "plan.answer_unfinished": "结论：按此预算，试算的方案均无法还清这些债务（试算至第 {months} 个月）；"
+                              "见下文预算不足部分。",
+    "plan.bound_exact": "已证明最省：任何分配方式的花费都不低于 {bound}（按月模型的最小值，扣除每笔债务每月半分的"
+                        "舍入）；本方案花费 {cost}。",
+    "plan.bound_time": "在时限（{seconds} 秒）内找到的最好方案：花费 {cost}；任何方案的花费都不低于 {bound}，与最省"
+                       "方案至多相差 {gap}。",
+    "plan.bound_relaxed": "任何方案的花费都不低于 {bound}（模型放宽了 {debts} 的最低还款：提前还款后减少月供）；"
+                          "本方案花费 {cost}，与最省方案至多相差 {gap}。",
+    "plan.nobound_short": "无下界：预算不足以支付最低还款，没有余款可分配；给出的是试算中最省的方案。",
+    "plan.nobound_bullet": "无下界：到期一次还本付息的贷款不在模型内；给出的是试算中最省的方案。",
+    "plan.nobound_unfinished": "无下界：试算的方案均未能在期限内还清。",
+    "plan.nobound_infeasible": "无下界：求解器在时限（{seconds} 秒）内未找到方案；给出的是试算中最省的方案。",
+    "plan.nobound_time": "无下界：求解器在时限（{seconds} 秒）内未找到方案；给出的是试算中最省的方案。",
+    "plan.why_heading": "为何不同于雪崩法：",
+    "plan.why_full_bill": "先还清{debt}：未全额还清前，整笔账单计息（第 {months} 个月还清，而非第 {rule} 个月）",
+    "plan.why_fee": "提前还清{debt}：每月 {fee} 的手续费只有还清后才停止收取（第 {months} 个月还清，而非第 {rule} "
+                    "个月）",
+    "plan.why_freed": "提前还清{debt}：还清后其最低还款额转而偿还其他债务（第 {months} 个月还清，而非第 {rule} 个月）",
+    "plan.why_split": "每月余款分给几笔债务，而不是一次只还一笔：利息更少",
+    "plan.why_order": "按 {debt} 的顺序还款：此处比雪崩法的排序更省",
+    "plan.vs_heading": "各策略与{name}方案对比：",
+    "plan.vs_more": "{name} 多付 {extra}", "plan.vs_equal": "{name} 花费相同",
+    "plan.vs_later": "，晚 {months} 个月还清", "plan.vs_sooner": "，但早 {months} 个月还清",
+    "plan.vs_same": "，还清时间相同", "plan.vs_never": "，且还不清",
+    "plan.never_month": "无",
+    "plan.bound_gap": "任何方案的花费都不低于 {bound}；本方案花费 {cost}，与最省方案至多相差 {gap}"
+                      "（求解器的方案按分精确重算时损失了这部分）。",
+    "plan.bound_large": "精确搜索会超出时限（多笔债务共 {months} 个月）：找到的最好方案花费 {cost}；任何方案的花费都"
+                        "不低于 {bound}（线性松弛），与最省方案至多相差 {gap}。",
 }
