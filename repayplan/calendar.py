@@ -34,6 +34,11 @@ FREQUENCIES: dict[str, Frequency] = {
     "weekly": Frequency("weekly", 52, days=7),
 }
 
+#: frequencies as Chinese contracts write them
+FREQUENCY_WORDS = {"按月": "monthly", "每月": "monthly", "按季": "quarterly", "按季度": "quarterly",
+                   "每季": "quarterly",
+                   "按周": "weekly", "每周": "weekly", "双周": "biweekly", "每两周": "biweekly", "按双周": "biweekly"}
+
 DAY_COUNTS = ("act/365", "act/360", "30/360", "30E/360")
 
 

@@ -35,6 +35,7 @@ from .metrics import annual_rate, npv
 from .model import Loan, Position
 from .money import WORKING, ZERO
 from .plans import Borrower, Creditor, Plan
+from .text import joined, msg
 
 __all__ = ["Borrower", "Comparison", "Creditor", "Debt", "PlanMetrics", "Scenario", "compare", "evaluate",
            "plan_metrics"]
@@ -314,23 +315,16 @@ def _notes(debt: Debt, position: Position, contract: Plan, creditor: Creditor, o
     from .rates import percent_text
 
     money = position.policy.grouped
-    notes = [f"position on {on}: {money(position.total)} owed; the effective annual cost takes it as the amount "
-             "financed on that date",
-             f"contract as it stands: {contract.basis[-1]}"]
+    notes: list[str] = [msg("cmpnote.position", on=on, total=money(position.total)),
+                        msg("cmpnote.contract", basis=contract.basis[-1])]
     if creditor.discount_rate is None:
-        notes.append("creditor NPV at 0% (no [creditor] discount_rate given): the plain sum of the payments")
+        notes.append(msg("cmpnote.npv_zero"))
     else:
-        notes.append(f"creditor NPV at {percent_text(creditor.discount_rate)} a year (its cost of funds), "
-                     f"discounted to {ref}")
+        notes.append(msg("cmpnote.npv", rate=percent_text(creditor.discount_rate), ref=ref))
     if any(plan.on != on for plan in plans):
-        dated = ", ".join(f"{plan.name} from {plan.on}" for plan in plans if plan.on != on)
-        note = (f"plans start on different dates ({dated}): every plan is measured from {ref}, the earliest: NPVs "
-                f"are discounted to it, recovery is a share of the {money(owed_then.total)} owed then, and savings "
-                f"are against the contract as it stands from {on}")
-        if not debt.has_history:
-            note += "; a plan starting later counts the installments paid on schedule before it starts"
-        notes.append(note)
-    notes.append("overdue interest, penalty and fees that a plan neither waives nor capitalises are frozen: no "
-                 "interest, repaid in equal parts with its installments; interest accrued but not yet due falls due "
-                 "with a plan's first payment, as under the contract")
+        dated = joined([msg("cmpnote.plan_from", name=plan.name, on=plan.on) for plan in plans if plan.on != on],
+                       "sep.comma")
+        notes.append(msg("cmpnote.dates_later" if not debt.has_history else "cmpnote.dates", dated=dated, ref=ref,
+                         owed=money(owed_then.total), on=on))
+    notes.append(msg("cmpnote.frozen"))
     return tuple(notes)

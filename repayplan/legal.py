@@ -251,7 +251,8 @@ def check_cap(st: Statement, cap: Cap) -> CapCheck:
     simple_excess = max(ZERO, charged - simple_allowed)
     g = money.grouped
     trace = [
-        f"cash flows: {g(lent)} lent on {st.loan.start}, {len(st.payments)} payment(s) of {g(st.total_paid)}"
+        f"cash flows: {g(lent)} lent on {st.loan.start}, {len(st.payments)} "
+        f"payment{'s' if len(st.payments) != 1 else ''} totalling {g(st.total_paid)}"
         + (f", upfront fee {g(st.loan.upfront_fee)}" if st.loan.upfront_fee else "")
         + f", {g(st.payoff_amount)} still claimed on {st.as_of}",
         f"charged beyond the principal: {g(charged)}; nominal annualised IRR "

@@ -17,6 +17,14 @@ from .money import ZERO, MoneyPolicy
 from .rates import Rate
 
 METHODS = ("annuity", "equal-principal", "interest-only", "bullet")
+#: repayment methods as Chinese contracts and apps write them
+METHOD_WORDS = {"等额本息": "annuity", "等额本息还款法": "annuity", "等额本金": "equal-principal",
+                "等额本金还款法": "equal-principal", "先息后本": "interest-only",
+                "按期付息、到期还本": "interest-only",
+                "按月付息、到期还本": "interest-only",
+                "按期付息到期还本": "interest-only",
+                "到期还本付息": "bullet", "到期一次还本付息": "bullet", "一次性还本付息": "bullet",
+                "利随本清": "bullet"}
 INTEREST_BASES = ("periodic", "daily")
 MAX_TERM = 1200
 

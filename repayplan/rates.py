@@ -44,8 +44,15 @@ _RATE_RE = re.compile(
     r"(?:(?:/|per\s+|p\.?\s*)?\s*(?P<unit>[a-z.]+|年化?|月|日|天))?\s*$",
     re.IGNORECASE,
 )
-_CHINESE_PREFIXES = {"年化": "year", "年利率": "year", "年息": "year", "月利率": "month",
-                     "月息": "month", "日利率": "day", "日息": "day"}
+#: a unit written before the figure, as Chinese contracts and apps do (日万分之五, 年化利率18%); longest first
+_CHINESE_PREFIXES = {"年化利率": "year", "每日利率": "day", "每月利率": "month", "年化": "year", "年利率": "year",
+                     "年息": "year", "月利率": "month", "月息": "month", "日利率": "day", "日息": "day",
+                     "每日": "day", "每天": "day", "每月": "month", "每年": "year", "日": "day", "月": "month",
+                     "年": "year"}
+#: full-width digits, ％, ．and ／ read as their ASCII forms
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９％．／", "0123456789%./")
+#: ‱, ‰ and 万分之/千分之 are day (or month) rates in Chinese usage: without a unit they are refused
+_NEEDS_UNIT = ("‱", "‰", "万分之", "千分之")
 _HINT = "write it like 4.9%, 4.9%/year, 1.5%/month or 0.05%/day"
 
 
@@ -179,7 +186,12 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
     if not isinstance(text, str):
         shown = text if isinstance(text, int | Decimal) else repr(text)
         raise InputError(f"{field}: {shown} is not a rate; {_HINT} (in quotes, with its unit)")
-    source = text.strip().lower().replace("per annum", "pa").replace("p. a.", "p.a.")
+    source = text.strip().translate(_FULL_WIDTH).lower().replace("per annum", "pa").replace("p. a.", "p.a.")
+    source = source.replace("（", "(").replace("）", ")")
+    bare = any(mark in source for mark in _NEEDS_UNIT) and not _has_unit(source)
+    if bare:
+        raise InputError(f"{field}: {text!r} has no period, and in Chinese contracts 万分之五 (5‱) is a day rate: "
+                         "write 日万分之五 or 5‱/day for a day rate (0.05% a day), or give its period (月万分之五)")
     for word, prefix_unit in _CHINESE_PREFIXES.items():
         if source.startswith(word) and "/" not in source:
             source = f"{source[len(word):].strip()}/{prefix_unit}"
@@ -208,6 +220,16 @@ def _bounded(value: object, field: str, what: str) -> None:
     if isinstance(value, str) and len(value) > 40 or isinstance(value, Decimal) and value.is_finite() \
             and value.adjusted() > 9:
         raise InputError(f"{field}: {brief(value)} is not {what}")
+
+
+def _has_unit(source: str) -> bool:
+    """Whether a rate says its period: a prefix (日, 年化, 月息 …) or a suffix (/day, /日, per month …)."""
+    if any(source.startswith(word) for word in _CHINESE_PREFIXES):
+        return True
+    match = re.search(r"(?:/|per\s+|p\.?\s*)\s*([a-z.]+|年化?|月|日|天)\s*$", source)
+    if match is None:
+        return False
+    return (UNITS.get(match.group(1).rstrip(".")) or UNITS.get(match.group(1))) is not None
 
 
 _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,

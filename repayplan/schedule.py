@@ -28,7 +28,8 @@ from fractions import Fraction
 from . import calendar
 from .model import Loan, Period, Row, Schedule, new_period, new_row
 from .money import WORKING, ZERO, MoneyPolicy
-from .rates import DAYS_PER_YEAR, percent_text
+from .rates import DAYS_PER_YEAR, Rate
+from .text import Msg, msg, short_rate
 
 #: Given (index, opening balance, interest) return the principal to repay.
 PrincipalRule = Callable[[int, Decimal, Decimal], Decimal]
@@ -49,7 +50,8 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
     dues = calendar.due_dates(loan.first_due_date, loan.term, loan.frequency, anchor)
     periodic = loan.rate.periodic_exact(freq.periods_per_year, loan.day_count)
     daily = loan.rate.daily_exact(loan.day_count)
-    daily_text = percent_text(loan.rate.daily(loan.day_count))
+    daily_text = short_rate(Rate(loan.rate.daily(loan.day_count), "day"))
+    day_count = msg(f"daycount.{loan.day_count}")
     periodic_text = _periodic_text(loan, freq.periods_per_year)
     daily_mode = loan.interest_basis == "daily"
     by_days: dict[int, tuple[Fraction, str]] = {}  # months have few distinct lengths
@@ -60,7 +62,8 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
         days = (due - previous).days if actual else calendar.day_count(previous, due, loan.day_count)
         if daily_mode:
             if days not in by_days:
-                by_days[days] = (daily * days, f"{daily_text}/day × {days} days ({loan.day_count})")
+                by_days[days] = (daily * days, msg("sched.daily_days", daily=daily_text, days=days,
+                                                   day_count=day_count))
             factor, basis = by_days[days]
         else:
             factor, basis = periodic, periodic_text
@@ -69,10 +72,10 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
                 odd = calendar.day_count(loan.start, regular_start, loan.day_count)
                 if odd > 0:  # a long first period: a regular period plus its odd days
                     factor = factor + daily * odd
-                    basis += f" + {daily_text}/day × {odd} odd days"
+                    basis = msg("sched.odd_add", basis=basis, daily=daily_text, odd=odd)
                 elif odd < 0:  # a short first period: its actual days at the daily rate
                     factor = daily * days
-                    basis = f"{daily_text}/day × {days} days (short first period)"
+                    basis = msg("sched.short_first", daily=daily_text, days=days)
         periods.append(new_period(number, previous, due, days, factor, basis))
         previous = due
     return periods
@@ -80,11 +83,12 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
 
 def _periodic_text(loan: Loan, per_year: int) -> str:
     if loan.rate.unit == "month" and per_year == 12:
-        return str(loan.rate)
+        return msg("rate.as_is", rate=loan.rate)
     if loan.rate.unit == "year":
-        return f"{loan.rate} ÷ {per_year}"
-    year = DAYS_PER_YEAR[loan.day_count] if loan.rate.unit == "day" else 12
-    return f"{loan.rate} × {year} = {percent_text(loan.rate.annual_for(loan.day_count))}/year ÷ {per_year}"
+        return msg("rate.divided", rate=loan.rate, n=per_year)
+    year = DAYS_PER_YEAR[loan.day_count] if loan.rate.unit == "day" else 12  # a day rate × 360 under act/360
+    annual = Rate(loan.rate.annual_for(loan.day_count), "year")
+    return msg("rate.times_year", rate=loan.rate, year=year, annual=annual, n=per_year)
 
 
 def level_payment(balance: Decimal, factors: Sequence[Fraction | Decimal], policy: MoneyPolicy) -> Decimal:
@@ -384,12 +388,16 @@ _bullet_row = bullet_row  # the name restructure/shapes.py imported first
 
 
 def _interest_rule(loan: Loan, periods: Sequence[Period], policy: MoneyPolicy) -> str:
-    mode = policy.rounding
+    mode = msg(f"round.{policy.rounding}")
+    basis: str
+    odd: str | Msg
     if loan.interest_basis == "daily":
-        basis, odd = f"{percent_text(loan.rate.daily(loan.day_count))}/day × days ({loan.day_count})", ""
+        basis = msg("sched.daily_any", daily=short_rate(Rate(loan.rate.daily(loan.day_count), "day")),
+                    day_count=msg(f"daycount.{loan.day_count}"))
+        odd = ""
     else:
         basis = _periodic_text(loan, loan.periods_per_year)
-        odd = f"; period 1: {periods[0].basis}" if periods[0].basis != basis else ""
+        odd = msg("sched.rule_odd", basis=periods[0].basis) if periods[0].basis != basis else ""
     if loan.method == "bullet":
-        return f"interest = principal × Σ({basis}) over {len(periods)} periods, rounded {mode} to {policy.quantum}"
-    return f"interest = opening balance × {basis}, rounded {mode} to {policy.quantum}{odd}"
+        return msg("sched.rule_bullet", basis=basis, n=len(periods), mode=mode, quantum=policy.quantum)
+    return msg("sched.rule_level", basis=basis, mode=mode, quantum=policy.quantum, odd=odd)

@@ -203,11 +203,12 @@ def test_chinese(tmp_path: Path) -> None:
     assert wb.sheetnames[:2] == ["汇总", "维持原合同"]  # compare's name for the contract as it stands
     assert wb.sheetnames[-4:] == ["合同原还款计划", "欠款明细", "协议条款", "图表"]
     headers = [c.value for c in wb["合同原还款计划"][8]]
-    assert headers == ["期数", "还款日", "天数", "本期利率", "期初本金余额", "还款额", "本金", "利息", "费用", "罚息",
+    assert headers == ["期次", "应还款日", "计息天数", "本期利率", "期初本金余额", "还款额", "本金", "利息", "费用",
+                       "罚息",
                        "期末本金余额"]
     labels = [r[0] for r in wb["汇总"].iter_rows(values_only=True) if isinstance(r[0], str)]
     assert "欠款合计" in labels and "还款总额" in labels
-    assert wb.properties.title == "案件 EX-HARDSHIP：还款方案"
+    assert wb.properties.title == "案件EX-HARDSHIP：还款方案"
     assert wb["协议条款"]["A1"].value == "调解协议书"  # the example has a mediator
 
 
@@ -384,7 +385,8 @@ def test_the_full_balance_block_in_chinese(tmp_path: Path) -> None:
     wb = openpyxl.load_workbook(out)
     ws = next(ws for ws in wb.worksheets if any(r[0] == "全额罚息计算" for r in ws.iter_rows(values_only=True)))
     header, _ = block_of(ws, "全额罚息计算")
-    assert [c.value for c in ws[header]][:7] == ["序号", "起日", "止日（不计）", "计息余额", "日利率", "天数", "罚息"]
+    assert [c.value for c in ws[header]][:7] == ["序号", "起算日", "截止日（不含当日）", "计息余额", "日利率",
+                                                 "计息天数", "罚息"]
     assert ws[f"A{header - 1}"].value == "罚息利率（日）"
 
 

@@ -60,5 +60,5 @@ def test_the_sentence_says_when_the_figure_is_below_todays_minimum(tmp_path: Pat
                "406.00: you pay the minimum until it falls below 289.22" in out.stdout
         assert ("Reg. Z" in out.stdout) == (currency == "USD")
         zh = CliRunner().invoke(main, ["plan", str(path), "--lang", "zh"]).stdout
-        assert "低于目前的最低还款额 406.00" in zh
+        assert "低于目前的最低还款额406.00" in zh
         assert ("Reg. Z" in zh) == (currency == "USD")

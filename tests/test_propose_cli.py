@@ -89,7 +89,7 @@ def test_chinese_labels() -> None:
     assert result.exit_code == 0
     assert "方案（对借款人最有利的在前）" in result.stdout and "债权人净现值" in result.stdout  # type: ignore[attr-defined]
     csv_zh = run(EXAMPLE, "--lang", "zh", "--format", "csv", "--top", "1").stdout  # type: ignore[attr-defined]
-    assert csv_zh.splitlines()[0].startswith("排序,名称,定位,步骤")
+    assert csv_zh.splitlines()[0].startswith("排序,名称,定位,调整步骤")
 
 
 def test_flags_override_the_case(example_json: dict) -> None:  # type: ignore[type-arg]
@@ -217,7 +217,7 @@ def test_offers_in_chinese_and_the_least_concession_flag() -> None:
     # the names, steps and reasons in the register of Chinese loan documents
     assert 'name = "方案一：和解结清22,635.88元（首笔3,000.00元，余款分18期）"' in out
     assert "债权人可接受的方案中借款人负担最轻者" in out and "借款人的底线方案" in out
-    assert "可让步：减免罚息和费用、调低利率、减免本金、折扣结清" in out
+    assert "可让步事项：减免罚息和费用、调低利率、减免本金、折扣结清" in out
     assert "Offer" not in out and "reservation" not in out
     # 29,030.17 owed: offers at least 10,000.00 apart leave room for two between 22,635.88 and 36,088.13
     wide = json.loads(run(EXAMPLE, "--format", "json", "--min-concession", "10000").stdout)  # type: ignore[attr-defined]

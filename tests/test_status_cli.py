@@ -96,6 +96,10 @@ def test_table_and_chinese_labels() -> None:
     code, out, _ = run("status", HUABEI, "--lang", "zh")
     assert code == 0
     assert "一次性结清金额" in out and "3,776.18" in out and "部分还款" in out
+    # 1,045.00 × 0.0005 × 71 = 37.0975 → 37.10, in the words of a Chinese statement
+    assert "第4期：2025-05-10至2025-07-20：1,045.00 × 日0.05% × 71天 = 37.10" in out
+    assert "罚息利率        日利率0.05%" in out and "还款冲抵顺序    费用 → 罚息 → 利息 → 本金（逐期冲抵）" in out
+    code, out, _ = run("status", HUABEI)
     assert "#4: 2025-05-10 to 2025-07-20: 1,045.00 × 0.05%/day × 71 days = 37.10" in out
     code, out, _ = run("status", CARD, "--as-of", "2025-06-02")
     assert code == 0
@@ -206,7 +210,7 @@ def test_an_installment_due_on_the_statement_date_is_due_today() -> None:
     assert "  #1: due today, not yet late: no penalty\n" in out and "grace" not in out.split("Grace days")[1]
     assert re.search(r"1  2025-01-15\s+due today\s+1,000.00\s+0.00", out)
     code, out, _ = run(*flags, "--lang", "zh")
-    assert code == 0 and "今日到期" in out
+    assert code == 0 and "当日到期" in out and "今日" not in out
 
 
 def test_csv_gives_the_full_balance_penalty_line_by_line() -> None:

@@ -28,6 +28,7 @@ from fractions import Fraction
 from .. import calendar
 from ..model import Loan, Row
 from ..money import ZERO, MoneyPolicy
+from ..text import msg
 
 
 @dataclass(frozen=True)
@@ -70,5 +71,5 @@ def accrued_interest(loan: Loan, rows: Sequence[Row], index: int, on: date) -> A
         return Accrual(amount)
     elapsed = calendar.day_count(start, on, loan.day_count)
     days = calendar.day_count(start, row.due_date, loan.day_count)
-    return Accrual(amount, f"installment {row.period} interest {policy.grouped(row.interest)} × {elapsed}/{days} "
-                           f"days ({start} to {on}) = {policy.grouped(amount)}")
+    return Accrual(amount, msg("trace.accrued", period=row.period, interest=policy.grouped(row.interest),
+                               elapsed=elapsed, days=days, start=start, on=on, amount=policy.grouped(amount)))

@@ -14,6 +14,7 @@ from ..errors import InputError
 from ..model import Loan
 from ..money import ZERO
 from ..schedule import build_schedule
+from ..text import joined, msg
 from .accrual import accrued_interest
 from .policy import Payment, PenaltyPolicy
 from .replay import _Line, _Replay
@@ -60,10 +61,11 @@ def statement(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | 
     counted = sorted((p for p in checked if p.date <= as_of), key=lambda p: p.date)
     replay = _Replay(loan, penalty, as_of)
     to_credit = replay.run(counted)
-    notes = []
+    notes: list[str] = []
     if later:
-        notes.append(f"{len(later)} payment(s) dated after {as_of} not counted "
-                     f"({', '.join(str(p.date) for p in later[:3])}{', ...' if len(later) > 3 else ''})")
+        notes.append(msg("note.payments_after", count=len(later), as_of=as_of,
+                         dates=joined([str(p.date) for p in later[:3]] + (["..."] if len(later) > 3 else []),
+                                      "sep.comma")))
     if replay.credit > 0:
         notes.append(_credit_note(replay))
     due = next((i for i, line in enumerate(replay.lines) if not line.is_due), len(replay.lines))
@@ -72,10 +74,7 @@ def statement(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | 
     replay.ledger.deactivate(replay.horizon(as_of))
     lines = tuple(_finish(replay, line, zero) for line in replay.lines)
     if replay.ledger.terms:
-        notes.append("full-balance penalty (全额罚息): charged on the loan's whole unpaid principal"
-                     + (" and unpaid interest" if penalty.compound else "")
-                     + ", one calculation line per interval; each installment's penalty is its share, split by "
-                       "largest remainder")
+        notes.append(msg("note.full_balance_compound" if penalty.compound else "note.full_balance"))
     return Statement(loan, penalty, as_of, lines, tuple(counted), tuple(replay.applications), tuple(to_credit),
                      replay.credit, accrual.amount, accrual.trace, penalty.rate_text(loan.rate), tuple(notes),
                      replay.money, tuple(replay.ledger.terms))
@@ -95,16 +94,13 @@ def scheduled_payments(loan: Loan) -> list[Payment]:
 def _credit_note(replay: _Replay) -> str:
     """Credit is the contract's rule for money paid ahead: it waits for the next installments and does not
     reduce the principal, so contractual interest runs on as scheduled (a prepayment is not a restructuring)."""
-    note = f"overpaid: {replay.money.grouped(replay.credit)} held as credit for the borrower"
+    amount = replay.money.grouped(replay.credit)
     coming = [x for x in replay.lines if not x.is_due]
     if not coming:
-        return note + "; nothing more falls due, so it is owed back to the borrower"
-    note += "; it pays the next installments as they fall due"
+        return msg("note.credit_owed_back", amount=amount)
     if any(x.interest for x in coming):
-        note += (" and does not reduce the principal before then, so contractual interest runs on the whole "
-                 "balance as scheduled (a prepayment is not a restructuring: ask the lender to apply it to "
-                 "principal)")
-    return note
+        return msg("note.credit_next_interest", amount=amount)
+    return msg("note.credit_next", amount=amount)
 
 
 def _finish(replay: _Replay, line: _Line, zero: Decimal) -> StatementLine:
@@ -115,11 +111,10 @@ def _finish(replay: _Replay, line: _Line, zero: Decimal) -> StatementLine:
     grace = replay.penalty.grace_days
     if line.is_due and not line.decided:
         if line.due_date == as_of:  # paying today is on time, whatever the grace
-            notes.append("due today, not yet late: no penalty" + (
-                f"; {grace} grace day{'s' if grace > 1 else ''} until {line.grace_end}" if grace else ""))
+            notes.append(msg("note.due_on_date_grace" if grace else "note.due_on_date",
+                             grace=grace, s="s" if grace > 1 else "", grace_end=line.grace_end))
         else:
-            notes.append(f"unpaid, within the {grace} grace day{'s' if grace > 1 else ''} until {line.grace_end}: "
-                         "no penalty yet")
+            notes.append(msg("note.in_grace", grace=grace, s="s" if grace > 1 else "", grace_end=line.grace_end))
     if not line.is_due:
         status = "not due"
     elif line.settled_on is not None:

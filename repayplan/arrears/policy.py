@@ -24,6 +24,7 @@ from ..errors import InputError
 from ..inputs import brief
 from ..money import WORKING, ZERO, to_decimal
 from ..rates import DAYS_PER_YEAR, Rate, parse_rate, percent_text
+from ..text import Msg, joined, msg, short_rate
 
 #: The parts of a debt a payment can go to.
 COMPONENTS = ("fees", "penalty", "interest", "principal")
@@ -83,6 +84,14 @@ class RelativeRate:
     def __str__(self) -> str:
         return self.text or f"contract×{self.factor}"
 
+    def words(self) -> Msg:
+        """The rule in words: 'contract+50%' (在合同利率基础上加收50%)."""
+        if self.text.startswith("contract+"):
+            return msg("rate.contract_plus", percent=self.text[len("contract+"):])
+        if self.text == "contract":
+            return msg("rate.contract")
+        return msg("rate.contract_times", factor=f"{self.factor.normalize():f}")
+
 
 def parse_penalty_rate(value: object, field: str = "penalty.rate") -> Rate | RelativeRate:
     """'0.05%/day', '18%/year', 'contract+50%' (1.5 × the contract rate),
@@ -118,11 +127,11 @@ def daily_rate_text(rate: Rate, day_count: str) -> str:
     ('18%/year ÷ 360', '2%/month × 12 ÷ 365')
     """
     if rate.unit == "day":
-        return str(rate)
+        return msg("rate.as_is", rate=short_rate(rate))
     year = DAYS_PER_YEAR[day_count]
     if rate.unit == "month":
-        return f"{rate} × 12 ÷ {year}"
-    return f"{rate} ÷ {year}"
+        return msg("rate.month_to_day", rate=short_rate(rate), year=year)
+    return msg("rate.year_to_day", rate=short_rate(rate), year=year)
 
 
 def allocation_order(value: str | Sequence[str], field: str = "penalty.allocation") -> tuple[str, ...]:
@@ -199,21 +208,24 @@ class PenaltyPolicy:
         """'0.05%/day', or 'contract+50%: 4.9%/year × 1.5 = 7.35%/year'."""
         rate = self.resolved_rate(contract)
         if rate is None:
-            return "none"
+            return msg("word.none")
         if isinstance(self.rate, RelativeRate):
-            return f"{self.rate}: {contract} × {self.rate.factor.normalize():f} = {rate}"
-        return str(rate)
+            return msg("rate.relative", rule=self.rate.words(), contract=contract,
+                       factor=f"{self.rate.factor.normalize():f}", rate=rate)
+        return msg("rate.as_is", rate=rate)
 
     @property
     def late_fee_text(self) -> str:
-        parts = []
+        parts: list[Msg] = []
         if self.late_fee:
-            parts.append(f"{self.late_fee} fixed")
+            parts.append(msg("fee.fixed", amount=self.late_fee))
         if self.late_fee_rate is not None:
-            bounds = f", at least {self.late_fee_min}" if self.late_fee_min else ""
-            bounds += f", at most {self.late_fee_max}" if self.late_fee_max is not None else ""
-            parts.append(f"{percent_text(self.late_fee_rate)} of the unpaid installment{bounds}")
-        return " + ".join(parts) or "none"
+            bounds = [msg("fee.at_least", amount=self.late_fee_min)] if self.late_fee_min else []
+            bounds += [msg("fee.at_most", amount=self.late_fee_max)] if self.late_fee_max is not None else []
+            percent = percent_text(self.late_fee_rate)
+            parts.append(msg("fee.of_unpaid_bounded", percent=percent, bounds=joined(bounds, "sep.bounds"))
+                         if bounds else msg("fee.of_unpaid", percent=percent))
+        return msg("fee.sum", parts=joined(parts, "sep.plus")) if parts else msg("word.none")
 
 
 def policy_problems(policy: PenaltyPolicy, where: str = "penalty") -> list[str]:

@@ -35,6 +35,7 @@ from ..model import Loan
 from ..money import ZERO, MoneyPolicy, round_units
 from ..rates import Rate, percent_text
 from ..schedule import build_schedule
+from ..text import joined, msg
 from .ledger import Ledger
 from .policy import Payment, PenaltyPolicy, daily_rate_text
 from .statement import Application, PenaltyTerm
@@ -222,21 +223,21 @@ class _Replay:
         fee, parts = self.zero, []
         if p.late_fee:
             fee += self.late_fixed
-            parts.append(f"{text(self.late_fixed)} fixed")
+            parts.append(msg("fee.fixed", amount=text(self.late_fixed)))
         if p.late_fee_rate is not None:
             unpaid = line.contractual
             raw = money.round_exact(Fraction(unpaid) * self.late_rate)
             kept = max(raw, self.late_min) if self.late_max is None else min(max(raw, self.late_min), self.late_max)
-            formula = f"{self.late_rate_text} × {text(unpaid)} = {text(raw)}"
+            formula = msg("fee.formula", percent=self.late_rate_text, base=text(unpaid), amount=text(raw))
             if kept != raw:
-                formula += f", {'raised to the minimum' if kept > raw else 'capped at'} {text(kept)}"
+                formula = msg("fee.raised" if kept > raw else "fee.capped", formula=formula, amount=text(kept))
             parts.append(formula)
             fee += kept
         if fee > 0:
             line.ul += fee
             line.late_fees += fee
-            line.notes.append(f"late fee on {day} (missed, unpaid after {line.grace_end}): {' + '.join(parts)}"
-                              + (f" = {text(fee)}" if len(parts) > 1 else ""))
+            line.notes.append(msg("trace.late_fee", day=day, grace_end=line.grace_end, parts=joined(parts, "sep.plus"),
+                                  total=msg("trace.equals", amount=text(fee)) if len(parts) > 1 else ""))
 
     def settle(self, line: _Line, day: date) -> None:
         """The contractual amount is paid in full on `day`."""
@@ -244,8 +245,7 @@ class _Replay:
         if not line.decided:  # within the grace days: no penalty, no late fee
             line.decided = True
             if day > line.due_date:
-                line.notes.append(f"paid in full on {day}, within {self.penalty.grace_days} grace days: "
-                                  "no penalty interest, no late fee")
+                line.notes.append(msg("trace.paid_in_grace", day=day, grace=self.penalty.grace_days))
         if self.outstanding and line.missed:
             self.missed_unpaid -= 1
             if self.missed_unpaid == 0:

@@ -12,6 +12,7 @@ from decimal import Decimal
 
 from ..model import Loan, Position
 from ..money import ZERO, MoneyPolicy
+from ..text import msg
 from .policy import Payment, PenaltyPolicy, daily_rate_text
 
 
@@ -28,8 +29,8 @@ class PenaltyTerm:
 
     def text(self, rate_text: str, money: MoneyPolicy) -> str:
         """'2025-01-15 to 2025-02-08: 1,000.00 × 0.05%/day × 24 days = 12.00'."""
-        return (f"{self.start} to {self.end}: {money.grouped(self.base)} × {rate_text} × {self.days} days = "
-                f"{money.grouped(self.amount)}")
+        return msg("trace.penalty_line", start=self.start, end=self.end, base=money.grouped(self.base),
+                   rate=rate_text, days=self.days, amount=money.grouped(self.amount))
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,7 +33,7 @@ import pandas as pd
 from .. import calendar
 from ..casefile.fields import Reader
 from ..inputs import CONTROL, MAX_NAME, text_problem
-from ..model import INTEREST_BASES, MAX_TERM, METHODS, Loan
+from ..model import INTEREST_BASES, MAX_TERM, METHOD_WORDS, METHODS, Loan
 from ..money import MINOR_UNITS, ROUNDING_MODES, MoneyPolicy, to_decimal
 from ..rates import Rate, percent_text
 
@@ -127,10 +127,12 @@ def _date_parts(value: date | None) -> tuple[int, int, int]:
     return value.toordinal() - EPOCH, (value.year - 1970) * 12 + value.month - 1, value.day
 
 
-def _choice(key: str, choices: Any, default: str | None, upper: bool = False) -> Callable[[str], tuple[Any, str]]:
+def _choice(key: str, choices: Any, default: str | None, upper: bool = False,
+            aliases: dict[str, str] | None = None) -> Callable[[str], tuple[Any, str]]:
     spelled = {str(c).lower(): c for c in choices}  # 30E/360 as written, in any case
 
     def read(text: str) -> tuple[Any, str]:
+        text = (aliases or {}).get(text, text)  # 等额本息 -> annuity, 按月 -> monthly
         text = text.upper() if upper else spelled.get(text.lower(), text.lower())
         return _read("choice", key, text, choices=choices, required=default is None, default=default)
     return read
@@ -216,8 +218,8 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     problems["case_id"] = _case_id_problems(cells["case_id"])
     column("rate", lambda t: _read("rate", "rate", t, required=True))
     column("term", lambda t: _read("integer", "term", t, required=True, minimum=1, maximum=MAX_TERM))
-    column("method", _choice("method", METHODS, None))
-    column("frequency", _choice("frequency", calendar.FREQUENCIES, "monthly"))
+    column("method", _choice("method", METHODS, None, aliases=METHOD_WORDS))
+    column("frequency", _choice("frequency", calendar.FREQUENCIES, "monthly", aliases=calendar.FREQUENCY_WORDS))
     found["start"], problems["start"], start_parts = _per_value(
         cells["start"], lambda t: _read("date", "start", t, required=True), _date_parts)
     found["first_due"], problems["first_due"], first_parts = _per_value(

@@ -151,11 +151,15 @@ class Reader:
             return None
 
     def choice(self, table: dict[str, Any], key: str, where: str, choices: Iterable[str], *,
-               required: bool = False, default: str | None = None) -> str | None:
+               required: bool = False, default: str | None = None,
+               aliases: dict[str, str] | None = None) -> str | None:
+        """One of `choices`; `aliases` maps other wordings (等额本息) to a choice (annuity)."""
         choices = list(choices)
         value = self._get(table, key, where, required, f"use one of {', '.join(choices)}")
         if value is _MISSING:
             return default
+        if aliases and isinstance(value, str) and value.strip() in aliases:
+            value = aliases[value.strip()]
         if not isinstance(value, str) or value not in choices:
             self.problem(_join(where, key), f"{brief(value)} is unknown; use one of {', '.join(choices)}")
             return None

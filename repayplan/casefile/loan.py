@@ -17,7 +17,7 @@ from typing import Any
 from .. import calendar
 from ..errors import InputError
 from ..inputs import MAX_NOTE
-from ..model import INTEREST_BASES, METHODS, Loan, loan_problems
+from ..model import INTEREST_BASES, METHOD_WORDS, METHODS, Loan, loan_problems
 from ..money import MINOR_UNITS, ROUNDING_MODES
 from . import schema
 from .fields import Reader
@@ -74,8 +74,9 @@ def read_loan_table(reader: Reader, table: dict[str, Any], where: str, currency:
         "principal": reader.amount(table, "principal", where, required=True, positive=True),
         "rate": reader.rate(table, "rate", where, required=True),
         "term": reader.integer(table, "term", where, required=True, minimum=1, maximum=1200),
-        "method": reader.choice(table, "method", where, METHODS, default="annuity"),
-        "frequency": reader.choice(table, "frequency", where, calendar.FREQUENCIES, default="monthly"),
+        "method": reader.choice(table, "method", where, METHODS, default="annuity", aliases=METHOD_WORDS),
+        "frequency": reader.choice(table, "frequency", where, calendar.FREQUENCIES, default="monthly",
+                                   aliases=calendar.FREQUENCY_WORDS),
         "start": reader.date(table, "start", where, required=True),
         "first_due": reader.date(table, "first_due", where),
         "interest_basis": reader.choice(table, "interest_basis", where, INTEREST_BASES, default="periodic"),

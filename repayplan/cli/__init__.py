@@ -20,6 +20,7 @@ COMMANDS: dict[str, str] = {  # in the order a user works: the contract, arrears
     "plan": "repayplan.cli.plan:plan",
     "letter": "repayplan.cli.letter:letter",
     "batch": "repayplan.cli.batch:batch",
+    "new": "repayplan.cli.new:new",
 }
 
 
@@ -27,13 +28,60 @@ class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
 
+    def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
+                                                                              list[str]]:
+        """A mistyped command gets the nearest one: 'repayplan stauts' → did you mean 'status'?"""
+        name = args[0] if args else ""
+        if name and not name.startswith("-") and name not in COMMANDS:
+            import difflib
+
+            close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
+            if close:
+                from ..report.labels import label
+                from .common import default_lang
+
+                ctx.fail(label("cli.did_you_mean", default_lang()).format(name=name, command=close[0]))
+        return super().resolve_command(ctx, args)
+
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         target = COMMANDS.get(cmd_name)
         if target is None:
             return None
         module_name, attr = target.split(":")
         command: click.Command = getattr(importlib.import_module(module_name), attr)
+        for param in command.params:
+            if isinstance(param, click.Argument) and param.name in ("case", "cases") and param.callback is None:
+                param.callback = _packaged_example
+        if not any(p.name == "wide" for p in command.params):
+            command.params.append(click.Option(
+                ["--wide"], is_flag=True, expose_value=False, callback=_fit_terminal,
+                help="Print tables in full, however wide (default: fit COLUMNS or the terminal; "
+                     "CSV and JSON never change)."))
         return command
+
+
+def _packaged_example(ctx: click.Context, param: click.Parameter, path: str | None) -> str | None:
+    """examples/NAME when there is no such file here: the copy shipped with the package, so the examples in
+    the help work from any folder."""
+    import os
+
+    if path is None or os.path.exists(path):
+        return path
+    parts = os.path.normpath(path).split(os.sep)
+    if len(parts) == 2 and parts[0] == "examples":
+        from importlib.resources import files
+
+        shipped = files("repayplan") / "examples" / parts[1]
+        if shipped.is_file():
+            return str(shipped)
+    return path
+
+
+def _fit_terminal(ctx: click.Context, param: click.Parameter, wide: bool) -> None:
+    """Tables fit the terminal unless --wide: COLUMNS, or the terminal's width when output is one."""
+    from ..report.render import set_width, terminal_width
+
+    set_width(terminal_width(wide))
 
 
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
@@ -51,4 +99,7 @@ def main() -> None:
       repayplan plan examples/three-debts.toml        several debts, one budget
       repayplan letter dispute examples/huabei-arrears.toml -o dispute.docx   a letter from the figures
       repayplan batch examples/portfolio.csv          a whole case list
+      repayplan new arrears -o my-case.toml           a starter case file to fill in
+
+    The examples/ files ship with the package: they work from any folder.
     """

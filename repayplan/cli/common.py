@@ -83,8 +83,30 @@ def format_option(*choices: str) -> Callable[[F], F]:
                         help="table for people; csv and json for machines (amounts as exact strings).")
 
 
-lang_option = click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
-                           help="Language of labels in tables and CSV headers (zh: 中文).")
+LANGS = ("en", "zh")
+
+
+def default_lang(environ: Any = None) -> str:
+    """The language when --lang is not given: REPAYPLAN_LANG, else the locale (LC_ALL, then LC_MESSAGES, then
+    LANG, the first one set) starting with zh gives Chinese, anything else English.
+
+    >>> default_lang({"LANG": "zh_CN.UTF-8"}), default_lang({"LC_ALL": "C", "LANG": "zh_CN.UTF-8"})
+    ('zh', 'en')
+    >>> default_lang({"LANG": "zh_TW.UTF-8", "REPAYPLAN_LANG": "en"}), default_lang({})
+    ('en', 'en')
+    """
+    env = os.environ if environ is None else environ
+    chosen = (env.get("REPAYPLAN_LANG") or "").strip().lower()
+    if chosen in LANGS:
+        return chosen
+    locale = next((env[k] for k in ("LC_ALL", "LC_MESSAGES", "LANG") if env.get(k)), "")
+    return "zh" if locale.lower().startswith("zh") else "en"
+
+
+lang_option = click.option("--lang", type=click.Choice(LANGS), default=lambda: default_lang(),
+                           show_default="REPAYPLAN_LANG, else the locale",
+                           help="Language of everything a person reads: tables, traces, notes, CSV headers "
+                                "(zh: 中文).")
 
 case_argument = click.argument("case", required=False, type=click.Path(dir_okay=False, path_type=str))
 

@@ -17,8 +17,10 @@ from ..compare import Comparison, PlanMetrics
 from ..money import MoneyPolicy
 from ..plans import ROW_FIELDS, Plan
 from ..rates import percent_text
-from .labels import label
-from .render import csv_text, json_text, key_values, table_text
+from ..text import say
+from .answer import compare_answer
+from .labels import currency_name, label
+from .render import csv_text, current_width, display_width, fit_lines, json_text, key_values, table_text
 
 #: The rows of the table, in order (the JSON has every field of PlanMetrics).
 TABLE_METRICS = ("total_payment", "total_principal", "total_interest", "total_penalty", "total_fees", "forgiven",
@@ -116,7 +118,8 @@ def comparison_csv(comp: Comparison, lang: str = "en") -> str:
     policy = comp.position.policy
     headers = [label("cmp.figure", lang) if lang != "en" else "metric"] + [plan_name(p, lang) for p in comp.plans]
     body = [[key if lang == "en" else label(key, lang)]
-            + [_csv(metric_text(key, getattr(m, key), policy)) for m in comp.metrics] for key in shown_metrics(comp)]
+            + [_csv(metric_text(key, getattr(m, key), policy), lang) for m in comp.metrics]
+            for key in shown_metrics(comp)]
     return csv_text(headers, body)
 
 
@@ -127,8 +130,15 @@ def plan_name(plan: Plan, lang: str) -> str:
     return label("cmp.contract", lang) if plan.kind == "contract" and plan.name == CONTRACT else plan.name
 
 
-def _csv(value: Any) -> Any:
+def _csv(value: Any, lang: str = "en") -> Any:
+    """A CSV cell: blank for none; yes/no in the reader's language (True/False in English, as always)."""
+    if isinstance(value, bool) and lang != "en":
+        return label("cmp.yes" if value else "cmp.no", lang)
     return "" if value is None else value
+
+
+#: a plan name wider than this becomes Plan 1, 方案1 in a table that must fit (the full name listed below it)
+SHORT_NAME = 14
 
 
 def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False) -> str:
@@ -136,27 +146,35 @@ def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False
     assumptions; with ``schedules`` every plan's rows too."""
     policy = comp.position.policy
     p = comp.position
-    owed = [(label("principal", lang), p.principal), (label("interest", lang), p.interest),
+    owed = [(label("owedline.principal", lang), p.principal), (label("owedline.interest", lang), p.interest),
             (label("cmp.accrued", lang), p.accrued_interest), (label("penalty", lang), p.penalty),
             (label("fees", lang), p.fees), (label("cmp.credit", lang), -p.credit)]
     breakdown = " + ".join(f"{k} {policy.grouped(v)}" for k, v in owed if v)
-    pairs = [(label("currency", lang), comp.currency), (label("cmp.date", lang), comp.on.isoformat()),
+    colon = label("sep.colon", lang)
+    pairs = [(label("currency", lang), currency_name(comp.currency, lang)),
+             (label("cmp.date", lang), comp.on.isoformat()),
              (label("cmp.owed", lang), f"{policy.grouped(p.total)}" + (f" = {breakdown}" if breakdown else ""))]
     if p.total <= 0:  # said plainly, not a table of zeros
         return key_values(pairs) + "\n\n" + label("cmp.nothing_owed", lang).format(date=comp.on.isoformat()) + "\n"
-    headers = [label("cmp.figure", lang)] + [plan_name(plan, lang) for plan in comp.plans]
+    names = [plan_name(plan, lang) for plan in comp.plans]
+    width = current_width()
+    short = width is not None and any(display_width(n) > SHORT_NAME for n in names)
+    headers = [label("cmp.figure", lang)] + (
+        [label("cmp.plan_n", lang).format(n=i) for i in range(1, len(names) + 1)] if short else names)
     body = [[label(TABLE_LABELS.get(key, key), lang)]
             + [metric_text(key, getattr(m, key), policy, True, lang) for m in comp.metrics]
             for key in shown_metrics(comp)]
-    out = [key_values(pairs), "", table_text(headers, body, first_left=True), "", label("cmp.plans", lang) + ":"]
+    out = [compare_answer(comp, names, lang), "", key_values(pairs), "", table_text(headers, body, first_left=True), "",
+           label("cmp.plans", lang) + colon.rstrip()]
     for i, plan in enumerate(comp.plans, start=1):
-        out.append(f"  {i}. {plan_name(plan, lang)}")
-        out += [f"     - {line}" for line in plan.basis]
-    out += ["", label("cmp.notes", lang) + ":"] + [f"  - {note}" for note in comp.notes]
+        out.append(f"  {label('cmp.plan_n', lang).format(n=i)}{colon}{plan_name(plan, lang)}" if short
+                   else f"  {i}. {plan_name(plan, lang)}")
+        out += [f"     - {say(line, lang)}" for line in plan.basis if line]
+    out += ["", label("cmp.notes", lang) + colon.rstrip()] + [f"  - {say(note, lang)}" for note in comp.notes]
     if schedules:
         for plan in comp.plans:
             out += ["", label("cmp.schedule", lang).format(name=plan_name(plan, lang)), plan_table(plan, lang)]
-    return "\n".join(out) + "\n"
+    return fit_lines("\n".join(out)) + "\n"
 
 
 def plan_table(plan: Plan, lang: str = "en") -> str:
@@ -172,7 +190,7 @@ def plan_table(plan: Plan, lang: str = "en") -> str:
     body = []
     for r in plan.rows:
         line = [r.period, r.due_date.isoformat(), r.days] + [money(getattr(r, c)) for c in columns[3:]]
-        line += [money(getattr(r, c)) for c in extra] + ([r.note] if notes else [])
+        line += [money(getattr(r, c)) for c in extra] + ([say(r.note, lang)] if notes else [])
         body.append(line)
     totals = [label("total", lang), "", "", ""] + [money(plan.total(c)) for c in columns[4:9]] + [""]
     totals += [money(plan.total("capitalised")) if c == "capitalised" else "" for c in extra] + ([""] if notes else [])

@@ -25,9 +25,10 @@ from ..budget import Plan, StrategyResult
 from ..budget.warnings import MinimumWarning
 from ..money import ZERO
 from ..rates import percent_text
-from .labels import label
+from ..text import say
+from .labels import currency_name, label
 from .plan_answer import answer_lines, optimal_dict, strategy_name, versus_lines, versus_list
-from .render import csv_text, json_text, key_values, table_text
+from .render import csv_text, fit_lines, json_text, key_values, table_text
 
 TIMELINE_COLUMNS = ("strategy", "period", "date", "debt", "minimum", "payment", "interest", "penalty", "fees",
                     "balance")
@@ -121,7 +122,7 @@ def plan_csv(plan: Plan, lang: str = "en", strategies: Sequence[str] | None = No
             continue
         for row in r.timeline:
             for i, debt in enumerate(plan.debts):
-                rows.append([r.name, row.period, row.date.isoformat(), debt.name] + [
+                rows.append([strategy_name(r.name, lang), row.period, row.date.isoformat(), debt.name] + [
                     money(getattr(row, column)[i]) for column in ("minimums", "payments", "interest", "penalty",
                                                                   "fees", "balances")])
     headers = list(TIMELINE_COLUMNS) if lang == "en" else [L(f"col_{c}", lang) for c in TIMELINE_COLUMNS]
@@ -154,7 +155,7 @@ def penalty_words(debt: Any, lang: str) -> str:
     if policy.resolved_rate(debt.rate) is None:
         text = L("pen_none", lang)
     else:
-        text = L("pen_rate", lang, rate=policy.rate_text(debt.rate), base=L(f"base_{policy.base}", lang))
+        text = L("pen_rate", lang, rate=say(policy.rate_text(debt.rate), lang), base=L(f"base_{policy.base}", lang))
         if policy.compound and policy.base == "overdue-principal":
             text += L("pen_compound", lang)
     fees = []
@@ -175,7 +176,7 @@ def penalty_words(debt: Any, lang: str) -> str:
 
 
 def strategy_text(result: StrategyResult, lang: str) -> str:
-    return L(f"desc_{result.name}", lang, order=", ".join(result.strategy.order))
+    return L(f"desc_{result.name}", lang, order=label("sep.comma", lang).join(result.strategy.order))
 
 
 def source_text(plan: Plan, lang: str) -> str:
@@ -193,14 +194,16 @@ def months_text(months: int | None, lang: str) -> str:
     if months is None:
         return L("not_repaid", lang)
     years, rest = divmod(months, 12)
-    return f"{months} ({L('years_months', lang, years=years, months=rest)})" if years else str(months)
+    return label("paren", lang).format(text=months, inner=L('years_months', lang, years=years, months=rest)) \
+        if years else str(months)
 
 
 def months_words(months: int, lang: str) -> str:
     """'98 months (8 y 2 m)' in a sentence."""
     years, rest = divmod(months, 12)
     text = L("n_months", lang, n=months)
-    return f"{text} ({L('years_months', lang, years=years, months=rest)})" if years else text
+    return label("paren", lang).format(text=text, inner=L('years_months', lang, years=years, months=rest)) \
+        if years else text
 
 
 def warning_text(w: MinimumWarning, plan: Plan, lang: str) -> str:
@@ -208,14 +211,15 @@ def warning_text(w: MinimumWarning, plan: Plan, lang: str) -> str:
     text = L("warning_minimum", lang, debt=w.debt, months=months_words(w.minimum_months, lang),
              total=grouped(w.minimum_total), charges=grouped(w.minimum_charges))
     if w.payment_36 is not None and w.saving_36 is not None:
+        sep = "" if lang == "zh" else " "
         if w.payment_36 >= w.first_minimum:
-            text += " " + L("warning_36", lang, payment=grouped(w.payment_36), saving=grouped(w.saving_36))
+            text += sep + L("warning_36", lang, payment=grouped(w.payment_36), saving=grouped(w.saving_36))
         else:  # below today's minimum: the minimum is paid until it falls below the figure
-            text += " " + L("warning_36_below", lang, payment=grouped(w.payment_36),
+            text += sep + L("warning_36_below", lang, payment=grouped(w.payment_36),
                             minimum=grouped(w.first_minimum), months=months_words(w.months_36 or 0, lang),
                             saving=grouped(w.saving_36))
     else:
-        text += " " + L("warning_within_36", lang)
+        text += ("" if lang == "zh" else " ") + L("warning_within_36", lang)
     return text
 
 
@@ -236,7 +240,7 @@ def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> st
     debts_rows = []
     for debt in plan.debts:
         outcome = plan.results[0].debts[[d.name for d in plan.debts].index(debt.name)]
-        debts_rows.append([debt.name, L(debt.kind, lang), grouped(outcome.opening), str(debt.rate),
+        debts_rows.append([debt.name, L(debt.kind, lang), grouped(outcome.opening), say(debt.rate, lang),
                            minimum_text(debt, lang), penalty_words(debt, lang)])
     parts.append(L("debts_heading", lang, date=budget.start.isoformat()) + "\n" + table_text(
         [L(k, lang) for k in ("debt", "kind", "balance", "rate", "minimum_rule", "if_overdue")], debts_rows,
@@ -244,21 +248,22 @@ def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> st
     parts.append(_strategies_text(plan, lang))
     parts.append(_cheapest_text(plan, lang))
     if plan.warnings:
-        heading = "warnings_heading" if plan.policy.currency == "USD" else "warnings_heading_plain"
-        parts.append(L(heading, lang) + "\n" + "\n".join(f"* {warning_text(w, plan, lang)}"
+        # the US card rule is cited only where it applies: a card in US dollars
+        rule = L("warnings_us_rule", lang) if plan.policy.currency == "USD" else ""
+        parts.append(L("warnings_heading", lang) + rule + "\n" + "\n".join(f"* {warning_text(w, plan, lang)}"
                                                                        for w in plan.warnings))
     if plan.shortfall is not None:
         parts.append(_shortfall_text(plan, lang))
     for name in timeline:
         parts.append(_timeline_text(plan, plan.result(name), lang))
-    return "\n\n".join(parts) + "\n"
+    return fit_lines("\n\n".join(parts)) + "\n"
 
 
 def _budget_text(plan: Plan, lang: str) -> str:
     grouped = plan.policy.grouped
     b = plan.budget
-    pairs = [(L("currency", lang), plan.policy.currency), (L("start", lang), b.start.isoformat()),
-             (L("monthly", lang), f"{grouped(b.monthly)} ({source_text(plan, lang)})")]
+    pairs = [(L("currency", lang), currency_name(plan.policy.currency, lang)), (L("start", lang), b.start.isoformat()),
+             (L("monthly", lang), label("paren", lang).format(text=grouped(b.monthly), inner=source_text(plan, lang)))]
     if b.lump_sum:
         pairs.append((L("lump_sum", lang), L("lump_text", lang, lump=grouped(b.lump_sum), reserve=grouped(b.reserve),
                                              spent=grouped(b.lump_sum - b.reserve))))
@@ -287,7 +292,8 @@ def _strategies_text(plan: Plan, lang: str) -> str:
                                                            for r in results])
     if any(r.first_arrears for r in results):
         rows.append([L("first_arrears", lang)] + [
-            f"{r.first_arrears.date} {', '.join(r.first_arrears.debts)}" if r.first_arrears else "—"
+            f"{r.first_arrears.date} {label('sep.comma', lang).join(r.first_arrears.debts)}" if r.first_arrears
+            else "—"
             for r in results])
     legend = "\n".join(f"  {strategy_text(r, lang)}" for r in results)
     return L("strategies_heading", lang) + "\n" + table_text(headers, rows, first_left=True) + "\n" + legend
@@ -311,14 +317,15 @@ def _shortfall_text(plan: Plan, lang: str) -> str:
     for r in plan.results:
         event = r.first_arrears
         if event is None:
-            lines.append(f"  {strategy_name(r.name, lang)}: {L('always_covered', lang)}")
+            lines.append(f"  {strategy_name(r.name, lang)}{label('sep.colon', lang)}{L('always_covered', lang)}")
             continue
         # what falling behind costs: the penalty and fees CHARGED (paid or still owed), not only those paid
         end = L("owed_at_end", lang, balance=grouped(r.balance_left), months=len(r.timeline)) if r.balance_left else ""
         end += L("growing", lang) if r.growing else ""
-        lines.append(f"  {strategy_name(r.name, lang)}: " + L(
-            "first_short", lang, date=event.date.isoformat(), period=event.period, debts=", ".join(event.debts),
-            months=r.shortfall_months, penalty=grouped(r.charged_penalty), fees=grouped(r.charged_fees)) + end)
+        lines.append(f"  {strategy_name(r.name, lang)}{label('sep.colon', lang)}" + L(
+            "first_short", lang, date=event.date.isoformat(), period=event.period,
+            debts=label("sep.comma", lang).join(event.debts), months=r.shortfall_months,
+                                         penalty=grouped(r.charged_penalty), fees=grouped(r.charged_fees)) + end)
     lines.append(L("shortfall_rule", lang, name=strategy_name(plan.cheapest.name, lang),
                    cost=grouped(plan.cheapest.cost)))
     lines.append(shortfall_hint(plan, lang))

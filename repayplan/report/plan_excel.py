@@ -112,13 +112,15 @@ def _summary(out: SheetWriter, plan: Plan, lang: str, case_id: str) -> None:
         out.paragraph(strategy_text(r, lang), sum(out.widths[1:]), len(out.widths) - 1, "wrap", first=2,
                       before=((strategy_name(r.name, lang), "label"),))
     out.blank()
-    out.append((L("cheapest_line", lang, name=strategy_name(plan.cheapest.name, lang), cost=plan.policy.grouped(plan.cheapest.cost)),
+    out.append((L("cheapest_line", lang, name=strategy_name(plan.cheapest.name, lang),
+                  cost=plan.policy.grouped(plan.cheapest.cost)),
                 "bold"))
     out.append((L("xl_differences", lang), "heading"))
     out.append(*[(L(k, lang), "header_right" if k in ("xl_saving", "xl_sooner") else "header_left")
                  for k in ("xl_cheaper", "xl_dearer", "xl_saving", "xl_sooner")])
     for d in plan.differences():
-        out.append((strategy_name(d.cheaper, lang), "text"), (strategy_name(d.dearer, lang), "text"), (d.saving, "amount"), (d.months_sooner, "int"))
+        out.append((strategy_name(d.cheaper, lang), "text"), (strategy_name(d.dearer, lang), "text"),
+                   (d.saving, "amount"), (d.months_sooner, "int"))
     if plan.warnings:
         out.blank()
         out.append((L("xl_warnings", lang), "heading"))
@@ -135,7 +137,8 @@ def _summary(out: SheetWriter, plan: Plan, lang: str, case_id: str) -> None:
                 "first_short", lang, date=event.date.isoformat(), period=event.period, debts=", ".join(event.debts),
                 months=r.shortfall_months, penalty=plan.policy.grouped(r.total_penalty),
                 fees=plan.policy.grouped(r.total_fees))
-            out.paragraph(text, sum(out.widths[1:]), len(out.widths) - 1, "wrap", first=2, before=((strategy_name(r.name, lang), "label"),))
+            out.paragraph(text, sum(out.widths[1:]), len(out.widths) - 1, "wrap", first=2,
+                          before=((strategy_name(r.name, lang), "label"),))
         out.paragraph(shortfall_hint(plan, lang), sum(out.widths), len(out.widths), "wrap")
 
 

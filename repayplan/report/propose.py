@@ -26,12 +26,14 @@ from typing import Any
 
 from ..negotiate import Proposal
 from ..negotiate.explain import step_says
-from ..negotiate.paste import json_table, scenario_toml, step_tables
+from ..negotiate.paste import json_table, scenario_toml, step_tables, toml_value
 from ..negotiate.words import Say, render
 from ..rates import percent_text
+from ..text import say
+from .answer import propose_answer
 from .compare import metric_text, metrics_dict
-from .labels import label
-from .render import csv_text, json_text, key_values, table_text
+from .labels import currency_name, label
+from .render import csv_text, current_width, display_width, fit_lines, json_text, key_values, table_text
 
 #: The columns of the offers table and CSV, after rank and steps.
 OFFER_COLUMNS = ("largest_installment", "payments", "lump_sum", "total_payment", "forgiven", "creditor_npv",
@@ -117,7 +119,8 @@ def proposal_csv(proposal: Proposal, lang: str = "en") -> str:
     headers = (["rank", "name", "role", "steps"] if lang == "en"
                else [label(k, lang) for k in ("prop.rank", "prop.name", "prop.role", "cmp.steps")])
     headers += [head(k) for k in OFFER_COLUMNS] + [head("prop.reason") if lang != "en" else "reason"]
-    rows = [[o.rank, said(o.title, o.name, lang), o.role, steps_text(o.steps, lang)]
+    rows = [[o.rank, offer_name(o, lang), o.role if lang == "en" else label(f"prop.role_{o.role}", lang),
+             steps_text(o.steps, lang)]
             + [_blank(metric_text(k, getattr(o.metrics, k), policy)) for k in OFFER_COLUMNS]
             + [said(o.why, o.reason, lang)] for o in proposal.offers]
     return csv_text(headers, rows)
@@ -156,14 +159,17 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
     paste, and the assumptions; or why nothing fits."""
     policy = proposal.position.policy
     p = proposal.position
-    owed = [(label("principal", lang), p.principal), (label("interest", lang), p.interest),
+    owed = [(label("owedline.principal", lang), p.principal), (label("owedline.interest", lang), p.interest),
             (label("cmp.accrued", lang), p.accrued_interest), (label("penalty", lang), p.penalty),
             (label("fees", lang), p.fees), (label("cmp.credit", lang), -p.credit)]
     breakdown = " + ".join(f"{k} {policy.grouped(v)}" for k, v in owed if v)
-    pairs = [(label("currency", lang), proposal.currency), (label("cmp.date", lang), proposal.on.isoformat()),
+    colon = label("sep.colon", lang)
+    pairs = [(label("currency", lang), currency_name(proposal.currency, lang)),
+             (label("cmp.date", lang), proposal.on.isoformat()),
              (label("cmp.owed", lang), policy.grouped(p.total) + (f" = {breakdown}" if breakdown else ""))]
     pairs += asked(proposal, lang)
-    out = [key_values(pairs), ""]
+    steps = steps_text(proposal.offers[0].steps, lang) if proposal.offers else ""
+    out = [propose_answer(proposal, steps, lang), "", key_values(pairs), ""]
     if not proposal.offers:
         b: Any = proposal.binding
         out.append(label("prop.none", lang))
@@ -171,22 +177,21 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
             out.append(said(b.say, b.message, lang))
             for r in b.relaxations:
                 if r.plan is not None:
-                    colon = "：" if lang == "zh" else ": "
                     out.append(f"  - {said(r.say, r.text, lang)}{colon}{steps_text(r.plan.steps, lang)}")
     else:
         headers = [label("cmp.figure", lang)] + [str(o.rank) for o in proposal.offers]
         body = [[label(_column(k), lang)] + [metric_text(k, getattr(o.metrics, k), policy, True, lang)
                                              for o in proposal.offers] for k in OFFER_COLUMNS]
-        out += [table_text(headers, body, first_left=True), "", label("prop.offers", lang) + ":"]
+        out += [table_text(headers, body, first_left=True), "", label("prop.offers", lang) + colon.rstrip()]
         for o in proposal.offers:
             out += [f"  {o.rank}. {steps_text(o.steps, lang)}", f"     {said(o.why, o.reason, lang)}"]
-        out += ["", label("prop.paste", lang) + ":", ""]
+        out += ["", label("prop.paste", lang) + colon.rstrip(), ""]
         for o in proposal.offers:
-            out += [scenario_toml(said(o.title, o.name, lang), o.steps, proposal.on), ""]
-    notes = ([said(say, note, lang) for say, note in zip(proposal.said, proposal.notes, strict=True)]
-             if len(proposal.said) == len(proposal.notes) else list(proposal.notes))
-    out += ["", label("cmp.notes", lang) + ":"] + [f"  - {note}" for note in notes]
-    return "\n".join(out).rstrip("\n") + "\n"
+            out += [_paste(o, proposal, lang), ""]
+    notes = ([said(note_say, note, lang) for note_say, note in zip(proposal.said, proposal.notes, strict=True)]
+             if len(proposal.said) == len(proposal.notes) else [say(note, lang) for note in proposal.notes])
+    out += ["", label("cmp.notes", lang) + colon.rstrip()] + [f"  - {note}" for note in notes]
+    return fit_lines("\n".join(out).rstrip("\n")) + "\n"
 
 
 def asked(proposal: Proposal, lang: str = "en") -> list[tuple[str, str]]:
@@ -195,7 +200,8 @@ def asked(proposal: Proposal, lang: str = "en") -> list[tuple[str, str]]:
     money = proposal.position.policy.grouped
     pay = (label("prop.pays_at_most", lang).format(amount=money(c.max_payment)) if c.max_payment is not None
            else label("prop.no_limit", lang))
-    lines = [(label("prop.borrower", lang), f"{pay}; " + label("prop.available", lang).format(
+    semi = label("sep.semicolon", lang)
+    lines = [(label("prop.borrower", lang), pay + semi + label("prop.available", lang).format(
         amount=money(c.lump_sum)))]
     creditor = [label("prop.npv_at", lang).format(rate=percent_text(c.discount_rate))]
     if c.min_recovery is not None:
@@ -205,13 +211,34 @@ def asked(proposal: Proposal, lang: str = "en") -> list[tuple[str, str]]:
     else:
         creditor.append(label("prop.no_minimum", lang))
     creditor.append(label("prop.max_months", lang).format(months=c.max_term))
-    sep = "、" if lang == "zh" else ", "
-    creditor.append(label("prop.concessions", lang).format(
-        levers=sep.join(label(f"prop.lever.{lever}", lang) for lever in c.levers) or "—"))
-    lines.append((label("prop.creditor", lang), "; ".join(creditor)))
+    levers = label("sep.comma", lang).join(label(f"prop.lever.{lever}", lang) for lever in c.levers)
+    creditor.append(label("prop.concessions", lang).format(levers=levers or "—"))
+    lines.append((label("prop.creditor", lang), semi.join(creditor)))
     if c.cap is not None:
-        lines.append((label("prop.cap", lang), str(c.cap)))
+        lines.append((label("prop.cap", lang), say(c.cap, lang)))
     return lines
+
+
+def offer_name(offer: Any, lang: str) -> str:
+    """The offer's name to paste, in ``lang`` (方案一：和解结清…… in Chinese)."""
+    return said(offer.title, offer.name, lang)
+
+
+def _paste(offer: Any, proposal: Proposal, lang: str) -> str:
+    """The entry to paste; when its name line is wider than the terminal, a short name (Offer 1, 方案1) with
+    the full one in a comment above it, which wraps."""
+    name = offer_name(offer, lang)
+    entry = scenario_toml(name, offer.steps, proposal.on)
+    width = current_width()
+    if width is None or max(display_width(line) for line in entry.splitlines()) <= width:
+        return entry
+    short = label("prop.offer_n", lang).format(n=offer.rank)
+    entry = scenario_toml(short, offer.steps, proposal.on)
+    if max(display_width(line) for line in entry.splitlines()) > width:  # each step as its own table
+        lines = entry.splitlines()[:3] + ["[[scenarios.steps]]\n" + "\n".join(
+            f"{k} = {toml_value(v)}" for k, v in table.items()) for table in step_tables(offer.steps)]
+        entry = "\n".join(lines)
+    return f"# {name}\n" + entry
 
 
 def _column(key: str) -> str:

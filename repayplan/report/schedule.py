@@ -6,8 +6,10 @@ from typing import Any
 
 from ..model import Row, Schedule
 from ..rates import percent_text
-from .labels import label
-from .render import csv_text, json_text, key_values, table_text
+from ..text import say
+from .answer import schedule_answer
+from .labels import currency_name, label
+from .render import csv_text, fit_lines, json_text, key_values, table_text
 
 ROW_COLUMNS = ("period", "due_date", "days", "opening_balance", "payment", "principal", "interest", "fees",
                "penalty", "closing_balance")
@@ -148,18 +150,24 @@ def schedule_table(schedule: Schedule, lang: str = "en") -> str:
         if key in amounts:
             value = grouped(amounts[key])
         elif key == "method":
-            value = f"{label(value, lang)} ({value})"
-        pairs.append((label(key, lang), value))
+            value = f"{label(value, lang)} ({value})" if lang == "en" else label(value, lang)
+        elif key == "frequency" and lang != "en":
+            value = label(f"wb.freq_{value}", lang)
+        elif key in ("rate", "interest_rule") and schedule.loan is not None:
+            value = say(schedule.loan.rate if key == "rate" else schedule.interest_rule, lang)
+        pairs.append((label("loan_amount" if key == "principal" else key, lang), value))
         if key == "installment" and level_exceptions(schedule):
             pairs.append((label("sched.differ", lang), differ_text(schedule, lang)))
-    pairs.insert(0, (label("currency", lang), schedule.policy.currency))
+    pairs.insert(0, (label("currency", lang), currency_name(schedule.policy.currency, lang)))
     body = [[r.period, r.due_date.isoformat(), r.days] + [grouped(getattr(r, c)) for c in ROW_COLUMNS[3:]]
             for r in schedule.rows]
     totals = [label("total", lang), "", sum(r.days for r in schedule.rows), "",
               grouped(schedule.total_payment), grouped(schedule.total("principal")), grouped(schedule.total_interest),
               grouped(schedule.total_fees), grouped(schedule.total_penalty), ""]
     headers = [label(c, lang) for c in ROW_COLUMNS]
-    return key_values(pairs) + "\n\n" + table_text(headers, body + [totals]) + "\n"
+    answer = fit_lines(schedule_answer(schedule, lang)) if schedule.rows else ""
+    return (answer + "\n\n" if answer else "") + key_values(pairs) + "\n\n" + table_text(headers, body + [totals]) \
+        + "\n"
 
 
 def _iso(value: Any) -> str | None:

@@ -21,8 +21,10 @@ from ..arrears.statement import Statement
 from ..legal import CapCheck
 from ..money import ZERO
 from ..rates import percent_text
-from .labels import label
-from .render import csv_text, json_text, key_values, table_text
+from ..text import say
+from .answer import status_answer
+from .labels import currency_name, label
+from .render import csv_text, fit_lines, json_text, key_values, table_text
 
 LINE_COLUMNS = ("period", "due_date", "status", "due", "paid", "unpaid_principal", "unpaid_interest",
                 "penalty_interest", "unpaid_penalty", "fees", "unpaid_fees", "days_overdue", "settled_on")
@@ -162,11 +164,23 @@ def statement_csv(st: Statement, lang: str = "en") -> str:
     columns = LINE_COLUMNS + ("trace",) + PENALTY_TERM_COLUMNS
     headers = list(columns) if lang == "en" else [label(_column_key(c), lang) for c in columns]
     blank = [""] * len(PENALTY_TERM_COLUMNS)
-    rows = [[*(row[c] if row[c] is not None else "" for c in LINE_COLUMNS), " | ".join(row["trace"]), *blank]
-            for row in line_dicts(st)]
+    rows = [[*(_csv_cell(c, row[c], lang) for c in LINE_COLUMNS), " | ".join(say(t, lang) for t in row["trace"]),
+             *blank] for row in line_dicts(st)]
     for term, text in zip(penalty_term_dicts(st), st.penalty_trace, strict=True):
-        rows.append(["loan", "", "full-balance penalty", *[""] * (len(LINE_COLUMNS) - 3), text, *term.values()])
+        rows.append([_word("loan", lang), "", _word("full-balance penalty", lang), *[""] * (len(LINE_COLUMNS) - 3),
+                     say(text, lang), *term.values()])
     return csv_text(headers, rows)
+
+
+def _word(code: str, lang: str) -> str:
+    """A CSV code word: as is in English (programs read it), in words otherwise."""
+    return code if lang == "en" else label(f"csv.{code}", lang)
+
+
+def _csv_cell(column: str, value: Any, lang: str) -> Any:
+    if value is None:
+        return ""
+    return label(f"arrears.status.{value}", lang) if column == "status" and lang != "en" else value
 
 
 def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapCheck | None = None,
@@ -175,17 +189,19 @@ def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapChec
     g = st.money.grouped
     p = st.penalty
     loan = st.loan
+    base = label(f"base.{p.base}", lang) + (label("base.compound", lang) if p.compound else "") \
+        + (label("base.payment_day", lang) if p.count_payment_day else "")
     head = [
-        (label("currency", lang), st.money.currency),
+        (label("currency", lang), currency_name(st.money.currency, lang)),
         (label("arrears.as_of", lang), st.as_of.isoformat()),
-        (label("principal", lang), g(loan.principal)),
-        (label("rate", lang), str(loan.rate)),
-        (label("arrears.penalty_rate", lang), st.rate_text),
-        (label("arrears.penalty_base", lang), p.base + (" + unpaid interest (compound)" if p.compound else "")
-         + (", payment day counted" if p.count_payment_day else "")),
-        (label("arrears.grace_days", lang), f"{p.grace_days} ({p.grace_mode})" if p.grace_days else "0"),
-        (label("arrears.late_fee", lang), p.late_fee_text),
-        (label("arrears.allocation", lang), " → ".join(p.allocation) + f" (by {p.allocation_scope})"),
+        (label("loan_amount", lang), g(loan.principal)),
+        (label("rate", lang), say(loan.rate, lang)),
+        (label("arrears.penalty_rate", lang), say(st.rate_text, lang)),
+        (label("arrears.penalty_base", lang), base),
+        (label("arrears.grace_days", lang),
+         label(f"grace.{p.grace_mode}", lang).format(days=p.grace_days) if p.grace_days else "0"),
+        (label("arrears.late_fee", lang), say(p.late_fee_text, lang)),
+        (label("arrears.allocation", lang), allocation_text(p.allocation, p.allocation_scope, lang)),
     ]
     for key, label_key in SUMMARY_LABELS:
         value = getattr(st, key)
@@ -202,22 +218,30 @@ def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapChec
               g(st.fees_charged), g(sum((x.paid for x in st.lines), zero)),
               g(sum((x.balance for x in st.lines), zero)), ""]
     headers = [label(_column_key(c), lang) for c in TABLE_COLUMNS]
-    parts = [key_values(head), table_text(headers, body + [totals])]
-    calc = [f"  {label('arrears.full_balance', lang)}: {text}" for text in st.penalty_trace]
-    calc += [f"  #{line.period}: {text}" for line in st.lines for text in line.trace]
+    parts = [status_answer(st, lang, audit), key_values(head), table_text(headers, body + [totals])]
+    colon = label("sep.colon", lang)
+    calc = [f"  {label('arrears.full_balance', lang)}{colon}{say(text, lang)}" for text in st.penalty_trace]
+    calc += [f"  {label('trace.installment', lang).format(period=line.period)}{colon}{say(text, lang)}"
+             for line in st.lines for text in line.trace]
     if st.accrued_interest_trace:
-        calc.append(f"  {label('arrears.accrued_interest', lang)}: {st.accrued_interest_trace}")
+        calc.append(f"  {label('arrears.accrued_interest', lang)}{colon}{say(st.accrued_interest_trace, lang)}")
     if calc:
-        parts.append(f"{label('arrears.calculation', lang)}:\n" + "\n".join(calc))
+        parts.append(f"{label('arrears.calculation', lang)}{colon.rstrip()}\n" + "\n".join(calc))
     if st.payments:
-        parts.append(f"{label('arrears.payments', lang)}:\n" + "\n".join(_payment_lines(st, lang)))
+        parts.append(f"{label('arrears.payments', lang)}{colon.rstrip()}\n" + "\n".join(_payment_lines(st, lang)))
     if st.notes:
-        parts.append(f"{label('arrears.notes', lang)}:\n" + "\n".join(f"  {n}" for n in st.notes))
+        parts.append(f"{label('arrears.notes', lang)}{colon.rstrip()}\n"
+                     + "\n".join(f"  {say(n, lang)}" for n in st.notes))
     if audit is not None:
         parts.append(_audit_text(st, audit, lang))
     if cap is not None:
         parts.append(_cap_text(st, cap, lang))
-    return "\n\n".join(parts) + "\n"
+    return fit_lines("\n\n".join(parts)) + "\n"
+
+
+def allocation_text(order: tuple[str, ...] | str, scope: str, lang: str) -> str:
+    """'fees → penalty → interest → principal (by installment)' (费用 → 罚息 → 利息 → 本金（逐期冲抵）)."""
+    return " → ".join(label(f"component.{c}", lang) for c in order) + label(f"scope.{scope}", lang)
 
 
 def _column_key(column: str) -> str:
@@ -228,50 +252,56 @@ def _payment_lines(st: Statement, lang: str) -> list[str]:
     g = st.money.grouped
     by_payment: dict[int, list[str]] = {}
     credit: list[str] = []
+    colon = label("sep.colon", lang)
     for a in st.applications:
-        text = f"#{a.period} {a.component} {g(a.amount)}"
+        text = label("pay.part", lang).format(period=a.period, component=label(f"component.{a.component}", lang),
+                                              amount=g(a.amount))
         if a.payment is None:
-            credit.append(f"  {a.date} {label('arrears.from_credit', lang)}: {text}")
+            credit.append(f"  {a.date} {label('arrears.from_credit', lang)}{colon}{text}")
         else:
             by_payment.setdefault(a.payment, []).append(text)
     lines = []
     for i, p in enumerate(st.payments):
         parts = by_payment.get(i, [])
         if st.to_credit[i]:
-            parts.append(f"{label('arrears.to_credit', lang)} {g(st.to_credit[i])}")
-        lines.append(f"  {p.date} {g(p.amount)} → {', '.join(parts) or '-'}")
+            parts.append(label("pay.to_credit", lang).format(what=label("arrears.to_credit", lang),
+                                                             amount=g(st.to_credit[i])))
+        lines.append("  " + label("pay.line", lang).format(date=p.date, amount=g(p.amount),
+                                                          parts=label("sep.comma", lang).join(parts) or "-"))
     return sorted(lines + credit)
 
 
 def _audit_text(st: Statement, audit: ClaimAudit, lang: str) -> str:
     g = st.money.grouped
-    lines = [f"{label('arrears.claim', lang)}:",
-             f"  {label('arrears.claimed', lang)} {g(audit.claimed)}, {label('arrears.rebuilt', lang)} "
-             f"{g(audit.rebuilt)}, {label('arrears.difference', lang)} {g(audit.difference)}"]
+    colon, comma = label("sep.colon", lang), label("sep.bounds", lang)
+    lines = [f"{label('arrears.claim', lang)}{colon.rstrip()}",
+             f"  {label('arrears.claimed', lang)} {g(audit.claimed)}{comma}{label('arrears.rebuilt', lang)} "
+             f"{g(audit.rebuilt)}{comma}{label('arrears.difference', lang)} {g(audit.difference)}"]
     if audit.difference == 0:
-        lines.append("  the claim matches the rebuilt total")
+        lines.append("  " + label("audit.matches", lang))
     for e in audit.explanations:
-        mark = "= the difference" if e.explains else ""
-        lines.append(f"  {'*' if e.explains else '-'} {e.text}: {g(e.amount)} {mark}".rstrip())
+        mark = label("audit.is_difference", lang) if e.explains else ""
+        lines.append(f"  {'*' if e.explains else '-'} {say(e.text, lang)}{colon}{g(e.amount)}{mark}".rstrip())
     if audit.together:
-        lines.append(f"  * together account for the difference: {'; '.join(audit.together)}")
+        lines.append("  * " + label("audit.together", lang).format(
+            readings=label("sep.semicolon", lang).join(say(t, lang) for t in audit.together)))
     if audit.difference and not audit.explained:
-        lines.append("  no single reading of the contract explains the difference; ask the creditor for its "
-                     "calculation")
+        lines.append("  " + label("audit.unexplained", lang))
     return "\n".join(lines)
 
 
 def _cap_text(st: Statement, cap: CapCheck, lang: str) -> str:
     g = st.money.grouped
-    rate = percent_text(cap.effective_rate, 2) if cap.effective_rate is not None else "n/a"
-    nominal = percent_text(cap.nominal_rate, 2) if cap.nominal_rate is not None else "n/a"
+    rate = percent_text(cap.effective_rate, 2) if cap.effective_rate is not None else label("word.na", lang)
+    nominal = percent_text(cap.nominal_rate, 2) if cap.nominal_rate is not None else label("word.na", lang)
     verdict = label("cap.above" if cap.above else "cap.within", lang)
-    lines = [f"{label('arrears.legal', lang)}:",
-             f"  {label('arrears.cap', lang)}: {cap.cap}",
-             f"  {label('cap.rule', lang)}: {label(cap.cap.rule, lang)}",
-             f"  {label('cap.nominal_irr', lang)}: {nominal} — {verdict}",
-             f"  {label('cap.irr_excess', lang)}: {g(cap.excess)}",
-             f"  {label('arrears.simple_excess', lang)}: {g(cap.simple_excess)}",
-             f"  {label('cap.effective', lang)}: {rate}"]
-    lines += [f"  {t}" for t in cap.trace]
+    colon = label("sep.colon", lang)
+    lines = [f"{label('arrears.legal', lang)}{colon.rstrip()}",
+             f"  {label('arrears.cap', lang)}{colon}{say(cap.cap, lang)}",
+             f"  {label('cap.rule', lang)}{colon}{label(cap.cap.rule, lang)}",
+             f"  {label('cap.nominal_irr', lang)}{colon}{nominal} — {verdict}",
+             f"  {label('cap.irr_excess', lang)}{colon}{g(cap.excess)}",
+             f"  {label('arrears.simple_excess', lang)}{colon}{g(cap.simple_excess)}",
+             f"  {label('cap.effective', lang)}{colon}{rate}"]
+    lines += [f"  {say(t, lang)}" for t in cap.trace]
     return "\n".join(lines)

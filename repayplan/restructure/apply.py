@@ -31,6 +31,7 @@ from ..model import Loan, Period, Position, Row
 from ..money import ZERO, MoneyPolicy
 from ..plans import Components, Plan, PlanRow
 from ..rates import Rate
+from ..text import joined, msg
 from .current import Opening, contract_installment, from_date, remaining_periods
 from .current import opening as opening_of
 from .draft import Draft, StepFailure, capitalise, haircut, set_rate, waive
@@ -230,20 +231,22 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
         if found is None:
             raise payment_failure(repay, balance, rest, policy, fee, frozen, deferred, cal.periods_per_year, within,
                                   opening, draft.allocation)
-        (rows, parts), text = found, "installments as agreed, the last one less"
+        (rows, parts), text = found, msg("shape.as_agreed")
     if parts is None:
         rows = from_date(rows, opening.before, on, rest[0].start)
         parts = spread(frozen, deferred, len(rows), policy, draft.allocation)
         parts[0] = parts[0].add("interest", first_due)
     finish(built, rows, parts, policy)
-    line = (f"{len(rows)} installments from {rows[0].due_date}: {text}, on {policy.grouped(balance)} at {rate}"
-            if rows else "")
+    lines: list[str] = []
+    if rows:
+        lines.append(msg("plan.line", n=len(rows), first=rows[0].due_date, text=text,
+                         balance=policy.grouped(balance), rate=rate))
     if frozen.total:
-        line += (f"; {policy.grouped(frozen.total)} of owed interest, penalty and fees frozen (no interest), "
-                 f"repaid in equal parts of about {policy.grouped(frozen.total / len(rows))}")
+        lines.append(msg("plan.frozen", total=policy.grouped(frozen.total),
+                         each=policy.grouped(frozen.total / len(rows))))
     if deferred:
-        line += f"; {policy.grouped(deferred)} of deferred interest paid with the last installment"
-    built.basis.append(line)
+        lines.append(msg("plan.deferred", amount=policy.grouped(deferred)))
+    built.basis.append(msg("plan.joined", lines=joined(lines)) if lines else "")
     if on > first[0].start and (not_charged or draft.accrued):
         built.basis.append(_first_period_text(first[0], on, not_charged, draft.accrued, rate, policy))
     built.basis.append(_fee_text(loan, fee, built, policy))
@@ -254,22 +257,19 @@ def _first_period_text(period: Period, on: date, before: Decimal, accrued: Decim
                        policy: MoneyPolicy) -> str:
     """How the first period is shared between the contract and the plan, in words."""
     money = policy.grouped
-    text = (f"the first period is the contract's current one, {period.start} to {period.due_date}: the plan "
-            f"charges {rate} for the days after {on} only (its {money(before)} for the days before is not charged)")
+    text = msg("plan.first_period", start=period.start, due=period.due_date, rate=rate, on=on, before=money(before))
     if accrued:
-        text += f"; the {money(accrued)} of interest accrued before {on} falls due with the first payment"
+        return msg("plan.first_period_accrued", text=text, accrued=money(accrued), on=on)
     return text
 
 
 def _fee_text(loan: Loan | None, fee: Decimal, built: Built, policy: MoneyPolicy) -> str:
     """The plan's installment fee, in words (the contract's too when the plan drops it)."""
     if fee > 0:
-        return (f"a fee of {policy.grouped(fee)} with each installment, {policy.grouped(built.charged.fees)} "
-                "in all")
+        return msg("plan.fee", fee=policy.grouped(fee), total=policy.grouped(built.charged.fees))
     if loan is not None and loan.installment_fee > 0:
-        return (f"no installment fee (the contract's {policy.grouped(loan.installment_fee)} an installment is not "
-                "charged; a term, payment or step-up step may set a fee)")
-    return "no installment fee"
+        return msg("plan.no_fee_contract", fee=policy.grouped(loan.installment_fee))
+    return msg("plan.no_fee")
 
 
 def _continuation(position: Position, on: date) -> Built:
@@ -285,28 +285,25 @@ def _continuation(position: Position, on: date) -> Built:
                                   r.closing_balance, zero, zero))
     interest = sum((r.interest for r in rows), zero) - position.accrued_interest
     built.charged = Components(zero, interest, sum((r.penalty for r in rows), zero), sum((r.fees for r in rows), zero))
-    built.basis.append(f"the contract's remaining {len(rows)} installments, unchanged"
-                       + (f" (the first includes {policy.grouped(position.accrued_interest)} of interest accrued "
-                          f"before {on})" if position.accrued_interest else ""))
+    built.basis.append(msg("plan.remaining_accrued", n=len(rows), accrued=policy.grouped(position.accrued_interest),
+                           on=on) if position.accrued_interest else msg("plan.remaining", n=len(rows)))
     return built
 
 
 def _owed_text(position: Position, draft: Draft) -> str:
     p = position
     money = p.policy.grouped
-    parts = [("principal", p.principal), ("interest", p.interest), ("accrued interest", p.accrued_interest),
+    parts = [("principal", p.principal), ("interest", p.interest), ("accrued", p.accrued_interest),
              ("penalty", p.penalty), ("fees", p.fees), ("credit", -p.credit)]
-    shown = ", ".join(f"{k} {money(v)}" for k, v in parts if v)
-    return f"owed on {p.as_of}: {shown or 'nothing'}; total {money(p.total)}"
+    shown = [msg(f"owed.{k}", amount=money(v)) for k, v in parts if v]
+    return msg("owed.line", on=p.as_of, parts=joined(shown, "sep.bounds") if shown else msg("owed.nothing"),
+               total=money(p.total))
 
 
 def _effect(index: int, step: Step, before: Draft, after: Draft) -> str:
     amount_text = after.policy.grouped
-    text = f"step {index}: {step.describe()}"
     forgiven = after.forgiven.total - before.forgiven.total
     moved = after.capitalised.total - before.capitalised.total
-    if forgiven:
-        text += f" (forgives {amount_text(forgiven)})"
-    if moved:
-        text += f" (moves {amount_text(moved)} into principal)"
-    return text
+    effects = ([msg("effect.forgives", amount=amount_text(forgiven))] if forgiven else []) \
+        + ([msg("effect.moves", amount=amount_text(moved))] if moved else [])
+    return msg("effect.step", index=index, text=step.describe(), effects=joined(effects, ""))

@@ -45,16 +45,14 @@ from ..errors import RepayplanError
 from ..model import Loan
 from ..money import ZERO
 from ..plans import COMPONENTS, Components, Plan, PlanRow
+from ..text import msg
 from .apply import apply
 from .position import performing_position, remaining_rows
 
 CONTRACT = "Contract as it stands"
 
-ASSUMPTION = ("if nothing is agreed: every remaining installment is paid on its due date (each payment clears the "
-              "oldest arrears first, by the allocation order, so penalty keeps running) and everything still owed, "
-              "penalty included, is paid at maturity")
-MATURED = ("the loan is past its maturity; if nothing is agreed, penalty keeps running under the penalty terms until "
-           "everything owed is paid on {until} (the payoff date of the longest plan compared)")
+ASSUMPTION = msg("contract.assumption")
+MATURED = "contract.matured"  # a label key: the day everything is paid is its argument
 
 
 def contract_plan(loan: Loan, payments: Sequence[Any] = (), penalty: Any = None,
@@ -71,8 +69,7 @@ def contract_plan(loan: Loan, payments: Sequence[Any] = (), penalty: Any = None,
     on = on or loan.start
     if not payments and penalty is None:
         plan = apply(performing_position(loan, on), [], name=name)
-        return _as_contract(plan, "no payment history: the loan is taken as paid on schedule up to "
-                                  f"{on}, then its schedule runs to the end")
+        return _as_contract(plan, msg("contract.no_history", on=on))
     policy = penalty if isinstance(penalty, PenaltyPolicy) else PenaltyPolicy()
     history = sorted((p for p in payments if p.date <= on), key=lambda p: p.date)
     position = statement(loan, history, policy, on).position
@@ -117,12 +114,12 @@ def contract_plan(loan: Loan, payments: Sequence[Any] = (), penalty: Any = None,
     owed = Components(position.principal, position.interest + position.accrued_interest, position.penalty,
                       position.fees)
     charged = paid + used - owed
-    how = (f"{len(planned)} remaining installments paid on their due dates and {money.grouped(left)} at maturity "
-           f"on {maturity}" if future else f"{money.grouped(left)} paid on {maturity}")
+    how = (msg("contract.how", n=len(planned), left=money.grouped(left), maturity=maturity) if future
+           else msg("contract.how_matured", left=money.grouped(left), maturity=maturity))
     plan = Plan(name, position, on, (), tuple(rows), credit=used, rate=loan.rate, kind="contract",
                 charged=Components(zero, *(charged.get(c) for c in COMPONENTS[1:])),
-                basis=(f"owed on {on}: {money.grouped(position.total)} (the arrears statement)", how,
-                       ASSUMPTION if future else MATURED.format(until=maturity)))
+                basis=(msg("contract.owed_statement", on=on, total=money.grouped(position.total)), how,
+                       ASSUMPTION if future else msg(MATURED, until=maturity)))
     return plan
 
 
@@ -154,6 +151,6 @@ def _settled_now(position: object, on: date, name: str, allocation: Sequence[str
                                           owed["interest"] + zero, owed["fees"] + zero, owed["penalty"] + zero,
                                           zero, zero, zero),)
     return Plan(name, position, on, (), rows, credit=used, rate=position.loan.rate if position.loan else None,
-                kind="contract", basis=(f"owed on {on}: {money.grouped(position.total)}",
-                                        f"the loan is past its maturity: everything owed is paid on {on}"))
+                kind="contract", basis=(msg("contract.owed", on=on, total=money.grouped(position.total)),
+                                        msg("contract.matured_now", on=on)))
 

@@ -25,6 +25,7 @@ from decimal import Decimal
 from .. import calendar
 from ..money import ZERO
 from ..plans import Components, PlanRow
+from ..text import joined, msg
 from .draft import COMPONENT_OF, Draft, StepFailure, draft_order
 from .position import PlanCalendar
 from .shapes import Built
@@ -101,11 +102,13 @@ def settle_rows(draft: Draft, step: Settle, cal: PlanCalendar, on: date,
         previous = when
     lump = payments[0][1] if step.installments is None or down > 0 else zero
     if step.installments is None:
-        how = f"one payment of {policy.grouped(total)} on {by}"
+        how = msg("settled.one", total=policy.grouped(total), by=by)
     else:
-        how = (f"{step.installments} interest-free installments of {policy.grouped(payments[-step.installments][1])}"
-               + (f" after {policy.grouped(down)} down on {by}" if down > 0 else ""))
-    built.basis.append(f"settlement {policy.grouped(total)} of the {policy.grouped(owed)} owed: {how}; it pays "
-                       f"{', '.join(draft.allocation[:-1])}, then {draft.allocation[-1]} (the allocation order); "
-                       f"{policy.grouped(owed - total)} forgiven")
+        parts_n, each_text = step.installments, policy.grouped(payments[-step.installments][1])
+        how = (msg("settled.down", n=parts_n, each=each_text, down=policy.grouped(down), by=by) if down > 0
+               else msg("settled.installments", n=parts_n, each=each_text))
+    components = [msg(f"component.{c}") for c in draft.allocation]
+    built.basis.append(msg("settled.basis", total=policy.grouped(total), owed=policy.grouped(owed), how=how,
+                           head=joined(components[:-1], "sep.comma"), last=components[-1],
+                           forgiven=policy.grouped(owed - total)))
     return built, total, lump

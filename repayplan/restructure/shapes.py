@@ -36,6 +36,7 @@ from ..schedule import (
     level_rows,
     principal_part,
 )
+from ..text import msg
 from .current import Opening, from_date
 from .draft import StepFailure
 from .steps import Moratorium, Payment, Step, StepUp, Term
@@ -103,17 +104,17 @@ def phase_rows(built: Built, steps: Sequence[Step], balance: Decimal, periods: S
                     built.forgiven = built.forgiven.add("interest", interest)
                 built.rows.append(PlanRow(len(built.rows) + 1, p.due_date, days, start_balance, zero, zero, zero,
                                           zero, zero, balance, capitalised, frozen + opening.due + deferred,
-                                          f"moratorium: interest {interest} {_DONE[step.interest]}"))
+                                          msg("row.moratorium", interest=interest,
+                                              what=msg(f"done.{step.interest}"))))
             else:
                 built.charged = built.charged.add("fees", fee)
                 due, opening.due = opening.due, zero
                 built.rows.append(PlanRow(len(built.rows) + 1, p.due_date, days, start_balance,
                                           interest + due + fee, zero, interest + due, fee, zero, balance, zero,
-                                          frozen + deferred, "interest only"))
+                                          frozen + deferred, msg("row.interest_only")))
     return balance, deferred, k
 
 
-_DONE = {"capitalise": "capitalised", "defer": "deferred to the last installment", "waive": "waived"}
 
 
 def finish(built: Built, rows: Sequence[Row], parts: Sequence[Components], policy: MoneyPolicy) -> None:
@@ -155,19 +156,20 @@ def method_rows(method: str, balance: Decimal, periods: Sequence[Period], policy
 
     n = len(periods)
     if method == "bullet":
-        return (bullet_row(balance, periods, policy, fee),), f"everything at {periods[-1].due_date}"
+        return (bullet_row(balance, periods, policy, fee),), msg("shape.bullet", on=periods[-1].due_date)
     rule: PrincipalRule
-    kept = " (the contract's own: its terms are unchanged)" if keep is not None else ""
+    text: str
+    kept = msg("shape.kept") if keep is not None else ""
     if method == "annuity":
         if keep is None:  # the engine's level rule: interest-only periods, solved level amount, every period
             payment, rows = level_rows(balance, periods, policy, fee)
-            return rows, f"level installment {policy.grouped(payment)}"
-        rule, text = level(keep), f"level installment {policy.grouped(keep)}{kept}"
+            return rows, msg("shape.level", amount=policy.grouped(payment), kept="")
+        rule, text = level(keep), msg("shape.level", amount=policy.grouped(keep), kept=kept)
     elif method == "equal-principal":
         part = keep if keep is not None else principal_part(balance, n, policy)
-        rule, text = fixed_principal(part), f"principal {policy.grouped(part)} an installment{kept}"
+        rule, text = fixed_principal(part), msg("shape.principal", amount=policy.grouped(part), kept=kept)
     else:
-        rule, text = interest_only, "interest only, principal with the last installment"
+        rule, text = interest_only, msg("shape.interest_only")
     return amortise(balance, periods, policy, rule, fee), text
 
 
@@ -191,8 +193,7 @@ def graduated_rows(step: StepUp, balance: Decimal, periods: Sequence[Period], po
     first = policy.round(WORKING.divide(balance, present)) if present else balance
     amounts = [policy.round(first * w) for w in weights]
     rows = amortise(balance, periods, policy, lambda i, _b, interest: amounts[i] - interest, fee)
-    return rows, (f"first installment {policy.grouped(first)}, then × {growth.normalize()} every {every} "
-                  f"installments")
+    return rows, msg("shape.graduated", first=policy.grouped(first), growth=f"{growth.normalize()}", every=every)
 
 
 def stage_rule(step: StepUp, per_year: int, policy: MoneyPolicy, scale: Decimal | None = None,

@@ -27,6 +27,7 @@ from typing import Any, ClassVar
 
 from ..errors import InputError
 from ..rates import Rate, percent_text
+from ..text import Msg, joined, msg
 from .values import (
     amount_text,
     and_,
@@ -35,7 +36,6 @@ from .values import (
     check_percent,
     check_what,
     one_of,
-    share,
     to_text,
 )
 
@@ -113,8 +113,12 @@ class Waive(Step):
             raise InputError("what: installment-fee is waived in full only; give it in a waive step of its own")
 
     def describe(self) -> str:
-        full = "" if self.percent is not None or self.amount is not None else " in full"
-        return f"waive {share(self.percent, self.amount)}{and_(self.what)}{full}"
+        what = and_(self.what)
+        if self.percent is not None:
+            return msg("step.waive_percent", percent=percent_text(self.percent), what=what)
+        if self.amount is not None:
+            return msg("step.waive_amount", amount=amount_text(self.amount), what=what)
+        return msg("step.waive_full", what=what)
 
 
 @dataclass(frozen=True)
@@ -134,7 +138,7 @@ class Capitalise(Step):
         check_what(self.what, CAPITALISABLE)
 
     def describe(self) -> str:
-        return f"capitalise {and_(self.what)} into principal"
+        return msg("step.capitalise", what=and_(self.what))
 
 
 @dataclass(frozen=True)
@@ -156,7 +160,9 @@ class Haircut(Step):
         one_of(self, "percent", "amount")
 
     def describe(self) -> str:
-        return f"forgive {share(self.percent, self.amount)}principal"
+        if self.percent is not None:
+            return msg("step.haircut_percent", percent=percent_text(self.percent))
+        return msg("step.haircut_amount", amount=amount_text(self.amount or Decimal(0)))
 
 
 @dataclass(frozen=True)
@@ -179,7 +185,7 @@ class SetRate(Step):
             raise InputError(f"rate: {self.rate!r} is not a rate; write it like 0%, 6%/year or 0.5%/month")
 
     def describe(self) -> str:
-        return f"rate {self.rate} from the restructuring date"
+        return msg("step.set_rate", rate=self.rate)
 
 
 @dataclass(frozen=True)
@@ -209,7 +215,7 @@ class Term(Step):
         check_amount(self.fee, "fee")
 
     def describe(self) -> str:
-        return f"{self.installments} installments ({self.method}){fee_text(self.fee)}"
+        return msg("step.term", n=self.installments, method=msg(f"m.{self.method}"), fee=fee_text(self.fee))
 
 
 @dataclass(frozen=True)
@@ -234,7 +240,7 @@ class Payment(Step):
         check_amount(self.fee, "fee")
 
     def describe(self) -> str:
-        return f"pay {amount_text(self.amount)} an installment until repaid{fee_text(self.fee, ' (of it)')}"
+        return msg("step.payment", amount=amount_text(self.amount), fee=fee_text(self.fee, True))
 
 
 @dataclass(frozen=True)
@@ -260,8 +266,7 @@ class Moratorium(Step):
                              f"{', '.join(MORATORIUM_INTEREST)}")
 
     def describe(self) -> str:
-        what = {"capitalise": "capitalised", "defer": "deferred to the end", "waive": "waived"}[self.interest]
-        return f"{self.periods} periods without payment, interest {what}"
+        return msg("step.moratorium", n=self.periods, what=msg(f"moratorium.{self.interest}"))
 
 
 @dataclass(frozen=True)
@@ -281,7 +286,7 @@ class InterestOnly(Step):
         check_count(self.periods, "periods")
 
     def describe(self) -> str:
-        return f"{self.periods} periods of interest only"
+        return msg("step.interest_only", n=self.periods)
 
 
 @dataclass(frozen=True)
@@ -330,16 +335,17 @@ class StepUp(Step):
 
     def describe(self) -> str:
         if self.stages:
-            parts = [f"{n} × {amount_text(a)}" for n, a in self.stages[:-1]]
+            parts: list[Msg] = [msg("stage.times", n=n, amount=amount_text(a)) for n, a in self.stages[:-1]]
             n, a = self.stages[-1]
-            parts.append(f"then {amount_text(a)} until repaid" if parts else f"{amount_text(a)} until repaid")
+            parts.append(msg("stage.then" if parts else "stage.until", amount=amount_text(a)))
             if n:
-                parts[-1] = f"{n} × {amount_text(a)}, the last amount continuing until repaid"
-            return "graduated: " + ", ".join(parts) + fee_text(self.fee)
-        every = f"every {self.every} installments" if self.every else "every year"
-        start = (f"from {amount_text(self.payment)} until repaid" if self.payment is not None
-                 else f"over {self.installments} installments")
-        return f"graduated: +{percent_text(self.increase or Decimal(0))} {every} {start}{fee_text(self.fee)}"
+                parts[-1] = msg("stage.last", n=n, amount=amount_text(a))
+            return msg("step.graduated_stages", parts=joined(parts, "sep.bounds"), fee=fee_text(self.fee))
+        every = msg("stage.every", n=self.every) if self.every else msg("stage.every_year")
+        start = (msg("stage.from", amount=amount_text(self.payment)) if self.payment is not None
+                 else msg("stage.over", n=self.installments))
+        return msg("step.graduated", percent=percent_text(self.increase or Decimal(0)), every=every, start=start,
+                   fee=fee_text(self.fee))
 
 
 @dataclass(frozen=True)
@@ -375,21 +381,23 @@ class Settle(Step):
             raise InputError(f"down_payment: {self.down_payment} is more than the settlement {self.amount}")
 
     def describe(self) -> str:
-        total = (f"{percent_text(self.percent)} of what is owed" if self.percent is not None
+        total = (msg("settle.percent", percent=percent_text(self.percent)) if self.percent is not None
                  else amount_text(self.amount or Decimal(0)))
-        when = f" by {self.by.isoformat()}" if self.by else ""
+        when = msg("settle.by", date=self.by.isoformat()) if self.by else ""
         if self.installments is None:
-            how = f"in one payment{when}"
+            how = msg("settle.one", when=when)
         elif self.down_payment is not None:
-            how = f"{amount_text(self.down_payment)} down{when} and {self.installments} installments"
+            how = msg("settle.down", down=amount_text(self.down_payment), when=when, n=self.installments)
         else:
-            how = f"in {self.installments} installments"
-        return f"settle for {total}, {how}, the rest forgiven"
+            how = msg("settle.installments", n=self.installments)
+        return msg("step.settle", total=total, how=how)
 
 
-def fee_text(fee: Decimal | None, where: str = "") -> str:
+def fee_text(fee: Decimal | None, of_it: bool = False) -> str:
     """', a fee of 45 with each' (a step's installment fee), or nothing."""
-    return f", a fee of {amount_text(fee)} with each{where}" if fee is not None else ""
+    if fee is None:
+        return ""
+    return msg("step.fee_of_it" if of_it else "step.fee", amount=amount_text(fee))
 
 
 #: op -> step class, in the order the README documents them.

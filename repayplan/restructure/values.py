@@ -11,6 +11,7 @@ from typing import Any
 
 from ..errors import InputError
 from ..rates import parse_percentage, percent_text
+from ..text import joined, msg
 
 
 def to_text(value: Any, kind: str) -> Any:
@@ -52,7 +53,11 @@ def share(percent: Decimal | None, amount: Decimal | None) -> str:
 
 
 def and_(items: tuple[str, ...]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+    """'penalty and fees' (罚息及费用): what a step names, in words."""
+    words = [msg(f"what.{item}") for item in items]
+    if len(words) == 1:
+        return words[0]
+    return msg("list.and", head=joined(words[:-1], "sep.comma"), last=words[-1])
 
 
 def check_amount(value: Decimal | None, name: str) -> None:

@@ -156,8 +156,7 @@ EN: dict[str, str] = {
     "plan.difference": "{cheaper} costs {saving} less than {dearer}",
     "plan.months_sooner": " and is debt-free {months} month(s) sooner",
     "plan.months_later": " but takes {months} month(s) longer", "plan.months_same": " in as many months",
-    "plan.warnings_heading": "Paying only the minimum (the warning US card statements must print, Reg. Z "
-                             "§1026.7(b)(12))",
+    "plan.warnings_heading": "Paying only the minimum: how long it takes and what it costs",
     "plan.warning_minimum": "{debt}: paying only the minimum takes {months} and costs {total} in all "
                             "({charges} of it interest and fees).",
     "plan.warning_36": "Paying {payment} a month clears it in 36 months and saves {saving}.",
@@ -477,7 +476,6 @@ EN: dict[str, str] = {
                    "since 20 Aug 2020 private lending is capped at 4 × LPR instead",
     "cap.rule_other": "a ceiling you chose: no rule is implied",
     # the 36-month figure of the minimum-payment warning (budget/warnings.py)
-    "plan.warnings_heading_plain": "Paying only the minimum",
     "plan.warning_36_below": "Paying {payment} a month would clear it in 36 months, but that is below today's "
                              "minimum of {minimum}: you pay the minimum until it falls below {payment}, then "
                              "{payment}; that clears it in {months} and saves {saving}.",
@@ -529,4 +527,296 @@ EN: dict[str, str] = {
     "plan.bound_large": "The exact search would exceed the time limit ({months} months of several debts): the "
                         "best plan found costs {cost}; no plan costs less than {bound} (the linear relaxation), so "
                         "it is at most {gap} above the cheapest.",
+    # --- zh: words from the core (traces, notes, units, answers, terminal) ---
+    "rate.year": "{pct}/year",
+    "rate.month": "{pct}/month",
+    "rate.day": "{pct}/day",
+    "rate.short_year": "{pct}/year",
+    "rate.short_month": "{pct}/month",
+    "rate.short_day": "{pct}/day",
+    "rate.as_is": "{rate}",
+    "rate.month_to_day": "{rate} × 12 ÷ {year}",
+    "rate.year_to_day": "{rate} ÷ {year}",
+    "rate.relative": "{rule}: {contract} × {factor} = {rate}",
+    "rate.contract_plus": "contract+{percent}",
+    "rate.contract": "contract",
+    "rate.contract_times": "contract×{factor}",
+    "word.none": "none",
+    "sep.comma": ", ",
+    "sep.semicolon": "; ",
+    "sep.plus": " + ",
+    "sep.bounds": ", ",
+    "fee.fixed": "{amount} fixed",
+    "fee.at_least": "at least {amount}",
+    "fee.at_most": "at most {amount}",
+    "fee.of_unpaid": "{percent} of the unpaid installment",
+    "fee.of_unpaid_bounded": "{percent} of the unpaid installment, {bounds}",
+    "fee.sum": "{parts}",
+    "fee.formula": "{percent} × {base} = {amount}",
+    "fee.raised": "{formula}, raised to the minimum {amount}",
+    "fee.capped": "{formula}, capped at {amount}",
+    "trace.penalty_line": "{start} to {end}: {base} × {rate} × {days} days = {amount}",
+    "trace.accrued": (
+        "installment {period} interest {interest} × {elapsed}/{days} days ({start} to {on"
+        "}) = {amount}"),
+    "trace.late_fee": "late fee on {day} (missed, unpaid after {grace_end}): {parts}{total}",
+    "trace.equals": " = {amount}",
+    "trace.paid_in_grace": (
+        "paid in full on {day}, within {grace} grace days: no penalty interest, no late f"
+        "ee"),
+    "note.payments_after": "{count} payment(s) dated after {as_of} not counted ({dates})",
+    "note.full_balance": (
+        "full-balance penalty (全额罚息): charged on the loan's whole unpaid principal, o"
+        "ne calculation line per interval; each installment's penalty is its share, split"
+        " by largest remainder"),
+    "note.full_balance_compound": (
+        "full-balance penalty (全额罚息): charged on the loan's whole unpaid principal an"
+        "d unpaid interest, one calculation line per interval; each installment's penalty"
+        " is its share, split by largest remainder"),
+    "note.credit_owed_back": (
+        "overpaid: {amount} held as credit for the borrower; nothing more falls due, so i"
+        "t is owed back to the borrower"),
+    "note.credit_next": (
+        "overpaid: {amount} held as credit for the borrower; it pays the next installment"
+        "s as they fall due"),
+    "note.credit_next_interest": (
+        "overpaid: {amount} held as credit for the borrower; it pays the next installment"
+        "s as they fall due and does not reduce the principal before then, so contractual"
+        " interest runs on the whole balance as scheduled (a prepayment is not a restruct"
+        "uring: ask the lender to apply it to principal)"),
+    "note.due_on_date": "due today, not yet late: no penalty",
+    "note.due_on_date_grace": "due today, not yet late: no penalty; {grace} grace day{s} until {grace_end}",
+    "note.in_grace": "unpaid, within the {grace} grace day{s} until {grace_end}: no penalty yet",
+    "loan_amount": "Principal",
+    "base.overdue-installment": "overdue-installment",
+    "base.overdue-principal": "overdue-principal",
+    "base.outstanding": "outstanding",
+    "base.compound": " + unpaid interest (compound)",
+    "base.payment_day": ", payment day counted",
+    "grace.waive": "{days} (waive)",
+    "grace.shift": "{days} (shift)",
+    "scope.installment": " (by installment)",
+    "scope.component": " (by component)",
+    "component.fees": "fees",
+    "component.penalty": "penalty",
+    "component.interest": "interest",
+    "component.principal": "principal",
+    "sep.colon": ": ",
+    "trace.installment": "#{period}",
+    "pay.part": "#{period} {component} {amount}",
+    "pay.to_credit": "{what} {amount}",
+    "pay.line": "{date} {amount} → {parts}",
+    "audit.matches": "the claim matches the rebuilt total",
+    "audit.is_difference": " = the difference",
+    "audit.together": "together account for the difference: {readings}",
+    "audit.unexplained": (
+        "no single reading of the contract explains the difference; ask the creditor for "
+        "its calculation"),
+    "word.na": "n/a",
+    "currency.CNY": "CNY",
+    "currency.USD": "USD",
+    "currency.EUR": "EUR",
+    "currency.JPY": "JPY",
+    "currency.KRW": "KRW",
+    "currency.HKD": "HKD",
+    "rate.divided": "{rate} ÷ {n}",
+    "rate.times_year": "{rate} × {year} = {annual} ÷ {n}",
+    "daycount.act/365": "act/365",
+    "daycount.act/360": "act/360",
+    "daycount.30/360": "30/360",
+    "round.half-up": "half-up",
+    "round.half-even": "half-even",
+    "sched.daily_days": "{daily} × {days} days ({day_count})",
+    "sched.daily_any": "{daily} × days ({day_count})",
+    "sched.odd_add": "{basis} + {daily} × {odd} odd days",
+    "sched.short_first": "{daily} × {days} days (short first period)",
+    "sched.rule_odd": "; period 1: {basis}",
+    "sched.rule_bullet": "interest = principal × Σ({basis}) over {n} periods, rounded {mode} to {quantum}",
+    "sched.rule_level": "interest = opening balance × {basis}, rounded {mode} to {quantum}{odd}",
+    "list.and": "{head} and {last}",
+    "what.penalty": "penalty",
+    "what.fees": "fees",
+    "what.interest": "interest",
+    "what.accrued": "accrued",
+    "what.installment-fee": "installment-fee",
+    "m.annuity": "annuity",
+    "m.equal-principal": "equal-principal",
+    "m.interest-only": "interest-only",
+    "m.bullet": "bullet",
+    "step.waive_full": "waive {what} in full",
+    "step.waive_percent": "waive {percent} of {what}",
+    "step.waive_amount": "waive {amount} of {what}",
+    "step.capitalise": "capitalise {what} into principal",
+    "step.haircut_percent": "forgive {percent} of principal",
+    "step.haircut_amount": "forgive {amount} of principal",
+    "step.set_rate": "rate {rate} from the restructuring date",
+    "step.term": "{n} installments ({method}){fee}",
+    "step.payment": "pay {amount} an installment until repaid{fee}",
+    "step.fee": ", a fee of {amount} with each",
+    "step.fee_of_it": ", a fee of {amount} with each (of it)",
+    "moratorium.capitalise": "capitalised",
+    "moratorium.defer": "deferred to the end",
+    "moratorium.waive": "waived",
+    "step.moratorium": "{n} periods without payment, interest {what}",
+    "step.interest_only": "{n} periods of interest only",
+    "stage.times": "{n} × {amount}",
+    "stage.then": "then {amount} until repaid",
+    "stage.until": "{amount} until repaid",
+    "stage.last": "{n} × {amount}, the last amount continuing until repaid",
+    "step.graduated_stages": "graduated: {parts}{fee}",
+    "stage.every": "every {n} installments",
+    "stage.every_year": "every year",
+    "stage.from": "from {amount} until repaid",
+    "stage.over": "over {n} installments",
+    "step.graduated": "graduated: +{percent} {every} {start}{fee}",
+    "settle.percent": "{percent} of what is owed",
+    "settle.by": " by {date}",
+    "settle.one": "in one payment{when}",
+    "settle.down": "{down} down{when} and {n} installments",
+    "settle.installments": "in {n} installments",
+    "step.settle": "settle for {total}, {how}, the rest forgiven",
+    "settled.one": "one payment of {total} on {by}",
+    "settled.installments": "{n} interest-free installments of {each}",
+    "settled.down": "{n} interest-free installments of {each} after {down} down on {by}",
+    "settled.basis": (
+        "settlement {total} of the {owed} owed: {how}; it pays {head}, then {last} (the a"
+        "llocation order); {forgiven} forgiven"),
+    "effect.step": "step {index}: {text}{effects}",
+    "effect.forgives": " (forgives {amount})",
+    "effect.moves": " (moves {amount} into principal)",
+    "owed.line": "owed on {on}: {parts}; total {total}",
+    "owed.nothing": "nothing",
+    "owed.principal": "principal {amount}",
+    "owed.interest": "interest {amount}",
+    "owed.accrued": "accrued interest {amount}",
+    "owed.penalty": "penalty {amount}",
+    "owed.fees": "fees {amount}",
+    "owed.credit": "credit {amount}",
+    "plan.line": "{n} installments from {first}: {text}, on {balance} at {rate}",
+    "plan.frozen": (
+        "{total} of owed interest, penalty and fees frozen (no interest), repaid in equal"
+        " parts of about {each}"),
+    "plan.deferred": "{amount} of deferred interest paid with the last installment",
+    "plan.joined": "{lines}",
+    "plan.first_period": (
+        "the first period is the contract's current one, {start} to {due}: the plan charg"
+        "es {rate} for the days after {on} only (its {before} for the days before is not "
+        "charged)"),
+    "plan.first_period_accrued": (
+        "{text}; the {accrued} of interest accrued before {on} falls due with the first p"
+        "ayment"),
+    "plan.fee": "a fee of {fee} with each installment, {total} in all",
+    "plan.no_fee_contract": (
+        "no installment fee (the contract's {fee} an installment is not charged; a term, "
+        "payment or step-up step may set a fee)"),
+    "plan.no_fee": "no installment fee",
+    "plan.remaining": "the contract's remaining {n} installments, unchanged",
+    "plan.remaining_accrued": (
+        "the contract's remaining {n} installments, unchanged (the first includes {accrue"
+        "d} of interest accrued before {on})"),
+    "shape.bullet": "everything at {on}",
+    "shape.kept": " (the contract's own: its terms are unchanged)",
+    "shape.level": "level installment {amount}{kept}",
+    "shape.principal": "principal {amount} an installment{kept}",
+    "shape.interest_only": "interest only, principal with the last installment",
+    "shape.graduated": "first installment {first}, then × {growth} every {every} installments",
+    "shape.as_agreed": "installments as agreed, the last one less",
+    "contract.assumption": (
+        "if nothing is agreed: every remaining installment is paid on its due date (each "
+        "payment clears the oldest arrears first, by the allocation order, so penalty kee"
+        "ps running) and everything still owed, penalty included, is paid at maturity"),
+    "contract.matured": (
+        "the loan is past its maturity; if nothing is agreed, penalty keeps running under"
+        " the penalty terms until everything owed is paid on {until} (the payoff date of "
+        "the longest plan compared)"),
+    "contract.no_history": (
+        "no payment history: the loan is taken as paid on schedule up to {on}, then its s"
+        "chedule runs to the end"),
+    "contract.how": (
+        "{n} remaining installments paid on their due dates and {left} at maturity on {ma"
+        "turity}"),
+    "contract.how_matured": "{left} paid on {maturity}",
+    "contract.owed_statement": "owed on {on}: {total} (the arrears statement)",
+    "contract.owed": "owed on {on}: {total}",
+    "contract.matured_now": "the loan is past its maturity: everything owed is paid on {on}",
+    "cmpnote.position": (
+        "position on {on}: {total} owed; the effective annual cost takes it as the amount"
+        " financed on that date"),
+    "cmpnote.contract": "contract as it stands: {basis}",
+    "cmpnote.npv_zero": (
+        "creditor NPV at 0% (no [creditor] discount_rate given): the plain sum of the pay"
+        "ments"),
+    "cmpnote.npv": "creditor NPV at {rate} a year (its cost of funds), discounted to {ref}",
+    "cmpnote.plan_from": "{name} from {on}",
+    "cmpnote.dates": (
+        "plans start on different dates ({dated}): every plan is measured from {ref}, the"
+        " earliest: NPVs are discounted to it, recovery is a share of the {owed} owed the"
+        "n, and savings are against the contract as it stands from {on}"),
+    "cmpnote.dates_later": (
+        "plans start on different dates ({dated}): every plan is measured from {ref}, the"
+        " earliest: NPVs are discounted to it, recovery is a share of the {owed} owed the"
+        "n, and savings are against the contract as it stands from {on}; a plan starting "
+        "later counts the installments paid on schedule before it starts"),
+    "cmpnote.frozen": (
+        "overdue interest, penalty and fees that a plan neither waives nor capitalises ar"
+        "e frozen: no interest, repaid in equal parts with its installments; interest acc"
+        "rued but not yet due falls due with a plan's first payment, as under the contrac"
+        "t"),
+    "row.moratorium": "moratorium: interest {interest} {what}",
+    "row.interest_only": "interest only",
+    "done.capitalise": "capitalised",
+    "done.defer": "deferred to the last installment",
+    "done.waive": "waived",
+    "paren": "{text} ({inner})",
+    "lever.waive": "waive",
+    "lever.set-rate": "set-rate",
+    "lever.haircut": "haircut",
+    "lever.settle": "settle",
+    "prop.keep": "keep the contract",
+    "prop.offer_n": "Offer {n}",
+    "csv.loan": "loan",
+    "csv.full-balance penalty": "full-balance penalty",
+    "prop.role_borrower": "borrower",
+    "prop.role_creditor": "creditor",
+    "prop.role_both": "both",
+    "prop.role_between": "between",
+    "cli.did_you_mean": "No such command '{name}'. Did you mean '{command}'?",
+    "cmp.plan_n": "Plan {n}",
+    "owedline.principal": "Principal",
+    "owedline.interest": "Interest",
+    "answer.build_level": (
+        "{n} installments of {amount} from {first_due} to {last_due}: {total} in all, {in"
+        "terest} of it interest."),
+    "answer.build_level_last": (
+        "{n} installments of {amount} from {first_due} to {last_due}, the last {last}: {t"
+        "otal} in all, {interest} of it interest."),
+    "answer.build_varying": (
+        "{n} installments from {first_due} to {last_due}, the first {amount}, the last {l"
+        "ast}: {total} in all, {interest} of it interest."),
+    "answer.build_one": (
+        "One payment of {amount} on {last_due}: {total} in all, {interest} of it interest"
+        "."),
+    "answer.part_principal": "overdue principal ",
+    "answer.part_interest": "overdue interest ",
+    "answer.part_penalty": "penalty ",
+    "answer.part_fees": "fees ",
+    "answer.status_due": "Due now, on {on}: {due} ({parts}); {payoff} settles everything.",
+    "answer.status_nothing_due": "Nothing is overdue on {on}; {payoff} settles everything.",
+    "answer.status_claim": (
+        " The creditor claims {claimed}; rebuilt from the contract it is {rebuilt} (see t"
+        "he claim audit below)."),
+    "answer.compare_best": (
+        "Of the {n} plans, {k} fit both sides (the creditor's minimum recovery, the borro"
+        "wer's budget); the cheapest for the borrower is {name}: {total} in all, {payment"
+        "s} payments of at most {largest}, the creditor recovering {recovery}."),
+    "answer.compare_none": (
+        "None of the {n} plans fits both sides: {short} recover less than the creditor's "
+        "minimum, {dear} ask more than the borrower's budget."),
+    "answer.propose_best": (
+        "{name} fits both sides and costs the borrower least: {steps}; {total} in all, {p"
+        "ayments} payments of at most {largest}; the creditor recovers {npv} in present v"
+        "alue ({recovery}), its minimum being {required}."),
+    "answer.propose_none": "No offer fits both sides; what would make one fit is below.",
+    "plan.warnings_us_rule": " (the warning US card statements must print, Reg. Z §1026.7(b)(12))",
+    # --- end zh ---
 }
