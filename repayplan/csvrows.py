@@ -79,9 +79,9 @@ def records(lines: Iterable[str], width: int | None = None, read: Callable[[int]
             yield from _fail(taken, pending, _csv_problem(exc) if len(taken) == 1 else _UNCLOSED)
             reader = csv.reader(feed(), strict=True)
             continue
-        if width is None:
+        if width is None and cells:
             width = len(cells)
-        elif len(taken) > 1 and (not multiline or len(cells) != width
+        elif len(taken) > 1 and width is not None and (not multiline or len(cells) != width
                                  or sum(text.count('"') for _, text in taken) % 2):
             yield from _fail(taken, pending, _UNCLOSED if multiline else _SPANS)
             continue

@@ -56,7 +56,10 @@ def brief(value: object, bare: bool = False) -> str:
 def parse_whole(value: object, field: str, minimum: int | None = None, maximum: int | None = None) -> int:
     """A whole number (int, integral Decimal, or digits as text) within the
     bounds; the size is checked before any conversion."""
-    span = f"from {minimum}" + (f" to {maximum}" if maximum is not None else " up")
+    if minimum is None:
+        span = f"up to {maximum}" if maximum is not None else ""
+    else:
+        span = f"from {minimum}" + (f" to {maximum}" if maximum is not None else " up")
     if isinstance(value, Decimal) and value.is_finite():
         if value.adjusted() > 18:
             raise InputError(f"{field}: {brief(value)} is too large; give a whole number {span}")

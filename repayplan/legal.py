@@ -40,6 +40,7 @@ from importlib import resources
 
 from .arrears.statement import Statement
 from .errors import InputError
+from .inputs import brief
 from .metrics import Flow, annual_rate, rate_per_unit
 from .model import Loan
 from .money import WORKING, ZERO
@@ -123,7 +124,7 @@ def parse_cap(value: str, contract_date: date) -> Cap:
     try:
         given = parse_rate(value, "cap")
     except InputError:
-        raise InputError(f"cap: {value!r} is not a cap; write it like 24% or 4xLPR") from None
+        raise InputError(f"cap: {brief(value)} is not a cap; write it like 24% or 4xLPR") from None
     rule = {Decimal("0.24"): "cap.rule_24", Decimal("0.36"): "cap.rule_36"}.get(given.annual, "cap.rule_other")
     return Cap(given.annual, percent_text(given.annual) if given.unit == "year" else f"{given} = "
                f"{percent_text(given.annual)}/year", rule=rule)

@@ -25,6 +25,7 @@ from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 from .errors import InputError
+from .inputs import brief
 
 #: ISO 4217 minor units of the currencies users meet in consumer credit.
 MINOR_UNITS: dict[str, int] = {
@@ -79,8 +80,6 @@ def to_decimal(value: object, field: str = "amount", currency: str | None = None
     ...
     repayplan.errors.InputError: principal: 1e38 is too large; amounts are below 1,000,000,000,000,000,000
     """
-    from .inputs import brief
-
     if isinstance(value, bool):
         raise InputError(f"{field}: expected a number, got {value!r}")
     if isinstance(value, Decimal):
@@ -99,16 +98,15 @@ def to_decimal(value: object, field: str = "amount", currency: str | None = None
         raise InputError(f"{field}: {brief(value)} is not a finite number")
     if result.adjusted() >= 18 and result != 0:  # exponent first: never compares a 10**999999 figure digit by digit
         raise InputError(f"{field}: {brief(value, bare=True)} is too large; amounts are below {MAX_AMOUNT:,.0f}")
-    if result.as_tuple().exponent < -MAX_DECIMALS and result != result.quantize(Decimal(1).scaleb(-MAX_DECIMALS),
-                                                                                   context=WORKING):
+    exponent = result.as_tuple().exponent
+    finest = Decimal(1).scaleb(-MAX_DECIMALS)
+    if isinstance(exponent, int) and exponent < -MAX_DECIMALS and result != result.quantize(finest, context=WORKING):
         raise InputError(f"{field}: {brief(value, bare=True)} has more than {MAX_DECIMALS} decimals; "
                          "give the amount to the currency's smallest unit")
     return result
 
 
 def _amount_text(value: str, field: str, currency: str | None) -> Decimal:
-    from .inputs import brief
-
     if len(value) > MAX_AMOUNT_TEXT:
         raise InputError(f"{field}: {brief(value)} is too long for an amount; write it like 1000 or 1,000.50")
     text = value.translate(_FULL_WIDTH).strip()

@@ -135,6 +135,7 @@ def parse_percentage(value: object, field: str) -> Decimal:
     ...
     repayplan.errors.InputError: percent: 0.5 is a bare number; a percentage is text with %: write it as '50%'
     """
+    _bounded(value, field, "a percentage; write it like '20%'")
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         try:
             number = Decimal(str(value))
@@ -158,7 +159,7 @@ def parse_percentage(value: object, field: str) -> Decimal:
                 number = Decimal(text[:-1].strip())
             except InvalidOperation:
                 number = Decimal("NaN")
-            if number.is_finite():
+            if number.is_finite() and number.adjusted() < 9:  # 1e999999999% is no percentage
                 return WORKING.divide(number, Decimal(100)).normalize()
     raise InputError(f"{field}: {value!r} is not a percentage; write it like '20%'")
 
@@ -181,6 +182,7 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
     '5‱/day' or Chinese '万分之五/日'; a bare percentage is annual."""
     if isinstance(text, Rate):
         return text
+    _bounded(text, field, f"a rate; {_HINT}")
     if not isinstance(text, str):
         shown = text if isinstance(text, int | Decimal) else repr(text)
         raise InputError(f"{field}: {shown} is not a rate; {_HINT} (in quotes, with its unit)")
@@ -209,6 +211,15 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
         raise InputError(f"{field}: {text!r} is not a rate; {_HINT}") from None
     return Rate(value, unit)
+
+
+def _bounded(value: object, field: str, what: str) -> None:
+    """Refuse a text too long to be a rate or a percentage, or a number of absurd size, before parsing it."""
+    from .inputs import brief
+
+    if isinstance(value, str) and len(value) > 40 or isinstance(value, Decimal) and value.is_finite() \
+            and value.adjusted() > 9:
+        raise InputError(f"{field}: {brief(value)} is not {what}")
 
 
 def _has_unit(source: str) -> bool:

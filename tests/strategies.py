@@ -235,6 +235,54 @@ def step_lists(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
     return steps
 
 
+# -- hostile case files (tests/test_fuzz_casefiles.py) ------------------------------------------------------------
+
+#: Any JSON value a careless or hostile user could put in a case file: numbers of any size and precision (as
+#: bare tokens, so 1e999999999 arrives as it would from a file), texts with control characters, nulls, nesting.
+json_scalars = st.one_of(
+    st.none(), st.booleans(), st.integers(), st.integers(-10**30, 10**30).map(str),
+    st.decimals(allow_nan=False, allow_infinity=False).map(lambda d: f"\x00raw:{d}"),
+    st.sampled_from(["\x00raw:1e999999999", "\x00raw:-1e-999999", "\x00raw:1e38", "9e999999", "1,5", "1,000.00",
+                     "￥１，２００元", "9999-12-31", "2025-02-29", "0%", "1e999%", "contract+50%", "=1+1", ""]),
+    st.text(max_size=40), st.dates().map(str),
+)
+json_values = st.recursive(json_scalars, lambda inner: st.one_of(
+    st.lists(inner, max_size=3), st.dictionaries(st.text(max_size=12), inner, max_size=3)), max_leaves=8)
+
+
+def _paths(doc: object, path: tuple[object, ...] = ()) -> list[tuple[object, ...]]:
+    """Every place in a document a value can be put (a key of a table, an item of a list)."""
+    out = [path] if path else []
+    if isinstance(doc, dict):
+        for key, value in doc.items():
+            out += _paths(value, (*path, key))
+        out.append((*path, "misspelt_or_new"))
+    elif isinstance(doc, list):
+        for i, value in enumerate(doc):
+            out += _paths(value, (*path, i))
+    return out
+
+
+@st.composite
+def mutated_cases(draw: st.DrawFn, doc: dict[str, object], changes: int = 3) -> dict[str, object]:
+    """``doc`` with up to ``changes`` places given hostile values."""
+    import json
+
+    doc = json.loads(json.dumps(doc))
+    for _ in range(draw(st.integers(1, changes))):
+        paths = _paths(doc)
+        path = draw(st.sampled_from(paths))
+        target: object = doc
+        for step in path[:-1]:
+            target = target[step]  # type: ignore[index]
+        value = draw(json_values)
+        if isinstance(target, dict):
+            target[path[-1]] = value
+        elif isinstance(target, list) and isinstance(path[-1], int) and path[-1] < len(target):
+            target[path[-1]] = value
+    return doc
+
+
 # -- the level installment at every edge: rates up to 48%/year, long and short first periods ------
 
 #: Rates up to 48% a year in each unit a contract writes (4%/month, 0.13%/day).

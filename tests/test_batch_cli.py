@@ -146,8 +146,9 @@ def test_xlsx_output_has_numbers_with_the_currency_digits(tmp_path: Path) -> Non
 
     out = tmp_path / "summary.xlsx"
     assert run("batch", str(PORTFOLIO), "-o", str(out))[0] == 0
-    sheet = load_workbook(out, read_only=True)["cases"]
-    rows = list(sheet.iter_rows(values_only=True))
+    book = load_workbook(out, read_only=True)
+    rows = list(book["cases"].iter_rows(values_only=True))
+    book.close()  # a read-only workbook holds its file open until closed (a ResourceWarning, an error here)
     assert rows[0][:7] == ("case_id", "currency", "principal", "method", "term", "annual_rate", "installment")
     assert rows[1][0] == "MC-2025-0001" and Decimal(str(rows[1][6])) == Decimal("5307.27")
     assert rows[9][0] == "MC-2025-0009" and rows[9][6] == 30618  # JPY: whole yen

@@ -21,6 +21,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from ..errors import InputError
+from ..inputs import brief
 from ..money import WORKING, ZERO, to_decimal
 from ..rates import DAYS_PER_YEAR, Rate, parse_rate, percent_text
 from ..text import Msg, joined, msg, short_rate
@@ -105,13 +106,13 @@ def parse_penalty_rate(value: object, field: str = "penalty.rate") -> Rate | Rel
             try:
                 number = Decimal(match["num"])
             except InvalidOperation:  # pragma: no cover - the regex admits only digits
-                raise InputError(f"{field}: {value!r} is not a rate; {_RATE_HINT}") from None
+                raise InputError(f"{field}: {brief(value)} is not a rate; {_RATE_HINT}") from None
             if match["op"] == "+":
                 if not match["pct"]:
-                    raise InputError(f"{field}: {value!r} needs a percentage, like contract+50%")
+                    raise InputError(f"{field}: {brief(value)} needs a percentage, like contract+50%")
                 return RelativeRate(1 + WORKING.multiply(number, Decimal("0.01")), f"contract+{number}%")
             if match["pct"]:
-                raise InputError(f"{field}: {value!r} mixes × and %; write contract+50% or contract×1.5")
+                raise InputError(f"{field}: {brief(value)} mixes × and %; write contract+50% or contract×1.5")
             return RelativeRate(number, f"contract×{number}")
     try:
         return parse_rate(value, field)
@@ -143,12 +144,12 @@ def allocation_order(value: str | Sequence[str], field: str = "penalty.allocatio
         try:
             return ALLOCATION_PRESETS[value]
         except KeyError:
-            raise InputError(f"{field}: {value!r} is not a preset; use one of {', '.join(ALLOCATION_PRESETS)}, "
+            raise InputError(f"{field}: {brief(value)} is not a preset; use one of {', '.join(ALLOCATION_PRESETS)}, "
                              f"or a list such as {list(COMPONENTS)}") from None
     order = tuple(value)
     unknown = [c for c in order if c not in COMPONENTS]
     if unknown or len(order) != len(COMPONENTS) or len(set(order)) != len(COMPONENTS):
-        what = f"unknown component {unknown[0]!r}" if unknown else "each component must appear once"
+        what = f"unknown component {brief(unknown[0])}" if unknown else "each component must appear once"
         raise InputError(f"{field}: {what}; list {', '.join(COMPONENTS)} in the order payments pay them")
     return order
 

@@ -49,6 +49,7 @@ EPOCH = date(1970, 1, 1).toordinal()
 #: Amounts (minor units) and rate fractions above these go to the exact single-case engine.
 BIG_AMOUNT = 2**50
 BIG_FRACTION = 2**60
+_CONTROL = re.compile(CONTROL)
 _PLAIN = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,2})?", re.ASCII)
 
 
@@ -190,10 +191,13 @@ def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, roundi
 def _case_id_problems(ids: np.ndarray) -> np.ndarray:
     """A case id's problem: missing, too long, a control character (as a case file's texts)."""
     out = np.where(ids == "", "case_id: missing; give every case an id", "").astype(object)
-    texts = pd.Series(ids, dtype=object)
-    suspect = (texts.str.len() > MAX_NAME) | texts.str.contains(CONTROL, regex=True)
-    for i in np.flatnonzero(suspect.to_numpy(dtype=bool)).tolist():
-        out[i] = text_problem(ids[i], "case_id") or ""
+    texts = ids.tolist()
+    if not texts or (max(map(len, texts)) <= MAX_NAME and not _CONTROL.search("".join(texts))):
+        return out  # the usual chunk: one scan of all ids at once
+    for i, text in enumerate(texts):
+        problem = text_problem(text, "case_id") if text else None
+        if problem:
+            out[i] = problem
     return out
 
 
@@ -252,6 +256,10 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
         bad |= has
         for i in np.flatnonzero(has):
             joined[i] = f"{joined[i]}\n{column_problems[i]}" if joined[i] else column_problems[i]
+    # a line that could not be read as CSV has only that problem (its empty cells are not missing values)
+    for row in np.flatnonzero(problems["shape"] != "").tolist():
+        if not any(cells[name][row] for name in COLUMNS):
+            joined[row] = problems["shape"][row]
     good = np.flatnonzero(~bad)
     return _arrays(good, cells, found, principal, fee, digits, start_parts, first_parts, first_given,
                    principal_dec), joined

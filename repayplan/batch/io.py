@@ -50,8 +50,12 @@ class CaseSource:
         self.done = 0
         self.header_line = 1
         if self.path is not None:
-            if not self.path.exists():
-                raise InputError(f"{self.path}: case list not found; check the path")
+            try:
+                self.path.stat()
+            except FileNotFoundError:
+                raise InputError(f"{self.path}: case list not found; check the path") from None
+            except OSError as exc:  # a symbolic link that loops, a permission ...
+                raise InputError(f"{self.path}: cannot read the case list ({exc.strerror})") from None
             if self.path.is_dir():
                 raise InputError(f"{self.path}: is a directory; give a .csv or .parquet case list")
         self.size = self.path.stat().st_size if self.path is not None and not self.parquet else 0
@@ -97,7 +101,8 @@ class CaseSource:
         try:
             self._parquet_file = pq.ParquetFile(self.path)
         except Exception as exc:  # noqa: BLE001 - pyarrow raises several kinds
-            raise InputError(f"{self.path}: not a readable Parquet file ({exc})") from None
+            reason = " ".join(str(exc).split())  # pyarrow's message may run over several lines
+            raise InputError(f"{self.path}: not a readable Parquet file ({brief(reason, bare=True)})") from None
         return [str(c).strip().lower() for c in self._parquet_file.schema_arrow.names]
 
     def _check_columns(self, columns: list[str]) -> None:
@@ -130,14 +135,13 @@ class CaseSource:
         columns = self.columns
         width = len(columns)
 
-        def count(size: int) -> None:  # progress in characters read (≈ bytes)
-            self.done += size
+        raw = getattr(handle, "buffer", None)  # progress: the bytes read so far, at each chunk
 
         rows: list[list[str]] = []
         lines: list[int] = []
         shapes: list[str] = []
         try:
-            for line, record, problem in records(handle, width, count):
+            for line, record, problem in records(handle, width):
                 if line <= self.header_line:  # the header (and blank lines before it), read and checked before
                     continue
                 if problem:  # a malformed line fails alone, with its line number
@@ -155,8 +159,10 @@ class CaseSource:
                     rows.append((record + [""] * width)[:width])
                     lines.append(line)
                 if len(rows) == self.chunk_size:
+                    self.done = raw.tell() if raw is not None else self.done
                     yield _chunk(rows, lines, shapes, columns)
                     rows, lines, shapes = [], [], []
+            self.done = self.size
             if rows:
                 yield _chunk(rows, lines, shapes, columns)
         except UnicodeDecodeError:
@@ -171,7 +177,16 @@ class CaseSource:
         self.size = parquet.metadata.num_rows
         columns = self.columns
         row = 1
-        for batch in parquet.iter_batches(batch_size=self.chunk_size):
+        batches = parquet.iter_batches(batch_size=self.chunk_size)
+        while True:
+            try:
+                batch = next(batches, None)
+            except Exception as exc:  # noqa: BLE001 - a damaged row group: pyarrow raises several kinds
+                reason = " ".join(str(exc).split())
+                raise InputError(f"{self.path}: cannot read the Parquet file after row {row - 1} "
+                                 f"({brief(reason, bare=True)})") from None
+            if batch is None:
+                break
             chunk = batch.to_pandas()
             chunk.columns = columns
             chunk = pd.DataFrame({c: _text(chunk[c]) for c in columns}, dtype=object)
@@ -193,17 +208,15 @@ TEXT_COLUMNS = ("case_id", "problem", "scenario", "scenario_problem")
 
 
 def formula_safe(column: pd.Series) -> pd.Series:
-    """A text column with :func:`repayplan.report.render.csv_cell` applied, vectorised.
+    """A text column with :func:`repayplan.report.render.csv_cell` applied (one pass when no cell needs it).
 
     >>> formula_safe(pd.Series(["=1+1", "A-1", "-5.00", ""])).tolist()
     ["'=1+1", 'A-1', '-5.00', '']
     """
-    if column.empty:
+    starts = frozenset(FORMULA_STARTS)
+    if not any(isinstance(v, str) and v[:1] in starts for v in column.tolist()):  # the usual chunk: one pass
         return column
-    risky = column.astype(object).str.startswith(FORMULA_STARTS, na=False).astype(bool)
-    if not risky.any():
-        return column
-    return column.where(~risky, column[risky].map(csv_cell))
+    return column.map(csv_cell)
 
 
 def headers(columns: tuple[str, ...], lang: str) -> list[str]:

@@ -75,8 +75,9 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     if chunk_size < 1:
         raise InputError(f"--chunk-size: must be 1 or more, got {chunk_size}")
     errors = errors or (default_errors_path(output) if output else None)
-    refuse_inputs(output, "--output", [source])
-    refuse_inputs(errors, "--errors", [source])
+    inputs = [] if hasattr(source, "read") else [source]
+    refuse_inputs(output, "--output", inputs)  # type: ignore[arg-type]
+    refuse_inputs(errors, "--errors", inputs)  # type: ignore[arg-type]
     for target in (output, errors):
         if target:
             check_target(target, force)

@@ -25,6 +25,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import InputError
+from ..inputs import brief
 from ..plans import Creditor
 from ..rates import percent_text
 from .cases import Cases
@@ -60,7 +61,7 @@ def parse_scenario(text: str, on: date | None = None, max_term: int | None = Non
         key, sep, value = (s.strip() for s in part.partition("="))
         key = key.lower()
         if not sep or key not in KEYS or not value:
-            problems.append(f"--scenario: {part!r} is not key=value with a key among {', '.join(KEYS)}; "
+            problems.append(f"--scenario: {brief(part)} is not key=value with a key among {', '.join(KEYS)}; "
                             "write it like 'rate=0%; term=36'")
         elif key in items:
             problems.append(f"--scenario: {key} is given twice")

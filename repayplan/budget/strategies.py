@@ -40,6 +40,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
+from ..inputs import brief
 
 __all__ = ["STRATEGIES", "Strategy", "rank", "shortfall_order", "strategy"]
 
@@ -63,7 +64,8 @@ class Strategy:
 
     def __post_init__(self) -> None:
         if self.name not in STRATEGIES:
-            raise InputError(f"strategy: {self.name!r} is unknown; use optimal, avalanche, snowball, minimum or custom")
+            raise InputError(f"strategy: {brief(self.name)} is unknown; use optimal, avalanche, snowball, minimum "
+                             "or custom")
         if self.name == "custom" and not self.order:
             raise InputError('strategy: custom needs an order of debt names, e.g. [budget] order = ["card", "cash"]')
 
@@ -83,7 +85,7 @@ class Strategy:
         seen: set[str] = set()
         for name in self.order:
             if name not in known:
-                out.append(f"budget.order: {name!r} is not a debt; use one of {', '.join(known)}")
+                out.append(f"budget.order: {brief(name)} is not a debt; use one of {', '.join(known)}")
             elif name in seen:
                 out.append(f"budget.order: {name!r} is named twice; name each debt once")
             seen.add(name)

@@ -33,8 +33,10 @@ def load_document(path: str | Path) -> dict[str, Any]:
         raise CaseFileError([f"case file not found; check the path {str(path)!r}"], str(path)) from None
     except IsADirectoryError:
         raise CaseFileError(["is a directory; give a .toml or .json case file"], str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseFileError([f"cannot read the case file: {exc}"], str(path)) from None
+    except UnicodeDecodeError:
+        raise CaseFileError(["is not UTF-8 text; save the case file as UTF-8"], str(path)) from None
+    except OSError as exc:  # a symbolic link that loops, a permission ...
+        raise CaseFileError([f"cannot read the case file ({exc.strerror or exc})"], str(path)) from None
     return parse_document(text, str(path), json_format=path.suffix.lower() == ".json")
 
 
@@ -57,8 +59,9 @@ def parse_document(text: str, source: str = "<case>", json_format: bool = False)
         raise CaseFileError(["nested too deeply; a case file has tables of values, a few levels deep"],
                             source) from None
     except ValueError as exc:  # an integer of thousands of digits (Python refuses to convert it)
-        raise CaseFileError([f"cannot be read: {brief(str(exc), bare=True)}; numbers in a case file have "
-                             "at most a few dozen digits"], source) from None
+        reason = "a number has thousands of digits" if "digits" in str(exc) else brief(str(exc), bare=True)
+        raise CaseFileError([f"cannot be read: {reason}; numbers in a case file have at most a few dozen "
+                             "digits"], source) from None
     if not isinstance(data, dict):
         raise CaseFileError(["the case file must be a table (a JSON object) at the top"], source)
     return data

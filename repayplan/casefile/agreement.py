@@ -47,12 +47,12 @@ from . import schema
 from .fields import Reader
 from .loan import read_case_info
 
-#: keys of each [parties.ROLE] table (``id``: ID number or unified social credit code)
-PARTY_KEYS = ("name", "id", "address", "contact", "representative")
+#: keys of each [parties.ROLE] table (``id``: ID number or unified social credit code); all from the schema
+PARTY_KEYS = schema.PARTY
 AGREEMENT_FIELDS = schema.AGREEMENT
-DEFAULT_AFTER_KEYS = ("installments", "days")
-ACCOUNT_KEYS = ("holder", "bank", "number")
-HARDSHIP_KEYS = ("text", "since", "evidence")
+DEFAULT_AFTER_KEYS = schema.DEFAULT_AFTER
+ACCOUNT_KEYS = schema.ACCOUNT
+HARDSHIP_KEYS = schema.HARDSHIP
 #: keys this module reads from tables other readers own
 LOAN_KEYS = ("contract_no", "signed")
 BORROWER_KEYS = ("hardship",)

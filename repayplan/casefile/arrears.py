@@ -34,7 +34,7 @@ from ..arrears.policy import (
 )
 from ..csvrows import records
 from ..errors import CaseFileError, InputError
-from ..inputs import brief
+from ..inputs import MAX_NOTE, brief
 from ..model import Loan
 from ..money import to_decimal
 from ..rates import parse_percentage
@@ -95,7 +95,7 @@ def read_payments(reader: Reader, doc: dict[str, Any], loan: Loan | None, where:
         reader.unknown(table, PAYMENT_FIELDS, at)
         day = reader.date(table, "date", at, required=True)
         amount = reader.amount(table, "amount", at, required=True)
-        note = reader.text(table, "note", at, default="") or ""
+        note = reader.text(table, "note", at, default="", limit=MAX_NOTE) or ""
         if _check_payment(reader, at, day, amount, loan) and day is not None and amount is not None:
             payments.append(Payment(day, amount, note))
     return payments
@@ -178,7 +178,8 @@ def payments_from_rows(records_: list[tuple[int, list[str], str]], loan: Loan | 
         if problem:
             reader.problem(at, problem)
             continue
-        cells = {key: row[i].strip() if i is not None and i < len(row) else "" for key, i in columns.items()}
+        cells: dict[str, str] = {key: row[i].strip() if i is not None and i < len(row) else ""
+                                 for key, i in columns.items()}
         try:
             day = parse_date(cells["date"], f"{at}: date")
         except InputError as exc:

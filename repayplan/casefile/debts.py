@@ -46,8 +46,8 @@ from typing import Any
 
 from .. import calendar
 from ..errors import InputError
-from ..inputs import text_problem
-from ..money import MINOR_UNITS, ROUNDING_MODES, WORKING
+from ..inputs import brief, text_problem
+from ..money import MINOR_UNITS, ROUNDING_MODES, WORKING, MoneyPolicy
 from . import schema
 from .fields import Reader
 from .loan import CaseInfo, read_case_info, read_loan_table
@@ -216,11 +216,12 @@ def _percent(reader: Reader, table: dict[str, Any], key: str, where: str, defaul
     path = f"{where}.{key}"
     text = value.strip().removesuffix("%").strip() if isinstance(value, str) else value
     try:
-        number = Decimal(text) if isinstance(text, str | int | Decimal) and not isinstance(text, bool) else None
+        number = Decimal(text) if isinstance(text, str | int | Decimal) and not isinstance(text, bool) \
+            and len(str(text)) <= 40 else None
     except ArithmeticError:
         number = None
     if number is None or not number.is_finite() or not 0 <= number <= 100:
-        reader.problem(path, f"{value!r} is not a percentage from 0% to 100%; write it like \"10%\"")
+        reader.problem(path, f"{brief(value)} is not a percentage from 0% to 100%; write it like \"10%\"")
         return None
     return WORKING.multiply(number, Decimal("0.01"))
 
@@ -254,6 +255,11 @@ def _budget_values(reader: Reader, doc: dict[str, Any], table: dict[str, Any], i
         lump_sum = reader.amount(borrower, "lump_sum", "borrower", default=Decimal(0))
     reserve = reader.amount(table, "reserve", "budget", default=Decimal(0))
     start = reader.date(table, "start", "budget", default=info.as_of or today or date.today())
+    policy = MoneyPolicy(info.currency)
+    for key, value in (("monthly", monthly), ("lump_sum", lump_sum), ("reserve", reserve)):
+        finer = policy.finer_than_unit(value, f"budget.{key}") if value is not None and key in table else None
+        if finer:  # rounding 4500.123 would plan with money the borrower did not give
+            reader.problems.append(finer)
     if len(reader.problems) > before:
         return None
     return {"monthly": monthly, "lump_sum": lump_sum, "reserve": reserve, "start": start, "income": income,

@@ -56,7 +56,8 @@ class Reader:
         path = _join(where, key)
         value = data.get(key, _MISSING)
         if value is _MISSING:
-            if required:
+            misspelt = [p for p in self.unknown_paths if difflib.get_close_matches(p, [path], n=1)]
+            if required and not misspelt:  # [lon] was said, with 'did you mean loan?'
                 self.problem(path, f"missing; add a [{path}] table")
             return None
         if not isinstance(value, dict):

@@ -16,7 +16,7 @@ from typing import Any
 
 from .. import calendar
 from ..errors import InputError
-from ..inputs import brief
+from ..inputs import MAX_NOTE
 from ..model import INTEREST_BASES, METHOD_WORDS, METHODS, Loan, loan_problems
 from ..money import MINOR_UNITS, ROUNDING_MODES
 from . import schema
@@ -48,10 +48,12 @@ def read_case_info(reader: Reader, doc: dict[str, Any]) -> CaseInfo:
     currency = reader.choice(table, "currency", "case", MINOR_UNITS, default="CNY") or "CNY"
     reader.currency = currency
     case_id = table.get("id", "")
-    if isinstance(case_id, str):
+    if isinstance(case_id, int) and not isinstance(case_id, bool):  # id = 1042: a number as written
+        case_id = str(reader.integer(table, "id", "case", minimum=0, maximum=10**18 - 1) or "")
+    else:
         case_id = reader.text(table, "id", "case", default="") or ""
     info = CaseInfo(
-        case_id=brief(case_id) if not isinstance(case_id, str) else case_id,
+        case_id=case_id,
         currency=currency,
         as_of=reader.date(table, "as_of", "case"),
         borrower=reader.text(table, "borrower", "case", default="") or "",
@@ -60,6 +62,7 @@ def read_case_info(reader: Reader, doc: dict[str, Any]) -> CaseInfo:
         title=reader.text(table, "title", "case", default="") or "",
         claimed_on=reader.date(table, "claimed_on", "case"),
     )
+    reader.text(table, "notes", "case", limit=MAX_NOTE)  # not shown by every command, but checked by all
     reader.schema(doc)  # every command reads [case] first: misspelt tables and keys are found whatever it reads
     return info
 

@@ -30,6 +30,7 @@ from typing import Any
 
 from ..compare import Debt, Scenario
 from ..errors import InputError
+from ..inputs import MAX_NOTE, brief
 from ..plans import Borrower, Creditor
 from ..restructure import STEPS, parse_percent, read_step
 from . import schema
@@ -38,8 +39,8 @@ from .loan import CaseInfo
 
 SCENARIO_FIELDS = schema.SCENARIO
 BORROWER_FIELDS = schema.BORROWER
-CREDITOR_FIELDS = schema.CREDITOR  # cap is read by casefile.negotiate
 BORROWER_TEXT_FIELDS = schema.BORROWER_TEXT  # read by casefile.agreement (letters)
+CREDITOR_FIELDS = schema.CREDITOR  # cap is read by casefile.negotiate
 _FIELD = re.compile(r"^([A-Za-z_][\w\[\].]*): (.*)$", re.S)
 
 
@@ -61,12 +62,13 @@ def read_scenarios(reader: Reader, doc: dict[str, Any]) -> list[Scenario]:
         elif name:
             names[name] = i
         on = reader.date(table, "date", where)
+        reader.text(table, "note", where, limit=MAX_NOTE)
         raw = table.get("steps")
         if raw is None:
             reader.problem(label, "steps missing; give steps = [{op = \"term\", installments = 36}, ...]")
             continue
         if not isinstance(raw, list):
-            reader.problem(label, f"steps must be a list of tables, got {raw!r}")
+            reader.problem(label, f"steps must be a list of tables, got {brief(raw)}")
             continue
         steps, ok = [], True
         for j, item in enumerate(raw, start=1):
@@ -123,16 +125,17 @@ def _levers(reader: Reader, levers: object) -> list[str]:
     """``[creditor] levers``: step names; anything else is a problem naming the item."""
     known = ", ".join(STEPS)
     if not isinstance(levers, list):
-        reader.problem("creditor.levers", f"give a list of steps from {known}, got {levers!r}")
+        reader.problem("creditor.levers", f"give a list of steps from {known}, got {brief(levers)}")
         return []
     ok = True
     for i, lever in enumerate(levers, start=1):
         if not isinstance(lever, str):
-            reader.problem(f"creditor.levers[{i}]", f"{lever!r} is not a step name; give a list of steps from {known}")
+            reader.problem(f"creditor.levers[{i}]",
+                           f"{brief(lever)} is not a step name; give a list of steps from {known}")
             ok = False
     names = [lever for lever in levers if isinstance(lever, str)]
     if any(lever not in STEPS for lever in names):
-        reader.problem("creditor.levers", f"give a list of steps from {known}, got {names!r}")
+        reader.problem("creditor.levers", f"give a list of steps from {known}, got {brief(names)}")
         ok = False
     return names if ok else []
 
@@ -185,7 +188,8 @@ def select_scenarios(scenarios: Sequence[Scenario], names: Sequence[str]) -> tup
         return list(scenarios), []
     known = [s.name for s in scenarios]
     listed = ", ".join(repr(n) for n in known) or "none"
-    problems = [f"--scenario: no scenario named {name!r}; the case has {listed}" for name in names if name not in known]
+    problems = [f"--scenario: no scenario named {brief(name)}; the case has {listed}"
+                for name in names if name not in known]
     return [s for s in scenarios if s.name in names], problems
 
 

@@ -7,8 +7,9 @@ would otherwise leave a status without its penalty terms, with exit 0.
 
 Adding a key is one line: put its name in the tuple of its table below (and
 read it in the table's reader). Adding a table is one line in
-:data:`TABLES`: ``"parties": Table(PARTIES)``, or ``Table(KEYS, array=True)``
-for an array of tables (``[[payments]]``).
+:data:`TABLES`: ``"parties": Table(PARTIES)``, ``Table(KEYS, array=True)``
+for an array of tables (``[[payments]]``), ``nested={"account":
+Table(ACCOUNT)}`` for a sub-table.
 
 >>> for line in schema_problems({"penalti": {}, "loan": {"principl": 1}, "payments": [{"date": 1, "amont": 2}]}):
 ...     print(line)
@@ -36,8 +37,9 @@ PENALTY = ("rate", "base", "compound", "count_payment_day", "grace_days", "grace
            "late_fee_min", "late_fee_max", "allocation", "allocation_scope")
 PAYMENT = ("date", "amount", "note")
 SCENARIO = ("name", "date", "steps", "note")
-BORROWER = ("monthly_income", "monthly_expenses", "lump_sum", "max_payment")
-BORROWER_TEXT = ("hardship",)  # the borrower's own words, for letters (casefile.agreement)
+BORROWER = ("monthly_income", "monthly_expenses", "lump_sum", "max_payment")  # amounts
+BORROWER_TEXT = ("hardship",)  # a text, or a [borrower.hardship] table (casefile.agreement)
+HARDSHIP = ("text", "since", "evidence")
 CREDITOR = ("discount_rate", "min_recovery", "max_term", "levers", "min_recovery_of", "cap")
 #: A [[debts]] entry: its name and kind, the [loan] keys (kind = "installment") or a card's (kind = "revolving").
 DEBT = ("name", "kind")
@@ -45,20 +47,24 @@ INSTALLMENT_DEBT = ("prepay", "penalty", "payments")  # and the LOAN keys
 REVOLVING_DEBT = ("balance", "rate", "min_percent", "min_floor", "min_plus_interest", "interest_on", "monthly_fee",
                   "overdue", "penalty", "day_count", "currency", "rounding")
 BUDGET = ("monthly", "lump_sum", "reserve", "start", "order", "strategies")
-#: [parties.creditor], [parties.borrower], [parties.mediator] (their keys: casefile.agreement.PARTY_KEYS)
-PARTIES = ("creditor", "borrower", "mediator")
+#: [parties.ROLE] (letters): one table per role, each with the party's particulars.
+ROLES = ("creditor", "borrower", "mediator")
+PARTY = ("name", "id", "address", "contact", "representative")
+#: [agreement] (letters), with its sub-tables account and default_after.
 AGREEMENT = ("default_after", "method", "account", "disputes", "forum", "effective", "copies", "place", "date",
              "judicial_confirmation")
+ACCOUNT = ("holder", "bank", "number")
+DEFAULT_AFTER = ("installments", "days")
 
 
 @dataclass(frozen=True)
 class Table:
     """The keys of one table; ``array`` for ``[[name]]``; ``nested``: key → the
-    :data:`TABLES` entry its value is checked against (``[debts.penalty]``)."""
+    table its value is checked against when it is a table (``[debts.penalty]``)."""
 
     keys: tuple[str, ...]
     array: bool = False
-    nested: Mapping[str, str] = field(default_factory=dict)
+    nested: Mapping[str, Table] = field(default_factory=dict)
 
 
 #: Top-level tables of a case file. One line a table.
@@ -68,13 +74,13 @@ TABLES: dict[str, Table] = {
     "penalty": Table(PENALTY),
     "payments": Table(PAYMENT, array=True),
     "scenarios": Table(SCENARIO, array=True),
-    "borrower": Table(BORROWER + BORROWER_TEXT),
+    "borrower": Table(BORROWER + BORROWER_TEXT, nested={"hardship": Table(HARDSHIP)}),
     "creditor": Table(CREDITOR),
     "debts": Table(tuple(dict.fromkeys(DEBT + LOAN + INSTALLMENT_DEBT + REVOLVING_DEBT)), array=True,
-                   nested={"penalty": "penalty", "payments": "payments"}),
+                   nested={"penalty": Table(PENALTY), "payments": Table(PAYMENT, array=True)}),
     "budget": Table(BUDGET),
-    "parties": Table(PARTIES),
-    "agreement": Table(AGREEMENT),
+    "parties": Table(ROLES, nested={role: Table(PARTY) for role in ROLES}),
+    "agreement": Table(AGREEMENT, nested={"account": Table(ACCOUNT), "default_after": Table(DEFAULT_AFTER)}),
 }
 
 
@@ -111,7 +117,7 @@ def _table_problems(table: Table, value: Any, where: str) -> list[tuple[str, str
                 hint = _hint(str(key), list(table.keys))
                 problems.append((f"{at}.{brief(key, bare=True)}", f"unknown field; {hint}"))
             elif key in table.nested:
-                problems += _table_problems(TABLES[table.nested[key]], sub, f"{at}.{key}")
+                problems += _table_problems(table.nested[key], sub, f"{at}.{key}")
     return problems
 
 
@@ -125,4 +131,4 @@ def _hint(key: str, known: list[str], top: bool = False) -> str:
             return (f"a key of {' or '.join(f'[{o}]' for o in owners)} goes under its table, "
                     f"e.g. [{owners[0]}] {key} = ...")
         return f"the tables are {', '.join(f'[{t}]' for t in TABLES)}"
-    return f"known keys: {', '.join(known)}"
+    return f"known fields: {', '.join(known)}"

@@ -27,13 +27,26 @@ class InputProblem(click.ClickException):
     def show(self, file: Any = None) -> None:
         file = file or sys.stderr
         for line in self.message.splitlines():
-            click.echo(f"Error: {line}", err=True, file=file)
+            click.echo(f"Error: {cut(line)}", err=True, file=file)
 
 
 class Failure(InputProblem):
     """A plan that cannot be computed: exit 1."""
 
     exit_code = 1
+
+
+#: Longest error line shown; messages quote at most ~60 characters of input, this is the backstop.
+LONGEST_LINE = 1000
+
+
+def cut(line: str, width: int = LONGEST_LINE) -> str:
+    """An error line cut to ``width`` characters with an ellipsis.
+
+    >>> cut("x" * 10, 5)
+    'xxxx…'
+    """
+    return line if len(line) <= width else line[:width - 1] + "…"
 
 
 def handle_errors(func: F) -> F:
@@ -49,6 +62,10 @@ def handle_errors(func: F) -> F:
             raise InputProblem(str(exc)) from None
         except RepayplanError as exc:
             raise Failure(str(exc)) from None
+        except RecursionError:
+            raise InputProblem("the input is nested too deeply to be read") from None
+        except OverflowError as exc:  # a date or a count past what the calendar holds: bounded at input, the backstop
+            raise InputProblem(f"a date or a number is out of range ({exc}); check the dates and the term") from None
         except OSError as exc:
             raise Failure(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)) from None
         except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"

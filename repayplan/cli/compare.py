@@ -100,6 +100,10 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
     scenarios, problems = select_scenarios(data.scenarios, names)
     steps, quick_problems = quick_steps(flags)
     problems += quick_problems
+    if quick is not None:
+        from ..inputs import text_problem
+
+        problems += [p for p in [text_problem(quick, "--name")] if p]
     if steps and not quick_problems:
         scenarios.append(Scenario(quick or quick_name(flags), tuple(steps), label="quick scenario (flags)"))
     elif quick and not steps:

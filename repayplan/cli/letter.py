@@ -50,7 +50,9 @@ def letter(kind: str, case: str, output: str, scenario: str | None, offer: int |
     from pathlib import Path
 
     from ..report.documents.render import write_letter
+    from ..report.files import refuse_inputs
 
+    refuse_inputs(output, "--output", [case])
     suffix = Path(output).suffix.lower()
     if suffix not in (".docx", ".pdf"):
         raise click.UsageError(f"--output: {output!r} must end in .docx or .pdf", click.get_current_context())

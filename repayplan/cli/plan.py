@@ -82,14 +82,14 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
     """
     from ..budget import plan as make_plan
     from ..errors import InputError
+    from ..inputs import brief
     from ..report.plan import plan_csv, plan_json, plan_table
 
     if export is not None:  # a bad target is refused before any work
         from ..report.files import check_target, refuse_inputs
 
         if not export.lower().endswith(".xlsx"):
-            raise click.UsageError(f"--export: {export!r} must end in .xlsx (the workbook is an XLSX file)",
-                                   click.get_current_context())
+            raise InputError(f"--export: {export} must end in .xlsx (the workbook is an XLSX file)")
         refuse_inputs(export, "--export", [case])
         check_target(export, force)
     inputs = read_plan_inputs(case, strategies, flags)
@@ -97,7 +97,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
                        time_limit=time_limit)
     names = [r.name for r in result.results]
     if timeline not in (None, "all", "none", *names):
-        raise InputError(f"--timeline: {timeline!r} is not a strategy of this plan; use one of "
+        raise InputError(f"--timeline: {brief(timeline)} is not a strategy of this plan; use one of "
                          f"{', '.join(names)}, all or none")
     if export:
         from ..report.plan_excel import write_plan_workbook

@@ -33,6 +33,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import InputError
+from ..inputs import brief
 from ..legal import Cap
 from ..model import Position
 from ..money import WORKING, ZERO
@@ -74,7 +75,7 @@ class Constraints:
             raise InputError(f"max_term: must be a whole number of months from 1 to 1200, got {self.max_term}")
         unknown = [lever for lever in self.levers if lever not in LEVERS]
         if unknown:
-            raise InputError(f"levers: {unknown[0]!r} is not a concession the search makes; use "
+            raise InputError(f"levers: {brief(unknown[0])} is not a concession the search makes; use "
                              f"{', '.join(LEVERS)}")
 
     @classmethod
@@ -186,6 +187,6 @@ def parse_levers(levers: tuple[str, ...] | list[str] | str) -> tuple[tuple[str, 
         return LEVERS, ()
     for item in items:
         if item not in STEPS:
-            raise InputError(f"levers: {item!r} is not a step; use {', '.join(STEPS)}")
+            raise InputError(f"levers: {brief(item)} is not a step; use {', '.join(STEPS)}")
     ignored = tuple(i for i in items if i not in LEVERS and i not in TERM_STEPS)
     return tuple(lever for lever in LEVERS if lever in items), ignored

@@ -109,7 +109,7 @@ class Staging:
         for signum, handler in self._previous.items():
             signal.signal(signum, handler)
 
-    def add(self, target: str | Path, write: Callable[[Path], None]) -> Path:
+    def add(self, target: str | Path, write: Callable[[Path], object]) -> Path:
         """Write one file under a temporary name beside ``target``; it moves at :meth:`commit`."""
         target = check_target(target, self.force)
         remove_stale(target)
@@ -153,7 +153,7 @@ class Staging:
         self.staged = []
 
 
-def atomic_write(target: str | Path, write: Callable[[Path], None], force: bool = False) -> Path:
+def atomic_write(target: str | Path, write: Callable[[Path], object], force: bool = False) -> Path:
     """Call ``write(tmp_path)`` then move the result onto ``target``.
 
     Refuses an existing target without ``force`` (RepayplanError, file untouched).
@@ -184,7 +184,7 @@ def remove_stale(target: Path) -> list[Path]:
     """Remove temporary files of ``target`` left by runs of this program that
     were killed (their process is gone); those of a live run are kept."""
     pattern = re.compile(rf"\.{re.escape(target.name)}\.(\d+)\.[^.]+\.tmp")
-    removed = []
+    removed: list[Path] = []
     try:
         names = os.listdir(target.parent)
     except OSError:

@@ -179,13 +179,13 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
                               "or settle step")
     elif isinstance(repay, Term) or (isinstance(repay, StepUp) and repay.installments):
         count = repay.installments or 0
-        if phased + count > limit:
+        if phased + count > limit and phased < limit:  # (at or over the limit: no installment fits, below)
             before = f" after {phased} periods of moratorium and interest only" if phased else ""
             raise StepFailure(f"installments {count}{before} is over the maximum {limit}; ask for at most "
                               f"{limit - phased}, or raise [creditor] max_term")
     else:
         count = limit - phased
-    if count <= 0:
+    if count <= 0 or phased >= limit:
         raise StepFailure(f"moratorium and interest-only periods ({phased}) leave no installment within the "
                           f"maximum {limit}; shorten them, or raise [creditor] max_term")
     periods = plan_periods(cal, rate, phased + count)

@@ -10,6 +10,7 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import InputError
+from ..inputs import brief
 from ..rates import parse_rate
 from .steps import STEPS, Step
 from .values import parse_percent
@@ -28,7 +29,7 @@ def read_step(table: object) -> tuple[Step | None, list[str]]:
     import difflib
 
     if not isinstance(table, dict):
-        return None, [f"must be a table such as {{op = \"term\", installments = 36}}, got {table!r}"]
+        return None, [f"must be a table such as {{op = \"term\", installments = 36}}, got {brief(table)}"]
     op = table.get("op")
     if op is None:
         return None, [f"op: missing; give one of {', '.join(STEPS)}"]
@@ -36,7 +37,7 @@ def read_step(table: object) -> tuple[Step | None, list[str]]:
     if cls is None:
         near = difflib.get_close_matches(str(op), list(STEPS), n=1)
         hint = f"did you mean {near[0]!r}?" if near else f"use one of {', '.join(STEPS)}"
-        return None, [f"op: {op!r} is not a step; {hint}"]
+        return None, [f"op: {brief(op)} is not a step; {hint}"]
     problems: list[str] = []
     values: dict[str, Any] = {}
     for key, value in table.items():
@@ -68,6 +69,10 @@ _HINTS = {"amount": "give an amount such as 800.00", "int": "give a whole number
           "what": "give a list such as ['penalty', 'fees']", "percent": "give a percentage such as '20%'"}
 
 
+#: The largest whole number a step takes (installments, months): any real one is far below.
+MAX_WHOLE = 100_000
+
+
 def _read_field(value: Any, key: str, kind: str) -> Any:
     from ..inputs import parse_date, parse_whole
     from ..money import to_decimal
@@ -79,18 +84,18 @@ def _read_field(value: Any, key: str, kind: str) -> Any:
     if kind == "rate":
         return parse_rate(value, key)
     if kind == "int":
-        return parse_whole(value, key)
+        return parse_whole(value, key, maximum=MAX_WHOLE)
     if kind == "date":
         return parse_date(value, key)
     if kind == "what":
         items = [value] if isinstance(value, str) else value
         if not isinstance(items, list) or not all(isinstance(i, str) for i in items):
-            raise InputError(f"{key}: give a list of names such as ['penalty', 'fees'], got {value!r}")
+            raise InputError(f"{key}: give a list of names such as ['penalty', 'fees'], got {brief(value)}")
         return tuple(items)
     if kind.startswith("choice:"):
         choices = kind[len("choice:"):].split("|")
         if value not in choices:
-            raise InputError(f"{key}: {value!r} is unknown; use one of {', '.join(choices)}")
+            raise InputError(f"{key}: {brief(value)} is unknown; use one of {', '.join(choices)}")
         return value
     return _read_stages(value, key)
 
