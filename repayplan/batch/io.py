@@ -16,7 +16,9 @@ import csv
 import difflib
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from io import StringIO
 from pathlib import Path
 from typing import IO, Any
 
@@ -189,23 +191,21 @@ class SummaryWriter:
             self.sheet = self.book.create_sheet("cases")
             self.sheet.append(headers(columns, lang))
         elif fmt == "csv":
-            self.csv = csv.writer(target, lineterminator="\n")  # type: ignore[arg-type]
-            self.csv.writerow(headers(columns, lang))
+            csv.writer(target, lineterminator="\n").writerow(headers(columns, lang))  # type: ignore[arg-type]
 
-    def write(self, frame: pd.DataFrame) -> None:
-        rows = zip(*(frame[c].tolist() for c in self.columns), strict=True)
+    def write(self, frame: pd.DataFrame | Rendered) -> None:
+        """Append a chunk of summaries, or a chunk already rendered by :func:`render` (CSV, JSON lines)."""
+        if isinstance(frame, Rendered):
+            self.count += frame.rows
+            self.target.write(frame.text)  # type: ignore[union-attr]
+            return
         self.count += len(frame)
-        if self.fmt == "csv":
-            self.csv.writerows(rows)
-        elif self.fmt == "json":
-            stream: Any = self.target
-            for row in rows:
-                record = {k: (None if v == "" else v) for k, v in zip(self.columns, row, strict=True)}
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        else:
-            if self.count > XLSX_ROWS:
-                raise InputError(f"output: an XLSX sheet holds at most {XLSX_ROWS:,} cases; write CSV or JSON")
-            self._xlsx(rows)
+        if self.fmt != "xlsx":
+            self.target.write(render(self.fmt, frame, self.columns).text)  # type: ignore[union-attr]
+            return
+        if self.count > XLSX_ROWS:
+            raise InputError(f"output: an XLSX sheet holds at most {XLSX_ROWS:,} cases; write CSV or JSON")
+        self._xlsx(zip(*(frame[c].tolist() for c in self.columns), strict=True))
 
     def _xlsx(self, rows: Any) -> None:
         from openpyxl.cell import WriteOnlyCell
@@ -226,6 +226,34 @@ class SummaryWriter:
     def close(self) -> None:
         if self.fmt == "xlsx":
             self.book.save(self.target)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A chunk of summaries as the text of its CSV or JSON-lines rows."""
+
+    text: str
+    rows: int
+
+
+def render(fmt: str, frame: pd.DataFrame, columns: tuple[str, ...]) -> Rendered:
+    """The rows of a summary chunk as CSV or JSON-lines text (no header), as the writer writes them.
+
+    Rendering is part of the pure kernel, so it runs on the worker that computed the chunk.
+
+    >>> render("csv", pd.DataFrame({"a": ["1", "x,y"], "b": ["", "2"]}), ("a", "b")).text
+    '1,\\n"x,y",2\\n'
+    >>> render("json", pd.DataFrame({"a": ["1"], "b": [""]}), ("a", "b")).text
+    '{"a": "1", "b": null}\\n'
+    """
+    rows = zip(*(frame[c].tolist() for c in columns), strict=True)
+    if fmt == "csv":
+        buffer = StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(rows)
+        return Rendered(buffer.getvalue(), len(frame))
+    text = "".join(json.dumps({k: (None if v == "" else v) for k, v in zip(columns, row, strict=True)},
+                              ensure_ascii=False) + "\n" for row in rows)
+    return Rendered(text, len(frame))
 
 
 ERROR_COLUMNS = ("line", "case_id", "problem")
