@@ -69,10 +69,10 @@ class DaskReport:
 def input_files(spec: str) -> list[Path]:
     """The files a spec names: a file, a glob, or a folder of Parquet partitions.
 
-    >>> input_files("no/such/*.csv")
+    >>> input_files("no/such/*.csv")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
-    repayplan.errors.InputError: cases: no file matches 'no/such/*.csv'; give a .csv or .parquet file, a glob or a folder
+    repayplan.errors.InputError: cases: no file matches 'no/such/*.csv'; give a .csv or .parquet file, ...
     """
     path = Path(spec)
     if path.is_dir():

@@ -141,9 +141,11 @@ def _on_dask(cases: str, output: str | None, fmt: str | None, errors: str | None
     kind = fmt or ("csv" if output.lower().endswith(".csv") else "parquet")
     client = connect(address)
     try:
-        watch = None
+        watch: Any = None
         if show:
-            from distributed import progress as watch
+            import distributed
+
+            watch = distributed.progress
         report = run_dask(cases, output, client, kind, errors, force, plan, history, progress=watch)
     finally:
         cluster = client.cluster
