@@ -102,48 +102,45 @@ class CaseSource:
 
     def chunks(self) -> Iterator[pd.DataFrame]:
         """Chunks of text cells with a ``line`` column; blank lines are skipped."""
+        for piece in self.pieces():
+            yield cells_of(piece)
+
+    def pieces(self) -> Iterator[CsvBlock | pd.DataFrame]:
+        """The list cut into chunks as cheaply as can be: a CSV as blocks of whole
+        records (their text, parsed by :func:`cells_of` where the chunk is computed,
+        on a worker), a Parquet file as chunks of text cells."""
         yield from (self._parquet() if self.parquet else self._csv())
 
-    def _csv(self) -> Iterator[pd.DataFrame]:
-        """Rows read by the csv module (C-speed), so that a row with the wrong
-        number of fields is that row's problem, with its line number, and
-        never shifts or loses the rows around it (pandas' reader would take
-        a first row's extra field as an index, or skip a later one)."""
+    def _csv(self) -> Iterator[CsvBlock]:
+        """Blocks of ``chunk_size`` records, cut where the csv module ends a record
+        (never inside a quoted cell that holds a line break), each with the
+        number of its first line."""
         handle: Any = open(self.path, encoding="utf-8-sig", newline="") if self.path else self.stream  # noqa: SIM115
-        columns = self.columns
-        width = len(columns)
+        lines: list[str] = []
+        columns = tuple(self.columns)
+        where = str(self.path or "input")
 
-        def counted(lines: Iterator[str]) -> Iterator[str]:  # progress in characters read (≈ bytes)
-            for text in lines:
+        def captured(source: Iterator[str]) -> Iterator[str]:  # progress in characters read (≈ bytes)
+            for text in source:
                 self.done += len(text)
+                lines.append(text)
                 yield text
 
-        reader = csv.reader(counted(iter(handle)))
+        reader = csv.reader(captured(iter(handle)))
         try:
             next(reader, None)  # the header, read and checked before
-            rows: list[list[str]] = []
-            lines: list[int] = []
-            shapes: list[str] = []
-            line = reader.line_num + 1
-            for record in reader:
-                if len(record) == width and any(record):  # the usual row: no checks beyond these
-                    rows.append(record)
-                    shapes.append("")
-                    lines.append(line)
-                elif any(cell.strip() for cell in record):  # short, long, or with a trailing comma
-                    extra = record[width:]
-                    shapes.append(f"the row has {len(record)} fields and the header {width}; quote a cell that "
-                                  "holds a comma" if any(cell.strip() for cell in extra) else "")
-                    rows.append((record + [""] * width)[:width])
-                    lines.append(line)
-                line = reader.line_num + 1
-                if len(rows) == self.chunk_size:
-                    yield _chunk(rows, lines, shapes, columns)
-                    rows, lines, shapes = [], [], []
-            if rows:
-                yield _chunk(rows, lines, shapes, columns)
+            lines.clear()
+            first, count = reader.line_num + 1, 0
+            for _ in reader:
+                count += 1
+                if count == self.chunk_size:
+                    yield CsvBlock("".join(lines), first, columns, where)
+                    lines.clear()
+                    first, count = reader.line_num + 1, 0
+            if count:
+                yield CsvBlock("".join(lines), first, columns, where)
         except (csv.Error, UnicodeDecodeError) as exc:
-            raise InputError(f"{self.path or 'input'}: cannot read the case list near line {reader.line_num + 1}: "
+            raise InputError(f"{where}: cannot read the case list near line {reader.line_num + 1}: "
                              f"{str(exc).strip()}") from None
         finally:
             if self.path:
@@ -162,6 +159,61 @@ class CaseSource:
             row += len(chunk)
             self.done = row - 1
             yield chunk
+
+
+@dataclass(frozen=True)
+class CsvBlock:
+    """Whole records of a CSV case list as the file has them, and the number of the first line."""
+
+    text: str
+    first_line: int
+    columns: tuple[str, ...]
+    where: str
+
+
+def cells_of(piece: CsvBlock | pd.DataFrame) -> pd.DataFrame:
+    """A chunk of text cells from a piece of a case list (a Parquet chunk already is one).
+
+    A CSV block is parsed by the csv module (C-speed), so that a row with the
+    wrong number of fields is that row's problem, with its line number, and
+    never shifts or loses the rows around it (pandas' reader would take a
+    first row's extra field as an index, or skip a later one).
+
+    >>> block = CsvBlock('A,1\\n\\n"B\\nC",2,3\\n', 7, ("case_id", "x"), "c.csv")
+    >>> cells_of(block)[["case_id", "x", "line"]].values.tolist()
+    [['A', '1', 7], ['B\\nC', '2', 9]]
+    """
+    if isinstance(piece, pd.DataFrame):
+        return piece
+    columns = list(piece.columns)
+    width = len(columns)
+    reader = csv.reader(StringIO(piece.text, newline=""))
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    shapes: list[str] = []
+    line = piece.first_line
+    try:
+        records = list(reader)
+    except csv.Error as exc:
+        line += reader.line_num
+        raise InputError(f"{piece.where}: cannot read the case list near line {line}: {str(exc).strip()}") from None
+    if reader.line_num == len(records) and all(len(r) == width and any(r) for r in records):
+        # the usual block: a record a line, every one the header's width; no checks beyond these
+        return _chunk(records, list(range(line, line + len(records))), [""] * len(records), columns)
+    reader = csv.reader(StringIO(piece.text, newline=""))
+    for record in reader:
+        if len(record) == width and any(record):
+            rows.append(record)
+            shapes.append("")
+            lines.append(line)
+        elif any(cell.strip() for cell in record):  # short, long, or with a trailing comma
+            extra = record[width:]
+            shapes.append(f"the row has {len(record)} fields and the header {width}; quote a cell that "
+                          "holds a comma" if any(cell.strip() for cell in extra) else "")
+            rows.append((record + [""] * width)[:width])
+            lines.append(line)
+        line = piece.first_line + reader.line_num
+    return _chunk(rows, lines, shapes, columns)
 
 
 def _text(column: pd.Series) -> pd.Series:

@@ -20,7 +20,7 @@ from typing import IO, Any
 from ..errors import InputError, RepayplanError
 from ..report.files import atomic_write
 from .arrears import ARREARS_COLUMNS
-from .io import ERROR_COLUMNS, CaseSource, SummaryWriter, error_rows, format_for, headers, render
+from .io import ERROR_COLUMNS, CaseSource, CsvBlock, SummaryWriter, cells_of, error_rows, format_for, headers, render
 from .parallel import map_chunks
 from .scenario import SCENARIO_COLUMNS
 from .summary import SUMMARY_COLUMNS, summarise
@@ -90,7 +90,7 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     def stream_to(target: IO[str] | Path) -> None:
         writer = SummaryWriter(fmt, target, lang, columns)
         spooled = csv.writer(spool, lineterminator="\n")
-        for done in map_chunks(_summarise, cases.chunks(), workers, (scenario, arrears, fmt, columns)):
+        for done in map_chunks(_summarise, cases.pieces(), workers, (scenario, arrears, fmt, columns)):
             writer.write(done.good)
             spooled.writerows(done.problems)
             if len(shown) < SHOWN_PROBLEMS:
@@ -128,11 +128,11 @@ class Chunk:
     exact: int
 
 
-def _summarise(chunk: Any, context: tuple[Any, Any, str, tuple[str, ...]]) -> Chunk:
+def _summarise(chunk: CsvBlock | Any, context: tuple[Any, Any, str, tuple[str, ...]]) -> Chunk:
     """The kernel a worker runs: one chunk's summaries under the run's scenario and arrears,
     rendered for the output format (the writer only appends text)."""
     scenario, arrears, fmt, columns = context
-    result = summarise(chunk, scenario, arrears)
+    result = summarise(cells_of(chunk), scenario, arrears)
     bad = (result["problem"] != "").to_numpy()
     good = result[~bad]
     return Chunk(good if fmt == "xlsx" else render(fmt, good, columns), error_rows(result[bad]),
