@@ -142,8 +142,12 @@ def _cells(chunk: pd.DataFrame, name: str) -> np.ndarray:
     """A column as stripped text, "" for an empty or missing cell."""
     if name not in chunk.columns:
         return np.full(len(chunk), "", dtype=object)
-    return np.array([c.strip() if isinstance(c, str) else ("" if c is None or c != c else str(c))
-                     for c in chunk[name].tolist()], dtype=object)
+    cells = chunk[name].tolist()
+    try:  # the usual column: every cell text
+        return np.fromiter(map(str.strip, cells), dtype=object, count=len(cells))
+    except TypeError:
+        return np.array([c.strip() if isinstance(c, str) else ("" if c is None or c != c else str(c))
+                         for c in cells], dtype=object)
 
 
 def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, rounding: np.ndarray, usable: np.ndarray,

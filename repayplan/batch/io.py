@@ -16,13 +16,16 @@ import csv
 import difflib
 import json
 from collections.abc import Iterator
+from dataclasses import dataclass
 from decimal import Decimal
+from io import StringIO
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
 import pandas as pd
 
-from ..csvrows import records
+from ..csvrows import MAX_RECORD_LINES, records
 from ..errors import InputError
 from ..inputs import brief
 from ..report.labels import label
@@ -124,50 +127,49 @@ class CaseSource:
 
     def chunks(self) -> Iterator[pd.DataFrame]:
         """Chunks of text cells with a ``line`` column; blank lines are skipped."""
+        for piece in self.pieces():
+            yield cells_of(piece)
+
+    def pieces(self) -> Iterator[CsvBlock | pd.DataFrame]:
+        """The list cut into chunks as cheaply as can be: a CSV as blocks of whole
+        records (their text, parsed by :func:`cells_of` where the chunk is computed,
+        on a worker), a Parquet file as chunks of text cells."""
         yield from (self._parquet() if self.parquet else self._csv())
 
-    def _csv(self) -> Iterator[pd.DataFrame]:
-        """Rows read by the csv module (C-speed), so that a row with the wrong
-        number of fields is that row's problem, with its line number, and
-        never shifts or loses the rows around it (pandas' reader would take
-        a first row's extra field as an index, or skip a later one)."""
+    def _csv(self) -> Iterator[CsvBlock]:
+        """Blocks of ``chunk_size`` records, cut where the csv module ends a record
+        (never inside a quoted cell that holds a line break), each with the
+        number of its first line."""
         handle: Any = open(self.path, encoding="utf-8-sig", newline="") if self.path else self.stream  # noqa: SIM115
-        columns = self.columns
-        width = len(columns)
+        columns = tuple(self.columns)
+        where = str(self.path or "input")
 
-        raw = getattr(handle, "buffer", None)  # progress: the bytes read so far, at each chunk
+        def read(count: int) -> list[str]:
+            try:
+                got = list(islice(handle, count))
+            except UnicodeDecodeError:
+                raise InputError(f"{where}: is not UTF-8 text after line {first + len(pending)}; "
+                                 "save the case list as CSV (UTF-8)") from None
+            self.done += sum(map(len, got))  # progress in characters read (≈ bytes)
+            return got
 
-        rows: list[list[str]] = []
-        lines: list[int] = []
-        shapes: list[str] = []
+        first = self.header_line + 1
+        pending: list[str] = []
         try:
-            for line, record, problem in records(handle, width):
-                if line <= self.header_line:  # the header (and blank lines before it), read and checked before
-                    continue
-                if problem:  # a malformed line fails alone, with its line number
-                    rows.append([""] * width)
-                    shapes.append(problem)
-                    lines.append(line)
-                elif len(record) == width and any(record):  # the usual row: no checks beyond these
-                    rows.append(record)
-                    shapes.append("")
-                    lines.append(line)
-                elif any(cell.strip() for cell in record):  # short, long, or with a trailing comma
-                    extra = record[width:]
-                    shapes.append(f"the row has {len(record)} fields and the header {width}; quote a cell that "
-                                  "holds a comma" if any(cell.strip() for cell in extra) else "")
-                    rows.append((record + [""] * width)[:width])
-                    lines.append(line)
-                if len(rows) == self.chunk_size:
-                    self.done = raw.tell() if raw is not None else self.done
-                    yield _chunk(rows, lines, shapes, columns)
-                    rows, lines, shapes = [], [], []
+            read(self.header_line)  # the header (and blank lines before it), read and checked before
+            while True:
+                got = read(self.chunk_size)
+                text = pending + got
+                if not got:  # the end: what is left is one block
+                    if any(line.strip() for line in text):
+                        yield CsvBlock("".join(text), first, columns, where)
+                    break
+                cut = _record_boundary(text, len(columns))
+                if cut:
+                    yield CsvBlock("".join(text[:cut]), first, columns, where)
+                    first += cut
+                pending = text[cut:]
             self.done = self.size
-            if rows:
-                yield _chunk(rows, lines, shapes, columns)
-        except UnicodeDecodeError:
-            raise InputError(f"{self.path or 'input'}: is not UTF-8 text after line {lines[-1] if lines else 1}; "
-                             "save the case list as CSV (UTF-8)") from None
         finally:
             if self.path:
                 handle.close()
@@ -194,6 +196,78 @@ class CaseSource:
             row += len(chunk)
             self.done = row - 1
             yield chunk
+
+
+@dataclass(frozen=True)
+class CsvBlock:
+    """Whole records of a CSV case list as the file has them, and the number of the first line."""
+
+    text: str
+    first_line: int
+    columns: tuple[str, ...]
+    where: str
+
+
+def cells_of(piece: CsvBlock | pd.DataFrame) -> pd.DataFrame:
+    """A chunk of text cells from a piece of a case list (a Parquet chunk already is one).
+
+    A CSV block is read record by record (:func:`repayplan.csvrows.records`):
+    a malformed line fails alone, with its line number, and a row with the
+    wrong number of fields is that row's problem, never shifting or losing
+    the rows around it.
+
+    >>> block = CsvBlock('A,1\\n\\n"B\\nC",2\\nD,"x\\n', 7, ("case_id", "x"), "c.csv")
+    >>> [(r[0], r[1], r[2], r[3][:20]) for r in cells_of(block)[["case_id", "x", "line", SHAPE]].values.tolist()]
+    [('A', '1', 7, ''), ('B\\nC', '2', 9, ''), ('', '', 11, 'a quote opens in thi')]
+    """
+    if isinstance(piece, pd.DataFrame):
+        return piece
+    columns = list(piece.columns)
+    width = len(columns)
+    text = list(StringIO(piece.text, newline=""))  # lines as the file gives them (\n, \r\n or \r ends one)
+    if '"' not in piece.text and "\x00" not in piece.text:  # the usual block: a record a line
+        records_ = [line.rstrip("\r\n").split(",") for line in text]
+        if all(len(r) == width for r in records_) and all(any(r) for r in records_):
+            return _chunk(records_, list(range(piece.first_line, piece.first_line + len(records_))),
+                          [""] * len(records_), columns)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    shapes: list[str] = []
+    for local, record, problem in records(text, width):
+        line = piece.first_line + local - 1
+        if problem:  # a malformed line fails alone, with its line number
+            rows.append([""] * width)
+            shapes.append(problem)
+            lines.append(line)
+        elif len(record) == width and any(record):  # the usual row: no checks beyond these
+            rows.append(record)
+            shapes.append("")
+            lines.append(line)
+        elif any(cell.strip() for cell in record):  # short, long, or with a trailing comma
+            extra = record[width:]
+            shapes.append(f"the row has {len(record)} fields and the header {width}; quote a cell that "
+                          "holds a comma" if any(cell.strip() for cell in extra) else "")
+            rows.append((record + [""] * width)[:width])
+            lines.append(line)
+    return _chunk(rows, lines, shapes, columns)
+
+
+def _record_boundary(lines: list[str], width: int) -> int:
+    """How many of these lines make whole records whatever follows them: all of
+    them when no line holds a quote (a record is then a line); else up to the
+    start of the last record that begins at least MAX_RECORD_LINES lines before
+    the end (no record is longer, so what came before it is settled); 0: read on.
+
+    >>> _record_boundary(["a,1\\n", "b,2\\n"], 2)
+    2
+    >>> _record_boundary(['a,"1\\n', '2",3\\n'] + ["c,4\\n"] * 60, 2)
+    11
+    """
+    if not any('"' in line for line in lines):
+        return len(lines)
+    limit = len(lines) - MAX_RECORD_LINES
+    starts = [local for local, _, _ in records(lines, width) if local <= limit]
+    return starts[-1] - 1 if starts else 0
 
 
 def _text(column: pd.Series) -> pd.Series:
@@ -298,29 +372,20 @@ class SummaryWriter:
             self.sheet.fit_to_pages(1, 0)
             self.sheet.repeat_rows(0)
         elif fmt == "csv":
-            self.csv = csv.writer(target, lineterminator="\n")  # type: ignore[arg-type]
-            self.csv.writerow(headers(columns, lang))
+            csv.writer(target, lineterminator="\n").writerow(headers(columns, lang))  # type: ignore[arg-type]
 
-    def write(self, frame: pd.DataFrame) -> None:
-        values = {c: frame[c] for c in self.columns}
-        if self.fmt == "csv":  # texts from the input (case ids, problems) never become formulas
-            for c in TEXT_COLUMNS:
-                if c in values:
-                    values[c] = formula_safe(values[c])
-        rows = zip(*(values[c].tolist() for c in self.columns), strict=True)
-        if self.fmt == "csv":
-            self.count += len(frame)
-            self.csv.writerows(rows)
-        elif self.fmt == "json":
-            self.count += len(frame)
-            stream: Any = self.target
-            for row in rows:
-                record = {k: (None if v == "" else v) for k, v in zip(self.columns, row, strict=True)}
-                stream.write(json.dumps(record, ensure_ascii=False) + "\n")
-        else:
-            if self.count + len(frame) > XLSX_ROWS:
-                raise InputError(f"output: an XLSX sheet holds at most {XLSX_ROWS:,} cases; write CSV or JSON")
-            self._xlsx(rows)
+    def write(self, frame: pd.DataFrame | Rendered) -> None:
+        """Append a chunk of summaries, or a chunk already rendered by :func:`render` (CSV, JSON lines)."""
+        if isinstance(frame, Rendered):
+            self.count += frame.rows
+            self.target.write(frame.text)  # type: ignore[union-attr]
+            return
+        if self.fmt != "xlsx":
+            self.write(render(self.fmt, frame, self.columns))
+            return
+        if self.count + len(frame) > XLSX_ROWS:
+            raise InputError(f"output: an XLSX sheet holds at most {XLSX_ROWS:,} cases; write CSV or JSON")
+        self._xlsx(zip(*(frame[c].tolist() for c in self.columns), strict=True))
 
     def _money(self, places: int) -> Any:
         key = f"money{places}"
@@ -355,6 +420,51 @@ class SummaryWriter:
     def close(self) -> None:
         if self.fmt == "xlsx":
             self.book.close()
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """A chunk of summaries as the text of its CSV or JSON-lines rows."""
+
+    text: str
+    rows: int
+
+
+def render(fmt: str, frame: pd.DataFrame, columns: tuple[str, ...]) -> Rendered:
+    """The rows of a summary chunk as CSV or JSON-lines text (no header), as the writer writes them.
+
+    Rendering is part of the pure kernel, so it runs on the worker that computed the chunk.
+
+    >>> render("csv", pd.DataFrame({"a": ["1", "x,y"], "b": ["", "2"]}), ("a", "b")).text
+    '1,\\n"x,y",2\\n'
+    >>> render("json", pd.DataFrame({"a": ["1"], "b": [""]}), ("a", "b")).text
+    '{"a": "1", "b": null}\\n'
+    """
+    values = {c: _no_nan(frame[c]) for c in columns}
+    if fmt == "csv":  # texts from the input (case ids, problems) never become formulas
+        for c in TEXT_COLUMNS:
+            if c in values:
+                values[c] = formula_safe(values[c])
+    rows = zip(*(values[c].tolist() for c in columns), strict=True)
+    if fmt == "csv":
+        buffer = StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(rows)
+        return Rendered(buffer.getvalue(), len(frame))
+    text = "".join(json.dumps({k: (None if v == "" else v) for k, v in zip(columns, row, strict=True)},
+                              ensure_ascii=False) + "\n" for row in rows)
+    return Rendered(text, len(frame))
+
+
+def _no_nan(column: pd.Series) -> pd.Series:
+    """A column whose missing cells are None (an empty CSV cell, JSON null), never the float NaN pandas may
+    turn them into ('nan' in a CSV, invalid JSON).
+
+    >>> _no_nan(pd.Series([True, None, float("nan")], dtype=object)).tolist()
+    [True, None, None]
+    """
+    if not column.hasnans:
+        return column
+    return column.astype(object).where(column.notna(), None)
 
 
 ERROR_COLUMNS = ("line", "case_id", "problem")

@@ -23,7 +23,8 @@ from ..report.files import Staging, check_target, refuse_inputs
 from ..report.render import csv_cell
 from .arrears import ARREARS_COLUMNS
 from .cases import SHAPE
-from .io import ERROR_COLUMNS, CaseSource, SummaryWriter, error_rows, format_for, headers
+from .io import ERROR_COLUMNS, CaseSource, CsvBlock, SummaryWriter, cells_of, error_rows, format_for, headers, render
+from .parallel import map_chunks
 from .scenario import SCENARIO_COLUMNS
 from .summary import SUMMARY_COLUMNS, summarise
 
@@ -58,7 +59,7 @@ def default_errors_path(output: str) -> str:
 def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str | None = None,
               errors: str | None = None, force: bool = False, chunk_size: int = 50_000, lang: str = "en",
               stdout: IO[str] | None = None, progress: Callable[[int, int], None] | None = None,
-              scenario: Any = None, arrears: Any = None) -> BatchReport:
+              scenario: Any = None, arrears: Any = None, workers: int = 1) -> BatchReport:
     """Summaries of every case in ``source`` to ``output`` (None: ``stdout``).
 
     ``progress(done, total)`` is called after each chunk (bytes of a CSV,
@@ -68,6 +69,8 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     ``scenario`` (:func:`~repayplan.batch.scenario.parse_scenario`) adds the
     restructured plan's figures to every case, ``arrears``
     (:class:`~repayplan.batch.arrears.Arrears`) its arrears statement.
+    Chunks are computed on ``workers`` processes
+    (:func:`~repayplan.batch.parallel.map_chunks`) and written in input order.
     """
     fmt = format_for(output, fmt)
     if output is None and fmt == "xlsx":
@@ -93,18 +96,15 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     def stream_to(target: IO[str] | Path) -> None:
         writer = SummaryWriter(fmt, target, lang, columns)
         spooled = csv.writer(spool, lineterminator="\n")
-        for chunk in cases.chunks():
-            result = summarise_rows(chunk, scenario, arrears)
-            bad = (result["problem"] != "").to_numpy()
-            writer.write(result[~bad])
-            problems = error_rows(result[bad])
-            spooled.writerows((line, csv_cell(case_id), csv_cell(text)) for line, case_id, text in problems)
+        for done in map_chunks(_summarise, cases.pieces(), workers, (scenario, arrears, fmt, columns)):
+            writer.write(done.good)
+            spooled.writerows((line, csv_cell(case_id), csv_cell(text)) for line, case_id, text in done.problems)
             if len(shown) < SHOWN_PROBLEMS:
-                shown.extend(problems[:SHOWN_PROBLEMS - len(shown)])
-            counts["cases"] += int((~bad).sum())
-            counts["failed"] += int(bad.sum())
-            counts["problems"] += len(problems)
-            counts["exact"] += int(result.attrs.get("exact", 0))
+                shown.extend(done.problems[:SHOWN_PROBLEMS - len(shown)])
+            counts["cases"] += done.cases
+            counts["failed"] += done.failed
+            counts["problems"] += len(done.problems)
+            counts["exact"] += done.exact
             if progress:
                 progress(cases.done, cases.size)
         writer.close()
@@ -164,6 +164,28 @@ def summarise_rows(chunk: Any, scenario: Any = None, arrears: Any = None) -> Any
         result = pd.concat(parts)
         result.attrs["exact"] = sum(int(p.attrs.get("exact", 0)) for p in parts)
         return result
+
+
+@dataclass(frozen=True)
+class Chunk:
+    """One chunk computed: its good rows (rendered, except for XLSX), its problems, its counts."""
+
+    good: Any
+    problems: list[tuple[Any, str, str]]
+    cases: int
+    failed: int
+    exact: int
+
+
+def _summarise(chunk: CsvBlock | Any, context: tuple[Any, Any, str, tuple[str, ...]]) -> Chunk:
+    """The kernel a worker runs: one chunk's summaries under the run's scenario and arrears,
+    rendered for the output format (the writer only appends text)."""
+    scenario, arrears, fmt, columns = context
+    result = summarise_rows(cells_of(chunk), scenario, arrears)
+    bad = (result["problem"] != "").to_numpy()
+    good = result[~bad]
+    return Chunk(good if fmt == "xlsx" else render(fmt, good, columns), error_rows(result[bad]),
+                 int((~bad).sum()), int(bad.sum()), int(result.attrs.get("exact", 0)))
 
 
 def _text_file(path: Path, write: Callable[[IO[str]], None]) -> None:

@@ -25,11 +25,12 @@ def shown_id(case_id: str) -> str:
 
 
 @click.command()
-@click.argument("cases", type=click.Path(dir_okay=False, path_type=str))
+@click.argument("cases", type=click.Path(path_type=str))
 @click.option("-o", "--output", default=None, metavar="FILE",
               help="Write here (.csv, .jsonl, .xlsx); default: CSV on standard output.")
-@click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx"]), default=None,
-              help="csv, json (JSON lines: one object a case) or xlsx; default from the output's suffix, else csv.")
+@click.option("--format", "fmt", type=click.Choice(["csv", "json", "xlsx", "parquet"]), default=None,
+              help="csv, json (JSON lines: one object a case) or xlsx; default from the output's suffix, else csv. "
+                   "With --dask: parquet (a folder of partitions, the default) or csv (one file).")
 @click.option("--errors", default=None, metavar="FILE",
               help="Where bad rows go (line, case_id, problem); default OUTPUT.errors.csv beside the output.")
 @click.option("--force", is_flag=True, help="Overwrite existing output and errors files.")
@@ -48,11 +49,17 @@ def shown_id(case_id: str) -> str:
               help="Restructuring date of --scenario (default: today, or the loan start if later).")
 @click.option("--max-term", default=None, type=click.IntRange(1, 1200),
               help="Longest agreement of --scenario in months (default 60).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes computing chunks side by side; default: every core (1 for a list of one chunk).")
+@click.option("--dask", "dask_address", default=None, metavar="local[:N]|tcp://HOST:PORT",
+              help="Compute on a Dask cluster: local:N starts N worker processes here, tcp://HOST:PORT joins a "
+                   "running scheduler. CASES may then be a glob or a folder of Parquet files; -o names the output "
+                   "folder. Needs pip install 'repayplan[dask]'.")
 @lang_option
 @handle_errors
 def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, force: bool, chunk_size: int,
           progress: bool | None, payments_file: str | None, as_of: str | None, scenario: str | None, on: str | None,
-          max_term: int | None, lang: str) -> None:
+          max_term: int | None, workers: int | None, dask_address: str | None, lang: str) -> None:
     """Summarise every case of a case list (CSV or Parquet), exact to the cent.
 
     CASES has one case per row with the columns case_id, principal, rate,
@@ -79,8 +86,10 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
       repayplan batch cases.parquet -o summary.jsonl --errors rejected.csv
       repayplan batch examples/portfolio.csv --scenario "rate=0%; term=36" --date 2026-01-15
       repayplan batch cases.csv --payments paid.csv --as-of 2026-01-31 -o arrears.xlsx
+      repayplan batch 'book/*.parquet' --dask local:4 -o summaries/
     """
     from ..batch.arrears import Arrears, read_payments_file
+    from ..batch.parallel import default_workers
     from ..batch.run import run_batch
     from ..batch.scenario import parse_scenario
     from ..casefile.fields import parse_date
@@ -98,6 +107,11 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
     elif on is not None or max_term is not None:
         raise click.UsageError("--date and --max-term go with --scenario; give --scenario 'rate=0%; term=36'")
     show = sys.stderr.isatty() if progress is None else progress
+    if dask_address is not None:
+        _on_dask(cases, output, fmt, errors, force, dask_address, plan, history, show)
+        return
+    if fmt == "parquet":
+        raise click.UsageError("--format parquet goes with --dask; without it write csv, json or xlsx")
     bar: Any = None
 
     def advance(done: int, total: int) -> None:
@@ -110,7 +124,8 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
     try:
         report = run_batch(cases, output, fmt, errors, force, chunk_size, lang,
                            stdout=sys.stdout, progress=advance if show else None,
-                           scenario=plan, arrears=history)
+                           scenario=plan, arrears=history,
+                           workers=workers or default_workers())
     finally:
         if bar is not None:
             bar.__exit__(None, None, None)
@@ -129,3 +144,33 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
                       f"{written}")
     if output is not None:
         click.echo(written, err=True)
+
+
+def _on_dask(cases: str, output: str | None, fmt: str | None, errors: str | None, force: bool, address: str,
+             plan: Any, history: Any, show: bool) -> None:
+    """The same run on a Dask cluster: a folder of Parquet partitions (or one CSV) and an errors file."""
+    from ..batch.distributed import connect, run_dask
+
+    if output is None:
+        raise click.UsageError("--dask writes files: give -o FOLDER (Parquet partitions) or -o FILE.csv")
+    if fmt in ("json", "xlsx"):
+        raise click.UsageError(f"--format {fmt} does not go with --dask; write parquet (a folder) or csv")
+    kind = fmt or ("csv" if output.lower().endswith(".csv") else "parquet")
+    client = connect(address)
+    try:
+        watch: Any = None
+        if show:
+            import distributed
+
+            watch = distributed.progress
+        report = run_dask(cases, output, client, kind, errors, force, plan, history, progress=watch)
+    finally:
+        cluster = client.cluster
+        client.close()
+        if cluster is not None:  # the one `local` started
+            cluster.close()
+    written = f"{report.cases} case{'' if report.cases == 1 else 's'} written to {report.output}"
+    if report.failed:
+        raise Failure(f"{report.failed} of {report.cases + report.failed} rows failed and were skipped "
+                      f"(see {report.errors}); {written}")
+    click.echo(written, err=True)

@@ -28,7 +28,8 @@ import os
 import re
 import signal
 import tempfile
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from types import TracebackType
 from typing import Any
@@ -213,8 +214,33 @@ def _alive(pid: int) -> bool:
     return True
 
 
+_HOLD = {"depth": 0, "signal": 0}
+
+
+@contextmanager
+def signals_held() -> Iterator[None]:
+    """SIGTERM/SIGHUP wait while the block runs (forking a worker, say: cleaning up half-way through it
+    would leave the process pool half-made); one that came is acted on when the block ends."""
+    _HOLD["depth"] += 1
+    try:
+        yield
+    finally:
+        _HOLD["depth"] -= 1
+        if not _HOLD["depth"] and _HOLD["signal"]:
+            signum, _HOLD["signal"] = _HOLD["signal"], 0
+            _on_signal(signum, None)
+
+
+def forget_temporaries() -> None:
+    """In a worker process forked from a run: the run's temporary files are not this process's to remove."""
+    _LIVE.clear()
+
+
 def _on_signal(signum: int, frame: Any) -> None:
     """SIGTERM/SIGHUP while writing: remove the temporary files, then end as the signal asks."""
+    if _HOLD["depth"]:
+        _HOLD["signal"] = signum
+        return
     for tmp in list(_LIVE):
         tmp.unlink(missing_ok=True)
     _LIVE.clear()
