@@ -4,19 +4,12 @@ facts a dispute letter states. Adapt this module, and only it, when the
 audit's public result changes.
 
 A reading is data (``kind``, ``value``, ``amount``, ``paid_on``), worded by
-the letter from the labels (``dl.reading_*``), in the kinds of the audit:
-base, compound, payment-day, no-grace, grace-mode, accelerated,
-accelerated-fees, past-due, missing.
-
->>> reading_of("penalty on the whole outstanding balance (全额罚息) instead of overdue-installment", Decimal("87.80"))
-Reading(kind='base', value='outstanding', amount=Decimal('87.80'), paid_on=None, payment=None, on=None)
->>> reading_of("the payment of 1,045.00 on 2025-02-10 not credited", Decimal("1045.00")).paid_on
-datetime.date(2025, 2, 10)
+the letter from the labels (``dl.reading_*``), in the kinds of the audit
+(:data:`repayplan.arrears.readings.KINDS`).
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
@@ -73,23 +66,11 @@ class CapFacts:
 
 
 def claim_facts(st: Any, claimed: Decimal) -> ClaimFacts:
-    """The audit of ``claimed`` against the statement ``st``: the audit's result read by attribute, in either of
-    its shapes (explanations with ``text`` and ``amount``, or with ``readings`` as data and a ``basis``)."""
-    from ...agreement.build import owed_components
+    """The audit of ``claimed`` against the statement ``st``, read by attribute: the contract's figure on the
+    basis the claim is stated on, by component, and the readings of the simplest explanation."""
     from ...arrears.audit import audit_claim
 
-    audit = audit_claim(st, claimed)
-    if hasattr(audit.rebuilt, "figures"):  # readings as data, the figure on the basis the claim is stated on
-        return _facts_of_readings(audit)
-    parts = tuple((f"agr.owed_{c.name}", c.amount) for c in owed_components(st.position))
-    exact = [e for e in audit.explanations if e.explains]
-    readings: tuple[Reading, ...]
-    if exact:
-        readings = (reading_of(exact[0].text, exact[0].amount),)
-    else:
-        amounts = {e.text: e.amount for e in audit.explanations}
-        readings = tuple(reading_of(text, amounts.get(text, _amount_in(text))) for text in audit.together)
-    return ClaimFacts(audit.claimed, audit.rebuilt, parts, readings)
+    return _facts_of_readings(audit_claim(st, claimed))
 
 
 def _facts_of_readings(audit: Any) -> ClaimFacts:
@@ -119,28 +100,3 @@ def cap_facts(st: Any, cap: Any, contract_date: date) -> CapFacts:
         multiple = (cap.rate / lpr).quantize(Decimal("0.01")).normalize()
     return CapFacts(cap.rate, multiple, lpr, published, check.simple_excess, check.excess,
                     st.payoff_amount - check.excess)
-
-
-_KINDS = (("penalty on the whole outstanding balance", "base", "outstanding"),
-          ("penalty also on unpaid interest", "compound", "on"),
-          ("the payment day counted", "payment-day", "on"),
-          ("no grace days", "no-grace", ""),
-          ("penalty from the due date rather than", "grace-mode", "waive"),
-          ("interest of installments not yet due", "accelerated", ""),
-          ("installment fees of installments not yet due", "accelerated-fees", ""),
-          ("the claim is only what is past due", "past-due", ""))
-_PAID_ON = re.compile(r" on (\d{4}-\d{2}-\d{2}) not credited")
-
-
-def reading_of(text: str, amount: Decimal) -> Reading:
-    """The audit's reading as data (its text names it)."""
-    for start, kind, value in _KINDS:
-        if text.startswith(start):
-            return Reading(kind, value, amount)
-    match = _PAID_ON.search(text)
-    return Reading("missing", "", amount, date.fromisoformat(match.group(1)) if match else None, amount)
-
-
-def _amount_in(text: str) -> Decimal:
-    match = re.search(r"of ([\d,]+\.\d+)", text)
-    return Decimal(match.group(1).replace(",", "")) if match else Decimal(0)
