@@ -861,4 +861,22 @@ EN: dict[str, str] = {
     # claim audit: the search's own bound on three payments missing together
     "audit.bounded": "{tried} rebuilds: every single reading and pair tried; three payments missing together not "
                      "tried (more than {pool} payments could be missing)",
+    # zh words everywhere: the workbook's calculation basis
+    "wb.basis_periodic": "periodic", "wb.basis_daily": "daily",
+    # zh words everywhere: the legal cap's wording and traces (repayplan.legal)
+    "cap.text_lpr": "{multiple} × LPR {lpr} (published {published}) = {rate}",
+    "cap.text_rate": "{given} = {annual}/year",
+    "cap.note_lpr_data": "the shipped LPR data is confirmed through {through}; check the LPR published before {date}",
+    "cap.tr.flows": "cash flows: {lent} lent on {start}, {payments} totalling {paid}{fee}, {claimed} still claimed "
+                    "on {as_of}",
+    "cap.tr.payment_one": "{n} payment", "cap.tr.payments": "{n} payments",
+    "cap.tr.upfront_fee": ", upfront fee {amount}",
+    "cap.tr.charged": "charged beyond the principal: {charged}; nominal annualised IRR {nominal} (IRR per repayment "
+                      "period × periods a year, PBoC announcement [2021] No. 3) against the cap {cap}",
+    "cap.tr.irr": "IRR method: the flows valued on {as_of} at the cap's rate per repayment period leave {excess} "
+                  "above the cap",
+    "cap.tr.xirr": "effective annual cost (XIRR, compounded, for information): {rate}",
+    "cap.tr.simple": "simple: allowed {days} = {allowed}; charged {charged} − allowed = {excess}",
+    "cap.tr.principal_days": "Σ unpaid principal × days ({days} principal-days) × {rate} ÷ 365",
+    "cap.tr.na": "n/a",
 }
