@@ -129,7 +129,8 @@ def reason(search: Any, found: Any, role: str, metrics: Any) -> tuple[Say, tuple
         binds.append(limit)
         text = {BUDGET: Say("prop.w.in_budget", {"amount": money(c.max_payment or ZERO)}),
                 LUMP: Say("prop.w.with_lump", {"amount": money(c.lump_sum)}),
-                CAP: Say("prop.w.in_cap", {"cap": c.cap.text}), NONE: Say("prop.w.no_concession")}[limit]
+                CAP: Say("prop.w.in_cap", {"cap": c.cap.text if c.cap is not None else ""}),
+                NONE: Say("prop.w.no_concession")}[limit]
         if p.family.n == ctx.limit and p.family.kind == "term":
             binds.append(TERM)
             text = Say("prop.w.longest", {"limit": text, "months": c.max_term})
