@@ -15,6 +15,17 @@ class InputError(RepayplanError, ValueError):
     """Bad input: the message names the field and what is expected (exit 2)."""
 
 
+def message(exc: BaseException) -> str:
+    """An error's message as raised: a label message (repayplan.text.Msg) keeps its key, to be shown in the
+    user's language.
+
+    >>> message(ValueError("rate: bad")), message(ValueError())
+    ('rate: bad', '')
+    """
+    first = exc.args[0] if exc.args else ""
+    return first if isinstance(first, str) else str(exc)
+
+
 class CaseFileError(InputError):
     """Every problem found in a case file, each naming where it is."""
 

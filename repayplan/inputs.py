@@ -26,6 +26,7 @@ from datetime import date, datetime
 from decimal import Decimal
 
 from .errors import InputError
+from .text import msg
 
 #: Dates a case may hold: a schedule of 1,200 months from the last start still ends before 2300.
 FIRST_DATE = date(1900, 1, 1)
@@ -72,7 +73,7 @@ def parse_whole(value: object, field: str, minimum: int | None = None, maximum: 
         if text.isascii() and text.isdigit():
             value = int(text)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InputError(f"{field}: must be a whole number, got {brief(value)}")
+        raise InputError(msg("err.not_whole", field=field, value=brief(value)))
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
         raise InputError(f"{field}: must be a whole number {span}, got {brief(value)}")
     return value
@@ -92,7 +93,7 @@ def parse_date(value: object, field: str = "date") -> date:
         except ValueError:
             pass
     if day is None:
-        raise InputError(f"{field}: {brief(value)} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-15")
+        raise InputError(msg("err.not_date", field=field, value=brief(value)))
     if not FIRST_DATE <= day <= LAST_DATE:
         raise InputError(f"{field}: {day} is out of range; give a date from {FIRST_DATE} to {LAST_DATE}")
     return day

@@ -45,6 +45,7 @@ from .metrics import Flow, annual_rate, rate_per_unit
 from .model import Loan
 from .money import WORKING, ZERO
 from .rates import parse_rate, percent_text
+from .text import Msg, msg
 
 LPR_REFORM = date(2019, 8, 20)
 _CAP_RE = re.compile(r"^\s*(?P<n>[0-9]+(?:\.[0-9]+)?)\s*(?:x|×|\*|times)?\s*lpr\s*$|^\s*lpr\s*(?:x|×|\*)\s*"
@@ -100,12 +101,12 @@ class Cap:
     """An annual ceiling on the cost of credit, and how it was reached."""
 
     rate: Decimal
-    text: str
+    text: str  # a message (repayplan.text.Msg) where words are in it
     note: str = ""
     rule: str = "cap.rule_other"  # label key: which rule the cap stands for and to whom it applies
 
     def __str__(self) -> str:
-        return self.text
+        return str.__str__(self.text)
 
 
 def parse_cap(value: str, contract_date: date) -> Cap:
@@ -117,17 +118,17 @@ def parse_cap(value: str, contract_date: date) -> Cap:
         rate = WORKING.multiply(multiple, lpr)
         note = ""
         if contract_date > lpr_confirmed_through():
-            note = (f"the shipped LPR data is confirmed through {lpr_confirmed_through()}; check the LPR "
-                    f"published before {contract_date}")
-        return Cap(rate, f"{multiple.normalize():f} × LPR {percent_text(lpr)} (published {published}) = "
-                         f"{percent_text(rate)}", note, "cap.rule_lpr4" if multiple == 4 else "cap.rule_other")
+            note = msg("cap.note_lpr_data", through=lpr_confirmed_through(), date=contract_date)
+        return Cap(rate, msg("cap.text_lpr", multiple=f"{multiple.normalize():f}", lpr=percent_text(lpr),
+                             published=published, rate=percent_text(rate)),
+                   note, "cap.rule_lpr4" if multiple == 4 else "cap.rule_other")
     try:
         given = parse_rate(value, "cap")
     except InputError:
         raise InputError(f"cap: {brief(value)} is not a cap; write it like 24% or 4xLPR") from None
     rule = {Decimal("0.24"): "cap.rule_24", Decimal("0.36"): "cap.rule_36"}.get(given.annual, "cap.rule_other")
-    return Cap(given.annual, percent_text(given.annual) if given.unit == "year" else f"{given} = "
-               f"{percent_text(given.annual)}/year", rule=rule)
+    return Cap(given.annual, percent_text(given.annual) if given.unit == "year" else
+               msg("cap.text_rate", given=given, annual=percent_text(given.annual)), rule=rule)
 
 
 def cost_flows(st: Statement) -> list[Flow]:
@@ -250,19 +251,18 @@ def check_cap(st: Statement, cap: Cap) -> CapCheck:
     simple_allowed, days_text = _simple_allowed(st, cap.rate)
     simple_excess = max(ZERO, charged - simple_allowed)
     g = money.grouped
-    trace = [
-        f"cash flows: {g(lent)} lent on {st.loan.start}, {len(st.payments)} "
-        f"payment{'s' if len(st.payments) != 1 else ''} totalling {g(st.total_paid)}"
-        + (f", upfront fee {g(st.loan.upfront_fee)}" if st.loan.upfront_fee else "")
-        + f", {g(st.payoff_amount)} still claimed on {st.as_of}",
-        f"charged beyond the principal: {g(charged)}; nominal annualised IRR "
-        f"{percent_text(nominal, 2) if nominal is not None else 'n/a'} (IRR per repayment period × periods a "
-        f"year, PBoC announcement [2021] No. 3) against the cap {cap}",
-        f"IRR method: the flows valued on {st.as_of} at the cap's rate per repayment period leave {g(excess)} "
-        "above the cap",
-        f"effective annual cost (XIRR, compounded, for information): "
-        f"{percent_text(rate, 2) if rate is not None else 'n/a'}",
-        f"simple: allowed {days_text} = {g(simple_allowed)}; charged {g(charged)} − allowed = {g(simple_excess)}",
+    n = len(st.payments)
+    trace: list[str] = [
+        msg("cap.tr.flows", lent=g(lent), start=st.loan.start,
+            payments=msg("cap.tr.payment_one" if n == 1 else "cap.tr.payments", n=n), paid=g(st.total_paid),
+            fee=msg("cap.tr.upfront_fee", amount=g(st.loan.upfront_fee)) if st.loan.upfront_fee else "",
+            claimed=g(st.payoff_amount), as_of=st.as_of),
+        msg("cap.tr.charged", charged=g(charged),
+            nominal=percent_text(nominal, 2) if nominal is not None else msg("cap.tr.na"), cap=cap.text),
+        msg("cap.tr.irr", as_of=st.as_of, excess=g(excess)),
+        msg("cap.tr.xirr", rate=percent_text(rate, 2) if rate is not None else msg("cap.tr.na")),
+        msg("cap.tr.simple", days=days_text, allowed=g(simple_allowed), charged=g(charged),
+            excess=g(simple_excess)),
     ]
     if cap.note:
         trace.append(cap.note)
@@ -282,7 +282,7 @@ def _value_at_cap(loan: Loan, flows: list[Flow], cap_rate: Decimal, on: date) ->
     return total
 
 
-def _simple_allowed(st: Statement, cap_rate: Decimal) -> tuple[Decimal, str]:
+def _simple_allowed(st: Statement, cap_rate: Decimal) -> tuple[Decimal, Msg]:
     """Σ unpaid principal × cap ÷ 365 × days outstanding, rounded once."""
     changes: dict[date, Decimal] = {}
     for a in st.applications:
@@ -296,5 +296,5 @@ def _simple_allowed(st: Statement, cap_rate: Decimal) -> tuple[Decimal, str]:
         day = when
     principal_days += Fraction(balance) * max(0, (st.as_of - day).days)
     allowed = st.money.round_exact(principal_days * Fraction(cap_rate) / 365)
-    return allowed, f"Σ unpaid principal × days ({st.money.grouped(st.money.round_exact(principal_days))} " \
-                    f"principal-days) × {percent_text(cap_rate)} ÷ 365"
+    return allowed, msg("cap.tr.principal_days", days=st.money.grouped(st.money.round_exact(principal_days)),
+                        rate=percent_text(cap_rate))

@@ -26,6 +26,7 @@ from fractions import Fraction
 
 from .errors import InputError
 from .inputs import brief
+from .text import msg
 
 #: ISO 4217 minor units of the currencies users meet in consumer credit.
 MINOR_UNITS: dict[str, int] = {
@@ -81,7 +82,7 @@ def to_decimal(value: object, field: str = "amount", currency: str | None = None
     repayplan.errors.InputError: principal: 1e38 is too large; amounts are below 1,000,000,000,000,000,000
     """
     if isinstance(value, bool):
-        raise InputError(f"{field}: expected a number, got {value!r}")
+        raise InputError(msg("err.expected_number", field=field, value=repr(value)))
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
@@ -122,7 +123,7 @@ def _amount_text(value: str, field: str, currency: str | None) -> Decimal:
         if "," in text and _AMOUNT.fullmatch(text.replace(",", "")):
             raise InputError(f"{field}: {value!r} has a comma that does not group thousands; write decimals with "
                              "a dot (1.5) and commas only between groups of three digits (1,000.50)")
-        raise InputError(f"{field}: {value!r} is not a number; write it like 1000 or 1000.50")
+        raise InputError(msg("err.not_number", field=field, value=repr(value)))
     return Decimal(text.replace(",", ""))
 
 

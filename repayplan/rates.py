@@ -26,6 +26,7 @@ from fractions import Fraction
 
 from .errors import InputError
 from .money import WORKING
+from .text import msg
 
 UNITS = {
     "year": "year", "yr": "year", "y": "year", "annual": "year", "annually": "year",
@@ -185,7 +186,7 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
     _bounded(text, field, f"a rate; {_HINT}")
     if not isinstance(text, str):
         shown = text if isinstance(text, int | Decimal) else repr(text)
-        raise InputError(f"{field}: {shown} is not a rate; {_HINT} (in quotes, with its unit)")
+        raise InputError(msg("err.not_rate_quoted", field=field, value=shown, hint=msg("err.rate_hint")))
     source = text.strip().translate(_FULL_WIDTH).lower().replace("per annum", "pa").replace("p. a.", "p.a.")
     source = source.replace("（", "(").replace("）", ")")
     bare = any(mark in source for mark in _NEEDS_UNIT) and not _has_unit(source)
@@ -201,15 +202,15 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
             return _parse_chinese(source[len(word):], scale, text, field)
     match = _RATE_RE.match(source)
     if not match:
-        raise InputError(f"{field}: {text!r} is not a rate; {_HINT}")
+        raise InputError(msg("err.not_rate", field=field, value=repr(text), hint=msg("err.rate_hint")))
     written: str = match["unit"] or "year"
     unit: str | None = UNITS.get(written.rstrip(".")) or UNITS.get(written)
     if unit is None:
-        raise InputError(f"{field}: unknown period {match['unit']!r} in {text!r}; use /year, /month or /day")
+        raise InputError(msg("err.unknown_period", field=field, unit=repr(match["unit"]), text=repr(text)))
     try:
         value = WORKING.multiply(Decimal(match["num"]), _SYMBOLS[match["sym"]])
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
-        raise InputError(f"{field}: {text!r} is not a rate; {_HINT}") from None
+        raise InputError(msg("err.not_rate", field=field, value=repr(text), hint=msg("err.rate_hint"))) from None
     return Rate(value, unit)
 
 
@@ -246,7 +247,8 @@ def _parse_chinese(rest: str, scale: Decimal, original: str, field: str) -> Rate
         try:
             value = Decimal(number)
         except InvalidOperation:
-            raise InputError(f"{field}: {original!r} is not a rate; {_HINT}") from None
+            raise InputError(msg("err.not_rate", field=field, value=repr(original),
+                                 hint=msg("err.rate_hint"))) from None
     unit = UNITS.get(unit_text.strip() or "年")
     if unit is None:
         raise InputError(f"{field}: unknown period {unit_text!r} in {original!r}; use /年, /月 or /日")

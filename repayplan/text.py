@@ -84,6 +84,8 @@ def say(value: Any, lang: str = "en") -> str:
         return sep.join(say(v, lang) for v in value)
     if kind.__name__ == "Rate":
         return _render(f"rate.{value.unit}", {"pct": _pct(value)}, lang)
+    if kind.__name__ == "Cap":  # a legal cap (repayplan.legal.Cap): how it was reached
+        return say(value.text, lang)
     return str(value)
 
 

@@ -17,10 +17,12 @@ from decimal import Decimal
 from typing import Any
 
 from ..errors import CaseFileError, InputError
+from ..errors import message as error_message
 from ..inputs import MAX_NAME, brief, parse_whole, text_problem
 from ..inputs import parse_date as parse_date
 from ..money import to_decimal
 from ..rates import Rate, parse_rate
+from ..text import msg
 
 _MISSING = object()
 
@@ -44,7 +46,7 @@ class Reader:
                 self.problem(path, message)
 
     def problem(self, where: str, message: str) -> None:
-        self.problems.append(f"{where}: {message}" if where else message)
+        self.problems.append(msg("err.at", where=where, message=message) if where else message)
 
     def check(self) -> None:
         """Raise one CaseFileError with every problem so far, if any."""
@@ -58,7 +60,7 @@ class Reader:
         if value is _MISSING:
             misspelt = [p for p in self.unknown_paths if difflib.get_close_matches(p, [path], n=1)]
             if required and not misspelt:  # [lon] was said, with 'did you mean loan?'
-                self.problem(path, f"missing; add a [{path}] table")
+                self.problem(path, msg("err.table_missing", path=path))
             return None
         if not isinstance(value, dict):
             self.problem(path, f"must be a table, got {_kind(value)}")
@@ -87,27 +89,28 @@ class Reader:
             if key not in allowed and _join(where, brief(key, bare=True)) not in self.unknown_paths:
                 self.unknown_paths.add(_join(where, brief(key, bare=True)))
                 near = difflib.get_close_matches(str(key), allowed, n=1)
-                hint = f"; did you mean {near[0]!r}?" if near else f"; known fields: {', '.join(allowed)}"
-                self.problem(_join(where, brief(key, bare=True)), f"unknown field{hint}")
+                self.problem(_join(where, brief(key, bare=True)),
+                             msg("err.unknown_field", hint=msg("err.did_you_mean", near=repr(near[0])) if near
+                                 else msg("err.known_fields", known=", ".join(allowed))))
 
     # -- scalars --------------------------------------------------------
     def _get(self, table: dict[str, Any], key: str, where: str, required: bool, hint: str) -> Any:
         value = table.get(key, _MISSING)
         if value is _MISSING and required:
-            self.problem(_join(where, key), f"missing; {hint}")
+            self.problem(_join(where, key), msg("err.missing", hint=hint))
         return value
 
     def amount(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
                positive: bool = False, default: Decimal | None = None) -> Decimal | None:
         """An exact amount (string or number); never negative."""
-        value = self._get(table, key, where, required, "give an amount such as 1000.00")
+        value = self._get(table, key, where, required, msg("err.hint_amount"))
         if value is _MISSING:
             return default
         path = _join(where, key)
         try:
             amount = to_decimal(value, path, self.currency)
         except InputError as exc:
-            self.problems.append(str(exc))
+            self.problems.append(error_message(exc))
             return None
         if positive and amount <= 0:
             self.problem(path, f"must be a positive amount, got {amount}")
@@ -119,35 +122,35 @@ class Reader:
 
     def rate(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
              default: Rate | None = None) -> Rate | None:
-        value = self._get(table, key, where, required, "give a rate such as '4.9%/year'")
+        value = self._get(table, key, where, required, msg("err.hint_rate"))
         if value is _MISSING:
             return default
         try:
             return parse_rate(value, _join(where, key))
         except InputError as exc:
-            self.problems.append(str(exc))
+            self.problems.append(error_message(exc))
             return None
 
     def integer(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
                 minimum: int | None = None, maximum: int | None = None, default: int | None = None) -> int | None:
-        value = self._get(table, key, where, required, "give a whole number")
+        value = self._get(table, key, where, required, msg("err.hint_whole"))
         if value is _MISSING:
             return default
         try:
             return parse_whole(value, _join(where, key), minimum, maximum)
         except InputError as exc:
-            self.problems.append(str(exc))
+            self.problems.append(error_message(exc))
             return None
 
     def date(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
              default: date | None = None) -> date | None:
-        value = self._get(table, key, where, required, "give a date such as 2025-01-15")
+        value = self._get(table, key, where, required, msg("err.hint_date"))
         if value is _MISSING:
             return default
         try:
             return parse_date(value, _join(where, key))
         except InputError as exc:
-            self.problems.append(str(exc))
+            self.problems.append(error_message(exc))
             return None
 
     def choice(self, table: dict[str, Any], key: str, where: str, choices: Iterable[str], *,
@@ -155,7 +158,7 @@ class Reader:
                aliases: dict[str, str] | None = None) -> str | None:
         """One of `choices`; `aliases` maps other wordings (等额本息) to a choice (annuity)."""
         choices = list(choices)
-        value = self._get(table, key, where, required, f"use one of {', '.join(choices)}")
+        value = self._get(table, key, where, required, msg("err.hint_choice", choices=", ".join(choices)))
         if value is _MISSING:
             return default
         if aliases and isinstance(value, str) and value.strip() in aliases:
@@ -176,7 +179,7 @@ class Reader:
              default: str | None = None, limit: int = MAX_NAME) -> str | None:
         """A text in quotes, without control characters, at most ``limit`` long
         (:func:`repayplan.inputs.text_problem`)."""
-        value = self._get(table, key, where, required, "give a text in quotes")
+        value = self._get(table, key, where, required, msg("err.hint_text"))
         if value is _MISSING:
             return default
         if not isinstance(value, str):

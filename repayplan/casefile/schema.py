@@ -28,6 +28,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..inputs import brief
+from ..text import joined, msg
 
 CASE = ("id", "title", "currency", "as_of", "borrower", "creditor", "claimed", "claimed_on", "notes")
 LOAN = ("principal", "rate", "term", "method", "frequency", "start", "first_due", "interest_basis", "day_count",
@@ -97,7 +98,8 @@ def unknown_keys(doc: Mapping[str, Any]) -> list[tuple[str, str]]:
     for key, value in doc.items():
         table = TABLES.get(key)
         if table is None:
-            problems.append((brief(key, bare=True), f"unknown table; {_hint(str(key), list(TABLES), top=True)}"))
+            hint = _hint(str(key), list(TABLES), top=True)
+            problems.append((brief(key, bare=True), msg("err.unknown_table", hint=hint)))
         else:
             problems += _table_problems(table, value, key)
     return problems
@@ -115,7 +117,7 @@ def _table_problems(table: Table, value: Any, where: str) -> list[tuple[str, str
         for key, sub in item.items():
             if key not in table.keys:
                 hint = _hint(str(key), list(table.keys))
-                problems.append((f"{at}.{brief(key, bare=True)}", f"unknown field; {hint}"))
+                problems.append((f"{at}.{brief(key, bare=True)}", msg("err.unknown_field", hint=hint)))
             elif key in table.nested:
                 problems += _table_problems(table.nested[key], sub, f"{at}.{key}")
     return problems
@@ -124,11 +126,11 @@ def _table_problems(table: Table, value: Any, where: str) -> list[tuple[str, str
 def _hint(key: str, known: list[str], top: bool = False) -> str:
     near = difflib.get_close_matches(key[:100], known, n=1)
     if near:
-        return f"did you mean {near[0]!r}?"
+        return msg("err.did_you_mean", near=repr(near[0]))
     if top:
         owners = [name for name, table in TABLES.items() if key in table.keys and not table.array]
         if owners:
-            return (f"a key of {' or '.join(f'[{o}]' for o in owners)} goes under its table, "
-                    f"e.g. [{owners[0]}] {key} = ...")
-        return f"the tables are {', '.join(f'[{t}]' for t in TABLES)}"
-    return f"known fields: {', '.join(known)}"
+            return msg("err.goes_under", tables=joined([f"[{o}]" for o in owners], "sep.or"), table=owners[0],
+                       name=key)
+        return msg("err.tables_are", tables=", ".join(f"[{t}]" for t in TABLES))
+    return msg("err.known_fields", known=", ".join(known))

@@ -6,7 +6,7 @@ from typing import Any
 
 import click
 
-from .common import case_argument, emit, format_option, handle_errors, lang_option
+from .common import as_flag, case_argument, emit, format_option, handle_errors, lang_option
 
 #: flag name -> [loan] key
 LOAN_FLAGS = ("principal", "rate", "term", "method", "frequency", "start", "first_due", "interest_basis",
@@ -58,14 +58,7 @@ def loan_from_inputs(case: str | None, flags: dict[str, Any]) -> tuple[Any, Any]
             if key not in table:
                 reader.problem(f"--{key}", f"missing; give --{key} or a case file")
     loan = read_loan_table(reader, table, "loan", info.currency) if not reader.problems else None
-    problems = []
-    for line in reader.problems:
-        flag = next((k for k in given if line.startswith(f"loan.{k}:")), None)
-        if flag:
-            line = f"--{flag.replace('_', '-')}:" + line[len(f"loan.{flag}:"):]
-        elif case and not line.startswith("--"):
-            line = f"{case}: {line}"
-        problems.append(line)
+    problems = [as_flag(line, given, "loan", case) for line in reader.problems]
     if problems:
         raise CaseFileError(problems)
     return loan, info

@@ -14,7 +14,8 @@ from typing import Any, TypeVar
 
 import click
 
-from ..errors import InputError, RepayplanError
+from ..errors import CaseFileError, InputError, RepayplanError, message
+from ..text import Msg, msg, say
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -24,10 +25,14 @@ class InputProblem(click.ClickException):
 
     exit_code = 2
 
+    def __init__(self, message: str, prefix: str = "Error: ") -> None:
+        super().__init__(message)
+        self.prefix = prefix  # 错误： in Chinese
+
     def show(self, file: Any = None) -> None:
         file = file or sys.stderr
         for line in self.message.splitlines():
-            click.echo(f"Error: {cut(line)}", err=True, file=file)
+            click.echo(f"{self.prefix}{cut(line)}", err=True, file=file)
 
 
 class Failure(InputProblem):
@@ -59,7 +64,8 @@ def handle_errors(func: F) -> F:
         except click.ClickException:
             raise
         except InputError as exc:
-            raise InputProblem(str(exc)) from None
+            lang = kwargs.get("lang") or default_lang()
+            raise InputProblem(error_text(exc, lang), say(msg("err.prefix"), lang)) from None
         except RepayplanError as exc:
             raise Failure(str(exc)) from None
         except RecursionError:
@@ -75,6 +81,43 @@ def handle_errors(func: F) -> F:
                           "for the traceback and please report it") from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def error_text(exc: InputError, lang: str) -> str:
+    """An input error in the user's language: each problem of a case file, or the message raised; a message
+    without a label (repayplan.text.Msg) stays as written.
+
+    >>> from repayplan.errors import CaseFileError
+    >>> print(error_text(CaseFileError([msg("err.at", where="loan.rate", message=msg("err.missing",
+    ...       hint=msg("err.hint_rate")))], "case.toml"), "zh"))
+    case.toml: loan.rate：缺少此项；请填写利率，例如 '年4.9%'
+    """
+    if isinstance(exc, CaseFileError):
+        prefix = f"{exc.source}: " if exc.source else ""
+        return "\n".join(prefix + say(p, lang) for p in exc.problems)
+    return say(message(exc), lang)
+
+
+def as_flag(line: str, given: Any, table: str, case: str | None) -> str:
+    """A reader's problem in a value a flag gave, named by the flag (``--rate: ...``), else in the case file
+    (``case.toml: loan.rate: ...``); a label message stays one, to be shown in the user's language.
+
+    >>> as_flag(msg("err.at", where="loan.rate", message="bad"), {"rate": "x"}, "loan", "c.toml")
+    '--rate: bad'
+    >>> print(say(as_flag(msg("err.at", where="loan.term", message="bad"), {}, "loan", "c.toml"), "zh"))
+    c.toml: loan.term：bad
+    """
+    flag = next((k for k in given if line.startswith(f"{table}.{k}:")), None)
+    if flag:
+        name = f"--{flag.replace('_', '-')}"
+        if isinstance(line, Msg) and line.key == "err.at":
+            return msg("err.at", where=name, message=line.args["message"])
+        if isinstance(line, Msg) and line.args.get("field") == f"{table}.{flag}":
+            return msg(line.key, **{**line.args, "field": name})
+        return f"{name}:" + line[len(f"{table}.{flag}:"):]
+    if case and not line.startswith("--"):
+        return msg("err.in_file", path=case, message=line)
+    return line
 
 
 def format_option(*choices: str) -> Callable[[F], F]:

@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from .common import emit, format_option, handle_errors, lang_option
+from .common import as_flag, emit, format_option, handle_errors, lang_option
 
 #: flag -> [budget] key
 BUDGET_FLAGS = {"monthly": "monthly", "lump_sum": "lump_sum", "reserve": "reserve", "start": "start"}
@@ -27,16 +27,7 @@ def read_plan_inputs(case: str, strategies: tuple[str, ...], flags: dict[str, An
     reader = Reader(case)
     plan_case = read_plan_case(reader, doc, strategies, strategies_where="--strategy")
     if reader.problems:
-        problems = []
-        for line in reader.problems:
-            flag = next((k for k in given if line.startswith(f"budget.{k}:")), None)
-            if flag:
-                problems.append(f"--{flag.replace('_', '-')}:" + line[len(f"budget.{flag}:"):])
-            elif line.startswith("--"):
-                problems.append(line)
-            else:
-                problems.append(f"{case}: {line}")
-        raise CaseFileError(problems)
+        raise CaseFileError([as_flag(line, given, "budget", case) for line in reader.problems])
     return plan_case
 
 

@@ -217,7 +217,7 @@ def _cap(search: Search) -> Relaxation | None:
         return None
     need = found[0] * BASIS
     return _way("creditor.cap", c.cap.rate, need, need - c.cap.rate,
-                Say("prop.w.need_cap", {"need": percent_text(need, 2), "cap": str(c.cap)}), found[1].point.plan)
+                Say("prop.w.need_cap", {"need": percent_text(need, 2), "cap": c.cap.text}), found[1].point.plan)
 
 
 def _cap_guess(search: Search) -> int | None:

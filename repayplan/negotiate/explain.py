@@ -93,12 +93,13 @@ def notes_for(ctx: Context) -> tuple[Say, ...]:
         dropped = [lever for lever in ("haircut", "settle") if lever in c.levers]
         note = Say("prop.w.note_no_minimum")
         if dropped:
-            note = Say("prop.w.note_not_searched", {"text": note, "levers": " and ".join(dropped)})
+            levers = listed(tuple(Say(f"prop.w.lever.{lever}") for lever in dropped))
+            note = Say("prop.w.note_not_searched", {"text": note, "levers": levers})
         notes.append(note)
     if c.ignored_levers:
         notes.append(Say("prop.w.note_ignored", {"levers": ", ".join(c.ignored_levers)}))
     if c.cap is not None:
-        notes.append(Say("prop.w.note_cap", {"cap": str(c.cap)}))
+        notes.append(Say("prop.w.note_cap", {"cap": c.cap.text}))
     return tuple(notes)
 
 
@@ -128,7 +129,8 @@ def reason(search: Any, found: Any, role: str, metrics: Any) -> tuple[Say, tuple
         binds.append(limit)
         text = {BUDGET: Say("prop.w.in_budget", {"amount": money(c.max_payment or ZERO)}),
                 LUMP: Say("prop.w.with_lump", {"amount": money(c.lump_sum)}),
-                CAP: Say("prop.w.in_cap", {"cap": str(c.cap)}), NONE: Say("prop.w.no_concession")}[limit]
+                CAP: Say("prop.w.in_cap", {"cap": c.cap.text if c.cap is not None else ""}),
+                NONE: Say("prop.w.no_concession")}[limit]
         if p.family.n == ctx.limit and p.family.kind == "term":
             binds.append(TERM)
             text = Say("prop.w.longest", {"limit": text, "months": c.max_term})

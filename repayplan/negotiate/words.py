@@ -17,6 +17,9 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..text import Msg
+from ..text import say as text_say
+
 
 @dataclass(frozen=True)
 class Say:
@@ -28,14 +31,17 @@ class Say:
     sep: str = "prop.w.sep"  # the key of what joins a tuple of sentences
 
 
-def render(say: Say, word: Callable[[str], str]) -> str:
-    """``say`` worded by ``word`` (key -> template)."""
+def render(say: Say, word: Callable[[str], str], lang: str = "en") -> str:
+    """``say`` worded by ``word`` (key -> template); a message value
+    (:class:`repayplan.text.Msg`, a cap's wording) in ``lang``."""
     values = {}
     for name, value in say.values.items():
         if isinstance(value, Say):
-            value = render(value, word)
+            value = render(value, word, lang)
         elif isinstance(value, tuple) and all(isinstance(v, Say) for v in value):
-            value = word(say.sep).join(render(v, word) for v in value)
+            value = word(say.sep).join(render(v, word, lang) for v in value)
+        elif isinstance(value, Msg):
+            value = text_say(value, lang)
         values[name] = value
     return word(say.key).format(**values)
 
@@ -111,6 +117,7 @@ WORDS: dict[str, str] = {
     "prop.w.note_not_searched": "{text}; {levers} not searched (nothing would bound what they forgive)",
     "prop.w.note_ignored": "levers allowed but not searched: {levers} (try them with compare)",
     "prop.w.note_cap": "legal cap on the borrower's effective annual cost: {cap}",
+    "prop.w.lever.haircut": "haircut", "prop.w.lever.settle": "settle",
     "prop.w.note_reservation": "the borrower's reservation: what is owed repaid as fast as the budget allows, with no "
                                "concession ({how}, {n} installments, {total} in all); no offer costs the borrower "
                                "more",

@@ -17,6 +17,7 @@ from ..arrears.policy import PenaltyPolicy
 from ..arrears.readings import CLAIM_BASES, Figures, Reading
 from ..arrears.search import MAX_TRIPLE_POOL
 from ..money import MoneyPolicy
+from ..text import say
 from .labels import label
 
 
@@ -151,7 +152,8 @@ def claim_text(audit: ClaimAudit, lang: str = "en", as_of: Any = None) -> str:
         lines.append("  " + label("audit.bounded", lang).format(tried=audit.tried, pool=MAX_TRIPLE_POOL))
     if audit.cap is not None:
         c = audit.cap
-        lines.append("  " + label("audit.cap", lang).format(cap=c.cap, on=audit.claimed_on, ceiling=g(c.ceiling)))
+        lines.append("  " + label("audit.cap", lang).format(cap=say(c.cap, lang), on=audit.claimed_on,
+                                                           ceiling=g(c.ceiling)))
         lines.append("  " + (label("audit.cap_above", lang).format(amount=g(c.above)) if c.above
                              else label("audit.cap_within", lang)))
     return "\n".join(lines)

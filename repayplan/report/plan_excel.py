@@ -52,9 +52,9 @@ def build_plan_workbook(plan: Plan, lang: str, path: str | Path, case_id: str = 
     formats = Formats(book, plan.policy)
     summary = book.add_worksheet(L("xl_summary", lang))
     sheets = [book.add_worksheet(sheet_name(r.name, lang)) for r in plan.results]
-    _summary(SheetWriter(summary, formats), plan, lang, case_id)
+    _summary(SheetWriter(summary, formats, lang), plan, lang, case_id)
     for ws, result in zip(sheets, plan.results, strict=True):
-        _timeline_sheet(book, SheetWriter(ws, formats), plan, result, lang, case_id)
+        _timeline_sheet(book, SheetWriter(ws, formats, lang), plan, result, lang, case_id)
     start = plan.budget.start
     book.set_properties({"title": L("xl_doc_title", lang), "subject": L("xl_title", lang, n=len(plan.results)),
                          "author": "repayplan", "created": datetime(start.year, start.month, start.day)})

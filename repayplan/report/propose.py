@@ -142,12 +142,12 @@ def said(say: Say | None, english: str, lang: str) -> str:
         return english
     if say.key == "prop.w.offer" and lang == "zh":
         say = Say(say.key, {**say.values, "rank": _numeral(int(say.values["rank"]))})
-    return render(say, lambda key: label(key, lang))
+    return render(say, lambda key: label(key, lang), lang)
 
 
 def steps_text(steps: Any, lang: str) -> str:
     """The steps in a few words each, in ``lang``."""
-    return render(Say("prop.w.join", {"parts": step_says(steps)}), lambda key: label(key, lang))
+    return render(Say("prop.w.join", {"parts": step_says(steps)}), lambda key: label(key, lang), lang)
 
 
 def _blank(value: Any) -> Any:

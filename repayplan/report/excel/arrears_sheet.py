@@ -15,6 +15,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...money import MoneyPolicy
+from ...text import say
 from ..labels import label
 from .book import ArrearsBook, BalancePenalty, CaseBook, copy_label
 from .formulas import daily_rate, rounded
@@ -94,12 +95,13 @@ def _lines(out: SheetWriter, arrears: ArrearsBook, digits: int, lang: str) -> No
     width = out.widths[10]
     first = out.row + 1
     for line in arrears.lines:
-        lines = wrapped_lines("\n".join(line.trace), width)
+        trace = "\n".join(say(t, lang) for t in line.trace)
+        lines = wrapped_lines(trace, width)
         if lines > 1:
             out.height(LINE_HEIGHT * lines + 2)
         cells = [(getattr(line, attr), style) for _, attr, style in LINE_COLUMNS]
         cells[2] = (label(f"arrears.status.{line.status}", lang), "text")
-        out.append(*cells, ("\n".join(line.trace) or None, "wrap"))
+        out.append(*cells, (trace or None, "wrap"))
     last = out.row
     attrs = ("due", "paid", "unpaid_principal", "unpaid_interest", "penalty", "fees")
     sums = [(Formula(f"ROUND(SUM({c}{first}:{c}{last}),{digits})", sum(getattr(x, a) for x in arrears.lines)),
@@ -121,7 +123,8 @@ def _balance_penalty(out: SheetWriter, penalty: BalancePenalty, policy: MoneyPol
                      (rate.value, "rate"))
     daily = f"$D${row}"
     if rate.unit != "day":  # the daily rate as the core converts it: ÷ 365 (or 360), a monthly rate × 12 first
-        row = out.append((label("wb.daily_rate", lang).format(day_count=penalty.day_count), "label"), None, None,
+        row = out.append((label("wb.daily_rate", lang).format(
+            day_count=label(f"daycount.{penalty.day_count}", lang)), "label"), None, None,
                          (Formula(daily_rate(daily, rate, penalty.day_count), rate.daily_exact(penalty.day_count)),
                           "rate"))
         daily = f"$D${row}"
@@ -132,6 +135,7 @@ def _balance_penalty(out: SheetWriter, penalty: BalancePenalty, policy: MoneyPol
     day_rate = rate.daily_exact(penalty.day_count)
     for number, (term, text) in enumerate(zip(penalty.terms, penalty.trace, strict=True), start=1):
         r = out.row + 1
+        text = say(text, lang)
         lines = wrapped_lines(text, out.widths[10])
         if lines > 1:
             out.height(LINE_HEIGHT * lines + 2)

@@ -20,6 +20,7 @@ from typing import Any
 from ...model import Loan, Position
 from ...rates import percent_text
 from ...schedule import build_schedule
+from ...text import say
 from ..labels import label
 from .book import ArrearsBook, ArrearsLine, BalancePenalty, BookPlan, CapBook, CaseBook
 
@@ -55,11 +56,22 @@ def shown_metrics(comparison: Any) -> tuple[str, ...]:
 
 def loan_basis(loan: Loan, lang: str) -> list[tuple[str, str]]:
     """How the contract computes interest, for the Summary's calculation basis."""
-    rule = build_schedule(loan).interest_rule
+    rule = say(build_schedule(loan).interest_rule, lang)
+    annual = percent_text(loan.rate.annual_for(loan.day_count))
+    day_count = label(f"daycount.{loan.day_count}", lang)
+    if lang == "en":  # the case file's own words beside the label
+        return [
+            ("rate", f"{loan.rate} ({label('annual_rate', lang)} {annual})"),
+            ("method", f"{label(loan.method, lang)} ({loan.method}), {label('wb.freq_' + loan.frequency, lang)}"),
+            ("interest_basis", f"{loan.interest_basis}, {loan.day_count}"),
+            ("rounding", label(f"wb.round_{loan.rounding}", lang).format(quantum=loan.policy.quantum)),
+            ("interest_rule", rule),
+        ]
+    rate = say(loan.rate, lang)
     return [
-        ("rate", f"{loan.rate} ({label('annual_rate', lang)} {percent_text(loan.rate.annual_for(loan.day_count))})"),
-        ("method", f"{label(loan.method, lang)} ({loan.method}), {label('wb.freq_' + loan.frequency, lang)}"),
-        ("interest_basis", f"{loan.interest_basis}, {loan.day_count}"),
+        ("rate", rate if loan.rate.unit == "year" else f"{rate}（{label('annual_rate', lang)}{annual}）"),
+        ("method", f"{label(loan.method, lang)}，{label('wb.freq_' + loan.frequency, lang)}"),
+        ("interest_basis", f"{label('wb.basis_' + loan.interest_basis, lang)}，{day_count}"),
         ("rounding", label(f"wb.round_{loan.rounding}", lang).format(quantum=loan.policy.quantum)),
         ("interest_rule", rule),
     ]
@@ -68,13 +80,24 @@ def loan_basis(loan: Loan, lang: str) -> list[tuple[str, str]]:
 def statement_basis(st: Any, lang: str) -> list[tuple[str, str]]:
     """The penalty terms and how the accrued interest was reached, as ``status`` states them."""
     p = st.penalty
-    out = [("arrears.penalty_rate", st.rate_text or "—"),
-           ("arrears.penalty_base", p.base + (" + unpaid interest (compound)" if p.compound else "")),
-           ("arrears.grace_days", f"{p.grace_days} ({p.grace_mode})" if p.grace_days else "0"),
-           ("arrears.late_fee", p.late_fee_text),
-           ("arrears.allocation", " → ".join(p.allocation) + f" (by {p.allocation_scope})")]
+    if lang == "en":
+        out = [("arrears.penalty_rate", st.rate_text or "—"),
+               ("arrears.penalty_base", p.base + (" + unpaid interest (compound)" if p.compound else "")),
+               ("arrears.grace_days", f"{p.grace_days} ({p.grace_mode})" if p.grace_days else "0"),
+               ("arrears.late_fee", p.late_fee_text),
+               ("arrears.allocation", " → ".join(p.allocation) + f" (by {p.allocation_scope})")]
+    else:
+        from ..statement import allocation_text
+
+        out = [("arrears.penalty_rate", say(st.rate_text, lang) or "—"),
+               ("arrears.penalty_base", label(f"base.{p.base}", lang)
+                + (label("base.compound", lang) if p.compound else "")),
+               ("arrears.grace_days",
+                label(f"grace.{p.grace_mode}", lang).format(days=p.grace_days) if p.grace_days else "0"),
+               ("arrears.late_fee", say(p.late_fee_text, lang)),
+               ("arrears.allocation", allocation_text(p.allocation, p.allocation_scope, lang))]
     if st.accrued_interest_trace:
-        out.append(("arrears.accrued_interest", st.accrued_interest_trace))
+        out.append(("arrears.accrued_interest", say(st.accrued_interest_trace, lang)))
     return out
 
 
@@ -97,7 +120,7 @@ def arrears_book(st: Any, lang: str = "en") -> ArrearsBook:
 
 def cap_book(check: Any) -> CapBook:
     """A cap check (``repayplan.legal.check_cap``) for the Summary."""
-    return CapBook(str(check.cap), check.cap.rate, check.effective_rate, check.excess, check.simple_excess,
+    return CapBook(check.cap.text, check.cap.rate, check.effective_rate, check.excess, check.simple_excess,
                    tuple(check.trace), check.nominal_rate, check.cap.rule)
 
 

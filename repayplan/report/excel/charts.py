@@ -89,7 +89,7 @@ def composition_chart(workbook: Any, plan_name: str, layout: PlanLayout, lang: s
 def write_charts(workbook: Any, ws: Any, book: CaseBook, layouts: Sequence[PlanLayout], formats: Formats) -> None:
     """The Charts sheet: the balance chart first, then one composition chart per plan, two a page."""
     print_setup(ws, book.case_id, book.lang, copy=copy_label(book))
-    out = SheetWriter(ws, formats)
+    out = SheetWriter(ws, formats, book.lang)
     out.append((label("wb.sheet_charts", book.lang), "title"))
     balance = balance_chart(workbook, book, layouts)
     charts = [balance] if balance is not None else []

@@ -31,6 +31,7 @@ from typing import Any
 from ...model import Loan, Period, Row
 from ...rates import DAYS_PER_YEAR, percent_text
 from ...schedule import build_schedule, level_payment, loan_periods
+from ...text import joined, say
 from ..labels import label
 from . import formulas as fx
 from .book import BookPlan
@@ -272,7 +273,7 @@ def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: 
     opening = (label("opening_balance", lang) + f" ({policy.currency})",
                (plan.opening, "input_amount" if terms is not None else "amount"))
     if terms is None:
-        rate_text = f"{plan.rate} ({percent_text(plan.rate.annual)}/year)" if plan.rate is not None else "—"
+        rate_text = _plan_rate_text(plan.rate, lang)
         out.append(opening[0], None, None, None, opening[1],
                    label("wb.plan_rate", lang), None, None, (rate_text, "text"))
         out.append(label("periods", lang), None, None, None, (len(plan.rows), "int"),
@@ -299,7 +300,7 @@ def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: 
                label("wb.period_rate", lang), None,
                (Formula(fx.periodic_rate(cell, rate, loan.periods_per_year, loan.day_count),
                         rate.periodic_exact(loan.periods_per_year, loan.day_count)), "rate"),
-               label("wb.daily_rate", lang).format(day_count=loan.day_count), None,
+               label("wb.daily_rate", lang).format(day_count=label(f"daycount.{loan.day_count}", lang)), None,
                (Formula(fx.daily_rate(cell, rate, loan.day_count), rate.daily_exact(loan.day_count)), "rate"))
     out.append(inst_label, None, None, None, installment,
                label("wb.fee", lang), None, (policy.round(loan.installment_fee), "input_amount"),
@@ -373,18 +374,28 @@ def _write_totals(out: SheetWriter, layout: PlanLayout, plan: BookPlan, lang: st
     out.append(*cells)
 
 
+def _plan_rate_text(rate: Any, lang: str) -> str:
+    """A plan's rate and its annual equivalent: '1.5%/month (18%/year)' (月利率1.5%（年利率18%）)."""
+    if rate is None:
+        return "—"
+    if lang == "en":
+        return f"{rate} ({percent_text(rate.annual)}/year)"
+    text = say(rate, lang)
+    return text if rate.unit == "year" else f"{text}（{label('annual_rate', lang)}{percent_text(rate.annual)}）"
+
+
 def _rounding_text(policy: Any, lang: str) -> str:
     return label(f"wb.round_{policy.rounding}", lang).format(quantum=policy.quantum)
 
 
 def _description(plan: BookPlan, lang: str) -> str:
-    parts = [plan.note] if plan.note else []
+    parts = [say(plan.note, lang)] if plan.note else []
     loan = plan.loan
     if loan is not None:
         parts.append(f"{label(loan.method, lang)} · {label('wb.freq_' + loan.frequency, lang)} · "
                      f"{label('start', lang)} {loan.start.isoformat()}")
     if plan.steps:
-        parts.append(label("wb.steps", lang) + ": " + "; ".join(plan.steps))
+        parts.append(label("wb.steps", lang) + label("sep.colon", lang) + say(joined(plan.steps), lang))
     return " · ".join(parts)
 
 

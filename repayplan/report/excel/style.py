@@ -29,6 +29,7 @@ from fractions import Fraction
 from typing import Any
 
 from ...money import MoneyPolicy
+from ...text import say
 from ..render import display_width
 
 #: Number formats people expect: dates as ISO, rates as percentages.
@@ -146,9 +147,10 @@ class SheetWriter:
     mode rows must come in order, as they do here) and remembers the row
     number (1-based, as people count), so formulas can point at it."""
 
-    def __init__(self, worksheet: Any, formats: Formats) -> None:
+    def __init__(self, worksheet: Any, formats: Formats, lang: str = "en") -> None:
         self.ws = worksheet
         self.formats = formats
+        self.lang = lang  # a message (repayplan.text.Msg) in a cell is written in this language
         self.row = 0  # the last row written, 1-based
         self.widths: list[float] = []
         self.page_height: float | None = None  # points of rows a printed page holds (after scaling)
@@ -202,7 +204,7 @@ class SheetWriter:
         elif isinstance(value, Formula):
             ws.write_formula(r, c, "=" + value.text, fmt, cached(value.value))
         elif isinstance(value, str):
-            ws.write_string(r, c, value, fmt)  # input text is data, never a formula
+            ws.write_string(r, c, say(value, self.lang), fmt)  # input text is data, never a formula
         elif isinstance(value, bool):
             ws.write_boolean(r, c, value, fmt)
         elif isinstance(value, datetime | date):
@@ -221,6 +223,7 @@ class SheetWriter:
         """A long text wrapped over `columns` merged columns (from column
         `first`) `width` characters wide in all, its row tall enough for the
         lines; `before` fills the cells to the left."""
+        text = say(text, self.lang)
         lines = wrapped_lines(text, width)
         if lines > 1:
             self.height(LINE_HEIGHT * lines + 1)

@@ -14,6 +14,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
+from ...text import say
 from ..labels import label
 from ..render import display_width
 from .book import BookPlan, CaseBook, copy_label
@@ -224,7 +225,7 @@ def _comparison(out: SheetWriter, book: CaseBook, layouts: Sequence[PlanLayout],
     note = "wb.comparison_note"
     if solved:
         note = "wb.comparison_note_solved_cost" if book.audience == "borrower" else "wb.comparison_note_solved"
-    texts = [label(note, lang)] + ["· " + n for n in notes]
+    texts = [label(note, lang)] + ["· " + say(n, lang) for n in notes]
     out.keep(sum(LINE_HEIGHT * wrapped_lines(t, total) + 1 for t in texts))  # the notes stay together
     for text in texts:
         out.paragraph(text, total, columns)

@@ -118,13 +118,13 @@ def _fill(workbook: Any, book: CaseBook, created: datetime) -> None:
     order = sorted(range(len(book.plans)), key=lambda i: book.plans[i].linked_from is not None)
     by_index: dict[int, Any] = {}
     for i in order:  # a plan linked into the contract schedule is written after it
-        by_index[i] = write_plan_sheet(SheetWriter(plan_sheets[i], formats), book.plans[i], book.case_id,
+        by_index[i] = write_plan_sheet(SheetWriter(plan_sheets[i], formats, book.lang), book.plans[i], book.case_id,
                                        book.lang, copy, by_index.get(_schedule_index(book)))
     layouts = [by_index[i] for i in range(len(book.plans))]
-    write_summary(SheetWriter(summary, formats), book, layouts)
+    write_summary(SheetWriter(summary, formats, book.lang), book, layouts)
     if arrears is not None and book.arrears is not None:
-        write_arrears(SheetWriter(arrears, formats), book, book.arrears)
-    write_terms(SheetWriter(terms, formats), book, layouts[book.terms_index])
+        write_arrears(SheetWriter(arrears, formats, book.lang), book, book.arrears)
+    write_terms(SheetWriter(terms, formats, book.lang), book, layouts[book.terms_index])
     write_charts(workbook, charts, book, layouts, formats)
     _properties(workbook, book, created)
 

@@ -861,4 +861,49 @@ EN: dict[str, str] = {
     # claim audit: the search's own bound on three payments missing together
     "audit.bounded": "{tried} rebuilds: every single reading and pair tried; three payments missing together not "
                      "tried (more than {pool} payments could be missing)",
+    # zh words everywhere: the workbook's calculation basis
+    "wb.basis_periodic": "periodic", "wb.basis_daily": "daily",
+    # zh words everywhere: the legal cap's wording and traces (repayplan.legal)
+    "cap.text_lpr": "{multiple} × LPR {lpr} (published {published}) = {rate}",
+    "cap.text_rate": "{given} = {annual}/year",
+    "cap.note_lpr_data": "the shipped LPR data is confirmed through {through}; check the LPR published before {date}",
+    "cap.tr.flows": "cash flows: {lent} lent on {start}, {payments} totalling {paid}{fee}, {claimed} still claimed "
+                    "on {as_of}",
+    "cap.tr.payment_one": "{n} payment", "cap.tr.payments": "{n} payments",
+    "cap.tr.upfront_fee": ", upfront fee {amount}",
+    "cap.tr.charged": "charged beyond the principal: {charged}; nominal annualised IRR {nominal} (IRR per repayment "
+                      "period × periods a year, PBoC announcement [2021] No. 3) against the cap {cap}",
+    "cap.tr.irr": "IRR method: the flows valued on {as_of} at the cap's rate per repayment period leave {excess} "
+                  "above the cap",
+    "cap.tr.xirr": "effective annual cost (XIRR, compounded, for information): {rate}",
+    "cap.tr.simple": "simple: allowed {days} = {allowed}; charged {charged} − allowed = {excess}",
+    "cap.tr.principal_days": "Σ unpaid principal × days ({days} principal-days) × {rate} ÷ 365",
+    "cap.tr.na": "n/a",
+    # zh words everywhere: input errors (the case-file reader's common problems), shown after the prefix
+    "err.prefix": "Error: ",
+    "err.at": "{where}: {message}",
+    "err.missing": "missing; {hint}",
+    "err.table_missing": "missing; add a [{path}] table",
+    "err.unknown_table": "unknown table; {hint}",
+    "err.unknown_field": "unknown field; {hint}",
+    "err.did_you_mean": "did you mean {near}?",
+    "err.known_fields": "known fields: {known}",
+    "err.tables_are": "the tables are {tables}",
+    "err.goes_under": "a key of {tables} goes under its table, e.g. [{table}] {name} = ...",
+    "sep.or": " or ",
+    "err.hint_amount": "give an amount such as 1000.00",
+    "err.hint_rate": "give a rate such as '4.9%/year'",
+    "err.hint_whole": "give a whole number",
+    "err.hint_date": "give a date such as 2025-01-15",
+    "err.hint_choice": "use one of {choices}",
+    "err.hint_text": "give a text in quotes",
+    "err.not_number": "{field}: {value} is not a number; write it like 1000 or 1000.50",
+    "err.expected_number": "{field}: expected a number, got {value}",
+    "err.not_date": "{field}: {value} is not a date; write it as YYYY-MM-DD, e.g. 2025-01-15",
+    "err.not_whole": "{field}: must be a whole number, got {value}",
+    "err.rate_hint": "write it like 4.9%, 4.9%/year, 1.5%/month or 0.05%/day",
+    "err.not_rate": "{field}: {value} is not a rate; {hint}",
+    "err.not_rate_quoted": "{field}: {value} is not a rate; {hint} (in quotes, with its unit)",
+    "err.unknown_period": "{field}: unknown period {unit} in {text}; use /year, /month or /day",
+    "err.in_file": "{path}: {message}",
 }

@@ -80,7 +80,7 @@ ZH: dict[str, str] = {
     "wb.contract_note": "按合同约定自放款日起的还款计划",
     "wb.sheet_summary": "汇总", "wb.sheet_arrears": "欠款明细", "wb.sheet_terms": "协议条款",
     "wb.sheet_charts": "图表", "wb.doc_title": "案件{case}：还款方案", "wb.doc_subject": "个人消费债务还款方案",
-    "wb.doc_description": "共{plans}个方案，币种{currency}，由 repayplan 生成；修改输入后公式自动重算。",
+    "wb.doc_description": "共{plans}个方案，币种{currency}，由本程序生成；修改输入后公式自动重算。",
     "wb.case": "案件", "wb.page_of": "第{page}页，共{pages}页", "wb.contract_rate": "合同利率（{unit}）",
     "wb.per_year": "年", "wb.per_month": "月", "wb.per_day": "日", "wb.period_rate": "每期利率",
     "wb.daily_rate": "日利率（{day_count}）", "wb.principal_part": "每期应还本金", "wb.fee": "每期费用",
@@ -96,7 +96,7 @@ ZH: dict[str, str] = {
                                "本金 + 利息 + 费用 + 罚息。",
     "wb.rule_interest-only": "每期只还利息，最后一期归还全部本金。",
     "wb.rule_bullet": "到期一次还本付息：按全部期限对本金计息。",
-    "wb.rule_values": "各项金额为 repayplan 按本方案计算的结果（方案期间条件有变化）；"
+    "wb.rule_values": "各项金额为本程序按本方案计算的结果（方案期间条件有变化）；"
                       "还款额、余额和合计为公式。",
     "wb.summary_title": "案件{case}：债务与还款方案", "wb.case_heading": "案件信息", "wb.case_id": "案件编号",
     "wb.borrower": "借款人", "wb.creditor": "债权人", "wb.mediator": "调解员", "wb.as_of": "计算基准日",
@@ -106,8 +106,8 @@ ZH: dict[str, str] = {
     "wb.debt_credit": "减：多还款项", "wb.debt_total": "欠款合计", "wb.basis_heading": "计算依据",
     "wb.comparison_heading": "方案对比", "wb.metric": "指标",
     "wb.comparison_note": "各数字为引用方案工作表的公式。",
-    "wb.comparison_note_solved": "合计、笔数和日期为引用方案工作表的公式；年化成本、净现值和回收率为导出时 "
-                                 "repayplan 的计算结果。",
+    "wb.comparison_note_solved": "合计、笔数和日期为引用方案工作表的公式；年化成本、净现值和回收率为导出时"
+                                 "本程序的计算结果。",
     "wb.metric_payments": "还款次数", "wb.metric_first_payment": "首期还款额",
     "wb.metric_largest_payment": "单期最大还款额", "wb.metric_smallest_payment": "单期最小还款额",
     "wb.cap_heading": "综合借款成本与利率司法保护上限", "wb.cap": "适用上限", "wb.cap_rate": "上限（年化）",
@@ -465,7 +465,7 @@ ZH: dict[str, str] = {
     "prop.min_concession": "最小让步金额",
     "prop.lever.waive": "减免罚息和费用", "prop.lever.set-rate": "调低利率", "prop.lever.haircut": "减免本金",
     "prop.lever.settle": "折扣结清",
-    "wb.comparison_note_solved_cost": "合计、笔数和日期为引用方案工作表的公式；年化成本为导出时 repayplan 的计算结果。",
+    "wb.comparison_note_solved_cost": "合计、笔数和日期为引用方案工作表的公式；年化成本为导出时本程序的计算结果。",
     # 等额本息的每期还款额及与之不同的期次 (schedule summary)
     "sched.differ": "不同期次",
     "sched.interest_only_one": "第{periods}期只还利息（当期利息高于每期还款额）",
@@ -475,7 +475,7 @@ ZH: dict[str, str] = {
     "sched.list_sep": "、",
     # 法定利率上限：以哪个数字为准、上限代表哪条规则 (legal.py)
     "cap.rule": "依据", "cap.nominal_irr": "IRR折算名义年化利率（据此判断）",
-    "cap.irr_excess": "超出上限的金额（IRR法）", "cap.effective": "实际年化成本（复利，XIRR，仅供参考）",
+    "cap.irr_excess": "超出上限的金额（IRR法）", "cap.effective": "实际年化成本（按实际天数复利计算，仅供参考）",
     "cap.above": "超过上限", "cap.within": "未超过上限",
     "cap.rule_lpr4": "合同成立时一年期贷款市场报价利率（LPR）的四倍：民间借贷利息的司法保护上限（《最高人民法院关于审理"
                      "民间借贷案件适用法律若干问题的规定》2020年修正，第二十五条）；不适用于持牌金融机构（第一条）",
@@ -824,4 +824,49 @@ ZH: dict[str, str] = {
     # claim audit: the search's own bound on three payments missing together
     "audit.bounded": "已重新核算{tried}次：单项及两项组合均已逐一核对；"
                      "可能未入账的还款超过{pool}笔，三笔同时未入账的组合未核对",
+    # zh words everywhere: the workbook's calculation basis
+    "wb.basis_periodic": "按期计息", "wb.basis_daily": "按日计息",
+    # zh words everywhere: the negotiator's levers named in its notes
+    "prop.w.lever.haircut": "减免本金", "prop.w.lever.settle": "折扣结清",
+    # zh words everywhere: the legal cap's wording and traces (repayplan.legal)
+    "cap.text_lpr": "{multiple} × 一年期LPR {lpr}（{published}发布）= {rate}",
+    "cap.text_rate": "{given}（年利率{annual}）",
+    "cap.note_lpr_data": "随程序提供的LPR数据核对至{through}；请核实{date}之前最近一次发布的一年期LPR",
+    "cap.tr.flows": "现金流：{start}放款{lent}元，{payments}合计{paid}元{fee}，截至{as_of}仍主张{claimed}元",
+    "cap.tr.payment_one": "还款{n}笔", "cap.tr.payments": "还款{n}笔",
+    "cap.tr.upfront_fee": "，预扣费用{amount}元",
+    "cap.tr.charged": "本金以外收取的金额：{charged}元；名义年化利率（IRR）{nominal}（每期内部收益率 × 每年期数，"
+                      "中国人民银行公告〔2021〕第3号），上限{cap}",
+    "cap.tr.irr": "IRR法：以上限对应的每期利率将各笔现金流折算至{as_of}，超出上限{excess}元",
+    "cap.tr.xirr": "实际年化成本（按实际天数复利计算，仅供参考）：{rate}",
+    "cap.tr.simple": "单利法：允许收取 {days} = {allowed}元；已收取{charged}元 − 允许收取 = {excess}元",
+    "cap.tr.principal_days": "Σ 未还本金 × 天数（{days}元·天）× {rate} ÷ 365",
+    "cap.tr.na": "无法计算",
+    # zh words everywhere: input errors (the case-file reader's common problems), shown after the prefix
+    "err.prefix": "错误：",
+    "err.at": "{where}：{message}",
+    "err.missing": "缺少此项；{hint}",
+    "err.table_missing": "缺少此项；请添加 [{path}] 表",
+    "err.unknown_table": "无法识别的表；{hint}",
+    "err.unknown_field": "无法识别的字段；{hint}",
+    "err.did_you_mean": "是否应为 {near}？",
+    "err.known_fields": "可用的字段：{known}",
+    "err.tables_are": "可用的表：{tables}",
+    "err.goes_under": "这是 {tables} 表中的字段，应写在该表之下，例如 [{table}] {name} = ...",
+    "sep.or": "或",
+    "err.hint_amount": "请填写金额，例如 1000.00",
+    "err.hint_rate": "请填写利率，例如 '年4.9%'",
+    "err.hint_whole": "请填写整数",
+    "err.hint_date": "请填写日期，例如 2025-01-15",
+    "err.hint_choice": "可选值：{choices}",
+    "err.hint_text": "请填写加引号的文字",
+    "err.not_number": "{field}：{value} 不是数字；请写成 1000 或 1000.50 的形式",
+    "err.expected_number": "{field}：应为数字，实际为 {value}",
+    "err.not_date": "{field}：{value} 不是日期；请按年-月-日写成 2025-01-15 的形式",
+    "err.not_whole": "{field}：应为整数，实际为 {value}",
+    "err.rate_hint": "请写成 '4.9%'（年利率）、'年4.9%'、'月1.5%' 或 '日0.05%' 的形式",
+    "err.not_rate": "{field}：{value} 不是利率；{hint}",
+    "err.not_rate_quoted": "{field}：{value} 不是利率；{hint}（加引号，并写明年、月或日）",
+    "err.unknown_period": "{field}：{text} 中的期限 {unit} 无法识别；请写明年、月或日（如 '月1.5%'）",
+    "err.in_file": "{path}: {message}",
 }
