@@ -34,6 +34,8 @@ def test_help_imports_neither_pandas_nor_openpyxl() -> None:
 def command_for(path: Path) -> list[str]:
     """Which command an example file is for, from what it contains."""
     if path.suffix == ".csv":
+        if path.read_text(encoding="utf-8").startswith("case_id,date,amount"):  # the payments of a case list
+            return ["batch", str(EXAMPLES / "portfolio.csv"), "--payments", str(path), "--as-of", "2025-09-30"]
         return ["batch", str(path)]
     doc = load_document(path)
     if "debts" in doc:
