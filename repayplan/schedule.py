@@ -316,25 +316,25 @@ def level_amortise(opening: Decimal, periods: Sequence[Period], policy: MoneyPol
             factor = period.factor
             num, den = factor.numerator, factor.denominator
         interest, rest = divmod(balance * num, den)
-        twice = 2 * rest
-        if twice > den or (twice == den and (not even or interest & 1)):
-            interest += 1
+        if rest:
+            twice = rest + rest
+            if twice > den or (twice == den and (not even or interest & 1)):
+                interest += 1
+        principal = level_units - interest
         if index == last:
             principal = balance
-        else:
-            principal = level_units - interest
-            if principal <= 0:
-                uneven = True
-                principal = 0
-            elif principal > balance:
-                principal = balance
+        elif principal <= 0:
+            uneven = True
+            principal = 0
+        elif principal > balance:
+            principal = balance
         closing = balance - principal
-        interest_dec = Decimal(interest) * quantum  # exact: fewer than 28 digits
+        interest_dec = quantum * interest  # exact: fewer than 28 digits
         if principal + interest == level_units:
             principal_dec = payment - interest_dec
             paid = level_paid
         else:
-            principal_dec = Decimal(principal) * quantum
+            principal_dec = quantum * principal
             paid = principal_dec + interest_dec + fee
         closing_dec = opening_dec - principal_dec
         rows.append(new_row(period.number, period.due_date, period.days, opening_dec, paid, principal_dec,
