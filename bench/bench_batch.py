@@ -130,11 +130,30 @@ def numpy_financial(cases: Path, out: Path, batch_seconds: float, compare: bool 
           "(ipmt rounds neither the installment nor each month's interest, and has no last-installment residue)")
 
 
+def per_case(cases: Path, n: int) -> None:
+    """CPU a case of the per-case path: `--scenario` (each case restructured and compared one by one)."""
+    from datetime import date as day
+
+    import pandas as pd
+
+    from repayplan.batch import summarise
+    from repayplan.batch.scenario import parse_scenario
+
+    chunk = pd.read_csv(cases, dtype=str, keep_default_na=False, nrows=n)
+    scenario = parse_scenario("rate=0%; term=36", on=day(2026, 6, 1))
+    began = time.process_time()
+    out = summarise(chunk, scenario)
+    seconds = time.process_time() - began
+    print(f"  batch --scenario 'rate=0%; term=36' in process, {n} cases: {seconds / n * 1e3:.2f} ms CPU a case "
+          f"(target: <= 2 ms); {int((out['scenario_problem'] != '').sum())} cases with a problem")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loans", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--book", choices=["mortgage", "mixed", "both"], default="both")
+    parser.add_argument("--per-case", type=int, default=300, help="cases timed on the per-case path (0: none)")
     args = parser.parse_args()
     books = {"mortgage": (False,), "mixed": (True,), "both": (False, True)}[args.book]
     with tempfile.TemporaryDirectory() as tmp:
@@ -153,6 +172,8 @@ def main() -> None:
                   f"extrapolated to {args.loans:,}: {loop:.0f} s; batch is {loop / seconds:.0f}x faster")
             print(f"  the same {sampled} loans: {same} of {sampled} batch summaries identical to build_schedule's")
             numpy_financial(cases, out, seconds, compare=not mixed)
+            if args.per_case:
+                per_case(cases, args.per_case)
 
 
 if __name__ == "__main__":
