@@ -22,8 +22,11 @@ interest; the last installment takes whatever balance is left.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
+from functools import lru_cache
 
 from . import calendar
 from .model import Loan, Period, Row, Schedule, new_period, new_row
@@ -45,8 +48,19 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
     due dates on another day of the month than the first due date's (a plan
     from 28 Feb of a loan due on the 31st); default: the loan's own.
     """
-    freq = calendar.frequency(loan.frequency)
     anchor = anchor_day or loan.anchor_day
+    return list(_periods(loan.rate, str(loan.rate.value), loan.term, loan.frequency, loan.start,
+                         loan.first_due_date, anchor, loan.day_count, loan.interest_basis))
+
+
+@lru_cache(maxsize=256)
+def _periods(rate: Rate, written: str, term: int, frequency: str, start: date, first_due: date, anchor: int,
+             day_count: str, interest_basis: str) -> tuple[Period, ...]:
+    """The periods of a calendar, computed once: a search builds dozens of plans on the same dates and
+    rates (the periods are frozen and their texts are rendered in a language only when shown); ``written``
+    keeps apart equal rates written differently (4.9% and 4.90%), whose texts differ."""
+    loan = _Terms(rate, term, frequency, start, first_due, day_count, interest_basis)
+    freq = calendar.frequency(loan.frequency)
     dues = calendar.due_dates(loan.first_due_date, loan.term, loan.frequency, anchor)
     periodic = loan.rate.periodic_exact(freq.periods_per_year, loan.day_count)
     daily = loan.rate.daily_exact(loan.day_count)
@@ -78,10 +92,23 @@ def loan_periods(loan: Loan, anchor_day: int | None = None) -> list[Period]:
                     basis = msg("sched.short_first", daily=daily_text, days=days)
         periods.append(new_period(number, previous, due, days, factor, basis))
         previous = due
-    return periods
+    return tuple(periods)
 
 
-def _periodic_text(loan: Loan, per_year: int) -> str:
+@dataclass(frozen=True)
+class _Terms:
+    """What the periods of a loan depend on (never its amounts)."""
+
+    rate: Rate
+    term: int
+    frequency: str
+    start: date
+    first_due_date: date
+    day_count: str
+    interest_basis: str
+
+
+def _periodic_text(loan: Loan | _Terms, per_year: int) -> str:
     if loan.rate.unit == "month" and per_year == 12:
         return msg("rate.as_is", rate=loan.rate)
     if loan.rate.unit == "year":
@@ -289,25 +316,25 @@ def level_amortise(opening: Decimal, periods: Sequence[Period], policy: MoneyPol
             factor = period.factor
             num, den = factor.numerator, factor.denominator
         interest, rest = divmod(balance * num, den)
-        twice = 2 * rest
-        if twice > den or (twice == den and (not even or interest & 1)):
-            interest += 1
+        if rest:
+            twice = rest + rest
+            if twice > den or (twice == den and (not even or interest & 1)):
+                interest += 1
+        principal = level_units - interest
         if index == last:
             principal = balance
-        else:
-            principal = level_units - interest
-            if principal <= 0:
-                uneven = True
-                principal = 0
-            elif principal > balance:
-                principal = balance
+        elif principal <= 0:
+            uneven = True
+            principal = 0
+        elif principal > balance:
+            principal = balance
         closing = balance - principal
-        interest_dec = Decimal(interest) * quantum  # exact: fewer than 28 digits
+        interest_dec = quantum * interest  # exact: fewer than 28 digits
         if principal + interest == level_units:
             principal_dec = payment - interest_dec
             paid = level_paid
         else:
-            principal_dec = Decimal(principal) * quantum
+            principal_dec = quantum * principal
             paid = principal_dec + interest_dec + fee
         closing_dec = opening_dec - principal_dec
         rows.append(new_row(period.number, period.due_date, period.days, opening_dec, paid, principal_dec,

@@ -12,10 +12,11 @@ It computes, in integer minor units with numpy int64, exactly what
   installment lies within the float error bound of a rounding tie is redone
   with :func:`repayplan.schedule.level_payment` (Decimal), so the cents agree;
 * principal clamped to [0, balance], the last installment takes the rest;
-  an annuity with a period whose interest reaches the installment, or one
-  repaid before its last period, is finished by
-  :func:`repayplan.schedule.level_rows` (its level amount is solved with
-  interest-only periods); bullet is one row.
+  an annuity with a period whose interest reaches the installment has its
+  level amount solved with interest-only periods, all such loans of a chunk
+  at once (:mod:`repayplan.batch.level`, float64 with the same tie check),
+  and one repaid before its last period is redone a unit lower, as
+  :func:`repayplan.schedule.level_rows` does; bullet is one row.
 
 Loans whose figures could overflow int64 (checked with a float bound before
 any integer work) go whole to ``build_schedule``: exact, just not vectorised.
@@ -41,6 +42,7 @@ from ..model import METHODS
 from ..schedule import build_schedule, level_payment, loan_periods
 from .cases import Cases
 from .dates import EPOCH, LAST_DAY, LAST_MONTH, MonthTable, days_30_360
+from .level import solve as level_solve
 
 ANNUITY, EQUAL_PRINCIPAL, BULLET = METHODS.index("annuity"), METHODS.index("equal-principal"), METHODS.index("bullet")
 #: Float bounds (2^60 etc.) leave an 8× margin below int64's 2^63.
@@ -271,18 +273,20 @@ def compute(cases: Cases, with_rows: bool = False) -> Totals:
                 w.principal[i] = 0
             payment[i] = units if abs(units) < LIMIT / 16 else 0
     rows = []
-    redo: list[int] = []
+    clamped, short = np.zeros(len(w.term), dtype=bool), np.zeros(len(w.term), dtype=bool)
     # the periodic basis needs no dates; 30/360 needs months and days
     for group in (np.flatnonzero(~w.daily), np.flatnonzero(w.daily & ~w.d30), np.flatnonzero(w.daily & w.d30)):
         if len(group):
-            records, uneven = _amortise(w.take(group), table, payment[group], out, with_rows)
+            records, clamped[group], short[group] = _amortise(w.take(group), table, payment[group], out, with_rows)
             rows += records
-            redo += uneven
-    if redo:  # an annuity with interest-only periods (or repaid early): the level amount is solved exactly
-        fallback += redo
+    redo = np.flatnonzero(clamped | short)
+    if len(redo):  # an annuity with interest-only periods (or repaid early): its level amount is solved
         if with_rows and rows:
-            drop = set(redo)
+            drop = set(w.pos[redo].tolist())
             rows = [r[~r["case"].isin(drop)] for r in rows]
+        records, exact_path = _relevel(w.take(redo), table, payment[redo], clamped[redo], out, with_rows)
+        rows += records
+        fallback += exact_path
     for i in fallback:
         exact[i] = True
         rows_i = _single(cases, i, out, problem, with_rows)
@@ -302,13 +306,14 @@ ROW_COLUMNS = ("case", "period", "due_date", "days", "opening_balance", "payment
 
 
 def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, np.ndarray],
-              with_rows: bool) -> tuple[list[Any], list[int]]:
+              with_rows: bool) -> tuple[list[Any], np.ndarray, np.ndarray]:
     """Every period of every loan at once; fills ``out`` at the loans' positions.
 
-    Returns the rows (when asked for) and the positions of the annuities this
+    Returns the rows (when asked for) and two masks of the annuities this
     plain loop cannot finish: a period before the last whose interest reaches
-    the installment, or a balance repaid before the last period. Those go to
-    :func:`repayplan.schedule.level_rows`, which solves their level amount.
+    the installment (clamped), and a balance repaid before the last period
+    (short). :func:`_relevel` finishes them by the rule of
+    :func:`repayplan.schedule.level_rows`.
     """
     import pandas as pd
 
@@ -381,8 +386,48 @@ def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, n
             "opening_balance": w.principal[sel], "payment": (w.principal + bullet_interest + w.fee)[sel],
             "principal": w.principal[sel], "interest": bullet_interest[sel], "fees": w.fee[sel],
             "closing_balance": zero}))
-    uneven |= annuity & (count < w.term)
-    return records, w.pos[uneven].tolist()
+    return records, uneven, annuity & (count < w.term)
+
+
+#: Loans whose level amount is solved at once (bounds the periods × loans factor matrix: 8,192 × 360 × 8 bytes).
+SOLVE_BLOCK = 8192
+
+
+def _relevel(w: _Work, table: MonthTable, payment: np.ndarray, clamped: np.ndarray, out: dict[str, np.ndarray],
+             with_rows: bool) -> tuple[list[Any], list[int]]:
+    """Annuities the plain loop could not finish, by the rule of :func:`repayplan.schedule.level_rows`.
+
+    A clamped loan's level amount is solved (:func:`repayplan.batch.level.solve`);
+    then while a schedule is repaid before its last period the level amount
+    is a unit less. Fills ``out``; returns the rows (when asked for) and the
+    positions left to the exact path (a level amount too near a rounding tie).
+    """
+    payment = payment.copy()
+    exact = np.zeros(len(w.term), dtype=bool)
+    for lo in range(0, len(w.term), SOLVE_BLOCK):
+        block = np.arange(lo, min(lo + SOLVE_BLOCK, len(w.term)))
+        block = block[clamped[block]]
+        if len(block):
+            v = w.take(block)
+            factors = np.zeros((int(v.term.max()), len(block)))
+            for k, m, _due, _days, num in _periods(v, table, dates=False):
+                factors[k, :m] = num / v.den[:m]
+            payment[block], exact[block] = level_solve(v.principal, factors, v.term)
+    live = ~exact
+    for _ in range(64):  # rounded up too far: a unit less until the last period repays the rest
+        idx = np.flatnonzero(live)
+        if not len(idx):
+            break
+        _records, _clamped, short = _amortise(w.take(idx), table, payment[idx], out, False)
+        short &= payment[idx] > 0
+        live[idx[~short]] = False
+        payment[idx[short]] -= 1
+    exact |= live
+    records: list[Any] = []
+    done = np.flatnonzero(~exact)
+    if with_rows and len(done):
+        records = _amortise(w.take(done), table, payment[done], out, True)[0]
+    return records, w.pos[exact].tolist()
 
 
 def _single(cases: Cases, i: int, out: dict[str, np.ndarray], problem: np.ndarray, with_rows: bool) -> Any:
