@@ -1,0 +1,43 @@
+"""The figures the examples' comments and the docs quote are the ones the commands print."""
+
+from __future__ import annotations
+
+import json
+import re
+from decimal import Decimal
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from repayplan.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+NEGOTIATION = ROOT / "examples" / "negotiation.toml"
+
+
+def _reservation() -> dict:
+    result = CliRunner().invoke(main, ["propose", str(NEGOTIATION), "--format", "json"])
+    assert result.exit_code == 0, result.output
+    return json.loads(result.output)["offers"][-1]["metrics"]
+
+
+def test_negotiation_comment_quotes_the_reservation_propose_prints() -> None:
+    # The comment says: "1,100.00 a month until the whole debt is repaid, X over N months".
+    comment = NEGOTIATION.read_text(encoding="utf-8")
+    found = re.search(r"repaid, ([\d,]+\.\d\d) over (\d+) months", comment.replace("\n# ", " "))
+    assert found, "the example's comment no longer states the reservation"
+    metrics = _reservation()
+    assert Decimal(found.group(1).replace(",", "")) == Decimal(metrics["total_payment"])
+    assert int(found.group(2)) == metrics["payments"]
+
+
+def test_propose_doc_quotes_the_reservation_propose_prints() -> None:
+    doc = (ROOT / "docs" / "propose.md").read_text(encoding="utf-8")
+    total = Decimal(_reservation()["total_payment"])
+    quoted = {Decimal(m.replace(",", "")) for m in re.findall(r"([\d,]+\.\d\d) in all", doc)}
+    reservation_lines = [line for line in doc.splitlines() if "reservation" in line and "in all" in line]
+    assert reservation_lines
+    for line in reservation_lines:
+        figures = [Decimal(m.replace(",", "")) for m in re.findall(r"([\d,]+\.\d\d) in all", line)]
+        assert figures == [total] * len(figures), line
+    assert total in quoted
