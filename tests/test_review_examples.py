@@ -41,3 +41,13 @@ def test_propose_doc_quotes_the_reservation_propose_prints() -> None:
         figures = [Decimal(m.replace(",", "")) for m in re.findall(r"([\d,]+\.\d\d) in all", line)]
         assert figures == [total] * len(figures), line
     assert total in quoted
+
+
+def test_an_agreement_without_a_plan_is_named_in_plain_english(tmp_path: Path) -> None:
+    target = tmp_path / "a.docx"
+    result = CliRunner().invoke(main, ["letter", "agreement", str(ROOT / "examples" / "hardship.toml"),
+                                       "-o", str(target), "--lang", "en"])
+    assert result.exit_code == 2
+    assert "an agreement needs a plan" in result.output
+    assert "a agreement" not in result.output
+    assert not target.exists()

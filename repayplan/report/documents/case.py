@@ -109,7 +109,8 @@ PRODUCTS = ("loan", "credit-card")
 def require(case: LetterCase, kind: str) -> None:
     """One line naming what the letter needs and the case lacks (MissingInput)."""
     if kind in ("hardship", "agreement") and case.plan is None:
-        raise MissingInput(f"{case.source}: a {kind} letter needs a plan: give --scenario NAME (one of the case's "
+        what = "an agreement" if kind == "agreement" else f"a {kind} letter"
+        raise MissingInput(f"{case.source}: {what} needs a plan: give --scenario NAME (one of the case's "
                            "[[scenarios]]) or --offer N (an offer of `repayplan propose`)")
     if kind == "dispute" and case.claimed is None:
         raise MissingInput(f"{case.source}: a dispute letter needs the creditor's claimed total: add [case] claimed "
