@@ -51,3 +51,14 @@ def test_an_agreement_without_a_plan_is_named_in_plain_english(tmp_path: Path) -
     assert "an agreement needs a plan" in result.output
     assert "a agreement" not in result.output
     assert not target.exists()
+
+
+def test_compare_says_nothing_is_owed_within_80_columns() -> None:
+    from repayplan.report.render import display_width
+
+    for lang in ("en", "zh"):
+        result = CliRunner().invoke(main, ["compare", str(ROOT / "examples" / "cash-loan.json"), "--date",
+                                           "2030-01-01", "--lang", lang], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        assert "2030-01-01" in result.output
+        assert max(display_width(line) for line in result.output.splitlines()) <= 80, result.output
