@@ -62,3 +62,21 @@ def test_compare_says_nothing_is_owed_within_80_columns() -> None:
         assert result.exit_code == 0, result.output
         assert "2030-01-01" in result.output
         assert max(display_width(line) for line in result.output.splitlines()) <= 80, result.output
+
+
+def test_plan_reason_does_not_contradict_the_order_it_answers() -> None:
+    # The answer names the order debts are cleared in; a reason may not tell the borrower to clear another
+    # debt "first" (three-debts: huabei is cleared first, the card is only cleared sooner than avalanche does).
+    for lang in ("en", "zh"):
+        result = CliRunner().invoke(main, ["plan", str(ROOT / "examples" / "three-debts.toml"), "--lang", lang],
+                                    env={"COLUMNS": "200"})
+        assert result.exit_code == 0, result.output
+        answer = result.output.splitlines()[0]
+        cleared_first = re.search(r"clear (\w+) \(month|依次还清 (\w+)（", answer)
+        assert cleared_first, answer
+        name = cleared_first.group(1) or cleared_first.group(2)
+        for line in result.output.splitlines():
+            if line.startswith("* "):
+                told = re.search(r"clear (\w+) first|^\* 先还清(\w+)", line)
+                if told:
+                    assert (told.group(1) or told.group(2)) == name, (answer, line)
