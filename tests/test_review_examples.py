@@ -80,3 +80,25 @@ def test_plan_reason_does_not_contradict_the_order_it_answers() -> None:
                 told = re.search(r"clear (\w+) first|^\* 先还清(\w+)", line)
                 if told:
                     assert (told.group(1) or told.group(2)) == name, (answer, line)
+
+
+def test_chinese_lines_neither_start_with_a_closing_mark_nor_end_with_an_opening_one() -> None:
+    # 避头尾: at COLUMNS=80 the negotiation offers wrapped "…1,090.92元\n，合计…" and "净现值21,772.63（\n75.00%）".
+    closing, opening = "，。、；：！？）」』》%", "（「『《"
+    for command in ("propose", "compare", "status"):
+        result = CliRunner().invoke(main, [command, str(NEGOTIATION), "--lang", "zh"], env={"COLUMNS": "80"})
+        assert result.exit_code == 0, result.output
+        for line in result.output.splitlines():
+            body = line.strip()
+            if body:
+                assert body[0] not in closing and body[-1] not in opening, (command, line)
+
+
+def test_a_run_of_closing_marks_moves_together() -> None:
+    from repayplan.report.render import wrap
+
+    # 72 columns end exactly after "序）": the "；" may not start the next line, nor may "）；"
+    text = "免息偿还，每期1,019.03；还款依次冲抵费用、利息、罚息、本金（按冲抵顺序）；减免11,114.20"
+    lines = wrap(text, 72)
+    assert "".join(lines) == text
+    assert all(line[0] not in "）；" for line in lines), lines
