@@ -102,3 +102,16 @@ def test_a_run_of_closing_marks_moves_together() -> None:
     lines = wrap(text, 72)
     assert "".join(lines) == text
     assert all(line[0] not in "）；" for line in lines), lines
+
+
+def test_the_case_claim_keeps_its_date_when_status_is_asked_for_another_day() -> None:
+    # huabei-arrears: the notice claims 3,863.98 on the case's date 2025-07-20; a statement on 2025-03-01
+    # must still audit that claim on 2025-07-20 (rebuilt 3,776.18, 87.80 apart), not on 2025-03-01.
+    args = ["status", str(ROOT / "examples" / "huabei-arrears.toml"), "--as-of", "2025-03-01", "--format", "json"]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 0, result.output
+    claim = json.loads(result.output)["claim"]
+    assert (claim["claimed_on"], claim["rebuilt"], claim["difference"]) == ("2025-07-20", "3776.18", "87.80")
+    # a claim given on the command line is for the statement's date, as before
+    result = CliRunner().invoke(main, [*args, "--claimed", "5000.00"])
+    assert json.loads(result.output)["claim"]["claimed_on"] == "2025-03-01"
