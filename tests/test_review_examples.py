@@ -115,3 +115,17 @@ def test_the_case_claim_keeps_its_date_when_status_is_asked_for_another_day() ->
     # a claim given on the command line is for the statement's date, as before
     result = CliRunner().invoke(main, [*args, "--claimed", "5000.00"])
     assert json.loads(result.output)["claim"]["claimed_on"] == "2025-03-01"
+
+
+def test_a_dispute_letter_does_not_move_the_notice_to_another_day(tmp_path: Path) -> None:
+    # The notice claims 3,863.98 for 2025-07-20; a letter as of 2025-06-01 would tell the creditor
+    # "your notice states that on 1 June 2025 I owe 3,863.98", which the notice never said.
+    huabei = str(ROOT / "examples" / "huabei-arrears.toml")
+    target = tmp_path / "d.docx"
+    result = CliRunner().invoke(main, ["letter", "dispute", huabei, "--as-of", "2025-06-01", "-o", str(target)])
+    assert result.exit_code == 2, result.output
+    assert "2025-07-20" in result.output and "--as-of 2025-07-20" in result.output
+    assert not target.exists()
+    ok = CliRunner().invoke(main, ["letter", "dispute", huabei, "--as-of", "2025-06-01", "--claimed", "3700.00",
+                                   "-o", str(target)])
+    assert ok.exit_code == 0, ok.output and target.exists()
