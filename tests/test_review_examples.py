@@ -129,3 +129,15 @@ def test_a_dispute_letter_does_not_move_the_notice_to_another_day(tmp_path: Path
     ok = CliRunner().invoke(main, ["letter", "dispute", huabei, "--as-of", "2025-06-01", "--claimed", "3700.00",
                                    "-o", str(target)])
     assert ok.exit_code == 0, ok.output and target.exists()
+
+
+def test_the_arrears_starter_claim_is_explained_by_its_own_figures(tmp_path: Path) -> None:
+    # The starter is the Huabei example to overwrite: its notice's 3,863.98 is 87.80 above the 3,776.18 its
+    # payments rebuild (penalty on the whole balance); with a payment left out it rebuilt 4,890.80, above the claim.
+    for lang in ("en", "zh"):
+        starter = tmp_path / f"arrears-{lang}.toml"
+        made = CliRunner().invoke(main, ["new", "arrears", "-o", str(starter), "--lang", lang])
+        assert made.exit_code == 0, made.output
+        result = CliRunner().invoke(main, ["status", str(starter), "--format", "json"])
+        claim = json.loads(result.output)["claim"]
+        assert (claim["claimed"], claim["rebuilt"], claim["explained"]) == ("3863.98", "3776.18", True)
