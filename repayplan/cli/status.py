@@ -93,6 +93,8 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
         except InputError as exc:
             problems.append(str(exc))
     claimed_on, where_on = info.claimed_on, f"{case}: case.claimed_on" if case else "claimed_on"
+    if claimed_on is None and flags.get("claimed") is None and claimed is not None:
+        claimed_on = info.as_of  # the case's claim is the notice of the case's date, whatever --as-of asks
     if flags.get("claimed_on"):
         where_on = "--claimed-on"
         try:
@@ -123,8 +125,9 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
                    "columns date,amount (日期/还款日期, 金额/还款金额); replaces the case file's [[payments]].")
 @click.option("--claimed", default=None, help="The creditor's stated total, to audit (default: [case] claimed).")
 @click.option("--claimed-on", "claimed_on", default=None,
-              help="The day the notice states its figure for, YYYY-MM-DD (default: [case] claimed_on, else the "
-                   "statement date); the claim is audited on that day.")
+              help="The day the notice states its figure for, YYYY-MM-DD (default: [case] claimed_on, else "
+                   "[case] as_of for the case's claim, the statement date for --claimed); the claim is "
+                   "audited on that day.")
 @click.option("--audit-seconds", "audit_seconds", default=0.35, show_default=True, type=click.FloatRange(0.05, 600),
               help="Time budget of the claim audit; it says when it was cut short.")
 @click.option("--cap", default=None, help="Cost-of-credit cap: 24%, 4xLPR (4 × the one-year LPR on the start "

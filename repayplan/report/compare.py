@@ -155,7 +155,8 @@ def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False
              (label("cmp.date", lang), comp.on.isoformat()),
              (label("cmp.owed", lang), f"{policy.grouped(p.total)}" + (f" = {breakdown}" if breakdown else ""))]
     if p.total <= 0:  # said plainly, not a table of zeros
-        return key_values(pairs) + "\n\n" + label("cmp.nothing_owed", lang).format(date=comp.on.isoformat()) + "\n"
+        said = label("cmp.nothing_owed", lang).format(date=comp.on.isoformat())
+        return fit_lines(key_values(pairs) + "\n\n" + said) + "\n"
     names = [plan_name(plan, lang) for plan in comp.plans]
     width = current_width()
     short = width is not None and any(display_width(n) > SHORT_NAME for n in names)

@@ -12,7 +12,7 @@ departs from the rule of thumb, and each strategy's difference against it.
 Answer: clear huabei (month 2), then card (month 3); debt-free in 3 months (on 2025-04-01),
 costing 247.82 in interest, penalty and fees, 1,635.36 less than paying only the minimums.
 >>> print(answer_lines(p, "zh")[-1])
-* 先还清huabei：未全额还清前，整笔账单计息（第 2 个月还清，而非第 3 个月）
+* 提前还清huabei：未全额还清前，整笔账单计息（第 2 个月还清，而非第 3 个月）
 """
 
 from __future__ import annotations

@@ -187,37 +187,60 @@ def fit_lines(text: str) -> str:
     return "\n".join(out)
 
 
+#: Chinese line-breaking rules: these never start a line ...
+_NO_START = set("，。、；：！？）」』》〉】”’％…,.;:!?)%")
+#: ... and these never end one
+_NO_END = set("（「『《〈【“‘(")
+
+
 def wrap(text: str, width: int) -> list[str]:
-    """Lines of at most `width` display columns: Latin text breaks at spaces, CJK text between characters.
+    """Lines of at most `width` display columns: Latin text breaks at spaces, CJK text between characters,
+    never with a closing mark (，。）…) at the start of a line or an opening one (（「…) at its end.
 
     >>> wrap("the quick brown fox", 10), wrap("全额减免罚息及费用", 8)
     (['the quick', 'brown fox'], ['全额减免', '罚息及费', '用'])
+    >>> wrap("按年折现率0%（债权人资金成本）计算", 28), wrap("回收21,772.63（75.00%）", 22)
+    (['按年折现率0%（债权人资金成', '本）计算'], ['回收21,772.63', '（75.00%）'])
     """
     width = max(width, 2)
     tokens = re.findall(r"[\u2e80-\u9fff\uac00-\ud7af\uf900-\ufaff\uff00-\uffef]|[^\s\u2e80-\u9fff\uac00-\ud7af"
                         r"\uf900-\ufaff\uff00-\uffef]+|\s+", text)
     lines: list[str] = []
-    current = ""
+    current: list[str] = []  # the tokens of the line being filled, a space as " "
+
     for token in tokens:
         if token.isspace():
             if current:
-                current += " "
+                current.append(" ")
             continue
-        if display_width(current + token) <= width:
-            current += token
+        if display_width("".join(current) + token) <= width:
+            current.append(token)
             continue
-        if current.strip():
-            lines.append(current.rstrip())
-        current = ""
+        carry: list[str] = []
+        if token[0] in _NO_START:  # the mark takes the token before it along to the next line
+            while current and current[-1] == " ":
+                current.pop()
+            while len(current) > 1:  # a run of marks (）；) moves as one, with the token before it
+                carry.insert(0, current.pop())
+                if carry[0][0] not in _NO_START:
+                    break
+        while len(current) > 1 and current[-1][-1] in _NO_END:
+            carry.insert(0, current.pop())
+        if "".join(current).strip():
+            lines.append("".join(current).rstrip())
+        current = carry
+        if current and display_width("".join(current) + token) > width:  # the carry does not fit with it
+            lines.append("".join(current).rstrip())
+            current = []
         while display_width(token) > width:  # a word longer than a line: cut it
             cut = 1
             while display_width(token[:cut + 1]) <= width:
                 cut += 1
             lines.append(token[:cut])
             token = token[cut:]
-        current = token
-    if current.strip() or not lines:
-        lines.append(current.rstrip())
+        current.append(token)
+    if "".join(current).strip() or not lines:
+        lines.append("".join(current).rstrip())
     return lines
 
 

@@ -37,6 +37,7 @@ class LetterCase:
     plan: Any = None     # plans.Plan from `compare` (--scenario) or `propose` (--offer), else None
     claimed: Decimal | None = None
     cap: Any = None      # legal.Cap, from --cap or [creditor] cap
+    claimed_on: date | None = None  # the notice's day: [case] claimed_on, else [case] as_of; --claimed: as_of
 
     @property
     def as_of(self) -> date:
@@ -73,7 +74,9 @@ def load_letter_case(path: str, *, scenario: str | None = None, offer: int | Non
         where = "--as-of" if as_of is not None else f"{path}: case.as_of"
         problems.append(f"{where}: {day} is before the loan start {loan.start}; give a date on or after it")
     amount = case.info.claimed
+    claimed_on = case.info.claimed_on or case.info.as_of
     if claimed is not None:
+        claimed_on = None  # a total given on the command line is the one owed on the letter's date
         try:
             amount = to_decimal(claimed, "--claimed")
         except InputError as exc:
@@ -99,7 +102,8 @@ def load_letter_case(path: str, *, scenario: str | None = None, offer: int | Non
         plan = _scenario_plan(case, scenario, day, path)
     elif offer is not None:
         plan = _offer_plan(doc, path, offer, day)
-    return LetterCase(path, case.info, loan, product, st, parts, case.borrower, plan, amount, cap_rule)
+    return LetterCase(path, case.info, loan, product, st, parts, case.borrower, plan, amount, cap_rule,
+                      claimed_on=claimed_on or day)
 
 
 #: ``[loan] product``: a credit card's hardship letter cites the issuer's personalised-installment rule
@@ -109,11 +113,16 @@ PRODUCTS = ("loan", "credit-card")
 def require(case: LetterCase, kind: str) -> None:
     """One line naming what the letter needs and the case lacks (MissingInput)."""
     if kind in ("hardship", "agreement") and case.plan is None:
-        raise MissingInput(f"{case.source}: a {kind} letter needs a plan: give --scenario NAME (one of the case's "
+        what = "an agreement" if kind == "agreement" else f"a {kind} letter"
+        raise MissingInput(f"{case.source}: {what} needs a plan: give --scenario NAME (one of the case's "
                            "[[scenarios]]) or --offer N (an offer of `repayplan propose`)")
     if kind == "dispute" and case.claimed is None:
         raise MissingInput(f"{case.source}: a dispute letter needs the creditor's claimed total: add [case] claimed "
                            "= \"...\" or give --claimed AMOUNT")
+    if kind == "dispute" and case.claimed_on not in (None, case.as_of):
+        raise MissingInput(f"{case.source}: the claimed total is the notice's figure for {case.claimed_on}, the letter "
+                           f"is as of {case.as_of}: give --as-of {case.claimed_on}, or --claimed with the creditor's "
+                           f"figure for {case.as_of}")
     if kind == "agreement" and case.plan is not None and not case.plan.payments:
         raise MissingInput(f"{case.source}: the plan {case.plan.name!r} has no payment to agree on; pick another")
 

@@ -28,7 +28,7 @@ def hardship_letter(case: LetterCase, lang: str, reply_days: int = REPLY_DAYS) -
     blocks.append(Para(_loan(case, lang)))
     blocks.append(Para(_fill("hl.owed", lang, cur, date=st.as_of, paid=st.total_paid, owed=a.owed,
                              items=_items(case, lang))))
-    if case.claimed is not None and case.claimed != a.owed:
+    if case.claimed is not None and case.claimed != a.owed and case.claimed_on in (None, case.as_of):
         key = "hl.claimed_more" if case.claimed > a.owed else "hl.claimed_less"
         blocks.append(Para(_fill(key, lang, cur, claimed=case.claimed, difference=abs(case.claimed - a.owed))))
     hardship = case.parts.hardship

@@ -506,7 +506,7 @@ EN: dict[str, str] = {
     "plan.nobound_time": "No bound: the solver found no plan within the time limit ({seconds} s); the cheapest "
                          "plan played is given.",
     "plan.why_heading": "Why it departs from avalanche:",
-    "plan.why_full_bill": "clear {debt} first: until it is paid in full, interest runs on the whole bill (repaid "
+    "plan.why_full_bill": "clear {debt} sooner: until it is paid in full, interest runs on the whole bill (repaid "
                           "in month {months}, not {rule})",
     "plan.why_fee": "clear {debt} early: its fee of {fee} a month stops only when it is repaid (month {months}, "
                     "not {rule})",

@@ -510,7 +510,7 @@ ZH: dict[str, str] = {
     "plan.nobound_infeasible": "无下界：求解器在时限（{seconds} 秒）内未找到方案；给出的是试算中最省的方案。",
     "plan.nobound_time": "无下界：求解器在时限（{seconds} 秒）内未找到方案；给出的是试算中最省的方案。",
     "plan.why_heading": "为何不同于雪崩法：",
-    "plan.why_full_bill": "先还清{debt}：未全额还清前，整笔账单计息（第 {months} 个月还清，而非第 {rule} 个月）",
+    "plan.why_full_bill": "提前还清{debt}：未全额还清前，整笔账单计息（第 {months} 个月还清，而非第 {rule} 个月）",
     "plan.why_fee": "提前还清{debt}：每月 {fee} 的手续费只有还清后才停止收取（第 {months} 个月还清，而非第 {rule} "
                     "个月）",
     "plan.why_freed": "提前还清{debt}：还清后其最低还款额转而偿还其他债务（第 {months} 个月还清，而非第 {rule} 个月）",
