@@ -17,7 +17,7 @@ from ..schedule import build_schedule
 from ..text import joined, msg
 from .accrual import accrued_interest
 from .policy import Payment, PenaltyPolicy
-from .replay import _Line, _Replay
+from .replay import InstallmentState, Replay
 from .statement import Statement, StatementLine
 
 
@@ -52,7 +52,7 @@ def replayed(loan: Loan, checked: Sequence[Payment], penalty: PenaltyPolicy, as_
     """:func:`statement` of payments checked already (:func:`checked_payments`)."""
     later = [p for p in checked if p.date > as_of]
     counted = sorted((p for p in checked if p.date <= as_of), key=lambda p: p.date)
-    replay = _Replay(loan, penalty, as_of)
+    replay = Replay(loan, penalty, as_of)
     to_credit = replay.run(counted)
     return write_up(replay, counted, to_credit, later)
 
@@ -76,7 +76,7 @@ def checked_payments(loan: Loan, payments: Sequence[Payment]) -> list[Payment]:
     return checked
 
 
-def write_up(replay: _Replay, counted: Sequence[Payment], to_credit: Sequence[Decimal], later: Sequence[Payment],
+def write_up(replay: Replay, counted: Sequence[Payment], to_credit: Sequence[Decimal], later: Sequence[Payment],
              applications: bool = True) -> Statement:
     """The statement of a replay played up to its date (this closes its open terms: write up a replay once).
     Without ``applications`` the statement lists none (a figures-only statement, for the claim audit)."""
@@ -96,9 +96,11 @@ def write_up(replay: _Replay, counted: Sequence[Payment], to_credit: Sequence[De
     if replay.ledger.terms:
         notes.append(msg("note.full_balance_compound" if penalty.compound else "note.full_balance"))
     applied = tuple(replay.applications) if applications else ()
-    return Statement(loan, penalty, as_of, lines, tuple(counted), applied, tuple(to_credit), replay.credit,
-                     accrual.amount, accrual.trace, penalty.rate_text(loan.rate), tuple(notes), replay.money,
-                     tuple(replay.ledger.terms))
+    return Statement(loan=loan, penalty=penalty, as_of=as_of, lines=lines, payments=tuple(counted),
+                     applications=applied, to_credit=tuple(to_credit), credit=replay.credit,
+                     accrued_interest=accrual.amount, accrued_interest_trace=accrual.trace,
+                     rate_text=penalty.rate_text(loan.rate), notes=tuple(notes), money=replay.money,
+                     penalty_terms=tuple(replay.ledger.terms))
 
 
 def scheduled_payments(loan: Loan) -> list[Payment]:
@@ -112,7 +114,7 @@ def scheduled_payments(loan: Loan) -> list[Payment]:
     return [Payment(r.due_date, r.payment) for r in build_schedule(loan).rows]
 
 
-def _credit_note(replay: _Replay) -> str:
+def _credit_note(replay: Replay) -> str:
     """Credit is the contract's rule for money paid ahead: it waits for the next installments and does not
     reduce the principal, so contractual interest runs on as scheduled (a prepayment is not a restructuring)."""
     amount = replay.money.grouped(replay.credit)
@@ -124,7 +126,7 @@ def _credit_note(replay: _Replay) -> str:
     return msg("note.credit_next", amount=amount)
 
 
-def _finish(replay: _Replay, line: _Line, zero: Decimal) -> StatementLine:
+def _finish(replay: Replay, line: InstallmentState, zero: Decimal) -> StatementLine:
     as_of = replay.as_of
     if line.active:
         replay.deactivate(line, replay.horizon(as_of))
@@ -152,9 +154,11 @@ def _finish(replay: _Replay, line: _Line, zero: Decimal) -> StatementLine:
     return StatementLine(
         period=line.period, due_date=line.due_date, status=status,
         due=line.principal + line.interest + line.inst_fee, principal=line.principal, interest=line.interest,
-        installment_fee=line.inst_fee, paid=line.paid + zero, unpaid_principal=line.up, unpaid_interest=line.ui,
+        installment_fee=line.inst_fee, paid=line.paid + zero,
+        unpaid_principal=line.unpaid_principal, unpaid_interest=line.unpaid_interest,
         penalty_interest=charged + zero, unpaid_penalty=charged - line.pen_paid + zero,
-        fees=line.late_fees + zero, unpaid_fees=line.ul + line.uf + zero, days_overdue=days,
+        fees=line.late_fees + zero, unpaid_fees=line.unpaid_late_fees + line.unpaid_installment_fee + zero,
+        days_overdue=days,
         settled_on=line.settled_on, terms=tuple(line.terms), notes=tuple(notes), rate_text=replay.rate_text,
         money=replay.money,
     )

@@ -37,7 +37,7 @@ from ..errors import InputError
 from ..model import Loan
 from .engine import checked_payments, write_up
 from .policy import Payment, PenaltyPolicy
-from .replay import _Replay, line_events
+from .replay import Replay, line_events
 from .snapshot import Snapshot, restore, take
 from .statement import Statement
 
@@ -54,7 +54,7 @@ class Track:
         self.loan, self.policy, self.as_of = loan, policy, as_of
         self.payments = list(payments) if checked else checked_payments(loan, payments)
         self.amounts = [p.amount for p in self.payments]
-        self.replay = _Replay(loan, policy, as_of)
+        self.replay = Replay(loan, policy, as_of)
         self.events = sorted(line_events(self.replay.lines) + [(p.date, 2, i) for i, p in enumerate(self.payments)])
         self.snapshots: list[Snapshot] = []
         self.played = self.replay.play(self.events, self.amounts, self.snapshot)

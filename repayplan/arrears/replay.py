@@ -51,11 +51,12 @@ def contract_schedule(loan: Loan) -> Schedule:
     return build_schedule(loan)
 
 
-class _Line:
-    """Working state of one installment during the replay (private, mutable)."""
+class InstallmentState:
+    """Working state of one installment during the replay (mutable; the statement's lines are made from it)."""
 
     __slots__ = ("period", "due_date", "start", "grace_end", "penalty_start", "principal", "interest", "inst_fee",
-                 "up", "ui", "uf", "ul", "late_fees", "pen_paid", "paid", "is_due", "decided", "missed",
+                 "unpaid_principal", "unpaid_interest", "unpaid_installment_fee", "unpaid_late_fees", "late_fees",
+                 "pen_paid", "paid", "is_due", "decided", "missed",
                  "settled_on", "terms", "closed", "active", "open_from", "open_base", "history", "notes", "index")
 
     def __init__(self, row: object, start: date, grace_days: int, shift: bool) -> None:
@@ -67,7 +68,8 @@ class _Line:
         self.principal: Decimal = row.principal  # type: ignore[attr-defined]
         self.interest: Decimal = row.interest  # type: ignore[attr-defined]
         self.inst_fee: Decimal = row.fees  # type: ignore[attr-defined]
-        self.up, self.ui, self.uf, self.ul = self.principal, self.interest, self.inst_fee, ZERO
+        self.unpaid_principal, self.unpaid_interest = self.principal, self.interest
+        self.unpaid_installment_fee, self.unpaid_late_fees = self.inst_fee, ZERO
         self.late_fees = self.pen_paid = self.paid = ZERO
         self.is_due = self.decided = self.missed = False
         self.settled_on: date | None = None
@@ -82,15 +84,16 @@ class _Line:
 
     @property
     def contractual(self) -> Decimal:
-        return self.up + self.ui + self.uf
+        return self.unpaid_principal + self.unpaid_interest + self.unpaid_installment_fee
 
-    def copy(self) -> _Line:
+    def copy(self) -> InstallmentState:
         """A copy sharing nothing mutable (its trace lists are copied; their items are immutable)."""
-        new = _Line.__new__(_Line)
+        new = InstallmentState.__new__(InstallmentState)
         new.period, new.due_date, new.start, new.grace_end = self.period, self.due_date, self.start, self.grace_end
         new.penalty_start, new.principal = self.penalty_start, self.principal
         new.interest, new.inst_fee = self.interest, self.inst_fee
-        new.up, new.ui, new.uf, new.ul = self.up, self.ui, self.uf, self.ul
+        new.unpaid_principal, new.unpaid_interest = self.unpaid_principal, self.unpaid_interest
+        new.unpaid_installment_fee, new.unpaid_late_fees = self.unpaid_installment_fee, self.unpaid_late_fees
         new.late_fees, new.pen_paid, new.paid, new.is_due = self.late_fees, self.pen_paid, self.paid, self.is_due
         new.decided, new.missed, new.settled_on, new.closed = self.decided, self.missed, self.settled_on, self.closed
         new.active, new.open_from, new.open_base, new.index = self.active, self.open_from, self.open_base, self.index
@@ -98,7 +101,7 @@ class _Line:
         return new
 
 
-def line_events(lines: Sequence[_Line]) -> list[tuple[date, int, int]]:
+def line_events(lines: Sequence[InstallmentState]) -> list[tuple[date, int, int]]:
     """(day, kind, installment) of each due date (kind 1) and day after the grace (kind 0, the decision)."""
     out = []
     for i, line in enumerate(lines):
@@ -107,7 +110,7 @@ def line_events(lines: Sequence[_Line]) -> list[tuple[date, int, int]]:
     return out
 
 
-class _Replay:
+class Replay:
     def __init__(self, loan: Loan, penalty: PenaltyPolicy, as_of: date) -> None:
         self.loan, self.penalty, self.as_of = loan, penalty, as_of
         self.money: MoneyPolicy = loan.policy
@@ -125,8 +128,9 @@ class _Replay:
         self.by_component = penalty.allocation_scope == "component"
         shift = penalty.grace_mode == "shift"
         starts = [loan.start] + [r.due_date for r in self.schedule.rows[:-1]]
-        self.lines = [_Line(r, s, penalty.grace_days, shift) for r, s in zip(self.schedule.rows, starts, strict=True)]
-        self.open: list[_Line] = []  # lines fallen due and not cleared, oldest first
+        self.lines = [InstallmentState(r, s, penalty.grace_days, shift)
+                      for r, s in zip(self.schedule.rows, starts, strict=True)]
+        self.open: list[InstallmentState] = []  # lines fallen due and not cleared, oldest first
         self.next_due = 0
         self.credit = self.money.round(ZERO)
         self.applications: list[Application] = []
@@ -136,7 +140,7 @@ class _Replay:
         self.ever_default = False
         for i, line in enumerate(self.lines):
             line.index = i
-        bases = [int(line.up.scaleb(self.minor)) if self.outstanding else 0 for line in self.lines]
+        bases = [int(line.unpaid_principal.scaleb(self.minor)) if self.outstanding else 0 for line in self.lines]
         self.ledger = Ledger(bases, self.daily_num, self.daily_den, self.minor, self.rounding)
         money = self.money
         self.zero = money.round(ZERO)
@@ -147,7 +151,7 @@ class _Replay:
         self.late_rate_text = percent_text(penalty.late_fee_rate or ZERO)
         self.credited: list[tuple[date, int, Decimal]] = []  # (day, payment, left over as credit), played order
         self.dirty: set[int] = set(range(len(self.lines)))  # lines changed since the last snapshot (snapshot.py)
-        self.last: list[_Line] = []  # the last snapshot's frozen lines
+        self.last: list[InstallmentState] = []  # the last snapshot's frozen lines
 
     def text(self, amount: Decimal) -> str:
         """An amount already in minor units, for people: '1,045.00'."""
@@ -159,7 +163,7 @@ class _Replay:
         which it does only for a late payment."""
         return day + ONE_DAY if self.count and late else day
 
-    def line_horizon(self, line: _Line, day: date) -> date:
+    def line_horizon(self, line: InstallmentState, day: date) -> date:
         """:meth:`horizon` for money paid to `line` on `day`: late only after its last grace day."""
         return self.horizon(day, day > line.grace_end)
 
@@ -168,21 +172,21 @@ class _Replay:
         units = int(base.scaleb(self.minor))  # amounts here are always whole minor units
         return Decimal(round_units(units * self.daily_num * days, self.daily_den, self.rounding)).scaleb(-self.minor)
 
-    def base_of(self, line: _Line) -> Decimal:
+    def base_of(self, line: InstallmentState) -> Decimal:
         if self.base_kind == "overdue-installment":
             return line.contractual
         if self.penalty.compound and line.is_due:
-            return line.up + line.ui
-        return line.up
+            return line.unpaid_principal + line.unpaid_interest
+        return line.unpaid_principal
 
-    def close_term(self, line: _Line, start: date, end: date, base: Decimal) -> None:
+    def close_term(self, line: InstallmentState, start: date, end: date, base: Decimal) -> None:
         days = (end - start).days
         if days > 0 and base > 0:
             amount = self.amount(base, days)
             line.terms.append(PenaltyTerm(start, end, base, days, amount))
             line.closed += amount
 
-    def activate(self, line: _Line, since: date) -> None:
+    def activate(self, line: InstallmentState, since: date) -> None:
         """Start charging a line from `since` (possibly in the past: its base history says on what)."""
         if line.active or not line.history:
             return
@@ -194,12 +198,12 @@ class _Replay:
             self.close_term(line, max(since, history[j][0]), history[j + 1][0], history[j][1])
         line.open_from, line.open_base, line.active = max(since, history[-1][0]), history[-1][1], True
 
-    def deactivate(self, line: _Line, at: date) -> None:
+    def deactivate(self, line: InstallmentState, at: date) -> None:
         if line.active:
             self.close_term(line, line.open_from, at, line.open_base)
             line.active = False
 
-    def rebase(self, line: _Line, effective: date) -> None:
+    def rebase(self, line: InstallmentState, effective: date) -> None:
         new = self.base_of(line)
         if self.outstanding:  # the loan's balance changes (the ledger closes its interval on the old one)
             self.ledger.set_base(line.index, int(new.scaleb(self.minor)), effective)
@@ -213,11 +217,11 @@ class _Replay:
             self.close_term(line, line.open_from, effective, line.open_base)
             line.open_from, line.open_base = max(line.open_from, effective), new
 
-    def charged(self, line: _Line) -> Decimal:
+    def charged(self, line: InstallmentState) -> Decimal:
         """Penalty charged on a line so far (full balance: its share of the ledger's closed intervals)."""
         return self.ledger.charged(line.index) if self.outstanding else line.closed
 
-    def penalty_owed(self, line: _Line, horizon: date) -> Decimal:
+    def penalty_owed(self, line: InstallmentState, horizon: date) -> Decimal:
         """Penalty on a line up to `horizon` not yet paid (full balance: as split, the ledger closed first)."""
         accrued = self.charged(line)
         if line.active and line.open_base > 0 and horizon > line.open_from:
@@ -225,7 +229,7 @@ class _Replay:
         return accrued - line.pen_paid
 
     # -- events ------------------------------------------------------------
-    def fall_due(self, line: _Line, day: date) -> None:
+    def fall_due(self, line: InstallmentState, day: date) -> None:
         line.is_due = True
         if not self.outstanding:
             line.history.append((day, self.base_of(line)))
@@ -235,7 +239,7 @@ class _Replay:
         if line.contractual == 0:  # nothing to pay (a zero row)
             self.settle(line, day)
 
-    def decide(self, line: _Line, day: date) -> None:
+    def decide(self, line: InstallmentState, day: date) -> None:
         """End of the grace: an installment still unpaid is missed."""
         if line.decided:
             return
@@ -252,7 +256,7 @@ class _Replay:
         elif self.daily is not None:
             self.activate(line, line.penalty_start)
 
-    def charge_late_fee(self, line: _Line, day: date) -> None:
+    def charge_late_fee(self, line: InstallmentState, day: date) -> None:
         p, money, text = self.penalty, self.money, self.text
         fee, parts = self.zero, []
         if p.late_fee:
@@ -268,12 +272,12 @@ class _Replay:
             parts.append(formula)
             fee += kept
         if fee > 0:
-            line.ul += fee
+            line.unpaid_late_fees += fee
             line.late_fees += fee
             line.notes.append(msg("trace.late_fee", day=day, grace_end=line.grace_end, parts=joined(parts, "sep.plus"),
                                   total=msg("trace.equals", amount=text(fee)) if len(parts) > 1 else ""))
 
-    def settle(self, line: _Line, day: date) -> None:
+    def settle(self, line: InstallmentState, day: date) -> None:
         """The contractual amount is paid in full on `day`."""
         line.settled_on = day
         if not line.decided:  # within the grace days: no penalty, no late fee
@@ -288,7 +292,7 @@ class _Replay:
                 self.ledger.deactivate(end)
 
     # -- allocation --------------------------------------------------------
-    def buckets(self) -> Iterator[_Line]:
+    def buckets(self) -> Iterator[InstallmentState]:
         """Lines a payment can go to, oldest first: those fallen due, then (full-balance penalty only)
         installments not yet due that bear penalty interest."""
         yield from list(self.open)
@@ -307,10 +311,10 @@ class _Replay:
         self.ledger.close(loan_horizon)
         if self.by_component:
             lines = list(self.buckets())
-            pairs: Iterator[tuple[_Line, str]] = ((x, c) for c in self.order for x in lines)
+            pairs: Iterator[tuple[InstallmentState, str]] = ((x, c) for c in self.order for x in lines)
         else:
             pairs = ((x, c) for x in self.buckets() for c in self.order)
-        touched: dict[int, _Line] = {}
+        touched: dict[int, InstallmentState] = {}
         record, keep = self.applications.append, self.keep_applications
         for line, component in pairs:
             if component == "penalty":
@@ -319,11 +323,11 @@ class _Replay:
             elif not line.is_due:
                 continue
             elif component == "principal":
-                owed = line.up
+                owed = line.unpaid_principal
             elif component == "interest":
-                owed = line.ui
+                owed = line.unpaid_interest
             else:
-                owed = line.ul + line.uf
+                owed = line.unpaid_late_fees + line.unpaid_installment_fee
             if owed <= 0:
                 continue
             pay = owed if owed < amount else amount
@@ -332,13 +336,13 @@ class _Replay:
             if component == "penalty":
                 line.pen_paid += pay
             elif component == "principal":
-                line.up -= pay
+                line.unpaid_principal -= pay
             elif component == "interest":
-                line.ui -= pay
+                line.unpaid_interest -= pay
             else:
-                late = min(pay, line.ul)
-                line.ul -= late
-                line.uf -= pay - late
+                late = min(pay, line.unpaid_late_fees)
+                line.unpaid_late_fees -= late
+                line.unpaid_installment_fee -= pay - late
             if keep:
                 record(Application(day, source, index, line.period, component, pay))
             touched[line.period] = line
@@ -351,7 +355,7 @@ class _Replay:
             self.rebase(line, horizon)
             if line.is_due and line.settled_on is None and line.contractual == 0:
                 self.settle(line, day)
-            if line.is_due and not (line.contractual or line.ul or self.penalty_owed(line, horizon)
+            if line.is_due and not (line.contractual or line.unpaid_late_fees or self.penalty_owed(line, horizon)
                                     or (line.active and line.open_base)):
                 cleared.append(line)
         if cleared:

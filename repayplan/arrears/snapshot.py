@@ -17,13 +17,14 @@ payment, restored and played on, gives what the replay itself gave:
 >>> from .policy import PenaltyPolicy
 >>> from .replay import line_events
 >>> loan = Loan(Decimal("1000"), parse_rate("0%"), 1, start=date(2025, 1, 1))
->>> replay = _Replay(loan, PenaltyPolicy(parse_rate("0.05%/day"), base="overdue-installment"), date(2025, 3, 1))
+>>> replay = Replay(loan, PenaltyPolicy(parse_rate("0.05%/day"), base="overdue-installment"), date(2025, 3, 1))
 >>> events = sorted(line_events(replay.lines) + [(date(2025, 2, 11), 2, 0)])  # due, end of grace, payment
 >>> snapshots: list[Snapshot] = []
 >>> replay.play(events, [Decimal("1005.00")], lambda: snapshots.append(take(replay)))
 3
 >>> again = restore(replay, snapshots[2], date(2025, 3, 1))   # before the payment
->>> again.lines[0].up, again.play(events[2:], [Decimal("1005.00")]), again.lines[0].up, again.lines[0].pen_paid
+>>> first = again.lines[0]
+>>> first.unpaid_principal, again.play(events[2:], [Decimal("1005.00")]), first.unpaid_principal, first.pen_paid
 (Decimal('1000.00'), 1, Decimal('0.00'), Decimal('5.00'))
 """
 
@@ -35,7 +36,7 @@ from datetime import date
 from decimal import Decimal
 
 from .ledger import LedgerState
-from .replay import _Line, _Replay
+from .replay import InstallmentState, Replay
 
 
 @dataclass(frozen=True)
@@ -43,7 +44,7 @@ class Snapshot:
     """The replay's state before one event: frozen copies of the installments (shared between snapshots where
     unchanged; copied again on restoring), and the lengths of its append-only lists."""
 
-    lines: tuple[_Line, ...]
+    lines: tuple[InstallmentState, ...]
     open: tuple[int, ...]
     next_due: int
     credit: Decimal
@@ -55,7 +56,7 @@ class Snapshot:
     ledger: LedgerState
 
 
-def take(replay: _Replay) -> Snapshot:
+def take(replay: Replay) -> Snapshot:
     """The state now; only the lines changed since the last snapshot are copied."""
     lines = list(replay.last) if replay.last else list(replay.lines)  # at first every line is dirty
     for i in replay.dirty:
@@ -68,7 +69,7 @@ def take(replay: _Replay) -> Snapshot:
                     credited=len(replay.credited), ledger=replay.ledger.state())
 
 
-def restore(replay: _Replay, snap: Snapshot, as_of: date) -> _Replay:
+def restore(replay: Replay, snap: Snapshot, as_of: date) -> Replay:
     """A new replay in the state of ``snap`` (taken from ``replay``), to run on up to ``as_of``; ``replay`` is
     left as it is."""
     new = copy.copy(replay)
