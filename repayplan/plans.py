@@ -30,9 +30,9 @@ from .model import Position, Row
 from .money import ZERO, MoneyPolicy
 from .rates import Rate
 
-#: The parts of a debt, in the order the law allocates payments to them in
-#: reverse (fees, then penalty, then interest, then principal).
-COMPONENTS = ("principal", "interest", "penalty", "fees")
+#: The parts of a debt, in the order of :class:`Components`' fields (the order
+#: payments go to them is a policy's: ``repayplan.arrears.COMPONENTS``, fees first).
+COMPONENT_FIELDS = ("principal", "interest", "penalty", "fees")
 
 
 @dataclass(frozen=True)
@@ -53,10 +53,10 @@ class Components:
         return self.principal + self.interest + self.penalty + self.fees
 
     def __add__(self, other: Components) -> Components:
-        return Components(*(getattr(self, c) + getattr(other, c) for c in COMPONENTS))
+        return Components(*(getattr(self, c) + getattr(other, c) for c in COMPONENT_FIELDS))
 
     def __sub__(self, other: Components) -> Components:
-        return Components(*(getattr(self, c) - getattr(other, c) for c in COMPONENTS))
+        return Components(*(getattr(self, c) - getattr(other, c) for c in COMPONENT_FIELDS))
 
     def add(self, component: str, amount: Decimal) -> Components:
         """A copy with ``amount`` added to one component."""
@@ -138,7 +138,7 @@ class Plan:
     @property
     def paid(self) -> Components:
         """What the rows pay, by component."""
-        return Components(*(self.total(c) for c in COMPONENTS))
+        return Components(*(self.total(c) for c in COMPONENT_FIELDS))
 
     @property
     def refund(self) -> Decimal:
@@ -184,7 +184,7 @@ class Plan:
         if paid.principal + self.forgiven.principal != owed.principal + self.capitalised.total:
             out.append(f"{self.name}: principal paid {paid.principal} + forgiven {self.forgiven.principal} is not "
                        f"the {owed.principal} owed + {self.capitalised.total} capitalised")
-        for c in COMPONENTS[1:]:
+        for c in COMPONENT_FIELDS[1:]:
             left = paid.get(c) + self.forgiven.get(c) + self.capitalised.get(c)
             if left != owed.get(c) + self.charged.get(c):
                 out.append(f"{self.name}: {c} paid + forgiven + capitalised {left} is not the "

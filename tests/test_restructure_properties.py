@@ -12,7 +12,7 @@ from hypothesis import strategies as st
 
 from repayplan.errors import InputError
 from repayplan.model import Position
-from repayplan.plans import COMPONENTS
+from repayplan.plans import COMPONENT_FIELDS
 from repayplan.restructure import Payment, apply, max_installments, performing_position, remaining_rows
 from repayplan.restructure.contract import contract_plan
 from repayplan.schedule import build_schedule
@@ -30,7 +30,7 @@ def reconciles(plan: object, position: Position) -> None:
     assert plan.refund == 0 or position.total <= 0  # type: ignore[attr-defined]
     for r in plan.rows:  # type: ignore[attr-defined]
         assert r.payment == r.principal + r.interest + r.fees + r.penalty
-        assert all(position.policy.round(getattr(r, c)) == getattr(r, c) for c in COMPONENTS)
+        assert all(position.policy.round(getattr(r, c)) == getattr(r, c) for c in COMPONENT_FIELDS)
     if plan.rows:  # type: ignore[attr-defined]
         assert plan.rows[-1].closing_balance == 0 and plan.rows[-1].frozen_balance == 0  # type: ignore[attr-defined]
 

@@ -15,12 +15,12 @@ from decimal import Decimal
 
 from .debts import ASSUMED_PENALTY, InstallmentDebt, RevolvingDebt, parse_rate
 from .results import Arrears, Budget, DebtOutcome, Difference, MonthRow, StrategyResult
-from .simulate import MAX_MONTHS, Plan, Shortfall, plan, plan_problems, simulate
+from .simulate import HORIZON_MONTHS, Plan, Shortfall, plan, plan_problems, simulate
 from .strategies import STRATEGIES, Strategy, strategy
 from .warnings import MinimumWarning, minimum_warning
 
 __all__ = [
-    "ASSUMED_PENALTY", "MAX_MONTHS", "STRATEGIES", "Arrears", "Budget", "DebtOutcome", "Decimal", "Difference",
+    "ASSUMED_PENALTY", "HORIZON_MONTHS", "STRATEGIES", "Arrears", "Budget", "DebtOutcome", "Decimal", "Difference",
     "InstallmentDebt", "MinimumWarning", "MonthRow", "Plan", "RevolvingDebt", "Shortfall", "Strategy",
     "StrategyResult", "minimum_warning", "parse_rate", "plan", "plan_problems", "simulate", "strategy",
 ]

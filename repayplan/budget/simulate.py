@@ -58,12 +58,12 @@ from .debts import Debt, InstallmentDebt, RevolvingDebt, month_dates
 from .results import Arrears, Budget, DebtOutcome, Difference, MonthRow, StrategyResult
 from .start import Opening, installment_start
 from .strategies import Strategy, rank, shortfall_order, strategy
-from .warnings import MAX_MONTHS, MinimumWarning, minimum_only, minimum_warning, repayment_problem
+from .warnings import HORIZON_MONTHS, MinimumWarning, minimum_only, minimum_warning, repayment_problem
 
 if TYPE_CHECKING:
     from .optimal import Optimum
 
-__all__ = ["MAX_MONTHS", "Budget", "Plan", "Shortfall", "plan", "plan_problems", "simulate"]
+__all__ = ["HORIZON_MONTHS", "Budget", "Plan", "Shortfall", "plan", "plan_problems", "simulate"]
 
 DEFAULT_STRATEGIES = ("optimal", "avalanche", "snowball", "minimum")
 
@@ -138,7 +138,7 @@ class Plan:
 
 
 def plan(debts: Sequence[Debt], budget: Budget, strategies: Sequence[Strategy | str] = DEFAULT_STRATEGIES,
-         currency: str | None = None, horizon: int = MAX_MONTHS, time_limit: float | None = None) -> Plan:
+         currency: str | None = None, horizon: int = HORIZON_MONTHS, time_limit: float | None = None) -> Plan:
     """Play every strategy out, after checking the debts (every problem at
     once: see :func:`plan_problems`); ``optimal`` searches for up to
     ``time_limit`` seconds (default :data:`~repayplan.budget.optimal.TIME_LIMIT`)."""
@@ -206,7 +206,7 @@ def simulate(debts: Sequence[Debt], budget: Budget, chosen: Strategy, policy: Mo
     the debts still owed, the extra; returns what it left), the strategy's
     order takes any rest."""
     openings = openings or [None] * len(debts)
-    dates = dates or month_dates(budget.start, MAX_MONTHS)
+    dates = dates or month_dates(budget.start, HORIZON_MONTHS)
     accounts = [open_account(d, i, budget.start, o) for i, (d, o) in enumerate(zip(debts, openings, strict=True))]
     n = len(accounts)
     monthly = policy.to_minor(budget.monthly)

@@ -37,10 +37,10 @@ from decimal import Decimal
 from .accounts import RevolvingAccount
 from .debts import RevolvingDebt, month_dates
 
-__all__ = ["MAX_MONTHS", "MinimumWarning", "minimum_only", "minimum_warning", "payment_for", "repayment_problem"]
+__all__ = ["HORIZON_MONTHS", "MinimumWarning", "minimum_only", "minimum_warning", "payment_for", "repayment_problem"]
 
 #: The longest a plan runs: 100 years (a debt not repaid by then never is).
-MAX_MONTHS = 1200
+HORIZON_MONTHS = 1200
 WARNING_MONTHS = 36
 
 
@@ -111,7 +111,7 @@ def payment_for(debt: RevolvingDebt, start: date, months: int = WARNING_MONTHS) 
 def minimum_only(debt: RevolvingDebt, start: date) -> tuple[int | None, int, int]:
     """Paying only the minimum: months to clear (None: never), total paid and
     charges, in minor units."""
-    return _run(debt, month_dates(start, MAX_MONTHS), start)
+    return _run(debt, month_dates(start, HORIZON_MONTHS), start)
 
 
 def minimum_warning(debt: RevolvingDebt, start: date,
@@ -127,7 +127,7 @@ def minimum_warning(debt: RevolvingDebt, start: date,
     if months <= WARNING_MONTHS:
         return MinimumWarning(debt.name, months, money(total), money(charges), None, None, None, first)
     payment = level_payment_36(debt, start)
-    months_36, total_36, _ = _run(debt, month_dates(start, MAX_MONTHS), start, payment)
+    months_36, total_36, _ = _run(debt, month_dates(start, HORIZON_MONTHS), start, payment)
     return MinimumWarning(debt.name, months, money(total), money(charges), money(payment), money(total_36),
                           money(total - total_36), first, months_36)
 

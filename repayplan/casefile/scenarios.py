@@ -32,7 +32,7 @@ from ..compare import Debt, Scenario
 from ..errors import InputError
 from ..inputs import MAX_NOTE, brief
 from ..plans import Borrower, Creditor
-from ..restructure import STEPS, parse_percent, read_step
+from ..restructure import STEPS, parse_share, read_step
 from . import schema
 from .fields import Reader
 from .loan import CaseInfo
@@ -110,7 +110,7 @@ def read_parties(reader: Reader, doc: dict[str, Any], borrower_fields: tuple[str
     recovery = None
     if "min_recovery" in table:
         try:
-            recovery = parse_percent(table["min_recovery"], "creditor.min_recovery")
+            recovery = parse_share(table["min_recovery"], "creditor.min_recovery")
         except InputError as exc:
             reader.problems.append(str(exc))
     max_term = reader.integer(table, "max_term", "creditor", minimum=1, maximum=1200, default=60) or 60

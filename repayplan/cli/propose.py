@@ -16,7 +16,7 @@ def overrides(flags: dict[str, Any], loan_start: Any) -> tuple[dict[str, Any], l
     from ..money import to_decimal
     from ..negotiate import parse_levers
     from ..rates import parse_rate
-    from ..restructure import parse_percent
+    from ..restructure import parse_share
 
     out: dict[str, Any] = {}
     problems: list[str] = []
@@ -45,7 +45,7 @@ def overrides(flags: dict[str, Any], loan_start: Any) -> tuple[dict[str, Any], l
     read("max-payment", amount("max_payment"))
     read("lump-sum", amount("lump_sum"))
     read("min-concession", amount("min_concession"))
-    read("min-recovery", lambda v: out.__setitem__("min_recovery", parse_percent(v, "min_recovery")))
+    read("min-recovery", lambda v: out.__setitem__("min_recovery", parse_share(v, "min_recovery")))
     read("discount-rate", lambda v: out.__setitem__("discount_rate", parse_rate(v, "discount_rate").annual))
     read("levers", levers)
     read("cap", lambda v: out.__setitem__("cap", parse_cap(v, loan_start)))

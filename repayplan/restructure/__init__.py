@@ -13,7 +13,7 @@ A restructuring is the position on a date plus an ordered list of steps
 (Decimal('500.00'), 24)
 """
 
-from .apply import MAX_MONTHS, apply, max_installments
+from .apply import MAX_PLAN_MONTHS, apply, max_installments
 from .position import PlanCalendar, is_performing, performing_position, plan_calendar, remaining_rows
 from .steps import (
     PHASES,
@@ -32,10 +32,10 @@ from .steps import (
     Waive,
 )
 from .tables import read_step
-from .values import parse_percent
+from .values import parse_share
 
 __all__ = [
-    "MAX_MONTHS", "PHASES", "REPAYING", "STEPS", "Capitalise", "Haircut", "InterestOnly", "Moratorium", "Payment",
+    "MAX_PLAN_MONTHS", "PHASES", "REPAYING", "STEPS", "Capitalise", "Haircut", "InterestOnly", "Moratorium", "Payment",
     "PlanCalendar", "SetRate", "Settle", "Step", "StepUp", "Term", "Waive", "apply", "is_performing",
-    "max_installments", "parse_percent", "performing_position", "plan_calendar", "read_step", "remaining_rows",
+    "max_installments", "parse_share", "performing_position", "plan_calendar", "read_step", "remaining_rows",
 ]

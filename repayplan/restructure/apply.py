@@ -53,7 +53,7 @@ from .shapes import (
 from .steps import PHASES, REPAYING, Capitalise, Haircut, Payment, SetRate, Settle, Step, StepUp, Term, Waive
 
 #: The longest agreement, in months, unless the creditor says otherwise (个性化分期 ceiling).
-MAX_MONTHS = 60
+MAX_PLAN_MONTHS = 60
 
 
 def max_installments(max_months: int, frequency: str) -> int:
@@ -63,7 +63,7 @@ def max_installments(max_months: int, frequency: str) -> int:
 
 
 def apply(position: Position, steps: Sequence[Step], on: date | None = None, *, name: str = "", label: str = "",
-          max_months: int = MAX_MONTHS, allocation: Sequence[str] | None = None) -> Plan:
+          max_months: int = MAX_PLAN_MONTHS, allocation: Sequence[str] | None = None) -> Plan:
     """Replay ``steps`` in order on what is owed on ``on`` (the position's
     date) and build the plan's exact schedule.
 

@@ -44,7 +44,7 @@ from typing import Any
 from ..errors import RepayplanError
 from ..model import Loan
 from ..money import ZERO
-from ..plans import COMPONENTS, Components, Plan, PlanRow
+from ..plans import COMPONENT_FIELDS, Components, Plan, PlanRow
 from ..text import msg
 from .apply import apply
 from .position import performing_position, remaining_rows
@@ -110,14 +110,14 @@ def contract_plan(loan: Loan, payments: Sequence[Any] = (), penalty: Any = None,
                             c.interest + zero, c.fees + zero, c.penalty + zero, balance - c.principal, zero, zero))
         balance -= c.principal
         previous = day
-    paid = Components(*(sum((getattr(r, k) for r in rows), zero) for k in COMPONENTS))
+    paid = Components(*(sum((getattr(r, k) for r in rows), zero) for k in COMPONENT_FIELDS))
     owed = Components(position.principal, position.interest + position.accrued_interest, position.penalty,
                       position.fees)
     charged = paid + used - owed
     how = (msg("contract.how", n=len(planned), left=money.grouped(left), maturity=maturity) if future
            else msg("contract.how_matured", left=money.grouped(left), maturity=maturity))
     plan = Plan(name, position, on, (), tuple(rows), credit=used, rate=loan.rate, kind="contract",
-                charged=Components(zero, *(charged.get(c) for c in COMPONENTS[1:])),
+                charged=Components(zero, *(charged.get(c) for c in COMPONENT_FIELDS[1:])),
                 basis=(msg("contract.owed_statement", on=on, total=money.grouped(position.total)), how,
                        ASSUMPTION if future else msg(MATURED, until=maturity)))
     return plan

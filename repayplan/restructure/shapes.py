@@ -26,7 +26,7 @@ from decimal import Decimal
 
 from ..model import Period, Row
 from ..money import WORKING, ZERO, MoneyPolicy
-from ..plans import COMPONENTS, Components, PlanRow
+from ..plans import COMPONENT_FIELDS, Components, PlanRow
 from ..schedule import (
     PrincipalRule,
     amortise,
@@ -60,18 +60,18 @@ def split(amounts: Components, n: int, policy: MoneyPolicy,
           order: Sequence[str] = ("fees", "interest", "penalty", "principal")) -> list[Components]:
     """Equal parts of the total over n installments, rounded down, the last
     taking the rest; each part pays the components in the allocation ``order``."""
-    left = {c: policy.to_minor(amounts.get(c)) for c in COMPONENTS}
+    left = {c: policy.to_minor(amounts.get(c)) for c in COMPONENT_FIELDS}
     total = sum(left.values())
     each = total // n
     zero = policy.round(ZERO)
     parts = []
     for k in range(n):
         room = each if k < n - 1 else total - each * (n - 1)
-        taken = dict.fromkeys(COMPONENTS, 0)
-        for c in [*order, *(c for c in COMPONENTS if c not in order)]:
+        taken = dict.fromkeys(COMPONENT_FIELDS, 0)
+        for c in [*order, *(c for c in COMPONENT_FIELDS if c not in order)]:
             take = min(room, left[c])
             taken[c], left[c], room = taken[c] + take, left[c] - take, room - take
-        parts.append(Components(*(policy.from_minor(taken[c]) if taken[c] else zero for c in COMPONENTS)))
+        parts.append(Components(*(policy.from_minor(taken[c]) if taken[c] else zero for c in COMPONENT_FIELDS)))
     return parts
 
 

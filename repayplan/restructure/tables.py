@@ -13,7 +13,7 @@ from ..errors import InputError
 from ..inputs import brief
 from ..rates import parse_rate
 from .steps import STEPS, Step
-from .values import parse_percent
+from .values import parse_share
 
 
 def read_step(table: object) -> tuple[Step | None, list[str]]:
@@ -80,7 +80,7 @@ def _read_field(value: Any, key: str, kind: str) -> Any:
     if kind == "amount":
         return to_decimal(value, key)
     if kind == "percent":
-        return parse_percent(value, key)
+        return parse_share(value, key)
     if kind == "rate":
         return parse_rate(value, key)
     if kind == "int":

@@ -1,6 +1,6 @@
 """Checks and texts shared by the steps: percentages, amounts, counts.
 
->>> parse_percent("12.5%", "percent"), parse_percent("60%", "percent")
+>>> parse_share("12.5%", "percent"), parse_share("60%", "percent")
 (Decimal('0.125'), Decimal('0.6'))
 """
 
@@ -30,8 +30,9 @@ def to_text(value: Any, kind: str) -> Any:
     return value
 
 
-def parse_percent(value: object, field: str) -> Decimal:
-    """A percentage as a fraction, more than 0% and at most 100%: '20%' → 0.2.
+def parse_share(value: object, field: str) -> Decimal:
+    """A share of an amount (a haircut, a settlement, a recovery floor) as a fraction, more than 0% and at
+    most 100%: '20%' → 0.2.
     Written as text with a % sign (:func:`repayplan.rates.parse_percentage`,
     the one rule); a bare number is refused with the fix."""
     fraction = parse_percentage(value, field)

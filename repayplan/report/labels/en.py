@@ -2,7 +2,7 @@
 from ...negotiate.words import WORDS
 
 EN: dict[str, str] = {
-    # batch (issue 6): case-list output and errors file
+    # batch: case-list output and errors file
     "case_id": "Case", "line": "Line", "problem": "Problem",
     "scenario": "Scenario", "scenario_date": "Restructuring date", "scenario_owed": "Owed on that date",
     "scenario_installment": "Plan installment", "scenario_payments": "Plan payments",
@@ -24,7 +24,7 @@ EN: dict[str, str] = {
     # methods
     "annuity": "equal installments", "equal-principal": "equal principal",
     "interest-only": "interest only, principal at the end", "bullet": "everything at maturity",
-    # plans side by side (`repayplan compare`, issue 3): metric names of the JSON, row labels
+    # plans side by side (`repayplan compare`): metric names of the JSON, row labels
     "total_principal": "of which principal", "forgiven": "Amount forgiven",
     "forgiven_principal": "Forgiven principal", "forgiven_interest": "Forgiven interest",
     "forgiven_penalty": "Forgiven penalty", "forgiven_fees": "Forgiven fees", "payments": "Number of payments",
@@ -42,7 +42,7 @@ EN: dict[str, str] = {
     "cmp.capitalised": "Capitalised", "cmp.frozen_balance": "Interest-free balance", "cmp.note": "Note",
     "cmp.yes": "yes", "cmp.no": "no", "cmp.contract": "Contract as it stands",
     "cmp.of_interest": "of which interest", "cmp.of_penalty": "of which penalty", "cmp.of_fees": "of which fees",
-    # arrears statement (`repayplan status`, issue 7)
+    # arrears statement (`repayplan status`)
     "arrears.as_of": "As of", "arrears.status": "Status", "arrears.due": "Due", "arrears.paid": "Paid",
     "arrears.unpaid_principal": "Unpaid principal", "arrears.unpaid_interest": "Unpaid interest",
     "arrears.penalty_interest": "Penalty interest", "arrears.unpaid_penalty": "Unpaid penalty",
@@ -66,7 +66,7 @@ EN: dict[str, str] = {
     "arrears.status.paid": "paid", "arrears.status.paid late": "paid late", "arrears.status.overdue": "overdue",
     "arrears.status.partly paid": "partly paid",
     "arrears.status.in grace": "in grace", "arrears.status.not due": "not due",
-    # arrears statement fixes (issue 7 review): the loan-level full-balance penalty
+    # arrears statement fixes (review): the loan-level full-balance penalty
     "arrears.full_balance": "full balance",
     # arrears follow-ups: due on the statement date (not late); the full-balance penalty's lines (CSV, workbook)
     "arrears.status.due today": "due today",
@@ -81,7 +81,7 @@ EN: dict[str, str] = {
                                "is its share, in proportion to its part of the balance (largest remainder).",
     "wb.penalty_rate_unit": "Penalty rate ({unit})", "wb.from": "From", "wb.to": "To (not counted)",
     "wb.balance": "Balance", "wb.daily_rate_column": "Daily rate",
-    # case-file workbook (`repayplan export`, issue 4)
+    # case-file workbook (`repayplan export`)
     "wb.contract": "Contract schedule", "wb.plan_rate": "Rate in the plan",
     "wb.contract_note": "the contract as signed, from the loan's start",
     "wb.sheet_summary": "Summary", "wb.sheet_arrears": "Arrears", "wb.sheet_terms": "Terms",
@@ -135,7 +135,7 @@ EN: dict[str, str] = {
     "wb.arrears_totals": "Totals", "wb.number": "No.", "wb.payment_date": "Date paid", "wb.amount": "Amount",
     "wb.none": "none", "wb.chart_balance": "Remaining balance",
     "wb.chart_composition": "What each payment pays: {plan}",
-    # budget plan (`repayplan plan`, issue 9)
+    # budget plan (`repayplan plan`)
     "plan.budget_heading": "Budget", "plan.currency": "Currency", "plan.start": "Plan starts",
     "plan.monthly": "Monthly budget", "plan.lump_sum": "Lump sum",
     "plan.lump_text": "{lump}, of which {reserve} kept as a reserve: {spent} paid in month 1",
@@ -203,7 +203,7 @@ EN: dict[str, str] = {
     "plan.src_budget": "[budget] monthly", "plan.src_borrower": "[borrower] income {income} − expenses {expenses}",
     "plan.xl_cheaper": "Cheaper", "plan.xl_dearer": "Dearer", "plan.xl_saving": "Saves",
     "plan.xl_sooner": "Months sooner",
-    # offers both sides can accept (`repayplan propose`, issue 5)
+    # offers both sides can accept (`repayplan propose`)
     "prop.borrower": "Borrower", "prop.creditor": "Creditor", "prop.cap": "Legal cap",
     "prop.none": "No offer fits both sides.", "prop.offers": "Offers, best for the borrower first",
     "prop.paste": "Paste into the case file", "prop.payments": "Payments", "prop.now": "Needed now",

@@ -1,6 +1,6 @@
 """Chinese labels (中文标签), the same keys as en.py; a missing key falls back to English."""
 ZH: dict[str, str] = {
-    # batch (issue 6)
+    # batch
     "case_id": "案件编号", "line": "行号", "problem": "问题",
     "scenario": "方案", "scenario_date": "重组基准日", "scenario_owed": "基准日欠款总额",
     "scenario_installment": "方案每期还款额", "scenario_payments": "方案还款次数",
@@ -19,7 +19,7 @@ ZH: dict[str, str] = {
     "interest_rule": "利息计算方法", "start": "起息日", "term": "借款期限",
     "annuity": "等额本息", "equal-principal": "等额本金",
     "interest-only": "按期付息、到期还本", "bullet": "到期一次还本付息",
-    # 方案对比 (`repayplan compare`, issue 3)
+    # 方案对比 (`repayplan compare`)
     "total_principal": "其中本金", "forgiven": "减免金额", "forgiven_principal": "减免本金",
     "forgiven_interest": "减免利息", "forgiven_penalty": "减免罚息", "forgiven_fees": "减免费用",
     "payments": "还款次数", "first_payment": "首期还款额", "largest_payment": "单期最大还款额",
@@ -36,7 +36,7 @@ ZH: dict[str, str] = {
     "cmp.capitalised": "转入本金的欠息", "cmp.frozen_balance": "停息挂账余额", "cmp.note": "备注",
     "cmp.yes": "是", "cmp.no": "否", "cmp.contract": "维持原合同",
     "cmp.of_interest": "其中利息", "cmp.of_penalty": "其中罚息", "cmp.of_fees": "其中费用",
-    # arrears statement (`repayplan status`, issue 7)
+    # arrears statement (`repayplan status`)
     "arrears.as_of": "截至日期", "arrears.status": "还款状态", "arrears.due": "应还金额", "arrears.paid": "已还金额",
     "arrears.unpaid_principal": "未还本金", "arrears.unpaid_interest": "未还利息",
     "arrears.penalty_interest": "罚息", "arrears.unpaid_penalty": "未还罚息",
@@ -60,7 +60,7 @@ ZH: dict[str, str] = {
     "arrears.status.paid": "已还清", "arrears.status.paid late": "逾期后还清", "arrears.status.overdue": "逾期",
     "arrears.status.partly paid": "部分还款",
     "arrears.status.in grace": "宽限期内", "arrears.status.not due": "未到期",
-    # arrears statement fixes (issue 7 review): the loan-level full-balance penalty
+    # arrears statement fixes (review): the loan-level full-balance penalty
     "arrears.full_balance": "全额罚息",
     # arrears follow-ups: due on the statement date (not late); the full-balance penalty's lines (CSV, workbook)
     "arrears.status.due today": "当日到期",
@@ -75,7 +75,7 @@ ZH: dict[str, str] = {
         "法）。"),
     "wb.penalty_rate_unit": "罚息利率（{unit}）", "wb.from": "起算日", "wb.to": "截止日（不含当日）",
     "wb.balance": "计息余额", "wb.daily_rate_column": "日利率",
-    # case-file workbook (`repayplan export`, issue 4)
+    # case-file workbook (`repayplan export`)
     "wb.contract": "合同原还款计划", "wb.plan_rate": "方案利率",
     "wb.contract_note": "按合同约定自放款日起的还款计划",
     "wb.sheet_summary": "汇总", "wb.sheet_arrears": "欠款明细", "wb.sheet_terms": "协议条款",
@@ -123,7 +123,7 @@ ZH: dict[str, str] = {
     "wb.arrears_payments": "还款记录", "wb.arrears_installments": "各期明细", "wb.arrears_totals": "合计",
     "wb.number": "序号", "wb.payment_date": "实际还款日", "wb.amount": "金额", "wb.none": "无",
     "wb.chart_balance": "剩余本金", "wb.chart_composition": "每期还款构成：{plan}",
-    # budget plan (`repayplan plan`, issue 9)
+    # budget plan (`repayplan plan`)
     "plan.budget_heading": "还款预算", "plan.currency": "币种", "plan.start": "计划起始日",
     "plan.monthly": "每月可还款额", "plan.lump_sum": "一次性资金",
     "plan.lump_text": "{lump}，其中{reserve}留作应急备用金，{spent}于第1个月用于还款",
@@ -185,7 +185,7 @@ ZH: dict[str, str] = {
     "plan.pen_late_max": "，最高{amount}", "plan.pen_assumed": "（假定：未提供 [debts.penalty]）",
     "plan.src_budget": "[budget] 每月预算", "plan.src_borrower": "[borrower] 月收入{income} − 月支出{expenses}",
     "plan.xl_cheaper": "较省", "plan.xl_dearer": "较贵", "plan.xl_saving": "少付", "plan.xl_sooner": "提前月数",
-    # 双方可接受的方案 (`repayplan propose`, issue 5)
+    # 双方可接受的方案 (`repayplan propose`)
     "prop.borrower": "借款人", "prop.creditor": "债权人", "prop.cap": "利率司法保护上限",
     "prop.none": "没有双方都能接受的方案。", "prop.offers": "方案（对借款人最有利的在前）",
     "prop.paste": "可粘贴到案件文件", "prop.payments": "还款次数", "prop.now": "需立即支付",
