@@ -39,6 +39,7 @@ from ..schedule import build_schedule
 from ..text import joined, msg
 from .ledger import Ledger
 from .policy import Payment, PenaltyPolicy, daily_rate_text
+from .rules import late_fee_kept
 from .statement import Application, PenaltyTerm
 
 ONE_DAY = timedelta(days=1)
@@ -265,7 +266,7 @@ class Replay:
         if p.late_fee_rate is not None:
             unpaid = line.contractual
             raw = money.round_exact(Fraction(unpaid) * self.late_rate)
-            kept = max(raw, self.late_min) if self.late_max is None else min(max(raw, self.late_min), self.late_max)
+            kept = late_fee_kept(raw, self.late_min, self.late_max)
             formula = msg("fee.formula", percent=self.late_rate_text, base=text(unpaid), amount=text(raw))
             if kept != raw:
                 formula = msg("fee.raised" if kept > raw else "fee.capped", formula=formula, amount=text(kept))

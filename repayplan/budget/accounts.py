@@ -30,6 +30,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
+from ..arrears.rules import late_fee_kept
 from ..errors import InputError
 from ..money import ROUNDING_MODES, WORKING, round_units
 from ..rates import DAYS_PER_YEAR
@@ -201,11 +202,9 @@ class Account:
         fee = self.policy.to_minor(terms.late_fee) if terms.late_fee else 0
         if terms.late_fee_rate is not None:
             scaled = Fraction(terms.late_fee_rate) * short
-            kept = max(round_units(scaled.numerator, scaled.denominator, self.mode),
-                       self.policy.to_minor(terms.late_fee_min))
-            if terms.late_fee_max is not None:
-                kept = min(kept, self.policy.to_minor(terms.late_fee_max))
-            fee += kept
+            most = None if terms.late_fee_max is None else self.policy.to_minor(terms.late_fee_max)
+            fee += late_fee_kept(round_units(scaled.numerator, scaled.denominator, self.mode),
+                                 self.policy.to_minor(terms.late_fee_min), most)
         if fee:
             self.fees += fee
             self.charged_fees += fee
