@@ -67,3 +67,23 @@ def test_every_english_label_has_a_chinese_one() -> None:
     from repayplan.report.labels import LABELS
 
     assert sorted(set(LABELS["en"]) - set(LABELS["zh"])) == []
+
+
+@pytest.mark.parametrize("args", [
+    ["build", "--principal", "1,5", "--rate", "abc", "--term", "12"],
+    ["status", str(EXAMPLES / "huabei-arrears.toml"), "--as-of", "9999-01-01"],
+    ["compare", str(EXAMPLES / "no-such-case.toml")],
+])
+def test_with_format_json_a_failure_is_data_too(args: list[str]) -> None:
+    """Programs read the problems from stdout; people still get one line each on stderr; the exit code holds."""
+    result = CliRunner().invoke(main, [*args, "--format", "json"])
+    assert result.exit_code == 2
+    errors = json.loads(result.stdout)["errors"]
+    lines = result.stderr.strip().splitlines()
+    assert len(errors) == len(lines) >= 1
+    for error, line in zip(errors, lines, strict=True):
+        assert set(error) <= {"path", "message", "hint", "file"} and error["message"]
+        # the line a person reads is the data put back together
+        text = f"{error['message']}; {error['hint']}" if error["hint"] else error["message"]
+        text = f"{error['path']}: {text}" if error["path"] else text
+        assert line == "Error: " + (f"{error['file']}: {text}" if error.get("file") else text)

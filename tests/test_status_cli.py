@@ -141,8 +141,9 @@ def test_an_empty_payments_file_is_refused_a_header_alone_is_noted(tmp_path: Pat
     for empty in ("", "\n  \n"):  # 0 bytes, or blank lines only: most likely the wrong file
         paid.write_text(empty, encoding="utf-8")
         code, out, err = run(*flags, "--payments", str(paid))
-        assert (code, out, err) == (2, "", f"Error: {paid}: the payments file is empty; its first line must be the "
-                                           "header date,amount, then one payment a line, e.g. 2025-03-01,1000.00\n")
+        assert (code, err) == (2, f"Error: {paid}: the payments file is empty; its first line must be the "
+                                  "header date,amount, then one payment a line, e.g. 2025-03-01,1000.00\n")
+        assert json.loads(out)["errors"][0]["hint"].startswith("its first line must be the header date,amount")
     # a header alone is a history of no payments, said in the notes: 1,000.00 overdue 30 days at 0.05%/day on
     # the overdue principal, 1000 × 0.05% × 30 = 15.00; payoff 1,015.00
     paid.write_text("date,amount\n", encoding="utf-8")

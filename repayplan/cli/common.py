@@ -7,6 +7,7 @@ Domain errors become exit 1 and input errors exit 2, each as one
 from __future__ import annotations
 
 import functools
+import json
 import os
 import sys
 from collections.abc import Callable
@@ -65,8 +66,10 @@ def handle_errors(func: F) -> F:
             raise
         except InputError as exc:
             lang = kwargs.get("lang") or default_lang()
+            _json_errors(exc, kwargs)
             raise InputProblem(error_text(exc, lang), say(msg("err.prefix"), lang)) from None
         except RepayplanError as exc:
+            _json_errors(exc, kwargs)
             raise Failure(str(exc)) from None
         except RecursionError:
             raise InputProblem("the input is nested too deeply to be read") from None
@@ -81,6 +84,15 @@ def handle_errors(func: F) -> F:
                           "for the traceback and please report it") from None
 
     return wrapper  # type: ignore[return-value]
+
+
+def _json_errors(exc: Exception, kwargs: dict[str, Any]) -> None:
+    """With --format json, the problems also go to standard output as data, for programs that call repayplan:
+    {"errors": [{"path", "message", "hint", "file"?}]} (stderr keeps its lines; the exit code is unchanged)."""
+    if kwargs.get("fmt") == "json":
+        from ..errors import problems_of
+
+        click.echo(json.dumps({"errors": [p.as_json() for p in problems_of(exc)]}, ensure_ascii=False))
 
 
 def error_text(exc: InputError, lang: str) -> str:
