@@ -194,7 +194,8 @@ def nominal_annual_rate(loan: Loan, flows: list[Flow]) -> Decimal | None:
     Decimal('0.23000084')
     """
     times, per_year = period_times(loan, [when for when, _ in flows])
-    per_period = rate_per_unit([float(a) for _, a in flows], [float(t) for t in times], places=14)
+    amounts, spans = [float(a) for _, a in flows], [float(t) for t in times]  # float ok: solver input
+    per_period = rate_per_unit(amounts, spans, places=14)
     if per_period is None:
         return None
     return WORKING.multiply(per_period, Decimal(per_year.numerator) / per_year.denominator).quantize(Decimal("1e-8"))

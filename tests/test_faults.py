@@ -89,7 +89,7 @@ def test_a_target_created_during_the_run_is_kept(tmp_path: Path) -> None:
 
 
 def test_a_batch_output_created_during_the_run_is_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from repayplan.batch import io
+    from repayplan.batch import writer as io
 
     out = tmp_path / "out.csv"
     close = io.SummaryWriter.close

@@ -35,8 +35,9 @@ import pandas as pd
 
 from ..errors import InputError, RepayplanError
 from .cases import COLUMNS
-from .io import CaseSource, _text, render
+from .io import CaseSource, _text
 from .summary import summarise
+from .writer import render
 
 #: CSV bytes a piece holds (a Dask partition): about 640,000 cases.
 BLOCKSIZE = 64 * 2**20

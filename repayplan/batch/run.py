@@ -22,11 +22,13 @@ from ..errors import InputError
 from ..report.files import Staging, check_target, refuse_inputs
 from ..report.render import csv_cell
 from .arrears import ARREARS_COLUMNS
+from .blocks import CsvBlock, cells_of
 from .cases import SHAPE
-from .io import ERROR_COLUMNS, CaseSource, CsvBlock, SummaryWriter, cells_of, error_rows, format_for, headers, render
+from .io import ERROR_COLUMNS, CaseSource, error_rows, format_for
 from .parallel import map_chunks
 from .scenario import SCENARIO_COLUMNS
 from .summary import SUMMARY_COLUMNS, summarise
+from .writer import SummaryWriter, headers, render
 
 #: How many problems a run to stdout shows on stderr before it only counts them.
 SHOWN_PROBLEMS = 20

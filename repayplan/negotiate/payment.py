@@ -91,7 +91,7 @@ class PaymentFamily(TermFamily):
             held, left = held - share, left - (room - share)
             pays.append(x)
         if left + held > 1e-6 or not pays:  # does not repay within the term: beyond the budget
-            big = float("inf")
+            big = float("inf")  # float ok: a search estimate's sentinel
             return Estimate(big, 0.0, big, big, big)
         npv = sum(p * ctx.discount(i + 1) for i, p in enumerate(pays))
         at_cap = sum(p * ctx.cap_discount(i + 1) for i, p in enumerate(pays))

@@ -246,7 +246,7 @@ def write_plan_sheet(out: SheetWriter, plan: BookPlan, case_id: str, lang: str, 
         if terms is not None:
             cells["factor"] = (Formula(terms.factors[index], values[index]), "factor")
             if terms.uses_discount:
-                discount = discount / (1 + float(values[index]))
+                discount = discount / (1 + float(values[index]))  # float ok: the cell's cached value
                 cells["discount"] = (Formula(f"{'1' if index == 0 else f'L{FIRST_ROW + index - 1}'}"
                                              f"/(1+D{FIRST_ROW + index})", discount), "discount")
         out.append(*[cells.get(k) for k in keys])

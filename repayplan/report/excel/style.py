@@ -105,7 +105,7 @@ def cached(value: Any) -> Any:
     if isinstance(value, date):
         return (value - date(1899, 12, 30)).days
     if isinstance(value, Decimal | Fraction):
-        return float(value)
+        return float(value)  # float ok: an Excel cell holds a double
     return value
 
 
@@ -211,7 +211,7 @@ class SheetWriter:
             ws.write_datetime(r, c, value if isinstance(value, datetime) else
                               datetime(value.year, value.month, value.day), fmt)
         elif isinstance(value, int | float | Decimal | Fraction):
-            ws.write_number(r, c, float(value), fmt)
+            ws.write_number(r, c, float(value), fmt)  # float ok: an Excel cell holds a double
         else:
             raise ValueError(f"cannot write {value!r} to a cell")
 

@@ -1,0 +1,97 @@
+"""A CSV case list as blocks of whole records, and a block as a chunk of text cells.
+
+The main process of a run only cuts the file into :class:`CsvBlock` pieces
+(:func:`record_boundary` says where a block can end whatever follows it);
+:func:`cells_of` reads a block record by record where the chunk is computed,
+on a worker, with the same rules as one reader over the whole file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from io import StringIO
+
+import pandas as pd
+
+from ..csvrows import MAX_RECORD_LINES, records
+from .cases import SHAPE
+
+
+@dataclass(frozen=True)
+class CsvBlock:
+    """Whole records of a CSV case list as the file has them, and the number of the first line."""
+
+    text: str
+    first_line: int
+    columns: tuple[str, ...]
+    where: str
+
+
+def cells_of(piece: CsvBlock | pd.DataFrame) -> pd.DataFrame:
+    """A chunk of text cells from a piece of a case list (a Parquet chunk already is one).
+
+    A CSV block is read record by record (:func:`repayplan.csvrows.records`):
+    a malformed line fails alone, with its line number, and a row with the
+    wrong number of fields is that row's problem, never shifting or losing
+    the rows around it.
+
+    >>> block = CsvBlock('A,1\\n\\n"B\\nC",2\\nD,"x\\n', 7, ("case_id", "x"), "c.csv")
+    >>> [(r[0], r[1], r[2], r[3][:20]) for r in cells_of(block)[["case_id", "x", "line", SHAPE]].values.tolist()]
+    [('A', '1', 7, ''), ('B\\nC', '2', 9, ''), ('', '', 11, 'a quote opens in thi')]
+    """
+    if isinstance(piece, pd.DataFrame):
+        return piece
+    columns = list(piece.columns)
+    width = len(columns)
+    text = list(StringIO(piece.text, newline=""))  # lines as the file gives them (\n, \r\n or \r ends one)
+    if '"' not in piece.text and "\x00" not in piece.text:  # the usual block: a record a line
+        records_ = [line.rstrip("\r\n").split(",") for line in text]
+        if all(len(r) == width for r in records_) and all(any(r) for r in records_):
+            return _chunk(records_, list(range(piece.first_line, piece.first_line + len(records_))),
+                          [""] * len(records_), columns)
+    rows: list[list[str]] = []
+    lines: list[int] = []
+    shapes: list[str] = []
+    for local, record, problem in records(text, width):
+        line = piece.first_line + local - 1
+        if problem:  # a malformed line fails alone, with its line number
+            rows.append([""] * width)
+            shapes.append(problem)
+            lines.append(line)
+        elif len(record) == width and any(record):  # the usual row: no checks beyond these
+            rows.append(record)
+            shapes.append("")
+            lines.append(line)
+        elif any(cell.strip() for cell in record):  # short, long, or with a trailing comma
+            extra = record[width:]
+            shapes.append(f"the row has {len(record)} fields and the header {width}; quote a cell that "
+                          "holds a comma" if any(cell.strip() for cell in extra) else "")
+            rows.append((record + [""] * width)[:width])
+            lines.append(line)
+    return _chunk(rows, lines, shapes, columns)
+
+
+def record_boundary(lines: list[str], width: int) -> int:
+    """How many of these lines make whole records whatever follows them: all of
+    them when no line holds a quote (a record is then a line); else up to the
+    start of the last record that begins at least MAX_RECORD_LINES lines before
+    the end (no record is longer, so what came before it is settled); 0: read on.
+
+    >>> record_boundary(["a,1\\n", "b,2\\n"], 2)
+    2
+    >>> record_boundary(['a,"1\\n', '2",3\\n'] + ["c,4\\n"] * 60, 2)
+    11
+    """
+    if not any('"' in line for line in lines):
+        return len(lines)
+    limit = len(lines) - MAX_RECORD_LINES
+    starts = [local for local, _, _ in records(lines, width) if local <= limit]
+    return starts[-1] - 1 if starts else 0
+
+
+def _chunk(rows: list[list[str]], lines: list[int], shapes: list[str], columns: list[str]) -> pd.DataFrame:
+    """A chunk of text cells with its ``line`` numbers and each row's shape problem ("" when none)."""
+    chunk = pd.DataFrame(rows, columns=columns, dtype=object)
+    chunk["line"] = lines
+    chunk[SHAPE] = shapes
+    return chunk
