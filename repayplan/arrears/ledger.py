@@ -14,7 +14,7 @@ tie). The shares add up to the rounded amount exactly, and a share once
 split never changes.
 
 Rounding point: the interval's amount, from the exact product (integer
-minor units, :func:`repayplan.money.round_units`).
+minor units, :func:`repayplan.arrears.rules.penalty_units`).
 
 >>> split_units(50, [33333, 33333, 33334], 1, 2000)  # 1,000.00 × 0.05%/day × 1 day = 0.50 over 3 installments
 [17, 16, 17]
@@ -29,7 +29,7 @@ from decimal import Decimal
 from operator import add
 from typing import NamedTuple
 
-from ..money import round_units
+from .rules import penalty_units
 from .statement import PenaltyTerm
 
 
@@ -99,8 +99,8 @@ class Ledger:
         balance = sum(weights)
         if days <= 0 or balance <= 0:
             return
+        amount = penalty_units(balance, days, self.num, self.den, self.rounding)
         num = self.num * days
-        amount = round_units(balance * num, self.den, self.rounding)
         self.terms.append(PenaltyTerm(start, end, Decimal(balance).scaleb(-self.minor), days,
                                       Decimal(amount).scaleb(-self.minor)))
         if amount:  # an installment with no base has no fraction: its share is 0

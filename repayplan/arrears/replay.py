@@ -33,13 +33,13 @@ from decimal import Decimal
 from fractions import Fraction
 
 from ..model import Loan, Schedule
-from ..money import ZERO, MoneyPolicy, round_units
+from ..money import ZERO, MoneyPolicy
 from ..rates import Rate, percent_text
 from ..schedule import build_schedule
 from ..text import joined, msg
+from . import rules
 from .ledger import Ledger
 from .policy import Payment, PenaltyPolicy, daily_rate_text
-from .rules import late_fee_kept
 from .statement import Application, PenaltyTerm
 
 ONE_DAY = timedelta(days=1)
@@ -146,9 +146,9 @@ class Replay:
         money = self.money
         self.zero = money.round(ZERO)
         self.late_fixed = money.round(penalty.late_fee)
-        self.late_min = money.round(penalty.late_fee_min)
-        self.late_max = money.round(penalty.late_fee_max) if penalty.late_fee_max is not None else None
-        self.late_rate = Fraction(penalty.late_fee_rate or 0)
+        self.late_min = money.to_minor(penalty.late_fee_min)
+        self.late_max = money.to_minor(penalty.late_fee_max) if penalty.late_fee_max is not None else None
+        self.late_rate = Fraction(penalty.late_fee_rate) if penalty.late_fee_rate is not None else None
         self.late_rate_text = percent_text(penalty.late_fee_rate or ZERO)
         self.credited: list[tuple[date, int, Decimal]] = []  # (day, payment, left over as credit), played order
         self.dirty: set[int] = set(range(len(self.lines)))  # lines changed since the last snapshot (snapshot.py)
@@ -168,17 +168,22 @@ class Replay:
         """:meth:`horizon` for money paid to `line` on `day`: late only after its last grace day."""
         return self.horizon(day, day > line.grace_end)
 
+    def units(self, amount: Decimal) -> int:
+        """A whole amount in integer minor units (amounts here are always whole minor units)."""
+        return int(amount.scaleb(self.minor))
+
+    def decimal(self, units: int) -> Decimal:
+        return Decimal(units).scaleb(-self.minor)
+
     def amount(self, base: Decimal, days: int) -> Decimal:
-        """round(base × daily rate × days) from the exact product, in integer minor units."""
-        units = int(base.scaleb(self.minor))  # amounts here are always whole minor units
-        return Decimal(round_units(units * self.daily_num * days, self.daily_den, self.rounding)).scaleb(-self.minor)
+        """Penalty on ``base`` for ``days`` (:func:`repayplan.arrears.rules.penalty_units`)."""
+        return Decimal(rules.penalty_units(int(base.scaleb(self.minor)), days, self.daily_num, self.daily_den,
+                                           self.rounding)).scaleb(-self.minor)
 
     def base_of(self, line: InstallmentState) -> Decimal:
-        if self.base_kind == "overdue-installment":
-            return line.contractual
-        if self.penalty.compound and line.is_due:
-            return line.unpaid_principal + line.unpaid_interest
-        return line.unpaid_principal
+        """A line's penalty base (:func:`repayplan.arrears.rules.penalty_base`): interest compounds once due."""
+        return rules.penalty_base(self.base_kind, self.penalty.compound and line.is_due, line.unpaid_principal,
+                                  line.unpaid_interest, line.unpaid_installment_fee)
 
     def close_term(self, line: InstallmentState, start: date, end: date, base: Decimal) -> None:
         days = (end - start).days
@@ -258,20 +263,22 @@ class Replay:
             self.activate(line, line.penalty_start)
 
     def charge_late_fee(self, line: InstallmentState, day: date) -> None:
-        p, money, text = self.penalty, self.money, self.text
-        fee, parts = self.zero, []
+        """The late fee of a missed line (:func:`repayplan.arrears.rules.late_fee`), with its trace."""
+        p, text, decimal = self.penalty, self.text, self.decimal
+        unpaid = line.contractual
+        charged = rules.late_fee(self.units(unpaid), self.units(self.late_fixed) if p.late_fee else 0, self.late_rate,
+                                 self.late_min, self.late_max, self.rounding)
+        parts = []
         if p.late_fee:
-            fee += self.late_fixed
             parts.append(msg("fee.fixed", amount=text(self.late_fixed)))
-        if p.late_fee_rate is not None:
-            unpaid = line.contractual
-            raw = money.round_exact(Fraction(unpaid) * self.late_rate)
-            kept = late_fee_kept(raw, self.late_min, self.late_max)
-            formula = msg("fee.formula", percent=self.late_rate_text, base=text(unpaid), amount=text(raw))
+        if charged.raw is not None:
+            raw, kept = charged.raw, charged.kept
+            formula = msg("fee.formula", percent=self.late_rate_text, base=text(unpaid), amount=text(decimal(raw)))
             if kept != raw:
-                formula = msg("fee.raised" if kept > raw else "fee.capped", formula=formula, amount=text(kept))
+                formula = msg("fee.raised" if kept > raw else "fee.capped", formula=formula,
+                              amount=text(decimal(kept)))
             parts.append(formula)
-            fee += kept
+        fee = decimal(charged.total)
         if fee > 0:
             line.unpaid_late_fees += fee
             line.late_fees += fee
@@ -302,37 +309,35 @@ class Replay:
                 if self.charged(x) > x.pen_paid:
                     yield x
 
+    def owed(self, line: InstallmentState, component: str, day: date) -> Decimal:
+        """What a line owes of a component to money paid on ``day`` (nothing before it falls due but its
+        full-balance penalty); paying one (line, component) never changes what another owes."""
+        if component == "penalty":
+            if line.active or self.charged(line):
+                return self.penalty_owed(line, self.line_horizon(line, day))
+            return ZERO
+        if not line.is_due:
+            return ZERO
+        if component == "principal":
+            return line.unpaid_principal
+        if component == "interest":
+            return line.unpaid_interest
+        return line.unpaid_late_fees + line.unpaid_installment_fee
+
     def allocate(self, amount: Decimal, day: date, source: str, index: int | None) -> Decimal:
-        """Pay what is owed in allocation order; return what is left over."""
+        """Pay what is owed in allocation order (:func:`repayplan.arrears.rules.allocate`); return what is left
+        over."""
         if amount <= 0:
             return amount
         # full balance: the penalty to this payment is split before it is paid; the payment is late (its day
         # counted) only while the loan is in default, i.e. some installment's grace has run out unpaid
         loan_horizon = self.horizon(day, self.ledger.active)
         self.ledger.close(loan_horizon)
-        if self.by_component:
-            lines = list(self.buckets())
-            pairs: Iterator[tuple[InstallmentState, str]] = ((x, c) for c in self.order for x in lines)
-        else:
-            pairs = ((x, c) for x in self.buckets() for c in self.order)
+        pairs = rules.allocation_pairs(self.buckets(), self.order, self.by_component)
+        parts, amount = rules.allocate(amount, ((pair, self.owed(pair[0], pair[1], day)) for pair in pairs))
         touched: dict[int, InstallmentState] = {}
         record, keep = self.applications.append, self.keep_applications
-        for line, component in pairs:
-            if component == "penalty":
-                owed = self.penalty_owed(line, self.line_horizon(line, day)) if (line.active or self.charged(line)) \
-                    else ZERO
-            elif not line.is_due:
-                continue
-            elif component == "principal":
-                owed = line.unpaid_principal
-            elif component == "interest":
-                owed = line.unpaid_interest
-            else:
-                owed = line.unpaid_late_fees + line.unpaid_installment_fee
-            if owed <= 0:
-                continue
-            pay = owed if owed < amount else amount
-            amount -= pay
+        for (line, component), pay in parts:
             line.paid += pay
             if component == "penalty":
                 line.pen_paid += pay
@@ -341,14 +346,12 @@ class Replay:
             elif component == "interest":
                 line.unpaid_interest -= pay
             else:
-                late = min(pay, line.unpaid_late_fees)
+                late, fee = rules.fees_split(pay, line.unpaid_late_fees)
                 line.unpaid_late_fees -= late
-                line.unpaid_installment_fee -= pay - late
+                line.unpaid_installment_fee -= fee
             if keep:
                 record(Application(day, source, index, line.period, component, pay))
             touched[line.period] = line
-            if amount <= 0:
-                break
         cleared = []
         for line in touched.values():
             self.dirty.add(line.index)

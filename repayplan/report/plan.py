@@ -156,7 +156,7 @@ def penalty_words(debt: Any, lang: str) -> str:
         text = L("pen_none", lang)
     else:
         text = L("pen_rate", lang, rate=say(policy.rate_text(debt.rate), lang), base=L(f"base_{policy.base}", lang))
-        if policy.compound and policy.base == "overdue-principal":
+        if policy.compound and policy.base != "overdue-installment":
             text += L("pen_compound", lang)
     fees = []
     if policy.late_fee:
