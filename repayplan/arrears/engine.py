@@ -61,6 +61,7 @@ def checked_payments(loan: Loan, payments: Sequence[Payment]) -> list[Payment]:
     """The payments, each checked (a date on or after the loan's start, an amount of 0 or more in whole minor
     units); the first bad one is an :class:`InputError` naming it."""
     checked = []
+    policy = loan.policy
     for i, payment in enumerate(payments, start=1):
         if not isinstance(payment.date, date):
             raise InputError(f"payments[{i}].date: {payment.date!r} is not a date; write it as YYYY-MM-DD")
@@ -69,10 +70,10 @@ def checked_payments(loan: Loan, payments: Sequence[Payment]) -> list[Payment]:
                              "check the date")
         if payment.amount < 0:
             raise InputError(f"payments[{i}].amount: must be 0 or more, got {payment.amount}")
-        if loan.policy.round(payment.amount) != payment.amount:
+        if policy.round(payment.amount) != payment.amount:
             raise InputError(f"payments[{i}].amount: {payment.amount} has more decimals than {loan.currency} "
-                             f"allows; give it to {loan.policy.quantum}")
-        checked.append(Payment(payment.date, loan.policy.round(payment.amount), payment.note))
+                             f"allows; give it to {policy.quantum}")
+        checked.append(Payment(payment.date, policy.round(payment.amount), payment.note))
     return checked
 
 

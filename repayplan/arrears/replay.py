@@ -27,19 +27,20 @@ Timing rules:
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date, timedelta
 from decimal import Decimal
 from fractions import Fraction
+from itertools import chain
 
 from ..model import Loan, Schedule
 from ..money import ZERO, MoneyPolicy
 from ..rates import Rate, percent_text
 from ..schedule import build_schedule
 from ..text import joined, msg
-from . import rules
 from .ledger import Ledger
 from .policy import Payment, PenaltyPolicy, daily_rate_text
+from .rules import allocate, allocation_pairs, fees_split, late_fee, penalty_base, penalty_units
 from .statement import Application, PenaltyTerm
 
 ONE_DAY = timedelta(days=1)
@@ -177,12 +178,12 @@ class Replay:
 
     def amount(self, base: Decimal, days: int) -> Decimal:
         """Penalty on ``base`` for ``days`` (:func:`repayplan.arrears.rules.penalty_units`)."""
-        return Decimal(rules.penalty_units(int(base.scaleb(self.minor)), days, self.daily_num, self.daily_den,
-                                           self.rounding)).scaleb(-self.minor)
+        return Decimal(penalty_units(int(base.scaleb(self.minor)), days, self.daily_num, self.daily_den,
+                                     self.rounding)).scaleb(-self.minor)
 
     def base_of(self, line: InstallmentState) -> Decimal:
         """A line's penalty base (:func:`repayplan.arrears.rules.penalty_base`): interest compounds once due."""
-        return rules.penalty_base(self.base_kind, self.penalty.compound and line.is_due, line.unpaid_principal,
+        return penalty_base(self.base_kind, self.penalty.compound and line.is_due, line.unpaid_principal,
                                   line.unpaid_interest, line.unpaid_installment_fee)
 
     def close_term(self, line: InstallmentState, start: date, end: date, base: Decimal) -> None:
@@ -266,7 +267,7 @@ class Replay:
         """The late fee of a missed line (:func:`repayplan.arrears.rules.late_fee`), with its trace."""
         p, text, decimal = self.penalty, self.text, self.decimal
         unpaid = line.contractual
-        charged = rules.late_fee(self.units(unpaid), self.units(self.late_fixed) if p.late_fee else 0, self.late_rate,
+        charged = late_fee(self.units(unpaid), self.units(self.late_fixed) if p.late_fee else 0, self.late_rate,
                                  self.late_min, self.late_max, self.rounding)
         parts = []
         if p.late_fee:
@@ -300,29 +301,34 @@ class Replay:
                 self.ledger.deactivate(end)
 
     # -- allocation --------------------------------------------------------
-    def buckets(self) -> Iterator[InstallmentState]:
+    def buckets(self) -> Iterable[InstallmentState]:
         """Lines a payment can go to, oldest first: those fallen due, then (full-balance penalty only)
-        installments not yet due that bear penalty interest."""
-        yield from list(self.open)
+        installments not yet due that bear penalty interest (read as the money goes)."""
         if self.outstanding and self.ever_default:
-            for x in self.lines[self.next_due:]:
-                if self.charged(x) > x.pen_paid:
-                    yield x
+            return chain(list(self.open), (x for x in self.lines[self.next_due:] if self.charged(x) > x.pen_paid))
+        return list(self.open)
 
-    def owed(self, line: InstallmentState, component: str, day: date) -> Decimal:
-        """What a line owes of a component to money paid on ``day`` (nothing before it falls due but its
-        full-balance penalty); paying one (line, component) never changes what another owes."""
-        if component == "penalty":
-            if line.active or self.charged(line):
-                return self.penalty_owed(line, self.line_horizon(line, day))
-            return ZERO
-        if not line.is_due:
-            return ZERO
-        if component == "principal":
-            return line.unpaid_principal
-        if component == "interest":
-            return line.unpaid_interest
-        return line.unpaid_late_fees + line.unpaid_installment_fee
+    def owing(self, day: date) -> Iterator[tuple[tuple[InstallmentState, str], Decimal]]:
+        """Each (line, component) a payment on ``day`` can go to, in allocation order
+        (:func:`repayplan.arrears.rules.allocation_pairs`), with what it owes (nothing before the line falls due
+        but its full-balance penalty); those owing nothing are left out. Paying one never changes what another
+        owes, so they are read as the money goes."""
+        for pair in allocation_pairs(self.buckets(), self.order, self.by_component):
+            line, component = pair
+            if component == "penalty":
+                if not (line.active or self.charged(line)):
+                    continue
+                owed = self.penalty_owed(line, self.line_horizon(line, day))
+            elif not line.is_due:
+                continue
+            elif component == "principal":
+                owed = line.unpaid_principal
+            elif component == "interest":
+                owed = line.unpaid_interest
+            else:
+                owed = line.unpaid_late_fees + line.unpaid_installment_fee
+            if owed > 0:
+                yield pair, owed
 
     def allocate(self, amount: Decimal, day: date, source: str, index: int | None) -> Decimal:
         """Pay what is owed in allocation order (:func:`repayplan.arrears.rules.allocate`); return what is left
@@ -333,8 +339,7 @@ class Replay:
         # counted) only while the loan is in default, i.e. some installment's grace has run out unpaid
         loan_horizon = self.horizon(day, self.ledger.active)
         self.ledger.close(loan_horizon)
-        pairs = rules.allocation_pairs(self.buckets(), self.order, self.by_component)
-        parts, amount = rules.allocate(amount, ((pair, self.owed(pair[0], pair[1], day)) for pair in pairs))
+        parts, amount = allocate(amount, self.owing(day))
         touched: dict[int, InstallmentState] = {}
         record, keep = self.applications.append, self.keep_applications
         for (line, component), pay in parts:
@@ -346,7 +351,7 @@ class Replay:
             elif component == "interest":
                 line.unpaid_interest -= pay
             else:
-                late, fee = rules.fees_split(pay, line.unpaid_late_fees)
+                late, fee = fees_split(pay, line.unpaid_late_fees)
                 line.unpaid_late_fees -= late
                 line.unpaid_installment_fee -= fee
             if keep:

@@ -36,6 +36,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
+from itertools import product
 from typing import TypeVar
 
 from ..money import round_units
@@ -165,7 +166,9 @@ def allocation_pairs(lines: Iterable[L], order: Sequence[str], by_component: boo
     if by_component:
         listed = list(lines)
         return ((line, c) for c in order for line in listed)
-    return ((line, c) for line in lines for c in order)
+    if isinstance(lines, Sequence):
+        return product(lines, order)
+    return ((line, c) for line in lines for c in order)  # read only as far as needed
 
 
 def fees_split(part: N, late_unpaid: N) -> tuple[N, N]:
