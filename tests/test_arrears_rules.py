@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from repayplan.arrears import COMPONENTS, PenaltyPolicy
-from repayplan.arrears.replay import InstallmentState, Replay
+from repayplan.arrears.installments import InstallmentState
+from repayplan.arrears.replay import Replay
 from repayplan.arrears.rules import late_fee_kept
 from repayplan.budget.accounts import Account, InstallmentAccount, open_account
 from repayplan.budget.debts import InstallmentDebt

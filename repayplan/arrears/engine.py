@@ -16,8 +16,9 @@ from ..money import ZERO
 from ..schedule import build_schedule
 from ..text import joined, msg
 from .accrual import accrued_interest
+from .installments import InstallmentState
 from .policy import Payment, PenaltyPolicy
-from .replay import InstallmentState, Replay
+from .replay import Replay
 from .statement import Statement, StatementLine
 
 
@@ -146,7 +147,8 @@ def _finish(replay: Replay, line: InstallmentState, zero: Decimal) -> StatementL
     elif not line.decided:
         status = "due today" if line.due_date == as_of else "in grace"
     else:
-        status = "partly paid" if line.contractual < line.principal + line.interest + line.inst_fee else "overdue"
+        due = line.principal + line.interest + line.installment_fee
+        status = "partly paid" if line.contractual < due else "overdue"
     charged = replay.charged(line)
     if line.settled_on is not None:
         days = max(0, (line.settled_on - line.due_date).days)
@@ -154,10 +156,10 @@ def _finish(replay: Replay, line: InstallmentState, zero: Decimal) -> StatementL
         days = max(0, (as_of - line.due_date).days) if line.is_due else 0
     return StatementLine(
         period=line.period, due_date=line.due_date, status=status,
-        due=line.principal + line.interest + line.inst_fee, principal=line.principal, interest=line.interest,
-        installment_fee=line.inst_fee, paid=line.paid + zero,
+        due=line.principal + line.interest + line.installment_fee, principal=line.principal, interest=line.interest,
+        installment_fee=line.installment_fee, paid=line.paid + zero,
         unpaid_principal=line.unpaid_principal, unpaid_interest=line.unpaid_interest,
-        penalty_interest=charged + zero, unpaid_penalty=charged - line.pen_paid + zero,
+        penalty_interest=charged + zero, unpaid_penalty=charged - line.penalty_paid + zero,
         fees=line.late_fees + zero, unpaid_fees=line.unpaid_late_fees + line.unpaid_installment_fee + zero,
         days_overdue=days,
         settled_on=line.settled_on, terms=tuple(line.terms), notes=tuple(notes), rate_text=replay.rate_text,

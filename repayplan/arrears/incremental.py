@@ -36,8 +36,9 @@ from decimal import Decimal
 from ..errors import InputError
 from ..model import Loan
 from .engine import checked_payments, write_up
+from .installments import line_events
 from .policy import Payment, PenaltyPolicy
-from .replay import Replay, line_events
+from .replay import Replay
 from .snapshot import Snapshot, restore, take
 from .statement import Statement
 

@@ -30,7 +30,7 @@ from operator import add
 from typing import NamedTuple
 
 from .rules import penalty_units
-from .statement import PenaltyTerm
+from .statement import PenaltyTerm, new_term
 
 
 def split_units(total: int, weights: Sequence[int], num: int, den: int) -> list[int]:
@@ -101,8 +101,8 @@ class Ledger:
             return
         amount = penalty_units(balance, days, self.num, self.den, self.rounding)
         num = self.num * days
-        self.terms.append(PenaltyTerm(start, end, Decimal(balance).scaleb(-self.minor), days,
-                                      Decimal(amount).scaleb(-self.minor)))
+        self.terms.append(new_term(start=start, end=end, base=Decimal(balance).scaleb(-self.minor), days=days,
+                                      amount=Decimal(amount).scaleb(-self.minor)))
         if amount:  # an installment with no base has no fraction: its share is 0
             self.charged_units = list(map(add, self.charged_units, split_units(amount, weights, num, self.den)))
 

@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from itertools import chain
@@ -38,12 +38,11 @@ from ..money import ZERO, MoneyPolicy
 from ..rates import Rate, percent_text
 from ..schedule import build_schedule
 from ..text import joined, msg
+from .installments import ONE_DAY, InstallmentState, line_events
 from .ledger import Ledger
 from .policy import Payment, PenaltyPolicy, daily_rate_text
 from .rules import allocate, allocation_pairs, fees_split, late_fee, penalty_base, penalty_units
-from .statement import Application, PenaltyTerm
-
-ONE_DAY = timedelta(days=1)
+from .statement import Application, new_application, new_term
 
 
 @functools.lru_cache(maxsize=16)
@@ -51,65 +50,6 @@ def contract_schedule(loan: Loan) -> Schedule:
     """The loan's schedule, built once for the replays of one loan (the claim audit replays it hundreds of
     times); a Loan and its Schedule are frozen, so sharing it is safe."""
     return build_schedule(loan)
-
-
-class InstallmentState:
-    """Working state of one installment during the replay (mutable; the statement's lines are made from it)."""
-
-    __slots__ = ("period", "due_date", "start", "grace_end", "penalty_start", "principal", "interest", "inst_fee",
-                 "unpaid_principal", "unpaid_interest", "unpaid_installment_fee", "unpaid_late_fees", "late_fees",
-                 "pen_paid", "paid", "is_due", "decided", "missed",
-                 "settled_on", "terms", "closed", "active", "open_from", "open_base", "history", "notes", "index")
-
-    def __init__(self, row: object, start: date, grace_days: int, shift: bool) -> None:
-        self.period: int = row.period  # type: ignore[attr-defined]
-        self.due_date: date = row.due_date  # type: ignore[attr-defined]
-        self.start = start
-        self.grace_end = self.due_date + timedelta(days=grace_days)
-        self.penalty_start = self.grace_end if shift else self.due_date
-        self.principal: Decimal = row.principal  # type: ignore[attr-defined]
-        self.interest: Decimal = row.interest  # type: ignore[attr-defined]
-        self.inst_fee: Decimal = row.fees  # type: ignore[attr-defined]
-        self.unpaid_principal, self.unpaid_interest = self.principal, self.interest
-        self.unpaid_installment_fee, self.unpaid_late_fees = self.inst_fee, ZERO
-        self.late_fees = self.pen_paid = self.paid = ZERO
-        self.is_due = self.decided = self.missed = False
-        self.settled_on: date | None = None
-        self.terms: list[PenaltyTerm] = []
-        self.closed = ZERO
-        self.active = False
-        self.open_from: date = start
-        self.open_base = ZERO
-        self.history: list[tuple[date, Decimal]] = []
-        self.notes: list[str] = []
-        self.index = 0  # position in the replay's lines (and the full-balance ledger)
-
-    @property
-    def contractual(self) -> Decimal:
-        return self.unpaid_principal + self.unpaid_interest + self.unpaid_installment_fee
-
-    def copy(self) -> InstallmentState:
-        """A copy sharing nothing mutable (its trace lists are copied; their items are immutable)."""
-        new = InstallmentState.__new__(InstallmentState)
-        new.period, new.due_date, new.start, new.grace_end = self.period, self.due_date, self.start, self.grace_end
-        new.penalty_start, new.principal = self.penalty_start, self.principal
-        new.interest, new.inst_fee = self.interest, self.inst_fee
-        new.unpaid_principal, new.unpaid_interest = self.unpaid_principal, self.unpaid_interest
-        new.unpaid_installment_fee, new.unpaid_late_fees = self.unpaid_installment_fee, self.unpaid_late_fees
-        new.late_fees, new.pen_paid, new.paid, new.is_due = self.late_fees, self.pen_paid, self.paid, self.is_due
-        new.decided, new.missed, new.settled_on, new.closed = self.decided, self.missed, self.settled_on, self.closed
-        new.active, new.open_from, new.open_base, new.index = self.active, self.open_from, self.open_base, self.index
-        new.terms, new.history, new.notes = list(self.terms), list(self.history), list(self.notes)
-        return new
-
-
-def line_events(lines: Sequence[InstallmentState]) -> list[tuple[date, int, int]]:
-    """(day, kind, installment) of each due date (kind 1) and day after the grace (kind 0, the decision)."""
-    out = []
-    for i, line in enumerate(lines):
-        out.append((line.due_date, 1, i))
-        out.append((line.grace_end + ONE_DAY, 0, i))
-    return out
 
 
 class Replay:
@@ -147,6 +87,7 @@ class Replay:
         money = self.money
         self.zero = money.round(ZERO)
         self.late_fixed = money.round(penalty.late_fee)
+        self.late_fixed_units = money.to_minor(penalty.late_fee) if penalty.late_fee else 0
         self.late_min = money.to_minor(penalty.late_fee_min)
         self.late_max = money.to_minor(penalty.late_fee_max) if penalty.late_fee_max is not None else None
         self.late_rate = Fraction(penalty.late_fee_rate) if penalty.late_fee_rate is not None else None
@@ -190,7 +131,7 @@ class Replay:
         days = (end - start).days
         if days > 0 and base > 0:
             amount = self.amount(base, days)
-            line.terms.append(PenaltyTerm(start, end, base, days, amount))
+            line.terms.append(new_term(start=start, end=end, base=base, days=days, amount=amount))
             line.closed += amount
 
     def activate(self, line: InstallmentState, since: date) -> None:
@@ -233,7 +174,7 @@ class Replay:
         accrued = self.charged(line)
         if line.active and line.open_base > 0 and horizon > line.open_from:
             accrued += self.amount(line.open_base, (horizon - line.open_from).days)
-        return accrued - line.pen_paid
+        return accrued - line.penalty_paid
 
     # -- events ------------------------------------------------------------
     def fall_due(self, line: InstallmentState, day: date) -> None:
@@ -266,9 +207,11 @@ class Replay:
     def charge_late_fee(self, line: InstallmentState, day: date) -> None:
         """The late fee of a missed line (:func:`repayplan.arrears.rules.late_fee`), with its trace."""
         p, text, decimal = self.penalty, self.text, self.decimal
+        if not p.late_fee and self.late_rate is None:
+            return
         unpaid = line.contractual
-        charged = late_fee(self.units(unpaid), self.units(self.late_fixed) if p.late_fee else 0, self.late_rate,
-                                 self.late_min, self.late_max, self.rounding)
+        charged = late_fee(self.units(unpaid), self.late_fixed_units, self.late_rate, self.late_min, self.late_max,
+                           self.rounding)
         parts = []
         if p.late_fee:
             parts.append(msg("fee.fixed", amount=text(self.late_fixed)))
@@ -305,7 +248,7 @@ class Replay:
         """Lines a payment can go to, oldest first: those fallen due, then (full-balance penalty only)
         installments not yet due that bear penalty interest (read as the money goes)."""
         if self.outstanding and self.ever_default:
-            return chain(list(self.open), (x for x in self.lines[self.next_due:] if self.charged(x) > x.pen_paid))
+            return chain(list(self.open), (x for x in self.lines[self.next_due:] if self.charged(x) > x.penalty_paid))
         return list(self.open)
 
     def owing(self, day: date) -> Iterator[tuple[tuple[InstallmentState, str], Decimal]]:
@@ -345,7 +288,7 @@ class Replay:
         for (line, component), pay in parts:
             line.paid += pay
             if component == "penalty":
-                line.pen_paid += pay
+                line.penalty_paid += pay
             elif component == "principal":
                 line.unpaid_principal -= pay
             elif component == "interest":
@@ -355,7 +298,8 @@ class Replay:
                 line.unpaid_late_fees -= late
                 line.unpaid_installment_fee -= fee
             if keep:
-                record(Application(day, source, index, line.period, component, pay))
+                record(new_application(date=day, source=source, payment=index, period=line.period, component=component,
+                                   amount=pay))
             touched[line.period] = line
         cleared = []
         for line in touched.values():

@@ -33,11 +33,10 @@ LateFee(fixed=0, raw=5225, kept=5000)
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 from decimal import Decimal
 from fractions import Fraction
 from itertools import product
-from typing import TypeVar
+from typing import NamedTuple, TypeVar
 
 from ..money import round_units
 
@@ -84,8 +83,7 @@ def penalty_units(base: int, days: int, daily_num: int, daily_den: int, rounding
 
 # -- late fee -----------------------------------------------------------------
 
-@dataclass(frozen=True, slots=True)
-class LateFee:
+class LateFee(NamedTuple):
     """A late fee in minor units: the ``fixed`` fee; the rate's part as
     computed (``raw``, None without a rate) and as ``kept`` within the bounds."""
 

@@ -15,7 +15,7 @@ payment, restored and played on, gives what the replay itself gave:
 >>> from decimal import Decimal
 >>> from repayplan import Loan, parse_rate
 >>> from .policy import PenaltyPolicy
->>> from .replay import line_events
+>>> from .installments import line_events
 >>> loan = Loan(Decimal("1000"), parse_rate("0%"), 1, start=date(2025, 1, 1))
 >>> replay = Replay(loan, PenaltyPolicy(parse_rate("0.05%/day"), base="overdue-installment"), date(2025, 3, 1))
 >>> events = sorted(line_events(replay.lines) + [(date(2025, 2, 11), 2, 0)])  # due, end of grace, payment
@@ -24,7 +24,7 @@ payment, restored and played on, gives what the replay itself gave:
 3
 >>> again = restore(replay, snapshots[2], date(2025, 3, 1))   # before the payment
 >>> first = again.lines[0]
->>> first.unpaid_principal, again.play(events[2:], [Decimal("1005.00")]), first.unpaid_principal, first.pen_paid
+>>> first.unpaid_principal, again.play(events[2:], [Decimal("1005.00")]), first.unpaid_principal, first.penalty_paid
 (Decimal('1000.00'), 1, Decimal('0.00'), Decimal('5.00'))
 """
 
@@ -35,8 +35,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from .installments import InstallmentState
 from .ledger import LedgerState
-from .replay import InstallmentState, Replay
+from .replay import Replay
 
 
 @dataclass(frozen=True)
