@@ -308,3 +308,10 @@ def level_loans(draw: st.DrawFn, max_term: int = 360) -> Loan:
         day_count=draw(st.sampled_from(DAY_COUNTS)), currency=currency,
         rounding=draw(st.sampled_from(["half-up", "half-even"])),
     )
+
+
+# -- arrears rules shared by the replay and the budget ---------------------------------------------------
+
+#: What one overdue installment owes, in minor units: principal, contractual interest, installment fee, late fees,
+#: penalty.
+owed_amounts = st.tuples(*[st.integers(0, 10**7)] * 5)

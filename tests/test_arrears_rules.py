@@ -23,7 +23,7 @@ from repayplan.budget.debts import InstallmentDebt
 from repayplan.model import Loan
 from repayplan.rates import Rate
 
-from .strategies import currencies, penalty_policies, rates
+from .strategies import currencies, owed_amounts, penalty_policies, rates
 
 cents = st.integers(min_value=0, max_value=10**9)
 
@@ -45,9 +45,6 @@ def test_a_worked_fee() -> None:
 # -- both engines on the same arrears: the statement's replay (Decimal) and the budget's account (minor units) ---
 
 ENGINE_SETTINGS = settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-
-#: What one overdue installment owes: principal, contractual interest, installment fee, late fees, penalty (units).
-owed_amounts = st.tuples(*[st.integers(0, 10**7)] * 5)
 
 
 def engines(loan: Loan, policy: PenaltyPolicy, owed: tuple[int, ...]) -> tuple[Replay, InstallmentState, Account]:
