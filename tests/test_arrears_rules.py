@@ -21,7 +21,7 @@ from repayplan.arrears.rules import late_fee_kept
 from repayplan.budget.accounts import Account, InstallmentAccount, open_account
 from repayplan.budget.debts import InstallmentDebt
 from repayplan.model import Loan
-from repayplan.rates import Rate
+from repayplan.rates import Rate, parse_rate
 
 from .strategies import currencies, owed_amounts, penalty_policies, rates
 
@@ -123,3 +123,13 @@ def test_both_engines_charge_the_same_penalty_and_late_fee(currency: str, rate: 
     replay.charge_late_fee(line, loan.start + timedelta(days=40))
     unpaid = principal + interest + fee
     assert units(line.late_fees - before) == account._missed(0, unpaid)
+
+
+def test_full_balance_penalty_compounds_on_overdue_interest_in_both_engines() -> None:
+    # base "outstanding" with compound: 1,000.00 principal + 50.00 overdue interest, 30 days at 0.05%/day:
+    # 1,050.00 × 0.0005 × 30 = 15.75 (the budget's month engine once charged 15.00, on the principal alone)
+    policy = PenaltyPolicy(parse_rate("0.05%/day"), base="outstanding", compound=True)
+    replay, line, account = engines(one_installment("CNY", parse_rate("0%")), policy, (100000, 5000, 0, 0, 0))
+    account.accrue(account.n, 30)
+    assert account.month_penalty == 1575
+    assert replay.amount(replay.base_of(line), 30) == Decimal("15.75")
