@@ -4,7 +4,9 @@ The scenario is written like `repayplan compare`'s quick-scenario flags,
 items separated by semicolons: ``rate=0%; term=36``, ``waive=penalty,fees;
 haircut=20%``, ``payment=800``, ``settle=60%``. Each case is taken as
 performing (paid on schedule) up to the restructuring date and goes through
-:func:`repayplan.compare.evaluate` one by one: exact, not vectorised.
+:func:`repayplan.restructure.apply` one by one (exact, not vectorised); the
+figures are :func:`repayplan.compare.plan_metrics`'s, read from the plan
+(:func:`plan_figures`), the saving against the schedule kept.
 
 >>> s = parse_scenario("rate=0%; term=24")
 >>> s.name, [step.op for step in s.steps]
