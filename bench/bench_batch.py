@@ -7,6 +7,7 @@ numpy-financial's vectorised pmt/ipmt on the same loans, which is not
 cent-exact (the loans and cents that differ are counted).
 
     python bench/bench_batch.py [--loans 100000] [--sample 300] [--book mortgage|mixed|both]
+    python bench/bench_batch.py --loans 1000 --per-case 300 --per-case-only --peer PREVIOUS_CHECKOUT
 """
 
 from __future__ import annotations
@@ -57,15 +58,16 @@ def make_cases(path: Path, n: int, mixed: bool = False, seed: int = 6) -> None:
             out.writerow(row)
 
 
-def whole_process(cases: Path, out: Path, *extra: str) -> tuple[float, float, float]:
+def whole_process(cases: Path, out: Path, *extra: str, source: str | None = None) -> tuple[float, float, float]:
     """Wall seconds, CPU seconds (user + system) and peak resident memory (MB) of `repayplan batch` as a command.
 
     CPU time is printed too because wall time on a shared machine also
     counts the time other processes hold the cores."""
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     began = time.perf_counter()
+    env = dict(os.environ, PYTHONPATH=source) if source else None  # another source tree: the peer
     subprocess.run([sys.executable, "-m", "repayplan", "batch", str(cases), "-o", str(out), "--no-progress",
-                    "--force", *extra], check=False, stderr=subprocess.DEVNULL)
+                    "--force", *extra], check=False, stderr=subprocess.DEVNULL, env=env, cwd=source)
     seconds = time.perf_counter() - began
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime
@@ -130,8 +132,9 @@ def numpy_financial(cases: Path, out: Path, batch_seconds: float, compare: bool 
           "(ipmt rounds neither the installment nor each month's interest, and has no last-installment residue)")
 
 
-def per_case(cases: Path, tmp: Path, n: int) -> None:
-    """CPU a case of the case-by-case paths (--scenario, --payments), one process and every core."""
+def per_case(cases: Path, tmp: Path, n: int, peer: str | None = None) -> None:
+    """CPU a case of the case-by-case paths (--scenario, --payments), one process and every core; with
+    ``peer`` (another source tree, e.g. the previous release's checkout) the same runs of it, and the ratio."""
     head = tmp / "head.csv"
     with open(cases) as source, open(head, "w") as out:
         for i, line in enumerate(source):
@@ -144,13 +147,27 @@ def per_case(cases: Path, tmp: Path, n: int) -> None:
         for row in list(csv.DictReader(source))[::2]:
             start = date.fromisoformat(row["start"])
             out.write(f"{row['case_id']},{start + timedelta(days=45)},1000.00\n")
-    for name, extra in (("--scenario 'rate=0%; term=36'", ("--scenario", "rate=0%; term=36", "--date", "2026-01-15")),
-                        ("--payments (half the cases paid once)", ("--payments", str(paid), "--as-of", "2026-01-31"))):
-        for workers in ("1", str(os.cpu_count())):
-            seconds, cpu, _ = whole_process(head, tmp / "per-case.csv", "--chunk-size", "250", "--workers", workers,
-                                            *extra)
-            print(f"  {name}, {n:,} cases, --workers {workers}: {seconds / n * 1e3:.2f} ms wall a case "
-                  f"({cpu / n * 1e3:.2f} ms CPU a case; target <= 2 ms)")
+    runs = (("--scenario 'rate=0%; term=36'", ("--scenario", "rate=0%; term=36", "--date", "2026-01-15")),
+            ("--payments (half the cases paid once)", ("--payments", str(paid), "--as-of", "2026-01-31")))
+    trees = {"this": None, "peer": peer} if peer else {"this": None}
+    for workers in ("1", str(os.cpu_count())):
+        # the same command without the per-case work: start-up, reading, summaries (CPU not a case's)
+        base = {tree: whole_process(head, tmp / f"plain-{tree}.csv", "--chunk-size", "250", "--workers", workers,
+                                    source=source)[1] for tree, source in trees.items()}
+        for name, extra in runs:
+            args = ("--chunk-size", "250", "--workers", workers, *extra)
+            seconds, cpu, _ = whole_process(head, tmp / "per-case-this.csv", *args)
+            net = (cpu - base["this"]) / n
+            print(f"  {name}, {n:,} cases, --workers {workers}: {seconds / n * 1e3:.2f} ms wall a case, "
+                  f"{cpu / n * 1e3:.2f} ms CPU a case in all, {net * 1e3:.2f} ms beyond the plain run's "
+                  f"{base['this'] / n * 1e3:.2f} (target <= 2 ms)")
+            if peer:
+                _, peer_cpu, _ = whole_process(head, tmp / "per-case-peer.csv", *args, source=peer)
+                peer_net = (peer_cpu - base["peer"]) / n
+                same = (tmp / "per-case-this.csv").read_bytes() == (tmp / "per-case-peer.csv").read_bytes()
+                print(f"    peer {peer}: {peer_cpu / n * 1e3:.2f} ms CPU a case in all, {peer_net * 1e3:.2f} ms "
+                      f"beyond its plain run; {peer_net / net:.2f}x this one's; outputs "
+                      f"{'byte-identical' if same else 'DIFFER'}")
 
 
 def main() -> None:
@@ -160,6 +177,9 @@ def main() -> None:
     parser.add_argument("--book", choices=["mortgage", "mixed", "both"], default="both")
     parser.add_argument("--per-case", type=int, default=300, help="cases timed on --scenario, --payments (0: none)")
     parser.add_argument("--dask", action="store_true", help="also time --dask local:N (needs repayplan[dask])")
+    parser.add_argument("--peer", help="another source tree (a checkout of the previous release) timed on the "
+                        "per-case runs beside this one")
+    parser.add_argument("--per-case-only", action="store_true", help="only the --scenario and --payments runs")
     args = parser.parse_args()
     books = {"mortgage": (False,), "mixed": (True,), "both": (False, True)}[args.book]
     with tempfile.TemporaryDirectory() as tmp:
@@ -167,6 +187,10 @@ def main() -> None:
             name = "mixed book (all methods, daily and periodic interest)" if mixed else "mortgage book (annuity)"
             cases, out = Path(tmp) / f"cases{mixed}.csv", Path(tmp) / f"summary{mixed}.csv"
             make_cases(cases, args.loans, mixed)
+            if args.per_case_only:
+                print(f"{name}: the first {args.per_case:,} of {args.loans:,} loans x 360 monthly installments")
+                per_case(cases, Path(tmp), args.per_case, args.peer)
+                continue
             print(f"{name}: {args.loans:,} loans x 360 monthly installments "
                   f"({cases.stat().st_size / 1e6:.1f} MB CSV)")
             one, one_cpu, one_peak = whole_process(cases, out, "--workers", "1")
@@ -183,7 +207,7 @@ def main() -> None:
             print(f"  the same {sampled} loans: {same} of {sampled} batch summaries identical to build_schedule's")
             numpy_financial(cases, out, seconds, compare=not mixed)
             if args.per_case:
-                per_case(cases, Path(tmp), args.per_case)
+                per_case(cases, Path(tmp), args.per_case, args.peer)
             if args.dask and not mixed:
                 began = time.perf_counter()
                 whole_process(cases, Path(tmp) / "dask-out", "--dask", f"local:{os.cpu_count()}")

@@ -37,8 +37,8 @@ from .money import WORKING, ZERO
 from .plans import Borrower, Creditor, Plan
 from .text import joined, msg
 
-__all__ = ["Borrower", "Comparison", "Creditor", "Debt", "PlanMetrics", "Scenario", "compare", "evaluate",
-           "plan_metrics"]
+__all__ = ["Borrower", "Comparison", "Creditor", "Debt", "PlanMetrics", "Scenario", "annual_cost", "compare",
+           "evaluate", "plan_metrics"]
 
 
 @dataclass(frozen=True)
@@ -93,9 +93,7 @@ def plan_metrics(plan: Plan, borrower: Borrower | None = None, creditor: Credito
     amounts = [r.payment for r in payments]
     total = plan.position.total
     flows = [(r.due_date, r.payment) for r in payments]
-    cost = None
-    if total > 0 and flows and any(day != plan.on for day, _ in flows):
-        cost = annual_rate([(plan.on, -total), *flows])
+    cost = annual_cost(plan, flows)
     rate = creditor.discount_rate or ZERO
     value = money.round(npv(flows, rate, plan.on)) if flows else zero
     regular = [r.payment for r in payments[1:]] if plan.lump_sum > 0 else amounts
@@ -124,6 +122,18 @@ def plan_metrics(plan: Plan, borrower: Borrower | None = None, creditor: Credito
                             else value >= money.round(_recovery_base(plan, creditor) * creditor.min_recovery)),
         saving=contract.total_payment - plan.total_payment + zero if contract is not None else None,
     )
+
+
+def annual_cost(plan: Plan, flows: Sequence[tuple[date, Decimal]] | None = None) -> Decimal | None:
+    """The borrower's effective annual cost of a plan: the XIRR of the position total lent on the plan's
+    date against its payments (``flows``: (due date, payment) of :attr:`Plan.payments`, when the caller
+    has them); None when nothing owed or everything is paid on that date."""
+    if flows is None:
+        flows = [(r.due_date, r.payment) for r in plan.payments]
+    total = plan.position.total
+    if total > 0 and flows and any(day != plan.on for day, _ in flows):
+        return annual_rate([(plan.on, -total), *flows])
+    return None
 
 
 def _recovery_base(plan: Plan, creditor: Creditor) -> Decimal:

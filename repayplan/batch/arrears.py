@@ -20,7 +20,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import IO, Any
+from typing import IO, Any, NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -33,6 +33,7 @@ from ..casefile.workbook_rows import is_workbook, workbook_rows
 from ..csvrows import records
 from ..errors import InputError
 from ..inputs import brief
+from ..model import Position
 from ..money import to_decimal
 from .cases import Cases
 
@@ -54,6 +55,15 @@ ARREARS_AMOUNTS = _FIGURES + ("arrears_claimed", "arrears_claim_difference", "ar
 CLAIM_BUDGET = 0.15
 _BOOLEANS = {"true": True, "yes": True, "1": True, "false": False, "no": False, "0": False}
 SHOWN = 20
+
+
+class Known(NamedTuple):
+    """A case's payment history and penalty terms, and what its statement says is owed ``on``."""
+
+    payments: tuple[Payment, ...]
+    penalty: PenaltyPolicy | None
+    on: date
+    position: Position
 
 
 @dataclass(frozen=True)
@@ -183,10 +193,11 @@ def arrears_columns(chunk: pd.DataFrame, cases: Cases, arrears: Arrears,
             problems[i] = "\n".join(errors)
             continue
         st = statement(loan, [p for p in payments if p.date <= on], policy, on)
-        history[i] = (payments, policy)
+        owed = st.position  # its figures summed over the lines once
+        history[i] = Known(payments, policy, on, owed)
         money = loan.policy.text
-        figures = (st.total_paid, st.outstanding_principal, st.overdue_principal, st.overdue_interest,
-                   st.position.accrued_interest, st.penalty_interest, st.fees, st.total_due, st.payoff_amount)
+        figures = (st.total_paid, owed.principal, owed.overdue_principal, owed.interest, owed.accrued_interest,
+                   owed.penalty, owed.fees, st.total_due, owed.total)
         out["arrears_as_of"][i] = on.isoformat()
         for column, value in zip(_FIGURES, figures, strict=True):
             out[column][i] = money(value)
@@ -249,4 +260,4 @@ def _check(payment: Payment, loan: Any) -> list[str]:
 
 
 __all__ = ["ARREARS_AMOUNTS", "ARREARS_COLUMNS", "CLAIM_COLUMNS", "CLAIM_INPUTS", "PENALTY_COLUMNS", "Arrears",
-           "arrears_columns", "read_payments_file"]
+           "Known", "arrears_columns", "read_payments_file"]

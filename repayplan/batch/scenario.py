@@ -4,7 +4,9 @@ The scenario is written like `repayplan compare`'s quick-scenario flags,
 items separated by semicolons: ``rate=0%; term=36``, ``waive=penalty,fees;
 haircut=20%``, ``payment=800``, ``settle=60%``. Each case is taken as
 performing (paid on schedule) up to the restructuring date and goes through
-:func:`repayplan.compare.evaluate` one by one: exact, not vectorised.
+:func:`repayplan.restructure.apply` one by one (exact, not vectorised); the
+figures are :func:`repayplan.compare.plan_metrics`'s, read from the plan
+(:func:`plan_figures`), the saving against the schedule kept.
 
 >>> s = parse_scenario("rate=0%; term=24")
 >>> s.name, [step.op for step in s.steps]
@@ -20,13 +22,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
+from decimal import Decimal
 from typing import Any
 
 import numpy as np
 
 from ..errors import InputError
 from ..inputs import brief
-from ..plans import Creditor
+from ..money import ZERO
+from ..plans import Creditor, Plan
 from ..rates import percent_text
 from .cases import Cases
 
@@ -97,38 +101,66 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
                      history: list[Any] | None = None) -> dict[str, np.ndarray]:
     """The scenario's figures for each valid case where ``ok``; a case the
     scenario cannot be applied to gets only ``scenario_problem``. ``history``
-    gives each case's (payments, penalty policy) when arrears are known."""
-    from ..compare import Debt, plan_metrics
-    from ..plans import Creditor
+    gives each case's :class:`~repayplan.batch.arrears.Known` (payments, penalty terms, statement) when
+    arrears are known."""
+    from ..compare import Debt
     from ..restructure import apply
 
     n = len(cases)
     out = {key: np.full(n, "", dtype=object) for key in SCENARIO_COLUMNS}
     out["scenario_payments"] = np.full(n, None, dtype=object)
     today = date.today()
+    creditor = scenario.creditor or Creditor()
     for i in np.flatnonzero(ok).tolist():
         out["scenario"][i] = scenario.name
         try:
             loan = cases.loans(i)
             on = scenario.on or max(today, loan.start)
-            debt = Debt(loan, *history[i]) if history is not None and history[i] is not None else Debt(loan)
-            creditor = scenario.creditor or Creditor()
-            plan = apply(debt.position(on), scenario.steps, max_months=creditor.max_term, allocation=debt.allocation)
+            known = history[i] if history is not None else None
+            debt = Debt(loan, known.payments, known.penalty) if known is not None else Debt(loan)
+            # the arrears statement's own position when it is of this date (the same replay, done once)
+            owed = known.position if known is not None and known.on == on and debt.has_history else \
+                debt.position(on)
+            plan = apply(owed, scenario.steps, max_months=creditor.max_term, allocation=debt.allocation)
             # as compare does: with nothing agreed, a matured loan's penalty runs as long as the plan
-            contract = debt.contract(on, until=plan.payoff_date)
-            m = plan_metrics(plan, None, creditor, contract)
+            contract = (debt.contract(on, until=plan.payoff_date).total_payment if debt.has_history
+                        else kept_schedule_cash(loan, on))
         except InputError as exc:
             out["scenario_problem"][i] = " ".join(str(exc).splitlines())
             continue
-        money = loan.policy.text
-        out["scenario_date"][i] = on.isoformat()
-        out["scenario_owed"][i] = money(m.position_total)
-        out["scenario_installment"][i] = money(m.first_payment) if m.first_payment is not None else ""
-        out["scenario_payments"][i] = m.payments
-        out["scenario_total_payment"][i] = money(m.total_payment)
-        out["scenario_total_interest"][i] = money(m.total_interest)
-        out["scenario_forgiven"][i] = money(m.forgiven)
-        out["scenario_saving"][i] = money(m.saving) if m.saving is not None else ""
-        out["scenario_annual_cost"][i] = percent_text(m.annual_cost, 2) if m.annual_cost is not None else ""
-        out["scenario_payoff_date"][i] = m.payoff_date.isoformat() if m.payoff_date else ""
+        for key, value in plan_figures(plan, contract).items():
+            out[key][i] = value
     return out
+
+
+def kept_schedule_cash(loan: Any, on: date) -> Decimal:
+    """What the contract as it stands costs from ``on`` for a loan without a payment history: its
+    remaining installments (:func:`repayplan.restructure.contract.contract_plan` keeps the schedule)."""
+    from ..restructure import remaining_rows
+
+    return sum((r.payment for r in remaining_rows(loan, on)), ZERO)
+
+
+def plan_figures(plan: Plan, contract_cash: Decimal) -> dict[str, Any]:
+    """The ``scenario_*`` figures of a plan (as :func:`repayplan.compare.plan_metrics` computes them), the
+    saving against the contract's ``contract_cash``; amounts as text in the plan's currency."""
+    from ..compare import annual_cost
+
+    policy = plan.policy
+    money = policy.text
+    zero = policy.round(ZERO)
+    payments = plan.payments
+    total_payment = plan.total_payment
+    cost = annual_cost(plan, [(r.due_date, r.payment) for r in payments])
+    return {
+        "scenario_date": plan.on.isoformat(),
+        "scenario_owed": money(plan.position.total + zero),
+        "scenario_installment": money(payments[0].payment) if payments else "",
+        "scenario_payments": len(payments),
+        "scenario_total_payment": money(total_payment + zero),
+        "scenario_total_interest": money(sum((r.interest for r in plan.rows), ZERO) + zero),
+        "scenario_forgiven": money(plan.forgiven.total + zero),
+        "scenario_saving": money(contract_cash - total_payment + zero),
+        "scenario_annual_cost": percent_text(cost, 2) if cost is not None else "",
+        "scenario_payoff_date": plan.payoff_date.isoformat() if plan.payoff_date else "",
+    }
