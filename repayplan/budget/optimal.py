@@ -53,7 +53,7 @@ from .start import Opening
 __all__ = ["Optimum", "Solution", "TIME_LIMIT", "replay_director", "solve_allocation"]
 
 #: seconds HiGHS may search before the best plan found is given with its bound
-TIME_LIMIT = 3.0
+TIME_LIMIT = 20.0
 #: yes/no choices (debt-months) the exact search takes on; beyond, the relaxation's bound and the best
 #: rule's payoffs re-allocated (measured: 20 debts over 133 months, 2,660 choices, find no plan in 3 s)
 MILP_UP_TO = 1200
@@ -129,7 +129,11 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
     large = len(model.binaries) > MILP_UP_TO
     # too many yes/no choices to search within the limit: the linear relaxation's bound, and the best rule's
     # payoffs with the money re-allocated
-    res = model.solve(time_limit * 0.75, relax=large)
+    # the best rule's payoffs with the money re-allocated (a linear program): the plan the search starts from
+    # and the one given when it stops short
+    pinned = model.solve(time_limit * 0.25, model.pin(payoffs)) if payoffs is not None else None
+    start = pinned.x if pinned is not None else None
+    res = model.solve(time_limit * 0.75 - (time.perf_counter() - t0), relax=large, start=start)
     if res.status == "infeasible" and not large and payoffs is not None:
         # the search found no allocation though a rule played one: the cents the model leaves out can make a
         # plan that needs every cent infeasible in it; the relaxation still bounds every allocation
@@ -151,11 +155,8 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
     status = ("too-large" if large else "exact" if done and not relaxed
               else "time-limit" if res.status == "time-limit" else "node-limit" if res.status == "limit" else "bound")
     found = [res.x] if res.x is not None and not large else []
-    if (not done or large) and payoffs is not None:  # stopped short: the best rule's payoffs, money re-allocated
-        pinned = model.pin(payoffs)
-        polish = model.solve(max(time_limit - (time.perf_counter() - t0), 0.3), pinned)
-        if polish.x is not None:
-            found.append(polish.x)
+    if (not done or large) and start is not None:  # stopped short: the best rule's payoffs, money re-allocated
+        found.append(start)
     plans = []
     safe = build(accounts, caps, days, horizon, money, unit / 2, 0.0, first_month)
     for x in found:

@@ -31,6 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from typing import Any
 
 from .accounts import Account, InstallmentAccount, RevolvingAccount, open_account
 from .debts import Debt
@@ -110,8 +111,9 @@ class Model:
     gap = 1e-9
 
     def solve(self, time_limit: float, fixed: dict[int, int] | None = None, relax: bool = False,
-              node_limit: int = NODE_LIMIT) -> Outcome:
-        """HiGHS on the program (binaries pinned to ``fixed`` when given; ``relax``: the linear relaxation)."""
+              node_limit: int = NODE_LIMIT, start: Any = None) -> Outcome:
+        """HiGHS on the program (binaries pinned to ``fixed`` when given; ``relax``: the linear relaxation;
+        ``start``: a plan to begin from)."""
         import numpy as np
 
         n = self.count
@@ -130,7 +132,7 @@ class Model:
         if fixed is not None:
             integrality[:] = 0  # every binary pinned: a linear program
         program = Program(c, lower, upper, integrality, self.coo, self.lb, self.ub)
-        return run(program, time_limit, node_limit, self.gap, relax)
+        return run(program, time_limit, node_limit, self.gap, relax, start)
 
     def pin(self, payoffs: Sequence[int | None]) -> dict[int, int]:
         """Binaries fixed to a plan's payoffs: owed after month k while k is before its payoff month."""
@@ -204,11 +206,13 @@ class Model:
                 if k == 1:  # interest on the whole first bill while owed: exact, no big-M
                     self.row({i: 1.0, was: -f * bill0}, 0.0, inf)
                 else:
-                    # on what is left unpaid, always; on the part paid too while owed (the part paid is at
-                    # most the month's money: a far tighter big-M than the bill's)
+                    # on what is left unpaid, always; on the part paid too, but for the payment that
+                    # clears it, made only in the month it is cleared (``alive`` falls from 1 to 0 then) and
+                    # at most that month's money: a far tighter big-M than the bill's
                     top = min(cap[k - 1], self.money[1])
-                    self.row({i: 1.0, b[k - 1]: -f}, 0.0, inf)
-                    self.row({i: 1.0, b[k - 1]: -f, p[k - 1]: -f, was: -f * top}, -f * top, inf)
+                    clear = self.var()
+                    self.row({clear: 1.0, alive[k - 2]: -top, was: top}, -inf, 0.0)
+                    self.row({i: 1.0, b[k - 1]: -f, p[k - 1]: -f, clear: f}, 0.0, inf)
                 bill = {q: 1.0}
                 interest = {i: 1.0}
             else:
