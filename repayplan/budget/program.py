@@ -33,9 +33,10 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from . import highs
 from .accounts import Account, InstallmentAccount, RevolvingAccount, open_account
 from .debts import Debt
-from .highs import NODE_LIMIT, Outcome, Program, run
+from .highs import Outcome, Program
 from .start import Opening
 
 __all__ = ["Model", "build", "caps_of", "soonest"]
@@ -111,7 +112,7 @@ class Model:
     gap = 1e-9
 
     def solve(self, time_limit: float, fixed: dict[int, int] | None = None, relax: bool = False,
-              node_limit: int = NODE_LIMIT, start: Any = None) -> Outcome:
+              node_limit: int | None = None, start: Any = None) -> Outcome:
         """HiGHS on the program (binaries pinned to ``fixed`` when given; ``relax``: the linear relaxation;
         ``start``: a plan to begin from)."""
         import numpy as np
@@ -132,7 +133,8 @@ class Model:
         if fixed is not None:
             integrality[:] = 0  # every binary pinned: a linear program
         program = Program(c, lower, upper, integrality, self.coo, self.lb, self.ub)
-        return run(program, time_limit, node_limit, self.gap, relax, start)
+        nodes = highs.NODE_LIMIT if node_limit is None else node_limit
+        return highs.run(program, time_limit, nodes, self.gap, relax, start)
 
     def pin(self, payoffs: Sequence[int | None]) -> dict[int, int]:
         """Binaries fixed to a plan's payoffs: owed after month k while k is before its payoff month."""

@@ -914,7 +914,7 @@ EN: dict[str, str] = {
     "plan.run_line_monthly": "{when}: extra {shares}{cleared}{why}",
     "plan.run_share": "{amount} to {debt}", "plan.run_share_monthly": "{amount} a month to {debt}",
     "plan.run_range": "{least}–{most}", "plan.run_sep": ", ", "plan.run_cleared": ", clearing {debts}",
-    "plan.run_why": " (sooner than avalanche: {why})",
+    "plan.run_why": " ({debt} is repaid sooner than under avalanche: {why})",
     "plan.run_why_full_bill": "until it is paid in full, interest runs on the whole bill",
     "plan.run_why_fee": "its fee of {fee} a month stops only when it is repaid",
     "plan.run_why_freed": "once repaid, its minimum goes to the other debts",

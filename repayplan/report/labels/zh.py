@@ -877,7 +877,7 @@ ZH: dict[str, str] = {
     "plan.run_line_monthly": "{when}：余款每月 {shares}{cleared}{why}",
     "plan.run_share": "{amount} 还{debt}", "plan.run_share_monthly": "{amount} 还{debt}",
     "plan.run_range": "{least}–{most}", "plan.run_sep": "，", "plan.run_cleared": "，还清{debts}",
-    "plan.run_why": "（比雪崩法早还清：{why}）",
+    "plan.run_why": "（{debt}比雪崩法早还清：{why}）",
     "plan.run_why_full_bill": "未全额还清前，整笔账单计息",
     "plan.run_why_fee": "每月 {fee} 的手续费只有还清后才停止收取",
     "plan.run_why_freed": "还清后其最低还款额转而偿还其他债务",
