@@ -1,20 +1,37 @@
 """The cheapest allocation of each month's money: a mixed-integer program.
 
 The month model (:mod:`~repayplan.budget.simulate`) is linear in the
-balances once three yes/no facts are fixed for each debt and month: is it
-still owed (a fee runs, a full-bill card bears interest on the whole bill),
-and so is its minimum the rule or the whole bill. So the plan is a
-mixed-integer linear program, solved by HiGHS (``scipy.optimize.milp``):
+balances once one yes/no fact is fixed for each debt and month: is it still
+owed (a fee runs, a full-bill card bears interest on the whole bill, its
+minimum is the rule rather than the whole bill). So the plan is a
+mixed-integer linear program (:mod:`~repayplan.budget.program`: the rows and
+why their big-Ms are tight), solved by HiGHS (:mod:`~repayplan.budget.highs`).
 
-* variables per debt and month: the payment ``p``, the balance after it
-  ``b``, whether it is still owed at the next month ``a`` (binary); for a
-  full-bill card also its bill ``q`` and interest ``i``;
-* each month: balance = last balance × (1 + the month's rate) + fee × ``a``
-  − payment; the payment covers the minimum (the rule while still owed, the
-  whole bill when cleared); the payments of a month fit in its money;
-  a debt still owed is alive (``b ≤ M·a``); alive never comes back;
-* a full-bill card: interest ≥ rate × last bill − M·(1 − ``a``);
-* objective: the least paid in all, every debt cleared within the horizon.
+Why this method, measured on the bench cases (bench/bench_plan.py; CPU
+seconds of the whole process, as wall time on the shared machine is 2–4×):
+
+* a tighter program, not another method: a dynamic programme over
+  balances is far out of reach (5 debts × 60 months even on a 100.00 grid,
+  which would lose the cents that decide a payoff month), and a branch and
+  bound written here would need the same relaxation to bound with. The
+  big-Ms were what made HiGHS slow: with the Ms of :mod:`.program`, the
+  5-debt case's relaxation is 88.57 below the optimum's total paid, not
+  1,842.47, and the search closes in 23 nodes (0.3 s) instead of hitting
+  its 3 s limit with a gap;
+* HiGHS's primal heuristics off and the best rule's payoffs as the plan to
+  start from: on these programs the heuristics took most of the time and
+  found nothing branching did not (2.4 s of CPU with them, 0.3 s without);
+* no ``import scipy.optimize`` (0.35–0.45 s, a third of the 5-debt budget):
+  scipy's own HiGHS binding is loaded from its file;
+* a work limit (:data:`~repayplan.budget.highs.NODE_LIMIT` nodes), not
+  seconds, so the answer does not depend on the machine's load; the seconds
+  (``--time-limit``, default :data:`TIME_LIMIT`) are only a safety bound;
+* beyond :data:`MILP_UP_TO` yes/no choices (the 20-debt, 30-year case has
+  2,571) the root of the search alone takes over 10 s, so the answer is the
+  linear relaxation's bound (1.3 s) with the best rule's payoffs re-allocated
+  by a linear program; with the tighter Ms that bound is 0.22 % below the
+  plan (it was 1.5 %). Rounding the relaxation's payoffs was tried: those
+  plans do not fit the money.
 
 The horizon is proven long enough: a plan spends all of each month's money
 until its last month, so a plan finishing after month ``T`` has paid at
@@ -52,10 +69,11 @@ from .start import Opening
 
 __all__ = ["Optimum", "Solution", "TIME_LIMIT", "replay_director", "solve_allocation"]
 
-#: seconds HiGHS may search before the best plan found is given with its bound
+#: a safety bound in seconds on the whole search (the work limit, not this, decides the answer: the bench
+#: cases take under 1.5 s of CPU); past it the best plan found is given with its bound
 TIME_LIMIT = 20.0
 #: yes/no choices (debt-months) the exact search takes on; beyond, the relaxation's bound and the best
-#: rule's payoffs re-allocated (measured: 20 debts over 133 months, 2,660 choices, find no plan in 3 s)
+#: rule's payoffs re-allocated (measured: 20 debts over 135 months, 2,571 choices: the root alone > 10 s)
 MILP_UP_TO = 1200
 
 
