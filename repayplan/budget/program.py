@@ -235,8 +235,10 @@ class Model:
             big = (pct * (fee + f * prior) if a.full else pct * fee + max(pct * (1 + f) - 1, 0.0) * prior
                    ) if a.plus else 0.0
             if alive[k] >= 0:
-                terms[alive[k]] = terms.get(alive[k], 0.0) - big
-                self.row(terms, -big + unit, inf)  # the rule while still owed after this month
+                # the rule (and the model's half cent either way) while still owed after this month; once
+                # cleared or repaid before, the payment is the bill, at least the rule less ``big``
+                terms[alive[k]] = terms.get(alive[k], 0.0) - (big + unit)
+                self.row(terms, -big, inf)
                 self.row({p[k]: 1.0, alive[k]: -(floor + unit)}, 0.0, inf)
 
     def installment(self, a: InstallmentAccount, cap: list[float]) -> bool:
