@@ -4,8 +4,9 @@ The extra of a debt in a month is what it was paid above its minimum (the
 month's money after every minimum). A run is a stretch of months in which
 the same debts get the extra; each share is given as the least and most of
 the run's months (one amount for a run of one month), and the debts the run
-clears. Shares under :data:`NOISE` minor units are left out: they are the
-cents by which the exact replay follows the solver's balances, not a choice.
+clears. Shares under :data:`NOISE` minor units, or under :data:`SHARE` of
+the month's extra, are left out: the cents by which the exact replay follows
+the solver's balances, not a choice (the month-by-month table has them).
 
 >>> from datetime import date
 >>> from repayplan.budget import Budget, Decimal, RevolvingDebt, parse_rate, plan
@@ -31,10 +32,11 @@ from dataclasses import dataclass
 
 from .results import StrategyResult
 
-__all__ = ["NOISE", "Run", "Share", "extra_runs"]
+__all__ = ["NOISE", "SHARE", "Run", "Share", "extra_runs"]
 
-#: shares of a month's extra below this many minor units are the replay's cents, not a choice
-NOISE = 100
+#: shares of a month's extra below this many minor units, or below this part of the month's extra, are
+#: the replay's cents, not a choice
+NOISE, SHARE = 100, 0.01
 
 
 @dataclass(frozen=True)
@@ -75,8 +77,9 @@ def extra_runs(result: StrategyResult, size: int) -> tuple[Run, ...]:
 
     owed_before = [1] * size
     for row in result.timeline:
-        extra = {i: row.payment_units[i] - row.minimum_units[i] for i in range(size)
-                 if row.payment_units[i] - row.minimum_units[i] >= NOISE}
+        above = [row.payment_units[i] - row.minimum_units[i] for i in range(size)]
+        least = max(NOISE, SHARE * sum(x for x in above if x > 0))
+        extra = {i: x for i, x in enumerate(above) if x >= least}
         cleared = tuple(i for i in range(size) if owed_before[i] > 0 and row.balance_units[i] == 0)
         owed_before = list(row.balance_units)
         if months and set(extra) != set(months[-1][1]):
