@@ -126,3 +126,34 @@ def test_at_a_terminal_the_runs_are_cut_and_counted() -> None:
     every, shown = run_lines(p, "en", None), run_lines(p, "en")
     assert len(every) > 8 and shown[:8] == every[:8]
     assert shown[8] == f"  … and {len(every) - 8} more (every month: the month-by-month table, --timeline)"
+
+
+def plus_and_fee_case(seed: int) -> tuple[list, Budget]:
+    """Two or three cards whose minimum adds the interest and fee (``min_plus_interest``), some with a monthly
+    fee, full-bill or not: the rows whose big-M is cents (program.py)."""
+    import random
+
+    rng = random.Random(seed)
+    debts = [RevolvingDebt(f"card{i}", D(rng.randrange(2000, 8000, 100)), parse_rate(rng.choice(("0.05%/day",
+                                                                                                  "18%/year"))),
+                           D(rng.choice(("0.05", "0.10"))), D(rng.choice((0, 50))),
+                           min_plus_interest=rng.choice((True, False)), monthly_fee=D(rng.choice((0, 0, 15))),
+                           interest_on=rng.choice(("full", "unpaid")))
+             for i in range(rng.choice((2, 3)))]
+    minimums = sum(plan(debts, Budget(D(10**9), JAN1), ["minimum"]).result("minimum").timeline[0].minimums, D(0))
+    return debts, Budget((minimums * D(rng.choice((110, 150, 250))) / 100).quantize(D("0.01")), JAN1)
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_cards_whose_minimum_adds_interest_and_fees_are_not_cut_off(seed: int) -> None:
+    # every fixed order, switch and split of the extra costs no less than optimal, nor less than its bound
+    from tests.test_budget_optimal import exhaustive
+
+    debts, budget = plus_and_fee_case(seed)
+    p = plan(debts, budget, ["optimal", "avalanche"])
+    best = p.result("optimal")
+    found, how = exhaustive(debts, budget)
+    assert (not best.finished, best.cost) <= (found[0], found[1] + D("0.01")), f"{how} costs {found[1]}"
+    if p.optimum is not None and p.optimum.bound is not None and not found[0]:
+        assert found[1] >= p.optimum.bound - D("0.01")
+        assert p.optimum.bound <= best.cost
