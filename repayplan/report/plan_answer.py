@@ -186,7 +186,7 @@ def optimal_dict(plan: Plan) -> dict[str, Any] | None:
                                     "most": money(plan.policy.from_minor(s.most)),
                                     "total": money(plan.policy.from_minor(s.total))} for s in r.shares]}
                        for r in extra_runs(plan.result("optimal"), len(names))],
-        "extra_lines": run_lines(plan, "en", None),
+        "extra_lines": [line.removeprefix("* ") for line in run_lines(plan, "en", None)],
     }
 
 
