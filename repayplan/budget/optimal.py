@@ -145,10 +145,9 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
     t0 = time.perf_counter()
     model.gap = max(unit / 2 / max(need, unit), Model.gap)  # the objective is the total paid: a cent of it
     large = len(model.binaries) > MILP_UP_TO
-    # too many yes/no choices to search within the limit: the linear relaxation's bound, and the best rule's
-    # payoffs with the money re-allocated
     # the best rule's payoffs with the money re-allocated (a linear program): the plan the search starts from
-    # and the one given when it stops short
+    # and the one given when it stops short; with too many yes/no choices to search (``large``) the answer is
+    # that plan and the linear relaxation's bound
     pinned = model.solve(time_limit * 0.25, model.pin(payoffs)) if payoffs is not None else None
     start = pinned.x if pinned is not None else None
     res = model.solve(time_limit * 0.75 - (time.perf_counter() - t0), relax=large, start=start)
