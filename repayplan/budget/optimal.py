@@ -16,7 +16,7 @@ seconds of the whole process, as wall time on the shared machine is 2–4×):
   bound written here would need the same relaxation to bound with. The
   big-Ms were what made HiGHS slow: with the Ms of :mod:`.program`, the
   5-debt case's relaxation is 88.57 below the optimum's total paid, not
-  1,842.47, and the search closes in 23 nodes (0.3 s) instead of hitting
+  1,842.47, and the search closes in 25 nodes (0.3 s) instead of hitting
   its 3 s limit with a gap;
 * HiGHS's primal heuristics off and the best rule's payoffs as the plan to
   start from: on these programs the heuristics took most of the time and
