@@ -43,13 +43,18 @@ def test_example_table() -> None:
     # + 537.50 × 0.05% × 26 days (6.99) = 4,597.31
     assert "huabei  installment   4,597.31" in out
     assert "Cheapest: optimal" in out and "Month by month: optimal" in out
-    # the answer comes first: the optimal plan in a sentence, then what proves it
-    assert out.startswith("Answer: clear huabei (month 5), then card (month 10), then cash (month 11); debt-free in "
-                          "11 months (on 2026-06-01)")
+    # the answer comes first: when debt-free and at what cost, then where each month's extra goes, in runs
+    assert out.startswith("Answer: debt-free in 11 months (on 2026-06-01)")
+    lines = out.split("\n\n")[0].splitlines()
+    runs = [line for line in lines if line.startswith("* ")]
+    assert runs[0].startswith("* Months 1–4: extra ") and runs[0].endswith(" a month to cash")
+    # huabei is cleared in month 5 (its payoff date in the strategies' table: 2025-12-01)
+    assert "* Month 5: extra 1,000.00 to huabei" in out and "clearing huabei" in runs[1]
+    # the card's reason, in words, where it first gets the extra
+    assert "(card is repaid sooner than under avalanche: until it is paid in full, interest runs on the" in out
     # then what proves it: the solver's bound (exact, or how far the replay in cents can be from it)
-    second = out.splitlines()[1]
-    assert second.startswith(("Proven cheapest: no allocation of the money costs less than ",
-                              "No plan costs less than ")), second
+    assert any(line.startswith(("Proven cheapest: no allocation of the money costs less than ",
+                                "No plan costs less than ")) for line in lines[len(runs):]), lines
     assert "card: paying only the minimum takes 44 months" in out
 
 
@@ -63,7 +68,12 @@ def test_example_json_contract() -> None:
     optimal = data["optimal"]
     assert optimal["status"] in ("exact", "bound") and D(optimal["bound"]) <= D(optimal["cost"])
     assert D(optimal["gap"]) == D(optimal["cost"]) - D(optimal["bound"]) < D(1)
-    assert optimal["answer"].startswith("Answer: clear huabei (month 5)")
+    assert optimal["answer"].startswith("Answer: debt-free in 11 months (on 2026-06-01)")
+    # where the extra goes, as data: month 5's 1,000.00 to huabei clears it
+    run = next(r for r in optimal["extra_runs"] if r["from_period"] == 5)
+    assert run["cleared"] == ["huabei"] and run["shares"][0] == {"debt": "huabei", "least": "1000.00",
+                                                                 "most": "1000.00", "total": "1000.00"}
+    assert len(optimal["extra_lines"]) == len(optimal["extra_runs"])
     assert {v["strategy"] for v in data["vs_cheapest"]} == {"avalanche", "snowball", "minimum", "custom"}
     assert all(D(v["extra_cost"]) >= 0 for v in data["vs_cheapest"])
     for s in data["strategies"]:
@@ -95,7 +105,8 @@ def test_example_csv_and_chinese() -> None:
     assert len(lines) == 1 + 3 * months  # one row per month and debt
     code, out, _ = invoke(str(EXAMPLE), "--lang", "zh", "--timeline", "none", "--time-limit", "60")
     assert code == 0 and "最省钱：最优" in out and "只还最低还款" in out and "逐月明细" not in out
-    assert out.startswith("结论：依次还清 huabei（第 5 个月）、card（第 10 个月）、cash（第 11 个月）")
+    assert out.startswith("结论：11个月后（2026-06-01）全部还清")
+    assert "* 第 5 个月：余款 1,000.00 还huabei" in out and "（card比雪崩法早还清：未全额还清前，整笔账单计息）" in out
     code, out, _ = invoke(str(EXAMPLE), "--format", "csv", "--lang", "zh")
     assert out.splitlines()[0] == "策略,月份,日期,债务,最低还款,还款,利息,罚息,费用,余额"
 

@@ -50,8 +50,9 @@ def read_plan_inputs(case: str, strategies: tuple[str, ...], flags: dict[str, An
                                         "balances per debt.")
 @click.option("--force", is_flag=True, help="Overwrite an existing --export file.")
 @click.option("--time-limit", "time_limit", default=None, type=click.FloatRange(min=0.1), metavar="SECONDS",
-              help="How long the optimal plan's solver may search (default 3); past it the best plan found is "
-                   "given with its bound.")
+              help="A safety bound on the optimal plan's search, in seconds (default 20). The search itself stops "
+                   "after a fixed amount of work, so the answer does not depend on the machine's load; past either "
+                   "limit the best plan found is given with its bound.")
 @handle_errors
 def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str, lang: str, export: str | None,
          force: bool, time_limit: float | None, **flags: Any) -> None:

@@ -522,7 +522,7 @@ EN: dict[str, str] = {
     "plan.never_month": "never",
     "plan.bound_gap": "No plan costs less than {bound}; this plan costs {cost}, at most {gap} above the cheapest "
                       "(the solver's plan loses that much to the cents of the exact replay).",
-    "plan.bound_large": "The exact search would exceed the time limit ({months} months of several debts): the "
+    "plan.bound_large": "The exact search is beyond its work limit here ({months} months of several debts): the "
                         "best plan found costs {cost}; no plan costs less than {bound} (the linear relaxation), so "
                         "it is at most {gap} above the cheapest.",
     # --- zh: words from the core (traces, notes, units, answers, terminal) ---
@@ -906,4 +906,20 @@ EN: dict[str, str] = {
     "err.not_rate_quoted": "{field}: {value} is not a rate; {hint} (in quotes, with its unit)",
     "err.unknown_period": "{field}: unknown period {unit} in {text}; use /year, /month or /day",
     "err.in_file": "{path}: {message}",
+    # the optimal plan's answer: where each month's extra goes, in runs of months, and why
+    "plan.answer_lead": "Answer: debt-free in {months} (on {date}), costing {cost} in interest, penalty and fees, "
+                        "{vs}. Each month's extra (the money left after the minimums) goes:",
+    "plan.run_months": "Months {first}–{last}", "plan.run_month": "Month {first}",
+    "plan.run_line": "{when}: extra {shares}{cleared}{why}",
+    "plan.run_line_monthly": "{when}: extra {shares}{cleared}{why}",
+    "plan.run_share": "{amount} to {debt}", "plan.run_share_monthly": "{amount} a month to {debt}",
+    "plan.run_range": "{least}–{most}", "plan.run_sep": ", ", "plan.run_cleared": ", clearing {debts}",
+    "plan.run_why": " ({debt} is repaid sooner than under avalanche: {why})",
+    "plan.run_why_full_bill": "until it is paid in full, interest runs on the whole bill",
+    "plan.run_why_fee": "its fee of {fee} a month stops only when it is repaid",
+    "plan.run_why_freed": "once repaid, its minimum goes to the other debts",
+    "plan.run_more": "… and {n} more (every month: the month-by-month table, --timeline)",
+    "plan.bound_nodes": "Best plan found within the search's work limit ({nodes} branch-and-bound nodes, the same "
+                        "on any machine): it costs {cost}; no plan costs less than {bound}, so it is at most {gap} "
+                        "above the cheapest.",
 }

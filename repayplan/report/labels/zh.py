@@ -523,8 +523,8 @@ ZH: dict[str, str] = {
     "plan.never_month": "无",
     "plan.bound_gap": "任何方案的花费都不低于 {bound}；本方案花费 {cost}，与最省方案至多相差 {gap}"
                       "（求解器的方案按分精确重算时损失了这部分）。",
-    "plan.bound_large": "精确搜索会超出时限（多笔债务共 {months} 个月）：找到的最好方案花费 {cost}；任何方案的花费都"
-                        "不低于 {bound}（线性松弛），与最省方案至多相差 {gap}。",
+    "plan.bound_large": "精确搜索超出其工作量上限（多笔债务共 {months} 个月）：找到的最好方案花费 {cost}；"
+                        "任何方案的花费都不低于 {bound}（线性松弛），与最省方案至多相差 {gap}。",
     "prop.max_months": "最长{months}个月",
     "prop.concessions": "可让步事项：{levers}；还款期限在上限内逐一测算",
     # --- zh: words from the core (traces, notes, units, answers, terminal) ---
@@ -869,4 +869,19 @@ ZH: dict[str, str] = {
     "err.not_rate_quoted": "{field}：{value} 不是利率；{hint}（加引号，并写明年、月或日）",
     "err.unknown_period": "{field}：{text} 中的期限 {unit} 无法识别；请写明年、月或日（如 '月1.5%'）",
     "err.in_file": "{path}: {message}",
+    # the optimal plan's answer: where each month's extra goes, in runs of months, and why
+    "plan.answer_lead": "结论：{months}后（{date}）全部还清，利息、罚息和费用共 {cost}，{vs}。每月余款（付完最低还款"
+                        "后剩下的钱）的去向：",
+    "plan.run_months": "第 {first}–{last} 个月", "plan.run_month": "第 {first} 个月",
+    "plan.run_line": "{when}：余款 {shares}{cleared}{why}",
+    "plan.run_line_monthly": "{when}：余款每月 {shares}{cleared}{why}",
+    "plan.run_share": "{amount} 还{debt}", "plan.run_share_monthly": "{amount} 还{debt}",
+    "plan.run_range": "{least}–{most}", "plan.run_sep": "，", "plan.run_cleared": "，还清{debts}",
+    "plan.run_why": "（{debt}比雪崩法早还清：{why}）",
+    "plan.run_why_full_bill": "未全额还清前，整笔账单计息",
+    "plan.run_why_fee": "每月 {fee} 的手续费只有还清后才停止收取",
+    "plan.run_why_freed": "还清后其最低还款额转而偿还其他债务",
+    "plan.run_more": "……另有 {n} 段（每月去向见逐月明细，--timeline）",
+    "plan.bound_nodes": "在搜索的工作量上限内（{nodes} 个分支定界节点，任何机器上结果相同）找到的最好方案：花费 "
+                        "{cost}；任何方案的花费都不低于 {bound}，与最省方案至多相差 {gap}。",
 }
