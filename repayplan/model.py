@@ -5,11 +5,13 @@ Records are immutable; change one by copying with :func:`dataclasses.replace`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from itertools import repeat
 
 from . import calendar
 from .errors import InputError
@@ -171,6 +173,28 @@ def fast_constructor(cls: type) -> Callable[..., object]:
 #: Positional constructors of the two records a schedule makes by the hundred.
 new_period: Callable[..., Period] = fast_constructor(Period)  # type: ignore[assignment]
 new_row: Callable[..., Row] = fast_constructor(Row)  # type: ignore[assignment]
+#: The slot setters of a Row in field order, for loops that make rows by the hundred without a call each:
+#: ``row = object.__new__(Row)`` then every setter once (the same object as ``new_row``).
+ROW_SLOTS: tuple[Callable[[Row, object], None], ...] = tuple(Row.__dict__[f.name].__set__ for f in fields(Row))
+_consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
+
+
+def rows_of_columns(count: int, *columns: Iterable[object]) -> tuple[Row, ...]:
+    """``count`` rows from their fields given as columns (one iterable per
+    field, in field order): the same rows as ``new_row`` makes one by one,
+    each field set for all rows at once (no Python call per row).
+
+    >>> d, one, zero = date(2025, 2, 1), Decimal("1.00"), Decimal("0.00")
+    >>> rows_of_columns(2, [1, 2], [d, d], [31, 28], [one, zero], [one, zero], [one, zero], [zero, zero],
+    ...                 repeat(zero), repeat(zero), [zero, zero]) == (
+    ...     Row(1, d, 31, one, one, one, zero, zero, zero, zero), Row(2, d, 28, zero, zero, zero, zero, zero, zero,
+    ...     zero))
+    True
+    """
+    rows = list(map(object.__new__, repeat(Row, count)))
+    for setter, column in zip(ROW_SLOTS, columns, strict=True):
+        _consume(map(setter, rows, column))
+    return tuple(rows)
 
 
 @dataclass(frozen=True)
