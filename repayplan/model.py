@@ -12,6 +12,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from itertools import repeat
+from typing import TYPE_CHECKING, Protocol
 
 from . import calendar
 from .errors import InputError
@@ -197,9 +198,22 @@ def rows_of_columns(count: int, *columns: Iterable[object]) -> tuple[Row, ...]:
     return tuple(rows)
 
 
+class RowSource(Protocol):
+    """Rows kept in another form (integer cents), made into rows when read."""
+
+    def rows(self) -> tuple[Row, ...]: ...
+
+    def total(self, column: str) -> Decimal | None: ...
+
+
 @dataclass(frozen=True)
 class Schedule:
-    """Rows of a plan and the policy their amounts are rounded with."""
+    """Rows of a plan and the policy their amounts are rounded with.
+
+    A schedule made by :meth:`deferred` keeps its rows as cents and makes
+    them the first time ``rows`` is read; it equals, prints and copies as the
+    same schedule made with its rows.
+    """
 
     rows: tuple[Row, ...]
     policy: MoneyPolicy
@@ -208,7 +222,32 @@ class Schedule:
     interest_rule: str = ""  # how each row's interest is computed, for people
     installment: Decimal | None = None  # the level amount of an annuity (a row may differ from it)
 
+    @classmethod
+    def deferred(cls, source: RowSource, policy: MoneyPolicy, principal: Decimal, loan: Loan | None = None,
+                 interest_rule: str = "", installment: Decimal | None = None) -> Schedule:
+        """A schedule whose rows are ``source.rows()``, made when first read."""
+        schedule = object.__new__(cls)
+        schedule.__dict__.update(policy=policy, principal=principal, loan=loan, interest_rule=interest_rule,
+                                 installment=installment, _source=source)
+        return schedule
+
+    if not TYPE_CHECKING:  # only a deferred schedule lacks ``rows``; every other name is looked up as usual
+
+        def __getattr__(self, name: str) -> tuple[Row, ...]:
+            source = self.__dict__.get("_source") if name == "rows" else None
+            if source is None:
+                raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
+            rows = source.rows()
+            object.__setattr__(self, "rows", rows)
+            return rows
+
     def total(self, column: str) -> Decimal:
+        """The sum of a column (from a deferred schedule's cents, without making its rows)."""
+        source = self.__dict__.get("_source")
+        if source is not None and "rows" not in self.__dict__:
+            amount = source.total(column)
+            if amount is not None:
+                return amount
         return sum((getattr(r, column) for r in self.rows), ZERO)
 
     @property

@@ -37,12 +37,10 @@ from .amortise import (
     fixed_principal,
     interest_only,
     level,
-    level_amortise,
-    level_rows,
-    level_rows_columns,
     principal_part,
 )
-from .level import level_payment, solve_level
+from .cents import LevelCents
+from .level import level_amortise, level_cents, level_payment, level_rows, level_rows_columns, solve_level
 from .model import Loan, Period, Row, Schedule
 from .money import MoneyPolicy
 from .periods import Calendar, loan_calendar, loan_periods
@@ -52,10 +50,10 @@ from .rates import Rate
 from .text import Msg, msg, short_rate
 
 __all__ = [
-    "Calendar", "Columns", "FixedPrincipal", "Level", "Period", "PrincipalRule", "Row", "Schedule", "amortise",
-    "amortise_columns", "build_schedule", "bullet_row", "clear_caches", "fixed_principal", "interest_only", "level",
-    "level_amortise", "level_payment", "level_rows", "level_rows_columns", "loan_calendar", "loan_periods",
-    "columns_of", "principal_part", "solve_level",
+    "Calendar", "Columns", "FixedPrincipal", "Level", "LevelCents", "Period", "PrincipalRule", "Row", "Schedule",
+    "amortise", "amortise_columns", "build_schedule", "bullet_row", "clear_caches", "columns_of", "fixed_principal",
+    "interest_only", "level", "level_amortise", "level_cents", "level_payment", "level_rows", "level_rows_columns",
+    "loan_calendar", "loan_periods", "principal_part", "solve_level",
 ]
 
 _bullet_row = bullet_row  # the name restructure/shapes.py imported first
@@ -70,19 +68,22 @@ def build_schedule(loan: Loan) -> Schedule:
     count = len(cal.dues)
     rows: tuple[Row, ...]
     installment = None
+    text = _interest_rule(loan, cal.bases[0], count, policy)
     periods = Columns(range(1, count + 1), cal.dues, cal.days, cal.factors)
     if loan.method == "bullet":
         rows = (bullet_row(principal, loan_periods(loan), policy, fee),)
     elif loan.method == "annuity":
-        installment, rows = level_rows_columns(principal, periods, policy, fee)
+        installment, made = level_cents(principal, periods, policy, fee)
+        if isinstance(made, LevelCents):  # rows made from the cents when first read
+            return Schedule.deferred(made, policy, principal, loan, interest_rule=text, installment=installment)
+        rows = made
     else:
         if loan.method == "equal-principal":
             rule = fixed_principal(principal_part(principal, count, policy))
         else:
             rule = interest_only
         rows = amortise_columns(principal, periods, policy, rule, fee)
-    return Schedule(rows, policy, principal, loan, interest_rule=_interest_rule(loan, cal.bases[0], count, policy),
-                    installment=installment)
+    return Schedule(rows, policy, principal, loan, interest_rule=text, installment=installment)
 
 
 def clear_caches() -> None:
