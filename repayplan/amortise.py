@@ -24,8 +24,10 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_DOWN, Decimal
 from fractions import Fraction
+from itertools import islice
 from operator import attrgetter
 
+from .cents import RowCents
 from .model import ROW_SLOTS, Period, Row, new_row
 from .money import WORKING, ZERO, MoneyPolicy
 
@@ -220,6 +222,65 @@ def _rule_rows(opening: Decimal, periods: Columns, policy: MoneyPolicy, rule: Le
         if balance == 0 and principal > 0:
             break
     return tuple(rows)
+
+
+def fixed_cents(opening: Decimal, periods: Columns, policy: MoneyPolicy, part: Decimal,
+                fee: Decimal) -> RowCents | None:
+    """:func:`amortise_columns` with a fixed principal part (zero: interest
+    only) as integer cents, made into rows when read; None unless the
+    opening balance and the fee are written to the minor unit and the part
+    is a whole, not negative, number of units (then the rows are made one by
+    one)."""
+    places, factors = policy.minor_units, periods.factors
+    balance, part_units = whole_units(opening, places), whole_units(part, places)
+    if (balance is None or part_units is None or balance < 0 or part_units < 0 or not factors
+            or opening.as_tuple().exponent != -places or fee.as_tuple().exponent != -places
+            or _exponent(part) < -places):
+        return None
+    opening_units, even = balance, policy.rounding == "half-even"
+    interests: list[int] = []
+    closings: list[int] = []
+    odd: list[tuple[int, int]] = []  # (index, principal) of rows that repay another amount than the part
+    add_interest, add_closing = interests.append, closings.append
+    factor: Fraction | None = None
+    half = twice_den = 1
+    twice_num = 0
+    last = len(factors) - 1
+    for f in islice(factors, last):
+        if f is not factor:  # most periods share one factor object
+            factor, twice_num, half = f, 2 * f.numerator, f.denominator
+            twice_den = 2 * half
+        interest, rest = divmod(balance * twice_num + half, twice_den)  # ⌊x + ½⌋ of x = balance × factor
+        if even and not rest and interest & 1:  # a tie: to the even unit
+            interest -= 1
+        add_interest(interest)
+        if part_units >= balance:  # the balance repaid
+            principal = min(part_units, balance)
+            if principal != part_units:
+                odd.append((len(closings), principal))
+            balance -= principal
+            add_closing(balance)
+            if balance == 0 and principal > 0:
+                break
+            continue
+        balance -= part_units
+        add_closing(balance)
+    else:  # the last period repays what is left
+        f = factors[last]
+        interest, rest = divmod(balance * 2 * f.numerator + f.denominator, 2 * f.denominator)
+        if even and not rest and interest & 1:
+            interest -= 1
+        odd.append((last, balance))
+        add_interest(interest)
+        add_closing(0)
+    return RowCents(numbers=periods.numbers, dues=periods.dues, days=periods.days, opening=opening,
+                    opening_units=opening_units, payment=part, fee=fee, fee_units=int(fee.scaleb(places)),
+                    quantum=policy.quantum, interests=interests, closings=closings, odd=odd, fixed=True)
+
+
+def _exponent(amount: Decimal) -> int:
+    exponent = amount.as_tuple().exponent
+    return exponent if isinstance(exponent, int) else 0
 
 
 def principal_part(principal: Decimal, count: int, policy: MoneyPolicy) -> Decimal:

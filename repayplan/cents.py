@@ -1,14 +1,15 @@
-"""An annuity's rows as integer minor units, made into frozen rows when read.
+"""A schedule's rows as integer minor units, made into frozen rows when read.
 
-The level loop decides every cent with integers; making 360 Decimal rows
+The level and fixed-principal loops decide every cent with integers; making
+360 Decimal rows
 costs more than deciding them, so a schedule keeps the cents and makes its
-rows the first time they are read (:meth:`LevelCents.rows`). Totals come
+rows the first time they are read (:meth:`RowCents.rows`). Totals come
 from the integers without making rows. Every amount of a row has the
 currency's exponent, so each is the same Decimal whichever exact operation
 makes it.
 
 >>> from datetime import date
->>> cents = LevelCents(numbers=(1, 2), dues=(date(2025, 2, 1), date(2025, 3, 1)), days=(31, 28),
+>>> cents = RowCents(numbers=(1, 2), dues=(date(2025, 2, 1), date(2025, 3, 1)), days=(31, 28),
 ...                    opening=Decimal("100.00"), opening_units=10000, payment=Decimal("50.75"),
 ...                    fee=Decimal("0.00"), fee_units=0, quantum=Decimal("0.01"), interests=[100, 50],
 ...                    closings=[5025, 0], odd=[])
@@ -25,7 +26,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 from itertools import chain, repeat
-from operator import mul, sub
+from operator import add, mul, sub
 
 from .model import Row, rows_of_columns
 
@@ -34,11 +35,12 @@ _LARGEST_TOTAL = 10**26
 
 
 @dataclass(frozen=True, slots=True, eq=False)
-class LevelCents:
-    """Rows of a level installment in minor units: row k (from 0) charges
-    ``interests[k]`` and closes at ``closings[k]``; it pays the installment
-    (principal = installment − interest) unless ``odd`` lists it with its
-    principal (an interest-only row, the balance repaid, the last row)."""
+class RowCents:
+    """Rows in minor units: row k (from 0) charges ``interests[k]`` and
+    closes at ``closings[k]``; it pays the level installment ``payment``
+    (principal = installment − interest), or with ``fixed`` the principal part
+    ``payment`` (and the interest), unless ``odd`` lists it with its principal
+    (an interest-only row, the balance repaid, the last row)."""
 
     numbers: Sequence[int]
     dues: Sequence[date]
@@ -52,6 +54,7 @@ class LevelCents:
     interests: list[int]
     closings: list[int]
     odd: list[tuple[int, int]]
+    fixed: bool = False
 
     def __len__(self) -> int:
         return len(self.interests)
@@ -60,11 +63,18 @@ class LevelCents:
         """The frozen rows, a column at a time."""
         count, quantum, fee = len(self.interests), self.quantum, self.fee
         interests = list(map(mul, repeat(quantum, count), self.interests))
-        principals = list(map(sub, repeat(self.payment, count), interests))
-        paid = [self.payment + fee] * count
-        for index, principal in self.odd:
-            principals[index] = quantum * principal
-            paid[index] = principals[index] + interests[index] + fee
+        paid: list[Decimal]
+        if self.fixed:
+            principals = [self.payment] * count
+            for index, principal in self.odd:
+                principals[index] = quantum * principal
+            paid = list(map(add, map(add, principals, interests), repeat(fee)))
+        else:
+            principals = list(map(sub, repeat(self.payment, count), interests))
+            paid = [self.payment + fee] * count
+            for index, principal in self.odd:
+                principals[index] = quantum * principal
+                paid[index] = principals[index] + interests[index] + fee
         closings = list(map(mul, repeat(quantum, count), self.closings))
         zero = quantum * 0
         return rows_of_columns(count, self.numbers, self.dues, self.days, chain((self.opening,), closings), paid,

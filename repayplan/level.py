@@ -16,7 +16,7 @@ from fractions import Fraction
 from itertools import islice
 
 from .amortise import Columns, _plain_rows, columns_of, level, whole_units
-from .cents import LevelCents
+from .cents import RowCents
 from .model import Period, Row, new_row
 from .money import WORKING, ZERO, MoneyPolicy
 
@@ -153,7 +153,7 @@ def level_rows_columns(principal: Decimal, periods: Columns, policy: MoneyPolicy
 
 
 def level_cents(principal: Decimal, periods: Columns, policy: MoneyPolicy,
-                fee: Decimal = ZERO) -> tuple[Decimal, LevelCents | tuple[Row, ...]]:
+                fee: Decimal = ZERO) -> tuple[Decimal, RowCents | tuple[Row, ...]]:
     """:func:`level_rows_columns` with the rows kept as integer cents (made when read), where they can be."""
     count, factors = len(periods), periods.factors
     payment = level_payment(principal, factors, policy)
@@ -192,7 +192,7 @@ def level_amortise_columns(opening: Decimal, periods: Columns, policy: MoneyPoli
 
 
 def _level_made(opening: Decimal, periods: Columns, policy: MoneyPolicy, payment: Decimal,
-                fee: Decimal) -> tuple[LevelCents | tuple[Row, ...], bool]:
+                fee: Decimal) -> tuple[RowCents | tuple[Row, ...], bool]:
     """The level rows as cents decided by a loop over integers, where every amount is written to the minor
     unit (else rows made one by one, keeping the digits they are written with)."""
     places = policy.minor_units
@@ -251,7 +251,7 @@ def _level_made(opening: Decimal, periods: Columns, policy: MoneyPolicy, payment
         add_interest(interest)
         add_closing(0)
     fee = policy.round(fee)
-    cents = LevelCents(numbers=periods.numbers, dues=periods.dues, days=periods.days, opening=opening,
+    cents = RowCents(numbers=periods.numbers, dues=periods.dues, days=periods.days, opening=opening,
                        opening_units=opening_units, payment=payment, fee=fee,
                        fee_units=int(fee.scaleb(places)), quantum=policy.quantum, interests=interests,
                        closings=closings, odd=odd)

@@ -34,15 +34,16 @@ from .amortise import (
     amortise_columns,
     bullet_row,
     columns_of,
+    fixed_cents,
     fixed_principal,
     interest_only,
     level,
     principal_part,
 )
-from .cents import LevelCents
+from .cents import RowCents
 from .level import level_amortise, level_cents, level_payment, level_rows, level_rows_columns, solve_level
 from .model import Loan, Period, Row, Schedule
-from .money import MoneyPolicy
+from .money import ZERO, MoneyPolicy
 from .periods import Calendar, loan_calendar, loan_periods
 from .periods import _periods as _periods  # a benchmark's handle on the kept periods
 from .periods import periodic_text as _periodic_text_of
@@ -50,10 +51,10 @@ from .rates import Rate
 from .text import Msg, msg, short_rate
 
 __all__ = [
-    "Calendar", "Columns", "FixedPrincipal", "Level", "LevelCents", "Period", "PrincipalRule", "Row", "Schedule",
-    "amortise", "amortise_columns", "build_schedule", "bullet_row", "clear_caches", "columns_of", "fixed_principal",
-    "interest_only", "level", "level_amortise", "level_cents", "level_payment", "level_rows", "level_rows_columns",
-    "loan_calendar", "loan_periods", "principal_part", "solve_level",
+    "Calendar", "Columns", "FixedPrincipal", "Level", "Period", "PrincipalRule", "Row", "RowCents", "Schedule",
+    "amortise", "amortise_columns", "build_schedule", "bullet_row", "clear_caches", "columns_of", "fixed_cents",
+    "fixed_principal", "interest_only", "level", "level_amortise", "level_cents", "level_payment", "level_rows",
+    "level_rows_columns", "loan_calendar", "loan_periods", "principal_part", "solve_level",
 ]
 
 _bullet_row = bullet_row  # the name restructure/shapes.py imported first
@@ -74,14 +75,15 @@ def build_schedule(loan: Loan) -> Schedule:
         rows = (bullet_row(principal, loan_periods(loan), policy, fee),)
     elif loan.method == "annuity":
         installment, made = level_cents(principal, periods, policy, fee)
-        if isinstance(made, LevelCents):  # rows made from the cents when first read
+        if isinstance(made, RowCents):  # rows made from the cents when first read
             return Schedule.deferred(made, policy, principal, loan, interest_rule=text, installment=installment)
         rows = made
     else:
-        if loan.method == "equal-principal":
-            rule = fixed_principal(principal_part(principal, count, policy))
-        else:
-            rule = interest_only
+        part = principal_part(principal, count, policy) if loan.method == "equal-principal" else ZERO
+        cents = fixed_cents(principal, periods, policy, part, fee)
+        if cents is not None:  # rows made from the cents when first read
+            return Schedule.deferred(cents, policy, principal, loan, interest_rule=text)
+        rule = fixed_principal(part) if loan.method == "equal-principal" else interest_only
         rows = amortise_columns(principal, periods, policy, rule, fee)
     return Schedule(rows, policy, principal, loan, interest_rule=text, installment=installment)
 

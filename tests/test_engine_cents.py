@@ -19,7 +19,16 @@ from fractions import Fraction
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from repayplan.amortise import Columns, _plain_rows, amortise, fixed_principal, interest_only, level
+from repayplan.amortise import (
+    Columns,
+    _plain_rows,
+    amortise,
+    fixed_cents,
+    fixed_principal,
+    interest_only,
+    level,
+    principal_part,
+)
 from repayplan.level import level_amortise_columns
 from repayplan.model import Loan, Row, Schedule
 from repayplan.money import MoneyPolicy
@@ -82,22 +91,46 @@ def test_rules_equal_the_decimal_rule(data: st.DataObject, policy: MoneyPolicy, 
         same(rows, _plain_rows(opening, periods, policy, lambda i, b, x, r=rule: r(i, b, x), fee, settle_last))
 
 
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.data(), policies, columns())
+def test_fixed_cents_equal_the_decimal_rule(data: st.DataObject, policy: MoneyPolicy, periods: Columns) -> None:
+    """Equal principal parts (written to the unit or in whole units) and interest only, as cents made into
+    rows: the same rows, digit for digit, as the rule applied in Decimal."""
+    opening = data.draw(amounts(policy, 0))
+    part = data.draw(st.one_of(amounts(policy, 0, 2 * 10**9), st.integers(0, 10**7).map(Decimal),
+                               st.just(Decimal(0))))
+    fee = data.draw(amounts(policy, 0, 10**4))
+    cents = fixed_cents(opening, periods, policy, part, fee)
+    assert cents is not None
+    reference = _plain_rows(opening, periods, policy, lambda _i, _b, _x: part, fee, True)
+    for column in ("payment", "principal", "interest", "fees", "penalty", "opening_balance", "closing_balance"):
+        assert str(cents.total(column)) == str(sum((getattr(r, column) for r in reference), Decimal(0)))
+    same(cents.rows(), reference)
+
+
 def _period(number: int, due: date, days: int, factor: Fraction):  # type: ignore[no-untyped-def]
     from repayplan.model import Period
     return Period(number, due - timedelta(days=days), due, days, factor, "")
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(loans(max_term=120, methods=("annuity",)))
+@given(loans(max_term=120, methods=("annuity", "equal-principal", "interest-only")))
 def test_deferred_schedule_is_the_schedule_with_its_rows(loan: Loan) -> None:
-    """A deferred annuity equals, prints, totals, pickles and copies as the schedule made with its rows
-    (by the Decimal rule over the loan's periods with the schedule's installment)."""
+    """A deferred schedule equals, prints, totals, pickles and copies as the schedule made with its rows
+    (by the Decimal rule over the loan's periods: the schedule's installment, the principal part or none)."""
     schedule = build_schedule(loan)
     policy = loan.policy
-    assert schedule.installment is not None
     totals = {c: schedule.total(c) for c in ("payment", "principal", "interest", "fees", "penalty",
                                                  "opening_balance", "closing_balance")}
-    reference_rows = amortise(policy.round(loan.principal), loan_periods(loan), policy, level(schedule.installment),
+    principal = policy.round(loan.principal)
+    if loan.method == "annuity":
+        assert schedule.installment is not None
+        rule = level(schedule.installment)
+    elif loan.method == "equal-principal":
+        rule = fixed_principal(principal_part(principal, loan.term, policy))
+    else:
+        rule = interest_only
+    reference_rows = amortise(principal, loan_periods(loan), policy, lambda i, b, x: rule(i, b, x),
                               policy.round(loan.installment_fee))
     same(schedule.rows, reference_rows)
     made = Schedule(reference_rows, policy, schedule.principal, loan, schedule.interest_rule, schedule.installment)
