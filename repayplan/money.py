@@ -35,6 +35,9 @@ MINOR_UNITS: dict[str, int] = {
     "CHF": 2, "NZD": 2, "JPY": 0, "KRW": 0, "VND": 0, "IDR": 2,
 }
 
+#: The smallest amount of each currency (0.01, 1), made once.
+_QUANTA: dict[str, Decimal] = {currency: Decimal(1).scaleb(-places) for currency, places in MINOR_UNITS.items()}
+
 ROUNDING_MODES: dict[str, str] = {"half-up": ROUND_HALF_UP, "half-even": ROUND_HALF_EVEN}
 
 #: Precision of intermediate (unrounded) arithmetic: rates, factors, powers.
@@ -148,7 +151,7 @@ class MoneyPolicy:
     @property
     def quantum(self) -> Decimal:
         """The smallest amount: 0.01 for CNY, 1 for JPY."""
-        return Decimal(1).scaleb(-self.minor_units)
+        return _QUANTA[self.currency]
 
     def finer_than_unit(self, amount: Decimal, field: str) -> str | None:
         """The problem with an amount written finer than the minor unit
@@ -191,13 +194,13 @@ class MoneyPolicy:
         >>> MoneyPolicy().interest(Decimal("45617.00"), Fraction(49, 12000))
         Decimal('186.27')
         """
-        scaled = balance.scaleb(self.minor_units)
+        scaled = balance.scaleb(MINOR_UNITS[self.currency])
         if scaled != scaled.to_integral_value():
             return self.round_exact(Fraction(balance) * factor)
         units = int(scaled)
         sign = -1 if units < 0 else 1
         rounded = round_units(abs(units) * factor.numerator, factor.denominator, self.rounding)
-        return Decimal(sign * rounded).scaleb(-self.minor_units)
+        return _QUANTA[self.currency] * (sign * rounded)  # exact: the unit times a whole number
 
     def text(self, amount: Decimal) -> str:
         """Machine text with exactly the minor digits: '5307.27' (JSON, CSV)."""
