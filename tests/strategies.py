@@ -189,10 +189,10 @@ def step_lists(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
     moratorium or interest-only periods, then one way of repaying (or none)."""
     from repayplan.restructure import (
         Capitalise,
+        FixedPayment,
         Haircut,
         InterestOnly,
         Moratorium,
-        Payment,
         SetRate,
         Settle,
         StepUp,
@@ -219,7 +219,7 @@ def step_lists(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
     if repay == "term":
         steps.append(draw(st.builds(Term, st.integers(1, 48), st.sampled_from(["annuity", "equal-principal"]))))
     elif repay == "payment":
-        steps.append(draw(st.builds(Payment, amount)))
+        steps.append(draw(st.builds(FixedPayment, amount)))
     elif repay == "step-up":
         stages = st.lists(st.tuples(st.integers(1, 12), amount), min_size=1, max_size=3).map(
             lambda s: tuple(s[:-1]) + ((0, s[-1][1]),))

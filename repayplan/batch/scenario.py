@@ -98,7 +98,8 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
     """The scenario's figures for each valid case where ``ok``; a case the
     scenario cannot be applied to gets only ``scenario_problem``. ``history``
     gives each case's (payments, penalty policy) when arrears are known."""
-    from ..compare import Debt, plan_metrics
+    from ..compare import plan_metrics
+    from ..model import LoanHistory
     from ..plans import Creditor
     from ..restructure import apply
 
@@ -111,7 +112,8 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
         try:
             loan = cases.loans(i)
             on = scenario.on or max(today, loan.start)
-            debt = Debt(loan, *history[i]) if history is not None and history[i] is not None else Debt(loan)
+            debt = (LoanHistory(loan, *history[i]) if history is not None and history[i] is not None
+                    else LoanHistory(loan))
             creditor = scenario.creditor or Creditor()
             plan = apply(debt.position(on), scenario.steps, max_months=creditor.max_term, allocation=debt.allocation)
             # as compare does: with nothing agreed, a matured loan's penalty runs as long as the plan

@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..compare import Debt, Scenario
 from ..errors import InputError
 from ..inputs import MAX_NOTE, brief
+from ..model import LoanHistory, Scenario
 from ..plans import Borrower, Creditor
-from ..restructure import STEPS, parse_share, read_step
+from ..restructure import STEPS, Step, parse_share, read_step
 from . import schema
 from .fields import Reader
 from .loan import CaseInfo
@@ -70,15 +70,18 @@ def read_scenarios(reader: Reader, doc: dict[str, Any]) -> list[Scenario]:
         if not isinstance(raw, list):
             reader.problem(label, f"steps must be a list of tables, got {brief(raw)}")
             continue
-        steps, ok = [], True
+        steps: list[Step] = []
+        ok = True
         for j, item in enumerate(raw, start=1):
             step, problems = read_step(item)
             op = item.get("op") if isinstance(item, dict) else None
             at = f"{label} step {j}" + (f" ({op})" if isinstance(op, str) and op in STEPS else "")
             for problem in problems:
                 reader.problem(at, _field_first(problem))
-            ok = ok and step is not None
-            steps.append(step)
+            if step is None:
+                ok = False
+            else:
+                steps.append(step)
         if ok and name:
             scenarios.append(Scenario(name, tuple(steps), on, label))
     return scenarios
@@ -179,7 +182,7 @@ def select_scenarios(scenarios: Sequence[Scenario], names: Sequence[str]) -> tup
     """The scenarios named by ``--scenario`` (all when none is named), in the
     case file's order, and a problem for each name the case does not have.
 
-    >>> from repayplan.compare import Scenario
+    >>> from repayplan.model import Scenario
     >>> pick, problems = select_scenarios([Scenario("A", ()), Scenario("B", ())], ["B", "C"])
     >>> [s.name for s in pick], problems
     (['B'], ["--scenario: no scenario named 'C'; the case has 'A', 'B'"])
@@ -198,7 +201,7 @@ class CompareCase:
     """Everything `compare` reads from a case file."""
 
     info: CaseInfo
-    debt: Debt
+    debt: LoanHistory
     scenarios: tuple[Scenario, ...]
     borrower: Borrower
     creditor: Creditor
@@ -219,4 +222,4 @@ def read_compare_case(doc: dict[str, Any], source: str = "") -> CompareCase:
     borrower, creditor = read_parties(reader, doc)
     reader.check()
     assert loan is not None
-    return CompareCase(info, Debt(loan, tuple(payments), penalty), tuple(scenarios), borrower, creditor)
+    return CompareCase(info, LoanHistory(loan, tuple(payments), penalty), tuple(scenarios), borrower, creditor)

@@ -20,7 +20,7 @@ from typing import Any
 from ..model import Position
 from ..money import WORKING, ZERO
 from ..rates import percent_text
-from ..restructure import Haircut, Payment, SetRate, Settle, Step, Term, Waive
+from ..restructure import FixedPayment, Haircut, SetRate, Settle, Step, Term, Waive
 from .ladder import Context, SettleFamily
 from .words import Say, english, listed
 
@@ -43,7 +43,7 @@ def step_says(steps: Sequence[Step]) -> tuple[Say, ...]:
             parts.append(Say("prop.w.rate", {"rate": rate}))
         elif isinstance(s, Term):
             parts.append(Say("prop.w.term", {"n": s.installments}))
-        elif isinstance(s, Payment):
+        elif isinstance(s, FixedPayment):
             parts.append(Say("prop.w.payment", {"amount": f"{s.amount:,f}"}))
         elif isinstance(s, Haircut):
             parts.append(Say("prop.w.haircut", {"amount": f"{s.amount:,f}"}) if s.amount is not None

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..budget import Plan, StrategyResult
+from ..budget import BudgetPlan, StrategyResult
 from ..budget.explain import departures
 from ..money import ZERO
 from .labels import label
@@ -41,7 +41,7 @@ def months_phrase(months: int, lang: str) -> str:
     return months_words(months, lang)
 
 
-def answer_lines(plan: Plan, lang: str) -> list[str]:
+def answer_lines(plan: BudgetPlan, lang: str) -> list[str]:
     """The optimal plan's answer, its bound and the reasons; empty without the optimal strategy."""
     if plan.optimum is None or "optimal" not in [r.name for r in plan.results]:
         return []
@@ -69,7 +69,7 @@ def answer_lines(plan: Plan, lang: str) -> list[str]:
     return lines
 
 
-def bound_text(plan: Plan, lang: str) -> str:
+def bound_text(plan: BudgetPlan, lang: str) -> str:
     """What proves the optimal plan cheapest, or how close it is, or why there is no bound."""
     o = plan.optimum
     assert o is not None
@@ -90,7 +90,7 @@ def bound_text(plan: Plan, lang: str) -> str:
     return L("bound_relaxed", lang, bound=grouped(o.bound), cost=cost, gap=gap, debts=", ".join(o.relaxed))
 
 
-def versus_lines(plan: Plan, lang: str) -> list[str]:
+def versus_lines(plan: BudgetPlan, lang: str) -> list[str]:
     """Each other strategy against the cheapest (the optimal plan when it is in the plan)."""
     grouped = plan.policy.grouped
     top = plan.cheapest
@@ -118,7 +118,7 @@ def _months_against(r: StrategyResult, top: StrategyResult, lang: str) -> str:
     return L("vs_same", lang)
 
 
-def optimal_dict(plan: Plan) -> dict[str, Any] | None:
+def optimal_dict(plan: BudgetPlan) -> dict[str, Any] | None:
     """The JSON of the optimal plan: status, bound, gap, the answer and the reasons."""
     o = plan.optimum
     if o is None:
@@ -135,7 +135,7 @@ def optimal_dict(plan: Plan) -> dict[str, Any] | None:
     }
 
 
-def versus_list(plan: Plan) -> list[dict[str, Any]]:
+def versus_list(plan: BudgetPlan) -> list[dict[str, Any]]:
     """Each strategy against the cheapest: what it costs more, how many months later."""
     money = plan.policy.text
     top = plan.cheapest

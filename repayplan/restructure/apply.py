@@ -50,7 +50,7 @@ from .shapes import (
     stage_rule,
     term_rows,
 )
-from .steps import PHASES, REPAYING, Capitalise, Haircut, Payment, SetRate, Settle, Step, StepUp, Term, Waive
+from .steps import PHASES, REPAYING, Capitalise, FixedPayment, Haircut, SetRate, Settle, Step, StepUp, Term, Waive
 
 #: The longest agreement, in months, unless the creditor says otherwise (个性化分期 ceiling).
 MAX_PLAN_MONTHS = 60
@@ -222,11 +222,11 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
     elif isinstance(repay, StepUp) and repay.installments:
         rows, text = graduated_rows(repay, balance, rest, policy, fee, cal.periods_per_year)
     else:
-        assert isinstance(repay, (Payment, StepUp))
-        rule = (lambda _k: repay.amount) if isinstance(repay, Payment) else stage_rule(
+        assert isinstance(repay, (FixedPayment, StepUp))
+        rule = (lambda _k: repay.amount) if isinstance(repay, FixedPayment) else stage_rule(
             repay, cal.periods_per_year, policy)
         guess = (estimate_term(balance, rest, repay.amount, fee, frozen.total + first_due)
-                 if isinstance(repay, Payment) else None)
+                 if isinstance(repay, FixedPayment) else None)
         found = fixed_rows(balance, rest, policy, rule, fee, frozen, deferred, guess, opening, draft.allocation)
         if found is None:
             raise payment_failure(repay, balance, rest, policy, fee, frozen, deferred, cal.periods_per_year, within,

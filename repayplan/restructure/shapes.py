@@ -39,7 +39,7 @@ from ..schedule import (
 from ..text import msg
 from .current import Opening, from_date
 from .draft import StepFailure
-from .steps import Moratorium, Payment, Step, StepUp, Term
+from .steps import FixedPayment, Moratorium, Step, StepUp, Term
 
 #: index within the repaying installments -> what the borrower pays then
 PayRule = Callable[[int], Decimal]
@@ -382,7 +382,7 @@ def smallest(feasible: Callable[[Decimal], bool], high: Decimal, policy: MoneyPo
     return policy.from_minor(hi)
 
 
-def payment_failure(step: Payment | StepUp, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
+def payment_failure(step: FixedPayment | StepUp, balance: Decimal, periods: Sequence[Period], policy: MoneyPolicy,
                     fee: Decimal, frozen: Components, deferred: Decimal, per_year: int, limit: str,
                     opening: Opening | None = None, order: Sequence[str] = FROZEN_ORDER) -> StepFailure:
     """Why fixed amounts do not repay, with the smallest that would (found by
@@ -392,13 +392,13 @@ def payment_failure(step: Payment | StepUp, balance: Decimal, periods: Sequence[
     top = high * len(periods)
 
     def works(amount: Decimal, floor: Decimal | None = None) -> bool:
-        rule = ((lambda _k: amount) if isinstance(step, Payment)
+        rule = ((lambda _k: amount) if isinstance(step, FixedPayment)
                 else stage_rule(step, per_year, policy, amount, floor))
         return attempt(len(periods), balance, periods, policy, rule, fee, frozen, deferred, opening,
                        order) is not None
 
     money = policy.grouped
-    if isinstance(step, Payment):
+    if isinstance(step, FixedPayment):
         need = money(smallest(works, high, policy))
         # a regular period's interest (the least of a year's periods): a payment no larger never repays
         cost = policy.interest(balance, min(p.factor for p in periods[:13])) + fee

@@ -12,7 +12,7 @@ table a case file holds (:meth:`Step.to_table`), and says what it does
 ['waive penalty and fees in full', 'rate 0%/year from the restructuring date', '36 installments (annuity)']
 >>> Term(36).to_table()
 {'op': 'term', 'installments': 36}
->>> Payment(Decimal("-5"))
+>>> FixedPayment(Decimal("-5"))
 Traceback (most recent call last):
 ...
 repayplan.errors.InputError: amount: must be a positive amount, got -5
@@ -219,13 +219,13 @@ class Term(Step):
 
 
 @dataclass(frozen=True)
-class Payment(Step):
+class FixedPayment(Step):
     """A fixed installment the borrower can afford; the term follows (the
     last installment is smaller). Too small a payment is an error that says
     the smallest one that repays within the maximum term. ``fee``: a fee
     each installment pays out of the amount (default none).
 
-    >>> Payment(Decimal("800")).describe()
+    >>> FixedPayment(Decimal("800")).describe()
     'pay 800 an installment until repaid'
     """
 
@@ -402,7 +402,7 @@ def fee_text(fee: Decimal | None, of_it: bool = False) -> str:
 
 #: op -> step class, in the order the README documents them.
 STEPS: dict[str, type[Step]] = {cls.op: cls for cls in (
-    Waive, Capitalise, Haircut, SetRate, Term, Payment, Moratorium, InterestOnly, StepUp, Settle)}
+    Waive, Capitalise, Haircut, SetRate, Term, FixedPayment, Moratorium, InterestOnly, StepUp, Settle)}
 
 #: Steps that say how the plan repays (a plan has at most one).
 REPAYING = ("term", "payment", "step-up", "settle")
