@@ -1,6 +1,6 @@
 """Benchmark: restructurings (apply) and their figures, the negotiator's inner loop.
 
-Target (issue 3): a 60-installment plan in well under a few milliseconds
+Target: a 60-installment plan in well under a few milliseconds
 (apply alone); plan_metrics (the actuarial rate and the NPV) shown apart;
 `repayplan compare examples/hardship.toml` as a whole process.
 

@@ -28,7 +28,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import CaseFileError, InputError
 from .metrics import annual_rate, npv
@@ -36,6 +36,9 @@ from .model import LoanHistory, Position, Scenario
 from .money import WORKING, ZERO
 from .plans import Borrower, Creditor, Plan
 from .text import joined, msg
+
+if TYPE_CHECKING:
+    from .restructure.steps import Step
 
 __all__ = ["Borrower", "Comparison", "Creditor", "PlanMetrics", "compare", "evaluate",
            "plan_metrics"]
@@ -137,7 +140,7 @@ def _ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     return WORKING.divide(part, whole).quantize(Decimal("1e-6"), context=WORKING).normalize()
 
 
-def evaluate(position: Position, steps: Sequence[Any], borrower: Borrower | None = None,
+def evaluate(position: Position, steps: Sequence[Step], borrower: Borrower | None = None,
              creditor: Creditor | None = None, contract: Plan | None = None, name: str = "",
              label: str = "", allocation: Sequence[str] | None = None) -> tuple[Plan, PlanMetrics]:
     """Apply steps to a position and compute the plan's figures (errors are

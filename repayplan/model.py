@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from . import calendar
 from .errors import InputError
+from .kinds import INTEREST_BASES, METHODS, DayCount, FrequencyName, InterestBasis, Method, Rounding
 from .money import ZERO, MoneyPolicy
 from .rates import Rate
 
@@ -24,7 +25,6 @@ if TYPE_CHECKING:
     from .plans import Plan
     from .restructure.steps import Step
 
-METHODS = ("annuity", "equal-principal", "interest-only", "bullet")
 #: repayment methods as Chinese contracts and apps write them
 METHOD_WORDS = {"等额本息": "annuity", "等额本息还款法": "annuity", "等额本金": "equal-principal",
                 "等额本金还款法": "equal-principal", "先息后本": "interest-only",
@@ -33,7 +33,6 @@ METHOD_WORDS = {"等额本息": "annuity", "等额本息还款法": "annuity", "
                 "按期付息到期还本": "interest-only",
                 "到期还本付息": "bullet", "到期一次还本付息": "bullet", "一次性还本付息": "bullet",
                 "利随本清": "bullet"}
-INTEREST_BASES = ("periodic", "daily")
 MAX_TERM = 1200
 
 
@@ -49,14 +48,14 @@ class Loan:
     principal: Decimal
     rate: Rate
     term: int
-    method: str = "annuity"
-    frequency: str = "monthly"
+    method: Method = "annuity"
+    frequency: FrequencyName = "monthly"
     start: date = field(default_factory=date.today)
     first_due: date | None = None
-    interest_basis: str = "periodic"
-    day_count: str = "act/365"
+    interest_basis: InterestBasis = "periodic"
+    day_count: DayCount = "act/365"
     currency: str = "CNY"
-    rounding: str = "half-up"
+    rounding: Rounding = "half-up"
     installment_fee: Decimal = ZERO
     upfront_fee: Decimal = ZERO
     signed: date | None = None  # the contract date (合同成立日), when it is not the start

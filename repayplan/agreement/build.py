@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from ..model import Position
 from ..plans import Plan
+from ..rates import Rate
 from .model import Clause, Component, Concession, Contract, Installment, Party, Terms, capital_rmb
 
 #: the components of what is owed, in the order an acknowledgement lists them
@@ -60,7 +60,7 @@ class Agreement:
     schedule: tuple[Installment, ...]
     total: Decimal
     settlement: Decimal | None = None
-    contract_rate: Any = None  # the Rate of the original contract, when known
+    contract_rate: Rate | None = None  # the original contract's, when known
     down_payment: Decimal = Decimal(0)  # a first payment on the plan's date, before the installments
 
     @property
