@@ -93,8 +93,8 @@ def test_a_payment_plan_pays_exactly_the_payment_and_is_the_shortest(position: P
     if len(plan.rows) > 1:  # one installment fewer does not repay
         from repayplan.restructure.current import opening
         from repayplan.restructure.draft import Draft
+        from repayplan.restructure.fixed import attempt
         from repayplan.restructure.position import plan_calendar, plan_periods
-        from repayplan.restructure.shapes import attempt
 
         draft = Draft.start(position)
         cal = plan_calendar(position, position.as_of)

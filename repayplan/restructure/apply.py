@@ -35,16 +35,14 @@ from ..text import joined, msg
 from .current import Opening, contract_installment, from_date, remaining_periods
 from .current import opening as opening_of
 from .draft import Draft, StepFailure, capitalise, haircut, set_rate, waive
+from .fixed import estimate_term, fixed_rows, payment_failure
 from .position import PlanCalendar, is_performing, plan_calendar, plan_periods, remaining_rows
 from .settle import settle_rows
 from .shapes import (
     Built,
-    estimate_term,
     finish,
-    fixed_rows,
     graduated_rows,
     method_rows,
-    payment_failure,
     phase_rows,
     spread,
     stage_rule,
