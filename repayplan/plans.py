@@ -33,6 +33,9 @@ from .rates import Rate
 if TYPE_CHECKING:
     from .restructure.steps import Step
 
+#: The longest agreement, in months, unless the creditor says otherwise (个性化分期 ceiling).
+MAX_PLAN_MONTHS = 60
+
 #: The parts of a debt, in the order of :class:`Components`' fields (the order
 #: payments go to them is a policy's: ``repayplan.arrears.COMPONENTS``, fees first).
 COMPONENT_FIELDS = ("principal", "interest", "penalty", "fees")
@@ -231,6 +234,6 @@ class Creditor:
 
     discount_rate: Decimal | None = None
     min_recovery: Decimal | None = None
-    max_term: int = 60
+    max_term: int = MAX_PLAN_MONTHS
     levers: tuple[str, ...] = ()
     recovery_base: str = "position"

@@ -30,8 +30,8 @@ from typing import Any
 
 from ..errors import InputError
 from ..inputs import MAX_NOTE, brief
-from ..model import LoanHistory, Scenario
-from ..plans import Borrower, Creditor
+from ..model import MAX_TERM, LoanHistory, Scenario
+from ..plans import MAX_PLAN_MONTHS, Borrower, Creditor
 from ..restructure import STEPS, Step, parse_share, read_step
 from . import schema
 from .fields import Reader
@@ -116,7 +116,8 @@ def read_parties(reader: Reader, doc: dict[str, Any], borrower_fields: tuple[str
             recovery = parse_share(table["min_recovery"], "creditor.min_recovery")
         except InputError as exc:
             reader.problems.append(str(exc))
-    max_term = reader.integer(table, "max_term", "creditor", minimum=1, maximum=1200, default=60) or 60
+    max_term = (reader.integer(table, "max_term", "creditor", minimum=1, maximum=MAX_TERM, default=MAX_PLAN_MONTHS)
+                or MAX_PLAN_MONTHS)
     levers = _levers(reader, table.get("levers", []))
     base = reader.choice(table, "min_recovery_of", "creditor", ("position", "principal"), default="position")
     creditor = Creditor(rate.annual if rate is not None else None, recovery, max_term, tuple(levers),

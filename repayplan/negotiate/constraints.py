@@ -35,9 +35,9 @@ from typing import TYPE_CHECKING
 from ..errors import InputError
 from ..inputs import brief
 from ..legal import Cap
-from ..model import Position
+from ..model import MAX_TERM, Position
 from ..money import WORKING, ZERO
-from ..plans import Borrower, Creditor, Plan
+from ..plans import MAX_PLAN_MONTHS, Borrower, Creditor, Plan
 from ..rates import percent_text
 
 if TYPE_CHECKING:
@@ -64,7 +64,7 @@ class Constraints:
     discount_rate: Decimal = ZERO  # creditor's cost of funds, annual effective
     min_recovery: Decimal | None = None  # share of the base, in present value
     recovery_base: str = "position"  # what min_recovery is a share of: position (all owed) or principal
-    max_term: int = 60  # months
+    max_term: int = MAX_PLAN_MONTHS  # months
     levers: tuple[str, ...] = LEVERS
     cap: Cap | None = None  # legal ceiling on the borrower's effective annual cost
     monthly_income: Decimal | None = None  # for the payment-to-income ratio only
@@ -74,8 +74,8 @@ class Constraints:
     def __post_init__(self) -> None:
         if self.recovery_base not in RECOVERY_BASES:
             raise InputError(f"min_recovery_of: {self.recovery_base!r} is unknown; use position or principal")
-        if not 1 <= self.max_term <= 1200:
-            raise InputError(f"max_term: must be a whole number of months from 1 to 1200, got {self.max_term}")
+        if not 1 <= self.max_term <= MAX_TERM:
+            raise InputError(f"max_term: must be a whole number of months from 1 to {MAX_TERM}, got {self.max_term}")
         unknown = [lever for lever in self.levers if lever not in LEVERS]
         if unknown:
             raise InputError(f"levers: {brief(unknown[0])} is not a concession the search makes; use "

@@ -29,7 +29,7 @@ from .. import calendar
 from ..errors import InputError
 from ..model import Loan, Period, Position, Row
 from ..money import ZERO, MoneyPolicy
-from ..plans import Components, Plan, PlanRow
+from ..plans import MAX_PLAN_MONTHS, Components, Plan, PlanRow
 from ..rates import Rate
 from ..text import joined, msg
 from .current import Opening, contract_installment, from_date, remaining_periods
@@ -49,9 +49,6 @@ from .shapes import (
     term_rows,
 )
 from .steps import PHASES, REPAYING, Capitalise, FixedPayment, Haircut, SetRate, Settle, Step, StepUp, Term, Waive
-
-#: The longest agreement, in months, unless the creditor says otherwise (个性化分期 ceiling).
-MAX_PLAN_MONTHS = 60
 
 
 def max_installments(max_months: int, frequency: str) -> int:
