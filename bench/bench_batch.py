@@ -1,6 +1,6 @@
 """Benchmark: `repayplan batch` on 100,000 loans of 360 monthly installments.
 
-Targets (issue 6): the whole process under 10 s on a 2-core machine and under
+Targets: the whole process under 10 s on a 2-core machine and under
 2 GB peak memory. Also printed: the ratio against calling build_schedule in a
 loop (a sample of loans timed and extrapolated, said so), and against
 numpy-financial's vectorised pmt/ipmt on the same loans, which is not

@@ -1,6 +1,6 @@
 """Benchmark: restructurings (apply) and their figures, the negotiator's inner loop.
 
-Target (issue 3): a 60-installment plan in well under a few milliseconds
+Target: a 60-installment plan in well under a few milliseconds
 (apply alone); plan_metrics (the actuarial rate and the NPV) shown apart;
 `repayplan compare examples/hardship.toml` as a whole process.
 
@@ -21,7 +21,7 @@ from pathlib import Path
 from repayplan import Loan, parse_rate
 from repayplan.compare import Borrower, Creditor, plan_metrics
 from repayplan.model import Position
-from repayplan.restructure import Moratorium, Payment, SetRate, Settle, StepUp, Term, Waive, apply
+from repayplan.restructure import FixedPayment, Moratorium, SetRate, Settle, StepUp, Term, Waive, apply
 
 ROOT = Path(__file__).resolve().parent.parent
 D = Decimal
@@ -42,7 +42,7 @@ def in_process() -> None:
         "freeze: waive + 0% + term 60": [Waive(("penalty", "fees")), SetRate(parse_rate("0%")), Term(60)],
         "term 60 at the contract rate": [Term(60)],
         "payment 1,100 (term follows, 56)": [Waive(("penalty", "fees")), SetRate(parse_rate("6%")),
-                                             Payment(D("1100"))],
+                                             FixedPayment(D("1100"))],
         "moratorium 3 + term 57": [Moratorium(3, "capitalise"), Term(57)],
         "step-up +5% a year over 60": [StepUp(increase=D("0.05"), installments=60)],
         "settle 80%: 10,000 down + 24": [Settle(percent=D("0.8"), down_payment=D("10000"), installments=24)],

@@ -25,8 +25,8 @@ from pathlib import Path
 from repayplan import Loan, parse_rate
 from repayplan.casefile import load_document
 from repayplan.casefile.negotiate import read_negotiation_case
-from repayplan.compare import Debt
 from repayplan.legal import parse_cap
+from repayplan.model import LoanHistory
 from repayplan.negotiate import Constraints, negotiate
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -41,7 +41,7 @@ def timed(func, repeat: int = 7) -> tuple[float, float, object]:  # type: ignore
     return statistics.median(runs) * 1000, max(runs) * 1000, result
 
 
-def example(name: str) -> tuple[Debt, date, Constraints]:
+def example(name: str) -> tuple[LoanHistory, date, Constraints]:
     data = read_negotiation_case(load_document(ROOT / "examples" / name))
     return data.case.debt, data.case.info.as_of or date.today(), data.constraints
 
@@ -57,9 +57,9 @@ def in_process() -> None:
     loan = Loan(Decimal("80000"), parse_rate("15.4%"), 36, start=date(2025, 1, 10))
     performing = Constraints(max_payment=Decimal("1800"), lump_sum=Decimal("10000"), discount_rate=Decimal("0.05"),
                              min_recovery=Decimal("0.8"))
-    cases.append(("80,000 at 15.4%, performing, default levers", Debt(loan), date(2025, 9, 10), performing))
+    cases.append(("80,000 at 15.4%, performing, default levers", LoanHistory(loan), date(2025, 9, 10), performing))
     weekly = Loan(Decimal("20000"), parse_rate("20%"), 104, frequency="weekly", start=date(2025, 1, 6))
-    cases.append(("20,000 weekly at 20% (260 installments max)", Debt(weekly), date(2025, 6, 2), performing))
+    cases.append(("20,000 weekly at 20% (260 installments max)", LoanHistory(weekly), date(2025, 6, 2), performing))
     print(f"{'search':<48} {'median':>8} {'max':>8} {'offers':>7} {'plans built':>12}")
     for label, debt, on, terms in cases:
         median, worst, proposal = timed(lambda debt=debt, on=on, terms=terms: negotiate(debt, on, terms))
@@ -73,14 +73,14 @@ def brute_force() -> None:
 
     from repayplan.compare import plan_metrics
     from repayplan.errors import InputError
-    from repayplan.restructure import Haircut, Payment, SetRate, Term, Waive, apply
+    from repayplan.restructure import FixedPayment, Haircut, SetRate, Term, Waive, apply
 
     debt, on, c = example("negotiation.toml")
     position = debt.position(on)
     waives = [(), (Waive(("penalty", "fees")),), (Waive(("penalty", "fees", "interest")),)]
     rates = [(), (SetRate(parse_rate("0%")),), (SetRate(parse_rate("9%")),)]
     cuts = [(), (Haircut(amount=Decimal("3000")),)]
-    repaying = [Term(n) for n in range(1, 61)] + [Payment(Decimal(x)) for x in ("1100", "900")]
+    repaying = [Term(n) for n in range(1, 61)] + [FixedPayment(Decimal(x)) for x in ("1100", "900")]
     grid = [(*w, *h, *r, t) for w, h, r, t in itertools.product(waives, cuts, rates, repaying)]
     start = time.perf_counter()
     built = 0

@@ -1,6 +1,6 @@
 """Benchmark: arrears statements of a 360-installment loan with 360 payments.
 
-Target (issue 7): a statement in well under 50 ms in process, so restructurings and
+Target: a statement in well under 50 ms in process, so restructurings and
 budgets can cost "the contract as it stands" with hypothetical payments; the replay is
 event-driven (due dates, grace ends, payments), never a loop over calendar days.
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from .errors import InputError
+from .kinds import DAY_COUNTS
 
 
 @dataclass(frozen=True)
@@ -39,7 +40,6 @@ FREQUENCY_WORDS = {"按月": "monthly", "每月": "monthly", "按季": "quarterl
                    "每季": "quarterly",
                    "按周": "weekly", "每周": "weekly", "双周": "biweekly", "每两周": "biweekly", "按双周": "biweekly"}
 
-DAY_COUNTS = ("act/365", "act/360", "30/360", "30E/360")
 
 
 def frequency(name: str) -> Frequency:

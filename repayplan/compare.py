@@ -13,7 +13,7 @@ financed; the creditor's NPV discounts the payments at its cost of funds
 >>> from repayplan import Loan, parse_rate
 >>> from repayplan.restructure import SetRate, Term
 >>> loan = Loan(Decimal("12000"), parse_rate("12%"), 12, start=date(2025, 1, 1))
->>> debt = Debt(loan)
+>>> debt = LoanHistory(loan)
 >>> plan, m = evaluate(debt.position(loan.start), [SetRate(parse_rate("0%")), Term(24)],
 ...                    Borrower(Decimal("5000")), Creditor(Decimal("0.06")), debt.contract(loan.start))
 >>> m.first_payment, m.total_interest, m.saving  # 12,000 ÷ 24; the contract's 11 × 1,066.19 + 1,066.14 − 12,000
@@ -28,16 +28,19 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .errors import CaseFileError, InputError
 from .metrics import annual_rate, npv
-from .model import Loan, Position
+from .model import LoanHistory, Position, Scenario
 from .money import WORKING, ZERO
 from .plans import Borrower, Creditor, Plan
 from .text import joined, msg
 
-__all__ = ["Borrower", "Comparison", "Creditor", "Debt", "PlanMetrics", "Scenario", "annual_cost", "compare",
+if TYPE_CHECKING:
+    from .restructure.steps import Step
+
+__all__ = ["Borrower", "Comparison", "Creditor", "PlanMetrics", "annual_cost", "compare",
            "evaluate", "plan_metrics"]
 
 
@@ -147,71 +150,18 @@ def _ratio(part: Decimal | None, whole: Decimal | None) -> Decimal | None:
     return WORKING.divide(part, whole).quantize(Decimal("1e-6"), context=WORKING).normalize()
 
 
-def evaluate(position: Position, steps: Sequence[Any], borrower: Borrower | None = None,
+def evaluate(position: Position, steps: Sequence[Step], borrower: Borrower | None = None,
              creditor: Creditor | None = None, contract: Plan | None = None, name: str = "",
              label: str = "", allocation: Sequence[str] | None = None) -> tuple[Plan, PlanMetrics]:
     """Apply steps to a position and compute the plan's figures (errors are
     one-line InputErrors naming the step). The creditor's ``max_term``
     caps the plan; ``allocation`` is the case's allocation order
-    (:attr:`Debt.allocation`)."""
+    (:attr:`LoanHistory.allocation`)."""
     from .restructure import apply
 
     creditor = creditor or Creditor()
     plan = apply(position, steps, name=name, label=label, max_months=creditor.max_term, allocation=allocation)
     return plan, plan_metrics(plan, borrower, creditor, contract)
-
-
-@dataclass(frozen=True)
-class Debt:
-    """Where positions and the contract's costing come from: a loan, and its
-    payment history and penalty terms when there are any (then the arrears
-    statement); without either the loan is taken as paid on schedule."""
-
-    loan: Loan
-    payments: tuple[Any, ...] = ()
-    penalty: Any = None
-
-    @property
-    def has_history(self) -> bool:
-        return bool(self.payments) or self.penalty is not None
-
-    @property
-    def allocation(self) -> tuple[str, ...] | None:
-        """The order payments pay the components: the penalty terms' (``[penalty]
-        allocation``), or None for the default (the Civil Code's)."""
-        order = getattr(self.penalty, "allocation", None)
-        return tuple(order) if order else None
-
-    def position(self, on: date) -> Position:
-        """What is owed on ``on``."""
-        if on < self.loan.start:
-            raise InputError(f"date: {on} is before the loan start {self.loan.start}; give a date on or after it")
-        if not self.has_history:
-            from .restructure import performing_position
-
-            return performing_position(self.loan, on)
-        from .arrears import statement
-
-        history = [p for p in self.payments if p.date <= on]
-        return statement(self.loan, history, self.penalty, on).position
-
-    def contract(self, on: date, until: date | None = None) -> Plan:
-        """The contract as it stands from ``on``; ``until``: for a loan past
-        its maturity, the day it is paid in full, penalty running until then
-        (default ``on``)."""
-        from .restructure.contract import contract_plan
-
-        return contract_plan(self.loan, self.payments, self.penalty, on, until=until)
-
-
-@dataclass(frozen=True)
-class Scenario:
-    """A named restructuring: its steps and, optionally, its own date."""
-
-    name: str
-    steps: tuple[Any, ...]
-    on: date | None = None
-    label: str = ""
 
 
 @dataclass(frozen=True)
@@ -232,7 +182,7 @@ class Comparison:
         return self.position.policy.currency
 
 
-def compare(debt: Debt, scenarios: Sequence[Scenario], on: date, borrower: Borrower | None = None,
+def compare(debt: LoanHistory, scenarios: Sequence[Scenario], on: date, borrower: Borrower | None = None,
             creditor: Creditor | None = None) -> Comparison:
     """The contract as it stands on ``on``, then every scenario (each on its
     own date, default ``on``), with their figures. Every scenario's problem
@@ -286,7 +236,7 @@ def compare(debt: Debt, scenarios: Sequence[Scenario], on: date, borrower: Borro
                       _notes(debt, positions[on], contract, creditor, on, ref, positions[ref], plans))
 
 
-def _paid_before(debt: Debt, ref: date, day: date) -> list[tuple[date, Decimal]]:
+def _paid_before(debt: LoanHistory, ref: date, day: date) -> list[tuple[date, Decimal]]:
     """What a plan starting on ``day`` takes as paid after ``ref``: a loan
     without history is paid on schedule up to its date; with a history,
     nothing is paid but what it records (all on or before ``ref``)."""
@@ -320,7 +270,7 @@ def _measured(plan: Plan, figures: PlanMetrics, ref: date, owed: Position, lead:
                    saving=saving)
 
 
-def _notes(debt: Debt, position: Position, contract: Plan, creditor: Creditor, on: date, ref: date,
+def _notes(debt: LoanHistory, position: Position, contract: Plan, creditor: Creditor, on: date, ref: date,
            owed_then: Position, plans: Sequence[Plan]) -> tuple[str, ...]:
     from .rates import percent_text
 

@@ -1,4 +1,6 @@
-"""Frozen records: loan terms, schedule periods, rows and schedules.
+"""Frozen records: loan terms, schedule periods, rows and schedules; what is
+owed on a date (:class:`Position`), a loan with its payment history
+(:class:`LoanHistory`) and a named restructuring (:class:`Scenario`).
 
 Records are immutable; change one by copying with :func:`dataclasses.replace`.
 """
@@ -16,10 +18,15 @@ from typing import TYPE_CHECKING, Protocol
 
 from . import calendar
 from .errors import InputError
+from .kinds import INTEREST_BASES, METHODS, DayCount, FrequencyName, InterestBasis, Method, Rounding
 from .money import ZERO, MoneyPolicy
 from .rates import Rate
 
-METHODS = ("annuity", "equal-principal", "interest-only", "bullet")
+if TYPE_CHECKING:
+    from .arrears.policy import Payment, PenaltyPolicy
+    from .plans import Plan
+    from .restructure.steps import Step
+
 #: repayment methods as Chinese contracts and apps write them
 METHOD_WORDS = {"等额本息": "annuity", "等额本息还款法": "annuity", "等额本金": "equal-principal",
                 "等额本金还款法": "equal-principal", "先息后本": "interest-only",
@@ -28,7 +35,6 @@ METHOD_WORDS = {"等额本息": "annuity", "等额本息还款法": "annuity", "
                 "按期付息到期还本": "interest-only",
                 "到期还本付息": "bullet", "到期一次还本付息": "bullet", "一次性还本付息": "bullet",
                 "利随本清": "bullet"}
-INTEREST_BASES = ("periodic", "daily")
 MAX_TERM = 1200
 
 
@@ -44,14 +50,14 @@ class Loan:
     principal: Decimal
     rate: Rate
     term: int
-    method: str = "annuity"
-    frequency: str = "monthly"
+    method: Method = "annuity"
+    frequency: FrequencyName = "monthly"
     start: date = field(default_factory=date.today)
     first_due: date | None = None
-    interest_basis: str = "periodic"
-    day_count: str = "act/365"
+    interest_basis: InterestBasis = "periodic"
+    day_count: DayCount = "act/365"
     currency: str = "CNY"
-    rounding: str = "half-up"
+    rounding: Rounding = "half-up"
     installment_fee: Decimal = ZERO
     upfront_fee: Decimal = ZERO
     signed: date | None = None  # the contract date (合同成立日), when it is not the start
@@ -323,3 +329,68 @@ class Position:
         """A loan with no history: all of its principal, nothing else, on its start."""
         policy = loan.policy
         return cls(on or loan.start, policy.round(loan.principal), policy=policy, loan=loan)
+
+
+@dataclass(frozen=True)
+class LoanHistory:
+    """A loan and what happened to it: the payments made and the penalty
+    terms, when there are any (then positions and the contract's costing
+    come from the arrears statement); without either the loan is taken as
+    paid on schedule. What :func:`repayplan.compare.compare` and the
+    negotiator start from.
+
+    >>> loan = Loan(Decimal("12000"), Rate(Decimal("0.12")), 12, start=date(2025, 1, 1))
+    >>> history = LoanHistory(loan)
+    >>> history.has_history, history.position(date(2025, 1, 1)).total
+    (False, Decimal('12000.00'))
+    """
+
+    loan: Loan
+    payments: tuple[Payment, ...] = ()
+    penalty: PenaltyPolicy | None = None
+
+    @property
+    def has_history(self) -> bool:
+        return bool(self.payments) or self.penalty is not None
+
+    @property
+    def allocation(self) -> tuple[str, ...] | None:
+        """The order payments pay the components: the penalty terms' (``[penalty]
+        allocation``), or None for the default (the Civil Code's)."""
+        order = self.penalty.allocation if self.penalty is not None else None
+        return tuple(order) if order else None
+
+    def position(self, on: date) -> Position:
+        """What is owed on ``on``."""
+        if on < self.loan.start:
+            raise InputError(f"date: {on} is before the loan start {self.loan.start}; give a date on or after it")
+        if not self.has_history:
+            from .restructure import performing_position
+
+            return performing_position(self.loan, on)
+        from .arrears import statement
+
+        history = [p for p in self.payments if p.date <= on]
+        return statement(self.loan, history, self.penalty, on).position
+
+    def contract(self, on: date, until: date | None = None) -> Plan:
+        """The contract as it stands from ``on``; ``until``: for a loan past
+        its maturity, the day it is paid in full, penalty running until then
+        (default ``on``)."""
+        from .restructure.contract import contract_plan
+
+        return contract_plan(self.loan, self.payments, self.penalty, on, until=until)
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """A named restructuring: its steps and, optionally, its own date.
+
+    >>> Scenario("Freeze", ()).on is None
+    True
+    """
+
+    name: str
+    steps: tuple[Step, ...]
+    on: date | None = None
+    label: str = ""

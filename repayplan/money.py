@@ -26,6 +26,7 @@ from fractions import Fraction
 
 from .errors import InputError
 from .inputs import brief
+from .kinds import Rounding
 from .text import msg
 
 #: ISO 4217 minor units of the currencies users meet in consumer credit.
@@ -135,7 +136,7 @@ class MoneyPolicy:
     """A currency and how amounts in it are rounded (half-up by default)."""
 
     currency: str = "CNY"
-    rounding: str = "half-up"
+    rounding: Rounding = "half-up"
 
     def __post_init__(self) -> None:
         if self.currency not in MINOR_UNITS:

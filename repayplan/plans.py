@@ -24,11 +24,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from .model import Position, Row
 from .money import ZERO, MoneyPolicy
 from .rates import Rate
+
+if TYPE_CHECKING:
+    from .restructure.steps import Step
+
+#: The longest agreement, in months, unless the creditor says otherwise (个性化分期 ceiling).
+MAX_PLAN_MONTHS = 60
 
 #: The parts of a debt, in the order of :class:`Components`' fields (the order
 #: payments go to them is a policy's: ``repayplan.arrears.COMPONENTS``, fees first).
@@ -112,7 +118,7 @@ class Plan:
     name: str
     position: Position
     on: date
-    steps: tuple[Any, ...]
+    steps: tuple[Step, ...]
     rows: tuple[PlanRow, ...]
     forgiven: Components = field(default_factory=Components)
     capitalised: Components = field(default_factory=Components)
@@ -228,6 +234,6 @@ class Creditor:
 
     discount_rate: Decimal | None = None
     min_recovery: Decimal | None = None
-    max_term: int = 60
+    max_term: int = MAX_PLAN_MONTHS
     levers: tuple[str, ...] = ()
     recovery_base: str = "position"

@@ -25,10 +25,11 @@ from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 
 from .errors import InputError
+from .kinds import RATE_UNITS, RateUnit
 from .money import WORKING
 from .text import msg
 
-UNITS = {
+UNITS: dict[str, RateUnit] = {
     "year": "year", "yr": "year", "y": "year", "annual": "year", "annually": "year",
     "pa": "year", "p.a.": "year", "a": "year", "年": "year", "年化": "year",
     "month": "month", "mo": "month", "m": "month", "monthly": "month", "月": "month",
@@ -46,7 +47,8 @@ _RATE_RE = re.compile(
     re.IGNORECASE,
 )
 #: a unit written before the figure, as Chinese contracts and apps do (日万分之五, 年化利率18%); longest first
-_CHINESE_PREFIXES = {"年化利率": "year", "每日利率": "day", "每月利率": "month", "年化": "year", "年利率": "year",
+_CHINESE_PREFIXES: dict[str, RateUnit] = {
+                     "年化利率": "year", "每日利率": "day", "每月利率": "month", "年化": "year", "年利率": "year",
                      "年息": "year", "月利率": "month", "月息": "month", "日利率": "day", "日息": "day",
                      "每日": "day", "每天": "day", "每月": "month", "每年": "year", "日": "day", "月": "month",
                      "年": "year"}
@@ -62,10 +64,10 @@ class Rate:
     """A rate per year, month or day, as a fraction (0.049 for 4.9%)."""
 
     value: Decimal
-    unit: str = "year"
+    unit: RateUnit = "year"
 
     def __post_init__(self) -> None:
-        if self.unit not in ("year", "month", "day"):
+        if self.unit not in RATE_UNITS:
             raise InputError(f"rate: unit {self.unit!r} must be year, month or day")
         if self.value < 0:
             raise InputError(f"rate: {self} is negative; a rate must be 0% or more")
@@ -204,7 +206,7 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
     if not match:
         raise InputError(msg("err.not_rate", field=field, value=repr(text), hint=msg("err.rate_hint")))
     written: str = match["unit"] or "year"
-    unit: str | None = UNITS.get(written.rstrip(".")) or UNITS.get(written)
+    unit: RateUnit | None = UNITS.get(written.rstrip(".")) or UNITS.get(written)
     if unit is None:
         raise InputError(msg("err.unknown_period", field=field, unit=repr(match["unit"]), text=repr(text)))
     try:
@@ -239,7 +241,7 @@ _CN_DIGITS = {"零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五":
 
 def _parse_chinese(rest: str, scale: Decimal, original: str, field: str) -> Rate:
     number, _, unit_text = rest.partition("/")
-    unit: str | None
+    unit: RateUnit | None
     number = number.strip()
     if number and all(ch in _CN_DIGITS for ch in number) and len(number) == 1:
         value = Decimal(_CN_DIGITS[number])

@@ -51,7 +51,7 @@ def loans(draw: st.DrawFn, max_term: int = 480, methods: tuple[str, ...] = METHO
     )
 
 
-# -- arrears (issue 7): penalty policies and payment histories ------------------------------------
+# -- arrears: penalty policies and payment histories ------------------------------------
 
 @st.composite
 def penalty_policies(draw: st.DrawFn) -> object:
@@ -97,7 +97,7 @@ def payment_histories(draw: st.DrawFn, loan: Loan) -> list:  # type: ignore[type
     return out
 
 
-# -- budget plans (issue 9): several debts in one currency ----------------------------------------------
+# -- budget plans: several debts in one currency ----------------------------------------------
 
 @st.composite
 def revolving_debts(draw: st.DrawFn, name: str, currency: str = "CNY") -> object:
@@ -159,7 +159,7 @@ def debt_sets(draw: st.DrawFn, max_debts: int = 4) -> tuple[list, date]:  # type
     return debts, plan_start
 
 
-# -- restructurings (issue 3): positions and step lists ---------------------------------------------
+# -- restructurings: positions and step lists ---------------------------------------------
 
 @st.composite
 def positions(draw: st.DrawFn, max_term: int = 60) -> object:
@@ -189,10 +189,10 @@ def step_lists(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
     moratorium or interest-only periods, then one way of repaying (or none)."""
     from repayplan.restructure import (
         Capitalise,
+        FixedPayment,
         Haircut,
         InterestOnly,
         Moratorium,
-        Payment,
         SetRate,
         Settle,
         StepUp,
@@ -219,7 +219,7 @@ def step_lists(draw: st.DrawFn) -> list:  # type: ignore[type-arg]
     if repay == "term":
         steps.append(draw(st.builds(Term, st.integers(1, 48), st.sampled_from(["annuity", "equal-principal"]))))
     elif repay == "payment":
-        steps.append(draw(st.builds(Payment, amount)))
+        steps.append(draw(st.builds(FixedPayment, amount)))
     elif repay == "step-up":
         stages = st.lists(st.tuples(st.integers(1, 12), amount), min_size=1, max_size=3).map(
             lambda s: tuple(s[:-1]) + ((0, s[-1][1]),))

@@ -232,7 +232,7 @@ def test_a_failure_midway_leaves_no_output_file(tmp_path: Path, monkeypatch: pyt
     assert list(tmp_path.iterdir()) == []
 
 
-# -- --scenario: a restructured plan per case (issue 3's restructure, case by case) ---------------------------
+# -- --scenario: a restructured plan per case ----------------------------------------------------------------
 
 def test_scenario_figures_by_hand(tmp_path: Path) -> None:
     cases = write(tmp_path / "cases.csv", HEADER + "S-1,12000,12%,12,annuity,2025-01-01,\n")
@@ -272,7 +272,7 @@ def test_bad_scenarios_are_usage_errors() -> None:
                                       "give --scenario 'rate=0%; term=36'\n")
 
 
-# -- arrears (issue 7's statement, case by case): --payments, --as-of, penalty_* columns ------------------------
+# -- arrears (the arrears statement, case by case): --payments, --as-of, penalty_* columns ------------------------
 
 ARREARS_CASES = ("case_id,principal,rate,term,method,start,penalty_rate,penalty_base\n"
                  "P-1,10000,0%,10,annuity,2024-12-15,0.05%/day,overdue-installment\n"

@@ -11,9 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from repayplan.batch.scenario import kept_schedule_cash, parse_scenario, plan_figures
-from repayplan.compare import Debt, plan_metrics
+from repayplan.compare import plan_metrics
 from repayplan.errors import InputError
-from repayplan.model import Loan
+from repayplan.model import Loan, LoanHistory
 from repayplan.plans import Creditor
 from repayplan.rates import percent_text
 from repayplan.restructure import apply
@@ -28,7 +28,7 @@ SCENARIOS = ("rate=0%; term=36", "waive=interest; haircut=20%; term=24", "settle
 def full_path(loan: Loan, on: date, text: str) -> dict[str, object] | str:
     """The figures as compare computes them: plan_metrics against the contract plan as it stands."""
     scenario = parse_scenario(text, on)
-    debt = Debt(loan)
+    debt = LoanHistory(loan)
     try:
         plan = apply(debt.position(on), scenario.steps, max_months=Creditor().max_term)
     except InputError as exc:
@@ -49,7 +49,7 @@ def full_path(loan: Loan, on: date, text: str) -> dict[str, object] | str:
 def batch_path(loan: Loan, on: date, text: str) -> dict[str, object] | str:
     scenario = parse_scenario(text, on)
     try:
-        plan = apply(Debt(loan).position(on), scenario.steps, max_months=Creditor().max_term)
+        plan = apply(LoanHistory(loan).position(on), scenario.steps, max_months=Creditor().max_term)
     except InputError as exc:
         return str(exc)
     return plan_figures(plan, kept_schedule_cash(loan, on))

@@ -14,11 +14,11 @@ from hypothesis import strategies as st
 from repayplan import Loan, parse_rate
 from repayplan.casefile import Reader, load_document, parse_document
 from repayplan.casefile.scenarios import read_compare_case, read_parties, read_scenarios
-from repayplan.compare import Borrower, Creditor, Debt, compare, evaluate, plan_metrics
+from repayplan.compare import Borrower, Creditor, compare, evaluate, plan_metrics
 from repayplan.errors import CaseFileError
 from repayplan.metrics import npv
-from repayplan.model import Position
-from repayplan.restructure import Payment, SetRate, Settle, Term, Waive, apply
+from repayplan.model import LoanHistory, Position
+from repayplan.restructure import FixedPayment, SetRate, Settle, Term, Waive, apply
 
 D = Decimal
 ON = date(2026, 1, 1)
@@ -97,7 +97,7 @@ def test_payment_to_income_leaves_out_the_down_payment() -> None:
 
 def test_compare_puts_the_contract_first_and_every_scenario_after() -> None:
     loan = Loan(D("12000"), parse_rate("12%"), 12, start=date(2025, 1, 1))
-    debt = Debt(loan)
+    debt = LoanHistory(loan)
     result = compare(debt, read_scenarios(Reader(), parse_document(
         '[[scenarios]]\nname = "Freeze"\nsteps = [{op = "set-rate", rate = "0%"}, {op = "term", installments = 12}]'
     )), date(2025, 1, 1))
@@ -114,7 +114,7 @@ def test_every_scenario_problem_is_reported_at_once() -> None:
         '[[scenarios]]\nname = "Long"\nsteps = [{op = "term", installments = 72}]\n'
         '[[scenarios]]\nname = "Small"\nsteps = [{op = "payment", amount = 10}]'))
     with pytest.raises(CaseFileError) as err:
-        compare(Debt(loan), scenarios, date(2025, 1, 1))
+        compare(LoanHistory(loan), scenarios, date(2025, 1, 1))
     lines = str(err.value).splitlines()
     assert lines[0] == ('scenarios[1] "Long" step 1 (term): installments 72 is over the maximum 60; ask for at most '
                         '60, or raise [creditor] max_term')
@@ -219,7 +219,7 @@ def test_the_hardship_example() -> None:
 
 def test_a_fresh_loan_without_history_is_taken_as_paid_on_schedule() -> None:
     loan = Loan(D("1200"), parse_rate("12%"), 12, start=date(2025, 1, 10))
-    debt = Debt(loan)
+    debt = LoanHistory(loan)
     position = debt.position(date(2025, 3, 25))
     # two installments of 106.62 paid: 1,009.81 left; 10.10 interest × 15/31 days accrued = 4.89
     assert (position.principal, position.accrued_interest) == (D("1009.81"), D("4.89"))
@@ -230,13 +230,13 @@ def test_a_fresh_loan_without_history_is_taken_as_paid_on_schedule() -> None:
 
 def test_payment_plans_never_pay_below_the_agreed_amount_but_the_last() -> None:
     position = Position(ON, D("1000.00"), penalty=D("600.00"))
-    plan = apply(position, [SetRate(parse_rate("0%")), Payment(D("300"))])
+    plan = apply(position, [SetRate(parse_rate("0%")), FixedPayment(D("300"))])
     # shares of 600 over 6 installments: 100 + 200 principal each; after 5 the principal is repaid and
     # the sixth pays the last 100 of penalty
     assert [r.payment for r in plan.rows] == [D("300.00")] * 5 + [D("100.00")]
     assert plan.problems() == []
     assert [r.penalty for r in plan.rows] == [D("100.00")] * 6
-    plan = apply(position, [Waive(("penalty",)), SetRate(parse_rate("0%")), Payment(D("300"))])
+    plan = apply(position, [Waive(("penalty",)), SetRate(parse_rate("0%")), FixedPayment(D("300"))])
     assert [r.payment for r in plan.rows] == [D("300.00")] * 3 + [D("100.00")]
 
 
@@ -265,13 +265,13 @@ def test_the_smallest_payment_advised_really_is_the_smallest_that_repays() -> No
     position = case.debt.position(case.info.as_of)  # type: ignore[arg-type]
     waive = Waive(("penalty", "fees"))
     with pytest.raises(InputError) as err:
-        apply(position, [waive, Payment(D("10"))])
+        apply(position, [waive, FixedPayment(D("10"))])
     # a regular month's interest: 50,614.94 × 18% / 12 = 759.2241 → 759.22 (not the short first period's)
     assert "does not cover the 759.22 of interest and fees of an installment" in str(err.value)
     need = _advice(str(err.value))
-    assert apply(position, [waive, Payment(need)]).problems() == []
+    assert apply(position, [waive, FixedPayment(need)]).problems() == []
     with pytest.raises(InputError, match="the smallest payment that would is"):
-        apply(position, [waive, Payment(need - D("0.01"))])
+        apply(position, [waive, FixedPayment(need - D("0.01"))])
     # step-up: 12 × 300 do not cover the interest; the advised floor works, a cent less does not
     with pytest.raises(InputError) as err:
         apply(position, [waive, StepUp(stages=((12, D("300")), (0, D("2000"))))])
@@ -290,7 +290,7 @@ def test_compare_takes_the_allocation_order_from_the_cases_penalty_terms() -> No
         '[[scenarios]]\nname = "Settle"\nsteps = [{op = "settle", amount = "300"}]'))
     on = date(2025, 4, 15)  # installments of 1 Feb, 1 Mar and 1 Apr unpaid
     for allocation, paid_principal in (("civil-code", D("0")), ("principal-first", D("300.00"))):
-        debt = Debt(loan, (), PenaltyPolicy(parse_rate("0.05%/day"), allocation=allocation))
+        debt = LoanHistory(loan, (), PenaltyPolicy(parse_rate("0.05%/day"), allocation=allocation))
         owed = debt.position(on)
         assert owed.interest + owed.penalty > D("300")  # over 300 of interest and penalty is owed
         settle = compare(debt, scenario, on).plans[1]
@@ -351,7 +351,8 @@ def test_a_scenario_before_the_last_payment_is_refused_by_name() -> None:
 def test_a_later_scenario_on_a_loan_without_history_counts_the_installments_paid_before_it() -> None:
     loan = Loan(D("12000"), parse_rate("12%"), 12, start=date(2025, 1, 1))
     steps = '[{op = "set-rate", rate = "0%"}, {op = "term", installments = 9}]'
-    result = compare(Debt(loan), _dated("Later", "2025-04-01", steps), date(2025, 1, 1), creditor=Creditor(D("0.06")))
+    result = compare(LoanHistory(loan), _dated("Later", "2025-04-01", steps), date(2025, 1, 1),
+                     creditor=Creditor(D("0.06")))
     later = result.metrics[1]
     # 3 installments of 1,066.19 paid on schedule first: 12,000 − (1,066.19 − 120.00) − (1,066.19 − 110.54)
     # − (1,066.19 − 100.98) = 9,132.95 left, repaid at 0%; saving 12,794.23 − 3 × 1,066.19 − 9,132.95 = 462.71

@@ -25,7 +25,8 @@ from repayplan.errors import InputError
 from repayplan.model import Loan, Position, Row
 from repayplan.rates import Rate, parse_rate
 from repayplan.report.excel import BookPlan, CaseBook, sheet_names, write_workbook
-from repayplan.report.excel.schedule_sheet import FIRST_ROW, live_terms
+from repayplan.report.excel.layout import FIRST_ROW
+from repayplan.report.excel.live import live_terms
 from repayplan.report.excel.summary import metric_label
 from repayplan.schedule import build_schedule
 

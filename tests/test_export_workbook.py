@@ -16,7 +16,7 @@ from hypothesis import given, settings
 from repayplan.model import Loan, Position
 from repayplan.rates import parse_rate
 from repayplan.report.excel import BookPlan, CaseBook, sheet_names, write_workbook
-from repayplan.report.excel.schedule_sheet import live_terms
+from repayplan.report.excel.live import live_terms
 from repayplan.schedule import build_schedule
 
 from . import libreoffice

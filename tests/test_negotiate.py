@@ -17,10 +17,10 @@ from repayplan.calendar import add_months
 from repayplan.casefile import Reader, load_document, parse_document
 from repayplan.casefile.negotiate import read_negotiation_case
 from repayplan.casefile.scenarios import read_scenarios
-from repayplan.compare import Scenario, compare, evaluate
+from repayplan.compare import compare, evaluate
 from repayplan.errors import InputError, RepayplanError
 from repayplan.legal import Cap
-from repayplan.model import Position
+from repayplan.model import Position, Scenario
 from repayplan.negotiate import Constraints, negotiate, parse_levers, scenario_toml, search
 from repayplan.rates import Rate
 from repayplan.restructure import Haircut, SetRate, Settle, Term, Waive, performing_position

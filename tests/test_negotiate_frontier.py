@@ -24,13 +24,13 @@ from typing import Any
 import pytest
 
 from repayplan import Loan, parse_rate
-from repayplan.compare import Debt, plan_metrics
+from repayplan.compare import plan_metrics
 from repayplan.errors import InputError
 from repayplan.legal import Cap, parse_cap
-from repayplan.model import Position
+from repayplan.model import LoanHistory, Position
 from repayplan.negotiate import Constraints, negotiate, search
 from repayplan.negotiate.oracle import settle_above, settle_below
-from repayplan.restructure import Haircut, Payment, SetRate, Settle, Step, Term, Waive, apply
+from repayplan.restructure import FixedPayment, Haircut, SetRate, Settle, Step, Term, Waive, apply
 
 ON = date(2025, 9, 20)
 LOAN = Loan(D("3000"), parse_rate("18%"), 12, start=date(2025, 1, 10))
@@ -58,7 +58,7 @@ def grid(c: Constraints) -> Iterator[tuple[Step, ...]]:
     if "haircut" in c.levers:
         cuts += [(Haircut(amount=D(a)),) for a in ("100", "450")]
     repaying: list[Step] = [Term(n) for n in range(1, 25)]
-    repaying += [Payment(D(x)) for x in ("600", "550", "450", "300", "125")]
+    repaying += [FixedPayment(D(x)) for x in ("600", "550", "450", "300", "125")]
     for w, h, r, last in itertools.product(waives, cuts, rates, repaying):
         yield (*w, *h, *r, last)
     if "settle" in c.levers:
@@ -121,7 +121,7 @@ def test_the_example_offers_beat_every_plan_of_a_coarse_grid() -> None:
     assert on is not None
     position = debt.position(on)
     proposal = negotiate(debt, on, c)
-    for steps in ([Haircut(amount=D("2968.49")), Payment(D("1100"))], [Haircut(amount=D("3012.95")), Term(29)]):
+    for steps in ([Haircut(amount=D("2968.49")), FixedPayment(D("1100"))], [Haircut(amount=D("3012.95")), Term(29)]):
         plan = apply(position, steps, on, max_months=c.max_term)
         m = plan_metrics(plan, c.borrower(), c.creditor())
         assert not c.violations(plan, m)
@@ -180,7 +180,7 @@ SHORT: dict[str, Any] = {"borrower.max_payment": D("-0.01"), "borrower.lump_sum"
                          "creditor.min_recovery": D("0.0001"), "creditor.max_term": -1, "creditor.cap": D("-0.0001")}
 
 
-def _negotiation() -> tuple[Debt, date, Constraints]:
+def _negotiation() -> tuple[LoanHistory, date, Constraints]:
     from repayplan.casefile import load_document
     from repayplan.casefile.negotiate import read_negotiation_case
 
@@ -191,9 +191,9 @@ def _negotiation() -> tuple[Debt, date, Constraints]:
     return data.case.debt, data.case.info.as_of, data.constraints
 
 
-def _capped() -> tuple[Debt, date, Constraints]:
+def _capped() -> tuple[LoanHistory, date, Constraints]:
     loan = Loan(D("10000"), parse_rate("36%"), 12, start=date(2025, 1, 1))
-    return Debt(loan), loan.start, Constraints(max_payment=D("2000"), discount_rate=D("0.06"),
+    return LoanHistory(loan), loan.start, Constraints(max_payment=D("2000"), discount_rate=D("0.06"),
                                                cap=parse_cap("24%", loan.start), levers=())
 
 

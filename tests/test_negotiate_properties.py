@@ -15,9 +15,10 @@ from decimal import Decimal
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from repayplan.compare import Debt, evaluate
+from repayplan.compare import evaluate
 from repayplan.legal import Cap
 from repayplan.metrics import npv
+from repayplan.model import LoanHistory
 from repayplan.negotiate import Constraints, search
 from repayplan.negotiate.oracle import first_true, last_true
 from repayplan.restructure import REPAYING, max_installments
@@ -35,7 +36,7 @@ def cases(draw: st.DrawFn) -> tuple:  # type: ignore[type-arg]
     payments = tuple(draw(payment_histories(loan))) if history else ()
     penalty = draw(penalty_policies()) if history else None
     on = loan.start + timedelta(days=draw(st.integers(0, 400)))
-    debt = Debt(loan, payments, penalty)
+    debt = LoanHistory(loan, payments, penalty)
     position = debt.position(on)
     assume(position.total > 0)
     money = position.policy

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from repayplan.errors import InputError
 from repayplan.model import Position
 from repayplan.plans import COMPONENT_FIELDS
-from repayplan.restructure import Payment, apply, max_installments, performing_position, remaining_rows
+from repayplan.restructure import FixedPayment, apply, max_installments, performing_position, remaining_rows
 from repayplan.restructure.contract import contract_plan
 from repayplan.schedule import build_schedule
 from tests.strategies import loans, payment_histories, penalty_policies, positions, step_lists
@@ -80,7 +80,7 @@ def test_a_payment_plan_pays_exactly_the_payment_and_is_the_shortest(position: P
     amount = Decimal(cents) / 100
     assume(position.policy.minor_units == 2 and position.credit == 0)
     try:
-        plan = apply(position, [Payment(amount)])
+        plan = apply(position, [FixedPayment(amount)])
     except InputError as exc:
         assert "the smallest payment that" in str(exc)
         return
@@ -93,8 +93,8 @@ def test_a_payment_plan_pays_exactly_the_payment_and_is_the_shortest(position: P
     if len(plan.rows) > 1:  # one installment fewer does not repay
         from repayplan.restructure.current import opening
         from repayplan.restructure.draft import Draft
+        from repayplan.restructure.fixed import attempt
         from repayplan.restructure.position import plan_calendar, plan_periods
-        from repayplan.restructure.shapes import attempt
 
         draft = Draft.start(position)
         cal = plan_calendar(position, position.as_of)

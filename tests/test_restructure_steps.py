@@ -19,10 +19,10 @@ from repayplan.errors import InputError
 from repayplan.model import Position
 from repayplan.restructure import (
     Capitalise,
+    FixedPayment,
     Haircut,
     InterestOnly,
     Moratorium,
-    Payment,
     SetRate,
     Settle,
     StepUp,
@@ -116,7 +116,7 @@ def test_a_plan_charges_no_installment_fee_unless_a_step_says_so() -> None:
     with_fee = apply(owed(loan=loan), [SetRate(parse_rate("0%")), Term(10, fee=D("15"))])
     assert {r.fees for r in with_fee.rows} == {D("15.00")} and with_fee.charged.fees == D("150.00")  # 10 × 15
     assert any("a fee of 15.00 with each installment, 150.00 in all" in b for b in with_fee.basis)
-    paying = apply(owed(loan=loan), [SetRate(parse_rate("0%")), Payment(D("2015"), fee=D("15"))])
+    paying = apply(owed(loan=loan), [SetRate(parse_rate("0%")), FixedPayment(D("2015"), fee=D("15"))])
     # 2,015 = 15 fee + 2,000 principal: 10,000 in 5 installments
     assert [r.payment for r in paying.rows] == [D("2015.00")] * 5 and paying.charged.fees == D("75.00")
     dropped = apply(owed(loan=loan), [SetRate(parse_rate("0%")), Term(10, fee=D("15")), Waive(("installment-fee",))])
@@ -202,7 +202,7 @@ def test_term_over_the_maximum() -> None:
 # -- payment -------------------------------------------------------------------------
 
 def test_payment_the_term_follows() -> None:
-    plan = apply(owed(), [Payment(D("1000"))])
+    plan = apply(owed(), [FixedPayment(D("1000"))])
     # n = −ln(1 − 10,000 × 1% / 1,000) / ln 1.01 = 10.59 → 11 installments
     assert [r.payment for r in plan.rows] == cent_loop(D("10000"), D("1000"), D("0.01"))
     assert len(plan.rows) == 11
@@ -216,11 +216,11 @@ def test_payment_too_small_says_the_smallest_that_repays() -> None:
     assert cent_loop(D("10000"), D("222.44"), D("0.01"))[60:] == [D("0.37")]
     assert len(cent_loop(D("10000"), D("222.45"), D("0.01"))) == 60
     with pytest.raises(InputError) as err:
-        apply(owed(), [Payment(D("200"))], label='scenarios[3] "Affordable"')
+        apply(owed(), [FixedPayment(D("200"))], label='scenarios[3] "Affordable"')
     assert str(err.value) == ('scenarios[3] "Affordable" step 1 (payment): payment 200.00 does not repay 10,000.00 '
                               'within the maximum 60 installments; the smallest payment that would is 222.45')
     with pytest.raises(InputError) as err:
-        apply(owed(), [Payment(D("100"))])
+        apply(owed(), [FixedPayment(D("100"))])
     assert "does not cover the 100.00 of interest and fees of an installment, so it never repays" in str(err.value)
 
 
@@ -345,7 +345,7 @@ def test_steps_check_their_fields() -> None:
 
 def test_two_repaying_steps_is_an_error() -> None:
     with pytest.raises(InputError, match=r"step 2 \(payment\): step 1 \(term\) already says how the plan repays"):
-        apply(owed(), [Term(12), Payment(D("900"))])
+        apply(owed(), [Term(12), FixedPayment(D("900"))])
 
 
 def test_a_position_without_a_loan_needs_a_rate_and_a_term() -> None:
@@ -446,13 +446,13 @@ def test_a_settlement_pays_in_the_allocation_order() -> None:
 
 def test_credit_and_frozen_arrears_follow_the_allocation_order() -> None:
     position = owed(principal="0", interest="300.00", penalty="300.00", credit="100.00")
-    civil = apply(position, [SetRate(parse_rate("0%")), Payment(D("200"))])
+    civil = apply(position, [SetRate(parse_rate("0%")), FixedPayment(D("200"))])
     # credit 100 pays interest first (civil code): 200 interest + 300 penalty left; 200 a month pays them in the
     # same order: interest 200, then penalty 200, then penalty 100
     assert civil.credit.interest == D("100.00")
     assert [(r.interest, r.penalty) for r in civil.rows] == [(D("200.00"), D("0.00")), (D("0.00"), D("200.00")),
                                                               (D("0.00"), D("100.00"))]
-    other = apply(position, [SetRate(parse_rate("0%")), Payment(D("200"))], allocation=PENALTY_FIRST)
+    other = apply(position, [SetRate(parse_rate("0%")), FixedPayment(D("200"))], allocation=PENALTY_FIRST)
     assert other.credit.penalty == D("100.00")
     assert [(r.interest, r.penalty) for r in other.rows] == [(D("0.00"), D("200.00")), (D("200.00"), D("0.00")),
                                                               (D("100.00"), D("0.00"))]

@@ -13,7 +13,7 @@ Public shape::
                                      .id_kind ('id_card' | 'credit_code'), .blanks ("" = fill in by hand)
       .contract: Contract            number, signed (date | None), principal, start
       .terms: Terms                  default_installments, default_days (N missed or M days late),
-                                     method (transfer | debit | app), account: Account(holder, bank, number),
+                                     method (transfer | debit | app), account: RepaymentAccount(holder, bank, number),
                                      disputes (court | arbitration), forum, effective, copies, place,
                                      signed_on, judicial_confirmation
       .as_of, .acknowledged          (Component(name, amount), ...) principal, interest,
@@ -46,10 +46,9 @@ from __future__ import annotations
 from .build import Agreement, Parties, build_agreement, clauses, owed_on_default
 from .model import (
     FORUMS,
-    METHODS,
     PARTY_FIELDS,
+    PAYMENT_METHODS,
     ROLES,
-    Account,
     Clause,
     Component,
     Concession,
@@ -57,10 +56,11 @@ from .model import (
     Hardship,
     Installment,
     Party,
+    RepaymentAccount,
     Terms,
     capital_rmb,
 )
 
-__all__ = ["FORUMS", "METHODS", "PARTY_FIELDS", "ROLES", "Account", "Agreement", "Clause", "Component",
-           "Concession", "Contract", "Hardship", "Installment", "Parties", "Party", "Terms", "build_agreement",
+__all__ = ["FORUMS", "PARTY_FIELDS", "PAYMENT_METHODS", "ROLES", "Agreement", "Clause", "Component", "Concession",
+           "Contract", "Hardship", "Installment", "Parties", "Party", "RepaymentAccount", "Terms", "build_agreement",
            "capital_rmb", "clauses", "owed_on_default"]

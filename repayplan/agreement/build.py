@@ -2,10 +2,10 @@
 
 >>> from datetime import date
 >>> from repayplan import Loan, parse_rate
->>> from repayplan.compare import Debt
+>>> from repayplan.model import LoanHistory
 >>> from repayplan.restructure import SetRate, Term, apply
 >>> loan = Loan(Decimal("12000"), parse_rate("12%"), 12, start=date(2025, 1, 1))
->>> plan = apply(Debt(loan).position(date(2025, 1, 1)), [SetRate(parse_rate("0%")), Term(24)], name="freeze")
+>>> plan = apply(LoanHistory(loan).position(date(2025, 1, 1)), [SetRate(parse_rate("0%")), Term(24)], name="freeze")
 >>> a = build_agreement(plan, Parties(), Contract(number="HT-1"), Terms())
 >>> a.owed, a.total, len(a.schedule), a.schedule[0].amount, a.total_capital
 (Decimal('12000.00'), Decimal('12000.00'), 24, Decimal('500.00'), '人民币壹万贰仟元整')
@@ -18,10 +18,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any
 
 from ..model import Position
 from ..plans import Plan
+from ..rates import Rate
 from .model import Clause, Component, Concession, Contract, Installment, Party, Terms, capital_rmb
 
 #: the components of what is owed, in the order an acknowledgement lists them
@@ -60,7 +60,7 @@ class Agreement:
     schedule: tuple[Installment, ...]
     total: Decimal
     settlement: Decimal | None = None
-    contract_rate: Any = None  # the Rate of the original contract, when known
+    contract_rate: Rate | None = None  # the original contract's, when known
     down_payment: Decimal = Decimal(0)  # a first payment on the plan's date, before the installments
 
     @property

@@ -26,7 +26,7 @@ ROLES = ("creditor", "borrower", "mediator")
 #: the fields of a party, in order
 PARTY_FIELDS = ("name", "id_number", "address", "contact", "representative")
 #: how payments reach the creditor ([agreement] method)
-METHODS = ("transfer", "debit", "app")
+PAYMENT_METHODS = ("transfer", "debit", "app")
 #: where disputes go ([agreement] disputes)
 FORUMS = ("court", "arbitration")
 
@@ -88,7 +88,7 @@ class Hardship:
 
 
 @dataclass(frozen=True)
-class Account:
+class RepaymentAccount:
     """The creditor's account for repayments; "" = a blank to fill in."""
 
     holder: str = ""
@@ -111,7 +111,7 @@ class Terms:
     default_days: int = 30
     default_given: bool = False
     method: str = "transfer"
-    account: Account = Account()
+    account: RepaymentAccount = RepaymentAccount()
     disputes: str = "court"
     forum: str = ""
     effective: date | None = None

@@ -103,7 +103,7 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
     scenario cannot be applied to gets only ``scenario_problem``. ``history``
     gives each case's :class:`~repayplan.batch.arrears.Known` (payments, penalty terms, statement) when
     arrears are known."""
-    from ..compare import Debt
+    from ..model import LoanHistory
     from ..restructure import apply
 
     n = len(cases)
@@ -117,7 +117,7 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
             loan = cases.loans(i)
             on = scenario.on or max(today, loan.start)
             known = history[i] if history is not None else None
-            debt = Debt(loan, known.payments, known.penalty) if known is not None else Debt(loan)
+            debt = LoanHistory(loan, known.payments, known.penalty) if known is not None else LoanHistory(loan)
             # the arrears statement's own position when it is of this date (the same replay, done once)
             owed = known.position if known is not None and known.on == on and debt.has_history else \
                 debt.position(on)

@@ -14,13 +14,13 @@ By hand: 1,000.00 + 10.00 − 300 = 710.00; + 7.10 − 300 = 417.10; + 4.17 − 
 from decimal import Decimal
 
 from .debts import ASSUMED_PENALTY, InstallmentDebt, RevolvingDebt, parse_rate
-from .results import Arrears, Budget, DebtOutcome, Difference, MonthRow, StrategyResult
-from .simulate import HORIZON_MONTHS, Plan, Shortfall, plan, plan_problems, simulate
+from .results import Budget, DebtOutcome, Difference, FirstArrears, MonthRow, StrategyResult
+from .simulate import HORIZON_MONTHS, BudgetPlan, Shortfall, plan, plan_problems, simulate
 from .strategies import STRATEGIES, Strategy, strategy
 from .warnings import MinimumWarning, minimum_warning
 
 __all__ = [
-    "ASSUMED_PENALTY", "HORIZON_MONTHS", "STRATEGIES", "Arrears", "Budget", "DebtOutcome", "Decimal", "Difference",
-    "InstallmentDebt", "MinimumWarning", "MonthRow", "Plan", "RevolvingDebt", "Shortfall", "Strategy",
+    "ASSUMED_PENALTY", "HORIZON_MONTHS", "STRATEGIES", "Budget", "BudgetPlan", "DebtOutcome", "Decimal", "Difference",
+    "FirstArrears", "InstallmentDebt", "MinimumWarning", "MonthRow", "RevolvingDebt", "Shortfall", "Strategy",
     "StrategyResult", "minimum_warning", "parse_rate", "plan", "plan_problems", "simulate", "strategy",
 ]

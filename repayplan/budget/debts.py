@@ -36,6 +36,7 @@ from typing import ClassVar
 
 from ..arrears.policy import Payment, PenaltyPolicy, RelativeRate
 from ..errors import InputError
+from ..kinds import DayCount, Rounding
 from ..model import Loan
 from ..money import ZERO, MoneyPolicy
 from ..rates import Rate, parse_rate, percent_text
@@ -138,9 +139,9 @@ class RevolvingDebt:
     monthly_fee: Decimal = ZERO
     overdue: Decimal = ZERO
     penalty: PenaltyPolicy | None = None
-    day_count: str = "act/365"
+    day_count: DayCount = "act/365"
     currency: str = "CNY"
-    rounding: str = "half-up"
+    rounding: Rounding = "half-up"
     kind: ClassVar[str] = "revolving"
     policy: MoneyPolicy = field(init=False, repr=False, compare=False)
 

@@ -33,7 +33,7 @@ from ..money import ZERO
 from .debts import InstallmentDebt, RevolvingDebt
 
 if TYPE_CHECKING:
-    from .simulate import Plan
+    from .simulate import BudgetPlan
 
 __all__ = ["Departure", "departures", "RULE"]
 
@@ -53,7 +53,7 @@ class Departure:
     order: tuple[str, ...] = ()  # the pay-first order (cause order)
 
 
-def departures(plan: Plan) -> tuple[Departure, ...]:
+def departures(plan: BudgetPlan) -> tuple[Departure, ...]:
     """The reasons, debts in the order the optimal plan repays them; empty
     when the optimal plan costs what the rule costs (or either is missing)."""
     names = [r.name for r in plan.results]

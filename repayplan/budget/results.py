@@ -15,7 +15,7 @@ from ..errors import InputError
 from ..money import ZERO, MoneyPolicy
 from .strategies import Strategy
 
-__all__ = ["Arrears", "Budget", "DebtOutcome", "Difference", "MonthRow", "StrategyResult"]
+__all__ = ["Budget", "DebtOutcome", "Difference", "FirstArrears", "MonthRow", "StrategyResult"]
 
 
 @dataclass(frozen=True)
@@ -139,7 +139,7 @@ class DebtOutcome:
 
 
 @dataclass(frozen=True)
-class Arrears:
+class FirstArrears:
     """The first month a strategy cannot pay every minimum."""
 
     period: int
@@ -162,7 +162,7 @@ class StrategyResult:
     balance_left: Decimal
     unspent: Decimal  # budget not paid out (the minimum strategy's extra, the last month's rest)
     shortfall_months: int
-    first_arrears: Arrears | None
+    first_arrears: FirstArrears | None
     debts: tuple[DebtOutcome, ...]
     timeline: tuple[MonthRow, ...]
     growing: bool = False  # stopped early: short of the minimums and the debts no longer falling

@@ -55,7 +55,7 @@ from ..errors import InputError
 from ..money import MoneyPolicy
 from .accounts import Account, open_account
 from .debts import Debt, InstallmentDebt, RevolvingDebt, month_dates
-from .results import Arrears, Budget, DebtOutcome, Difference, MonthRow, StrategyResult
+from .results import Budget, DebtOutcome, Difference, FirstArrears, MonthRow, StrategyResult
 from .start import Opening, installment_start
 from .strategies import Strategy, rank, shortfall_order, strategy
 from .warnings import HORIZON_MONTHS, MinimumWarning, minimum_only, minimum_warning, repayment_problem
@@ -63,7 +63,7 @@ from .warnings import HORIZON_MONTHS, MinimumWarning, minimum_only, minimum_warn
 if TYPE_CHECKING:
     from .optimal import Optimum
 
-__all__ = ["HORIZON_MONTHS", "Budget", "Plan", "Shortfall", "plan", "plan_problems", "simulate"]
+__all__ = ["HORIZON_MONTHS", "Budget", "BudgetPlan", "Shortfall", "plan", "plan_problems", "simulate"]
 
 DEFAULT_STRATEGIES = ("optimal", "avalanche", "snowball", "minimum")
 
@@ -85,7 +85,7 @@ class Shortfall:
 
 
 @dataclass(frozen=True)
-class Plan:
+class BudgetPlan:
     """Every strategy for one set of debts and one budget."""
 
     debts: tuple[Debt, ...]
@@ -138,7 +138,7 @@ class Plan:
 
 
 def plan(debts: Sequence[Debt], budget: Budget, strategies: Sequence[Strategy | str] = DEFAULT_STRATEGIES,
-         currency: str | None = None, horizon: int = HORIZON_MONTHS, time_limit: float | None = None) -> Plan:
+         currency: str | None = None, horizon: int = HORIZON_MONTHS, time_limit: float | None = None) -> BudgetPlan:
     """Play every strategy out, after checking the debts (every problem at
     once: see :func:`plan_problems`); ``optimal`` searches for up to
     ``time_limit`` seconds (default :data:`~repayplan.budget.optimal.TIME_LIMIT`)."""
@@ -166,7 +166,7 @@ def plan(debts: Sequence[Debt], budget: Budget, strategies: Sequence[Strategy | 
     baseline = next((r for r in results if r.name == "minimum"), None)
     if baseline is None:
         baseline = simulate(debts, budget, strategy("minimum"), policy, openings, dates)
-    return Plan(debts, budget, policy, tuple(results), warnings, optimum, baseline)
+    return BudgetPlan(debts, budget, policy, tuple(results), warnings, optimum, baseline)
 
 
 def plan_problems(debts: Sequence[Debt], start: date, strategies: Sequence[Strategy] = (),
@@ -214,7 +214,7 @@ def simulate(debts: Sequence[Debt], budget: Budget, chosen: Strategy, policy: Mo
     active = [a for a in accounts if a.balance > 0]
     rows: list[MonthRow] = []
     unspent = shortfall_months = 0
-    first_arrears: Arrears | None = None
+    first_arrears: FirstArrears | None = None
     previous = budget.start
     zeros = (0,) * n
     totals: list[int] = []
@@ -255,7 +255,7 @@ def simulate(debts: Sequence[Debt], budget: Budget, chosen: Strategy, policy: Mo
                 left -= a.pay(min(left, a.minimum))
             if first_arrears is None:
                 missed = tuple(a.name for a in order if a.paid_now < a.minimum)
-                first_arrears = Arrears(k + 1, when, policy.from_minor(need - available), missed)
+                first_arrears = FirstArrears(k + 1, when, policy.from_minor(need - available), missed)
         for a in active:
             a.close(k)
         rows.append(_row(k, when, available, active, n, zeros, policy))
@@ -280,7 +280,7 @@ def _row(k: int, when: date, available: int, active: list[Account], n: int, zero
 
 
 def _result(chosen: Strategy, accounts: list[Account], rows: list[MonthRow], dates: Sequence[date],
-            policy: MoneyPolicy, unspent: int, shortfall_months: int, first_arrears: Arrears | None,
+            policy: MoneyPolicy, unspent: int, shortfall_months: int, first_arrears: FirstArrears | None,
             finished: bool, growing: bool) -> StrategyResult:
     dec = policy.from_minor
     outcomes = []

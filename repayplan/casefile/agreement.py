@@ -42,7 +42,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from ..agreement import FORUMS, METHODS, ROLES, Account, Contract, Hardship, Parties, Party, Terms
+from ..agreement import FORUMS, PAYMENT_METHODS, ROLES, Contract, Hardship, Parties, Party, RepaymentAccount, Terms
 from . import schema
 from .fields import Reader
 from .loan import read_case_info
@@ -119,12 +119,12 @@ def read_terms(reader: Reader, doc: dict[str, Any], mediated: bool = False) -> T
     where = "agreement"
     reader.unknown(table, AGREEMENT_FIELDS, where)
     installments, days = _default_after(reader, table.get("default_after"))
-    account = Account()
+    account = RepaymentAccount()
     raw = table.get("account")
     if raw is not None:
         if isinstance(raw, dict):
             reader.unknown(raw, ACCOUNT_KEYS, "agreement.account")
-            account = Account(*((reader.text(raw, key, "agreement.account", default="") or "").strip()
+            account = RepaymentAccount(*((reader.text(raw, key, "agreement.account", default="") or "").strip()
                                 for key in ACCOUNT_KEYS))
         else:
             reader.problem("agreement.account", f"must be a table such as {{holder = \"...\", bank = \"...\", "
@@ -132,7 +132,7 @@ def read_terms(reader: Reader, doc: dict[str, Any], mediated: bool = False) -> T
     return Terms(
         default_installments=installments or 2, default_days=days or 30,
         default_given="default_after" in table,
-        method=reader.choice(table, "method", where, METHODS, default="transfer") or "transfer",
+        method=reader.choice(table, "method", where, PAYMENT_METHODS, default="transfer") or "transfer",
         account=account,
         disputes=reader.choice(table, "disputes", where, FORUMS, default="court") or "court",
         forum=(reader.text(table, "forum", where, default="") or "").strip(),

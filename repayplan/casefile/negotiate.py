@@ -32,11 +32,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from ..errors import CaseFileError, InputError
 from .fields import Reader
 from .scenarios import CompareCase, read_compare_case
+
+if TYPE_CHECKING:
+    from ..legal import Cap
 
 
 @dataclass(frozen=True)
@@ -71,7 +74,7 @@ def read_negotiation_case(doc: dict[str, Any], source: str = "") -> NegotiationC
     return NegotiationCase(case, cap_text, constraints)
 
 
-def _cap(reader: Reader, text: str, contract_date: date) -> Any:
+def _cap(reader: Reader, text: str, contract_date: date) -> Cap | None:
     from ..legal import parse_cap
 
     try:

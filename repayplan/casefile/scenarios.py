@@ -28,11 +28,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from ..compare import Debt, Scenario
 from ..errors import InputError
 from ..inputs import MAX_NOTE, brief
-from ..plans import Borrower, Creditor
-from ..restructure import STEPS, parse_share, read_step
+from ..model import MAX_TERM, LoanHistory, Scenario
+from ..plans import MAX_PLAN_MONTHS, Borrower, Creditor
+from ..restructure import STEPS, Step, parse_share, read_step
 from . import schema
 from .fields import Reader
 from .loan import CaseInfo
@@ -70,15 +70,18 @@ def read_scenarios(reader: Reader, doc: dict[str, Any]) -> list[Scenario]:
         if not isinstance(raw, list):
             reader.problem(label, f"steps must be a list of tables, got {brief(raw)}")
             continue
-        steps, ok = [], True
+        steps: list[Step] = []
+        ok = True
         for j, item in enumerate(raw, start=1):
             step, problems = read_step(item)
             op = item.get("op") if isinstance(item, dict) else None
             at = f"{label} step {j}" + (f" ({op})" if isinstance(op, str) and op in STEPS else "")
             for problem in problems:
                 reader.problem(at, _field_first(problem))
-            ok = ok and step is not None
-            steps.append(step)
+            if step is None:
+                ok = False
+            else:
+                steps.append(step)
         if ok and name:
             scenarios.append(Scenario(name, tuple(steps), on, label))
     return scenarios
@@ -113,7 +116,8 @@ def read_parties(reader: Reader, doc: dict[str, Any], borrower_fields: tuple[str
             recovery = parse_share(table["min_recovery"], "creditor.min_recovery")
         except InputError as exc:
             reader.problems.append(str(exc))
-    max_term = reader.integer(table, "max_term", "creditor", minimum=1, maximum=1200, default=60) or 60
+    max_term = (reader.integer(table, "max_term", "creditor", minimum=1, maximum=MAX_TERM, default=MAX_PLAN_MONTHS)
+                or MAX_PLAN_MONTHS)
     levers = _levers(reader, table.get("levers", []))
     base = reader.choice(table, "min_recovery_of", "creditor", ("position", "principal"), default="position")
     creditor = Creditor(rate.annual if rate is not None else None, recovery, max_term, tuple(levers),
@@ -179,7 +183,7 @@ def select_scenarios(scenarios: Sequence[Scenario], names: Sequence[str]) -> tup
     """The scenarios named by ``--scenario`` (all when none is named), in the
     case file's order, and a problem for each name the case does not have.
 
-    >>> from repayplan.compare import Scenario
+    >>> from repayplan.model import Scenario
     >>> pick, problems = select_scenarios([Scenario("A", ()), Scenario("B", ())], ["B", "C"])
     >>> [s.name for s in pick], problems
     (['B'], ["--scenario: no scenario named 'C'; the case has 'A', 'B'"])
@@ -198,7 +202,7 @@ class CompareCase:
     """Everything `compare` reads from a case file."""
 
     info: CaseInfo
-    debt: Debt
+    debt: LoanHistory
     scenarios: tuple[Scenario, ...]
     borrower: Borrower
     creditor: Creditor
@@ -219,4 +223,4 @@ def read_compare_case(doc: dict[str, Any], source: str = "") -> CompareCase:
     borrower, creditor = read_parties(reader, doc)
     reader.check()
     assert loan is not None
-    return CompareCase(info, Debt(loan, tuple(payments), penalty), tuple(scenarios), borrower, creditor)
+    return CompareCase(info, LoanHistory(loan, tuple(payments), penalty), tuple(scenarios), borrower, creditor)

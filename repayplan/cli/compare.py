@@ -91,9 +91,9 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
 
     from ..casefile import load_document
     from ..casefile.scenarios import read_compare_case, restructuring_date, select_scenarios
-    from ..compare import Scenario
     from ..compare import compare as compare_plans
     from ..errors import CaseFileError
+    from ..model import Scenario
     from ..report.compare import comparison_csv, comparison_json, comparison_table
 
     data = with_history(read_compare_case(load_document(case), case), payments_file)

@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from datetime import date
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .common import emit, format_option, handle_errors, lang_option
 
+if TYPE_CHECKING:
+    from ..casefile.negotiate import NegotiationCase
+    from ..negotiate import Proposal
 
-def overrides(flags: dict[str, Any], loan_start: Any) -> tuple[dict[str, Any], list[str]]:
+
+def overrides(flags: dict[str, Any], loan_start: date) -> tuple[dict[str, Any], list[str]]:
     """Constraint fields from the flags given; problems name the flag."""
     from ..errors import InputError
     from ..legal import parse_cap
@@ -21,7 +27,7 @@ def overrides(flags: dict[str, Any], loan_start: Any) -> tuple[dict[str, Any], l
     out: dict[str, Any] = {}
     problems: list[str] = []
 
-    def read(flag: str, convert: Any) -> None:
+    def read(flag: str, convert: Callable[[str], None]) -> None:
         value = flags.get(flag.replace("-", "_"))
         if value is None:
             return
@@ -31,7 +37,7 @@ def overrides(flags: dict[str, Any], loan_start: Any) -> tuple[dict[str, Any], l
             text = str(exc)
             problems.append(f"--{flag}: {text.split(': ', 1)[1] if ': ' in text else text}")
 
-    def amount(key: str) -> Any:
+    def amount(key: str) -> Callable[[str], None]:
         def convert(value: str) -> None:
             number = to_decimal(value, key)
             if number < 0:
@@ -141,7 +147,7 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
         _export(data, proposal, export, force, lang, case)
 
 
-def _export(data: Any, proposal: Any, target: str, force: bool, lang: str, case: str = "") -> None:
+def _export(data: NegotiationCase, proposal: Proposal, target: str, force: bool, lang: str, case: str = "") -> None:
     """The contract as it stands and the offers, side by side as ``compare``
     exports plans: the case-file workbook with the contract schedule, the
     arrears (with a payment history), Terms (from offer 1) and Charts."""

@@ -5,12 +5,17 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from .build import LOAN_FLAGS, loan_from_inputs, loan_options
 from .common import case_argument, emit, format_option, handle_errors, lang_option
+
+if TYPE_CHECKING:
+    from ..arrears import Payment, PenaltyPolicy
+    from ..legal import Cap
+    from ..model import Loan
 
 #: flag -> [penalty] key
 PENALTY_FLAGS = {"penalty_rate": "rate", "penalty_base": "base", "grace_days": "grace_days",
@@ -19,12 +24,12 @@ PENALTY_FLAGS = {"penalty_rate": "rate", "penalty_base": "base", "grace_days": "
 
 @dataclass(frozen=True)
 class StatusInputs:
-    loan: Any
-    policy: Any
-    payments: list[Any]
+    loan: Loan
+    policy: PenaltyPolicy
+    payments: list[Payment]
     as_of: date
     claimed: Decimal | None
-    cap: Any
+    cap: Cap | None
     claimed_on: date | None = None  # the day the notice states its figure for (default: as_of)
     notes: tuple[str, ...] = ()  # for the statement's notes
 
@@ -110,7 +115,7 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
         except InputError as exc:
             problems.append("--" + str(exc))
     problems = list(dict.fromkeys(problems))
-    if problems:
+    if problems or loan is None:  # no loan: its problems are among them
         raise CaseFileError(problems)
     return StatusInputs(loan=loan, policy=policy, payments=payments, as_of=as_of, claimed=claimed, cap=cap, notes=notes,
                         claimed_on=claimed_on)

@@ -11,11 +11,11 @@ and how far it must move (:class:`Binding`).
 >>> from datetime import date
 >>> from decimal import Decimal
 >>> from repayplan import Loan, parse_rate
->>> from repayplan.compare import Debt
+>>> from repayplan.model import LoanHistory
 >>> loan = Loan(Decimal("12000"), parse_rate("12%"), 12, start=date(2025, 1, 1))
 >>> terms = Constraints(max_payment=Decimal("500"), discount_rate=Decimal("0.06"), min_recovery=Decimal("0.95"),
 ...                     max_term=24, levers=())
->>> print(negotiate(Debt(loan), loan.start, terms).binding.message)  # doctest: +NORMALIZE_WHITESPACE
+>>> print(negotiate(LoanHistory(loan), loan.start, terms).binding.message)  # doctest: +NORMALIZE_WHITESPACE
 No offer fits: the borrower would need 64.89 more a month (564.89 instead of 500.00), or the creditor to allow
 28 months instead of 24.
 
@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from ..compare import Debt
+from ..model import LoanHistory
 from .constraints import LEVERS, Constraints, parse_levers
 from .diagnose import Binding, Relaxation
 from .paste import scenario_toml, step_tables
@@ -38,7 +38,7 @@ __all__ = ["LEVERS", "Binding", "Constraints", "Offer", "Proposal", "Relaxation"
            "parse_levers", "scenario_toml", "search", "step_tables"]
 
 
-def negotiate(debt: Debt, on: date, constraints: Constraints, top: int = 5) -> Proposal:
+def negotiate(debt: LoanHistory, on: date, constraints: Constraints, top: int = 5) -> Proposal:
     """Offers for a debt on a date: its position then (from the payment
     history, else the loan paid on schedule), searched under the constraints;
     each offer's saving is against the contract as it stands, costed (for a

@@ -30,15 +30,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..inputs import brief
 from ..legal import Cap
-from ..model import Position
+from ..model import MAX_TERM, Position
 from ..money import WORKING, ZERO
-from ..plans import Borrower, Creditor, Plan
+from ..plans import MAX_PLAN_MONTHS, Borrower, Creditor, Plan
 from ..rates import percent_text
+
+if TYPE_CHECKING:
+    from ..compare import PlanMetrics
 
 __all__ = ["LEVERS", "RECOVERY_BASES", "TERM_STEPS", "Constraints", "parse_levers", "replace"]
 
@@ -61,7 +64,7 @@ class Constraints:
     discount_rate: Decimal = ZERO  # creditor's cost of funds, annual effective
     min_recovery: Decimal | None = None  # share of the base, in present value
     recovery_base: str = "position"  # what min_recovery is a share of: position (all owed) or principal
-    max_term: int = 60  # months
+    max_term: int = MAX_PLAN_MONTHS  # months
     levers: tuple[str, ...] = LEVERS
     cap: Cap | None = None  # legal ceiling on the borrower's effective annual cost
     monthly_income: Decimal | None = None  # for the payment-to-income ratio only
@@ -71,8 +74,8 @@ class Constraints:
     def __post_init__(self) -> None:
         if self.recovery_base not in RECOVERY_BASES:
             raise InputError(f"min_recovery_of: {self.recovery_base!r} is unknown; use position or principal")
-        if not 1 <= self.max_term <= 1200:
-            raise InputError(f"max_term: must be a whole number of months from 1 to 1200, got {self.max_term}")
+        if not 1 <= self.max_term <= MAX_TERM:
+            raise InputError(f"max_term: must be a whole number of months from 1 to {MAX_TERM}, got {self.max_term}")
         unknown = [lever for lever in self.levers if lever not in LEVERS]
         if unknown:
             raise InputError(f"levers: {brief(unknown[0])} is not a concession the search makes; use "
@@ -144,14 +147,15 @@ class Constraints:
         """The creditor as compare's figures want it."""
         return Creditor(self.discount_rate, self.min_recovery, self.max_term, self.levers, self.recovery_base)
 
-    def violations(self, plan: Plan, metrics: Any) -> list[str]:
+    def violations(self, plan: Plan, metrics: PlanMetrics) -> list[str]:
         """Every constraint an offer breaks (``metrics``: compare's
         :class:`~repayplan.compare.PlanMetrics` of the plan); empty when it fits."""
         money = plan.policy
         per_year = plan.position.loan.periods_per_year if plan.position.loan else 12
         out = []
-        if not self.fits_budget(metrics.largest_installment, per_year):
-            out.append(f"borrower.max_payment: {money.grouped(metrics.largest_installment)} an installment is "
+        largest, cost = metrics.largest_installment, metrics.annual_cost
+        if largest is not None and not self.fits_budget(largest, per_year):
+            out.append(f"borrower.max_payment: {money.grouped(largest)} an installment is "
                        f"more than {money.grouped(self.max_payment or ZERO)} a month")
         if not self.fits_lump(metrics.lump_sum):
             out.append(f"borrower.lump_sum: needs {money.grouped(metrics.lump_sum)} now, more than "
@@ -160,8 +164,8 @@ class Constraints:
         if metrics.creditor_npv < required:
             out.append(f"creditor.min_recovery: NPV {money.grouped(metrics.creditor_npv)} is below "
                        f"{money.grouped(required)}")
-        if not self.fits_cap(metrics.annual_cost):
-            out.append(f"creditor.cap: effective annual cost {percent_text(metrics.annual_cost, 2)} is above "
+        if cost is not None and not self.fits_cap(cost):
+            out.append(f"creditor.cap: effective annual cost {percent_text(cost, 2)} is above "
                        f"{self.cap}")
         return out
 

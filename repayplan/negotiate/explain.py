@@ -15,14 +15,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from decimal import Decimal
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..model import Position
 from ..money import WORKING, ZERO
 from ..rates import percent_text
-from ..restructure import Haircut, Payment, SetRate, Settle, Step, Term, Waive
+from ..restructure import FixedPayment, Haircut, SetRate, Settle, Step, Term, Waive
 from .ladder import Context, SettleFamily
 from .words import Say, english, listed
+
+if TYPE_CHECKING:
+    from ..compare import PlanMetrics
+    from .oracle import Point
+    from .search import Found, Search
 
 #: binds: the constraint an offer sits on
 RECOVERY, BUDGET, LUMP, CAP, TERM, LEVERS, NONE = ("creditor.min_recovery", "borrower.max_payment",
@@ -43,7 +48,7 @@ def step_says(steps: Sequence[Step]) -> tuple[Say, ...]:
             parts.append(Say("prop.w.rate", {"rate": rate}))
         elif isinstance(s, Term):
             parts.append(Say("prop.w.term", {"n": s.installments}))
-        elif isinstance(s, Payment):
+        elif isinstance(s, FixedPayment):
             parts.append(Say("prop.w.payment", {"amount": f"{s.amount:,f}"}))
         elif isinstance(s, Haircut):
             parts.append(Say("prop.w.haircut", {"amount": f"{s.amount:,f}"}) if s.amount is not None
@@ -103,7 +108,7 @@ def notes_for(ctx: Context) -> tuple[Say, ...]:
     return tuple(notes)
 
 
-def reason(search: Any, found: Any, role: str, metrics: Any) -> tuple[Say, tuple[str, ...]]:
+def reason(search: Search, found: Found, role: str, metrics: PlanMetrics) -> tuple[Say, tuple[str, ...]]:
     """Why an offer is on the list, and the constraints it sits on."""
     ctx = search.ctx
     c = ctx.constraints
@@ -141,7 +146,7 @@ def reason(search: Any, found: Any, role: str, metrics: Any) -> tuple[Say, tuple
     return Say("prop.w.reason", {"head": head, "what": what}), tuple(binds)
 
 
-def _creditor_limit(search: Any, found: Any) -> str:
+def _creditor_limit(search: Search, found: Found) -> str:
     """What stops the creditor's best from conceding less."""
     if found.least == 0:
         return NONE
@@ -154,7 +159,7 @@ def _creditor_limit(search: Any, found: Any) -> str:
     return CAP
 
 
-def _what(p: Any, metrics: Any, ctx: Context) -> Say:
+def _what(p: Point, metrics: PlanMetrics, ctx: Context) -> Say:
     money = ctx.policy.grouped
     if isinstance(p.family, SettleFamily) and p.family.n == 0:
         return Say("prop.w.paid_now", {"total": money(p.total), "forgiven": money(metrics.forgiven)})
@@ -171,18 +176,18 @@ def _share(part: Decimal, whole: Decimal) -> str:
     return percent_text(WORKING.divide(part, whole), 2)
 
 
-def reservation_note(search: Any) -> tuple[Say, ...]:
+def reservation_note(search: Search) -> tuple[Say, ...]:
     """What the borrower would do alone, which bounds every offer."""
     r = search.reservation
     if r is None:
         return (Say("prop.w.note_no_reservation"),)
     money = search.ctx.policy.grouped
-    how = (Say("prop.w.how_budget", {"amount": money(r.largest)}) if search.payment is not None
-           else Say("prop.w.how_once"))
+    how = (Say("prop.w.how_budget", {"amount": money(r.largest)})
+           if search.payment is not None and r.largest is not None else Say("prop.w.how_once"))
     return (Say("prop.w.note_reservation", {"how": how, "n": r.installments, "total": money(r.total)}),)
 
 
-def narrow_note(search: Any, kept: Sequence[Any], chosen: Sequence[Any], top: int, gap: Decimal) -> Say:
+def narrow_note(search: Search, kept: Sequence[Found], chosen: Sequence[Found], top: int, gap: Decimal) -> Say:
     """Why fewer offers than asked."""
     money = search.ctx.policy.grouped
     return Say("prop.w.note_narrow", {"count": len(chosen), "top": top, "low": money(kept[0].point.total),

@@ -35,7 +35,7 @@ from dataclasses import replace
 from decimal import ROUND_FLOOR, Decimal
 
 from ..money import WORKING
-from ..restructure import Payment, Step
+from ..restructure import FixedPayment, Step
 from .ladder import Context, Estimate, Family, State, TermFamily, estimate
 
 
@@ -62,7 +62,7 @@ class PaymentFamily(TermFamily):
         self.key = ("payment", amount, fee_waived)
 
     def repaying(self) -> tuple[Step, ...]:
-        return (Payment(self.ctx.money(self.amount)),)
+        return (FixedPayment(self.ctx.money(self.amount)),)
 
     def estimate_for(self, s: State) -> Estimate:
         """The stream in floats: each installment pays its interest, then the

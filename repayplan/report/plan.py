@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from ..budget import Plan, StrategyResult
+from ..budget import BudgetPlan, StrategyResult
 from ..budget.warnings import MinimumWarning
 from ..money import ZERO
 from ..rates import percent_text
@@ -45,7 +45,7 @@ def _iso(value: Any) -> str | None:
 
 # -- JSON ------------------------------------------------------------------------
 
-def plan_dict(plan: Plan) -> dict[str, Any]:
+def plan_dict(plan: BudgetPlan) -> dict[str, Any]:
     """The JSON contract of `repayplan plan`."""
     money = plan.policy.text
     names = [d.name for d in plan.debts]
@@ -107,13 +107,13 @@ def _warning_dict(w: MinimumWarning, money: Any) -> dict[str, Any]:
             "saving_36": None if w.saving_36 is None else money(w.saving_36)}
 
 
-def plan_json(plan: Plan) -> str:
+def plan_json(plan: BudgetPlan) -> str:
     return json_text(plan_dict(plan))
 
 
 # -- CSV ---------------------------------------------------------------------------
 
-def plan_csv(plan: Plan, lang: str = "en", strategies: Sequence[str] | None = None) -> str:
+def plan_csv(plan: BudgetPlan, lang: str = "en", strategies: Sequence[str] | None = None) -> str:
     """The timeline of each strategy (all, or those named), one row per month and debt."""
     money = plan.policy.text
     rows = []
@@ -179,7 +179,7 @@ def strategy_text(result: StrategyResult, lang: str) -> str:
     return L(f"desc_{result.name}", lang, order=label("sep.comma", lang).join(result.strategy.order))
 
 
-def source_text(plan: Plan, lang: str) -> str:
+def source_text(plan: BudgetPlan, lang: str) -> str:
     b = plan.budget
     if b.income is None:
         return L("src_budget", lang)
@@ -206,7 +206,7 @@ def months_words(months: int, lang: str) -> str:
         if years else text
 
 
-def warning_text(w: MinimumWarning, plan: Plan, lang: str) -> str:
+def warning_text(w: MinimumWarning, plan: BudgetPlan, lang: str) -> str:
     grouped = plan.policy.grouped
     text = L("warning_minimum", lang, debt=w.debt, months=months_words(w.minimum_months, lang),
              total=grouped(w.minimum_total), charges=grouped(w.minimum_charges))
@@ -223,14 +223,14 @@ def warning_text(w: MinimumWarning, plan: Plan, lang: str) -> str:
     return text
 
 
-def shortfall_hint(plan: Plan, lang: str) -> str:
+def shortfall_hint(plan: BudgetPlan, lang: str) -> str:
     shortfall = plan.shortfall
     if shortfall is None:
         return ""
     return L("shortfall_hint", lang, debt=shortfall.debt)
 
 
-def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> str:
+def plan_table(plan: BudgetPlan, lang: str = "en", timeline: Sequence[str] = ()) -> str:
     """Budget, debts, strategies side by side, the cheapest, warnings, any
     shortfall, then the month-by-month timeline of the strategies named."""
     grouped = plan.policy.grouped
@@ -259,7 +259,7 @@ def plan_table(plan: Plan, lang: str = "en", timeline: Sequence[str] = ()) -> st
     return fit_lines("\n\n".join(parts)) + "\n"
 
 
-def _budget_text(plan: Plan, lang: str) -> str:
+def _budget_text(plan: BudgetPlan, lang: str) -> str:
     grouped = plan.policy.grouped
     b = plan.budget
     pairs = [(L("currency", lang), currency_name(plan.policy.currency, lang)), (L("start", lang), b.start.isoformat()),
@@ -271,7 +271,7 @@ def _budget_text(plan: Plan, lang: str) -> str:
     return L("budget_heading", lang) + "\n" + key_values(pairs)
 
 
-def _strategies_text(plan: Plan, lang: str) -> str:
+def _strategies_text(plan: BudgetPlan, lang: str) -> str:
     grouped = plan.policy.grouped
     results = plan.results
     headers = [L("strategy", lang)] + [strategy_name(r.name, lang) for r in results]
@@ -299,7 +299,7 @@ def _strategies_text(plan: Plan, lang: str) -> str:
     return L("strategies_heading", lang) + "\n" + table_text(headers, rows, first_left=True) + "\n" + legend
 
 
-def _cheapest_text(plan: Plan, lang: str) -> str:
+def _cheapest_text(plan: BudgetPlan, lang: str) -> str:
     grouped = plan.policy.grouped
     cheapest = plan.cheapest
     lines = [L("cheapest_line", lang, name=strategy_name(cheapest.name, lang), cost=grouped(cheapest.cost))]
@@ -308,7 +308,7 @@ def _cheapest_text(plan: Plan, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _shortfall_text(plan: Plan, lang: str) -> str:
+def _shortfall_text(plan: BudgetPlan, lang: str) -> str:
     grouped = plan.policy.grouped
     shortfall = plan.shortfall
     assert shortfall is not None
@@ -332,7 +332,7 @@ def _shortfall_text(plan: Plan, lang: str) -> str:
     return "\n".join(lines)
 
 
-def _timeline_text(plan: Plan, r: StrategyResult, lang: str) -> str:
+def _timeline_text(plan: BudgetPlan, r: StrategyResult, lang: str) -> str:
     grouped = plan.policy.grouped
     names = [d.name for d in plan.debts]
     headers = [L("col_period", lang), L("col_date", lang)]

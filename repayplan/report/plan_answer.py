@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..budget import Plan, StrategyResult
+from ..budget import BudgetPlan, StrategyResult
 from ..budget.explain import departures
 from ..budget.runs import extra_runs
 from ..money import ZERO
@@ -51,7 +51,7 @@ def months_phrase(months: int, lang: str) -> str:
 MAX_RUNS = 8
 
 
-def answer_lines(plan: Plan, lang: str, most: int | None = MAX_RUNS) -> list[str]:
+def answer_lines(plan: BudgetPlan, lang: str, most: int | None = MAX_RUNS) -> list[str]:
     """The optimal plan's answer: debt-free when and at what cost, where each
     month's extra goes (in runs of months, with why a debt gets it sooner than
     under avalanche), then its bound and any reason that names no debt;
@@ -81,7 +81,7 @@ def answer_lines(plan: Plan, lang: str, most: int | None = MAX_RUNS) -> list[str
     return lines
 
 
-def run_lines(plan: Plan, lang: str, most: int | None = MAX_RUNS) -> list[str]:
+def run_lines(plan: BudgetPlan, lang: str, most: int | None = MAX_RUNS) -> list[str]:
     """One line a run: "Months 1–5: extra 510.72–812.89 a month to card (sooner than avalanche: ...)"."""
     grouped = plan.policy.grouped
     names = [d.name for d in plan.debts]
@@ -115,7 +115,7 @@ def run_lines(plan: Plan, lang: str, most: int | None = MAX_RUNS) -> list[str]:
     return lines
 
 
-def bound_text(plan: Plan, lang: str) -> str:
+def bound_text(plan: BudgetPlan, lang: str) -> str:
     """What proves the optimal plan cheapest, or how close it is, or why there is no bound."""
     o = plan.optimum
     assert o is not None
@@ -138,7 +138,7 @@ def bound_text(plan: Plan, lang: str) -> str:
     return L("bound_relaxed", lang, bound=grouped(o.bound), cost=cost, gap=gap, debts=", ".join(o.relaxed))
 
 
-def versus_lines(plan: Plan, lang: str) -> list[str]:
+def versus_lines(plan: BudgetPlan, lang: str) -> list[str]:
     """Each other strategy against the cheapest (the optimal plan when it is in the plan)."""
     grouped = plan.policy.grouped
     top = plan.cheapest
@@ -166,7 +166,7 @@ def _months_against(r: StrategyResult, top: StrategyResult, lang: str) -> str:
     return L("vs_same", lang)
 
 
-def optimal_dict(plan: Plan) -> dict[str, Any] | None:
+def optimal_dict(plan: BudgetPlan) -> dict[str, Any] | None:
     """The JSON of the optimal plan: status, bound, gap, the answer and the reasons."""
     o = plan.optimum
     if o is None:
@@ -190,7 +190,7 @@ def optimal_dict(plan: Plan) -> dict[str, Any] | None:
     }
 
 
-def versus_list(plan: Plan) -> list[dict[str, Any]]:
+def versus_list(plan: BudgetPlan) -> list[dict[str, Any]]:
     """Each strategy against the cheapest: what it costs more, how many months later."""
     money = plan.policy.text
     top = plan.cheapest

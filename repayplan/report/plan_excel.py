@@ -18,7 +18,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..budget import Plan, StrategyResult
+from ..budget import BudgetPlan, StrategyResult
 from .excel.style import LINE_HEIGHT, Formula, SheetWriter, print_setup, set_widths, wrapped_lines
 from .files import atomic_write
 from .plan import L, minimum_text, months_text, penalty_words, shortfall_hint, source_text, strategy_text, warning_text
@@ -26,7 +26,7 @@ from .plan_answer import strategy_name
 from .render import display_width
 
 
-def write_plan_workbook(plan: Plan, target: str | Path, lang: str = "en", force: bool = False,
+def write_plan_workbook(plan: BudgetPlan, target: str | Path, lang: str = "en", force: bool = False,
                         case_id: str = "") -> Path:
     """Write the workbook of a plan to ``target`` (refused if it exists, unless ``force``)."""
 
@@ -41,7 +41,7 @@ def sheet_name(name: str, lang: str) -> str:
     return L(f"sheet_{name}", lang)[:31]
 
 
-def build_plan_workbook(plan: Plan, lang: str, path: str | Path, case_id: str = "") -> None:
+def build_plan_workbook(plan: BudgetPlan, lang: str, path: str | Path, case_id: str = "") -> None:
     """Write the workbook (XlsxWriter, constant memory) to ``path``."""
     import xlsxwriter
 
@@ -61,7 +61,7 @@ def build_plan_workbook(plan: Plan, lang: str, path: str | Path, case_id: str = 
     book.close()
 
 
-def _summary(out: SheetWriter, plan: Plan, lang: str, case_id: str) -> None:
+def _summary(out: SheetWriter, plan: BudgetPlan, lang: str, case_id: str) -> None:
     budget = plan.budget
     results = plan.results
     n = len(results)
@@ -146,7 +146,7 @@ def _summary(out: SheetWriter, plan: Plan, lang: str, case_id: str) -> None:
 HEADER = 3
 
 
-def _timeline_sheet(book: Any, out: SheetWriter, plan: Plan, result: StrategyResult, lang: str,
+def _timeline_sheet(book: Any, out: SheetWriter, plan: BudgetPlan, result: StrategyResult, lang: str,
                     case_id: str) -> None:
     from xlsxwriter.utility import xl_col_to_name
 

@@ -20,10 +20,10 @@ from .steps import (
     REPAYING,
     STEPS,
     Capitalise,
+    FixedPayment,
     Haircut,
     InterestOnly,
     Moratorium,
-    Payment,
     SetRate,
     Settle,
     Step,
@@ -35,7 +35,7 @@ from .tables import read_step
 from .values import parse_share
 
 __all__ = [
-    "MAX_PLAN_MONTHS", "PHASES", "REPAYING", "STEPS", "Capitalise", "Haircut", "InterestOnly", "Moratorium", "Payment",
-    "PlanCalendar", "SetRate", "Settle", "Step", "StepUp", "Term", "Waive", "apply", "is_performing",
+    "MAX_PLAN_MONTHS", "PHASES", "REPAYING", "STEPS", "Capitalise", "FixedPayment", "Haircut", "InterestOnly",
+    "Moratorium", "PlanCalendar", "SetRate", "Settle", "Step", "StepUp", "Term", "Waive", "apply", "is_performing",
     "max_installments", "parse_share", "performing_position", "plan_calendar", "read_step", "remaining_rows",
 ]

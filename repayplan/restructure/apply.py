@@ -29,31 +29,26 @@ from .. import calendar
 from ..errors import InputError
 from ..model import Loan, Period, Position, Row
 from ..money import ZERO, MoneyPolicy
-from ..plans import Components, Plan, PlanRow
+from ..plans import MAX_PLAN_MONTHS, Components, Plan, PlanRow
 from ..rates import Rate
 from ..text import joined, msg
 from .current import Opening, contract_installment, from_date, remaining_periods
 from .current import opening as opening_of
 from .draft import Draft, StepFailure, capitalise, haircut, set_rate, waive
+from .fixed import estimate_term, fixed_rows, payment_failure
 from .position import PlanCalendar, is_performing, plan_calendar, plan_periods, remaining_rows
 from .settle import settle_rows
 from .shapes import (
     Built,
-    estimate_term,
     finish,
-    fixed_rows,
     graduated_rows,
     method_rows,
-    payment_failure,
     phase_rows,
     spread,
     stage_rule,
     term_rows,
 )
-from .steps import PHASES, REPAYING, Capitalise, Haircut, Payment, SetRate, Settle, Step, StepUp, Term, Waive
-
-#: The longest agreement, in months, unless the creditor says otherwise (个性化分期 ceiling).
-MAX_PLAN_MONTHS = 60
+from .steps import PHASES, REPAYING, Capitalise, FixedPayment, Haircut, SetRate, Settle, Step, StepUp, Term, Waive
 
 
 def max_installments(max_months: int, frequency: str) -> int:
@@ -222,11 +217,11 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
     elif isinstance(repay, StepUp) and repay.installments:
         rows, text = graduated_rows(repay, balance, rest, policy, fee, cal.periods_per_year)
     else:
-        assert isinstance(repay, (Payment, StepUp))
-        rule = (lambda _k: repay.amount) if isinstance(repay, Payment) else stage_rule(
+        assert isinstance(repay, (FixedPayment, StepUp))
+        rule = (lambda _k: repay.amount) if isinstance(repay, FixedPayment) else stage_rule(
             repay, cal.periods_per_year, policy)
         guess = (estimate_term(balance, rest, repay.amount, fee, frozen.total + first_due)
-                 if isinstance(repay, Payment) else None)
+                 if isinstance(repay, FixedPayment) else None)
         found = fixed_rows(balance, rest, policy, rule, fee, frozen, deferred, guess, opening, draft.allocation)
         if found is None:
             raise payment_failure(repay, balance, rest, policy, fee, frozen, deferred, cal.periods_per_year, within,

@@ -39,7 +39,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..errors import RepayplanError
 from ..model import Loan
@@ -49,13 +49,16 @@ from ..text import msg
 from .apply import apply
 from .position import performing_position, remaining_rows
 
+if TYPE_CHECKING:
+    from ..arrears.policy import Payment, PenaltyPolicy
+
 CONTRACT = "Contract as it stands"
 
 ASSUMPTION = msg("contract.assumption")
 MATURED = "contract.matured"  # a label key: the day everything is paid is its argument
 
 
-def contract_plan(loan: Loan, payments: Sequence[Any] = (), penalty: Any = None,
+def contract_plan(loan: Loan, payments: Sequence[Payment] = (), penalty: PenaltyPolicy | None = None,
                   on: date | None = None, name: str = CONTRACT, *, until: date | None = None) -> Plan:
     """The contract as it stands from ``on``: the schedule of a loan in good
     standing, or the arrears engine's costing of one in arrears (see the

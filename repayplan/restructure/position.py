@@ -31,6 +31,7 @@ from functools import lru_cache
 
 from .. import calendar
 from ..arrears.accrual import accrued_interest
+from ..kinds import DayCount, FrequencyName, InterestBasis, Rounding
 from ..model import Loan, Period, Position, Row
 from ..money import ZERO
 from ..rates import Rate
@@ -45,11 +46,11 @@ class PlanCalendar:
     start: date
     first_due: date
     anchor_day: int
-    frequency: str = "monthly"
-    interest_basis: str = "periodic"
-    day_count: str = "act/365"
+    frequency: FrequencyName = "monthly"
+    interest_basis: InterestBasis = "periodic"
+    day_count: DayCount = "act/365"
     currency: str = "CNY"
-    rounding: str = "half-up"
+    rounding: Rounding = "half-up"
 
     @property
     def periods_per_year(self) -> int:

@@ -13,7 +13,7 @@ from typing import Any
 
 from ..labels import label
 from .book import CaseBook, copy_label
-from .schedule_sheet import COLUMNS, HEADER_ROW, PlanLayout
+from .layout import COLUMNS, HEADER_ROW, PlanLayout
 from .style import FONT, Formats, SheetWriter, cached, print_setup
 
 #: rows a chart takes on the Charts sheet (at 20 px a row); two charts a landscape A4 page (about 660 px)

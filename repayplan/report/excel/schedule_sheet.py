@@ -20,176 +20,21 @@ A plan whose rows do not follow one set of terms (a restructuring that
 changes them midway) is written with the core's amounts as values; its
 balances and totals are still formulas.
 """
-
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
-from ...model import Loan, Period, Row
-from ...rates import DAYS_PER_YEAR, percent_text
-from ...schedule import build_schedule, level_payment, loan_periods
+from ...model import Row
+from ...money import MoneyPolicy
+from ...rates import DAYS_PER_YEAR, Rate, percent_text
 from ...text import joined, say
 from ..labels import label
 from . import formulas as fx
 from .book import BookPlan
-from .style import Formula, SheetWriter, amount_width, print_setup, quote_sheet, set_widths
-
-#: column key -> letter on a plan sheet; extra columns (discount factors, or
-#: a restructured plan's capitalised interest and interest-free balance) follow from L
-COLUMNS = {"period": "A", "due_date": "B", "days": "C", "factor": "D", "opening_balance": "E", "payment": "F",
-           "principal": "G", "interest": "H", "fees": "I", "penalty": "J", "closing_balance": "K"}
-EXTRA = ("discount", "capitalised", "frozen_balance")
-AMOUNTS = ("payment", "principal", "interest", "fees", "penalty")
-HEADER_ROW = 8
-FIRST_ROW = 9
-#: input key -> cell; labels sit in the columns to the left of each value
-INPUTS = {"opening": "E3", "rate": "H3", "term": "K3", "annual": "E4", "periodic": "H4", "daily": "K4",
-          "installment": "E5", "fee": "H5", "rounding": "K5"}
-
-
-def absolute(ref: str) -> str:
-    """'E3' -> '$E$3'."""
-    col = ref.rstrip("0123456789")
-    return f"${col}${ref[len(col):]}"
-
-
-@dataclass(frozen=True)
-class PlanLayout:
-    """Where a plan's figures are, for formulas on other sheets."""
-
-    sheet: str
-    rows: int
-    live: bool
-    extra: tuple[str, ...] = ()
-
-    @property
-    def first(self) -> int:
-        return FIRST_ROW
-
-    @property
-    def last(self) -> int:
-        return FIRST_ROW + self.rows - 1
-
-    @property
-    def total_row(self) -> int:
-        return self.last + 1
-
-    @property
-    def columns(self) -> dict[str, str]:
-        """Column key -> letter, the extra columns included."""
-        out = dict(COLUMNS)
-        out.update({key: chr(ord("L") + i) for i, key in enumerate(self.extra)})
-        return out
-
-    def ref(self, cell: str) -> str:
-        """A reference to a cell of this sheet from another sheet."""
-        return f"{quote_sheet(self.sheet)}!{absolute(cell)}"
-
-    def input(self, key: str) -> str:
-        return self.ref(INPUTS[key])
-
-    def cell(self, column: str, index: int) -> str:
-        """The cell of a column in the schedule's row `index` (0-based)."""
-        return self.ref(f"{self.columns[column]}{FIRST_ROW + index}")
-
-    def column(self, column: str) -> str:
-        letter = self.columns[column]
-        return f"{quote_sheet(self.sheet)}!${letter}${self.first}:${letter}${self.last}"
-
-    def total(self, column: str) -> str:
-        return self.ref(f"{self.columns[column]}{self.total_row}")
-
-
-@dataclass(frozen=True)
-class _Terms:
-    """The formula model of a plan that follows one loan's terms."""
-
-    loan: Loan
-    factors: list[str]  # formula of each row's rate for the period
-    installment: str | None  # formula (or None) of the installment / principal part
-    uses_discount: bool
-    odd_days: int = 0  # period 1's odd days under periodic interest (a long first period)
-    short_days: int = 0  # period 1's days when it is short (charged at the daily rate)
-    installment_value: Decimal | None = None  # the installment as an input, when no formula reproduces it
-
-
-def live_terms(plan: BookPlan) -> _Terms | None:
-    """The loan the rows follow, with each row's rate formula; None when the
-    rows are not that loan's schedule or a rate cannot be written as a formula."""
-    loan = plan.loan
-    rows = tuple(plan.rows)
-    if loan is None or not rows or any(not isinstance(r, Row) for r in rows):
-        return None
-    schedule = build_schedule(loan)
-    if schedule.rows != rows:
-        return None
-    periods = loan_periods(loan)
-    periodic = loan.rate.periodic_exact(loan.periods_per_year, loan.day_count)
-    daily = loan.rate.daily_exact(loan.day_count)
-    p, d, n = absolute(INPUTS["periodic"]), absolute(INPUTS["daily"]), absolute(INPUTS["term"])
-    if loan.method == "bullet":
-        wanted = sum((q.factor for q in periods), Fraction(0))
-        first = periods[0]
-        if loan.interest_basis == "daily" and daily * rows[0].days == wanted:
-            return _Terms(loan, [f"{d}*C{FIRST_ROW}"], None, False)
-        odd = _odd_days(wanted - periodic * len(periods), daily)
-        if odd is not None:
-            return _Terms(loan, [fx.plus_days(f"{p}*{n}", d, odd)], None, False, odd_days=odd)
-        if periodic * (len(periods) - 1) + daily * first.days == wanted:
-            return _Terms(loan, [f"{p}*({n}-1)+{d}*{first.days}"], None, False, short_days=first.days)
-        return None
-    factors: list[str] = []
-    odd_days = short_days = 0
-    for index, (row, period) in enumerate(zip(rows, periods, strict=False)):
-        r = FIRST_ROW + index
-        if loan.interest_basis == "daily" or (index == 0 and period.factor != periodic
-                                              and period.factor == daily * row.days):
-            if daily * row.days != period.factor:
-                return None
-            factors.append(f"{d}*C{r}")
-            short_days = row.days if loan.interest_basis != "daily" else 0
-        elif period.factor == periodic:
-            factors.append(p)
-        else:
-            odd = _odd_days(period.factor - periodic, daily)
-            if odd is None or index:
-                return None
-            factors.append(fx.plus_days(p, d, odd))
-            odd_days = odd
-    installment, uses_discount = _installment(loan, periods, len(rows))
-    plain = level_payment(rows[0].opening_balance, [q.factor for q in periods], loan.policy)
-    if loan.method == "annuity" and schedule.installment is not None and (
-            installment is None or schedule.installment != plain):
-        # interest-only periods: the core's solved level amount, as an input value
-        return _Terms(loan, factors, None, False, odd_days, short_days, schedule.installment)
-    return _Terms(loan, factors, installment, uses_discount, odd_days, short_days)
-
-
-def _odd_days(extra: Fraction, daily: Fraction) -> int | None:
-    if extra == 0:
-        return 0
-    if daily == 0:
-        return None
-    days = extra / daily
-    return int(days) if days.denominator == 1 else None
-
-
-def _installment(loan: Loan, periods: list[Period], rows: int) -> tuple[str | None, bool]:
-    policy = loan.policy
-    b, n = absolute(INPUTS["opening"]), absolute(INPUTS["term"])
-    if loan.method == "equal-principal":
-        return fx.rounded(f"{b}/{n}", policy), False
-    if loan.method != "annuity":
-        return None, False
-    if len({q.factor for q in periods}) == 1:  # equal periods: the textbook annuity over row 1's rate
-        return fx.rounded(f"PMT($D${FIRST_ROW},{n},-{b})", policy), False
-    if rows != len(periods):
-        return None, False
-    last = FIRST_ROW + rows - 1
-    return fx.rounded(f"{b}/SUM($L${FIRST_ROW}:$L${last})", policy), True
+from .layout import AMOUNTS, FIRST_ROW, HEADER_ROW, INPUTS, PlanLayout, absolute
+from .live import LiveTerms, factor_values, installment_value, live_terms
+from .style import Formula, SheetWriter, amount_width, print_setup, set_widths
 
 
 def write_plan_sheet(out: SheetWriter, plan: BookPlan, case_id: str, lang: str, copy: str = "",
@@ -235,7 +80,7 @@ def write_plan_sheet(out: SheetWriter, plan: BookPlan, case_id: str, lang: str, 
     if not rows:  # nothing to schedule: no empty table, no total over no rows
         out.append((label("wb.no_rows", lang), "note"))
         return layout
-    values = _factor_values(terms, rows) if terms is not None else []
+    values = factor_values(terms, rows) if terms is not None else []
     discount = 1.0
     for index, row in enumerate(rows):
         cells = _row_cells(index, row, rows, terms, policy, "capitalised" in extra)
@@ -254,21 +99,12 @@ def write_plan_sheet(out: SheetWriter, plan: BookPlan, case_id: str, lang: str, 
     ws.autofilter(HEADER_ROW - 1, 0, layout.last - 1, len(keys) - 1)
     return layout
 
-
-def _factor_values(terms: _Terms, rows: tuple[Any, ...]) -> list[Fraction]:
-    """Each row's rate for the period, exactly as the core charges it."""
-    periods = loan_periods(terms.loan)
-    if terms.loan.method == "bullet":
-        return [sum((q.factor for q in periods), Fraction(0))]
-    return [q.factor for q in periods[:len(rows)]]
-
-
 #: column key -> label key of its header
 HEADER_KEYS = {"factor": "wb.factor", "discount": "wb.discount", "capitalised": "wb.capitalised",
                "frozen_balance": "wb.frozen_balance"}
 
 
-def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: str) -> None:
+def _write_inputs(out: SheetWriter, plan: BookPlan, terms: LiveTerms | None, lang: str) -> None:
     policy = plan.policy
     opening = (label("opening_balance", lang) + f" ({policy.currency})",
                (plan.opening, "input_amount" if terms is not None else "amount"))
@@ -306,18 +142,7 @@ def _write_inputs(out: SheetWriter, plan: BookPlan, terms: _Terms | None, lang: 
                label("wb.fee", lang), None, (policy.round(loan.installment_fee), "input_amount"),
                label("rounding", lang), None, (_rounding_text(policy, lang), "text"))
 
-
-def installment_value(plan: BookPlan, terms: _Terms) -> Decimal:
-    """The installment (annuity) or principal part (equal principal) the core charges."""
-    loan, policy = terms.loan, plan.policy
-    opening = plan.opening
-    if loan.method == "equal-principal":
-        return policy.round(opening / loan.term)
-    solved = build_schedule(loan).installment  # the level amount the schedule holds (its rule at the edges)
-    return solved if solved is not None else level_payment(opening, [q.factor for q in loan_periods(loan)], policy)
-
-
-def _row_cells(index: int, row: Any, rows: tuple[Any, ...], terms: _Terms | None, policy: Any,
+def _row_cells(index: int, row: Row, rows: tuple[Row, ...], terms: LiveTerms | None, policy: MoneyPolicy,
                capitalised: bool = False) -> dict[str, Any]:
     """The cells of one schedule row, by column key (the rate and discount factor are added by the caller)."""
     r = FIRST_ROW + index
@@ -374,7 +199,7 @@ def _write_totals(out: SheetWriter, layout: PlanLayout, plan: BookPlan, lang: st
     out.append(*cells)
 
 
-def _plan_rate_text(rate: Any, lang: str) -> str:
+def _plan_rate_text(rate: Rate | None, lang: str) -> str:
     """A plan's rate and its annual equivalent: '1.5%/month (18%/year)' (月利率1.5%（年利率18%）)."""
     if rate is None:
         return "—"
@@ -384,7 +209,7 @@ def _plan_rate_text(rate: Any, lang: str) -> str:
     return text if rate.unit == "year" else f"{text}（{label('annual_rate', lang)}{percent_text(rate.annual)}）"
 
 
-def _rounding_text(policy: Any, lang: str) -> str:
+def _rounding_text(policy: MoneyPolicy, lang: str) -> str:
     return label(f"wb.round_{policy.rounding}", lang).format(quantum=policy.quantum)
 
 
@@ -399,7 +224,7 @@ def _description(plan: BookPlan, lang: str) -> str:
     return " · ".join(parts)
 
 
-def _rule_text(plan: BookPlan, terms: _Terms | None, lang: str) -> str:
+def _rule_text(plan: BookPlan, terms: LiveTerms | None, lang: str) -> str:
     """How the columns are computed, in the reader's language."""
     if terms is None:
         return label("wb.rule_values", lang)

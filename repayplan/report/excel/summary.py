@@ -18,7 +18,7 @@ from ...text import say
 from ..labels import label
 from ..render import display_width
 from .book import BookPlan, CaseBook, copy_label
-from .schedule_sheet import PlanLayout
+from .layout import PlanLayout
 from .style import LINE_HEIGHT, Formula, SheetWriter, amount_width, print_setup, set_widths, text_width, wrapped_lines
 
 #: what the Summary shows without compare's figures: what the plan sheets hold

@@ -20,7 +20,7 @@ from typing import Any
 
 from ..labels import label
 from .book import BookPlan, CaseBook, copy_label
-from .schedule_sheet import PlanLayout
+from .layout import PlanLayout
 from .style import LINE_HEIGHT, Formula, SheetWriter, amount_width, print_setup, set_widths, wrapped_lines
 
 #: the schedule's columns: number, due date, amount, of which principal, of which interest and other charges
