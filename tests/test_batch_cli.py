@@ -95,7 +95,7 @@ def test_to_stdout_the_problems_are_listed_on_stderr(tmp_path: Path) -> None:
 def test_never_overwrites_without_force_and_clears_a_stale_errors_file(tmp_path: Path) -> None:
     out = write(tmp_path / "summary.csv", "keep me\n")
     code, _, stderr = run("batch", str(PORTFOLIO), "-o", str(out))
-    assert (code, stderr) == (1, f"Error: {out} already exists; pass --force to overwrite it\n")
+    assert (code, stderr) == (2, f"Error: {out} already exists; pass --force to overwrite it\n")
     assert out.read_text() == "keep me\n"
     stale = write(tmp_path / "summary.errors.csv", "line,case_id,problem\n9,X,old\n")
     code, _, stderr = run("batch", str(PORTFOLIO), "-o", str(out), "--force")

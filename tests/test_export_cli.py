@@ -242,7 +242,7 @@ def test_an_existing_file_is_kept_without_force(tmp_path: Path) -> None:
     out = tmp_path / "case.xlsx"
     out.write_bytes(b"the mediator's own notes")
     result = run(str(HARDSHIP), "-o", str(out))
-    assert result.exit_code == 1
+    assert result.exit_code == 2
     assert result.stderr == f"Error: {out} already exists; pass --force to overwrite it\n"
     assert out.read_bytes() == b"the mediator's own notes"
     assert run(str(HARDSHIP), "-o", str(out), "--force").exit_code == 0

@@ -141,7 +141,7 @@ def test_export_writes_the_offers_into_the_case_workbook(tmp_path: Path) -> None
     assert wb.sheetnames == ["Summary", "Contract as it stands", "Offer 1", "Offer 2", "Contract schedule",
                              "Arrears", "Terms", "Charts"]
     again = run(EXAMPLE, "--top", "2", "--export", str(out))
-    assert again.exit_code == 1
+    assert again.exit_code == 2
     assert again.stderr == f"Error: {out} already exists; pass --force to overwrite it\n"  # type: ignore[attr-defined]
     assert run(EXAMPLE, "--top", "1", "--export", str(out), "--force").exit_code == 0
     assert openpyxl.load_workbook(out).sheetnames[2] == "Offer 1"
@@ -205,7 +205,7 @@ def test_a_bad_export_target_is_refused_before_the_search(tmp_path: Path) -> Non
     existing = tmp_path / "offers.xlsx"
     existing.write_bytes(b"keep me")
     result = CliRunner().invoke(main, ["propose", EXAMPLE, "--export", str(existing)])
-    assert (result.exit_code, result.stdout) == (1, "")
+    assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"Error: {existing} already exists; pass --force to overwrite it\n"
     assert existing.read_bytes() == b"keep me"
 

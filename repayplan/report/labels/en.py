@@ -906,4 +906,6 @@ EN: dict[str, str] = {
     "err.not_rate_quoted": "{field}: {value} is not a rate; {hint} (in quotes, with its unit)",
     "err.unknown_period": "{field}: unknown period {unit} in {text}; use /year, /month or /day",
     "err.in_file": "{path}: {message}",
+    # polish (new-user review): counted nouns, a file kept without --force, nothing owed in propose
+    "file.exists": "{target} already exists; pass --force to overwrite it",
 }

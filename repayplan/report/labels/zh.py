@@ -869,4 +869,6 @@ ZH: dict[str, str] = {
     "err.not_rate_quoted": "{field}：{value} 不是利率；{hint}（加引号，并写明年、月或日）",
     "err.unknown_period": "{field}：{text} 中的期限 {unit} 无法识别；请写明年、月或日（如 '月1.5%'）",
     "err.in_file": "{path}: {message}",
+    # polish (new-user review): counted nouns, a file kept without --force, nothing owed in propose
+    "file.exists": "{target} 已存在；如需覆盖，请加 --force",
 }
