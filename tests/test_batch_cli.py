@@ -267,9 +267,8 @@ def test_bad_scenarios_are_usage_errors() -> None:
     assert run("batch", str(PORTFOLIO), "--scenario", "term=x; foo=1") == (2, "", (
         "Error: --scenario: 'foo=1' is not key=value with a key among waive, haircut, rate, term, payment, settle; "
         "write it like 'rate=0%; term=36'\nError: --scenario: term: must be a whole number, got 'x'\n"))
-    code, _, err = run("batch", str(PORTFOLIO), "--date", "2026-01-01")
-    assert code == 2 and err.endswith("Error: --date and --max-term go with --scenario; "
-                                      "give --scenario 'rate=0%; term=36'\n")
+    code, _, err = run("batch", str(PORTFOLIO), "--max-term", "24")
+    assert code == 2 and err.endswith("Error: --max-term goes with --scenario; give --scenario 'rate=0%; term=36'\n")
 
 
 # -- arrears (issue 7's statement, case by case): --payments, --as-of, penalty_* columns ------------------------

@@ -293,8 +293,8 @@ def test_a_failure_while_saving_leaves_no_file(tmp_path: Path, monkeypatch: pyte
     (["-o", "{tmp}/c.xlsx", "--terms", "Nope", "--scenario", "Lump-sum settlement"],
      "Error: --terms: no plan named 'Nope'; the workbook has 'Contract as it stands', 'Lump-sum settlement', "
      "'Contract schedule'"),
-    (["-o", "{tmp}/c.xlsx", "--date", "2024-01-01"],
-     "Error: --date: 2024-01-01 is before the loan start 2025-01-10; give a date on or after it"),
+    (["-o", "{tmp}/c.xlsx", "--as-of", "2024-01-01"],
+     "Error: --as-of: 2024-01-01 is before the loan start 2025-01-10; give a date on or after it"),
     (["-o", "{tmp}/c.xlsx", "--cap", "lots"], "Error: --cap: 'lots' is not a cap; write it like 24% or 4xLPR"),
 ])
 def test_bad_input_is_one_clear_line_and_exit_2(tmp_path: Path, args: list[str], message: str) -> None:

@@ -52,3 +52,62 @@ def test_an_existing_file_as_json_problems(argv: tuple[str, ...], tmp_path: Path
     assert json.loads(out) == {"errors": [{"path": "", "message": f"{target} already exists",
                                            "hint": "pass --force to overwrite it"}]}
     assert target.read_bytes() == b"keep me"
+
+
+NOTHING = {"en": "Nothing is owed on 2060-01-01: the loan is repaid; there is nothing to compare or agree.",
+           "zh": "截至 2060-01-01 无任何欠款：借款已结清，无需比较或约定还款方案。"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_propose_says_plainly_that_nothing_is_owed(lang: str, tmp_path: Path) -> None:
+    # the mortgage's 360 installments end in 2055: on 2060-01-01 nothing is owed (compare says the same words)
+    case = str(EXAMPLES / "mortgage.toml")
+    code, out, err = run("propose", case, "--as-of", "2060-01-01", "--lang", lang)
+    assert (code, err) == (0, "") and out.rstrip().endswith(NOTHING[lang]) and "0.00" in out
+    code, compared, _ = run("compare", case, "--as-of", "2060-01-01", "--lang", lang)
+    assert code == 0 and compared.rstrip().endswith(NOTHING[lang])
+    code, out, err = run("propose", case, "--as-of", "2060-01-01", "--format", "json", "--lang", lang)
+    data = json.loads(out)
+    assert (code, err) == (0, "")
+    assert (data["offers"], data["binding"], data["notes"], data["position"]["total"]) == (
+        [], None, [NOTHING["en"]], "0.00")
+    code, out, err = run("propose", case, "--as-of", "2060-01-01", "--format", "csv", "--lang", "en")
+    assert (code, err) == (0, "") and out.splitlines()[0].startswith("rank,name,role,steps") and len(
+        out.splitlines()) == 1
+    target = tmp_path / "nothing.xlsx"
+    code, _, err = run("propose", case, "--as-of", "2060-01-01", "--export", str(target), "--lang", lang)
+    assert code == 0 and err == f"Wrote {target}: {NOTHING[lang]}\n" and target.exists()
+
+
+DATED = ["status", "compare", "propose", "export", "letter", "batch"]
+
+
+@pytest.mark.parametrize("command", DATED)
+def test_one_date_flag_in_every_command(command: str) -> None:
+    code, out, _ = run(command, "--help", env={"COLUMNS": "100"})
+    assert code == 0 and "--as-of YYYY-MM-DD" in out and "--date" not in out
+
+
+@pytest.mark.parametrize("flag", ["--as-of", "--date"])
+def test_the_old_name_is_still_accepted(flag: str) -> None:
+    case = str(EXAMPLES / "hardship.toml")
+    code, out, _ = run("compare", case, flag, "2025-12-01", "--format", "json")
+    assert code == 0 and json.loads(out)["date"] == "2025-12-01"
+    code, out, _ = run("status", str(EXAMPLES / "huabei-arrears.toml"), flag, "2025-06-01", "--format", "json")
+    assert code == 0 and json.loads(out)["as_of"] == "2025-06-01"
+
+
+def test_batch_the_old_date_flag_keeps_its_meaning() -> None:
+    # --as-of: the arrears statement and the plan from that position; the hidden --date (before --as-of):
+    # the plan on that date, the case paid on schedule, no arrears columns, as before
+    cases = EXAMPLES / "portfolio.csv"
+    code, out, _ = run("batch", str(cases), "--scenario", "rate=0%; term=24", "--date", "2026-01-15",
+                       "--format", "json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and "arrears_as_of" not in rows[0]
+    assert {r["scenario_date"] for r in rows if not r["scenario_problem"]} == {"2026-01-15"}
+    code, out, _ = run("batch", str(cases), "--scenario", "rate=0%; term=24", "--as-of", "2026-01-15",
+                       "--format", "json")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and {r["arrears_as_of"] for r in rows} == {"2026-01-15"}
+    assert {r["scenario_date"] for r in rows if not r["scenario_problem"]} == {"2026-01-15"}

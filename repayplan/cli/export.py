@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from .common import handle_errors, lang_option, payments_option, with_history
+from .dates import as_of_option
 
 
 @click.command()
@@ -17,8 +18,7 @@ from .common import handle_errors, lang_option, payments_option, with_history
               help="Only the scenario of this name (repeat for several); default every scenario.")
 @click.option("--terms", "terms_plan", default=None,
               help="The plan the Terms sheet is filled from; default the first scenario, else the contract.")
-@click.option("--date", "on", default=None,
-              help="Restructuring date (the debt's position), YYYY-MM-DD; default [case] as_of, else today.")
+@as_of_option("Restructuring date: the debt's position on it (default: [case] as_of, else today).", "on")
 @click.option("--cap", default=None, help="Cost-of-credit cap to check: 24%, 4xLPR or any rate.")
 @click.option("--for", "audience", type=click.Choice(["mediator", "borrower", "creditor"]), default="mediator",
               show_default=True, help="Whose copy: the mediator's has every figure; the borrower's leaves out the "

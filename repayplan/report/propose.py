@@ -105,7 +105,7 @@ def proposal_csv(proposal: Proposal, lang: str = "en") -> str:
     def head(key: str) -> str:
         return key if lang == "en" else label(key, lang)
 
-    if not proposal.offers:
+    if not proposal.offers and proposal.position.total > 0:
         rows = []
         if proposal.binding is not None:
             b: Any = proposal.binding
@@ -167,6 +167,8 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
     pairs = [(label("currency", lang), currency_name(proposal.currency, lang)),
              (label("cmp.date", lang), proposal.on.isoformat()),
              (label("cmp.owed", lang), policy.grouped(p.total) + (f" = {breakdown}" if breakdown else ""))]
+    if p.total <= 0:  # said plainly, as compare says it: not a search that found nothing
+        return fit_lines(key_values(pairs) + "\n\n" + said(proposal.said[0], proposal.notes[0], lang)) + "\n"
     pairs += asked(proposal, lang)
     steps = steps_text(proposal.offers[0].steps, lang) if proposal.offers else ""
     out = [propose_answer(proposal, steps, lang), "", key_values(pairs), ""]
