@@ -111,3 +111,16 @@ def test_batch_the_old_date_flag_keeps_its_meaning() -> None:
     rows = [json.loads(line) for line in out.splitlines()]
     assert code == 0 and {r["arrears_as_of"] for r in rows} == {"2026-01-15"}
     assert {r["scenario_date"] for r in rows if not r["scenario_problem"]} == {"2026-01-15"}
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_the_paste_block_names_offers_alike_at_any_width(lang: str) -> None:
+    def names(columns: str) -> list[str]:
+        code, out, _ = run("propose", str(EXAMPLES / "negotiation.toml"), "--lang", lang, env={"COLUMNS": columns})
+        assert code == 0
+        return [line for line in out.splitlines() if line.startswith("name = ")]
+
+    wide = names("200")
+    assert len(wide) == 5 and wide == names("80") == names("60")
+    first = {"en": 'name = "Offer 1: settle for 22,635.88', "zh": 'name = "方案一：'}[lang]
+    assert wide[0].startswith(first)
