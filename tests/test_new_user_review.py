@@ -124,3 +124,13 @@ def test_the_paste_block_names_offers_alike_at_any_width(lang: str) -> None:
     assert len(wide) == 5 and wide == names("80") == names("60")
     first = {"en": 'name = "Offer 1: settle for 22,635.88', "zh": 'name = "方案一：'}[lang]
     assert wide[0].startswith(first)
+
+
+@pytest.mark.parametrize(("lang", "row"), [("en", "Budget left over"), ("zh", "还款预算结余")])
+def test_plan_names_the_budget_left_over(lang: str, row: str) -> None:
+    code, out, _ = run("plan", str(EXAMPLES / "three-debts.toml"), "--lang", lang, "--wide")
+    [line] = [line for line in out.splitlines() if line.startswith(row)]
+    # optimal: 11 months of the 4,500.00 budget and the 3,000.00 of the lump sum paid in month 1, less the
+    # 48,488.67 paid: 49,500.00 + 3,000.00 − 48,488.67 = 4,011.33 left over, most of it in the last month
+    assert code == 0 and line.split()[-5] == "4,011.33"
+    assert "not paid out" not in out and "未用于还款的预算" not in out

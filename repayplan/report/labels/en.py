@@ -148,7 +148,7 @@ EN: dict[str, str] = {
     "plan.strategy": "Strategy", "plan.months": "Months to debt-free", "plan.debt_free_date": "Debt-free on",
     "plan.total_paid": "Total paid", "plan.of_interest": "  of which interest",
     "plan.of_penalty": "  of which penalty interest", "plan.of_fees": "  of which fees",
-    "plan.balance_left": "Still owed at the end", "plan.unspent": "Budget not paid out",
+    "plan.balance_left": "Still owed at the end", "plan.unspent": "Budget left over",
     "plan.payoff": "{debt} paid off", "plan.first_arrears": "First in arrears", "plan.not_repaid": "not repaid",
     "plan.years_months": "{years} y {months} m", "plan.n_months": "{n} months",
     "plan.cheapest_line": "Cheapest: {name} ({cost} of interest, penalty and fees).",

@@ -134,7 +134,7 @@ ZH: dict[str, str] = {
     "plan.minimum_rule": "最低还款额", "plan.if_overdue": "逾期计费", "plan.strategies_heading": "还款策略对比",
     "plan.strategy": "策略", "plan.months": "还清所需月数", "plan.debt_free_date": "全部还清日",
     "plan.total_paid": "还款总额", "plan.of_interest": "  其中利息", "plan.of_penalty": "  其中罚息",
-    "plan.of_fees": "  其中费用", "plan.balance_left": "期末仍欠", "plan.unspent": "未用于还款的预算",
+    "plan.of_fees": "  其中费用", "plan.balance_left": "期末仍欠", "plan.unspent": "还款预算结余",
     "plan.payoff": "{debt}还清日", "plan.first_arrears": "首次逾期", "plan.not_repaid": "未还清",
     "plan.years_months": "{years}年{months}个月", "plan.n_months": "{n}个月",
     "plan.cheapest_line": "最省钱：{name}（利息、罚息和费用共{cost}）。",
