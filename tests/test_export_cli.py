@@ -70,7 +70,7 @@ def hardship(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("export") / "hardship.xlsx"
     result = run(str(HARDSHIP), "-o", str(out), "--cap", "24%")
     assert result.exit_code == 0, result.stderr
-    assert result.stdout == (f"Wrote {out}: 6 plan(s) compared, terms from 'Interest freeze, 36 months'\n")
+    assert result.stdout == (f"Wrote {out}: 6 plans compared, terms from 'Interest freeze, 36 months'\n")
     return out
 
 

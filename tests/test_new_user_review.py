@@ -76,7 +76,8 @@ def test_propose_says_plainly_that_nothing_is_owed(lang: str, tmp_path: Path) ->
         out.splitlines()) == 1
     target = tmp_path / "nothing.xlsx"
     code, _, err = run("propose", case, "--as-of", "2060-01-01", "--export", str(target), "--lang", lang)
-    assert code == 0 and err == f"Wrote {target}: {NOTHING[lang]}\n" and target.exists()
+    wrote = {"en": f"Wrote {target}: ", "zh": f"已写入 {target}："}[lang]
+    assert code == 0 and err == f"{wrote}{NOTHING[lang]}\n" and target.exists()
 
 
 DATED = ["status", "compare", "propose", "export", "letter", "batch"]
@@ -134,3 +135,32 @@ def test_plan_names_the_budget_left_over(lang: str, row: str) -> None:
     # 48,488.67 paid: 49,500.00 + 3,000.00 − 48,488.67 = 4,011.33 left over, most of it in the last month
     assert code == 0 and line.split()[-5] == "4,011.33"
     assert "not paid out" not in out and "未用于还款的预算" not in out
+
+
+def test_no_label_writes_a_plural_in_brackets() -> None:
+    from repayplan.negotiate.words import WORDS
+    from repayplan.report.labels import LABELS
+
+    for lang, words in [("en", LABELS["en"]), ("words", WORDS), ("zh", LABELS["zh"])]:
+        assert [k for k, v in words.items() if "(s)" in v] == [], lang
+    # Chinese has no plural: its counters (期, 笔, 个, 天) are in the template, never a counted word
+    assert [k for k, v in LABELS["zh"].items() if "|" in v] == []
+
+
+@pytest.mark.parametrize(("n", "en", "zh"), [(1, "1 month", "1个月"), (2, "2 months", "2个月")])
+def test_a_count_and_its_noun(n: int, en: str, zh: str) -> None:
+    from repayplan.report.labels import label
+    from repayplan.text import msg, say
+
+    assert (label("plan.n_months").format(n=n), label("plan.n_months", "zh").format(n=n)) == (en, zh)
+    note = msg("note.payments_after", count=n, as_of="2025-02-01", dates="2025-03-01")
+    assert str(note) == f"{n} payment{'s' if n > 1 else ''} dated after 2025-02-01 not counted (2025-03-01)"
+    assert say(note, "zh") == f"2025-02-01之后的{n}笔还款未计入（2025-03-01）"
+
+
+def test_one_installment_is_singular_in_the_offers() -> None:
+    # on 2060-01-01 the Huabei bill is long past its maturity; with no budget given, the borrower's reservation is
+    # everything owed in one installment
+    code, out, _ = run("propose", str(EXAMPLES / "huabei-arrears.toml"), "--as-of", "2060-01-01", "--wide")
+    assert code == 0 and "everything in one installment, 1 installment, 26,994.64 in all" in out
+    assert " 1 installments" not in out and "(s)" not in out

@@ -136,7 +136,7 @@ def test_export_writes_the_offers_into_the_case_workbook(tmp_path: Path) -> None
     out = tmp_path / "offers.xlsx"
     result = run(EXAMPLE, "--top", "2", "--export", str(out), "--format", "json")
     assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
-    assert f"Wrote {out}: 2 offer(s)" in result.stderr  # type: ignore[attr-defined]
+    assert f"Wrote {out}: 2 offers and the contract as it stands" in result.stderr  # type: ignore[attr-defined]
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Summary", "Contract as it stands", "Offer 1", "Offer 2", "Contract schedule",
                              "Arrears", "Terms", "Charts"]
@@ -223,6 +223,6 @@ def test_offers_in_chinese_and_the_least_concession_flag() -> None:
     wide = json.loads(run(EXAMPLE, "--format", "json", "--min-concession", "10000").stdout)  # type: ignore[attr-defined]
     totals = [Decimal(o["metrics"]["total_payment"]) for o in wide["offers"]]
     assert len(totals) == 2 and totals[1] - totals[0] >= 10000
-    assert any("2 offer(s) instead of 5" in note for note in wide["notes"])
+    assert any("2 offers instead of 5" in note for note in wide["notes"])
     bad = run(EXAMPLE, "--min-concession", "-5")
     assert bad.exit_code == 2 and "--min-concession" in bad.stderr  # type: ignore[attr-defined]

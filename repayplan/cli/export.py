@@ -68,12 +68,14 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
     agreement = agreement_of(case, comparison, plans[terms_index])
     book = case_book(data.info, loan, plans, statement, check, lang, terms_index, comparison, audience, agreement)
     target = export_workbook(book, output, force=force)
-    if comparison.position.total <= 0:
-        from ..report.labels import label
+    from ..report.labels import label
 
-        click.echo(f"Wrote {target}: " + label("cmp.nothing_owed", lang).format(date=day.isoformat()))
+    if comparison.position.total <= 0:
+        click.echo(label("wrote.file", lang).format(target=target, what=label("cmp.nothing_owed", lang).format(
+            date=day.isoformat())))
         return
-    click.echo(f"Wrote {target}: {len(comparison.plans)} plan(s) compared, terms from {plans[terms_index].name!r}")
+    click.echo(label("wrote.file", lang).format(target=target, what=label("wrote.compared", lang).format(
+        n=len(comparison.plans), name=plans[terms_index].name)))
 
 
 def agreement_of(case: str, comparison: Any, chosen: Any) -> Any:

@@ -171,7 +171,8 @@ def _export(data: Any, proposal: Any, target: str, force: bool, lang: str, case:
                      agreement=agreement)
     written = export_workbook(book, target, force=force)
     if nothing_owed:
-        click.echo(f"Wrote {written}: " + label("cmp.nothing_owed", lang).format(date=proposal.on.isoformat()),
-                   err=True)
+        click.echo(label("wrote.file", lang).format(target=written, what=label("cmp.nothing_owed", lang).format(
+            date=proposal.on.isoformat())), err=True)
         return
-    click.echo(f"Wrote {written}: {len(proposal.offers)} offer(s) and the contract as it stands", err=True)
+    click.echo(label("wrote.file", lang).format(target=written, what=label("wrote.offers", lang).format(
+        n=len(proposal.offers))), err=True)

@@ -871,4 +871,7 @@ ZH: dict[str, str] = {
     "err.in_file": "{path}: {message}",
     # polish (new-user review): counted nouns, a file kept without --force, nothing owed in propose
     "file.exists": "{target} 已存在；如需覆盖，请加 --force",
+    "wrote.file": "已写入 {target}：{what}",
+    "wrote.compared": "比较{n}个方案，条款取自“{name}”",
+    "wrote.offers": "{n}个方案及原合同",
 }
