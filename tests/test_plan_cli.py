@@ -271,7 +271,7 @@ def test_export_workbook_amounts_match(tmp_path: Path) -> None:
 
     target = tmp_path / "plan.xlsx"
     code, _, err = invoke(str(EXAMPLE), "--export", str(target), "--timeline", "none", "--time-limit", "60")
-    assert code == 0 and err.strip() == f"wrote {target}"
+    assert code == 0 and err.strip() == f"Wrote {target}: 5 strategies compared"
     case = read_plan_case(Reader(), load_document(EXAMPLE))
     plan = make_plan(case.debts, case.budget, case.strategies, time_limit=60)
     book = load_workbook(target)

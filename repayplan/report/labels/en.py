@@ -925,4 +925,5 @@ EN: dict[str, str] = {
     "wrote.file": "Wrote {target}: {what}",
     "wrote.compared": "{n} {n|plan|plans} compared, terms from '{name}'",
     "wrote.offers": "{n} {n|offer|offers} and the contract as it stands",
+    "wrote.strategies": "{n} {n|strategy|strategies} compared",
 }

@@ -874,4 +874,5 @@ ZH: dict[str, str] = {
     "wrote.file": "已写入 {target}：{what}",
     "wrote.compared": "比较{n}个方案，条款取自“{name}”",
     "wrote.offers": "{n}个方案及原合同",
+    "wrote.strategies": "比较{n}种还款策略",
 }
