@@ -60,7 +60,10 @@ def test_compare_names_the_cheapest_plan_both_sides_accept(example: str) -> None
     best = min(fitting, key=lambda p: Decimal(p["metrics"]["total_payment"]))
     name = "Contract as it stands" if best["kind"] == "contract" else best["name"]
     n, k = len(data["plans"]), len(fitting)
-    assert f"Of the {n} plan{'s' if n > 1 else ''}, {k} fit{'s' if k == 1 else ''} both sides" in text
+    if n == 1:
+        assert text.startswith(f"The one plan compared, {name}, fits both sides")
+    else:
+        assert f"Of the {n} plans, {k} fit{'s' if k == 1 else ''} both sides" in text
     assert f"the cheapest for the borrower is {name}:" in text or best["kind"] == "contract"
     assert f"{Decimal(best['metrics']['total_payment']):,.2f} in all" in text
 

@@ -131,7 +131,7 @@ WORDS: dict[str, str] = {
                           "{low} to "
                           "{high}, and offers that save less than {gap} on one another (or on the last) are not "
                           "distinct concessions (--min-concession)",
-    "prop.w.note_savings": "savings are against the contract as it stands: {basis}",
+    "prop.w.note_savings": "savings are against the contract as it stands; {basis}",
     # when nothing fits
     "prop.w.none": "No offer fits: {ways}.", "prop.w.or": ", or ",
     "prop.w.none_at_all": "No offer fits: no plan the creditor's levers allow {minimum}fits the borrower's means and "

@@ -73,7 +73,8 @@ def compare_answer(comp: Any, names: list[str], lang: str) -> str:
         return _say("compare_none", lang, n=len(metrics), short=short, dear=dear)
     best = min(fitting, key=lambda i: (metrics[i].total_payment, i))
     m = metrics[best]
-    return _say("compare_best", lang, n=len(metrics), k=len(fitting), name=names[best], total=g(m.total_payment),
+    key = "compare_best" if len(metrics) > 1 else "compare_only"  # 'Of the 1 plan, 1 fits' says nothing
+    return _say(key, lang, n=len(metrics), k=len(fitting), name=names[best], total=g(m.total_payment),
                 payments=m.payments, largest=g(m.largest_payment or Decimal(0)),
                 recovery=percent_text(m.recovery, 2) if m.recovery is not None else "—")
 

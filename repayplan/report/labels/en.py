@@ -926,4 +926,8 @@ EN: dict[str, str] = {
     "wrote.compared": "{n} {n|plan|plans} compared, terms from '{name}'",
     "wrote.offers": "{n} {n|offer|offers} and the contract as it stands",
     "wrote.strategies": "{n} {n|strategy|strategies} compared",
+    "answer.compare_only": (
+        "The one plan compared, {name}, fits both sides (the creditor's minimum recovery, the borrower's budget): "
+        "{total} in all, {payments} {payments|payment|payments} of at most {largest}, the creditor recovering "
+        "{recovery}."),
 }

@@ -470,7 +470,7 @@ ZH: dict[str, str] = {
     "sched.differ": "不同期次",
     "sched.interest_only_one": "第{periods}期只还利息（当期利息高于每期还款额）",
     "sched.interest_only_many": "共{count}期（第{periods}期）只还利息（当期利息高于每期还款额）",
-    "sched.last_residue": "第{period}期为 {amount}（末期承担舍入尾差）",
+    "sched.last_residue": "第{period}期为{amount}（末期承担舍入尾差）",
     "sched.sep": "；",
     "sched.list_sep": "、",
     # 法定利率上限：以哪个数字为准、上限代表哪条规则 (legal.py)
@@ -875,4 +875,7 @@ ZH: dict[str, str] = {
     "wrote.compared": "比较{n}个方案，条款取自“{name}”",
     "wrote.offers": "{n}个方案及原合同",
     "wrote.strategies": "比较{n}种还款策略",
+    "answer.compare_only": (
+        "仅比较一个方案：{name}。该方案双方都能接受（达到债权人最低回收要求，且不超出借款人还款能力），"
+        "共还{total}，分{payments}次，单期最多{largest}，债权人回收率{recovery}。"),
 }
