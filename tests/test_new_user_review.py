@@ -164,3 +164,17 @@ def test_one_installment_is_singular_in_the_offers() -> None:
     code, out, _ = run("propose", str(EXAMPLES / "huabei-arrears.toml"), "--as-of", "2060-01-01", "--wide")
     assert code == 0 and "everything in one installment, 1 installment, 26,994.64 in all" in out
     assert " 1 installments" not in out and "(s)" not in out
+
+
+@pytest.mark.parametrize(("example", "lang", "start"), [
+    ("card-full-balance.toml", "en", "The one plan compared, Contract as it stands, fits both sides"),
+    ("card-full-balance.toml", "zh", "仅比较一个方案：维持原合同。该方案双方都能接受"),
+    ("negotiation.toml", "en", "The one plan compared, Contract as it stands, does not fit both sides: it asks more "
+                               "than the borrower's budget."),
+    ("negotiation.toml", "zh", "仅比较一个方案：维持原合同。该方案不能同时为双方接受：超出借款人还款能力。"),
+])
+def test_compare_of_one_plan_says_so(example: str, lang: str, start: str) -> None:
+    # neither case file has a [[scenarios]] entry: the contract as it stands is the one plan compared; it fits
+    # for the card, and asks more than the negotiation borrower's 1,100.00 a month
+    code, out, _ = run("compare", str(EXAMPLES / example), "--lang", lang, "--wide")
+    assert code == 0 and out.replace("\n", "").startswith(start)

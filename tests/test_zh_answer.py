@@ -55,7 +55,8 @@ def test_compare_names_the_cheapest_plan_both_sides_accept(example: str) -> None
     text = answer("compare", str(EXAMPLES / example))
     if not fitting:
         n = len(data["plans"])
-        assert text.startswith(f"None of the {n} plan{'s' if n > 1 else ''} fits both sides")
+        assert text.startswith("The one plan compared, Contract as it stands, does not fit both sides: it "
+                               if n == 1 else f"None of the {n} plans fits both sides")
         return
     best = min(fitting, key=lambda p: Decimal(p["metrics"]["total_payment"]))
     name = "Contract as it stands" if best["kind"] == "contract" else best["name"]

@@ -70,6 +70,9 @@ def compare_answer(comp: Any, names: list[str], lang: str) -> str:
         short = sum(1 for m in metrics if m.meets_min_recovery is False)
         dear = sum(1 for m in metrics if (m.payment_to_budget is not None and m.payment_to_budget > 1)
                    or m.lump_sum_shortfall)
+        if len(metrics) == 1:  # 'None of the 1 plan fits: 0 recover less ...' says nothing
+            why = [label(f"answer.only_{k}", lang) for k, count in (("short", short), ("dear", dear)) if count]
+            return _say("compare_only_none", lang, name=names[0], why=label("answer.only_and", lang).join(why))
         return _say("compare_none", lang, n=len(metrics), short=short, dear=dear)
     best = min(fitting, key=lambda i: (metrics[i].total_payment, i))
     m = metrics[best]

@@ -930,4 +930,7 @@ EN: dict[str, str] = {
         "The one plan compared, {name}, fits both sides (the creditor's minimum recovery, the borrower's budget): "
         "{total} in all, {payments} {payments|payment|payments} of at most {largest}, the creditor recovering "
         "{recovery}."),
+    "answer.compare_only_none": "The one plan compared, {name}, does not fit both sides: it {why}.",
+    "answer.only_short": "recovers less than the creditor's minimum",
+    "answer.only_dear": "asks more than the borrower's budget", "answer.only_and": " and ",
 }

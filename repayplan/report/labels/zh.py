@@ -878,4 +878,7 @@ ZH: dict[str, str] = {
     "answer.compare_only": (
         "仅比较一个方案：{name}。该方案双方都能接受（达到债权人最低回收要求，且不超出借款人还款能力），"
         "共还{total}，分{payments}次，单期最多{largest}，债权人回收率{recovery}。"),
+    "answer.compare_only_none": "仅比较一个方案：{name}。该方案不能同时为双方接受：{why}。",
+    "answer.only_short": "达不到债权人最低回收要求",
+    "answer.only_dear": "超出借款人还款能力", "answer.only_and": "，且",
 }
