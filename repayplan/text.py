@@ -18,7 +18,8 @@ argument in the same language (a Rate as 年利率4.9%, a nested Msg, a list).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 
@@ -112,5 +113,33 @@ def _render(key: str, args: dict[str, Any], lang: str) -> str:
     if not args:
         return template
     if lang == "en":  # every argument's own str() is its English (a Msg is its text, a Rate '4.9%/year')
-        return template.format(**args)
-    return template.format(**{k: say(v, lang) for k, v in args.items()})
+        return fill(template, args)
+    return fill(template, {k: say(v, lang) for k, v in args.items()})
+
+
+#: a counted word in a template: {n|installment|installments}, the singular when n is 1
+_COUNTED = re.compile(r"\{(\w+)\|([^{}|]*)\|([^{}|]*)\}")
+
+
+def fill(template: str, args: Mapping[str, Any]) -> str:
+    """A template filled with its arguments, each counted word in the number its count asks for: English
+    writes ``{n} {n|installment|installments}`` (1 installment, 36 installments); Chinese needs no plural,
+    its counters (36期, 3笔, 2个月) are in the template.
+
+    >>> fill("{n} {n|payment|payments} after {on}", {"n": 1, "on": "2025-05-01"})
+    '1 payment after 2025-05-01'
+    >>> fill("{n} {n|payment|payments}", {"n": "1,200"}), fill("{n}笔", {"n": 3})
+    ('1,200 payments', '3笔')
+    """
+    if "|" in template:
+        template = _COUNTED.sub(lambda m: _braced(m.group(2) if _one(args.get(m.group(1))) else m.group(3)),
+                                template)
+    return template.format(**args)
+
+
+def _one(count: Any) -> bool:
+    return str(count).strip() == "1"
+
+
+def _braced(word: str) -> str:
+    return word.replace("{", "{{").replace("}", "}}")

@@ -141,7 +141,7 @@ def test_due_on_the_statement_date_is_due_today_not_in_grace() -> None:
     assert st.lines[0].trace == ("due today, not yet late: no penalty",)
     # the next day it is late: 1000 × 0.05% × 1 day = 0.50
     assert statement(bill(), [], policy, date(2025, 1, 16)).lines[0].trace == (
-        "2025-01-15 to 2025-01-16: 1,000.00 × 0.05%/day × 1 days = 0.50",)
+        "2025-01-15 to 2025-01-16: 1,000.00 × 0.05%/day × 1 day = 0.50",)
     # with 3 grace days the due date itself is still "due today", and says until when the grace runs
     st = statement(bill(), [], replace(policy, grace_days=3), date(2025, 1, 15))
     assert st.lines[0].status == "due today"
@@ -207,7 +207,7 @@ def test_full_balance_penalty_is_rounded_once_on_the_balance() -> None:
     st = statement(loan, [], PenaltyPolicy(DAILY, base="outstanding"), date(2025, 2, 2))
     assert st.penalty_charged == D("0.50")
     assert [x.penalty_interest for x in st.lines] == [D("0.17"), D("0.16"), D("0.17")]
-    assert st.penalty_trace == ("2025-02-01 to 2025-02-02: 1,000.00 × 0.05%/day × 1 days = 0.50",)
+    assert st.penalty_trace == ("2025-02-01 to 2025-02-02: 1,000.00 × 0.05%/day × 1 day = 0.50",)
 
 
 def test_full_balance_penalty_on_a_mortgage_is_one_line() -> None:
@@ -336,7 +336,7 @@ def test_early_payment_waits_as_credit_and_pays_on_the_due_date() -> None:
 def test_payments_after_the_statement_date_are_not_counted() -> None:
     st = statement(bill(), [p("2025-03-01", "1000")], PenaltyPolicy(), date(2025, 2, 1))
     assert st.total_paid == D("0.00") and st.payoff_amount == D("1000.00")
-    assert st.notes == ("1 payment(s) dated after 2025-02-01 not counted (2025-03-01)",)
+    assert st.notes == ("1 payment dated after 2025-02-01 not counted (2025-03-01)",)
 
 
 def test_accrued_interest_of_the_current_period() -> None:

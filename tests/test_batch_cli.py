@@ -95,7 +95,7 @@ def test_to_stdout_the_problems_are_listed_on_stderr(tmp_path: Path) -> None:
 def test_never_overwrites_without_force_and_clears_a_stale_errors_file(tmp_path: Path) -> None:
     out = write(tmp_path / "summary.csv", "keep me\n")
     code, _, stderr = run("batch", str(PORTFOLIO), "-o", str(out))
-    assert (code, stderr) == (1, f"Error: {out} already exists; pass --force to overwrite it\n")
+    assert (code, stderr) == (2, f"Error: {out} already exists; pass --force to overwrite it\n")
     assert out.read_text() == "keep me\n"
     stale = write(tmp_path / "summary.errors.csv", "line,case_id,problem\n9,X,old\n")
     code, _, stderr = run("batch", str(PORTFOLIO), "-o", str(out), "--force")
@@ -267,9 +267,8 @@ def test_bad_scenarios_are_usage_errors() -> None:
     assert run("batch", str(PORTFOLIO), "--scenario", "term=x; foo=1") == (2, "", (
         "Error: --scenario: 'foo=1' is not key=value with a key among waive, haircut, rate, term, payment, settle; "
         "write it like 'rate=0%; term=36'\nError: --scenario: term: must be a whole number, got 'x'\n"))
-    code, _, err = run("batch", str(PORTFOLIO), "--date", "2026-01-01")
-    assert code == 2 and err.endswith("Error: --date and --max-term go with --scenario; "
-                                      "give --scenario 'rate=0%; term=36'\n")
+    code, _, err = run("batch", str(PORTFOLIO), "--max-term", "24")
+    assert code == 2 and err.endswith("Error: --max-term goes with --scenario; give --scenario 'rate=0%; term=36'\n")
 
 
 # -- arrears (the arrears statement, case by case): --payments, --as-of, penalty_* columns ------------------------

@@ -178,11 +178,11 @@ def test_dask_errors_name_file_and_line_in_parquet(tmp_path: Path, client: Any) 
 
 def test_dask_never_overwrites_nor_writes_over_its_input(tmp_path: Path, client: Any) -> None:
     from repayplan.batch.distributed import run_dask
-    from repayplan.errors import InputError, RepayplanError
+    from repayplan.errors import InputError
 
     cases = book(tmp_path / "cases.csv", 20)
     (tmp_path / "out").mkdir()
-    with pytest.raises(RepayplanError, match="already exists; pass --force"):
+    with pytest.raises(InputError, match="already exists; pass --force"):
         run_dask(str(cases), str(tmp_path / "out"), client)
     with pytest.raises(InputError, match="is one of the inputs"):
         run_dask(str(cases), str(cases), client, "csv", force=True)

@@ -285,7 +285,7 @@ def test_a_shortfall_reports_the_penalty_and_fees_charged_not_only_paid() -> Non
     r = p.results[0]
     assert (r.total_penalty, r.total_fees) == (D("0.00"), D("0.00"))
     assert (r.charged_penalty, r.charged_fees, r.balance_left) == (D("1.40"), D("20.00"), D("1041.60"))
-    assert ("minimum: first short on 2025-02-01 (month 1): a into arrears; short in 2 month(s); penalty interest "
+    assert ("minimum: first short on 2025-02-01 (month 1): a into arrears; short in 2 months; penalty interest "
             "charged 1.40, fees charged 20.00 (paid or not); 1,041.60 still owed after month 2") in plan_table(p)
     data = plan_dict(p)["strategies"][0]
     assert (data["total_penalty"], data["total_fees"]) == ("0.00", "0.00")  # the existing keys: what was paid

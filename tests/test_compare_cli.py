@@ -108,7 +108,7 @@ def test_bad_flags_and_files_are_one_line_each_with_exit_2(tmp_path: Path) -> No
     assert result.stderr.splitlines() == [
         "Error: --scenario: no scenario named 'Nope'; the case has 'Freeze', 'Half off'",
         "Error: --term: installments must be a whole number, got 'abc'",
-        "Error: --date: 2024-01-01 is before the loan start 2025-01-01; give a date on or after it",
+        "Error: --as-of: 2024-01-01 is before the loan start 2025-01-01; give a date on or after it",
     ]
     result = run(str(tmp_path / "missing.toml"))
     assert result.exit_code == 2
@@ -222,6 +222,6 @@ def test_a_date_before_the_last_payment_is_refused_by_every_planning_command(com
     args = [a if a != "never-written.xlsx" else str(tmp_path / a) for a in command]
     result = CliRunner().invoke(main, [args[0], EXAMPLE, *args[1:], "--date", "2025-09-01"])
     assert result.exit_code == 2
-    assert result.stderr.strip() == ("Error: --date: 2025-09-01 is before the last payment on 2025-09-25; a plan "
+    assert result.stderr.strip() == ("Error: --as-of: 2025-09-01 is before the last payment on 2025-09-25; a plan "
                                      "starts from what is owed after every payment, so give 2025-09-25 or later")
     assert not (tmp_path / "never-written.xlsx").exists()

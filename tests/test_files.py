@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from repayplan.errors import RepayplanError
+from repayplan.errors import InputError
 from repayplan.report.files import atomic_write
 
 
@@ -24,7 +24,7 @@ def test_new_file_gets_the_umask_permissions_not_0600(tmp_path: Path) -> None:
 def test_refuses_to_overwrite_and_leaves_the_file_untouched(tmp_path: Path) -> None:
     target = tmp_path / "out.txt"
     target.write_text("before")
-    with pytest.raises(RepayplanError, match=r"already exists; pass --force to overwrite it"):
+    with pytest.raises(InputError, match=r"already exists; pass --force to overwrite it"):
         atomic_write(target, lambda p: p.write_text("after"))
     assert target.read_text() == "before"
     atomic_write(target, lambda p: p.write_text("after"), force=True)

@@ -172,7 +172,7 @@ def test_what_a_letter_needs_and_the_files_it_will_not_touch(tmp_path: Path) -> 
     assert not out.exists()
     out.write_text("keep me")
     code, msg = run("letter", "dispute", HUABEI, "-o", str(out))
-    assert code == 1 and "already exists; pass --force" in msg and out.read_text() == "keep me"
+    assert code == 2 and "already exists; pass --force" in msg and out.read_text() == "keep me"
     assert run("letter", "dispute", HUABEI, "-o", str(out), "--force")[0] == 0 and out.read_bytes()[:2] == b"PK"
     code, msg = run("letter", "dispute", HUABEI, "-o", str(tmp_path / "x.txt"))
     assert code == 2 and "must end in .docx or .pdf" in msg

@@ -18,7 +18,7 @@ from repayplan.casefile import Reader, load_document, parse_document
 from repayplan.casefile.negotiate import read_negotiation_case
 from repayplan.casefile.scenarios import read_scenarios
 from repayplan.compare import compare, evaluate
-from repayplan.errors import InputError, RepayplanError
+from repayplan.errors import InputError
 from repayplan.legal import Cap
 from repayplan.model import Position, Scenario
 from repayplan.negotiate import Constraints, negotiate, parse_levers, scenario_toml, search
@@ -206,8 +206,10 @@ def test_levers_limit_the_steps() -> None:
 
 
 def test_nothing_owed_is_nothing_to_negotiate() -> None:
-    with pytest.raises(RepayplanError, match="nothing is owed on 2025-01-01"):
-        search(Position(ON, D("0.00")), ON, Constraints())
+    proposal = search(Position(ON, D("0.00")), ON, Constraints())
+    assert (proposal.offers, proposal.binding, proposal.builds) == ((), None, 0)
+    assert proposal.notes == ("Nothing is owed on 2025-01-01: the loan is repaid; there is nothing to compare or "
+                              "agree.",)
 
 
 def test_levers_and_constraints_are_checked() -> None:

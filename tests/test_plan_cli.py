@@ -282,7 +282,7 @@ def test_export_workbook_amounts_match(tmp_path: Path) -> None:
 
     target = tmp_path / "plan.xlsx"
     code, _, err = invoke(str(EXAMPLE), "--export", str(target), "--timeline", "none", "--time-limit", "60")
-    assert code == 0 and err.strip() == f"wrote {target}"
+    assert code == 0 and err.strip() == f"Wrote {target}: 5 strategies compared"
     case = read_plan_case(Reader(), load_document(EXAMPLE))
     plan = make_plan(case.debts, case.budget, case.strategies, time_limit=60)
     book = load_workbook(target)
@@ -303,7 +303,7 @@ def test_export_workbook_amounts_match(tmp_path: Path) -> None:
     # refused without --force, and the file is left as it was
     before = target.read_bytes()
     code, _, err = invoke(str(EXAMPLE), "--export", str(target))
-    assert code == 1 and err.splitlines() == [f"Error: {target} already exists; pass --force to overwrite it"]
+    assert code == 2 and err.splitlines() == [f"Error: {target} already exists; pass --force to overwrite it"]
     assert target.read_bytes() == before
     assert invoke(str(EXAMPLE), "--export", str(target), "--force", "--lang", "zh")[0] == 0
     assert load_workbook(target).sheetnames == ["汇总", "最优", "雪崩法", "滚雪球法", "只还最低", "自定义"]

@@ -136,12 +136,12 @@ def test_export_writes_the_offers_into_the_case_workbook(tmp_path: Path) -> None
     out = tmp_path / "offers.xlsx"
     result = run(EXAMPLE, "--top", "2", "--export", str(out), "--format", "json")
     assert result.exit_code == 0, result.stderr  # type: ignore[attr-defined]
-    assert f"Wrote {out}: 2 offer(s)" in result.stderr  # type: ignore[attr-defined]
+    assert f"Wrote {out}: 2 offers and the contract as it stands" in result.stderr  # type: ignore[attr-defined]
     wb = openpyxl.load_workbook(out)
     assert wb.sheetnames == ["Summary", "Contract as it stands", "Offer 1", "Offer 2", "Contract schedule",
                              "Arrears", "Terms", "Charts"]
     again = run(EXAMPLE, "--top", "2", "--export", str(out))
-    assert again.exit_code == 1
+    assert again.exit_code == 2
     assert again.stderr == f"Error: {out} already exists; pass --force to overwrite it\n"  # type: ignore[attr-defined]
     assert run(EXAMPLE, "--top", "1", "--export", str(out), "--force").exit_code == 0
     assert openpyxl.load_workbook(out).sheetnames[2] == "Offer 1"
@@ -155,7 +155,7 @@ def test_export_writes_the_offers_into_the_case_workbook(tmp_path: Path) -> None
     (["--max-payment", "-5"], "Error: --max-payment: must be 0 or more, got -5"),
     (["--discount-rate", "six"], "Error: --discount-rate: 'six' is not a rate; write it like 4.9%, 4.9%/year, "
                                  "1.5%/month or 0.05%/day"),
-    (["--date", "2020-01-01"], "Error: --date: 2020-01-01 is before the loan start 2024-03-15; give a date on or "
+    (["--as-of", "2020-01-01"], "Error: --as-of: 2020-01-01 is before the loan start 2024-03-15; give a date on or "
                                "after it"),
 ])
 def test_bad_flags_exit_2_with_one_line_each(args: list[str], message: str) -> None:
@@ -180,12 +180,12 @@ def test_case_file_problems_are_all_reported(tmp_path: Path) -> None:
     ]
 
 
-def test_nothing_owed_exits_1(tmp_path: Path) -> None:
+def test_nothing_owed_is_said_plainly(tmp_path: Path) -> None:
     case = write(tmp_path, CASE.replace("as_of = 2025-01-01", "as_of = 2026-06-01"))
     result = run(case)
-    assert result.exit_code == 1
-    assert result.stderr == ("Error: nothing is owed on 2026-06-01 (the position totals 0.00); there is nothing "  # type: ignore
-                             "to negotiate\n")
+    assert (result.exit_code, result.stderr) == (0, "")  # type: ignore[attr-defined]
+    assert result.stdout.splitlines()[-1] == ("Nothing is owed on 2026-06-01: the loan is repaid; there is "
+                                              "nothing to compare or agree.")
 
 
 def test_the_hardship_example_too() -> None:
@@ -205,7 +205,7 @@ def test_a_bad_export_target_is_refused_before_the_search(tmp_path: Path) -> Non
     existing = tmp_path / "offers.xlsx"
     existing.write_bytes(b"keep me")
     result = CliRunner().invoke(main, ["propose", EXAMPLE, "--export", str(existing)])
-    assert (result.exit_code, result.stdout) == (1, "")
+    assert (result.exit_code, result.stdout) == (2, "")
     assert result.stderr == f"Error: {existing} already exists; pass --force to overwrite it\n"
     assert existing.read_bytes() == b"keep me"
 
@@ -223,6 +223,6 @@ def test_offers_in_chinese_and_the_least_concession_flag() -> None:
     wide = json.loads(run(EXAMPLE, "--format", "json", "--min-concession", "10000").stdout)  # type: ignore[attr-defined]
     totals = [Decimal(o["metrics"]["total_payment"]) for o in wide["offers"]]
     assert len(totals) == 2 and totals[1] - totals[0] >= 10000
-    assert any("2 offer(s) instead of 5" in note for note in wide["notes"])
+    assert any("2 offers instead of 5" in note for note in wide["notes"])
     bad = run(EXAMPLE, "--min-concession", "-5")
     assert bad.exit_code == 2 and "--min-concession" in bad.stderr  # type: ignore[attr-defined]

@@ -54,11 +54,17 @@ def test_compare_names_the_cheapest_plan_both_sides_accept(example: str) -> None
                and Decimal(p["metrics"]["lump_sum_shortfall"] or 0) == 0]
     text = answer("compare", str(EXAMPLES / example))
     if not fitting:
-        assert text.startswith(f"None of the {len(data['plans'])} plans fits both sides")
+        n = len(data["plans"])
+        assert text.startswith("The one plan compared, Contract as it stands, does not fit both sides: it "
+                               if n == 1 else f"None of the {n} plans fits both sides")
         return
     best = min(fitting, key=lambda p: Decimal(p["metrics"]["total_payment"]))
     name = "Contract as it stands" if best["kind"] == "contract" else best["name"]
-    assert f"Of the {len(data['plans'])} plans, {len(fitting)} fit both sides" in text
+    n, k = len(data["plans"]), len(fitting)
+    if n == 1:
+        assert text.startswith(f"The one plan compared, {name}, fits both sides")
+    else:
+        assert f"Of the {n} plans, {k} fit{'s' if k == 1 else ''} both sides" in text
     assert f"the cheapest for the borrower is {name}:" in text or best["kind"] == "contract"
     assert f"{Decimal(best['metrics']['total_payment']):,.2f} in all" in text
 

@@ -36,7 +36,7 @@ def test_printed_without_output_and_never_overwritten_without_force(tmp_path: Pa
     target = tmp_path / "mine.toml"
     target.write_text("mine", encoding="utf-8")
     code, out = run("new", "arrears", "-o", str(target))
-    assert code == 1 and "--force" in out and target.read_text(encoding="utf-8") == "mine"
+    assert code == 2 and "--force" in out and target.read_text(encoding="utf-8") == "mine"
     assert run("new", "arrears", "-o", str(target), "--force")[0] == 0
     assert target.read_text(encoding="utf-8") == starter_text("arrears", "en")
 

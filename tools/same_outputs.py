@@ -56,6 +56,7 @@ def runs(quick: bool) -> list[list[str]]:
 
 def run(root: str, argv: list[str]) -> tuple[int, bytes, bytes]:
     env = {**os.environ, "PYTHONPATH": str(Path(root).resolve()), "COLUMNS": "100"}
+    # -P: the tree on PYTHONPATH, not the working folder (with -m, Python would import the cwd's repayplan)
     done = subprocess.run([sys.executable, "-P", "-m", "repayplan", *argv], capture_output=True, env=env,
                           cwd=EXAMPLES.parent, timeout=300)
     return done.returncode, done.stdout, done.stderr

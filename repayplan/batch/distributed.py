@@ -34,6 +34,7 @@ from typing import Any
 import pandas as pd
 
 from ..errors import InputError, RepayplanError
+from ..report.files import exists_error
 from .cases import COLUMNS
 from .io import CaseSource, _text
 from .summary import summarise
@@ -246,7 +247,7 @@ def run_dask(spec: str, output: str, client: Any = None, fmt: str = "parquet", e
         if path.resolve() in inputs:
             raise InputError(f"--output: {path} is one of the inputs; give another name")
     if target.exists() and not force:
-        raise RepayplanError(f"{target} already exists; pass --force to overwrite it")
+        raise exists_error(target)
     parts = pieces(files, blocksize)
     meta_chunk = _conform(_empty().assign(file=pd.Series([], dtype=object)))
     work = tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent if str(target.parent) else ".")

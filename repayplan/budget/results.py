@@ -160,7 +160,7 @@ class StrategyResult:
     total_penalty: Decimal  # paid (penalty owed on the start date included)
     total_fees: Decimal  # paid
     balance_left: Decimal
-    unspent: Decimal  # budget not paid out (the minimum strategy's extra, the last month's rest)
+    unspent: Decimal  # budget left over: not needed for payments (the minimum strategy's extra, the last month's rest)
     shortfall_months: int
     first_arrears: FirstArrears | None
     debts: tuple[DebtOutcome, ...]

@@ -145,7 +145,7 @@ def _levers(reader: Reader, levers: object) -> list[str]:
 
 
 def restructuring_date(case: CompareCase, given: str | None, source: str = "") -> tuple[date, list[str]]:
-    """The date a restructuring starts: ``given`` (the --date flag), else the
+    """The date a restructuring starts: ``given`` (the --as-of flag), else the
     case's ``as_of``, else today (not before the loan's start); and the
     problems, each naming the flag or the field (``compare`` and ``propose``).
 
@@ -155,7 +155,7 @@ def restructuring_date(case: CompareCase, given: str | None, source: str = "") -
     >>> restructuring_date(case, None)
     (datetime.date(2026, 3, 1), [])
     >>> restructuring_date(case, "2025-12-31", "case.toml")[1]
-    ['--date: 2025-12-31 is before the loan start 2026-01-01; give a date on or after it']
+    ['--as-of: 2025-12-31 is before the loan start 2026-01-01; give a date on or after it']
 
     A date before the last payment is refused too: the plan would forget it.
     """
@@ -166,10 +166,10 @@ def restructuring_date(case: CompareCase, given: str | None, source: str = "") -
     day = case.info.as_of or max(date.today(), loan.start)
     if given is not None:
         try:
-            day = parse_date(given, "--date")
+            day = parse_date(given, "--as-of")
         except InputError as exc:
             problems.append(str(exc))
-    where = "--date" if given is not None else f"{source}: case.as_of"
+    where = "--as-of" if given is not None else f"{source}: case.as_of"
     if day < loan.start:
         problems.append(f"{where}: {day} is before the loan start {loan.start}; give a date on or after it")
     last = max((p.date for p in case.debt.payments), default=None)

@@ -41,12 +41,13 @@ def shown_id(case_id: str) -> str:
 @click.option("--payments", "payments_file", default=None, metavar="FILE",
               help="Payments made (CSV: case_id,date,amount): adds each case's arrears statement.")
 @click.option("--as-of", default=None, metavar="YYYY-MM-DD",
-              help="Date of the arrears statements (default today); implies the arrears columns.")
+              help="The date of the figures: the arrears statements (default today; implies the arrears columns), "
+                   "and with --scenario the restructuring date, the plan starting from that arrears position.")
 @click.option("--scenario", default=None, metavar="STEPS",
               help="Also a restructured plan per case, e.g. 'rate=0%; term=36' (keys: waive, haircut, rate, "
                    "term, payment, settle, as the quick flags of repayplan compare).")
-@click.option("--date", "on", default=None, metavar="YYYY-MM-DD",
-              help="Restructuring date of --scenario (default: today, or the loan start if later).")
+@click.option("--date", "on", default=None, hidden=True,  # before --as-of: the date of --scenario, paid on schedule
+              help="Restructuring date of --scenario, the case taken as paid on schedule up to it.")
 @click.option("--max-term", default=None, type=click.IntRange(1, 1200),
               help="Longest agreement of --scenario in months (default 60).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
@@ -75,16 +76,17 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
     as of that date (arrears_* columns), with the penalty terms of optional
     penalty_* columns (penalty_rate, penalty_base, penalty_grace_days ...,
     the [penalty] keys). With --scenario each case also gets a restructured
-    plan's figures (scenario_* columns), the case taken as paid on schedule
-    up to --date unless its payments are given; a case the scenario cannot
-    be applied to says why in scenario_problem.
+    plan's figures (scenario_* columns): from its arrears position with
+    --payments or --as-of, else the case taken as paid on schedule up to
+    today; a case the scenario cannot be applied to says why in
+    scenario_problem.
 
     \b
     Examples:
       repayplan batch examples/portfolio.csv
       repayplan batch cases.csv -o summary.xlsx
       repayplan batch cases.parquet -o summary.jsonl --errors rejected.csv
-      repayplan batch examples/portfolio.csv --scenario "rate=0%; term=36" --date 2026-01-15
+      repayplan batch examples/portfolio.csv --scenario "rate=0%; term=36"
       repayplan batch cases.csv --payments paid.csv --as-of 2026-01-31 -o arrears.xlsx
       repayplan batch 'book/*.parquet' --dask local:4 -o summaries/
     """
@@ -105,7 +107,8 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
     if scenario is not None:
         plan = parse_scenario(scenario, parse_date(on, "--date") if on else None, max_term)
     elif on is not None or max_term is not None:
-        raise click.UsageError("--date and --max-term go with --scenario; give --scenario 'rate=0%; term=36'")
+        raise click.UsageError(f"{'--date' if on is not None else '--max-term'} goes with --scenario; give "
+                               "--scenario 'rate=0%; term=36'")
     show = sys.stderr.isatty() if progress is None else progress
     if dask_address is not None:
         _on_dask(cases, output, fmt, errors, force, dask_address, plan, history, show)

@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from .common import emit, format_option, handle_errors, lang_option, payments_option, with_history
+from .dates import as_of_option
 
 #: quick-scenario flag -> how it becomes a step table
 QUICK_FLAGS = ("waive", "haircut", "rate", "term", "payment", "settle")
@@ -56,7 +57,7 @@ def quick_name(flags: dict[str, Any]) -> str:
 @click.command()
 @click.argument("case", type=click.Path(dir_okay=False, path_type=str))
 @click.option("--scenario", "names", multiple=True, help="Only the scenario of this name (repeat for several).")
-@click.option("--date", "on", default=None, help="Restructuring date, YYYY-MM-DD (default: [case] as_of, else today).")
+@as_of_option("Restructuring date: the debt's position on it (default: [case] as_of, else today).", "on")
 @click.option("--waive", default=None, help="Quick scenario: waive in full, e.g. penalty,fees,interest.")
 @click.option("--haircut", default=None, help="Quick scenario: forgive principal, 20% or an amount.")
 @click.option("--rate", default=None, help="Quick scenario: a new rate from the date, e.g. 0% (interest freeze).")

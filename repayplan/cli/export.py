@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from .common import handle_errors, lang_option, payments_option, with_history
+from .dates import as_of_option
 
 
 @click.command()
@@ -17,8 +18,7 @@ from .common import handle_errors, lang_option, payments_option, with_history
               help="Only the scenario of this name (repeat for several); default every scenario.")
 @click.option("--terms", "terms_plan", default=None,
               help="The plan the Terms sheet is filled from; default the first scenario, else the contract.")
-@click.option("--date", "on", default=None,
-              help="Restructuring date (the debt's position), YYYY-MM-DD; default [case] as_of, else today.")
+@as_of_option("Restructuring date: the debt's position on it (default: [case] as_of, else today).", "on")
 @click.option("--cap", default=None, help="Cost-of-credit cap to check: 24%, 4xLPR or any rate.")
 @click.option("--for", "audience", type=click.Choice(["mediator", "borrower", "creditor"]), default="mediator",
               show_default=True, help="Whose copy: the mediator's has every figure; the borrower's leaves out the "
@@ -68,12 +68,14 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
     agreement = agreement_of(case, comparison, plans[terms_index])
     book = case_book(data.info, loan, plans, statement, check, lang, terms_index, comparison, audience, agreement)
     target = export_workbook(book, output, force=force)
-    if comparison.position.total <= 0:
-        from ..report.labels import label
+    from ..report.labels import label
 
-        click.echo(f"Wrote {target}: " + label("cmp.nothing_owed", lang).format(date=day.isoformat()))
+    if comparison.position.total <= 0:
+        click.echo(label("wrote.file", lang).format(target=target, what=label("cmp.nothing_owed", lang).format(
+            date=day.isoformat())))
         return
-    click.echo(f"Wrote {target}: {len(comparison.plans)} plan(s) compared, terms from {plans[terms_index].name!r}")
+    click.echo(label("wrote.file", lang).format(target=target, what=label("wrote.compared", lang).format(
+        n=len(comparison.plans), name=plans[terms_index].name)))
 
 
 def agreement_of(case: str, comparison: Any, chosen: Any) -> Any:

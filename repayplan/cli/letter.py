@@ -7,6 +7,7 @@ from typing import Any
 import click
 
 from .common import handle_errors
+from .dates import as_of_option
 
 
 @click.command()
@@ -17,7 +18,7 @@ from .common import handle_errors
 @click.option("--scenario", default=None, help="The plan: the case's [[scenarios]] entry of this name.")
 @click.option("--offer", default=None, type=click.IntRange(1, 20),
               help="The plan: offer N as `repayplan propose --top N` lists it (N up to 5: its default list).")
-@click.option("--as-of", "as_of", default=None, help="The date of the figures, YYYY-MM-DD (default [case] as_of).")
+@as_of_option("The date of the figures (default [case] as_of).")
 @click.option("--claimed", default=None, help="The creditor's claimed total (default [case] claimed).")
 @click.option("--cap", default=None, help="A legal cap for the dispute letter: 24% or 4xLPR (default [creditor] cap).")
 @click.option("--reply-days", default=15, show_default=True, type=click.IntRange(1, 90),

@@ -103,4 +103,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
     else:
         emit(plan_table(result, lang, [result.cheapest.name] if chosen is None else chosen))
     if export:
-        click.echo(f"wrote {export}", err=True)
+        from ..report.labels import label
+
+        click.echo(label("wrote.file", lang).format(target=export, what=label("wrote.strategies", lang).format(
+            n=len(result.results))), err=True)

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from .common import emit, format_option, handle_errors, lang_option
+from .dates import as_of_option
 
 if TYPE_CHECKING:
     from ..casefile.negotiate import NegotiationCase
@@ -64,7 +65,7 @@ def overrides(flags: dict[str, Any], loan_start: date) -> tuple[dict[str, Any], 
 
 @click.command()
 @click.argument("case", type=click.Path(dir_okay=False, path_type=str))
-@click.option("--date", "on", default=None, help="Restructuring date, YYYY-MM-DD (default: [case] as_of, else today).")
+@as_of_option("Restructuring date: the debt's position on it (default: [case] as_of, else today).", "on")
 @click.option("--max-payment", default=None, help="Most the borrower can pay a month (default: [borrower] "
               "max_payment, else monthly_income − monthly_expenses).")
 @click.option("--lump-sum", default=None, help="Cash the borrower has now, for a settlement (default [borrower] "
@@ -155,20 +156,29 @@ def _export(data: NegotiationCase, proposal: Proposal, target: str, force: bool,
     from ..errors import RepayplanError
     from ..report.excel import export_workbook
     from ..report.excel.case import case_book, comparison_plans, contract_plan
+    from ..report.labels import label
     from .export import agreement_of, replace_note
 
-    if not proposal.offers:
+    nothing_owed = proposal.position.total <= 0
+    if not proposal.offers and not nothing_owed:
         raise RepayplanError(f"--export: no offer fits, so there is nothing to write to {target}")
     debt = data.case.debt
     comparison = proposal.comparison(short_names=True)
     plans = comparison_plans(comparison, lang)
     plans.append(replace_note(contract_plan(debt.loan, lang=lang, compared=False), lang))
+    if nothing_owed:  # as export writes it: said plainly, the contract schedule for the record
+        plans = [p for p in plans if p.kind == "schedule"]
     st = None
     if debt.has_history:
         st = statement(debt.loan, [p for p in debt.payments if p.date <= proposal.on], debt.penalty, proposal.on)
-    terms_index = 1 if proposal.contract is not None else 0
+    terms_index = 1 if proposal.contract is not None and not nothing_owed else 0
     agreement = agreement_of(case, comparison, plans[terms_index]) if case else None  # Terms as the agreement
     book = case_book(data.case.info, debt.loan, plans, st, None, lang, terms_index, comparison,
                      agreement=agreement)
     written = export_workbook(book, target, force=force)
-    click.echo(f"Wrote {written}: {len(proposal.offers)} offer(s) and the contract as it stands", err=True)
+    if nothing_owed:
+        click.echo(label("wrote.file", lang).format(target=written, what=label("cmp.nothing_owed", lang).format(
+            date=proposal.on.isoformat())), err=True)
+        return
+    click.echo(label("wrote.file", lang).format(target=written, what=label("wrote.offers", lang).format(
+        n=len(proposal.offers))), err=True)

@@ -11,6 +11,7 @@ import click
 
 from .build import LOAN_FLAGS, loan_from_inputs, loan_options
 from .common import case_argument, emit, format_option, handle_errors, lang_option
+from .dates import as_of_option
 
 if TYPE_CHECKING:
     from ..arrears import Payment, PenaltyPolicy
@@ -123,8 +124,7 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
 
 @click.command()
 @case_argument
-@click.option("--as-of", "as_of", default=None,
-              help="Statement date, YYYY-MM-DD; default the case's as_of, else today.")
+@as_of_option("Statement date (default: [case] as_of, else today).")
 @click.option("--payments", "payments_file", default=None, type=click.Path(dir_okay=False, path_type=str),
               help="Payment history: CSV, or .xlsx as banks and payment apps export it (the first sheet), with "
                    "columns date,amount (日期/还款日期, 金额/还款金额); replaces the case file's [[payments]].")

@@ -266,6 +266,13 @@ def search(position: Position, on: date, constraints: Constraints, top: int = 5,
     from .diagnose import diagnose
     from .explain import narrow_note, notes_for, offer_say, reason
 
+    if position.total <= 0:  # said plainly, as compare says it: nothing to negotiate, no offer, nothing binding
+        from ..text import msg
+
+        nothing = Say("cmp.nothing_owed", {"date": on.isoformat()})
+        costed, contract_metrics = _contract(contract, None, constraints)
+        return Proposal(on, position, constraints, constraints.required_npv(position), (), None,
+                        (str(msg("cmp.nothing_owed", date=on.isoformat())),), 0, costed, contract_metrics, (nothing,))
     s = Search(position, on, constraints)
     notes = notes_for(s.ctx)
     richest = s.feasible()

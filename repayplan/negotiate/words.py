@@ -17,7 +17,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ..text import Msg
+from ..text import Msg, fill
 from ..text import say as text_say
 
 
@@ -43,7 +43,7 @@ def render(say: Say, word: Callable[[str], str], lang: str = "en") -> str:
         elif isinstance(value, Msg):
             value = text_say(value, lang)
         values[name] = value
-    return word(say.key).format(**values)
+    return fill(word(say.key), values)
 
 
 def english(say: Say) -> str:
@@ -70,10 +70,11 @@ WORDS: dict[str, str] = {
     "prop.w.join": "{parts}",
     # steps, in a few words each
     "prop.w.waive": "waive {what}", "prop.w.waive_amount": "waive {amount} of {what}",
-    "prop.w.rate": "rate {rate}", "prop.w.term": "{n} installments",
+    "prop.w.rate": "rate {rate}", "prop.w.term": "{n} {n|installment|installments}",
     "prop.w.haircut": "forgive {amount} of principal", "prop.w.haircut_percent": "forgive {percent} of principal",
-    "prop.w.settle": "settle for {amount}", "prop.w.settle_in": "settle for {amount} in {n} installments",
-    "prop.w.settle_down": "settle for {amount} ({down} down, {n} installments)",
+    "prop.w.settle": "settle for {amount}", "prop.w.settle_in": "settle for {amount} in {n} "
+                                                                "{n|installment|installments}",
+    "prop.w.settle_down": "settle for {amount} ({down} down, {n} {n|installment|installments})",
     "prop.w.payment": "pay {amount} an installment until repaid", "prop.w.keep": "keep the contract",
     "prop.w.step": "{text}",
     "prop.w.offer": "Offer {rank}: {steps}",
@@ -96,16 +97,17 @@ WORDS: dict[str, str] = {
     "prop.w.in_budget": "within the borrower's {amount} a month",
     "prop.w.with_lump": "with the borrower's {amount} now",
     "prop.w.in_cap": "within the legal cap {cap}", "prop.w.no_concession": "with no concession beyond the new term",
-    "prop.w.longest": "{limit}, over the longest term the creditor signs ({months} months)",
+    "prop.w.longest": "{limit}, over the longest term the creditor signs ({months} {months|month|months})",
     "prop.w.between": "Between the two ends: the creditor recovers {npv} ({share}) for {total} from the borrower",
     "prop.w.paid_now": "{total} paid now, {forgiven} forgiven",
-    "prop.w.installments": "{n} installments of at most {each}, {total} in all",
-    "prop.w.now_then": "{lump} now, then {n} installments of at most {each}, {total} in all",
+    "prop.w.installments": "{n} {n|installment|installments} of at most {each}, {total} in all",
+    "prop.w.now_then": "{lump} now, then {n} {n|installment|installments} of at most {each}, {total} in all",
     # notes
     "prop.w.note_position": "position on {on}: {owed} owed; recovery is the creditor's NPV at {rate} a year (its cost "
                             "of funds) as a share of {base}",
     "prop.w.base_owed": "what is owed", "prop.w.base_principal": "the principal",
-    "prop.w.note_terms": "terms of 1 to {n} installments (at most {months} months) are searched, and the whole "
+    "prop.w.note_terms": "terms of 1 to {n} {n|installment|installments} (at most {months} {months|month|months}) are "
+                         "searched, and the whole "
                          "budget each month with the term following",
     "prop.w.note_contract": "{text}, and the contract's own {n} remaining installments",
     "prop.w.note_order": "concessions in the order a creditor usually makes them: waive penalty and fees, lower the "
@@ -119,15 +121,17 @@ WORDS: dict[str, str] = {
     "prop.w.note_cap": "legal cap on the borrower's effective annual cost: {cap}",
     "prop.w.lever.haircut": "haircut", "prop.w.lever.settle": "settle",
     "prop.w.note_reservation": "the borrower's reservation: what is owed repaid as fast as the budget allows, with no "
-                               "concession ({how}, {n} installments, {total} in all); no offer costs the borrower "
+                               "concession ({how}, {n} {n|installment|installments}, {total} in all); no offer costs "
+                               "the borrower "
                                "more",
     "prop.w.how_budget": "{amount} an installment until repaid", "prop.w.how_once": "everything in one installment",
     "prop.w.note_no_reservation": "no reservation: the budget does not repay what is owed within the creditor's "
                                   "longest term without a concession, so offers are not bounded by it",
-    "prop.w.note_narrow": "{count} offer(s) instead of {top}: the offers that fit cost the borrower from {low} to "
+    "prop.w.note_narrow": "{count} {count|offer|offers} instead of {top}: the offers that fit cost the borrower from "
+                          "{low} to "
                           "{high}, and offers that save less than {gap} on one another (or on the last) are not "
                           "distinct concessions (--min-concession)",
-    "prop.w.note_savings": "savings are against the contract as it stands: {basis}",
+    "prop.w.note_savings": "savings are against the contract as it stands; {basis}",
     # when nothing fits
     "prop.w.none": "No offer fits: {ways}.", "prop.w.or": ", or ",
     "prop.w.none_at_all": "No offer fits: no plan the creditor's levers allow {minimum}fits the borrower's means and "
@@ -137,7 +141,7 @@ WORDS: dict[str, str] = {
     "prop.w.need_recovery": "the creditor to accept {share} {base} (NPV {npv}) instead of {have} ({required})",
     "prop.w.of_owed": "of what is owed", "prop.w.of_principal": "of the principal",
     "prop.w.need_lump": "a lump sum of {short} more now ({need} instead of {have})",
-    "prop.w.need_term": "the creditor to allow {need} months instead of {have}",
+    "prop.w.need_term": "the creditor to allow {need} {need|month|months} instead of {have}",
     "prop.w.need_cap": "the cost of credit to be allowed up to {need}: every plan the creditor's levers allow costs "
                        "the borrower more than the legal cap {cap}, so the way out is a lower rate (set-rate) or "
                        "waivers",

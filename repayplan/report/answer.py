@@ -70,10 +70,14 @@ def compare_answer(comp: Any, names: list[str], lang: str) -> str:
         short = sum(1 for m in metrics if m.meets_min_recovery is False)
         dear = sum(1 for m in metrics if (m.payment_to_budget is not None and m.payment_to_budget > 1)
                    or m.lump_sum_shortfall)
+        if len(metrics) == 1:  # 'None of the 1 plan fits: 0 recover less ...' says nothing
+            why = [label(f"answer.only_{k}", lang) for k, count in (("short", short), ("dear", dear)) if count]
+            return _say("compare_only_none", lang, name=names[0], why=label("answer.only_and", lang).join(why))
         return _say("compare_none", lang, n=len(metrics), short=short, dear=dear)
     best = min(fitting, key=lambda i: (metrics[i].total_payment, i))
     m = metrics[best]
-    return _say("compare_best", lang, n=len(metrics), k=len(fitting), name=names[best], total=g(m.total_payment),
+    key = "compare_best" if len(metrics) > 1 else "compare_only"  # 'Of the 1 plan, 1 fits' says nothing
+    return _say(key, lang, n=len(metrics), k=len(fitting), name=names[best], total=g(m.total_payment),
                 payments=m.payments, largest=g(m.largest_payment or Decimal(0)),
                 recovery=percent_text(m.recovery, 2) if m.recovery is not None else "—")
 

@@ -17,7 +17,7 @@ target. An output that is one of the run's inputs is refused.
 >>> atomic_write(folder / "a.txt", lambda tmp: tmp.write_text("two"))  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-repayplan.errors.RepayplanError: ... already exists; pass --force to overwrite it
+repayplan.errors.InputError: ... already exists; pass --force to overwrite it
 >>> sorted(p.name for p in folder.iterdir())
 ['a.txt']
 """
@@ -35,6 +35,7 @@ from types import TracebackType
 from typing import Any
 
 from ..errors import InputError, RepayplanError
+from ..text import msg
 
 #: Temporary files being written by this process; removed on SIGTERM/SIGHUP.
 _LIVE: set[Path] = set()
@@ -43,15 +44,25 @@ _SIGNALS = tuple(getattr(signal, name) for name in ("SIGTERM", "SIGHUP") if hasa
 
 def check_target(target: str | Path, force: bool = False) -> Path:
     """Refuse an output path before any work is done: an existing file
-    without ``force`` (exit 1, untouched), a directory, a missing folder."""
+    without ``force`` (exit 2, untouched), a directory, a missing folder."""
     target = Path(target)
     if target.is_dir():
         raise InputError(f"output: {target} is a directory; give a file name")
     if target.exists() and not force:
-        raise RepayplanError(f"{target} already exists; pass --force to overwrite it")
+        raise exists_error(target)
     if not target.parent.is_dir():
         raise InputError(f"output: folder {target.parent} does not exist; create it or choose another path")
     return target
+
+
+def exists_error(target: str | Path) -> InputError:
+    """An existing file the run would overwrite without --force: the user's input to fix (exit 2), one line
+    naming the file and the fix, in the user's language.
+
+    >>> str(exists_error("case.xlsx"))
+    'case.xlsx already exists; pass --force to overwrite it'
+    """
+    return InputError(msg("file.exists", target=str(target)))
 
 
 def refuse_inputs(target: str | Path | None, flag: str, inputs: Iterable[str | Path | None]) -> None:

@@ -105,7 +105,7 @@ def proposal_csv(proposal: Proposal, lang: str = "en") -> str:
     def head(key: str) -> str:
         return key if lang == "en" else label(key, lang)
 
-    if not proposal.offers:
+    if not proposal.offers and proposal.position.total > 0:
         rows = []
         if proposal.binding is not None:
             b: Any = proposal.binding
@@ -167,6 +167,8 @@ def proposal_table(proposal: Proposal, lang: str = "en") -> str:
     pairs = [(label("currency", lang), currency_name(proposal.currency, lang)),
              (label("cmp.date", lang), proposal.on.isoformat()),
              (label("cmp.owed", lang), policy.grouped(p.total) + (f" = {breakdown}" if breakdown else ""))]
+    if p.total <= 0:  # said plainly, as compare says it: not a search that found nothing
+        return fit_lines(key_values(pairs) + "\n\n" + said(proposal.said[0], proposal.notes[0], lang)) + "\n"
     pairs += asked(proposal, lang)
     steps = steps_text(proposal.offers[0].steps, lang) if proposal.offers else ""
     out = [propose_answer(proposal, steps, lang), "", key_values(pairs), ""]
@@ -225,20 +227,18 @@ def offer_name(offer: Any, lang: str) -> str:
 
 
 def _paste(offer: Any, proposal: Proposal, lang: str) -> str:
-    """The entry to paste; when its name line is wider than the terminal, a short name (Offer 1, 方案1) with
-    the full one in a comment above it, which wraps."""
+    """The entry to paste, named in full whatever the terminal's width (it is copied into a case file or a
+    letter, so its name is the offer's, never a short one); when a step line is wider than the terminal,
+    each step as its own table."""
     name = offer_name(offer, lang)
     entry = scenario_toml(name, offer.steps, proposal.on)
     width = current_width()
-    if width is None or max(display_width(line) for line in entry.splitlines()) <= width:
+    if width is None or max(display_width(line) for line in entry.splitlines()[1:] if
+                            not line.startswith("name = ")) <= width:
         return entry
-    short = label("prop.offer_n", lang).format(n=offer.rank)
-    entry = scenario_toml(short, offer.steps, proposal.on)
-    if max(display_width(line) for line in entry.splitlines()) > width:  # each step as its own table
-        lines = entry.splitlines()[:3] + ["[[scenarios.steps]]\n" + "\n".join(
-            f"{k} = {toml_value(v)}" for k, v in table.items()) for table in step_tables(offer.steps)]
-        entry = "\n".join(lines)
-    return f"# {name}\n" + entry
+    lines = entry.splitlines()[:3] + ["[[scenarios.steps]]\n" + "\n".join(
+        f"{k} = {toml_value(v)}" for k, v in table.items()) for table in step_tables(offer.steps)]
+    return "\n".join(lines)
 
 
 def _column(key: str) -> str:

@@ -68,7 +68,7 @@ def dispute_letter(case: LetterCase, lang: str, reply_days: int = REPLY_DAYS, th
     blocks.append(Para(_fill(key, lang, cur, difference=abs(difference))))
     if difference:
         if facts.readings:
-            blocks.append(Para(label("dl.readings", lang)))
+            blocks.append(Para(label("dl.readings", lang).format(count=len(facts.readings))))
             texts = punctuate([_reading(r, case, lang) for r in facts.readings], lang)
             blocks += [Para(f"{item_number(i, lang)}{text}", "item") for i, text in enumerate(texts, start=1)]
         else:

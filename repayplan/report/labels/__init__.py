@@ -8,6 +8,9 @@
 
 from __future__ import annotations
 
+from typing import Any
+
+from ...text import fill
 from .en import EN
 from .zh import ZH
 
@@ -17,8 +20,21 @@ LABELS: dict[str, dict[str, str]] = {"en": EN, "zh": ZH}
 
 
 def label(key: str, lang: str = "en") -> str:
-    """The label of a key in a language; English, then the key, as fallbacks."""
-    return LABELS.get(lang, {}).get(key) or LABELS["en"].get(key) or key
+    """The label of a key in a language; English, then the key, as fallbacks. A label with counted words
+    formats them in the number their counts ask for (:func:`repayplan.text.fill`).
+
+    >>> label("plan.n_months").format(n=1), label("plan.n_months").format(n=2), label("plan.n_months", "zh").format(n=1)
+    ('1 month', '2 months', '1个月')
+    """
+    text = LABELS.get(lang, {}).get(key) or LABELS["en"].get(key) or key
+    return Counted(text) if "|" in text else text
+
+
+class Counted(str):
+    """A label with counted words ({n|installment|installments}): ``format`` fills them (one helper for counts)."""
+
+    def format(self, *args: Any, **values: Any) -> str:
+        return fill(str(self), values) if not args else str(self).format(*args, **values)
 
 
 def currency_name(code: str, lang: str = "en") -> str:

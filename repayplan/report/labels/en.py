@@ -87,7 +87,8 @@ EN: dict[str, str] = {
     "wb.sheet_summary": "Summary", "wb.sheet_arrears": "Arrears", "wb.sheet_terms": "Terms",
     "wb.sheet_charts": "Charts", "wb.doc_title": "Case file {case}: repayment plans",
     "wb.doc_subject": "Repayment plans for a consumer debt",
-    "wb.doc_description": "{plans} plan(s) in {currency}, written by repayplan; formulas recalculate when an "
+    "wb.doc_description": "{plans} {plans|plan|plans} in {currency}, written by repayplan; formulas recalculate when "
+                          "an "
                           "input changes.",
     "wb.case": "Case", "wb.page_of": "Page {page} of {pages}", "wb.contract_rate": "Contract rate ({unit})",
     "wb.per_year": "per year", "wb.per_month": "per month", "wb.per_day": "per day",
@@ -100,7 +101,7 @@ EN: dict[str, str] = {
     "wb.rule_interest": "Interest = opening balance × {rate}, rounded {rounding}.",
     "wb.rule_periodic": "the rate per period", "wb.rule_daily": "the daily rate × days",
     "wb.rule_odd_add": "Period 1 adds {days} odd days at the daily rate.",
-    "wb.rule_short": "Period 1 is short: its {days} days at the daily rate.",
+    "wb.rule_short": "Period 1 is short: its {days} {days|day|days} at the daily rate.",
     "wb.rule_annuity": "Principal = installment − interest; the last installment repays what is left. Payment = "
                        "principal + interest + fees + penalty.",
     "wb.rule_equal-principal": "Principal = the principal part (opening balance ÷ installments, rounded); the "
@@ -148,13 +149,13 @@ EN: dict[str, str] = {
     "plan.strategy": "Strategy", "plan.months": "Months to debt-free", "plan.debt_free_date": "Debt-free on",
     "plan.total_paid": "Total paid", "plan.of_interest": "  of which interest",
     "plan.of_penalty": "  of which penalty interest", "plan.of_fees": "  of which fees",
-    "plan.balance_left": "Still owed at the end", "plan.unspent": "Budget not paid out",
+    "plan.balance_left": "Still owed at the end", "plan.unspent": "Budget left over",
     "plan.payoff": "{debt} paid off", "plan.first_arrears": "First in arrears", "plan.not_repaid": "not repaid",
-    "plan.years_months": "{years} y {months} m", "plan.n_months": "{n} months",
+    "plan.years_months": "{years} y {months} m", "plan.n_months": "{n} {n|month|months}",
     "plan.cheapest_line": "Cheapest: {name} ({cost} of interest, penalty and fees).",
     "plan.difference": "{cheaper} costs {saving} less than {dearer}",
-    "plan.months_sooner": " and is debt-free {months} month(s) sooner",
-    "plan.months_later": " but takes {months} month(s) longer", "plan.months_same": " in as many months",
+    "plan.months_sooner": " and is debt-free {months} {months|month|months} sooner",
+    "plan.months_later": " but takes {months} {months|month|months} longer", "plan.months_same": " in as many months",
     "plan.warnings_heading": "Paying only the minimum: how long it takes and what it costs",
     "plan.warning_minimum": "{debt}: paying only the minimum takes {months} and costs {total} in all "
                             "({charges} of it interest and fees).",
@@ -167,7 +168,7 @@ EN: dict[str, str] = {
     "plan.shortfall_gap": "In month {period} the minimums due exceed the monthly budget by {gap}.",
     "plan.always_covered": "always covers the minimums",
     "plan.first_short": "first short on {date} (month {period}): {debts} into arrears; short in {months} "
-                        "month(s); penalty interest charged {penalty}, fees charged {fees} (paid or not)",
+                        "{months|month|months}; penalty interest charged {penalty}, fees charged {fees} (paid or not)",
     "plan.owed_at_end": "; {balance} still owed after month {months}",
     "plan.shortfall_rule": "Below the minimums every strategy pays them by one rule: the debt dearest to fall "
                            "behind on (its rate plus its penalty rate a year) first, every minimum that fits in "
@@ -215,7 +216,7 @@ EN: dict[str, str] = {
     "prop.available": "{amount} available now", "prop.npv_at": "NPV at {rate} a year",
     "prop.at_least": "at least {share} {base} ({amount})", "prop.of_owed": "of what is owed",
     "prop.of_principal": "of the principal", "prop.no_minimum": "no minimum recovery given",
-    "prop.max_months": "at most {months} months",
+    "prop.max_months": "at most {months} {months|month|months}",
     "prop.concessions": "concessions: {levers}; the term is searched",
     # case-file workbook, again (XlsxWriter, live links, agreement-shaped Terms, party copies, on paper)
     "wb.copy_mediator": "Mediator's copy (all figures)", "wb.copy_borrower": "Borrower's copy",
@@ -275,10 +276,12 @@ EN: dict[str, str] = {
                              "repaid in the installments below without further charges;",
     "agr.concession_rate": "to charge interest at {rate} from {date} instead of the Original Contract's "
                            "{contract_rate}, as included in the installments below;",
-    "agr.schedule": "The Borrower shall repay the Creditor {total} in {n} installments from {first} to {last}, each "
+    "agr.schedule": "The Borrower shall repay the Creditor {total} in {n} {n|installment|installments} from {first} "
+                    "to {last}, each "
                     "paid in full on or before its due date below:",
     "agr.schedule_settlement": "The parties settle everything owed under the Original Contract for {settlement}, "
-                               "which the Borrower pays in {n} installments from {first} to {last}, each in full on "
+                               "which the Borrower pays in {n} {n|installment|installments} from {first} to {last}, "
+                               "each in full on "
                                "or before its due date below:",
     "agr.col_number": "No.", "agr.col_due": "Due date", "agr.col_amount": "Amount", "agr.col_principal":
     "Of which principal", "agr.col_other": "Of which interest and charges", "agr.total_row": "Total",
@@ -295,13 +298,17 @@ EN: dict[str, str] = {
     "agr.prepayment": "The Borrower may repay all or part early at any time without any fee, penalty or other "
                       "charge. A partial prepayment is applied to the installments falling due last; the others "
                       "keep their amounts and dates.",
-    "agr.default": "If the Borrower misses {installments} installments in all, or pays any installment more than "
-                   "{days} days late, the Creditor may end this Agreement by written notice: the concessions above "
+    "agr.default": "If the Borrower misses {installments} {installments|installment|installments} in all, or pays any "
+                   "installment more than "
+                   "{days} {days|day|days} late, the Creditor may end this Agreement by written notice: the "
+                   "concessions above "
                    "lapse, and what is unpaid of the original debt (the {acknowledged} acknowledged above, less "
                    "what the "
                    "Borrower has paid under this Agreement) falls due at once.",
-    "agr.default_plain": "If the Borrower misses {installments} installments in all, or pays any installment more "
-                         "than {days} days late, the Creditor may end this Agreement by written notice, and what is "
+    "agr.default_plain": "If the Borrower misses {installments} {installments|installment|installments} in all, or "
+                         "pays any installment more "
+                         "than {days} {days|day|days} late, the Creditor may end this Agreement by written notice, "
+                         "and what is "
                          "unpaid of the {acknowledged} acknowledged above (less what the Borrower has paid under this "
                          "Agreement) falls due at once.",
     "agr.discharge": "Once the Borrower has paid everything due under this Agreement, {paid} in all, every claim "
@@ -349,11 +356,11 @@ EN: dict[str, str] = {
     "doc.page": "Page {page} of {pages}",
     "lt.to": "To: {creditor}", "lt.applicant": "Applicant", "lt.colon": ": ", "lt.list_sep": ", ",
     "lt.loan": "On {signed} I signed loan contract no. {contract_no} with you for a principal of {principal}, "
-               "repayable in {term} installments from {start} at {rate}.",
+               "repayable in {term} {term|installment|installments} from {start} at {rate}.",
     "lt.loan_norate": "On {signed} I signed loan contract no. {contract_no} with you for a principal of {principal}, "
-                      "repayable in {term} installments from {start}.",
+                      "repayable in {term} {term|installment|installments} from {start}.",
     "lt.loan_card": "I hold your credit card (agreement no. {contract_no}, signed on {signed}); its installment plan "
-                    "of {principal} is repayable in {term} installments from {start}.",
+                    "of {principal} is repayable in {term} {term|installment|installments} from {start}.",
     "lt.closing": "Yours faithfully,", "lt.closing_to": "-",
     "lt.sign_applicant": "Applicant (signature): ", "lt.sign_date": "Date: ",
     "lt.enclosures": "Enclosures:", "lt.enclosure": "{n}. {text}",
@@ -379,7 +386,8 @@ EN: dict[str, str] = {
                      "cardholder is still willing to repay, the issuing bank may negotiate with the cardholder on an "
                      "equal footing and reach a personalised installment repayment agreement.\" My debt exceeds my "
                      "ability to repay and I remain willing to repay; I therefore ask for such an agreement.",
-    "hl.reply": "Please reply in writing within {days} days of receiving this request, and pause collection until "
+    "hl.reply": "Please reply in writing within {days} {days|day|days} of receiving this request, and pause "
+                "collection until "
                 "then, without contacting my family, colleagues or any other third party.",
     "dl.title": "Dispute of the Amount Claimed and Request for an Itemised Statement",
     "dl.claim": "Your notice states that on {date} I owe {claimed}.",
@@ -388,8 +396,8 @@ EN: dict[str, str] = {
     "dl.more": "Your figure is {difference} more than the contract gives.",
     "dl.less": "Your figure is {difference} less than the contract gives.",
     "dl.same": "Your figure equals the one the contract gives.",
-    "dl.readings": "The difference is exactly what the following reading(s), which the contract does not provide "
-                   "for, add:",
+    "dl.readings": "The difference is exactly what the following {count|reading|readings}, which the contract does not "
+                   "provide for, {count|adds|add}:",
     "dl.readings_none": "I have found no reading of the contract that gives your figure.",
     "dl.reading_base": "penalty interest charged on {base} instead of {contract_base} as the contract provides",
     "dl.reading_compound": "penalty interest charged on unpaid interest too (compound interest)",
@@ -412,7 +420,8 @@ EN: dict[str, str] = {
                        "People's Court on Private Lending Cases",
     "dl.cap_rule_rate": "the limit of {rate} a year",
     "dl.requests": "I therefore ask you:",
-    "dl.req_statement": "to send me within {days} days of receiving this request a written, itemised statement: "
+    "dl.req_statement": "to send me within {days} {days|day|days} of receiving this request a written, itemised "
+                        "statement: "
                         "principal, interest, penalty interest, compound interest, late fees and every other charge, "
                         "installment by installment, each with the rate, the base, the dates from and to and the "
                         "number of days it was charged for;",
@@ -429,15 +438,19 @@ EN: dict[str, str] = {
                                     " in one payment on or before {first}:",
     "agr.schedule_settlement_down": "The parties settle everything owed under the Original Contract for "
                                     "{settlement}: the Borrower pays {down}"
-                                    " on or before {first}, then {n} installments from {next} to {last}, each in "
+                                    " on or before {first}, then {n} {n|installment|installments} from {next} to "
+                                    "{last}, each in "
                                     "full on or before its due date below:",
-    "hl.plan": "to my repaying {total} in {n} installments from {first} to {last}, on the dates and in the amounts "
+    "hl.plan": "to my repaying {total} in {n} {n|installment|installments} from {first} to {last}, on the dates and "
+               "in the amounts "
                "below.",
     "hl.plan_once": "to my paying {total} in one payment on {first}.",
-    "hl.plan_down": "to my paying {down} on {first} and the rest in {n} installments from {next} to {last}, {total} "
+    "hl.plan_down": "to my paying {down} on {first} and the rest in {n} {n|installment|installments} from {next} to "
+                    "{last}, {total} "
                     "in all,"
                     " on the dates and in the amounts below.",
-    "hl.plan_settlement": "to my settling everything owed for {settlement}, paid in {n} installments from {first} to "
+    "hl.plan_settlement": "to my settling everything owed for {settlement}, paid in {n} {n|installment|installments} "
+                          "from {first} to "
                           "{last}, on"
                           " the dates and in the amounts below.",
     "hl.plan_settlement_once": "to my settling everything owed for {settlement}, paid in one payment on {first}.",
@@ -488,7 +501,7 @@ EN: dict[str, str] = {
     "plan.vs_minimum": "{saving} less than paying only the minimums",
     "plan.vs_minimum_never": "where paying only the minimums never repays them",
     "plan.answer_unfinished": "Answer: at this budget no plan played repays these debts (the plans stop after "
-                              "{months} months); see the shortfall below.",
+                              "{months} {months|month|months}); see the shortfall below.",
     "plan.bound_exact": "Proven cheapest: no allocation of the money costs less than {bound} (the month model's "
                         "least, less half a cent a debt-month for rounding); this plan costs {cost}.",
     "plan.bound_time": "Best plan found within the time limit ({seconds} s): it costs {cost}; no plan costs less "
@@ -516,13 +529,14 @@ EN: dict[str, str] = {
     "plan.why_order": "pay the debts in the order {debt}: cheaper here than avalanche's ranking",
     "plan.vs_heading": "Each strategy against the {name} plan:",
     "plan.vs_more": "{name} costs {extra} more", "plan.vs_equal": "{name} costs the same",
-    "plan.vs_later": ", debt-free {months} month(s) later", "plan.vs_sooner": ", though debt-free {months} "
-                                                                             "month(s) sooner",
+    "plan.vs_later": ", debt-free {months} {months|month|months} later",
+    "plan.vs_sooner": ", though debt-free {months} {months|month|months} sooner",
     "plan.vs_same": ", debt-free in the same month", "plan.vs_never": ", and never repays the debts",
     "plan.never_month": "never",
     "plan.bound_gap": "No plan costs less than {bound}; this plan costs {cost}, at most {gap} above the cheapest "
                       "(the solver's plan loses that much to the cents of the exact replay).",
-    "plan.bound_large": "The exact search is beyond its work limit here ({months} months of several debts): the "
+    "plan.bound_large": "The exact search is beyond its work limit here ({months} {months|month|months} of "
+                        "several debts): the "
                         "best plan found costs {cost}; no plan costs less than {bound} (the linear relaxation), so "
                         "it is at most {gap} above the cheapest.",
     # --- zh: words from the core (traces, notes, units, answers, terminal) ---
@@ -553,16 +567,16 @@ EN: dict[str, str] = {
     "fee.formula": "{percent} × {base} = {amount}",
     "fee.raised": "{formula}, raised to the minimum {amount}",
     "fee.capped": "{formula}, capped at {amount}",
-    "trace.penalty_line": "{start} to {end}: {base} × {rate} × {days} days = {amount}",
+    "trace.penalty_line": "{start} to {end}: {base} × {rate} × {days} {days|day|days} = {amount}",
     "trace.accrued": (
-        "installment {period} interest {interest} × {elapsed}/{days} days ({start} to {on"
+        "installment {period} interest {interest} × {elapsed}/{days} {days|day|days} ({start} to {on"
         "}) = {amount}"),
     "trace.late_fee": "late fee on {day} (missed, unpaid after {grace_end}): {parts}{total}",
     "trace.equals": " = {amount}",
     "trace.paid_in_grace": (
         "paid in full on {day}, within {grace} grace days: no penalty interest, no late f"
         "ee"),
-    "note.payments_after": "{count} payment(s) dated after {as_of} not counted ({dates})",
+    "note.payments_after": "{count} {count|payment|payments} dated after {as_of} not counted ({dates})",
     "note.full_balance": (
         "full-balance penalty (全额罚息): charged on the loan's whole unpaid principal, o"
         "ne calculation line per interval; each installment's penalty is its share, split"
@@ -586,13 +600,13 @@ EN: dict[str, str] = {
     "note.due_on_date_grace": "due today, not yet late: no penalty; {grace} grace day{s} until {grace_end}",
     "note.in_grace": "unpaid, within the {grace} grace day{s} until {grace_end}: no penalty yet",
     "loan_amount": "Principal",
-    "base.overdue-installment": "overdue-installment",
-    "base.overdue-principal": "overdue-principal",
-    "base.outstanding": "outstanding",
+    "base.overdue-installment": "the overdue installments",
+    "base.overdue-principal": "the overdue principal",
+    "base.outstanding": "all outstanding principal (full-balance penalty)",
     "base.compound": " + unpaid interest (compound)",
     "base.payment_day": ", payment day counted",
-    "grace.waive": "{days} (waive)",
-    "grace.shift": "{days} (shift)",
+    "grace.waive": "{days} {days|day|days} (paid within them: no penalty interest, no late fee)",
+    "grace.shift": "{days} {days|day|days} (unpaid after them: penalty interest from the end of grace)",
     "scope.installment": " (by installment)",
     "scope.component": " (by component)",
     "component.fees": "fees",
@@ -623,12 +637,12 @@ EN: dict[str, str] = {
     "daycount.30/360": "30/360",
     "round.half-up": "half-up",
     "round.half-even": "half-even",
-    "sched.daily_days": "{daily} × {days} days ({day_count})",
+    "sched.daily_days": "{daily} × {days} {days|day|days} ({day_count})",
     "sched.daily_any": "{daily} × days ({day_count})",
     "sched.odd_add": "{basis} + {daily} × {odd} odd days",
-    "sched.short_first": "{daily} × {days} days (short first period)",
+    "sched.short_first": "{daily} × {days} {days|day|days} (short first period)",
     "sched.rule_odd": "; period 1: {basis}",
-    "sched.rule_bullet": "interest = principal × Σ({basis}) over {n} periods, rounded {mode} to {quantum}",
+    "sched.rule_bullet": "interest = principal × Σ({basis}) over {n} {n|period|periods}, rounded {mode} to {quantum}",
     "sched.rule_level": "interest = opening balance × {basis}, rounded {mode} to {quantum}{odd}",
     "list.and": "{head} and {last}",
     "what.penalty": "penalty",
@@ -647,30 +661,30 @@ EN: dict[str, str] = {
     "step.haircut_percent": "forgive {percent} of principal",
     "step.haircut_amount": "forgive {amount} of principal",
     "step.set_rate": "rate {rate} from the restructuring date",
-    "step.term": "{n} installments ({method}){fee}",
+    "step.term": "{n} {n|installment|installments} ({method}){fee}",
     "step.payment": "pay {amount} an installment until repaid{fee}",
     "step.fee": ", a fee of {amount} with each",
     "step.fee_of_it": ", a fee of {amount} with each (of it)",
     "moratorium.capitalise": "capitalised",
     "moratorium.defer": "deferred to the end",
     "moratorium.waive": "waived",
-    "step.moratorium": "{n} periods without payment, interest {what}",
-    "step.interest_only": "{n} periods of interest only",
+    "step.moratorium": "{n} {n|period|periods} without payment, interest {what}",
+    "step.interest_only": "{n} {n|period|periods} of interest only",
     "stage.times": "{n} × {amount}",
     "stage.then": "then {amount} until repaid",
     "stage.until": "{amount} until repaid",
     "stage.last": "{n} × {amount}, the last amount continuing until repaid",
     "step.graduated_stages": "graduated: {parts}{fee}",
-    "stage.every": "every {n} installments",
+    "stage.every": "every {n} {n|installment|installments}",
     "stage.every_year": "every year",
     "stage.from": "from {amount} until repaid",
-    "stage.over": "over {n} installments",
+    "stage.over": "over {n} {n|installment|installments}",
     "step.graduated": "graduated: +{percent} {every} {start}{fee}",
     "settle.percent": "{percent} of what is owed",
     "settle.by": " by {date}",
     "settle.one": "in one payment{when}",
-    "settle.down": "{down} down{when} and {n} installments",
-    "settle.installments": "in {n} installments",
+    "settle.down": "{down} down{when} and {n} {n|installment|installments}",
+    "settle.installments": "in {n} {n|installment|installments}",
     "step.settle": "settle for {total}, {how}, the rest forgiven",
     "settled.one": "one payment of {total} on {by}",
     "settled.installments": "{n} interest-free installments of {each}",
@@ -689,7 +703,7 @@ EN: dict[str, str] = {
     "owed.penalty": "penalty {amount}",
     "owed.fees": "fees {amount}",
     "owed.credit": "credit {amount}",
-    "plan.line": "{n} installments from {first}: {text}, on {balance} at {rate}",
+    "plan.line": "{n} {n|installment|installments} from {first}: {text}, on {balance} at {rate}",
     "plan.frozen": (
         "{total} of owed interest, penalty and fees frozen (no interest), repaid in equal"
         " parts of about {each}"),
@@ -707,16 +721,16 @@ EN: dict[str, str] = {
         "no installment fee (the contract's {fee} an installment is not charged; a term, "
         "payment or step-up step may set a fee)"),
     "plan.no_fee": "no installment fee",
-    "plan.remaining": "the contract's remaining {n} installments, unchanged",
+    "plan.remaining": "the contract's remaining {n} {n|installment|installments}, unchanged",
     "plan.remaining_accrued": (
-        "the contract's remaining {n} installments, unchanged (the first includes {accrue"
+        "the contract's remaining {n} {n|installment|installments}, unchanged (the first includes {accrue"
         "d} of interest accrued before {on})"),
     "shape.bullet": "everything at {on}",
     "shape.kept": " (the contract's own: its terms are unchanged)",
     "shape.level": "level installment {amount}{kept}",
     "shape.principal": "principal {amount} an installment{kept}",
     "shape.interest_only": "interest only, principal with the last installment",
-    "shape.graduated": "first installment {first}, then × {growth} every {every} installments",
+    "shape.graduated": "first installment {first}, then × {growth} every {every} {every|installment|installments}",
     "shape.as_agreed": "installments as agreed, the last one less",
     "contract.assumption": (
         "if nothing is agreed: every remaining installment is paid on its due date (each "
@@ -782,13 +796,13 @@ EN: dict[str, str] = {
     "owedline.principal": "Principal",
     "owedline.interest": "Interest",
     "answer.build_level": (
-        "{n} installments of {amount} from {first_due} to {last_due}: {total} in all, {in"
+        "{n} {n|installment|installments} of {amount} from {first_due} to {last_due}: {total} in all, {in"
         "terest} of it interest."),
     "answer.build_level_last": (
-        "{n} installments of {amount} from {first_due} to {last_due}, the last {last}: {t"
+        "{n} {n|installment|installments} of {amount} from {first_due} to {last_due}, the last {last}: {t"
         "otal} in all, {interest} of it interest."),
     "answer.build_varying": (
-        "{n} installments from {first_due} to {last_due}, the first {amount}, the last {l"
+        "{n} {n|installment|installments} from {first_due} to {last_due}, the first {amount}, the last {l"
         "ast}: {total} in all, {interest} of it interest."),
     "answer.build_one": (
         "One payment of {amount} on {last_due}: {total} in all, {interest} of it interest"
@@ -803,16 +817,16 @@ EN: dict[str, str] = {
         " The creditor claims {claimed}; rebuilt from the contract it is {rebuilt} (see t"
         "he claim audit below)."),
     "answer.compare_best": (
-        "Of the {n} plans, {k} fit both sides (the creditor's minimum recovery, the borro"
-        "wer's budget); the cheapest for the borrower is {name}: {total} in all, {payment"
-        "s} payments of at most {largest}, the creditor recovering {recovery}."),
+        "Of the {n} {n|plan|plans}, {k} {k|fits|fit} both sides (the creditor's minimum recovery, the "
+        "borrower's budget); the cheapest for the borrower is {name}: {total} in all, {payments} "
+        "{payments|payment|payments} of at most {largest}, the creditor recovering {recovery}."),
     "answer.compare_none": (
-        "None of the {n} plans fits both sides: {short} recover less than the creditor's "
-        "minimum, {dear} ask more than the borrower's budget."),
+        "None of the {n} {n|plan|plans} fits both sides: {short} {short|recovers|recover} less than the "
+        "creditor's minimum, {dear} {dear|asks|ask} more than the borrower's budget."),
     "answer.propose_best": (
-        "{name} fits both sides and costs the borrower least: {steps}; {total} in all, {p"
-        "ayments} payments of at most {largest}; the creditor recovers {npv} in present v"
-        "alue ({recovery}), its minimum being {required}."),
+        "{name} fits both sides and costs the borrower least: {steps}; {total} in all, {payments} "
+        "{payments|payment|payments} of at most {largest}; the creditor recovers {npv} in present "
+        "value ({recovery}), its minimum being {required}."),
     "answer.propose_none": "No offer fits both sides; what would make one fit is below.",
     "plan.warnings_us_rule": " (the warning US card statements must print, Reg. Z §1026.7(b)(12))",
     # --- end zh ---
@@ -860,7 +874,7 @@ EN: dict[str, str] = {
     "audit.complete.2": ": every pair tried, not every three together",
     # claim audit: the search's own bound on three payments missing together
     "audit.bounded": "{tried} rebuilds: every single reading and pair tried; three payments missing together not "
-                     "tried (more than {pool} payments could be missing)",
+                     "tried (more than {pool} {pool|payment|payments} could be missing)",
     # zh words everywhere: the workbook's calculation basis
     "wb.basis_periodic": "periodic", "wb.basis_daily": "daily",
     # zh words everywhere: the legal cap's wording and traces (repayplan.legal)
@@ -922,4 +936,17 @@ EN: dict[str, str] = {
     "plan.bound_nodes": "Best plan found within the search's work limit ({nodes} branch-and-bound nodes, the same "
                         "on any machine): it costs {cost}; no plan costs less than {bound}, so it is at most {gap} "
                         "above the cheapest.",
+    # polish (new-user review): counted nouns, a file kept without --force, nothing owed in propose
+    "file.exists": "{target} already exists; pass --force to overwrite it",
+    "wrote.file": "Wrote {target}: {what}",
+    "wrote.compared": "{n} {n|plan|plans} compared, terms from '{name}'",
+    "wrote.offers": "{n} {n|offer|offers} and the contract as it stands",
+    "wrote.strategies": "{n} {n|strategy|strategies} compared",
+    "answer.compare_only": (
+        "The one plan compared, {name}, fits both sides (the creditor's minimum recovery, the borrower's budget): "
+        "{total} in all, {payments} {payments|payment|payments} of at most {largest}, the creditor recovering "
+        "{recovery}."),
+    "answer.compare_only_none": "The one plan compared, {name}, does not fit both sides: it {why}.",
+    "answer.only_short": "recovers less than the creditor's minimum",
+    "answer.only_dear": "asks more than the borrower's budget", "answer.only_and": " and ",
 }

@@ -134,7 +134,7 @@ ZH: dict[str, str] = {
     "plan.minimum_rule": "最低还款额", "plan.if_overdue": "逾期计费", "plan.strategies_heading": "还款策略对比",
     "plan.strategy": "策略", "plan.months": "还清所需月数", "plan.debt_free_date": "全部还清日",
     "plan.total_paid": "还款总额", "plan.of_interest": "  其中利息", "plan.of_penalty": "  其中罚息",
-    "plan.of_fees": "  其中费用", "plan.balance_left": "期末仍欠", "plan.unspent": "未用于还款的预算",
+    "plan.of_fees": "  其中费用", "plan.balance_left": "期末仍欠", "plan.unspent": "还款预算结余",
     "plan.payoff": "{debt}还清日", "plan.first_arrears": "首次逾期", "plan.not_repaid": "未还清",
     "plan.years_months": "{years}年{months}个月", "plan.n_months": "{n}个月",
     "plan.cheapest_line": "最省钱：{name}（利息、罚息和费用共{cost}）。",
@@ -470,7 +470,7 @@ ZH: dict[str, str] = {
     "sched.differ": "不同期次",
     "sched.interest_only_one": "第{periods}期只还利息（当期利息高于每期还款额）",
     "sched.interest_only_many": "共{count}期（第{periods}期）只还利息（当期利息高于每期还款额）",
-    "sched.last_residue": "第{period}期为 {amount}（末期承担舍入尾差）",
+    "sched.last_residue": "第{period}期为{amount}（末期承担舍入尾差）",
     "sched.sep": "；",
     "sched.list_sep": "、",
     # 法定利率上限：以哪个数字为准、上限代表哪条规则 (legal.py)
@@ -884,4 +884,16 @@ ZH: dict[str, str] = {
     "plan.run_more": "……另有 {n} 段（每月去向见逐月明细，--timeline）",
     "plan.bound_nodes": "在搜索的工作量上限内（{nodes} 个分支定界节点，任何机器上结果相同）找到的最好方案：花费 "
                         "{cost}；任何方案的花费都不低于 {bound}，与最省方案至多相差 {gap}。",
+    # polish (new-user review): counted nouns, a file kept without --force, nothing owed in propose
+    "file.exists": "{target} 已存在；如需覆盖，请加 --force",
+    "wrote.file": "已写入 {target}：{what}",
+    "wrote.compared": "比较{n}个方案，条款取自“{name}”",
+    "wrote.offers": "{n}个方案及原合同",
+    "wrote.strategies": "比较{n}种还款策略",
+    "answer.compare_only": (
+        "仅比较一个方案：{name}。该方案双方都能接受（达到债权人最低回收要求，且不超出借款人还款能力），"
+        "共还{total}，分{payments}次，单期最多{largest}，债权人回收率{recovery}。"),
+    "answer.compare_only_none": "仅比较一个方案：{name}。该方案不能同时为双方接受：{why}。",
+    "answer.only_short": "达不到债权人最低回收要求",
+    "answer.only_dear": "超出借款人还款能力", "answer.only_and": "，且",
 }
