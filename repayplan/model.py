@@ -12,7 +12,7 @@ from decimal import Decimal
 from fractions import Fraction
 
 from . import calendar
-from .errors import InputError
+from .errors import InputError, Problem
 from .money import ZERO, MoneyPolicy
 from .rates import Rate
 
@@ -81,10 +81,10 @@ class Loan:
         return calendar.frequency(self.frequency).periods_per_year
 
 
-def loan_problems(loan: Loan, where: str = "") -> list[str]:
+def loan_problems(loan: Loan, where: str = "") -> list[str | Problem]:
     """Every problem with a loan's terms, each naming its field."""
     p = f"{where}." if where else ""
-    problems: list[str] = []
+    problems: list[str | Problem] = []
     if not isinstance(loan.principal, Decimal) or loan.principal <= 0:
         problems.append(f"{p}principal: must be a positive amount, got {loan.principal}")
     if not isinstance(loan.term, int) or isinstance(loan.term, bool) or not 1 <= loan.term <= MAX_TERM:

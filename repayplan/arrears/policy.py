@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from ..errors import InputError
+from ..errors import InputError, bad, problems_of
 from ..inputs import brief
 from ..money import WORKING, ZERO, to_decimal
 from ..rates import DAYS_PER_YEAR, Rate, parse_rate, percent_text
@@ -47,7 +47,6 @@ ALLOCATION_SCOPES = ("installment", "component")
 
 _RELATIVE_RE = re.compile(r"^\s*contract\s*(?:(?P<op>[+×x*])\s*(?P<num>[0-9]+(?:\.[0-9]*)?)\s*(?P<pct>%?)\s*)?$",
                           re.IGNORECASE)
-_RATE_HINT = "write it like 0.05%/day, 18%/year or contract+50%"
 
 
 @dataclass(frozen=True)
@@ -106,18 +105,19 @@ def parse_penalty_rate(value: object, field: str = "penalty.rate") -> Rate | Rel
             try:
                 number = Decimal(match["num"])
             except InvalidOperation:  # pragma: no cover - the regex admits only digits
-                raise InputError(f"{field}: {brief(value)} is not a rate; {_RATE_HINT}") from None
+                raise bad(field, "err.not_rate", value=brief(value), hint=msg("err.penalty_rate_hint")) from None
             if match["op"] == "+":
                 if not match["pct"]:
-                    raise InputError(f"{field}: {brief(value)} needs a percentage, like contract+50%")
+                    raise bad(field, "err.relative_needs_percent", value=brief(value))
                 return RelativeRate(1 + WORKING.multiply(number, Decimal("0.01")), f"contract+{number}%")
             if match["pct"]:
-                raise InputError(f"{field}: {brief(value)} mixes × and %; write contract+50% or contract×1.5")
+                raise bad(field, "err.relative_mixed", value=brief(value))
             return RelativeRate(number, f"contract×{number}")
     try:
         return parse_rate(value, field)
     except InputError as exc:
-        raise InputError(f"{exc}, or relative to the contract like contract+50%") from None
+        (found,) = problems_of(exc)
+        raise InputError(replace(found, message=msg("err.or_relative", message=found.message))) from None
 
 
 def daily_rate_text(rate: Rate, day_count: str) -> str:

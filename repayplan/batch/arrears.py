@@ -31,9 +31,10 @@ from ..casefile.arrears import PENALTY_FIELDS, read_penalty
 from ..casefile.fields import Reader, parse_date
 from ..casefile.workbook_rows import is_workbook, workbook_rows
 from ..csvrows import records
-from ..errors import InputError
+from ..errors import InputError, Problem, lines, problems_of
 from ..inputs import brief
 from ..money import to_decimal
+from ..text import msg
 from .cases import Cases
 
 PENALTY_COLUMNS = tuple(f"penalty_{key}" for key in PENALTY_FIELDS)
@@ -147,7 +148,7 @@ def _penalty(cells: tuple[str, ...]) -> tuple[PenaltyPolicy | None, list[str]]:
         table[key] = _BOOLEANS.get(cell.lower(), cell) if key in ("compound", "count_payment_day") else cell
     reader = Reader()
     policy = read_penalty(reader, table or None)
-    return policy, [p.replace("penalty.", "penalty_", 1) for p in reader.problems]
+    return policy, [p.at(p.path.replace("penalty.", "penalty_", 1)).as_msg() for p in reader.problems]
 
 
 def arrears_columns(chunk: pd.DataFrame, cases: Cases, arrears: Arrears,
@@ -180,7 +181,7 @@ def arrears_columns(chunk: pd.DataFrame, cases: Cases, arrears: Arrears,
             errors.append(f"--as-of: {on} is before the loan start {loan.start}; give a later date")
         claim = _claim(claims[0][row], claims[1][row], on, loan.start, errors)
         if errors:
-            problems[i] = "\n".join(errors)
+            problems[i] = lines(*errors)
             continue
         st = statement(loan, [p for p in payments if p.date <= on], policy, on)
         history[i] = (payments, policy)
@@ -206,10 +207,10 @@ def _claim(amount: str, day: str, on: date, start: date, errors: list[str]) -> C
     try:
         value = to_decimal(amount, "claimed")
         if value < 0:
-            raise InputError(f"claimed: must be 0 or more, got {amount}")
+            raise InputError(Problem(path="claimed", message=msg("err.negative", value=amount)))
         when = parse_date(day, "claimed_on") if day else on
     except InputError as exc:
-        errors.append(str(exc))
+        errors.extend(p.as_msg() for p in problems_of(exc))
         return None
     if when < start:
         errors.append(f"claimed_on: {when} is before the loan start {start}; give a later date")

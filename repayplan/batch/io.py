@@ -21,7 +21,7 @@ from typing import IO, Any
 import pandas as pd
 
 from ..csvrows import records
-from ..errors import InputError
+from ..errors import InputError, split_lines
 from ..inputs import brief
 from .arrears import CLAIM_INPUTS, PENALTY_COLUMNS
 from .blocks import CsvBlock, cells_of, record_boundary
@@ -203,7 +203,7 @@ def error_rows(frame: pd.DataFrame) -> list[tuple[Any, str, str]]:
     lines = bad["line"].tolist() if "line" in bad.columns else [""] * len(bad)
     return [(line, case_id, text) for line, case_id, problems in zip(lines, bad["case_id"], bad["problem"],
                                                                        strict=True)
-            for text in problems.splitlines()]
+            for text in split_lines(problems)]
 
 
 def format_for(path: str | None, fmt: str | None) -> str:

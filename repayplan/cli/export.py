@@ -107,7 +107,7 @@ def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None,
     """The case, the scenarios asked for, the date and the cap; every problem at once."""
     from ..casefile import load_document
     from ..casefile.scenarios import read_compare_case, restructuring_date, select_scenarios
-    from ..errors import CaseFileError, InputError
+    from ..errors import CaseFileError, InputError, problems_of
     from ..legal import parse_cap
 
     data = with_history(read_compare_case(load_document(case), case), payments_file)
@@ -120,7 +120,7 @@ def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None,
         try:
             ceiling = parse_cap(cap, loan.contract_date)
         except InputError as exc:
-            problems.append(f"--{exc}")
+            problems.extend(p.at(f"--{p.path}") for p in problems_of(exc))
     if problems:
         raise CaseFileError(problems)
     return data, scenarios, day, ceiling

@@ -7,10 +7,8 @@ from typing import Any
 
 import click
 
-from .common import as_flag, emit, format_option, handle_errors, lang_option
-
-#: flag -> [budget] key
-BUDGET_FLAGS = {"monthly": "monthly", "lump_sum": "lump_sum", "reserve": "reserve", "start": "start"}
+from .common import emit, format_option, handle_errors, lang_option
+from .flags import at_flags, given_keys
 
 
 def read_plan_inputs(case: str, strategies: tuple[str, ...], flags: dict[str, Any]) -> Any:
@@ -20,14 +18,14 @@ def read_plan_inputs(case: str, strategies: tuple[str, ...], flags: dict[str, An
     from ..errors import CaseFileError
 
     doc = load_document(case)
-    given = {BUDGET_FLAGS[k]: v for k, v in flags.items() if v is not None}
+    given = given_keys("budget", flags)
     if given:
         budget = doc.get("budget")
         doc = {**doc, "budget": {**(budget if isinstance(budget, dict) else {}), **given}}
     reader = Reader(case)
     plan_case = read_plan_case(reader, doc, strategies, strategies_where="--strategy")
     if reader.problems:
-        raise CaseFileError([as_flag(line, given, "budget", case) for line in reader.problems])
+        raise CaseFileError(at_flags(reader.problems, {f"budget.{key}" for key in given}, case))
     return plan_case
 
 
