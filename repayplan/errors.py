@@ -148,6 +148,15 @@ def split_lines(text: str) -> list[str]:
     return text.splitlines()
 
 
+def error_message(exc: BaseException) -> str:
+    """An error's message as text that keeps its labels: its problems one a line (:func:`lines`).
+
+    >>> error_message(ValueError("rate: bad"))
+    'rate: bad'
+    """
+    return lines(*(p.as_msg() for p in problems_of(exc))) if isinstance(exc, RepayplanError) else str(exc)
+
+
 class RepayplanError(Exception):
     """A failure the user can act on (exit 1)."""
 

@@ -51,7 +51,7 @@ def brief(value: object, bare: bool = False) -> str:
         return text
     size = len(value) if isinstance(value, str) else len(text)
     close = text[0] if text[0] in "'\"" else ""
-    return f"{text[:QUOTE - 5]}...{close} ({size:,} characters)"
+    return msg("err.quoted_cut", head=text[:QUOTE - 5], close=close, size=f"{size:,}")
 
 
 def parse_whole(value: object, field: str, minimum: int | None = None, maximum: int | None = None) -> int:

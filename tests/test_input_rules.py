@@ -76,7 +76,8 @@ def test_text_fields_refuse_control_characters_and_excess(text: str, problem: st
 def test_a_case_text_with_a_control_character_is_named() -> None:
     reader = Reader()
     read_case_info(reader, parse_document('[case]\nborrower = "Li\\u0001"'))
-    assert [str(p) for p in reader.problems] == ["case.borrower: has a control character (U+0001) at position 3; remove it"]
+    assert [str(p) for p in reader.problems] == [
+        "case.borrower: has a control character (U+0001) at position 3; remove it"]
 
 
 @pytest.mark.parametrize("text,problem", [

@@ -20,7 +20,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from ..errors import InputError, bad, problems_of
+from ..errors import InputError, Problem, bad, problems_of
 from ..inputs import brief
 from ..money import WORKING, ZERO, to_decimal
 from ..rates import DAYS_PER_YEAR, Rate, parse_rate, percent_text
@@ -144,13 +144,14 @@ def allocation_order(value: str | Sequence[str], field: str = "penalty.allocatio
         try:
             return ALLOCATION_PRESETS[value]
         except KeyError:
-            raise InputError(f"{field}: {brief(value)} is not a preset; use one of {', '.join(ALLOCATION_PRESETS)}, "
-                             f"or a list such as {list(COMPONENTS)}") from None
+            raise bad(field, "err.not_preset", value=brief(value), presets=", ".join(ALLOCATION_PRESETS),
+                      example=list(COMPONENTS)) from None
     order = tuple(value)
     unknown = [c for c in order if c not in COMPONENTS]
     if unknown or len(order) != len(COMPONENTS) or len(set(order)) != len(COMPONENTS):
-        what = f"unknown component {brief(unknown[0])}" if unknown else "each component must appear once"
-        raise InputError(f"{field}: {what}; list {', '.join(COMPONENTS)} in the order payments pay them")
+        what = msg("err.unknown_component", value=brief(unknown[0])) if unknown else msg("err.component_once")
+        raise InputError(Problem(path=field, message=what,
+                                 hint=msg("err.list_components", components=", ".join(COMPONENTS))))
     return order
 
 

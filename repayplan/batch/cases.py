@@ -223,7 +223,9 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     def column(name: str, read: Callable[[str], tuple[Any, str]]) -> None:
         found[name], problems[name] = _per_value(cells[name], read)
 
-    problems["shape"] = _cells(chunk, SHAPE)  # a row with more fields than the header (from the CSV reader)
+    # a row with more fields than the header (from the CSV reader), its problem as given (a label message)
+    problems["shape"] = np.array([c if isinstance(c, str) else "" for c in chunk[SHAPE].tolist()], dtype=object) \
+        if SHAPE in chunk.columns else np.full(n, "", dtype=object)
     problems["case_id"] = _case_id_problems(cells["case_id"])
     column("rate", lambda t: _read("rate", "rate", t, required=True))
     column("term", lambda t: _read("integer", "term", t, required=True, minimum=1, maximum=MAX_TERM))

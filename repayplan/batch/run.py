@@ -21,6 +21,7 @@ from typing import IO, Any
 from ..errors import InputError
 from ..report.files import Staging, check_target, refuse_inputs
 from ..report.render import csv_cell
+from ..text import say
 from .arrears import ARREARS_COLUMNS
 from .blocks import CsvBlock, cells_of
 from .cases import SHAPE
@@ -100,7 +101,8 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
         spooled = csv.writer(spool, lineterminator="\n")
         for done in map_chunks(_summarise, cases.pieces(), workers, (scenario, arrears, fmt, columns)):
             writer.write(done.good)
-            spooled.writerows((line, csv_cell(case_id), csv_cell(text)) for line, case_id, text in done.problems)
+            spooled.writerows((line, csv_cell(case_id), csv_cell(say(text, lang)))
+                            for line, case_id, text in done.problems)
             if len(shown) < SHOWN_PROBLEMS:
                 shown.extend(done.problems[:SHOWN_PROBLEMS - len(shown)])
             counts["cases"] += done.cases

@@ -39,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, bad
 from ..inputs import brief
 
 __all__ = ["STRATEGIES", "Strategy", "rank", "shortfall_order", "strategy"]
@@ -64,8 +64,7 @@ class Strategy:
 
     def __post_init__(self) -> None:
         if self.name not in STRATEGIES:
-            raise InputError(f"strategy: {brief(self.name)} is unknown; use optimal, avalanche, snowball, minimum "
-                             "or custom")
+            raise bad("strategy", "err.unknown_strategy", value=brief(self.name))
         if self.name == "custom" and not self.order:
             raise InputError('strategy: custom needs an order of debt names, e.g. [budget] order = ["card", "cash"]')
 

@@ -150,7 +150,7 @@ def _statement(debt: Any, day: Any) -> Any:
 
 def _terms_index(plans: list[Any], wanted: str | None, scenarios: int) -> int:
     """Which plan fills the Terms sheet: the one named, else the first scenario, else the contract."""
-    from ..errors import InputError
+    from ..errors import bad
     from ..inputs import brief
 
     if wanted is None:
@@ -159,4 +159,4 @@ def _terms_index(plans: list[Any], wanted: str | None, scenarios: int) -> int:
         if plan.name == wanted:
             return index
     listed = ", ".join(repr(p.name) for p in plans)
-    raise InputError(f"--terms: no plan named {brief(wanted)}; the workbook has {listed}")
+    raise bad("--terms", "err.no_plan", value=brief(wanted), listed=listed)

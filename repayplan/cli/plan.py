@@ -70,7 +70,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
       repayplan plan examples/three-debts.toml --lang zh --export plan.xlsx
     """
     from ..budget import plan as make_plan
-    from ..errors import InputError
+    from ..errors import bad
     from ..inputs import brief
     from ..report.plan import plan_csv, plan_json, plan_table
 
@@ -78,7 +78,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
         from ..report.files import check_target, refuse_inputs
 
         if not export.lower().endswith(".xlsx"):
-            raise InputError(f"--export: {export} must end in .xlsx (the workbook is an XLSX file)")
+            raise bad("--export", "err.not_xlsx", target=export)
         refuse_inputs(export, "--export", [case])
         check_target(export, force)
     inputs = read_plan_inputs(case, strategies, flags)
@@ -86,8 +86,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
                        time_limit=time_limit)
     names = [r.name for r in result.results]
     if timeline not in (None, "all", "none", *names):
-        raise InputError(f"--timeline: {brief(timeline)} is not a strategy of this plan; use one of "
-                         f"{', '.join(names)}, all or none")
+        raise bad("--timeline", "err.not_timeline", value=brief(timeline), names=", ".join(names))
     if export:
         from ..report.plan_excel import write_plan_workbook
 

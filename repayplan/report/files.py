@@ -34,7 +34,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import InputError, RepayplanError
+from ..errors import Problem, RepayplanError, bad
+from ..text import msg
 
 #: Temporary files being written by this process; removed on SIGTERM/SIGHUP.
 _LIVE: set[Path] = set()
@@ -46,11 +47,11 @@ def check_target(target: str | Path, force: bool = False) -> Path:
     without ``force`` (exit 1, untouched), a directory, a missing folder."""
     target = Path(target)
     if target.is_dir():
-        raise InputError(f"output: {target} is a directory; give a file name")
+        raise bad(msg("err.place_output"), "err.target_is_directory", target=target)
     if target.exists() and not force:
-        raise RepayplanError(f"{target} already exists; pass --force to overwrite it")
+        raise RepayplanError(Problem(path="", message=msg("err.target_exists", target=target)))
     if not target.parent.is_dir():
-        raise InputError(f"output: folder {target.parent} does not exist; create it or choose another path")
+        raise bad(msg("err.place_output"), "err.target_no_folder", folder=target.parent)
     return target
 
 
@@ -67,7 +68,7 @@ def refuse_inputs(target: str | Path | None, flag: str, inputs: Iterable[str | P
         return
     for source in inputs:
         if source is not None and not hasattr(source, "read") and _same(Path(target), Path(source)):
-            raise InputError(f"{flag}: {target} is an input of this run; write to another file")
+            raise bad(flag, "err.target_is_input", target=target)
 
 
 def _same(a: Path, b: Path) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, bad
 from ..rates import parse_percentage, percent_text
 from ..text import joined, msg
 
@@ -37,7 +37,7 @@ def parse_share(value: object, field: str) -> Decimal:
     the one rule); a bare number is refused with the fix."""
     fraction = parse_percentage(value, field)
     if not 0 < fraction <= 1:
-        raise InputError(f"{field}: must be more than 0% and at most 100%, got {value}")
+        raise bad(field, "err.share_range", value=value)
     return fraction
 
 
@@ -63,12 +63,12 @@ def and_(items: tuple[str, ...]) -> str:
 
 def check_amount(value: Decimal | None, name: str) -> None:
     if value is not None and (not isinstance(value, Decimal) or not value.is_finite() or value <= 0):
-        raise InputError(f"{name}: must be a positive amount, got {value}")
+        raise bad(name, "err.not_positive", value=value)
 
 
 def check_count(value: int | None, name: str) -> None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-        raise InputError(f"{name}: must be a whole number from 1 up, got {value!r}")
+        raise bad(name, "err.whole_out_of_range", value=repr(value), span=msg("err.span_up", low=1))
 
 
 def check_percent(value: Decimal | None, name: str) -> None:
