@@ -15,6 +15,7 @@ from . import calendar
 from .errors import InputError, Problem
 from .money import ZERO, MoneyPolicy
 from .rates import Rate
+from .text import msg
 
 METHODS = ("annuity", "equal-principal", "interest-only", "bullet")
 #: repayment methods as Chinese contracts and apps write them
@@ -98,10 +99,11 @@ def loan_problems(loan: Loan, where: str = "") -> list[str | Problem]:
     if loan.day_count not in calendar.DAY_COUNTS:
         problems.append(f"{p}day_count: {loan.day_count!r} is unknown; use one of {', '.join(calendar.DAY_COUNTS)}")
     if loan.signed is not None and loan.signed > loan.start:
-        problems.append(f"{p}signed: {loan.signed} is after the start {loan.start}; the contract is signed on or "
-                        "before the money is lent")
+        problems.append(Problem(path=f"{p}signed", message=msg("err.signed_after_start", signed=loan.signed,
+                                                               start=loan.start), hint=msg("err.signed_hint")))
     if loan.first_due is not None and loan.first_due <= loan.start:
-        problems.append(f"{p}first_due: {loan.first_due} is not after the start {loan.start}; give a later date")
+        problems.append(Problem(path=f"{p}first_due", hint=msg("err.later_date"),
+                                message=msg("err.first_due_not_after", first_due=loan.first_due, start=loan.start)))
     for name in ("installment_fee", "upfront_fee"):
         if getattr(loan, name) < 0:
             problems.append(f"{p}{name}: must be 0 or more, got {getattr(loan, name)}")

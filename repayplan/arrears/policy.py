@@ -229,10 +229,10 @@ class PenaltyPolicy:
         return msg("fee.sum", parts=joined(parts, "sep.plus")) if parts else msg("word.none")
 
 
-def policy_problems(policy: PenaltyPolicy, where: str = "penalty") -> list[str]:
+def policy_problems(policy: PenaltyPolicy, where: str = "penalty") -> list[str | Problem]:
     """Every problem with a penalty policy, each naming its field."""
     p = f"{where}."
-    problems = []
+    problems: list[str | Problem] = []
     if policy.base not in BASES:
         problems.append(f"{p}base: {policy.base!r} is unknown; use one of {', '.join(BASES)}")
     if policy.grace_mode not in GRACE_MODES:
@@ -247,5 +247,6 @@ def policy_problems(policy: PenaltyPolicy, where: str = "penalty") -> list[str]:
         if value is not None and value < 0:
             problems.append(f"{p}{name}: must be 0 or more, got {value}")
     if policy.late_fee_max is not None and policy.late_fee_max < policy.late_fee_min:
-        problems.append(f"{p}late_fee_max: {policy.late_fee_max} is below late_fee_min {policy.late_fee_min}")
+        problems.append(Problem(path=f"{p}late_fee_max", message=msg("err.max_below_min", high=policy.late_fee_max,
+                                                                     low=policy.late_fee_min)))
     return problems

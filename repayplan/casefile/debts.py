@@ -113,7 +113,7 @@ def read_debts(reader: Reader, doc: dict[str, Any], currency: str) -> list[Any]:
     """Every ``[[debts]]`` entry, each named by its name in problems (``debts[card].rate``)."""
     entries = reader.tables(doc, "debts")
     if "debts" not in doc:
-        reader.problem("debts", "missing; add one [[debts]] table per debt, with a name and a kind")
+        reader.problem("debts", msg("err.missing_value"), msg("err.debts_hint"))
     debts = []
     taken: dict[str, int] = {}
     for i, table in enumerate(entries, start=1):

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..errors import InputError, bad
+from ..errors import InputError, Problem, bad
 from ..rates import parse_percentage, percent_text
 from ..text import joined, msg
 
@@ -73,22 +73,23 @@ def check_count(value: int | None, name: str) -> None:
 
 def check_percent(value: Decimal | None, name: str) -> None:
     if value is not None and (not isinstance(value, Decimal) or not 0 < value <= 1):
-        raise InputError(f"{name}: must be more than 0% and at most 100%, got {value}")
+        raise bad(name, "err.share_range", value=value)
 
 
 def one_of(step: Any, *names: str, required: bool = True) -> None:
     given = [n for n in names if getattr(step, n) is not None]
     if len(given) > 1:
-        raise InputError(f"{given[1]}: give {' or '.join(names)}, not both")
+        raise bad(given[1], "err.not_both", names=joined(names, "sep.or"))
     if required and not given:
-        raise InputError(f"{names[0]}: missing; give {' or '.join(names)}")
+        raise InputError(Problem(path=names[0], message=msg("err.missing_value"),
+                                 hint=msg("err.give_either", names=joined(names, "sep.or"))))
 
 
 def check_what(what: tuple[str, ...], allowed: tuple[str, ...]) -> None:
     if isinstance(what, str) or not isinstance(what, tuple) or not what:
-        raise InputError(f"what: give a list such as [{', '.join(repr(a) for a in allowed[:2])}]")
+        raise bad("what", "err.what_list", example=", ".join(repr(a) for a in allowed[:2]))
     for item in what:
         if item not in allowed:
-            raise InputError(f"what: {item!r} is unknown; use {', '.join(allowed)}")
+            raise bad("what", "err.unknown_choice", msg("err.use", choices=", ".join(allowed)), value=repr(item))
     if len(set(what)) != len(what):
-        raise InputError("what: lists a component twice")
+        raise bad("what", "err.what_twice")
