@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from ..arrears.policy import Payment, PenaltyPolicy, RelativeRate
-from ..errors import InputError
+from ..errors import InputError, bad
 from ..model import Loan
 from ..money import ZERO, MoneyPolicy
 from ..rates import Rate, parse_rate, percent_text
@@ -85,8 +85,7 @@ class InstallmentDebt:
         if self.prepay not in PREPAY_MODES:
             raise InputError(f"prepay: {self.prepay!r} is unknown; use one of {', '.join(PREPAY_MODES)}")
         if self.loan.frequency != "monthly":
-            raise InputError(f"frequency: {self.loan.frequency!r}: a plan runs month by month, so only monthly "
-                             "installment debts can be planned")
+            raise bad("frequency", "err.plan_monthly_only", value=repr(self.loan.frequency))
 
     @property
     def rate(self) -> Rate:

@@ -1120,4 +1120,13 @@ EN: dict[str, str] = {
     "err.default_after": "give installments, days or both, e.g. {installments = 2, days = 30}",
     "err.hardship_not_text": "must be a text in quotes or a table with text, since, evidence; got {value}",
     "err.evidence_not_list": "must be a list of texts, e.g. [\"termination letter\"]; got {value}",
+    "err.loan_after_plan": "the loan starts on {loan_start}, after the plan's start {start}; start the plan on or "
+                           "after it",
+    "err.repaid_before_plan": "repaid under its contract by {day}, before the plan's start {start}; remove it or "
+                              "give its payments",
+    "err.nothing_owed": "nothing is owed on {start} under its payments; remove it",
+    "err.plan_monthly_only": "{value}: a plan runs month by month, so only monthly installment debts can be planned",
+    "err.xlsx_to_terminal": "an XLSX workbook cannot go to the terminal; give --output FILE.xlsx",
+    "err.at_least_one": "must be 1 or more, got {value}",
+    "err.errors_is_output": "{target} is the output file; give another name",
 }

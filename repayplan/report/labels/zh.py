@@ -1072,4 +1072,11 @@ ZH: dict[str, str] = {
     "err.default_after": "请填写 installments、days 或两者，例如 {installments = 2, days = 30}",
     "err.hardship_not_text": "应为加引号的文字，或含 text、since、evidence 的表；实际为 {value}",
     "err.evidence_not_list": "应为文字的列表，例如 [\"解除劳动合同通知书\"]；实际为 {value}",
+    "err.loan_after_plan": "贷款起始日 {loan_start} 晚于计划开始日 {start}；请将计划开始日定在该日或之后",
+    "err.repaid_before_plan": "按合同已于 {day} 还清，早于计划开始日 {start}；请删除这笔债务，或填写其还款记录",
+    "err.nothing_owed": "按其还款记录，{start} 已无欠款；请删除这笔债务",
+    "err.plan_monthly_only": "{value}：还款计划按月安排，只能纳入按月还款的分期债务",
+    "err.xlsx_to_terminal": ".xlsx 工作簿不能输出到终端；请加 --output 文件名.xlsx",
+    "err.at_least_one": "应不小于 1，实际为 {value}",
+    "err.errors_is_output": "{target} 是输出文件；请另起一个文件名",
 }
