@@ -97,7 +97,7 @@ class Problem:
         """
         if isinstance(line, Msg):
             if line.key == "err.at":
-                return cls(path=str(line.args["where"]), message=line.args["message"], file=file)
+                return cls(path=line.args["where"], message=line.args["message"], file=file)
             return cls(path="", message=line, file=file)
         match = _PATH.match(line)
         path, rest = (match.group(1), line[match.end():]) if match else ("", line)
