@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from repayplan.casefile import Reader
@@ -25,6 +25,7 @@ def run(*args: str) -> tuple[int, str, str]:
     return result.exit_code, result.stdout, result.stderr
 
 
+@settings(deadline=None)  # the first example loads the labels
 @given(st.text(alphabet=st.sampled_from("ab.:;- [1]-"), max_size=30))
 def test_a_line_read_as_a_problem_is_written_back_the_same(line: str) -> None:
     assert str(Problem.from_line(line)) == line
@@ -107,3 +108,15 @@ def test_a_payments_file_problem_is_at_its_line_and_column(tmp_path: Path) -> No
     assert err == f"Error: {paid}: line 2: amount: 'x' is not a number; write it like 1000 or 1000.50\n"
     code, _, err = run("status", case, "--payments", str(paid), "--lang", "zh")
     assert err == f"错误：{paid}: 第2行金额：'x' 不是数字；请写成 1000 或 1000.50 的形式\n"
+
+
+def test_a_case_list_missing_a_column_is_said_in_both_languages(tmp_path: Path) -> None:
+    cases = tmp_path / "cases.csv"
+    cases.write_text("case_id,principl,rate,term,method,start\nA,1000,5%,12,annuity,2025-01-01\n", encoding="utf-8")
+    code, _, err = run("batch", str(cases))
+    assert code == 2 and err == (f"Error: {cases}: missing column 'principal' (is 'principl' meant to be "
+                                 "'principal'?); a case list needs the columns case_id, principal, rate, term, "
+                                 "method, start\n")
+    code, _, err = run("batch", str(cases), "--lang", "zh")
+    assert code == 2 and err == (f"错误：{cases}: 缺少 'principal' 列（'principl' 是否应为 'principal'？）；"
+                                 "案件列表须有以下各列：case_id, principal, rate, term, method, start\n")

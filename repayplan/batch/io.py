@@ -21,7 +21,7 @@ from typing import IO, Any
 import pandas as pd
 
 from ..csvrows import records
-from ..errors import InputError, Problem, split_lines
+from ..errors import CaseFileError, InputError, Problem, split_lines
 from ..inputs import brief
 from ..text import msg
 from .arrears import CLAIM_INPUTS, PENALTY_COLUMNS
@@ -99,21 +99,22 @@ class CaseSource:
         return [str(c).strip().lower() for c in self._parquet_file.schema_arrow.names]
 
     def _check_columns(self, columns: list[str]) -> None:
-        where = f"{self.path}: " if self.path else ""
+        where = str(self.path) if self.path else ""
         problems = []
         for name in REQUIRED:
             if name not in columns:
                 near = difflib.get_close_matches(name, [c for c in columns if c not in COLUMNS], n=1)
-                hint = f" (is {near[0]!r} meant to be {name!r}?)" if near else ""
-                problems.append(f"{where}missing column {name!r}{hint}; a case list needs the columns "
-                                f"{', '.join(REQUIRED)}")
+                hint = msg("err.meant", near=repr(near[0]), name=repr(name)) if near else ""
+                problems.append(Problem(path="", file=where, message=msg("err.cases_missing_column", name=repr(name),
+                                                                         hint=hint, required=", ".join(REQUIRED))))
         if problems:
-            raise InputError("\n".join(problems))
+            raise CaseFileError(problems)
         for name in columns:
             if name not in COLUMNS + PENALTY_COLUMNS + CLAIM_INPUTS and name != "line":
                 near = difflib.get_close_matches(name, COLUMNS + PENALTY_COLUMNS + CLAIM_INPUTS, n=1)
-                hint = f"; did you mean {near[0]!r}?" if near else ""
-                self.warnings.append(f"{where}column {name!r} is not a loan field and is ignored{hint}")
+                hint = msg("err.did_you_mean_after", near=repr(near[0])) if near else ""
+                self.warnings.append(Problem(path="", file=where, message=msg("err.cases_ignored_column",
+                                                                              name=repr(name), hint=hint)).as_msg())
 
     def chunks(self) -> Iterator[pd.DataFrame]:
         """Chunks of text cells with a ``line`` column; blank lines are skipped."""

@@ -131,7 +131,7 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
         if bar is not None:
             bar.__exit__(None, None, None)
     for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(say(msg("err.warning", message=warning), lang), err=True)
     if report.errors is None:
         for line, case_id, problem in report.shown:
             click.echo(say(msg("err.batch_line", line=line, case_id=shown_id(case_id), problem=problem), lang),

@@ -82,12 +82,15 @@ def handle_errors(func: F) -> F:
             lang = kwargs.get("lang") or default_lang()
             raise InputProblem(say(msg("err.out_of_range", detail=str(exc)), lang), prefix(lang)) from None
         except OSError as exc:
-            raise Failure(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)) from None
+            lang = kwargs.get("lang") or default_lang()
+            raise Failure(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc), prefix(lang)) \
+                from None
         except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
             if os.environ.get("REPAYPLAN_DEBUG"):
                 raise
-            raise Failure(f"internal error ({type(exc).__name__}: {exc}); set REPAYPLAN_DEBUG=1 "
-                          "for the traceback and please report it") from None
+            lang = kwargs.get("lang") or default_lang()
+            raise Failure(say(msg("err.internal", kind=type(exc).__name__, detail=str(exc)), lang), prefix(lang)) \
+                from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -118,8 +118,8 @@ class Staging:
         try:
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
         except OSError as exc:
-            raise RepayplanError(f"{target}: not written ({exc.strerror or exc} in the folder "
-                                 f"{target.parent.resolve()})") from None
+            raise _failed(target, "err.not_written_in", reason=exc.strerror or exc,
+                          folder=target.parent.resolve()) from None
         os.close(fd)
         tmp = Path(name)
         _LIVE.add(tmp)
@@ -129,8 +129,7 @@ class Staging:
             write(tmp)
         except OSError as exc:  # a full disk, a quota ...: said of the target, never of the temporary name
             if exc.filename is None or Path(exc.filename) == tmp:
-                raise RepayplanError(f"{target}: not written ({exc.strerror or exc}); nothing was left behind") \
-                    from None
+                raise _failed(target, "err.not_written", reason=exc.strerror or exc) from None
             raise
         return target
 
@@ -140,8 +139,7 @@ class Staging:
         if not self.force:
             for _, target in self.staged:
                 if target.exists():
-                    raise RepayplanError(f"{target} was created by someone else while this run was writing; it "
-                                         "is kept: pass --force to overwrite it")
+                    raise RepayplanError(Problem(path="", message=msg("err.created_meanwhile", target=target)))
         for tmp, target in self.staged:
             _place(tmp, target, self.force)
             _LIVE.discard(tmp)
@@ -153,6 +151,11 @@ class Staging:
             tmp.unlink(missing_ok=True)
             _LIVE.discard(tmp)
         self.staged = []
+
+
+def _failed(target: Path, key: str, **args: object) -> RepayplanError:
+    """A file that could not be written (exit 1), said of the target."""
+    return RepayplanError(Problem(path="", message=msg(key, **args), file=str(target)))
 
 
 def atomic_write(target: str | Path, write: Callable[[Path], object], force: bool = False) -> Path:
@@ -174,8 +177,7 @@ def _place(tmp: Path, target: Path, force: bool) -> None:
     try:
         os.link(tmp, target)  # fails if the target exists: never an overwrite without --force
     except FileExistsError:
-        raise RepayplanError(f"{target} was created by someone else while this run was writing; it is kept: "
-                             "pass --force to overwrite it") from None
+        raise RepayplanError(Problem(path="", message=msg("err.created_meanwhile", target=target))) from None
     except OSError:  # a file system without hard links: the check of commit() stands
         os.replace(tmp, target)
         return

@@ -1129,4 +1129,15 @@ EN: dict[str, str] = {
     "err.xlsx_to_terminal": "an XLSX workbook cannot go to the terminal; give --output FILE.xlsx",
     "err.at_least_one": "must be 1 or more, got {value}",
     "err.errors_is_output": "{target} is the output file; give another name",
+    "err.not_written_in": "not written ({reason} in the folder {folder})",
+    "err.not_written": "not written ({reason}); nothing was left behind",
+    "err.created_meanwhile": "{target} was created by someone else while this run was writing; it is kept: pass "
+                             "--force to overwrite it",
+    "err.internal": "internal error ({kind}: {detail}); set REPAYPLAN_DEBUG=1 for the traceback and please report "
+                    "it",
+    "err.meant": " (is {near} meant to be {name}?)",
+    "err.cases_missing_column": "missing column {name}{hint}; a case list needs the columns {required}",
+    "err.did_you_mean_after": "; did you mean {near}?",
+    "err.cases_ignored_column": "column {name} is not a loan field and is ignored{hint}",
+    "err.warning": "Warning: {message}",
 }

@@ -1079,4 +1079,13 @@ ZH: dict[str, str] = {
     "err.xlsx_to_terminal": ".xlsx 工作簿不能输出到终端；请加 --output 文件名.xlsx",
     "err.at_least_one": "应不小于 1，实际为 {value}",
     "err.errors_is_output": "{target} 是输出文件；请另起一个文件名",
+    "err.not_written_in": "未能写入（文件夹 {folder}：{reason}）",
+    "err.not_written": "未能写入（{reason}）；没有留下任何残余文件",
+    "err.created_meanwhile": "本次运行写入期间，{target} 已被他人创建；已保留该文件：如要覆盖，请加 --force",
+    "err.internal": "内部错误（{kind}：{detail}）；请设置 REPAYPLAN_DEBUG=1 查看详细信息，并报告此问题",
+    "err.meant": "（{near} 是否应为 {name}？）",
+    "err.cases_missing_column": "缺少 {name} 列{hint}；案件列表须有以下各列：{required}",
+    "err.did_you_mean_after": "；是否应为 {near}？",
+    "err.cases_ignored_column": "{name} 列不是贷款字段，已忽略{hint}",
+    "err.warning": "警告：{message}",
 }
