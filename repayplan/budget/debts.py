@@ -154,8 +154,7 @@ class RevolvingDebt:
             if getattr(self, key) < 0:
                 raise InputError(f"{key}: must be 0 or more, got {getattr(self, key)}")
         if self.overdue > self.balance:
-            raise InputError(f"overdue: {self.overdue} is more than the balance {self.balance}; "
-                             "the overdue part is included in the balance")
+            raise bad("overdue", "err.overdue_above_balance", overdue=self.overdue, balance=self.balance)
         if self.interest_on not in INTEREST_ON:
             raise InputError(f"interest_on: {self.interest_on!r} is unknown; use unpaid or full")
 

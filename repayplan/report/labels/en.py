@@ -1140,4 +1140,12 @@ EN: dict[str, str] = {
     "err.did_you_mean_after": "; did you mean {near}?",
     "err.cases_ignored_column": "column {name} is not a loan field and is ignored{hint}",
     "err.warning": "Warning: {message}",
+    "err.no_debts": "no debts",
+    "err.one_table_per_debt": "add one [[debts]] table per debt",
+    "err.two_debts_named": "two debts are named {name}; give each its own name",
+    "err.other_currency": "{currency} differs from the plan's {plan}; convert it first",
+    "err.overdue_above_balance": "{overdue} is more than the balance {balance}; the overdue part is included in "
+                                 "the balance",
+    "err.not_a_debt": "{name} is not a debt; use one of {known}",
+    "err.debt_named_twice": "{name} is named twice; name each debt once",
 }

@@ -1088,4 +1088,11 @@ ZH: dict[str, str] = {
     "err.did_you_mean_after": "；是否应为 {near}？",
     "err.cases_ignored_column": "{name} 列不是贷款字段，已忽略{hint}",
     "err.warning": "警告：{message}",
+    "err.no_debts": "没有债务",
+    "err.one_table_per_debt": "每笔债务写一个 [[debts]] 表",
+    "err.two_debts_named": "有两笔债务都名为 {name}；每笔债务须有各自的名称",
+    "err.other_currency": "币种 {currency} 与本计划的 {plan} 不同；请先换算",
+    "err.overdue_above_balance": "{overdue} 超过余额 {balance}；逾期部分已包含在余额之中",
+    "err.not_a_debt": "{name} 不是债务名称；可选：{known}",
+    "err.debt_named_twice": "{name} 出现了两次；每笔债务只写一次",
 }
