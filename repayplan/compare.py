@@ -30,7 +30,7 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from .errors import CaseFileError, InputError
+from .errors import CaseFileError, InputError, Problem, problems_of
 from .metrics import annual_rate, npv
 from .model import LoanHistory, Position, Scenario
 from .money import WORKING, ZERO
@@ -200,18 +200,17 @@ def compare(debt: LoanHistory, scenarios: Sequence[Scenario], on: date, borrower
     creditor = creditor or Creditor()
     positions: dict[date, Position] = {on: debt.position(on)}
     plans: list[Plan] = []
-    problems: list[str] = []
+    problems: list[Problem] = []
     latest = max((p.date for p in debt.payments), default=None)
     for scenario in scenarios:
         day = scenario.on or on
         label = scenario.label or f'"{scenario.name}"'
         if day < debt.loan.start:
-            problems.append(f"{label}: date {day} is before the loan start {debt.loan.start}; give a date on or "
-                            "after it")
+            problems.append(Problem(path=label, message=msg("err.scenario_before_start", day=day,
+                                                            start=debt.loan.start), hint=msg("err.on_or_after")))
             continue
         if scenario.on is not None and latest is not None and day < latest:
-            problems.append(f"{label}: date {day} is before the last payment in the history, on {latest}; a plan "
-                            "starts from what is owed after every payment made, so give a date on or after it")
+            problems.append(Problem(path=label, message=msg("err.scenario_before_payment", day=day, last=latest)))
             continue
         try:
             if day not in positions:
@@ -219,7 +218,7 @@ def compare(debt: LoanHistory, scenarios: Sequence[Scenario], on: date, borrower
             plans.append(apply(positions[day], scenario.steps, name=scenario.name, label=label,
                                max_months=creditor.max_term, allocation=debt.allocation))
         except InputError as exc:
-            problems.extend(str(exc).splitlines())
+            problems.extend(problems_of(exc))
     if problems:
         raise CaseFileError(problems)
     longest = max((plan.payoff_date for plan in plans if plan.payoff_date is not None), default=None)

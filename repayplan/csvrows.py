@@ -26,6 +26,8 @@ import csv
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 
+from .text import msg
+
 #: Most physical lines one record (a cell with line breaks) may span.
 MAX_RECORD_LINES = 50
 
@@ -88,12 +90,10 @@ def records(lines: Iterable[str], width: int | None = None, read: Callable[[int]
         yield taken[0][0], cells, ""
 
 
-_UNCLOSED = ('a quote opens in this line and does not close before the line ends; close it, or write a quote '
-             'inside a quoted cell as two ("")')
+_UNCLOSED = msg("err.csv_unclosed")
 
 
-_SPANS = ('a quote opens in this line and the cell runs on to the next line; no cell of this file holds a line '
-          'break: close the quote, or write a quote inside a quoted cell as two ("")')
+_SPANS = msg("err.csv_spans")
 
 
 def _fail(taken: list[tuple[int, str]], pending: deque[tuple[int, str]],
@@ -108,13 +108,11 @@ def _fail(taken: list[tuple[int, str]], pending: deque[tuple[int, str]],
 def _csv_problem(exc: csv.Error) -> str:
     text = str(exc)
     if "field limit" in text:
-        return (f"a cell is longer than {csv.field_size_limit():,} characters; a cell holds one value "
-                "(check for a missing line break or quote)")
+        return msg("err.csv_cell_too_long", limit=f"{csv.field_size_limit():,}")
     if "expected after" in text:
-        return ('a quoted cell goes on after its closing quote; end it at a comma or the line end, or write a quote '
-                'inside a quoted cell as two ("")')
+        return msg("err.csv_after_quote")
     if "unexpected end of data" in text:
         return _UNCLOSED
     if "NUL" in text:
-        return "the line holds a NUL character; is this a text CSV file?"
-    return f"cannot be read as CSV: {text[:60]}"
+        return msg("err.csv_nul")
+    return msg("err.csv_unreadable", detail=text[:60])

@@ -13,8 +13,8 @@ repayplan.errors.InputError: term: 1E+999999999 is too large; give a whole numbe
 Traceback (most recent call last):
 ...
 repayplan.errors.InputError: --start: 9999-06-01 is out of range; give a date from 1900-01-01 to 2199-12-31
->>> text_problem("A\\x01B", "case.borrower")
-'case.borrower: has a control character (U+0001) at position 2; remove it'
+>>> print(text_problem("A\\x01B", "case.borrower"))
+case.borrower: has a control character (U+0001) at position 2; remove it
 >>> brief("x" * 100)
 "'xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...' (100 characters)"
 """
@@ -25,7 +25,7 @@ import re
 from datetime import date, datetime
 from decimal import Decimal
 
-from .errors import InputError
+from .errors import InputError, Problem, bad
 from .text import msg
 
 #: Dates a case may hold: a schedule of 1,200 months from the last start still ends before 2300.
@@ -51,31 +51,32 @@ def brief(value: object, bare: bool = False) -> str:
         return text
     size = len(value) if isinstance(value, str) else len(text)
     close = text[0] if text[0] in "'\"" else ""
-    return f"{text[:QUOTE - 5]}...{close} ({size:,} characters)"
+    return msg("err.quoted_cut", head=text[:QUOTE - 5], close=close, size=f"{size:,}")
 
 
 def parse_whole(value: object, field: str, minimum: int | None = None, maximum: int | None = None) -> int:
     """A whole number (int, integral Decimal, or digits as text) within the
     bounds; the size is checked before any conversion."""
     if minimum is None:
-        span = f"up to {maximum}" if maximum is not None else ""
+        span = msg("err.span_max", high=maximum) if maximum is not None else None
     else:
-        span = f"from {minimum}" + (f" to {maximum}" if maximum is not None else " up")
+        span = msg("err.span_to", low=minimum, high=maximum) if maximum is not None else msg("err.span_up", low=minimum)
+    too_large = "err.whole_too_large" if span is not None else "err.whole_too_large_any"
     if isinstance(value, Decimal) and value.is_finite():
         if value.adjusted() > 18:
-            raise InputError(f"{field}: {brief(value)} is too large; give a whole number {span}")
+            raise bad(field, too_large, value=brief(value), span=span)
         if value == value.to_integral_value():
             value = int(value)
     if isinstance(value, str):
         text = value.strip()
         if len(text) > 18:
-            raise InputError(f"{field}: {brief(value)} is too large; give a whole number {span}")
+            raise bad(field, too_large, value=brief(value), span=span)
         if text.isascii() and text.isdigit():
             value = int(text)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise InputError(msg("err.not_whole", field=field, value=brief(value)))
+        raise bad(field, "err.not_whole", value=brief(value))
     if (minimum is not None and value < minimum) or (maximum is not None and value > maximum):
-        raise InputError(f"{field}: must be a whole number {span}, got {brief(value)}")
+        raise bad(field, "err.whole_out_of_range", value=brief(value), span=span)
     return value
 
 
@@ -93,21 +94,21 @@ def parse_date(value: object, field: str = "date") -> date:
         except ValueError:
             pass
     if day is None:
-        raise InputError(msg("err.not_date", field=field, value=brief(value)))
+        raise bad(field, "err.not_date", value=brief(value))
     if not FIRST_DATE <= day <= LAST_DATE:
-        raise InputError(f"{field}: {day} is out of range; give a date from {FIRST_DATE} to {LAST_DATE}")
+        raise bad(field, "err.date_range", day=day, first=FIRST_DATE, last=LAST_DATE)
     return day
 
 
-def text_problem(value: str, field: str, limit: int = MAX_NAME) -> str | None:
+def text_problem(value: str, field: str, limit: int = MAX_NAME) -> Problem | None:
     """The problem with a text field (a control character, too long), else None.
     A note (``limit`` :data:`MAX_NOTE`) may hold line breaks and tabs."""
     if len(value) > limit:
-        return f"{field}: is {len(value):,} characters long; keep it to {limit:,}"
+        return Problem(path=field, message=msg("err.text_too_long", length=f"{len(value):,}", limit=f"{limit:,}"))
     found = (_CONTROL if limit < MAX_NOTE else _NOTE_CONTROL).search(value)
     if found:
-        return (f"{field}: has a control character (U+{ord(found.group()):04X}) at position {found.start() + 1}; "
-                "remove it")
+        return Problem(path=field, message=msg("err.text_control", code=f"{ord(found.group()):04X}",
+                                               position=found.start() + 1))
     return None
 
 

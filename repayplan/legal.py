@@ -39,7 +39,7 @@ from fractions import Fraction
 from importlib import resources
 
 from .arrears.statement import Statement
-from .errors import InputError
+from .errors import InputError, bad
 from .inputs import brief
 from .metrics import Flow, annual_rate, rate_per_unit
 from .model import Loan
@@ -125,7 +125,7 @@ def parse_cap(value: str, contract_date: date) -> Cap:
     try:
         given = parse_rate(value, "cap")
     except InputError:
-        raise InputError(f"cap: {brief(value)} is not a cap; write it like 24% or 4xLPR") from None
+        raise bad("cap", "err.not_cap", value=brief(value)) from None
     rule = {Decimal("0.24"): "cap.rule_24", Decimal("0.36"): "cap.rule_36"}.get(given.annual, "cap.rule_other")
     return Cap(given.annual, percent_text(given.annual) if given.unit == "year" else
                msg("cap.text_rate", given=given, annual=percent_text(given.annual)), rule=rule)

@@ -17,10 +17,11 @@ from itertools import repeat
 from typing import TYPE_CHECKING, Protocol
 
 from . import calendar
-from .errors import InputError
+from .errors import InputError, Problem
 from .kinds import INTEREST_BASES, METHODS, DayCount, FrequencyName, InterestBasis, Method, Rounding
 from .money import ZERO, MoneyPolicy
 from .rates import Rate
+from .text import msg
 
 if TYPE_CHECKING:
     from .arrears.policy import Payment, PenaltyPolicy
@@ -90,10 +91,10 @@ class Loan:
         return calendar.frequency(self.frequency).periods_per_year
 
 
-def loan_problems(loan: Loan, where: str = "") -> list[str]:
+def loan_problems(loan: Loan, where: str = "") -> list[str | Problem]:
     """Every problem with a loan's terms, each naming its field."""
     p = f"{where}." if where else ""
-    problems: list[str] = []
+    problems: list[str | Problem] = []
     if not isinstance(loan.principal, Decimal) or loan.principal <= 0:
         problems.append(f"{p}principal: must be a positive amount, got {loan.principal}")
     if not isinstance(loan.term, int) or isinstance(loan.term, bool) or not 1 <= loan.term <= MAX_TERM:
@@ -107,10 +108,11 @@ def loan_problems(loan: Loan, where: str = "") -> list[str]:
     if loan.day_count not in calendar.DAY_COUNTS:
         problems.append(f"{p}day_count: {loan.day_count!r} is unknown; use one of {', '.join(calendar.DAY_COUNTS)}")
     if loan.signed is not None and loan.signed > loan.start:
-        problems.append(f"{p}signed: {loan.signed} is after the start {loan.start}; the contract is signed on or "
-                        "before the money is lent")
+        problems.append(Problem(path=f"{p}signed", message=msg("err.signed_after_start", signed=loan.signed,
+                                                               start=loan.start), hint=msg("err.signed_hint")))
     if loan.first_due is not None and loan.first_due <= loan.start:
-        problems.append(f"{p}first_due: {loan.first_due} is not after the start {loan.start}; give a later date")
+        problems.append(Problem(path=f"{p}first_due", hint=msg("err.later_date"),
+                                message=msg("err.first_due_not_after", first_due=loan.first_due, start=loan.start)))
     for name in ("installment_fee", "upfront_fee"):
         if getattr(loan, name) < 0:
             problems.append(f"{p}{name}: must be 0 or more, got {getattr(loan, name)}")

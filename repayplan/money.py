@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from decimal import ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
-from .errors import InputError
+from .errors import InputError, Problem, bad
 from .inputs import brief
 from .kinds import Rounding
 from .text import msg
@@ -86,48 +86,46 @@ def to_decimal(value: object, field: str = "amount", currency: str | None = None
     repayplan.errors.InputError: principal: 1e38 is too large; amounts are below 1,000,000,000,000,000,000
     """
     if isinstance(value, bool):
-        raise InputError(msg("err.expected_number", field=field, value=repr(value)))
+        raise bad(field, "err.expected_number", value=repr(value))
     if isinstance(value, Decimal):
         result = value
     elif isinstance(value, int):
         if abs(value) >= MAX_AMOUNT:  # before Decimal(value): a 4,000-digit int is refused, not converted
-            raise InputError(f"{field}: {brief(value)} is too large; amounts are below {MAX_AMOUNT:,.0f}")
+            raise bad(field, "err.amount_too_large", value=brief(value), limit=f"{MAX_AMOUNT:,.0f}")
         result = Decimal(value)
     elif isinstance(value, str):
         result = _amount_text(value, field, currency)
     elif isinstance(value, float):
         raise InputError(f"{field}: binary float {value!r} is not exact; pass a string or Decimal")
     else:
-        raise InputError(f"{field}: expected a number, got {type(value).__name__}")
+        kind = type(value).__name__
+        raise bad(field, "err.expected_number", value=msg(f"err.kind_{kind}") if kind in ("list", "dict") else kind)
     if not result.is_finite():
-        raise InputError(f"{field}: {brief(value)} is not a finite number")
+        raise bad(field, "err.not_finite", value=brief(value))
     if result.adjusted() >= 18 and result != 0:  # exponent first: never compares a 10**999999 figure digit by digit
-        raise InputError(f"{field}: {brief(value, bare=True)} is too large; amounts are below {MAX_AMOUNT:,.0f}")
+        raise bad(field, "err.amount_too_large", value=brief(value, bare=True), limit=f"{MAX_AMOUNT:,.0f}")
     exponent = result.as_tuple().exponent
     finest = Decimal(1).scaleb(-MAX_DECIMALS)
     if isinstance(exponent, int) and exponent < -MAX_DECIMALS and result != result.quantize(finest, context=WORKING):
-        raise InputError(f"{field}: {brief(value, bare=True)} has more than {MAX_DECIMALS} decimals; "
-                         "give the amount to the currency's smallest unit")
+        raise bad(field, "err.too_many_decimals", value=brief(value, bare=True), places=MAX_DECIMALS)
     return result
 
 
 def _amount_text(value: str, field: str, currency: str | None) -> Decimal:
     if len(value) > MAX_AMOUNT_TEXT:
-        raise InputError(f"{field}: {brief(value)} is too long for an amount; write it like 1000 or 1,000.50")
+        raise bad(field, "err.amount_too_long", value=brief(value))
     text = value.translate(_FULL_WIDTH).strip()
     marked = text.startswith("¥") or text.endswith("元")
     if marked and currency not in (None, "CNY"):
-        raise InputError(f"{field}: {value!r} is marked as CNY (¥, 元) but the currency is {currency}; "
-                         "write the bare amount")
+        raise bad(field, "err.wrong_currency_mark", value=repr(value), currency=currency)
     if text.startswith("¥"):
         text = text[1:].lstrip()
     if text.endswith("元"):
         text = text[:-1].rstrip()
     if not _AMOUNT.fullmatch(text) or not any(c.isdigit() for c in text):
         if "," in text and _AMOUNT.fullmatch(text.replace(",", "")):
-            raise InputError(f"{field}: {value!r} has a comma that does not group thousands; write decimals with "
-                             "a dot (1.5) and commas only between groups of three digits (1,000.50)")
-        raise InputError(msg("err.not_number", field=field, value=repr(value)))
+            raise bad(field, "err.bad_comma", value=repr(value))
+        raise bad(field, "err.not_number", value=repr(value))
     return Decimal(text.replace(",", ""))
 
 
@@ -154,19 +152,20 @@ class MoneyPolicy:
         """The smallest amount: 0.01 for CNY, 1 for JPY."""
         return _QUANTA[self.currency]
 
-    def finer_than_unit(self, amount: Decimal, field: str) -> str | None:
+    def finer_than_unit(self, amount: Decimal, field: str) -> Problem | None:
         """The problem with an amount written finer than the minor unit
         (rounding it would create or lose money nobody lent), else None.
 
-        >>> MoneyPolicy().finer_than_unit(Decimal("1000.005"), "principal")
-        'principal: 1000.005 is finer than the smallest CNY unit (0.01); write it with at most 2 decimals'
+        >>> print(MoneyPolicy().finer_than_unit(Decimal("1000.005"), "principal"))
+        principal: 1000.005 is finer than the smallest CNY unit (0.01); write it with at most 2 decimals
         >>> MoneyPolicy().finer_than_unit(Decimal("1000.50"), "principal") is None
         True
         """
         if not amount.is_finite() or amount == amount.quantize(self.quantum, context=WORKING):
             return None
-        fix = f"write it with at most {self.minor_units} decimals" if self.minor_units else "write it as a whole number"
-        return f"{field}: {amount} is finer than the smallest {self.currency} unit ({self.quantum}); {fix}"
+        fix = msg("err.at_most_decimals", places=self.minor_units) if self.minor_units else msg("err.whole_amount")
+        return Problem(path=field, message=msg("err.finer_than_unit", amount=amount, currency=self.currency,
+                                               quantum=self.quantum), hint=fix)
 
     def round(self, amount: Decimal) -> Decimal:
         """Round to the minor unit with this policy's mode; the only rounding point."""

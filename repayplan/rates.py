@@ -23,8 +23,9 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
+from typing import Any
 
-from .errors import InputError
+from .errors import InputError, bad
 from .kinds import RATE_UNITS, RateUnit
 from .money import WORKING
 from .text import msg
@@ -56,7 +57,6 @@ _CHINESE_PREFIXES: dict[str, RateUnit] = {
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９％．／", "0123456789%./")
 #: ‱, ‰ and 万分之/千分之 are day (or month) rates in Chinese usage: without a unit they are refused
 _NEEDS_UNIT = ("‱", "‰", "万分之", "千分之")
-_HINT = "write it like 4.9%, 4.9%/year, 1.5%/month or 0.05%/day"
 
 
 @dataclass(frozen=True)
@@ -138,7 +138,7 @@ def parse_percentage(value: object, field: str) -> Decimal:
     ...
     repayplan.errors.InputError: percent: 0.5 is a bare number; a percentage is text with %: write it as '50%'
     """
-    _bounded(value, field, "a percentage; write it like '20%'")
+    _bounded(value, field, "err.not_percentage")
     if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool):
         try:
             number = Decimal(str(value))
@@ -146,8 +146,7 @@ def parse_percentage(value: object, field: str) -> Decimal:
             number = Decimal("NaN")
         if number.is_finite():
             points = number * 100 if 0 < number <= 1 else number
-            raise InputError(f"{field}: {value} is a bare number; a percentage is text with %: write it as "
-                             f"'{points.normalize():f}%'")
+            raise bad(field, "err.bare_percentage", value=value, fixed=f"'{points.normalize():f}%'")
     if isinstance(value, str):
         text = value.strip()
         if not text.endswith("%"):
@@ -156,7 +155,7 @@ def parse_percentage(value: object, field: str) -> Decimal:
             except InvalidOperation:
                 pass
             else:
-                raise InputError(f"{field}: {value!r} has no % sign; write it as '{text}%'")
+                raise bad(field, "err.no_percent_sign", value=repr(value), fixed=f"'{text}%'")
         else:
             try:
                 number = Decimal(text[:-1].strip())
@@ -164,7 +163,7 @@ def parse_percentage(value: object, field: str) -> Decimal:
                 number = Decimal("NaN")
             if number.is_finite() and number.adjusted() < 9:  # 1e999999999% is no percentage
                 return WORKING.divide(number, Decimal(100)).normalize()
-    raise InputError(f"{field}: {value!r} is not a percentage; write it like '20%'")
+    raise bad(field, "err.not_percentage", value=repr(value))
 
 
 def percent_text(fraction: Decimal, places: int | None = None) -> str:
@@ -185,16 +184,15 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
     '5‱/day' or Chinese '万分之五/日'; a bare percentage is annual."""
     if isinstance(text, Rate):
         return text
-    _bounded(text, field, f"a rate; {_HINT}")
+    _bounded(text, field, "err.not_rate", hint=msg("err.rate_hint"))
     if not isinstance(text, str):
         shown = text if isinstance(text, int | Decimal) else repr(text)
-        raise InputError(msg("err.not_rate_quoted", field=field, value=shown, hint=msg("err.rate_hint")))
+        raise bad(field, "err.not_rate_quoted", value=shown, hint=msg("err.rate_hint"))
     source = text.strip().translate(_FULL_WIDTH).lower().replace("per annum", "pa").replace("p. a.", "p.a.")
     source = source.replace("（", "(").replace("）", ")")
     bare = any(mark in source for mark in _NEEDS_UNIT) and not _has_unit(source)
     if bare:
-        raise InputError(f"{field}: {text!r} has no period, and in Chinese contracts 万分之五 (5‱) is a day rate: "
-                         "write 日万分之五 or 5‱/day for a day rate (0.05% a day), or give its period (月万分之五)")
+        raise bad(field, "err.rate_no_period", value=repr(text))
     for word, prefix_unit in _CHINESE_PREFIXES.items():
         if source.startswith(word) and "/" not in source:
             source = f"{source[len(word):].strip()}/{prefix_unit}"
@@ -204,25 +202,25 @@ def parse_rate(text: object, field: str = "rate") -> Rate:
             return _parse_chinese(source[len(word):], scale, text, field)
     match = _RATE_RE.match(source)
     if not match:
-        raise InputError(msg("err.not_rate", field=field, value=repr(text), hint=msg("err.rate_hint")))
+        raise bad(field, "err.not_rate", value=repr(text), hint=msg("err.rate_hint"))
     written: str = match["unit"] or "year"
     unit: RateUnit | None = UNITS.get(written.rstrip(".")) or UNITS.get(written)
     if unit is None:
-        raise InputError(msg("err.unknown_period", field=field, unit=repr(match["unit"]), text=repr(text)))
+        raise bad(field, "err.unknown_period", unit=repr(match["unit"]), text=repr(text))
     try:
         value = WORKING.multiply(Decimal(match["num"]), _SYMBOLS[match["sym"]])
     except InvalidOperation:  # pragma: no cover - the regex admits only digits
-        raise InputError(msg("err.not_rate", field=field, value=repr(text), hint=msg("err.rate_hint"))) from None
+        raise bad(field, "err.not_rate", value=repr(text), hint=msg("err.rate_hint")) from None
     return Rate(value, unit)
 
 
-def _bounded(value: object, field: str, what: str) -> None:
+def _bounded(value: object, field: str, key: str, **args: Any) -> None:
     """Refuse a text too long to be a rate or a percentage, or a number of absurd size, before parsing it."""
     from .inputs import brief
 
     if isinstance(value, str) and len(value) > 40 or isinstance(value, Decimal) and value.is_finite() \
             and value.adjusted() > 9:
-        raise InputError(f"{field}: {brief(value)} is not {what}")
+        raise bad(field, key, value=brief(value), **args)
 
 
 def _has_unit(source: str) -> bool:
@@ -249,9 +247,8 @@ def _parse_chinese(rest: str, scale: Decimal, original: str, field: str) -> Rate
         try:
             value = Decimal(number)
         except InvalidOperation:
-            raise InputError(msg("err.not_rate", field=field, value=repr(original),
-                                 hint=msg("err.rate_hint"))) from None
+            raise bad(field, "err.not_rate", value=repr(original), hint=msg("err.rate_hint")) from None
     unit = UNITS.get(unit_text.strip() or "年")
     if unit is None:
-        raise InputError(f"{field}: unknown period {unit_text!r} in {original!r}; use /年, /月 or /日")
+        raise bad(field, "err.unknown_period_zh", unit=repr(unit_text), text=repr(original))
     return Rate(WORKING.multiply(value, scale), unit)

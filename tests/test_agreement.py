@@ -112,7 +112,7 @@ def test_readers_fill_the_parties_from_the_case_table_and_report_every_problem()
                          '[borrower]\nhardship = 5\n')
     with pytest.raises(CaseFileError) as err:
         read_agreement_case(bad, "c.toml")
-    assert err.value.problems == [
+    assert [str(p) for p in err.value.problems] == [
         "loan.signed: 'yesterday' is not a date; write it as YYYY-MM-DD, e.g. 2025-01-15",
         "agreement.default_after.missed: unknown field; known fields: installments, days",
         "agreement.default_after: give installments, days or both, e.g. {installments = 2, days = 30}",

@@ -15,7 +15,7 @@ from repayplan.errors import CaseFileError
 def read(text: str, json_format: bool = False):  # type: ignore[no-untyped-def]
     reader = Reader("case.toml")
     loan = read_loan(reader, parse_document(text, "case.toml", json_format))
-    return loan, reader.problems
+    return loan, [str(p) for p in reader.problems]
 
 
 def test_numbers_are_read_exactly() -> None:

@@ -16,11 +16,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
-from ..errors import InputError
+from ..errors import InputError, Problem, bad, problems_of
 from ..inputs import brief
 from ..money import WORKING, ZERO, to_decimal
 from ..rates import DAYS_PER_YEAR, Rate, parse_rate, percent_text
@@ -47,7 +47,6 @@ ALLOCATION_SCOPES = ("installment", "component")
 
 _RELATIVE_RE = re.compile(r"^\s*contract\s*(?:(?P<op>[+×x*])\s*(?P<num>[0-9]+(?:\.[0-9]*)?)\s*(?P<pct>%?)\s*)?$",
                           re.IGNORECASE)
-_RATE_HINT = "write it like 0.05%/day, 18%/year or contract+50%"
 
 
 @dataclass(frozen=True)
@@ -106,18 +105,19 @@ def parse_penalty_rate(value: object, field: str = "penalty.rate") -> Rate | Rel
             try:
                 number = Decimal(match["num"])
             except InvalidOperation:  # pragma: no cover - the regex admits only digits
-                raise InputError(f"{field}: {brief(value)} is not a rate; {_RATE_HINT}") from None
+                raise bad(field, "err.not_rate", value=brief(value), hint=msg("err.penalty_rate_hint")) from None
             if match["op"] == "+":
                 if not match["pct"]:
-                    raise InputError(f"{field}: {brief(value)} needs a percentage, like contract+50%")
+                    raise bad(field, "err.relative_needs_percent", value=brief(value))
                 return RelativeRate(1 + WORKING.multiply(number, Decimal("0.01")), f"contract+{number}%")
             if match["pct"]:
-                raise InputError(f"{field}: {brief(value)} mixes × and %; write contract+50% or contract×1.5")
+                raise bad(field, "err.relative_mixed", value=brief(value))
             return RelativeRate(number, f"contract×{number}")
     try:
         return parse_rate(value, field)
     except InputError as exc:
-        raise InputError(f"{exc}, or relative to the contract like contract+50%") from None
+        (found,) = problems_of(exc)
+        raise InputError(replace(found, message=msg("err.or_relative", message=found.message))) from None
 
 
 def daily_rate_text(rate: Rate, day_count: str) -> str:
@@ -144,13 +144,14 @@ def allocation_order(value: str | Sequence[str], field: str = "penalty.allocatio
         try:
             return ALLOCATION_PRESETS[value]
         except KeyError:
-            raise InputError(f"{field}: {brief(value)} is not a preset; use one of {', '.join(ALLOCATION_PRESETS)}, "
-                             f"or a list such as {list(COMPONENTS)}") from None
+            raise bad(field, "err.not_preset", value=brief(value), presets=", ".join(ALLOCATION_PRESETS),
+                      example=list(COMPONENTS)) from None
     order = tuple(value)
     unknown = [c for c in order if c not in COMPONENTS]
     if unknown or len(order) != len(COMPONENTS) or len(set(order)) != len(COMPONENTS):
-        what = f"unknown component {brief(unknown[0])}" if unknown else "each component must appear once"
-        raise InputError(f"{field}: {what}; list {', '.join(COMPONENTS)} in the order payments pay them")
+        what = msg("err.unknown_component", value=brief(unknown[0])) if unknown else msg("err.component_once")
+        raise InputError(Problem(path=field, message=what,
+                                 hint=msg("err.list_components", components=", ".join(COMPONENTS))))
     return order
 
 
@@ -228,10 +229,10 @@ class PenaltyPolicy:
         return msg("fee.sum", parts=joined(parts, "sep.plus")) if parts else msg("word.none")
 
 
-def policy_problems(policy: PenaltyPolicy, where: str = "penalty") -> list[str]:
+def policy_problems(policy: PenaltyPolicy, where: str = "penalty") -> list[str | Problem]:
     """Every problem with a penalty policy, each naming its field."""
     p = f"{where}."
-    problems = []
+    problems: list[str | Problem] = []
     if policy.base not in BASES:
         problems.append(f"{p}base: {policy.base!r} is unknown; use one of {', '.join(BASES)}")
     if policy.grace_mode not in GRACE_MODES:
@@ -246,5 +247,6 @@ def policy_problems(policy: PenaltyPolicy, where: str = "penalty") -> list[str]:
         if value is not None and value < 0:
             problems.append(f"{p}{name}: must be 0 or more, got {value}")
     if policy.late_fee_max is not None and policy.late_fee_max < policy.late_fee_min:
-        problems.append(f"{p}late_fee_max: {policy.late_fee_max} is below late_fee_min {policy.late_fee_min}")
+        problems.append(Problem(path=f"{p}late_fee_max", message=msg("err.max_below_min", high=policy.late_fee_max,
+                                                                     low=policy.late_fee_min)))
     return problems

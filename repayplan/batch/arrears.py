@@ -31,10 +31,11 @@ from ..casefile.arrears import PENALTY_FIELDS, read_penalty
 from ..casefile.fields import Reader, parse_date
 from ..casefile.workbook_rows import is_workbook, workbook_rows
 from ..csvrows import records
-from ..errors import InputError
+from ..errors import CaseFileError, InputError, Problem, bad, lines, problems_of
 from ..inputs import brief
 from ..model import Position
 from ..money import to_decimal
+from ..text import msg
 from .cases import Cases
 
 PENALTY_COLUMNS = tuple(f"penalty_{key}" for key in PENALTY_FIELDS)
@@ -83,13 +84,13 @@ def _payments_text(source: str | Path | IO[str], where: str) -> str:
             return str(source.read())  # type: ignore[union-attr]
         return Path(source).read_text(encoding="utf-8-sig")  # type: ignore[arg-type]
     except FileNotFoundError:
-        raise InputError(f"--payments: {where} not found; check the path") from None
+        raise bad("--payments", "err.pay_not_found", where=where) from None
     except IsADirectoryError:
-        raise InputError(f"--payments: {where} is a directory; give a CSV file case_id,date,amount") from None
+        raise bad("--payments", "err.pay_is_directory", where=where) from None
     except UnicodeDecodeError:
-        raise InputError(f"--payments: {where} is not UTF-8 text; save it as CSV (UTF-8)") from None
+        raise bad("--payments", "err.pay_not_utf8", where=where) from None
     except OSError as exc:
-        raise InputError(f"--payments: cannot read {where}: {exc.strerror}") from None
+        raise bad("--payments", "err.pay_unreadable", where=where, reason=exc.strerror) from None
 
 
 def read_payments_file(source: str | Path | IO[str]) -> dict[str, tuple[Payment, ...]]:
@@ -99,34 +100,33 @@ def read_payments_file(source: str | Path | IO[str]) -> dict[str, tuple[Payment,
     if not hasattr(source, "read") and is_workbook(source):  # type: ignore[arg-type]
         unit = "row"  # a workbook's first sheet, rows numbered as the spreadsheet numbers them
         if Path(source).is_dir():  # type: ignore[arg-type]
-            raise InputError(f"--payments: {where} is a directory; give a CSV or .xlsx file case_id,date,amount")
+            raise bad("--payments", "err.pay_is_directory_xlsx", where=where)
         try:
             found = list(workbook_rows(source))  # type: ignore[arg-type]
         except InputError as exc:
-            raise InputError(f"--payments: {exc}") from None
+            raise CaseFileError([Problem(path="--payments", message=p.as_msg()) for p in problems_of(exc)]) from None
     else:
         found = list(records(_payments_text(source, where).splitlines(keepends=True)))
     rows = [(line, cells, problem) for line, cells, problem in found if problem or any(cell.strip() for cell in cells)]
     if not rows:
-        raise InputError(f"--payments: {where} is empty; the first line must name the columns case_id,date,amount")
+        raise bad("--payments", "err.pay_empty", where=where)
     from ..casefile.arrears import CSV_COLUMNS  # 日期/还款日期, 金额/还款金额 name the date and amount too
 
     aliases = {name: key for key, names in CSV_COLUMNS.items() for name in names}
     header = [aliases.get(c.strip().lower(), c.strip().lower()) for c in rows[0][1]]
     missing = [c for c in ("case_id", "date", "amount") if c not in header]
     if missing or rows[0][2]:
-        raise InputError(f"--payments: {where} has no column {', '.join(map(repr, missing))}; "
-                         "the first line must name the columns case_id,date,amount")
+        raise bad("--payments", "err.pay_no_column", where=where, columns=", ".join(map(repr, missing)))
     twice = sorted({c for c in header if c and header.count(c) > 1})
     if twice:
-        raise InputError(f"--payments: {where} names the column {brief(twice[0])} twice; keep one")
+        raise bad("--payments", "err.pay_column_twice", where=where, column=brief(twice[0]))
     index = [header.index(c) for c in ("case_id", "date", "amount")]
-    problems: list[str] = []
+    problems: list[Problem] = []
     out: dict[str, list[Payment]] = {}
     for line, cells, problem in rows[1:]:
-        at = f"--payments: {where} {unit} {line}"
+        at = msg("err.pay_place", where=where, place=msg(f"err.place_{unit}", number=line))
         if problem:
-            problems.append(f"{at}: {problem}")
+            problems.append(Problem(path=at, message=problem))
             continue
         case_id, day, amount = (cells[i].strip() if i < len(cells) else "" for i in index)
         if not (case_id or day or amount):
@@ -135,16 +135,17 @@ def read_payments_file(source: str | Path | IO[str]) -> dict[str, tuple[Payment,
             when = parse_date(day, "date")
             value = to_decimal(amount, "amount") if amount else None
             if value is None or value < 0:
-                raise InputError(f"amount: must be an amount of 0 or more, got {amount!r}")
+                raise bad("amount", "err.pay_amount", value=repr(amount))
             if not case_id:
-                raise InputError("case_id: missing; say whose payment it is")
+                raise InputError(Problem(path="case_id", message=msg("err.missing_value"), hint=msg("err.whose")))
         except InputError as exc:
-            problems.append(f"{at}: {exc}")
+            problems.extend(Problem(path=at, message=p.as_msg()) for p in problems_of(exc))
             continue
         out.setdefault(case_id, []).append(Payment(when, value))
     if problems:
-        more = [f"... and {len(problems) - SHOWN} more problems in {where}"] if len(problems) > SHOWN else []
-        raise InputError("\n".join(problems[:SHOWN] + more))
+        more = [Problem(path="", message=msg("err.pay_more", count=len(problems) - SHOWN, where=where))] \
+            if len(problems) > SHOWN else []
+        raise CaseFileError(problems[:SHOWN] + more)
     return {k: tuple(sorted(v, key=lambda p: p.date)) for k, v in out.items()}
 
 
@@ -157,7 +158,7 @@ def _penalty(cells: tuple[str, ...]) -> tuple[PenaltyPolicy | None, list[str]]:
         table[key] = _BOOLEANS.get(cell.lower(), cell) if key in ("compound", "count_payment_day") else cell
     reader = Reader()
     policy = read_penalty(reader, table or None)
-    return policy, [p.replace("penalty.", "penalty_", 1) for p in reader.problems]
+    return policy, [p.at(p.path.replace("penalty.", "penalty_", 1)).as_msg() for p in reader.problems]
 
 
 def arrears_columns(chunk: pd.DataFrame, cases: Cases, arrears: Arrears,
@@ -185,12 +186,14 @@ def arrears_columns(chunk: pd.DataFrame, cases: Cases, arrears: Arrears,
         loan = cases.loans(i)
         on = arrears.as_of or today
         payments = arrears.payments.get(str(cases.case_id[i]), ())
-        errors = errors + [f"payments: {p.date} {p.amount}: {why}" for p in payments for why in _check(p, loan)]
+        errors = errors + [msg("err.at", where=f"payments: {p.date} {p.amount}", message=why)
+                           for p in payments for why in _check(p, loan)]
         if on < loan.start:
-            errors.append(f"--as-of: {on} is before the loan start {loan.start}; give a later date")
+            errors.append(Problem(path="--as-of", message=msg("err.before_loan_start", day=on, start=loan.start),
+                                  hint=msg("err.later_date")).as_msg())
         claim = _claim(claims[0][row], claims[1][row], on, loan.start, errors)
         if errors:
-            problems[i] = "\n".join(errors)
+            problems[i] = lines(*errors)
             continue
         st = statement(loan, [p for p in payments if p.date <= on], policy, on)
         owed = st.position  # its figures summed over the lines once
@@ -217,10 +220,10 @@ def _claim(amount: str, day: str, on: date, start: date, errors: list[str]) -> C
     try:
         value = to_decimal(amount, "claimed")
         if value < 0:
-            raise InputError(f"claimed: must be 0 or more, got {amount}")
+            raise InputError(Problem(path="claimed", message=msg("err.negative", value=amount)))
         when = parse_date(day, "claimed_on") if day else on
     except InputError as exc:
-        errors.append(str(exc))
+        errors.extend(p.as_msg() for p in problems_of(exc))
         return None
     if when < start:
         errors.append(f"claimed_on: {when} is before the loan start {start}; give a later date")
@@ -251,11 +254,13 @@ def _audit_columns(out: dict[str, np.ndarray], i: int, result: ClaimAudit, lang:
 
 def _check(payment: Payment, loan: Any) -> list[str]:
     """A payment against its loan: not before the start, no more decimals than the currency has."""
-    why = []
+    why: list[str] = []
     if payment.date < loan.start:
-        why.append(f"before the loan start {loan.start}; check the date")
+        why.append(msg("err.with_hint", message=msg("err.before_start_only", start=loan.start),
+                       hint=msg("err.check_date")))
     if loan.policy.round(payment.amount) != payment.amount:
-        why.append(f"more decimals than {loan.currency} allows; give it to {loan.policy.quantum}")
+        why.append(msg("err.with_hint", message=msg("err.more_decimals_only", currency=loan.currency),
+                       hint=msg("err.give_it_to", quantum=loan.policy.quantum)))
     return why
 
 

@@ -14,6 +14,7 @@ from io import StringIO
 import pandas as pd
 
 from ..csvrows import MAX_RECORD_LINES, records
+from ..text import msg
 from .cases import SHAPE
 
 
@@ -64,8 +65,8 @@ def cells_of(piece: CsvBlock | pd.DataFrame) -> pd.DataFrame:
             lines.append(line)
         elif any(cell.strip() for cell in record):  # short, long, or with a trailing comma
             extra = record[width:]
-            shapes.append(f"the row has {len(record)} fields and the header {width}; quote a cell that "
-                          "holds a comma" if any(cell.strip() for cell in extra) else "")
+            shapes.append(msg("err.row_fields", fields=len(record), width=width)
+                          if any(cell.strip() for cell in extra) else "")
             rows.append((record + [""] * width)[:width])
             lines.append(line)
     return _chunk(rows, lines, shapes, columns)
@@ -93,5 +94,5 @@ def _chunk(rows: list[list[str]], lines: list[int], shapes: list[str], columns: 
     """A chunk of text cells with its ``line`` numbers and each row's shape problem ("" when none)."""
     chunk = pd.DataFrame(rows, columns=columns, dtype=object)
     chunk["line"] = lines
-    chunk[SHAPE] = shapes
+    chunk[SHAPE] = pd.Series(shapes, index=chunk.index, dtype=object)  # a label message stays one
     return chunk

@@ -32,10 +32,12 @@ import pandas as pd
 
 from .. import calendar
 from ..casefile.fields import Reader
+from ..errors import Problem, lines
 from ..inputs import CONTROL, MAX_NAME, text_problem
 from ..model import INTEREST_BASES, MAX_TERM, METHOD_WORDS, METHODS, Loan
 from ..money import MINOR_UNITS, ROUNDING_MODES, MoneyPolicy, to_decimal
 from ..rates import Rate, percent_text
+from ..text import msg
 
 #: Columns a case list must have, and those it may have (the [loan] keys).
 REQUIRED = ("case_id", "principal", "rate", "term", "method", "start")
@@ -100,7 +102,7 @@ def _read(kind: str, key: str, text: str, **options: Any) -> tuple[Any, str]:
     """One cell through the case-file Reader: (value, problems as lines)."""
     reader = Reader()
     value = getattr(reader, kind)({key: text} if text != "" else {}, key, "", **options)
-    return value, "\n".join(reader.problems)
+    return value, lines(*(p.as_msg() for p in reader.problems))
 
 
 def _per_value(cells: np.ndarray, read: Callable[[str], tuple[Any, str]],
@@ -179,7 +181,8 @@ def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, roundi
         values, problems[slow] = _per_value(cells[slow], read)
         decimals[slow] = values
         for i in np.flatnonzero(slow & usable & (problems == "") & (cells != "")).tolist():  # written ones only
-            problems[i] = MoneyPolicy(currency[i], rounding[i]).finer_than_unit(decimals[i], key) or ""
+            finer = MoneyPolicy(currency[i], rounding[i]).finer_than_unit(decimals[i], key)
+            problems[i] = finer.as_msg() if finer else ""
         rows = np.flatnonzero(slow & usable & (problems == ""))
         if len(rows):  # round each distinct (amount, currency, rounding) once
             keys = np.array([f"{cells[i]}|{currency[i]}|{rounding[i]}" for i in rows], dtype=object)
@@ -194,14 +197,16 @@ def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, roundi
 
 def _case_id_problems(ids: np.ndarray) -> np.ndarray:
     """A case id's problem: missing, too long, a control character (as a case file's texts)."""
-    out = np.where(ids == "", "case_id: missing; give every case an id", "").astype(object)
+    missing = Problem(path="case_id", message=msg("err.missing_value"), hint=msg("err.hint_case_id")).as_msg()
+    out = np.full(len(ids), "", dtype=object)
+    out[ids == ""] = missing
     texts = ids.tolist()
     if not texts or (max(map(len, texts)) <= MAX_NAME and not _CONTROL.search("".join(texts))):
         return out  # the usual chunk: one scan of all ids at once
     for i, text in enumerate(texts):
         problem = text_problem(text, "case_id") if text else None
         if problem:
-            out[i] = problem
+            out[i] = problem.as_msg()
     return out
 
 
@@ -218,7 +223,9 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     def column(name: str, read: Callable[[str], tuple[Any, str]]) -> None:
         found[name], problems[name] = _per_value(cells[name], read)
 
-    problems["shape"] = _cells(chunk, SHAPE)  # a row with more fields than the header (from the CSV reader)
+    # a row with more fields than the header (from the CSV reader), its problem as given (a label message)
+    problems["shape"] = np.array([c if isinstance(c, str) else "" for c in chunk[SHAPE].tolist()], dtype=object) \
+        if SHAPE in chunk.columns else np.full(n, "", dtype=object)
     problems["case_id"] = _case_id_problems(cells["case_id"])
     column("rate", lambda t: _read("rate", "rate", t, required=True))
     column("term", lambda t: _read("integer", "term", t, required=True, minimum=1, maximum=MAX_TERM))
@@ -250,8 +257,8 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
         (first_parts[:, 0] <= start_parts[:, 0])
     cross = np.full(n, "", dtype=object)
     for i in np.flatnonzero(late):
-        cross[i] = (f"first_due: {found['first_due'][i]} is not after the start {found['start'][i]}; "
-                    "give a later date")
+        cross[i] = Problem(path="first_due", message=msg("err.first_due_not_after", first_due=found["first_due"][i],
+                                                         start=found["start"][i]), hint=msg("err.later_date")).as_msg()
     joined = np.full(n, "", dtype=object)
     bad = np.zeros(n, dtype=bool)
     for name in (*order, "cross"):
@@ -259,7 +266,7 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
         has = column_problems != ""
         bad |= has
         for i in np.flatnonzero(has):
-            joined[i] = f"{joined[i]}\n{column_problems[i]}" if joined[i] else column_problems[i]
+            joined[i] = lines(joined[i], column_problems[i])
     # a line that could not be read as CSV has only that problem (its empty cells are not missing values)
     for row in np.flatnonzero(problems["shape"] != "").tolist():
         if not any(cells[name][row] for name in COLUMNS):

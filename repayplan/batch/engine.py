@@ -38,8 +38,10 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import Problem, error_message
 from ..model import METHODS
 from ..schedule import build_schedule, level_payment, loan_periods
+from ..text import msg
 from .cases import Cases
 from .dates import EPOCH, LAST_DAY, LAST_MONTH, MonthTable, days_30_360
 from .level import solve as level_solve
@@ -252,7 +254,7 @@ def compute(cases: Cases, with_rows: bool = False) -> Totals:
     problem = np.full(n, "", dtype=object)
     exact = np.zeros(n, dtype=bool)
     w, table, late = _prepare(cases, np.flatnonzero(cases.fits))
-    problem[late] = "term: the installments would fall due after 9999-12-31; shorten the term or check the dates"
+    problem[late] = Problem(path="term", message=msg("err.term_past_calendar"), hint=msg("err.shorten_term")).as_msg()
     big = _overflows(w)
     fallback = [*np.flatnonzero(~cases.fits).tolist(), *w.pos[big].tolist()]
     w = w.take(np.flatnonzero(~big))
@@ -435,7 +437,7 @@ def _single(cases: Cases, i: int, out: dict[str, np.ndarray], problem: np.ndarra
     try:
         schedule = build_schedule(cases.loans(i))
     except Exception as exc:  # noqa: BLE001 - reported per case, the other cases go on
-        problem[i] = f"cannot compute the schedule: {exc}"
+        problem[i] = msg("err.schedule_failed", reason=error_message(exc))
         return None
     units = schedule.policy.to_minor
     rows = schedule.rows
@@ -444,7 +446,7 @@ def _single(cases: Cases, i: int, out: dict[str, np.ndarray], problem: np.ndarra
               "periods": len(rows), "first_due": rows[0].due_date.toordinal() - EPOCH,
               "payoff": rows[-1].due_date.toordinal() - EPOCH}
     if any(abs(v) >= 2**63 for v in values.values()):
-        problem[i] = "cannot compute the schedule: an amount is too large for a case list; use repayplan build"
+        problem[i] = msg("err.schedule_too_large")
         return None
     for key, value in values.items():
         out[key][i] = value

@@ -21,8 +21,9 @@ from typing import IO, Any
 import pandas as pd
 
 from ..csvrows import records
-from ..errors import InputError
+from ..errors import CaseFileError, InputError, Problem, split_lines
 from ..inputs import brief
+from ..text import msg
 from .arrears import CLAIM_INPUTS, PENALTY_COLUMNS
 from .blocks import CsvBlock, cells_of, record_boundary
 from .cases import COLUMNS, REQUIRED
@@ -45,11 +46,11 @@ class CaseSource:
             try:
                 self.path.stat()
             except FileNotFoundError:
-                raise InputError(f"{self.path}: case list not found; check the path") from None
+                raise _whole(self.path, "err.cases_not_found") from None
             except OSError as exc:  # a symbolic link that loops, a permission ...
-                raise InputError(f"{self.path}: cannot read the case list ({exc.strerror})") from None
+                raise _whole(self.path, "err.cases_unreadable", reason=exc.strerror) from None
             if self.path.is_dir():
-                raise InputError(f"{self.path}: is a directory; give a .csv or .parquet case list")
+                raise _whole(self.path, "err.cases_is_directory")
         self.size = self.path.stat().st_size if self.path is not None and not self.parquet else 0
         self.columns = self._parquet_columns() if self.parquet else self._csv_columns()
         self._check_columns(self.columns)
@@ -64,24 +65,24 @@ class CaseSource:
         try:
             for line, cells, problem in records(handle, multiline=False):
                 if problem:
-                    raise InputError(f"{name}: cannot read the header line {line}: {problem}")
+                    raise _whole(name, "err.cases_header_unreadable", line=line, problem=problem)
                 if any(cell.strip() for cell in cells):
                     header, self.header_line = cells, line
                     break
         except UnicodeDecodeError:
-            raise InputError(f"{name}: is not UTF-8 text; save the case list as CSV (UTF-8) or Parquet") from None
+            raise _whole(name, "err.cases_not_utf8") from None
         finally:
             if self.path:
                 handle.close()
         if header is None:
-            raise InputError(f"{name}: the case list is empty; give a header line and rows")
+            raise _whole(name, "err.cases_empty")
         if position is not None:
             self.stream.seek(position)  # type: ignore[union-attr]
         columns = [c.strip().lower() for c in header]
         for i, column in enumerate(columns):
             if column and column in columns[:i]:
-                raise InputError(f"{name}: column {brief(column)} is named twice in the header (columns "
-                                 f"{columns.index(column) + 1} and {i + 1}); keep one")
+                raise _whole(name, "err.cases_column_twice", column=brief(column), first=columns.index(column) + 1,
+                             second=i + 1)
         return columns
 
     def _parquet_columns(self) -> list[str]:
@@ -98,21 +99,22 @@ class CaseSource:
         return [str(c).strip().lower() for c in self._parquet_file.schema_arrow.names]
 
     def _check_columns(self, columns: list[str]) -> None:
-        where = f"{self.path}: " if self.path else ""
+        where = str(self.path) if self.path else ""
         problems = []
         for name in REQUIRED:
             if name not in columns:
                 near = difflib.get_close_matches(name, [c for c in columns if c not in COLUMNS], n=1)
-                hint = f" (is {near[0]!r} meant to be {name!r}?)" if near else ""
-                problems.append(f"{where}missing column {name!r}{hint}; a case list needs the columns "
-                                f"{', '.join(REQUIRED)}")
+                hint = msg("err.meant", near=repr(near[0]), name=repr(name)) if near else ""
+                problems.append(Problem(path="", file=where, message=msg("err.cases_missing_column", name=repr(name),
+                                                                         hint=hint, required=", ".join(REQUIRED))))
         if problems:
-            raise InputError("\n".join(problems))
+            raise CaseFileError(problems)
         for name in columns:
             if name not in COLUMNS + PENALTY_COLUMNS + CLAIM_INPUTS and name != "line":
                 near = difflib.get_close_matches(name, COLUMNS + PENALTY_COLUMNS + CLAIM_INPUTS, n=1)
-                hint = f"; did you mean {near[0]!r}?" if near else ""
-                self.warnings.append(f"{where}column {name!r} is not a loan field and is ignored{hint}")
+                hint = msg("err.did_you_mean_after", near=repr(near[0])) if near else ""
+                self.warnings.append(Problem(path="", file=where, message=msg("err.cases_ignored_column",
+                                                                              name=repr(name), hint=hint)).as_msg())
 
     def chunks(self) -> Iterator[pd.DataFrame]:
         """Chunks of text cells with a ``line`` column; blank lines are skipped."""
@@ -137,8 +139,7 @@ class CaseSource:
             try:
                 got = list(islice(handle, count))
             except UnicodeDecodeError:
-                raise InputError(f"{where}: is not UTF-8 text after line {first + len(pending)}; "
-                                 "save the case list as CSV (UTF-8)") from None
+                raise _whole(where, "err.cases_not_utf8_after", line=first + len(pending)) from None
             self.done += sum(map(len, got))  # progress in characters read (≈ bytes)
             return got
 
@@ -203,7 +204,12 @@ def error_rows(frame: pd.DataFrame) -> list[tuple[Any, str, str]]:
     lines = bad["line"].tolist() if "line" in bad.columns else [""] * len(bad)
     return [(line, case_id, text) for line, case_id, problems in zip(lines, bad["case_id"], bad["problem"],
                                                                        strict=True)
-            for text in problems.splitlines()]
+            for text in split_lines(problems)]
+
+
+def _whole(file: object, key: str, **args: Any) -> InputError:
+    """A problem with the case list as a whole, in ``file``."""
+    return InputError(Problem(path="", message=msg(key, **args), file=str(file)))
 
 
 def format_for(path: str | None, fmt: str | None) -> str:

@@ -18,9 +18,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
-from ..errors import InputError
+from ..errors import InputError, bad
 from ..report.files import Staging, check_target, refuse_inputs
 from ..report.render import csv_cell
+from ..text import say
 from .arrears import ARREARS_COLUMNS
 from .blocks import CsvBlock, cells_of
 from .cases import SHAPE
@@ -76,9 +77,9 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     """
     fmt = format_for(output, fmt)
     if output is None and fmt == "xlsx":
-        raise InputError("--format xlsx: an XLSX workbook cannot go to the terminal; give --output FILE.xlsx")
+        raise bad("--format xlsx", "err.xlsx_to_terminal")
     if chunk_size < 1:
-        raise InputError(f"--chunk-size: must be 1 or more, got {chunk_size}")
+        raise bad("--chunk-size", "err.at_least_one", value=chunk_size)
     errors = errors or (default_errors_path(output) if output else None)
     inputs = [] if hasattr(source, "read") else [source]
     refuse_inputs(output, "--output", inputs)  # type: ignore[arg-type]
@@ -87,7 +88,7 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
         if target:
             check_target(target, force)
     if output and errors and Path(output).resolve() == Path(errors).resolve():
-        raise InputError(f"--errors: {errors} is the output file; give another name")
+        raise bad("--errors", "err.errors_is_output", target=errors)
     cases = CaseSource(source, chunk_size)
     columns = (SUMMARY_COLUMNS + (ARREARS_COLUMNS if arrears is not None else ())
                + (SCENARIO_COLUMNS if scenario is not None else ()))
@@ -100,7 +101,8 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
         spooled = csv.writer(spool, lineterminator="\n")
         for done in map_chunks(_summarise, cases.pieces(), workers, (scenario, arrears, fmt, columns)):
             writer.write(done.good)
-            spooled.writerows((line, csv_cell(case_id), csv_cell(text)) for line, case_id, text in done.problems)
+            spooled.writerows((line, csv_cell(case_id), csv_cell(say(text, lang)))
+                            for line, case_id, text in done.problems)
             if len(shown) < SHOWN_PROBLEMS:
                 shown.extend(done.problems[:SHOWN_PROBLEMS - len(shown)])
             counts["cases"] += done.cases

@@ -14,12 +14,11 @@ figures are :func:`repayplan.compare.plan_metrics`'s, read from the plan
 >>> parse_scenario("term=abc")
 Traceback (most recent call last):
 ...
-repayplan.errors.InputError: --scenario: term: must be a whole number, got 'abc'
+repayplan.errors.CaseFileError: --scenario: term: must be a whole number, got 'abc'
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
@@ -27,11 +26,12 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import InputError
+from ..errors import CaseFileError, InputError, Problem
 from ..inputs import brief
 from ..money import ZERO
 from ..plans import Creditor, Plan
 from ..rates import percent_text
+from ..text import msg
 from .cases import Cases
 
 #: Quick-scenario keys, in the order their steps apply (a settlement ends a plan).
@@ -65,14 +65,14 @@ def parse_scenario(text: str, on: date | None = None, max_term: int | None = Non
         key, sep, value = (s.strip() for s in part.partition("="))
         key = key.lower()
         if not sep or key not in KEYS or not value:
-            problems.append(f"--scenario: {brief(part)} is not key=value with a key among {', '.join(KEYS)}; "
-                            "write it like 'rate=0%; term=36'")
+            problems.append(Problem(path="--scenario", hint=msg("err.scenario_like"),
+                                    message=msg("err.scenario_not_kv", value=brief(part), keys=", ".join(KEYS))))
         elif key in items:
-            problems.append(f"--scenario: {key} is given twice")
+            problems.append(Problem(path="--scenario", message=msg("err.given_twice", name=key)))
         else:
             items[key] = value
     if not items and not problems:
-        problems.append("--scenario: empty; write it like 'rate=0%; term=36'")
+        problems.append(Problem(path="--scenario", message=msg("err.empty"), hint=msg("err.scenario_like")))
     steps, names = [], []
     for key in KEYS:
         if key not in items:
@@ -87,12 +87,13 @@ def parse_scenario(text: str, on: date | None = None, max_term: int | None = Non
             "payment": lambda v: {"op": "payment", "amount": v},
         }[key](value)
         step, errors = read_step(table)
-        problems += [f"--scenario: {key}: {re.sub(r'^[a-z_]+: ', '', e)}" for e in errors]
+        problems += [Problem(path="--scenario", message=msg("err.at", where=key, message=e.message), hint=e.hint)
+                     for e in errors]
         steps.append(step)
         names.append({"waive": "waive {}", "haircut": "haircut {}", "rate": "rate {}", "term": "{} installments",
                       "payment": "pay {}", "settle": "settle for {}"}[key].format(value))
     if problems:
-        raise InputError("\n".join(problems))
+        raise CaseFileError(problems)
     creditor = Creditor(max_term=max_term) if max_term else Creditor()
     return BatchScenario("; ".join(names), tuple(steps), on, creditor)
 

@@ -35,7 +35,7 @@ from functools import lru_cache
 from typing import ClassVar
 
 from ..arrears.policy import Payment, PenaltyPolicy, RelativeRate
-from ..errors import InputError
+from ..errors import InputError, bad
 from ..kinds import DayCount, Rounding
 from ..model import Loan
 from ..money import ZERO, MoneyPolicy
@@ -86,8 +86,7 @@ class InstallmentDebt:
         if self.prepay not in PREPAY_MODES:
             raise InputError(f"prepay: {self.prepay!r} is unknown; use one of {', '.join(PREPAY_MODES)}")
         if self.loan.frequency != "monthly":
-            raise InputError(f"frequency: {self.loan.frequency!r}: a plan runs month by month, so only monthly "
-                             "installment debts can be planned")
+            raise bad("frequency", "err.plan_monthly_only", value=repr(self.loan.frequency))
 
     @property
     def rate(self) -> Rate:
@@ -156,8 +155,7 @@ class RevolvingDebt:
             if getattr(self, key) < 0:
                 raise InputError(f"{key}: must be 0 or more, got {getattr(self, key)}")
         if self.overdue > self.balance:
-            raise InputError(f"overdue: {self.overdue} is more than the balance {self.balance}; "
-                             "the overdue part is included in the balance")
+            raise bad("overdue", "err.overdue_above_balance", overdue=self.overdue, balance=self.balance)
         if self.interest_on not in INTEREST_ON:
             raise InputError(f"interest_on: {self.interest_on!r} is unknown; use unpaid or full")
 

@@ -53,6 +53,7 @@ from typing import TYPE_CHECKING
 
 from ..errors import InputError
 from ..money import MoneyPolicy
+from ..text import msg
 from .accounts import Account, open_account
 from .debts import Debt, InstallmentDebt, RevolvingDebt, month_dates
 from .results import Budget, DebtOutcome, Difference, FirstArrears, MonthRow, StrategyResult
@@ -176,18 +177,20 @@ def plan_problems(debts: Sequence[Debt], start: date, strategies: Sequence[Strat
     twice, a currency other than the plan's, a custom order naming no debt,
     a minimum rule that never repays its debt (with the payment that would)."""
     if not debts:
-        return ["debts: no debts; add one [[debts]] table per debt"]
+        return [msg("err.at", where="debts", message=msg("err.with_hint", message=msg("err.no_debts"),
+                                                          hint=msg("err.one_table_per_debt")))]
     currency = currency or debts[0].policy.currency
     runs = {} if runs is None else runs
-    problems = []
+    problems: list[str] = []
     seen: set[str] = set()
     for debt in debts:
         if debt.name in seen:
-            problems.append(f"debts[{debt.name}].name: two debts are named {debt.name!r}; give each its own name")
+            problems.append(msg("err.at", where=f"debts[{debt.name}].name",
+                                message=msg("err.two_debts_named", name=repr(debt.name))))
         seen.add(debt.name)
         if debt.policy.currency != currency:
-            problems.append(f"debts[{debt.name}].currency: {debt.policy.currency} differs from the plan's {currency};"
-                            " convert it first")
+            problems.append(msg("err.at", where=f"debts[{debt.name}].currency",
+                                message=msg("err.other_currency", currency=debt.policy.currency, plan=currency)))
         if isinstance(debt, RevolvingDebt):
             runs[debt.name] = minimum_only(debt, start)
             problem = repayment_problem(debt, start, runs[debt.name])

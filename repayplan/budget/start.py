@@ -27,7 +27,7 @@ from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 
-from ..errors import InputError
+from ..errors import bad
 from ..money import ZERO
 from ..schedule import level_payment, loan_periods
 from .debts import InstallmentDebt
@@ -57,8 +57,7 @@ def installment_start(debt: InstallmentDebt, start: date) -> Opening:
     """The opening of an installment debt on ``start`` (see the module notes)."""
     loan = debt.loan
     if loan.start > start:
-        raise InputError(f"debts[{debt.name}].start: the loan starts on {loan.start}, after the plan's start "
-                         f"{start}; start the plan on or after it")
+        raise bad(f"debts[{debt.name}].start", "err.loan_after_plan", loan_start=loan.start, start=start)
     policy = loan.policy
     periods = loan_periods(loan)
     factors = tuple(p.factor for p in periods)
@@ -81,8 +80,7 @@ def installment_start(debt: InstallmentDebt, start: date) -> Opening:
         account.pay(account.minimum)
         account.close(k)
     if account.balance == 0:
-        raise InputError(f"debts[{debt.name}]: repaid under its contract by {periods[elapsed - 1].due_date}, before "
-                         f"the plan's start {start}; remove it or give its payments")
+        raise bad(f"debts[{debt.name}]", "err.repaid_before_plan", day=periods[elapsed - 1].due_date, start=start)
     money = policy.from_minor
     return Opening(factors[elapsed:], installment, part, fee, money(account.principal),
                    accrued_exact=account.acc_exact / policy.to_minor(Decimal(1)))
@@ -95,7 +93,7 @@ def _from_statement(debt: InstallmentDebt, start: date, factors: tuple[Fraction,
     statement = arrears_statement(debt.loan, list(debt.payments or ()), debt.penalty_terms, start)
     p = statement.position
     if p.principal + p.interest + p.penalty + p.fees - p.credit <= 0:
-        raise InputError(f"debts[{debt.name}]: nothing is owed on {start} under its payments; remove it")
+        raise bad(f"debts[{debt.name}]", "err.nothing_owed", start=start)
     accrued = Fraction(0)
     if debt.loan.method == "bullet":  # interest of the periods already run, due at maturity with the rest
         accrued = Fraction(p.principal - p.overdue_principal) * sum(factors[:elapsed], Fraction(0))

@@ -39,8 +39,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, bad
 from ..inputs import brief
+from ..text import msg
 
 __all__ = ["STRATEGIES", "Strategy", "rank", "shortfall_order", "strategy"]
 
@@ -64,8 +65,7 @@ class Strategy:
 
     def __post_init__(self) -> None:
         if self.name not in STRATEGIES:
-            raise InputError(f"strategy: {brief(self.name)} is unknown; use optimal, avalanche, snowball, minimum "
-                             "or custom")
+            raise bad("strategy", "err.unknown_strategy", value=brief(self.name))
         if self.name == "custom" and not self.order:
             raise InputError('strategy: custom needs an order of debt names, e.g. [budget] order = ["card", "cash"]')
 
@@ -81,13 +81,14 @@ class Strategy:
     def problems(self, names: Iterable[str]) -> list[str]:
         """Names in a custom order that are no debt, or named twice."""
         known = list(names)
-        out = []
+        out: list[str] = []
         seen: set[str] = set()
         for name in self.order:
             if name not in known:
-                out.append(f"budget.order: {brief(name)} is not a debt; use one of {', '.join(known)}")
+                out.append(msg("err.at", where="budget.order", message=msg("err.not_a_debt", name=brief(name),
+                                                                            known=", ".join(known))))
             elif name in seen:
-                out.append(f"budget.order: {name!r} is named twice; name each debt once")
+                out.append(msg("err.at", where="budget.order", message=msg("err.debt_named_twice", name=repr(name))))
             seen.add(name)
         return out
 

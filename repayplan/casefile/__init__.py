@@ -12,6 +12,7 @@ and ``[case]``); they all build on :class:`Reader`.
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -24,27 +25,31 @@ __all__ = ["Reader", "load_document", "parse_document"]
 
 def load_document(path: str | Path) -> dict[str, Any]:
     """Read a TOML or JSON case file into plain data, numbers as Decimal."""
-    from ..errors import CaseFileError
-
     path = Path(path)
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise CaseFileError([f"case file not found; check the path {str(path)!r}"], str(path)) from None
+        raise _whole(path, "err.case_not_found", path=repr(str(path))) from None
     except IsADirectoryError:
-        raise CaseFileError(["is a directory; give a .toml or .json case file"], str(path)) from None
+        raise _whole(path, "err.case_is_directory") from None
     except UnicodeDecodeError:
-        raise CaseFileError(["is not UTF-8 text; save the case file as UTF-8"], str(path)) from None
+        raise _whole(path, "err.case_not_utf8") from None
     except OSError as exc:  # a symbolic link that loops, a permission ...
-        raise CaseFileError([f"cannot read the case file ({exc.strerror or exc})"], str(path)) from None
+        raise _whole(path, "err.case_unreadable", reason=exc.strerror or str(exc)) from None
     return parse_document(text, str(path), json_format=path.suffix.lower() == ".json")
+
+
+def _whole(source: str | Path, key: str, **args: object) -> Exception:
+    """A problem with the case file as a whole (no place in it): the label ``key`` with ``args``."""
+    from ..errors import CaseFileError, Problem
+    from ..text import msg
+
+    return CaseFileError([Problem(path="", message=msg(key, **args))], str(source))
 
 
 def parse_document(text: str, source: str = "<case>", json_format: bool = False) -> dict[str, Any]:
     """Parse case-file text; a syntax error becomes a one-line CaseFileError."""
     from decimal import Decimal
-
-    from ..errors import CaseFileError
 
     try:
         if json_format:
@@ -52,16 +57,17 @@ def parse_document(text: str, source: str = "<case>", json_format: bool = False)
         else:
             data = tomllib.loads(text, parse_float=Decimal)
     except json.JSONDecodeError as exc:
-        raise CaseFileError([f"not valid JSON: {exc.msg} at line {exc.lineno}, column {exc.colno}"], source) from None
+        raise _whole(source, "err.not_json", detail=exc.msg, line=exc.lineno, column=exc.colno) from None
     except tomllib.TOMLDecodeError as exc:
-        raise CaseFileError([f"not valid TOML: {brief(str(exc), bare=True)}"], source) from None
+        where = re.search(r"\(at line (\d+), column (\d+)\)", str(exc))
+        raise _whole(source, "err.not_toml_at" if where else "err.not_toml", detail=brief(str(exc), bare=True),
+                     line=where and where[1], column=where and where[2]) from None
     except RecursionError:
-        raise CaseFileError(["nested too deeply; a case file has tables of values, a few levels deep"],
-                            source) from None
+        raise _whole(source, "err.nested_too_deeply") from None
     except ValueError as exc:  # an integer of thousands of digits (Python refuses to convert it)
-        reason = "a number has thousands of digits" if "digits" in str(exc) else brief(str(exc), bare=True)
-        raise CaseFileError([f"cannot be read: {reason}; numbers in a case file have at most a few dozen "
-                             "digits"], source) from None
+        digits = "digits" in str(exc)
+        raise _whole(source, "err.huge_number" if digits else "err.unreadable_number",
+                     reason=brief(str(exc), bare=True)) from None
     if not isinstance(data, dict):
-        raise CaseFileError(["the case file must be a table (a JSON object) at the top"], source)
+        raise _whole(source, "err.not_a_table_at_top")
     return data

@@ -43,6 +43,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..agreement import FORUMS, PAYMENT_METHODS, ROLES, Contract, Hardship, Parties, Party, RepaymentAccount, Terms
+from ..text import msg
 from . import schema
 from .fields import Reader
 from .loan import read_case_info
@@ -127,8 +128,7 @@ def read_terms(reader: Reader, doc: dict[str, Any], mediated: bool = False) -> T
             account = RepaymentAccount(*((reader.text(raw, key, "agreement.account", default="") or "").strip()
                                 for key in ACCOUNT_KEYS))
         else:
-            reader.problem("agreement.account", f"must be a table such as {{holder = \"...\", bank = \"...\", "
-                                                f"number = \"...\"}}, got {raw!r}")
+            reader.problem("agreement.account", msg("err.account_not_table", value=repr(raw)))
     return Terms(
         default_installments=installments or 2, default_days=days or 30,
         default_given="default_after" in table,
@@ -152,7 +152,7 @@ def _default_after(reader: Reader, value: object) -> tuple[int | None, int | Non
     if isinstance(value, dict):
         reader.unknown(value, DEFAULT_AFTER_KEYS, where)
         if not any(key in value for key in DEFAULT_AFTER_KEYS):
-            reader.problem(where, "give installments, days or both, e.g. {installments = 2, days = 30}")
+            reader.problem(where, msg("err.default_after"))
         return (reader.integer(value, "installments", where, minimum=1, maximum=120),
                 reader.integer(value, "days", where, minimum=1, maximum=3650))
     return reader.integer({"default_after": value}, "default_after", "agreement", minimum=1, maximum=120), None
@@ -170,14 +170,14 @@ def read_hardship(reader: Reader, doc: dict[str, Any]) -> Hardship:
     if isinstance(value, str):
         return Hardship(text=value.strip())
     if not isinstance(value, dict):
-        reader.problem(where, f"must be a text in quotes or a table with text, since, evidence; got {value!r}")
+        reader.problem(where, msg("err.hardship_not_text", value=repr(value)))
         return Hardship()
     reader.unknown(value, HARDSHIP_KEYS, where)
     evidence = value.get("evidence", [])
     if isinstance(evidence, str):
         evidence = [evidence]
     if not isinstance(evidence, list) or not all(isinstance(e, str) for e in evidence):
-        reader.problem(f"{where}.evidence", f"must be a list of texts, e.g. [\"termination letter\"]; got {evidence!r}")
+        reader.problem(f"{where}.evidence", msg("err.evidence_not_list", value=repr(evidence)))
         evidence = []
     return Hardship(text=(reader.text(value, "text", where, default="") or "").strip(),
                     since=reader.date(value, "since", where),

@@ -18,6 +18,8 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -33,11 +35,12 @@ from ..arrears.policy import (
     policy_problems,
 )
 from ..csvrows import records
-from ..errors import CaseFileError, InputError
+from ..errors import CaseFileError, InputError, Problem, bad, problem, problems_of
 from ..inputs import MAX_NOTE, brief
 from ..model import Loan
 from ..money import to_decimal
 from ..rates import parse_percentage
+from ..text import msg
 from . import schema
 from .fields import Reader, parse_date
 
@@ -70,7 +73,7 @@ def read_penalty(reader: Reader, table: dict[str, Any] | None, where: str = "pen
         value = table["allocation"]
         names = [value] if isinstance(value, str) else value
         if not isinstance(names, list) or not all(isinstance(v, str) for v in names):
-            reader.problem(f"{where}.allocation", f"must be a preset name or a list of component names, got {value!r}")
+            reader.problem(f"{where}.allocation", msg("err.not_allocation", value=repr(value)))
         else:
             values["allocation"] = _parse(reader, allocation_order, value, f"{where}.allocation")
     values["allocation_scope"] = reader.choice(table, "allocation_scope", where, ALLOCATION_SCOPES,
@@ -82,7 +85,7 @@ def read_penalty(reader: Reader, table: dict[str, Any] | None, where: str = "pen
         object.__setattr__(draft, key, value)
     problems = policy_problems(draft, where)
     if problems:
-        reader.problems.extend(problems)
+        reader.problems.extend(problem(p) for p in problems)
         return None
     return PenaltyPolicy(**values)
 
@@ -96,7 +99,8 @@ def read_payments(reader: Reader, doc: dict[str, Any], loan: Loan | None, where:
         day = reader.date(table, "date", at, required=True)
         amount = reader.amount(table, "amount", at, required=True)
         note = reader.text(table, "note", at, default="", limit=MAX_NOTE) or ""
-        if _check_payment(reader, at, day, amount, loan) and day is not None and amount is not None:
+        if _check_payment(reader, functools.partial(_join_place, at), day, amount, loan) and day is not None \
+                and amount is not None:
             payments.append(Payment(day, amount, note))
     return payments
 
@@ -122,9 +126,11 @@ def read_payments_csv(path: str | Path, loan: Loan | None) -> list[Payment]:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except FileNotFoundError:
-        raise CaseFileError([f"payments file not found; check the path {str(path)!r}"], str(path)) from None
-    except (OSError, UnicodeDecodeError) as exc:
-        raise CaseFileError([f"cannot read the payments file: {exc}"], str(path)) from None
+        raise _whole(path, "err.payments_not_found", path=repr(str(path))) from None
+    except UnicodeDecodeError as exc:
+        raise _whole(path, "err.payments_not_utf8", detail=str(exc)) from None
+    except OSError as exc:
+        raise _whole(path, "err.payments_unreadable", detail=str(exc)) from None
     return parse_payments_csv(text, loan, str(path))
 
 
@@ -138,7 +144,7 @@ def read_payment_history(path: str | Path, loan: Loan | None) -> list[Payment]:
     try:
         rows = list(workbook_rows(path))
     except InputError as exc:
-        raise CaseFileError([str(exc).removeprefix(f"{path}: ")], str(path)) from None
+        raise CaseFileError(problems_of(exc), str(path)) from None
     return payments_from_rows(rows, loan, str(path), "row")
 
 
@@ -155,71 +161,90 @@ def payments_from_rows(records_: list[tuple[int, list[str], str]], loan: Loan | 
     rows = [(line, cells, problem) for line, cells, problem in records_
             if problem or any(cell.strip() for cell in cells)]
     if not rows:
-        raise CaseFileError([f"the payments file is empty; its first {unit} must be the header date,amount, then "
-                             f"one payment a {unit}, e.g. 2025-03-01,1000.00"], source)
+        raise _whole(source, "err.payments_empty", unit=unit)
     first, head, problem = rows[0]
     header = [cell.strip().lower() for cell in head]
+    place = _places(unit)
     if problem:
-        reader.problem(f"{unit} {first}", problem)
+        reader.problem(place(first), problem)
     columns = {}
     for key, names in CSV_COLUMNS.items():
         found = [i for i, name in enumerate(header) if name in names]
         if not found and not problem:
-            reader.problem(f"{unit} {first}", f"no {key!r} column; the first row must name the columns, e.g. "
-                                              f"date,amount (found {brief(','.join(header))})")
+            reader.problem(place(first), msg("err.no_column", name=repr(key), column=msg(f"err.col_{key}"),
+                                             found=brief(",".join(header))))
         elif len(found) > 1:
-            reader.problem(f"{unit} {first}", f"two {key!r} columns (columns {found[0] + 1} and {found[1] + 1}); "
-                                              "keep one")
+            reader.problem(place(first), msg("err.two_columns", name=repr(key), column=msg(f"err.col_{key}"),
+                                             first=found[0] + 1, second=found[1] + 1))
         columns[key] = found[0] if found else None
     reader.check()
     payments = []
     for number, row, problem in rows[1:]:
-        at = f"{unit} {number}"
+        at = place(number)
         if problem:
             reader.problem(at, problem)
             continue
+
+        def cell(column: str, row: Any = at) -> str:
+            return msg("err.place_cell", place=row, column=msg(f"err.col_{column}"), name=column)
+
         cells: dict[str, str] = {key: row[i].strip() if i is not None and i < len(row) else ""
                                  for key, i in columns.items()}
         try:
-            day = parse_date(cells["date"], f"{at}: date")
+            day = parse_date(cells["date"], cell("date"))
         except InputError as exc:
-            reader.problems.append(str(exc))
+            reader.add(exc)
             day = None
         amount = None
         try:
             currency = loan.currency if loan is not None else None
-            amount = to_decimal(cells["amount"], f"{at}: amount", currency) if cells["amount"] else None
+            amount = to_decimal(cells["amount"], cell("amount"), currency) if cells["amount"] else None
         except InputError as exc:
-            reader.problems.append(str(exc))
+            reader.add(exc)
         if not cells["amount"]:
-            reader.problem(f"{at}: amount", "missing; give an amount such as 1000.00")
+            reader.problem(cell("amount"), msg("err.missing_value"), msg("err.hint_amount"))
         elif amount is not None and amount < 0:
-            reader.problem(f"{at}: amount", f"must be 0 or more, got {amount}")
+            reader.problem(cell("amount"), msg("err.negative", value=amount))
             amount = None
-        if _check_payment(reader, at, day, amount, loan, sep=": ") and day is not None and amount is not None:
+        if _check_payment(reader, cell, day, amount, loan) and day is not None and amount is not None:
             payments.append(Payment(day, amount))
     reader.check()
     return payments
 
 
-def _check_payment(reader: Reader, at: str, day: Any, amount: Any, loan: Loan | None, sep: str = ".") -> bool:
-    """A payment against the loan: not before its start, no more decimals than its currency."""
+def _check_payment(reader: Reader, at: Callable[[str], str], day: Any, amount: Any, loan: Loan | None) -> bool:
+    """A payment against the loan: not before its start, no more decimals than its currency; ``at`` names
+    the place of a column ("date", "amount")."""
     ok = day is not None and amount is not None
     if loan is not None and day is not None and day < loan.start:
-        reader.problem(f"{at}{sep}date", f"{day} is before the loan start {loan.start}; check the date")
+        reader.problem(at("date"), msg("err.before_loan_start", day=day, start=loan.start), msg("err.check_date"))
         ok = False
     if loan is not None and amount is not None and loan.policy.round(amount) != amount:
-        reader.problem(f"{at}{sep}amount", f"{amount} has more decimals than {loan.currency} allows; "
-                                           f"give it to {loan.policy.quantum}")
+        reader.problem(at("amount"), msg("err.more_decimals_than_currency", amount=amount, currency=loan.currency),
+                       msg("err.give_it_to", quantum=loan.policy.quantum))
         ok = False
     return ok
+
+
+def _join_place(at: str, column: str) -> str:
+    return f"{at}.{column}"
+
+
+def _places(unit: str) -> Callable[[int], str]:
+    """Where a row of a payment history is: ``line 3`` of a CSV, ``row 3`` of a workbook."""
+    return lambda number: msg(f"err.place_{unit}", number=number)
+
+
+def _whole(file: str | Path, key: str, **args: object) -> CaseFileError:
+    """A problem with a payment history file as a whole."""
+    return CaseFileError([Problem(path="", message=msg(key, **args))], str(file))
 
 
 def _fee_rate(value: Any, field: str) -> Decimal:
     """A late-fee rate: a percentage by the one rule (:func:`repayplan.rates.parse_percentage`), 0% or more."""
     fraction = parse_percentage(value, field)
     if fraction < 0:
-        raise InputError(f"{field}: must be 0% or more, got {value!r}")
+        raise bad(field, "err.percent_negative", value=repr(value))
     return fraction
 
 
@@ -227,5 +252,5 @@ def _parse(reader: Reader, parse: Any, value: Any, field: str) -> Any:
     try:
         return parse(value, field)
     except InputError as exc:
-        reader.problems.append(str(exc))
+        reader.add(exc)
         return None

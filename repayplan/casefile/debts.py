@@ -45,9 +45,10 @@ from decimal import Decimal
 from typing import Any
 
 from .. import calendar
-from ..errors import InputError
-from ..inputs import brief, text_problem
+from ..errors import InputError, problem, problems_of
+from ..inputs import QUOTE, brief, text_problem
 from ..money import MINOR_UNITS, ROUNDING_MODES, WORKING, MoneyPolicy
+from ..text import msg
 from . import schema
 from .fields import Reader
 from .loan import CaseInfo, read_case_info, read_loan_table
@@ -93,16 +94,16 @@ def read_plan_case(reader: Reader, doc: dict[str, Any], strategies: Sequence[str
         try:
             chosen.append(strategy(name, order))
         except InputError as exc:
-            reader.problem(strategies_where, str(exc).removeprefix("strategy: "))
+            reader.problems.extend(p.at(strategies_where) for p in problems_of(exc))
     budget = None
     if budget_values is not None:
         try:
             budget = Budget(**budget_values)
         except InputError as exc:
-            reader.problems.append(str(exc))
+            reader.add(exc)
     if reader.problems or budget is None:
         return None
-    reader.problems.extend(plan_problems(debts, budget.start, chosen, info.currency))
+    reader.problems.extend(problem(p) for p in plan_problems(debts, budget.start, chosen, info.currency))
     if reader.problems:
         return None
     return PlanCase(info, tuple(debts), budget, tuple(chosen))
@@ -112,7 +113,7 @@ def read_debts(reader: Reader, doc: dict[str, Any], currency: str) -> list[Any]:
     """Every ``[[debts]]`` entry, each named by its name in problems (``debts[card].rate``)."""
     entries = reader.tables(doc, "debts")
     if "debts" not in doc:
-        reader.problem("debts", "missing; add one [[debts]] table per debt, with a name and a kind")
+        reader.problem("debts", msg("err.missing_value"), msg("err.debts_hint"))
     debts = []
     taken: dict[str, int] = {}
     for i, table in enumerate(entries, start=1):
@@ -120,16 +121,15 @@ def read_debts(reader: Reader, doc: dict[str, Any], currency: str) -> list[Any]:
         where = f"debts[{i}]"
         named = False
         if name is None:
-            reader.problem(f"{where}.name", 'missing; give each debt a name, e.g. name = "card"')
+            reader.problem(f"{where}.name", msg("err.debt_name_missing"))
         elif not isinstance(name, str):
-            reader.problem(f"{where}.name", f'must be a text in quotes, e.g. name = "card", got {name!r}')
+            reader.problem(f"{where}.name", msg("err.debt_name_not_text", value=_shown(name)))
         elif not name.strip():
-            reader.problem(f"{where}.name", 'empty; every debt needs a name, e.g. name = "card"')
-        elif text_problem(name, f"{where}.name"):
-            reader.problem("", text_problem(name, f"{where}.name") or "")
+            reader.problem(f"{where}.name", msg("err.debt_name_empty"))
+        elif found := text_problem(name, f"{where}.name"):
+            reader.problems.append(found)
         elif name in taken:
-            reader.problem(f"{where}.name", f"{name!r} is already the name of debts[{taken[name]}]; "
-                                            "give each debt its own name")
+            reader.problem(f"{where}.name", msg("err.debt_name_twice", name=repr(name), other=taken[name]))
         else:
             taken[name] = i
             where = f"debts[{name}]"
@@ -161,7 +161,7 @@ def _installment(reader: Reader, table: dict[str, Any], where: str, currency: st
 
         sub = Reader()
         payments = tuple(read_payments(sub, table, loan))
-        reader.problems.extend(f"{where}.{p}" for p in sub.problems)
+        reader.problems.extend(p.at(f"{where}.{p.path}") for p in sub.problems)
     if loan is None or prepay is None:
         return None
     return _build(reader, where, InstallmentDebt, name=name, loan=loan, prepay=prepay, penalty=penalty,
@@ -204,7 +204,7 @@ def _build(reader: Reader, where: str, cls: Any, **values: Any) -> Any:
     try:
         return cls(**values)
     except InputError as exc:  # a cross-field problem (overdue above the balance, a weekly loan ...)
-        reader.problems.append(f"{where}.{exc}")
+        reader.add(exc, where)
         return None
 
 
@@ -221,7 +221,7 @@ def _percent(reader: Reader, table: dict[str, Any], key: str, where: str, defaul
     except ArithmeticError:
         number = None
     if number is None or not number.is_finite() or not 0 <= number <= 100:
-        reader.problem(path, f"{brief(value)} is not a percentage from 0% to 100%; write it like \"10%\"")
+        reader.problem(path, msg("err.not_percentage_100", value=brief(value)))
         return None
     return WORKING.multiply(number, Decimal("0.01"))
 
@@ -229,7 +229,7 @@ def _percent(reader: Reader, table: dict[str, Any], key: str, where: str, defaul
 def _names(reader: Reader, table: dict[str, Any], key: str, where: str) -> list[str]:
     value = table.get(key, [])
     if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-        reader.problem(f"{where}.{key}", f'must be a list of names in quotes, e.g. ["card", "cash"], got {value!r}')
+        reader.problem(f"{where}.{key}", msg("err.not_names", value=repr(value)))
         return []
     return list(value)
 
@@ -248,8 +248,7 @@ def _budget_values(reader: Reader, doc: dict[str, Any], table: dict[str, Any], i
             if income is not None and expenses is not None:
                 monthly = max(income - expenses, Decimal(0))
         else:
-            reader.problem("budget.monthly", "missing; give [budget] monthly = 3000, or [borrower] monthly_income "
-                                             "and monthly_expenses")
+            reader.problem("budget.monthly", msg("err.missing_value"), msg("err.hint_monthly"))
     lump_sum = reader.amount(table, "lump_sum", "budget")
     if "lump_sum" not in table:
         lump_sum = reader.amount(borrower, "lump_sum", "borrower", default=Decimal(0))
@@ -264,3 +263,10 @@ def _budget_values(reader: Reader, doc: dict[str, Any], table: dict[str, Any], i
         return None
     return {"monthly": monthly, "lump_sum": lump_sum, "reserve": reserve, "start": start, "income": income,
             "expenses": expenses}
+
+
+def _shown(value: object) -> str:
+    """A value as an error shows it: a number as its digits (Decimal('1E+9') as 1E+9 in Chinese), else its repr."""
+    if isinstance(value, Decimal) and len(repr(value)) <= QUOTE:
+        return msg("err.shown_decimal", number=str(value))
+    return repr(value)

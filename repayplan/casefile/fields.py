@@ -3,7 +3,7 @@
 >>> r = Reader("case.toml")
 >>> r.amount({"principal": "-5"}, "principal", "loan", positive=True)
 >>> r.rate({"rate": "abc"}, "rate", "loan")
->>> print("\\n".join(r.problems))
+>>> print("\\n".join(map(str, r.problems)))
 loan.principal: must be a positive amount, got -5
 loan.rate: 'abc' is not a rate; write it like 4.9%, 4.9%/year, 1.5%/month or 0.05%/day
 """
@@ -16,8 +16,7 @@ from datetime import date
 from decimal import Decimal
 from typing import Any
 
-from ..errors import CaseFileError, InputError
-from ..errors import message as error_message
+from ..errors import CaseFileError, InputError, Problem, problems_of
 from ..inputs import MAX_NAME, brief, parse_whole, text_problem
 from ..inputs import parse_date as parse_date
 from ..money import to_decimal
@@ -32,7 +31,7 @@ class Reader:
 
     def __init__(self, source: str = "", currency: str | None = None) -> None:
         self.source = source
-        self.problems: list[str] = []
+        self.problems: list[Problem] = []
         self.currency = currency  # the case's, once [case] is read: which currency marks (¥, 元) an amount may carry
         self.unknown_paths: set[str] = set()  # keys reported unknown, each once
 
@@ -45,8 +44,14 @@ class Reader:
                 self.unknown_paths.add(path)
                 self.problem(path, message)
 
-    def problem(self, where: str, message: str) -> None:
-        self.problems.append(msg("err.at", where=where, message=message) if where else message)
+    def problem(self, where: str, message: str, hint: str = "") -> None:
+        """A problem at ``where`` (a place in the case file, or a flag): what is wrong, and how to fix it."""
+        self.problems.append(Problem(path=where, message=message, hint=hint))
+
+    def add(self, exc: BaseException, where: str = "") -> None:
+        """The problems an InputError carries, each placed under ``where`` when given (``debts[2]``)."""
+        for found in problems_of(exc):
+            self.problems.append(found.at(_join(where, found.path)) if where else found)
 
     def check(self) -> None:
         """Raise one CaseFileError with every problem so far, if any."""
@@ -63,7 +68,7 @@ class Reader:
                 self.problem(path, msg("err.table_missing", path=path))
             return None
         if not isinstance(value, dict):
-            self.problem(path, f"must be a table, got {_kind(value)}")
+            self.problem(path, msg("err.not_a_table", got=_kind(value)))
             return None
         return value
 
@@ -72,14 +77,14 @@ class Reader:
         path = _join(where, key)
         value = data.get(key, [])
         if not isinstance(value, list):
-            self.problem(path, f"must be a list of tables ([[{key}]]), got {_kind(value)}")
+            self.problem(path, msg("err.not_tables", table=key, got=_kind(value)))
             return []
         out = []
         for i, item in enumerate(value, start=1):
             if isinstance(item, dict):
                 out.append(item)
             else:
-                self.problem(f"{path}[{i}]", f"must be a table, got {_kind(item)}")
+                self.problem(f"{path}[{i}]", msg("err.not_a_table", got=_kind(item)))
         return out
 
     def unknown(self, table: dict[str, Any], allowed: Iterable[str], where: str) -> None:
@@ -97,7 +102,7 @@ class Reader:
     def _get(self, table: dict[str, Any], key: str, where: str, required: bool, hint: str) -> Any:
         value = table.get(key, _MISSING)
         if value is _MISSING and required:
-            self.problem(_join(where, key), msg("err.missing", hint=hint))
+            self.problem(_join(where, key), msg("err.missing_value"), hint)
         return value
 
     def amount(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
@@ -110,13 +115,13 @@ class Reader:
         try:
             amount = to_decimal(value, path, self.currency)
         except InputError as exc:
-            self.problems.append(error_message(exc))
+            self.add(exc)
             return None
         if positive and amount <= 0:
-            self.problem(path, f"must be a positive amount, got {amount}")
+            self.problem(path, msg("err.not_positive", value=amount))
             return None
         if amount < 0:
-            self.problem(path, f"must be 0 or more, got {amount}")
+            self.problem(path, msg("err.negative", value=amount))
             return None
         return amount
 
@@ -128,7 +133,7 @@ class Reader:
         try:
             return parse_rate(value, _join(where, key))
         except InputError as exc:
-            self.problems.append(error_message(exc))
+            self.add(exc)
             return None
 
     def integer(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
@@ -139,7 +144,7 @@ class Reader:
         try:
             return parse_whole(value, _join(where, key), minimum, maximum)
         except InputError as exc:
-            self.problems.append(error_message(exc))
+            self.add(exc)
             return None
 
     def date(self, table: dict[str, Any], key: str, where: str, *, required: bool = False,
@@ -150,7 +155,7 @@ class Reader:
         try:
             return parse_date(value, _join(where, key))
         except InputError as exc:
-            self.problems.append(error_message(exc))
+            self.add(exc)
             return None
 
     def choice(self, table: dict[str, Any], key: str, where: str, choices: Iterable[str], *,
@@ -164,14 +169,15 @@ class Reader:
         if aliases and isinstance(value, str) and value.strip() in aliases:
             value = aliases[value.strip()]
         if not isinstance(value, str) or value not in choices:
-            self.problem(_join(where, key), f"{brief(value)} is unknown; use one of {', '.join(choices)}")
+            self.problem(_join(where, key), msg("err.unknown_choice", value=brief(value)),
+                         msg("err.hint_choice", choices=", ".join(choices)))
             return None
         return str(value)
 
     def boolean(self, table: dict[str, Any], key: str, where: str, *, default: bool = False) -> bool:
         value = table.get(key, default)
         if not isinstance(value, bool):
-            self.problem(_join(where, key), f"must be true or false, got {brief(value)}")
+            self.problem(_join(where, key), msg("err.not_boolean", value=brief(value)))
             return default
         return value
 
@@ -183,7 +189,7 @@ class Reader:
         if value is _MISSING:
             return default
         if not isinstance(value, str):
-            self.problem(_join(where, key), f"must be a text in quotes, got {brief(value)}")
+            self.problem(_join(where, key), msg("err.not_text", value=brief(value)))
             return None
         problem = text_problem(value, _join(where, key), limit)
         if problem:
@@ -197,5 +203,5 @@ def _join(where: str, key: str) -> str:
 
 
 def _kind(value: object) -> str:
-    kinds: dict[type, str] = {dict: "a table", list: "a list", str: "a text"}
-    return kinds.get(type(value), brief(value))
+    kinds: dict[type, str] = {dict: "err.kind_a_table", list: "err.kind_a_list", str: "err.kind_a_text"}
+    return msg(kinds[type(value)]) if type(value) in kinds else brief(value)

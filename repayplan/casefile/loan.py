@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from .. import calendar
-from ..errors import InputError
+from ..errors import InputError, problem
 from ..inputs import MAX_NOTE
 from ..model import INTEREST_BASES, METHOD_WORDS, METHODS, Loan, loan_problems
 from ..money import MINOR_UNITS, ROUNDING_MODES
@@ -102,7 +102,7 @@ def make_loan(reader: Reader, where: str, **values: Any) -> Loan | None:
         draft = object.__new__(Loan)
         for key, value in values.items():
             object.__setattr__(draft, key, value)
-        reader.problems.extend(loan_problems(draft, where))
+        reader.problems.extend(problem(p) for p in loan_problems(draft, where))
         return None
 
 

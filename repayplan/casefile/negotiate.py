@@ -34,7 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from ..errors import CaseFileError, InputError
+from ..errors import CaseFileError, InputError, problems_of
 from .fields import Reader
 from .scenarios import CompareCase, read_compare_case
 
@@ -70,7 +70,7 @@ def read_negotiation_case(doc: dict[str, Any], source: str = "") -> NegotiationC
     try:
         constraints = Constraints.from_parties(case.borrower, case.creditor, cap)
     except InputError as exc:
-        raise CaseFileError([f"creditor.{exc}"], source) from None
+        raise CaseFileError([p.at(f"creditor.{p.path}") for p in problems_of(exc)], source) from None
     return NegotiationCase(case, cap_text, constraints)
 
 
@@ -80,5 +80,5 @@ def _cap(reader: Reader, text: str, contract_date: date) -> Cap | None:
     try:
         return parse_cap(text, contract_date)
     except InputError as exc:
-        reader.problems.append(f"creditor.{exc}")
+        reader.add(exc, "creditor")
         return None

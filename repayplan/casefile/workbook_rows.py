@@ -21,7 +21,8 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, Problem
+from ..text import msg
 
 #: the suffixes read as workbooks
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm")
@@ -59,10 +60,9 @@ def workbook_rows(path: str | Path) -> Iterator[tuple[int, list[str], str]]:
     try:
         book = load_workbook(path, read_only=True, data_only=True)
     except FileNotFoundError:
-        raise InputError(f"{path}: not found; check the path") from None
+        raise InputError(Problem(path="", message=msg("err.workbook_not_found"), file=str(path))) from None
     except (zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise InputError(f"{path}: cannot read it as an .xlsx workbook ({exc}); save it from the spreadsheet as "
-                         ".xlsx or as CSV") from None
+        raise InputError(Problem(path="", message=msg("err.not_workbook", detail=exc), file=str(path))) from None
     try:
         sheet = book.worksheets[0]
         for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):

@@ -7,7 +7,8 @@ from typing import Any
 
 import click
 
-from .common import Failure, handle_errors, lang_option
+from ..text import msg, say
+from .common import Failure, handle_errors, lang_option, prefix
 
 
 def shown_id(case_id: str) -> str:
@@ -133,20 +134,21 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
         if bar is not None:
             bar.__exit__(None, None, None)
     for warning in report.warnings:
-        click.echo(f"Warning: {warning}", err=True)
+        click.echo(say(msg("err.warning", message=warning), lang), err=True)
     if report.errors is None:
         for line, case_id, problem in report.shown:
-            click.echo(f"line {line} ({shown_id(case_id)}): {problem}", err=True)
+            click.echo(say(msg("err.batch_line", line=line, case_id=shown_id(case_id), problem=problem), lang),
+                       err=True)
         if report.problems > len(report.shown):
-            click.echo(f"... and {report.problems - len(report.shown)} more problems; "
-                       "give --errors FILE to keep them all", err=True)
-    written = f"{report.cases} case{'' if report.cases == 1 else 's'} written to {report.output}"
+            click.echo(say(msg("err.batch_more", count=report.problems - len(report.shown)), lang), err=True)
+    written = msg("err.batch_written_one" if report.cases == 1 else "err.batch_written", count=report.cases,
+                  output=output or msg("err.stdout"))
     if report.failed:
-        where = f"see {report.errors}" if report.errors else "listed above"
-        raise Failure(f"{report.failed} of {report.cases + report.failed} rows failed and were skipped ({where}); "
-                      f"{written}")
+        where = msg("err.batch_see", errors=report.errors) if report.errors else msg("err.batch_above")
+        raise Failure(say(msg("err.batch_failed", failed=report.failed, rows=report.cases + report.failed,
+                              where=where, written=written), lang), prefix(lang))
     if output is not None:
-        click.echo(written, err=True)
+        click.echo(say(written, lang), err=True)
 
 
 def _on_dask(cases: str, output: str | None, fmt: str | None, errors: str | None, force: bool, address: str,

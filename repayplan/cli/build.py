@@ -6,11 +6,11 @@ from typing import Any
 
 import click
 
-from .common import as_flag, case_argument, emit, format_option, handle_errors, lang_option
+from .common import case_argument, emit, format_option, handle_errors, lang_option
+from .flags import LOAN_KEYS, at_flags, given_keys
 
-#: flag name -> [loan] key
-LOAN_FLAGS = ("principal", "rate", "term", "method", "frequency", "start", "first_due", "interest_basis",
-              "day_count", "currency", "rounding", "installment_fee", "upfront_fee")
+#: the loan flags' parameter names, each the [loan] key it gives
+LOAN_FLAGS = LOAN_KEYS
 
 
 def loan_options(func: Any) -> Any:
@@ -45,20 +45,21 @@ def loan_from_inputs(case: str | None, flags: dict[str, Any]) -> tuple[Any, Any]
     from ..casefile import Reader, load_document
     from ..casefile.loan import read_case_info, read_loan_table
     from ..errors import CaseFileError
+    from ..text import msg
 
     reader = Reader(case or "")
     doc: dict[str, Any] = load_document(case) if case else {}
     info = read_case_info(reader, doc)
     table = dict(reader.table(doc, "loan", required=not any(flags.values()) and bool(case)) or {})
-    given = {k: v for k, v in flags.items() if v is not None}
+    given = given_keys("loan", flags)
     table.update(given)
     if not case:
         table.setdefault("start", date.today().isoformat())
         for key in ("principal", "rate", "term"):
             if key not in table:
-                reader.problem(f"--{key}", f"missing; give --{key} or a case file")
+                reader.problem(f"--{key}", msg("err.missing_value"), msg("err.give_flag_or_case", flag=f"--{key}"))
     loan = read_loan_table(reader, table, "loan", info.currency) if not reader.problems else None
-    problems = [as_flag(line, given, "loan", case) for line in reader.problems]
+    problems = at_flags(reader.problems, {f"loan.{key}" for key in given}, case or "")
     if problems:
         raise CaseFileError(problems)
     return loan, info

@@ -15,8 +15,8 @@ from typing import Any, TypeVar
 
 import click
 
-from ..errors import CaseFileError, InputError, RepayplanError, message
-from ..text import Msg, msg, say
+from ..errors import InputError, RepayplanError, problems_of
+from ..text import msg, say
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -55,6 +55,11 @@ def cut(line: str, width: int = LONGEST_LINE) -> str:
     return line if len(line) <= width else line[:width - 1] + "…"
 
 
+def prefix(lang: str) -> str:
+    """What an error line starts with: 'Error: ' (错误：)."""
+    return say(msg("err.prefix"), lang)
+
+
 def handle_errors(func: F) -> F:
     """Turn core exceptions into exit codes with one clear line each."""
 
@@ -65,23 +70,27 @@ def handle_errors(func: F) -> F:
         except click.ClickException:
             raise
         except InputError as exc:
-            lang = kwargs.get("lang") or default_lang()
             _json_errors(exc, kwargs)
-            raise InputProblem(error_text(exc, lang), say(msg("err.prefix"), lang)) from None
+            raise InputProblem(error_text(exc, lang := kwargs.get("lang") or default_lang()), prefix(lang)) from None
         except RepayplanError as exc:
             _json_errors(exc, kwargs)
-            raise Failure(str(exc)) from None
+            raise Failure(error_text(exc, lang := kwargs.get("lang") or default_lang()), prefix(lang)) from None
         except RecursionError:
-            raise InputProblem("the input is nested too deeply to be read") from None
+            lang = kwargs.get("lang") or default_lang()
+            raise InputProblem(say(msg("err.input_too_deep"), lang), prefix(lang)) from None
         except OverflowError as exc:  # a date or a count past what the calendar holds: bounded at input, the backstop
-            raise InputProblem(f"a date or a number is out of range ({exc}); check the dates and the term") from None
+            lang = kwargs.get("lang") or default_lang()
+            raise InputProblem(say(msg("err.out_of_range", detail=str(exc)), lang), prefix(lang)) from None
         except OSError as exc:
-            raise Failure(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc)) from None
+            lang = kwargs.get("lang") or default_lang()
+            raise Failure(f"{exc.strerror or exc}: {exc.filename}" if exc.filename else str(exc), prefix(lang)) \
+                from None
         except Exception as exc:  # noqa: BLE001 - the promise is "never a traceback"
             if os.environ.get("REPAYPLAN_DEBUG"):
                 raise
-            raise Failure(f"internal error ({type(exc).__name__}: {exc}); set REPAYPLAN_DEBUG=1 "
-                          "for the traceback and please report it") from None
+            lang = kwargs.get("lang") or default_lang()
+            raise Failure(say(msg("err.internal", kind=type(exc).__name__, detail=str(exc)), lang), prefix(lang)) \
+                from None
 
     return wrapper  # type: ignore[return-value]
 
@@ -90,46 +99,18 @@ def _json_errors(exc: Exception, kwargs: dict[str, Any]) -> None:
     """With --format json, the problems also go to standard output as data, for programs that call repayplan:
     {"errors": [{"path", "message", "hint", "file"?}]} (stderr keeps its lines; the exit code is unchanged)."""
     if kwargs.get("fmt") == "json":
-        from ..errors import problems_of
-
         click.echo(json.dumps({"errors": [p.as_json() for p in problems_of(exc)]}, ensure_ascii=False))
 
 
-def error_text(exc: InputError, lang: str) -> str:
-    """An input error in the user's language: each problem of a case file, or the message raised; a message
-    without a label (repayplan.text.Msg) stays as written.
+def error_text(exc: BaseException, lang: str) -> str:
+    """An error's problems in the user's language, one line each (a message without a label stays as written).
 
-    >>> from repayplan.errors import CaseFileError
-    >>> print(error_text(CaseFileError([msg("err.at", where="loan.rate", message=msg("err.missing",
-    ...       hint=msg("err.hint_rate")))], "case.toml"), "zh"))
+    >>> from repayplan.errors import CaseFileError, Problem
+    >>> print(error_text(CaseFileError([Problem(path="loan.rate", message=msg("err.missing_value"),
+    ...       hint=msg("err.hint_rate"))], "case.toml"), "zh"))
     case.toml: loan.rate：缺少此项；请填写利率，例如 '年4.9%'
     """
-    if isinstance(exc, CaseFileError):
-        prefix = f"{exc.source}: " if exc.source else ""
-        return "\n".join(prefix + say(p, lang) for p in exc.problems)
-    return say(message(exc), lang)
-
-
-def as_flag(line: str, given: Any, table: str, case: str | None) -> str:
-    """A reader's problem in a value a flag gave, named by the flag (``--rate: ...``), else in the case file
-    (``case.toml: loan.rate: ...``); a label message stays one, to be shown in the user's language.
-
-    >>> as_flag(msg("err.at", where="loan.rate", message="bad"), {"rate": "x"}, "loan", "c.toml")
-    '--rate: bad'
-    >>> print(say(as_flag(msg("err.at", where="loan.term", message="bad"), {}, "loan", "c.toml"), "zh"))
-    c.toml: loan.term：bad
-    """
-    flag = next((k for k in given if line.startswith(f"{table}.{k}:")), None)
-    if flag:
-        name = f"--{flag.replace('_', '-')}"
-        if isinstance(line, Msg) and line.key == "err.at":
-            return msg("err.at", where=name, message=line.args["message"])
-        if isinstance(line, Msg) and line.args.get("field") == f"{table}.{flag}":
-            return msg(line.key, **{**line.args, "field": name})
-        return f"{name}:" + line[len(f"{table}.{flag}:"):]
-    if case and not line.startswith("--"):
-        return msg("err.in_file", path=case, message=line)
-    return line
+    return "\n".join(p.text(lang) for p in problems_of(exc))
 
 
 def format_option(*choices: str) -> Callable[[F], F]:

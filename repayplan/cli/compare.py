@@ -13,10 +13,10 @@ from .dates import as_of_option
 QUICK_FLAGS = ("waive", "haircut", "rate", "term", "payment", "settle")
 
 
-def quick_steps(flags: dict[str, Any]) -> tuple[list[Any], list[str]]:
+def quick_steps(flags: dict[str, Any]) -> tuple[list[Any], list[Any]]:
     """Steps from the quick-scenario flags, in the order they apply; problems
     name the flag (``--term: installments must be ...``)."""
-    from ..casefile.scenarios import _field_first
+    from ..casefile.scenarios import field_first
     from ..restructure import read_step
 
     tables: list[tuple[str, dict[str, Any]]] = []
@@ -39,7 +39,7 @@ def quick_steps(flags: dict[str, Any]) -> tuple[list[Any], list[str]]:
     steps, problems = [], []
     for flag, table in tables:
         step, errors = read_step(table)
-        problems += [f"--{flag}: {_field_first(e)}" for e in errors]
+        problems += [field_first(e).at(f"--{flag}") for e in errors]
         steps.append(step)
     return steps, problems
 
@@ -93,9 +93,10 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
     from ..casefile import load_document
     from ..casefile.scenarios import read_compare_case, restructuring_date, select_scenarios
     from ..compare import compare as compare_plans
-    from ..errors import CaseFileError
+    from ..errors import CaseFileError, Problem
     from ..model import Scenario
     from ..report.compare import comparison_csv, comparison_json, comparison_table
+    from ..text import msg
 
     data = with_history(read_compare_case(load_document(case), case), payments_file)
     scenarios, problems = select_scenarios(data.scenarios, names)
@@ -108,8 +109,7 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
     if steps and not quick_problems:
         scenarios.append(Scenario(quick or quick_name(flags), tuple(steps), label="quick scenario (flags)"))
     elif quick and not steps:
-        problems.append("--name: names the quick scenario; give --term, --rate, --payment, --waive, --haircut "
-                        "or --settle too")
+        problems.append(Problem(path="--name", message=msg("err.name_alone")))
     day, date_problems = restructuring_date(data, on, case)
     problems += date_problems
     if problems:
@@ -118,7 +118,8 @@ def compare(case: str, names: tuple[str, ...], on: str | None, quick: str | None
     try:
         result = compare_plans(data.debt, scenarios, day, data.borrower, creditor)
     except CaseFileError as exc:  # a scenario that cannot be built: say which file it is in
-        raise CaseFileError([p if p.startswith("quick scenario") else f"{case}: {p}" for p in exc.problems]) from None
+        raise CaseFileError([p if str(p).startswith("quick scenario") else p.in_file(case) for p in exc.problems]) \
+            from None
     if fmt == "json":
         emit(comparison_json(result))
     elif fmt == "csv":

@@ -109,7 +109,7 @@ def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None,
     """The case, the scenarios asked for, the date and the cap; every problem at once."""
     from ..casefile import load_document
     from ..casefile.scenarios import read_compare_case, restructuring_date, select_scenarios
-    from ..errors import CaseFileError, InputError
+    from ..errors import CaseFileError, InputError, problems_of
     from ..legal import parse_cap
 
     data = with_history(read_compare_case(load_document(case), case), payments_file)
@@ -122,7 +122,7 @@ def _read(case: str, names: tuple[str, ...], on: str | None, cap: str | None,
         try:
             ceiling = parse_cap(cap, loan.contract_date)
         except InputError as exc:
-            problems.append(f"--{exc}")
+            problems.extend(p.at(f"--{p.path}") for p in problems_of(exc))
     if problems:
         raise CaseFileError(problems)
     return data, scenarios, day, ceiling
@@ -152,7 +152,7 @@ def _statement(debt: Any, day: Any) -> Any:
 
 def _terms_index(plans: list[Any], wanted: str | None, scenarios: int) -> int:
     """Which plan fills the Terms sheet: the one named, else the first scenario, else the contract."""
-    from ..errors import InputError
+    from ..errors import bad
     from ..inputs import brief
 
     if wanted is None:
@@ -161,4 +161,4 @@ def _terms_index(plans: list[Any], wanted: str | None, scenarios: int) -> int:
         if plan.name == wanted:
             return index
     listed = ", ".join(repr(p.name) for p in plans)
-    raise InputError(f"--terms: no plan named {brief(wanted)}; the workbook has {listed}")
+    raise bad("--terms", "err.no_plan", value=brief(wanted), listed=listed)

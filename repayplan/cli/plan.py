@@ -7,10 +7,8 @@ from typing import Any
 
 import click
 
-from .common import as_flag, emit, format_option, handle_errors, lang_option
-
-#: flag -> [budget] key
-BUDGET_FLAGS = {"monthly": "monthly", "lump_sum": "lump_sum", "reserve": "reserve", "start": "start"}
+from .common import emit, format_option, handle_errors, lang_option
+from .flags import at_flags, given_keys
 
 
 def read_plan_inputs(case: str, strategies: tuple[str, ...], flags: dict[str, Any]) -> Any:
@@ -20,14 +18,14 @@ def read_plan_inputs(case: str, strategies: tuple[str, ...], flags: dict[str, An
     from ..errors import CaseFileError
 
     doc = load_document(case)
-    given = {BUDGET_FLAGS[k]: v for k, v in flags.items() if v is not None}
+    given = given_keys("budget", flags)
     if given:
         budget = doc.get("budget")
         doc = {**doc, "budget": {**(budget if isinstance(budget, dict) else {}), **given}}
     reader = Reader(case)
     plan_case = read_plan_case(reader, doc, strategies, strategies_where="--strategy")
     if reader.problems:
-        raise CaseFileError([as_flag(line, given, "budget", case) for line in reader.problems])
+        raise CaseFileError(at_flags(reader.problems, {f"budget.{key}" for key in given}, case))
     return plan_case
 
 
@@ -73,7 +71,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
       repayplan plan examples/three-debts.toml --lang zh --export plan.xlsx
     """
     from ..budget import plan as make_plan
-    from ..errors import InputError
+    from ..errors import bad
     from ..inputs import brief
     from ..report.plan import plan_csv, plan_json, plan_table
 
@@ -81,7 +79,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
         from ..report.files import check_target, refuse_inputs
 
         if not export.lower().endswith(".xlsx"):
-            raise InputError(f"--export: {export} must end in .xlsx (the workbook is an XLSX file)")
+            raise bad("--export", "err.not_xlsx", target=export)
         refuse_inputs(export, "--export", [case])
         check_target(export, force)
     inputs = read_plan_inputs(case, strategies, flags)
@@ -89,8 +87,7 @@ def plan(case: str, strategies: tuple[str, ...], timeline: str | None, fmt: str,
                        time_limit=time_limit)
     names = [r.name for r in result.results]
     if timeline not in (None, "all", "none", *names):
-        raise InputError(f"--timeline: {brief(timeline)} is not a strategy of this plan; use one of "
-                         f"{', '.join(names)}, all or none")
+        raise bad("--timeline", "err.not_timeline", value=brief(timeline), names=", ".join(names))
     if export:
         from ..report.plan_excel import write_plan_workbook
 

@@ -13,20 +13,22 @@ from .dates import as_of_option
 
 if TYPE_CHECKING:
     from ..casefile.negotiate import NegotiationCase
+    from ..errors import Problem
     from ..negotiate import Proposal
 
 
-def overrides(flags: dict[str, Any], loan_start: date) -> tuple[dict[str, Any], list[str]]:
+def overrides(flags: dict[str, Any], loan_start: date) -> tuple[dict[str, Any], list[Problem]]:
     """Constraint fields from the flags given; problems name the flag."""
-    from ..errors import InputError
+    from ..errors import InputError, Problem, problems_of
     from ..legal import parse_cap
     from ..money import to_decimal
     from ..negotiate import parse_levers
     from ..rates import parse_rate
     from ..restructure import parse_share
+    from ..text import msg
 
     out: dict[str, Any] = {}
-    problems: list[str] = []
+    problems: list[Problem] = []
 
     def read(flag: str, convert: Callable[[str], None]) -> None:
         value = flags.get(flag.replace("-", "_"))
@@ -35,14 +37,13 @@ def overrides(flags: dict[str, Any], loan_start: date) -> tuple[dict[str, Any], 
         try:
             convert(value)
         except InputError as exc:
-            text = str(exc)
-            problems.append(f"--{flag}: {text.split(': ', 1)[1] if ': ' in text else text}")
+            problems.extend(p.at(f"--{flag}") for p in problems_of(exc))
 
     def amount(key: str) -> Callable[[str], None]:
         def convert(value: str) -> None:
             number = to_decimal(value, key)
             if number < 0:
-                raise InputError(f"{key}: must be 0 or more, got {number}")
+                raise InputError(Problem(path=key, message=msg("err.negative", value=number)))
             out[key] = number
         return convert
 
@@ -116,7 +117,7 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
     from ..casefile import load_document
     from ..casefile.negotiate import read_negotiation_case
     from ..casefile.scenarios import restructuring_date
-    from ..errors import CaseFileError, InputError
+    from ..errors import CaseFileError, InputError, problems_of
     from ..negotiate import negotiate
     from ..report.propose import proposal_csv, proposal_json, proposal_table
 
@@ -136,7 +137,7 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
     try:
         constraints = replace(data.constraints, **changes)
     except InputError as exc:
-        raise CaseFileError([f"--{str(exc).replace('_', '-')}"]) from None
+        raise CaseFileError([p.at("--" + p.path.replace("_", "-")) for p in problems_of(exc)]) from None
     proposal = negotiate(data.case.debt, day, constraints, top)
     if fmt == "json":
         emit(proposal_json(proposal))

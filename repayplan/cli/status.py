@@ -12,15 +12,12 @@ import click
 from .build import LOAN_FLAGS, loan_from_inputs, loan_options
 from .common import case_argument, emit, format_option, handle_errors, lang_option
 from .dates import as_of_option
+from .flags import FLAGS, at_flags, given_keys
 
 if TYPE_CHECKING:
     from ..arrears import Payment, PenaltyPolicy
     from ..legal import Cap
     from ..model import Loan
-
-#: flag -> [penalty] key
-PENALTY_FLAGS = {"penalty_rate": "rate", "penalty_base": "base", "grace_days": "grace_days",
-                 "allocation": "allocation"}
 
 
 @dataclass(frozen=True)
@@ -42,11 +39,12 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
     from ..casefile.arrears import read_payment_history, read_payments, read_penalty
     from ..casefile.fields import parse_date
     from ..casefile.loan import read_case_info
-    from ..errors import CaseFileError, InputError
+    from ..errors import CaseFileError, InputError, Problem, problems_of
     from ..legal import parse_cap
     from ..money import to_decimal
+    from ..text import msg
 
-    problems: list[str] = []
+    problems: list[Problem] = []
     loan = None
     try:
         loan, _ = loan_from_inputs(case, {k: flags[k] for k in LOAN_FLAGS})
@@ -57,7 +55,7 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
     info = read_case_info(reader, doc)
     reader.problems.clear()  # [case] problems were reported with the loan
 
-    given = {PENALTY_FLAGS[k]: flags[k] for k in PENALTY_FLAGS if flags.get(k) is not None}
+    given = given_keys("penalty", flags)
     table = reader.table(doc, "penalty")
     policy = PenaltyPolicy()
     if table is not None or given:
@@ -69,52 +67,49 @@ def read_inputs(case: str | None, flags: dict[str, Any]) -> StatusInputs:
             if not payments:
                 notes = (f"no payments in {flags['payments_file']} (a header only): nothing counted as paid",)
         except CaseFileError as exc:
-            payments, problems = [], problems + str(exc).splitlines()
+            payments, problems = [], problems + list(problems_of(exc))
     else:
         payments = read_payments(reader, doc, loan)
-    for line in reader.problems:
-        flag = next((f for f, key in PENALTY_FLAGS.items() if key in given and line.startswith(f"penalty.{key}:")),
-                    None)
-        if flag:
-            line = f"--{flag.replace('_', '-')}:" + line[len(f"penalty.{PENALTY_FLAGS[flag]}:"):]
-        elif case:
-            line = f"{case}: {line}"
-        problems.append(line)
+    problems += at_flags(reader.problems, {f"penalty.{key}" for key in given}, case or "")
 
-    as_of, where = info.as_of or date.today(), f"{case}: case.as_of" if case else "as_of"
-    if flags.get("as_of"):
-        where = "--as-of"
+    def date_flag(key: str, default: date | None) -> tuple[date | None, Problem]:
+        """A date the case gives at ``case.key``, or its flag; and where it came from, to name it."""
+        flag = FLAGS[f"case.{key}"]
+        if not flags.get(key):
+            return default, Problem(path=f"case.{key}" if case else key, message="", file=case or "")
         try:
-            as_of = parse_date(flags["as_of"], "--as-of")
+            return parse_date(flags[key], flag), Problem(path=flag, message="")
         except InputError as exc:
-            problems.append(str(exc))
-    if loan is not None and as_of < loan.start:
-        problems.append(f"{where}: {as_of} is before the loan start {loan.start}; give a date on or after it")
+            problems.extend(problems_of(exc))
+            return default, Problem(path=flag, message="")
+
+    def not_before_start(day: date | None, where: Problem) -> None:
+        if loan is not None and day is not None and day < loan.start:
+            problems.append(replace(where, message=msg("err.before_loan_start", day=day, start=loan.start),
+                                    hint=msg("err.on_or_after")))
+
+    as_of, where = date_flag("as_of", info.as_of or date.today())
+    assert as_of is not None
+    not_before_start(as_of, where)
     claimed = info.claimed
     if flags.get("claimed") is not None:
         try:
-            claimed = to_decimal(flags["claimed"], "--claimed")
+            claimed = to_decimal(flags["claimed"], FLAGS["case.claimed"])
             if claimed < 0:
-                problems.append(f"--claimed: must be 0 or more, got {claimed}")
+                problems.append(Problem(path=FLAGS["case.claimed"], message=msg("err.negative", value=claimed)))
         except InputError as exc:
-            problems.append(str(exc))
-    claimed_on, where_on = info.claimed_on, f"{case}: case.claimed_on" if case else "claimed_on"
+            problems.extend(problems_of(exc))
+    claimed_on = info.claimed_on
     if claimed_on is None and flags.get("claimed") is None and claimed is not None:
         claimed_on = info.as_of  # the case's claim is the notice of the case's date, whatever --as-of asks
-    if flags.get("claimed_on"):
-        where_on = "--claimed-on"
-        try:
-            claimed_on = parse_date(flags["claimed_on"], "--claimed-on")
-        except InputError as exc:
-            problems.append(str(exc))
-    if loan is not None and claimed_on is not None and claimed_on < loan.start:
-        problems.append(f"{where_on}: {claimed_on} is before the loan start {loan.start}; give a date on or after it")
+    claimed_on, where_on = date_flag("claimed_on", claimed_on)
+    not_before_start(claimed_on, where_on)
     cap = None
     if flags.get("cap") and loan is not None:
         try:
             cap = parse_cap(flags["cap"], loan.contract_date)
         except InputError as exc:
-            problems.append("--" + str(exc))
+            problems += [p.at(FLAGS["creditor.cap"]) for p in problems_of(exc)]
     problems = list(dict.fromkeys(problems))
     if problems or loan is None:  # no loan: its problems are among them
         raise CaseFileError(problems)

@@ -32,7 +32,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 from typing import TYPE_CHECKING
 
-from ..errors import InputError
+from ..errors import InputError, bad
 from ..inputs import brief
 from ..legal import Cap
 from ..model import MAX_TERM, Position
@@ -191,6 +191,6 @@ def parse_levers(levers: tuple[str, ...] | list[str] | str) -> tuple[tuple[str, 
         return LEVERS, ()
     for item in items:
         if item not in STEPS:
-            raise InputError(f"levers: {brief(item)} is not a step; use {', '.join(STEPS)}")
+            raise bad("levers", "err.not_lever", value=brief(item), steps=", ".join(STEPS))
     ignored = tuple(i for i in items if i not in LEVERS and i not in TERM_STEPS)
     return tuple(lever for lever in LEVERS if lever in items), ignored

@@ -34,7 +34,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from ..errors import InputError, RepayplanError
+from ..errors import InputError, Problem, RepayplanError, bad
 from ..text import msg
 
 #: Temporary files being written by this process; removed on SIGTERM/SIGHUP.
@@ -47,11 +47,11 @@ def check_target(target: str | Path, force: bool = False) -> Path:
     without ``force`` (exit 2, untouched), a directory, a missing folder."""
     target = Path(target)
     if target.is_dir():
-        raise InputError(f"output: {target} is a directory; give a file name")
+        raise bad(msg("err.place_output"), "err.target_is_directory", target=target)
     if target.exists() and not force:
         raise exists_error(target)
     if not target.parent.is_dir():
-        raise InputError(f"output: folder {target.parent} does not exist; create it or choose another path")
+        raise bad(msg("err.place_output"), "err.target_no_folder", folder=target.parent)
     return target
 
 
@@ -78,7 +78,7 @@ def refuse_inputs(target: str | Path | None, flag: str, inputs: Iterable[str | P
         return
     for source in inputs:
         if source is not None and not hasattr(source, "read") and _same(Path(target), Path(source)):
-            raise InputError(f"{flag}: {target} is an input of this run; write to another file")
+            raise bad(flag, "err.target_is_input", target=target)
 
 
 def _same(a: Path, b: Path) -> bool:
@@ -128,8 +128,8 @@ class Staging:
         try:
             fd, name = tempfile.mkstemp(prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", dir=target.parent)
         except OSError as exc:
-            raise RepayplanError(f"{target}: not written ({exc.strerror or exc} in the folder "
-                                 f"{target.parent.resolve()})") from None
+            raise _failed(target, "err.not_written_in", reason=exc.strerror or exc,
+                          folder=target.parent.resolve()) from None
         os.close(fd)
         tmp = Path(name)
         _LIVE.add(tmp)
@@ -139,8 +139,7 @@ class Staging:
             write(tmp)
         except OSError as exc:  # a full disk, a quota ...: said of the target, never of the temporary name
             if exc.filename is None or Path(exc.filename) == tmp:
-                raise RepayplanError(f"{target}: not written ({exc.strerror or exc}); nothing was left behind") \
-                    from None
+                raise _failed(target, "err.not_written", reason=exc.strerror or exc) from None
             raise
         return target
 
@@ -150,8 +149,7 @@ class Staging:
         if not self.force:
             for _, target in self.staged:
                 if target.exists():
-                    raise RepayplanError(f"{target} was created by someone else while this run was writing; it "
-                                         "is kept: pass --force to overwrite it")
+                    raise RepayplanError(Problem(path="", message=msg("err.created_meanwhile", target=target)))
         for tmp, target in self.staged:
             _place(tmp, target, self.force)
             _LIVE.discard(tmp)
@@ -163,6 +161,11 @@ class Staging:
             tmp.unlink(missing_ok=True)
             _LIVE.discard(tmp)
         self.staged = []
+
+
+def _failed(target: Path, key: str, **args: object) -> RepayplanError:
+    """A file that could not be written (exit 1), said of the target."""
+    return RepayplanError(Problem(path="", message=msg(key, **args), file=str(target)))
 
 
 def atomic_write(target: str | Path, write: Callable[[Path], object], force: bool = False) -> Path:
@@ -184,8 +187,7 @@ def _place(tmp: Path, target: Path, force: bool) -> None:
     try:
         os.link(tmp, target)  # fails if the target exists: never an overwrite without --force
     except FileExistsError:
-        raise RepayplanError(f"{target} was created by someone else while this run was writing; it is kept: "
-                             "pass --force to overwrite it") from None
+        raise RepayplanError(Problem(path="", message=msg("err.created_meanwhile", target=target))) from None
     except OSError:  # a file system without hard links: the check of commit() stands
         os.replace(tmp, target)
         return

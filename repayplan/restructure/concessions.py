@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import ClassVar
 
-from ..errors import InputError
+from ..errors import bad
 from ..rates import Rate, percent_text
 from ..text import msg
 from .step import CAPITALISABLE, WAIVABLE, Step
@@ -49,7 +49,7 @@ class Waive(Step):
         check_amount(self.amount, "amount")
         one_of(self, "percent", "amount", required=False)
         if "installment-fee" in self.what and (self.percent is not None or self.amount is not None):
-            raise InputError("what: installment-fee is waived in full only; give it in a waive step of its own")
+            raise bad("what", "err.fee_waived_in_full")
 
     def describe(self) -> str:
         what = and_(self.what)
@@ -121,7 +121,7 @@ class SetRate(Step):
 
     def __post_init__(self) -> None:
         if not isinstance(self.rate, Rate):
-            raise InputError(f"rate: {self.rate!r} is not a rate; write it like 0%, 6%/year or 0.5%/month")
+            raise bad("rate", "err.step_not_rate", value=repr(self.rate))
 
     def describe(self) -> str:
         return msg("step.set_rate", rate=self.rate)

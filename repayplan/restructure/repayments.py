@@ -12,7 +12,7 @@ from datetime import date
 from decimal import Decimal
 from typing import ClassVar
 
-from ..errors import InputError
+from ..errors import InputError, Problem, bad
 from ..rates import percent_text
 from ..text import Msg, joined, msg
 from .step import MORATORIUM_INTEREST, TERM_METHODS, Step, fee_text
@@ -48,7 +48,8 @@ class Term(Step):
     def __post_init__(self) -> None:
         check_count(self.installments, "installments")
         if self.method not in TERM_METHODS:
-            raise InputError(f"method: {self.method!r} is unknown; use one of {', '.join(TERM_METHODS)}")
+            raise bad("method", "err.unknown_choice", msg("err.hint_choice", choices=", ".join(TERM_METHODS)),
+                      value=repr(self.method))
         check_amount(self.fee, "fee")
 
     def describe(self) -> str:
@@ -99,8 +100,9 @@ class Moratorium(Step):
     def __post_init__(self) -> None:
         check_count(self.periods, "periods")
         if self.interest not in MORATORIUM_INTEREST:
-            raise InputError(f"interest: {self.interest!r} is unknown; say what happens to the interest: "
-                             f"{', '.join(MORATORIUM_INTEREST)}")
+            raise bad("interest", "err.unknown_choice", msg("err.moratorium_interest",
+                                                            choices=", ".join(MORATORIUM_INTEREST)),
+                      value=repr(self.interest))
 
     def describe(self) -> str:
         return msg("step.moratorium", n=self.periods, what=msg(f"moratorium.{self.interest}"))
@@ -158,15 +160,15 @@ class StepUp(Step):
         check_count(self.installments, "installments")
         if self.stages:
             if self.increase is not None or self.payment is not None or self.installments is not None:
-                raise InputError("stages: give stages, or increase with payment or installments, not both")
+                raise bad("stages", "err.stages_or_increase")
             for i, (count, amount) in enumerate(self.stages, start=1):
                 last = i == len(self.stages)
                 if not (isinstance(count, int) and (count >= 1 or (last and count == 0))):
-                    raise InputError(f"stages[{i}].installments: must be a whole number from 1 up, got {count!r}")
+                    raise bad(f"stages[{i}].installments", "err.whole_out_of_range", value=repr(count),
+                              span=msg("err.span_up", low=1))
                 check_amount(amount, f"stages[{i}].amount")
         elif self.increase is None:
-            raise InputError("stages: missing; give stages = [{installments = 12, amount = 300}, ...] "
-                             "or increase = '5%' with payment or installments")
+            raise InputError(Problem(path="stages", message=msg("err.missing_value"), hint=msg("err.stages_hint")))
         else:
             one_of(self, "payment", "installments")
 
@@ -213,9 +215,10 @@ class Settle(Step):
         check_count(self.installments, "installments")
         one_of(self, "amount", "percent")
         if self.down_payment is not None and self.installments is None:
-            raise InputError("installments: missing; a down payment comes with installments for the rest")
+            raise InputError(Problem(path="installments", message=msg("err.missing_value"),
+                                     hint=msg("err.down_payment_hint")))
         if self.down_payment is not None and self.amount is not None and self.down_payment > self.amount:
-            raise InputError(f"down_payment: {self.down_payment} is more than the settlement {self.amount}")
+            raise bad("down_payment", "err.down_payment_above", down=self.down_payment, amount=self.amount)
 
     def describe(self) -> str:
         total = (msg("settle.percent", percent=percent_text(self.percent)) if self.percent is not None

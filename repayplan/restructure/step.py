@@ -61,7 +61,11 @@ class Step:
 
         step, problems = read_step(table)
         if step is None or (cls is not Step and not isinstance(step, cls)):
-            raise InputError("\n".join(problems) or f"op: expected {cls.op!r}")
+            if problems:
+                from ..errors import CaseFileError
+
+                raise CaseFileError(problems)
+            raise InputError(f"op: expected {cls.op!r}")
         return step
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Any
 
-from ..errors import InputError
+from ..errors import InputError, Problem, bad
 from ..rates import parse_percentage, percent_text
 from ..text import joined, msg
 
@@ -37,7 +37,7 @@ def parse_share(value: object, field: str) -> Decimal:
     the one rule); a bare number is refused with the fix."""
     fraction = parse_percentage(value, field)
     if not 0 < fraction <= 1:
-        raise InputError(f"{field}: must be more than 0% and at most 100%, got {value}")
+        raise bad(field, "err.share_range", value=value)
     return fraction
 
 
@@ -63,32 +63,33 @@ def and_(items: tuple[str, ...]) -> str:
 
 def check_amount(value: Decimal | None, name: str) -> None:
     if value is not None and (not isinstance(value, Decimal) or not value.is_finite() or value <= 0):
-        raise InputError(f"{name}: must be a positive amount, got {value}")
+        raise bad(name, "err.not_positive", value=value)
 
 
 def check_count(value: int | None, name: str) -> None:
     if value is not None and (not isinstance(value, int) or isinstance(value, bool) or value < 1):
-        raise InputError(f"{name}: must be a whole number from 1 up, got {value!r}")
+        raise bad(name, "err.whole_out_of_range", value=repr(value), span=msg("err.span_up", low=1))
 
 
 def check_percent(value: Decimal | None, name: str) -> None:
     if value is not None and (not isinstance(value, Decimal) or not 0 < value <= 1):
-        raise InputError(f"{name}: must be more than 0% and at most 100%, got {value}")
+        raise bad(name, "err.share_range", value=value)
 
 
 def one_of(step: Any, *names: str, required: bool = True) -> None:
     given = [n for n in names if getattr(step, n) is not None]
     if len(given) > 1:
-        raise InputError(f"{given[1]}: give {' or '.join(names)}, not both")
+        raise bad(given[1], "err.not_both", names=joined(names, "sep.or"))
     if required and not given:
-        raise InputError(f"{names[0]}: missing; give {' or '.join(names)}")
+        raise InputError(Problem(path=names[0], message=msg("err.missing_value"),
+                                 hint=msg("err.give_either", names=joined(names, "sep.or"))))
 
 
 def check_what(what: tuple[str, ...], allowed: tuple[str, ...]) -> None:
     if isinstance(what, str) or not isinstance(what, tuple) or not what:
-        raise InputError(f"what: give a list such as [{', '.join(repr(a) for a in allowed[:2])}]")
+        raise bad("what", "err.what_list", example=", ".join(repr(a) for a in allowed[:2]))
     for item in what:
         if item not in allowed:
-            raise InputError(f"what: {item!r} is unknown; use {', '.join(allowed)}")
+            raise bad("what", "err.unknown_choice", msg("err.use", choices=", ".join(allowed)), value=repr(item))
     if len(set(what)) != len(what):
-        raise InputError("what: lists a component twice")
+        raise bad("what", "err.what_twice")
