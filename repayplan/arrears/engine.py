@@ -97,7 +97,8 @@ def write_up(replay: Replay, counted: Sequence[Payment], to_credit: Sequence[Dec
     accrual = accrued_interest(loan, replay.schedule.rows, due, as_of)
     zero = replay.money.round(ZERO)
     replay.ledger.deactivate(replay.horizon(as_of))
-    lines = tuple(_finish(replay, line, zero) for line in replay.lines)
+    finish = finish_line
+    lines = tuple([finish(replay, line, zero) for line in replay.lines])
     if replay.ledger.terms:
         notes.append(msg("note.full_balance_compound" if penalty.compound else "note.full_balance"))
     applied = tuple(replay.applications) if applications else ()
@@ -131,10 +132,10 @@ def _credit_note(replay: Replay) -> str:
     return msg("note.credit_next", amount=amount)
 
 
-def _finish(replay: Replay, line: InstallmentState, zero: Decimal) -> StatementLine:
+def finish_line(replay: Replay, line: InstallmentState, zero: Decimal) -> StatementLine:
     as_of = replay.as_of
     due = line.principal + line.interest + line.installment_fee
-    charged = replay.charged(line)
+    charged = replay.ledger.charged(line.index) if replay.outstanding else line.closed  # replay.charged
     if not line.is_due and not line.active:  # not due: no status to weigh, no days overdue, its penalty share stands
         return new_line(line.period, line.due_date, "not due", due, line.principal, line.interest,
                         line.installment_fee, line.paid + zero, line.unpaid_principal, line.unpaid_interest,

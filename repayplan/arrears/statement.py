@@ -203,7 +203,7 @@ class Statement:
     @property
     def days_past_due(self) -> int:
         """Days since the due date of the oldest installment still unpaid."""
-        return max((x.days_overdue for x in self.lines if x.is_due and x.settled_on is None), default=0)
+        return max((x.days_overdue for x in self.lines if x.settled_on is None and x.status != "not due"), default=0)
 
     @property
     def position(self) -> Position:
