@@ -2,8 +2,10 @@
 
 :func:`figures` replays the history as :func:`~repayplan.arrears.engine.statement`
 does and sums the same amounts, but writes up only the installments that
-fell due (or bear penalty); one not yet due adds what it holds as it stands,
-with no statement line, trace or payment application made. The figures are
+fell due (or bear penalty); one not yet due adds what it holds as it stands
+(its principal alone when the penalty is on overdue amounts: no installment
+state is even made for it), with no statement line, trace or payment
+application made. The figures are
 the statement's, to the cent (a test compares them on random histories).
 
 >>> from repayplan.rates import parse_rate
@@ -52,7 +54,7 @@ def figures(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | No
     if as_of < loan.start:
         raise InputError(f"as_of: {as_of} is before the loan start {loan.start}; give a date on or after it")
     counted = sorted((p for p in checked_payments(loan, payments) if p.date <= as_of), key=lambda p: p.date)
-    replay = Replay(loan, penalty, as_of)
+    replay = Replay(loan, penalty, as_of, due_only=True)
     replay.keep_applications = False
     replay.run(counted)
     lines = replay.lines
@@ -78,6 +80,8 @@ def figures(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | No
             principal += line.unpaid_principal
             charged = ledger.charged(line.index) if ledger is not None else line.closed
             unpaid_penalty += charged - line.penalty_paid + zero
+    for row in replay.schedule.rows[len(lines):]:  # not due, left out of the replay: nothing paid, no penalty
+        principal += row.principal
     owed = Position(as_of, principal, overdue, interest, accrual.amount, unpaid_penalty, fees, replay.credit,
                     replay.money, loan)
     return Figures(position=owed, total_paid=sum((p.amount for p in counted), zero),

@@ -57,7 +57,10 @@ def contract_schedule(loan: Loan) -> Schedule:
 
 
 class Replay:
-    def __init__(self, loan: Loan, penalty: PenaltyPolicy, as_of: date) -> None:
+    def __init__(self, loan: Loan, penalty: PenaltyPolicy, as_of: date, due_only: bool = False) -> None:
+        """A replay up to ``as_of``. With ``due_only`` (a figures-only replay, run once up to ``as_of``) and a
+        penalty on overdue amounts, ``lines`` holds only the installments due by then: no event, payment or
+        credit reaches the others (on the full balance every line is kept: each bears a share of the penalty)."""
         self.loan, self.penalty, self.as_of = loan, penalty, as_of
         self.money: MoneyPolicy = loan.policy
         self.schedule = contract_schedule(loan)
@@ -74,7 +77,9 @@ class Replay:
         self.by_component = penalty.allocation_scope == "component"
         shift = penalty.grace_mode == "shift"
         rows, grace = self.schedule.rows, penalty.grace_days
-        starts = [loan.start] + [r.due_date for r in rows[:-1]]
+        if due_only and not self.outstanding:
+            rows = rows[:bisect_right(rows, as_of, key=_due_date)]
+        starts = ([loan.start] + [r.due_date for r in rows[:-1]])[:len(rows)]
         self.lines = [InstallmentState(r, s, grace, shift, i)
                       for i, (r, s) in enumerate(zip(rows, starts, strict=True))]
         self.open: list[InstallmentState] = []  # lines fallen due and not cleared, oldest first
