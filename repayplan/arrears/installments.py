@@ -22,6 +22,7 @@ from ..money import ZERO
 from .statement import PenaltyTerm
 
 ONE_DAY = timedelta(days=1)
+_GRACE = {days: timedelta(days=days) for days in range(32)}  # the usual grace periods, made once
 
 
 class InstallmentState:
@@ -32,28 +33,24 @@ class InstallmentState:
                  "unpaid_late_fees", "late_fees", "penalty_paid", "paid", "is_due", "decided", "missed",
                  "settled_on", "terms", "closed", "active", "open_from", "open_base", "history", "notes", "index")
 
-    def __init__(self, row: Row, start: date, grace_days: int, shift: bool) -> None:
+    def __init__(self, row: Row, start: date, grace_days: int, shift: bool, index: int = 0) -> None:
         self.period: int = row.period
         self.due_date: date = row.due_date
-        self.start = start
-        self.grace_end = self.due_date + timedelta(days=grace_days)
-        self.penalty_start = self.grace_end if shift else self.due_date
+        self.start = self.open_from = start
+        self.grace_end = grace_end = row.due_date + (_GRACE[grace_days] if grace_days in _GRACE
+                                                     else timedelta(days=grace_days))
+        self.penalty_start = grace_end if shift else row.due_date
         self.principal: Decimal = row.principal
         self.interest: Decimal = row.interest
         self.installment_fee: Decimal = row.fees
-        self.unpaid_principal, self.unpaid_interest = self.principal, self.interest
-        self.unpaid_installment_fee, self.unpaid_late_fees = self.installment_fee, ZERO
-        self.late_fees = self.penalty_paid = self.paid = ZERO
-        self.is_due = self.decided = self.missed = False
+        self.unpaid_principal, self.unpaid_interest, self.unpaid_installment_fee = row.principal, row.interest, row.fees
+        self.unpaid_late_fees = self.late_fees = self.penalty_paid = self.paid = self.closed = self.open_base = ZERO
+        self.is_due = self.decided = self.missed = self.active = False
         self.settled_on: date | None = None
         self.terms: list[PenaltyTerm] = []
-        self.closed = ZERO
-        self.active = False
-        self.open_from: date = start
-        self.open_base = ZERO
         self.history: list[tuple[date, Decimal]] = []
         self.notes: list[str] = []
-        self.index = 0  # position in the replay's lines (and the full-balance ledger)
+        self.index = index  # position in the replay's lines (and the full-balance ledger)
 
     @property
     def contractual(self) -> Decimal:

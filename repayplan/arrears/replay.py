@@ -27,11 +27,13 @@ Timing rules:
 from __future__ import annotations
 
 import functools
+from bisect import bisect_right
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
 from itertools import chain
+from operator import attrgetter
 
 from ..model import Loan, Schedule
 from ..money import ZERO, MoneyPolicy
@@ -44,6 +46,8 @@ from .policy import Payment, PenaltyPolicy, daily_rate_text
 from .rules import allocate, allocation_pairs, fees_split, late_fee, penalty_base, penalty_units
 from .statement import Application, new_application, new_term
 
+_due_date = attrgetter("due_date")
+
 
 @functools.lru_cache(maxsize=16)
 def contract_schedule(loan: Loan) -> Schedule:
@@ -53,7 +57,10 @@ def contract_schedule(loan: Loan) -> Schedule:
 
 
 class Replay:
-    def __init__(self, loan: Loan, penalty: PenaltyPolicy, as_of: date) -> None:
+    def __init__(self, loan: Loan, penalty: PenaltyPolicy, as_of: date, due_only: bool = False) -> None:
+        """A replay up to ``as_of``. With ``due_only`` (a figures-only replay, run once up to ``as_of``) and a
+        penalty on overdue amounts, ``lines`` holds only the installments due by then: no event, payment or
+        credit reaches the others (on the full balance every line is kept: each bears a share of the penalty)."""
         self.loan, self.penalty, self.as_of = loan, penalty, as_of
         self.money: MoneyPolicy = loan.policy
         self.schedule = contract_schedule(loan)
@@ -69,9 +76,12 @@ class Replay:
         self.order = penalty.allocation
         self.by_component = penalty.allocation_scope == "component"
         shift = penalty.grace_mode == "shift"
-        starts = [loan.start] + [r.due_date for r in self.schedule.rows[:-1]]
-        self.lines = [InstallmentState(r, s, penalty.grace_days, shift)
-                      for r, s in zip(self.schedule.rows, starts, strict=True)]
+        rows, grace = self.schedule.rows, penalty.grace_days
+        if due_only and not self.outstanding:
+            rows = rows[:bisect_right(rows, as_of, key=_due_date)]
+        starts = ([loan.start] + [r.due_date for r in rows[:-1]])[:len(rows)]
+        self.lines = [InstallmentState(r, s, grace, shift, i)
+                      for i, (r, s) in enumerate(zip(rows, starts, strict=True))]
         self.open: list[InstallmentState] = []  # lines fallen due and not cleared, oldest first
         self.next_due = 0
         self.credit = self.money.round(ZERO)
@@ -80,9 +90,8 @@ class Replay:
         self.missed_unpaid = 0  # outstanding base: missed installments still unpaid
         self.default_off = loan.start  # outstanding base: when the default last ended
         self.ever_default = False
-        for i, line in enumerate(self.lines):
-            line.index = i
-        bases = [int(line.unpaid_principal.scaleb(self.minor)) if self.outstanding else 0 for line in self.lines]
+        bases = ([int(line.unpaid_principal.scaleb(self.minor)) for line in self.lines] if self.outstanding
+                 else [0] * len(self.lines))
         self.ledger = Ledger(bases, self.daily_num, self.daily_den, self.minor, self.rounding)
         money = self.money
         self.zero = money.round(ZERO)
@@ -318,7 +327,9 @@ class Replay:
     # -- the replay ----------------------------------------------------------
     def run(self, payments: Sequence[Payment]) -> list[Decimal]:
         """Replay the payments (in date order) up to the statement date; what each left over as credit."""
-        events = sorted(line_events(self.lines) + [(p.date, 2, i) for i, p in enumerate(payments)])
+        as_of, lines = self.as_of, self.lines  # lines due later bring no event played: left out
+        reach = bisect_right(lines, as_of, key=_due_date)
+        events = sorted(line_events(lines[:reach]) + [(p.date, 2, i) for i, p in enumerate(payments)])
         self.play(events, [p.amount for p in payments])
         to_credit = [ZERO] * len(payments)
         for _, i, left in self.credited:

@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
+from functools import cached_property
 
 from ..model import Loan, Position, fast_constructor
 from ..money import ZERO, MoneyPolicy
@@ -137,40 +138,53 @@ class Statement:
         daily = daily_rate_text(rate, self.loan.day_count)
         return tuple(t.text(daily, self.money) for t in self.penalty_terms)
 
-    def _sum(self, attr: str, due_only: bool = False) -> Decimal:
-        return sum((getattr(x, attr) for x in self.lines if x.is_due or not due_only), self.money.round(ZERO))
+    @cached_property
+    def _totals(self) -> tuple[Decimal, ...]:
+        """The lines' sums, in one pass (line by line, from a zero of the currency's quantum): unpaid principal,
+        of it overdue, overdue interest, unpaid penalty, penalty charged, overdue fees, late fees charged."""
+        principal = overdue = interest = unpaid_penalty = penalty = fees = late = self.money.round(ZERO)
+        for x in self.lines:
+            principal += x.unpaid_principal
+            unpaid_penalty += x.unpaid_penalty
+            penalty += x.penalty_interest
+            late += x.fees
+            if x.status != "not due":
+                overdue += x.unpaid_principal
+                interest += x.unpaid_interest
+                fees += x.unpaid_fees
+        return principal, overdue, interest, unpaid_penalty, penalty, fees, late
 
     @property
     def outstanding_principal(self) -> Decimal:
-        return self._sum("unpaid_principal")
+        return self._totals[0]
 
     @property
     def overdue_principal(self) -> Decimal:
-        return self._sum("unpaid_principal", due_only=True)
+        return self._totals[1]
 
     @property
     def overdue_interest(self) -> Decimal:
-        return self._sum("unpaid_interest", due_only=True)
+        return self._totals[2]
 
     @property
     def penalty_interest(self) -> Decimal:
         """Penalty interest accrued and not yet paid."""
-        return self._sum("unpaid_penalty")
+        return self._totals[3]
 
     @property
     def penalty_charged(self) -> Decimal:
         """All penalty interest accrued to the statement date, paid or not."""
-        return self._sum("penalty_interest")
+        return self._totals[4]
 
     @property
     def fees(self) -> Decimal:
         """Unpaid late fees and installment fees of installments that fell due."""
-        return self._sum("unpaid_fees", due_only=True)
+        return self._totals[5]
 
     @property
     def fees_charged(self) -> Decimal:
         """All late fees charged (paid or not)."""
-        return self._sum("fees")
+        return self._totals[6]
 
     @property
     def total_due(self) -> Decimal:
@@ -189,7 +203,7 @@ class Statement:
     @property
     def days_past_due(self) -> int:
         """Days since the due date of the oldest installment still unpaid."""
-        return max((x.days_overdue for x in self.lines if x.is_due and x.settled_on is None), default=0)
+        return max((x.days_overdue for x in self.lines if x.settled_on is None and x.status != "not due"), default=0)
 
     @property
     def position(self) -> Position:

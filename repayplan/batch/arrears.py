@@ -1,8 +1,9 @@
 """Arrears per case: payments from one file, penalty terms from the case list.
 
 With ``--payments FILE`` (``case_id,date,amount``, any order) or ``--as-of``,
-every case is rebuilt by :func:`repayplan.arrears.statement` as of a date,
-one case at a time (exact, not vectorised). Penalty terms are optional
+every case is rebuilt as of a date, one case at a time (exact, not
+vectorised), to the figures of :func:`repayplan.arrears.statement`
+(:func:`repayplan.arrears.figures.figures`, which makes no statement lines). Penalty terms are optional
 columns of the case list, the ``[penalty]`` keys prefixed ``penalty_``
 (``penalty_rate``, ``penalty_base``, ``penalty_grace_days`` ...). A
 ``claimed`` column (and ``claimed_on``) audits a collection notice's figure
@@ -25,8 +26,9 @@ from typing import IO, Any, NamedTuple
 import numpy as np
 import pandas as pd
 
-from ..arrears import Payment, PenaltyPolicy, statement
+from ..arrears import Payment, PenaltyPolicy
 from ..arrears.audit import Claim, ClaimAudit, audit
+from ..arrears.figures import figures as statement_figures
 from ..casefile.arrears import PENALTY_FIELDS, read_penalty
 from ..casefile.fields import Reader, parse_date
 from ..casefile.workbook_rows import is_workbook, workbook_rows
@@ -195,8 +197,8 @@ def arrears_columns(chunk: pd.DataFrame, cases: Cases, arrears: Arrears,
         if errors:
             problems[i] = lines(*errors)
             continue
-        st = statement(loan, [p for p in payments if p.date <= on], policy, on)
-        owed = st.position  # its figures summed over the lines once
+        st = statement_figures(loan, [p for p in payments if p.date <= on], policy, on)  # the statement's, no lines
+        owed = st.position
         history[i] = Known(payments, policy, on, owed)
         money = loan.policy.text
         figures = (st.total_paid, owed.principal, owed.overdue_principal, owed.interest, owed.accrued_interest,
