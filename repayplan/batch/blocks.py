@@ -11,6 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from io import StringIO
 
+import numpy as np
 import pandas as pd
 
 from ..csvrows import MAX_RECORD_LINES, records
@@ -43,6 +44,9 @@ def cells_of(piece: CsvBlock | pd.DataFrame) -> pd.DataFrame:
         return piece
     columns = list(piece.columns)
     width = len(columns)
+    plain = _plain_block(piece.text, columns, piece.first_line)
+    if plain is not None:
+        return plain
     text = list(StringIO(piece.text, newline=""))  # lines as the file gives them (\n, \r\n or \r ends one)
     if '"' not in piece.text and "\x00" not in piece.text:  # the usual block: a record a line
         records_ = [line.rstrip("\r\n").split(",") for line in text]
@@ -87,6 +91,33 @@ def record_boundary(lines: list[str], width: int) -> int:
     limit = len(lines) - MAX_RECORD_LINES
     starts = [local for local, _, _ in records(lines, width) if local <= limit]
     return starts[-1] - 1 if starts else 0
+
+
+def _plain_block(text: str, columns: list[str], first_line: int) -> pd.DataFrame | None:
+    """The usual block read column-wise in one split, or None when it is not the usual block: every
+    line ends with \\n or \\r\\n, holds no other \\r, no quote, no NUL, has exactly the header's number
+    of fields and a character beyond its commas (a line of empty fields is skipped by the record
+    reader), and the header names each column once.
+
+    >>> _plain_block("A,1\\nB,2\\n", ["case_id", "x"], 7).values.tolist()
+    [['A', '1', 7, ''], ['B', '2', 8, '']]
+    >>> _plain_block("A,1\\n,\\n", ["case_id", "x"], 7) is None
+    True
+    """
+    width = len(columns)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n")
+    if (not text.endswith("\n") or '"' in text or "\r" in text or "\x00" in text
+            or len(set(columns)) != width):
+        return None
+    lines = text[:-1].split("\n")
+    if min(map(len, lines)) < width or {line.count(",") for line in lines} != {width - 1}:
+        return None
+    cells = np.array(text[:-1].replace("\n", ",").split(","), dtype=object).reshape(len(lines), width)
+    chunk = pd.DataFrame(cells, columns=columns, dtype=object, copy=False)
+    chunk["line"] = range(first_line, first_line + len(lines))
+    chunk[SHAPE] = ""
+    return chunk
 
 
 def _chunk(rows: list[list[str]], lines: list[int], shapes: list[str], columns: list[str]) -> pd.DataFrame:
