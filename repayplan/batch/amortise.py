@@ -26,7 +26,84 @@ from .dates import MonthTable
 from .level import solve as level_solve
 from .work import ANNUITY, BULLET, EQUAL_PRINCIPAL, ROW_COLUMNS, Work, due_at, periods, round_div, rounded
 
-__all__ = ["ROW_COLUMNS", "amortise", "relevel"]
+__all__ = ["ROW_COLUMNS", "amortise", "relevel", "steady"]
+
+
+def steady(w: Work, payment: np.ndarray, out: dict[str, np.ndarray]) -> np.ndarray:
+    """Annuities on the periodic basis with a non-negative rate, term 2 or more: the summary figures from
+    the balance alone; which loans were done (the others go to :func:`amortise`).
+
+    The factor is the same every period after the first, so no dates are
+    needed, and while the interest stays below the installment the walk
+    is B' = B + round(B × f) − A. The interest then falls as the balance
+    does, so two checks settle every period: period 1 and 2 each leave
+    principal to repay, and the last period opens with a positive balance
+    (else the loan was repaid early, or an interest-only period came:
+    :func:`amortise` and :func:`relevel` take it). The interest of periods
+    before the last sums to B_last − B_0 + (n − 1) × A.
+
+    >>> w = Work(principal=np.array([100000]), pn=np.array([1]), qn=np.array([0]), den=np.array([100]),
+    ...          odd=np.array([0]), first_days=np.array([31]), half_even=np.array([False]), term=np.array([3]),
+    ...          fee=np.array([0]), pos=np.array([0]), fd_days=np.array([0]), last=np.array([59]))
+    >>> out = {k: np.zeros(1, dtype=np.int64) for k in ("installment", "total_interest", "total_payment",
+    ...                                                  "total_fees", "periods", "first_due", "payoff")}
+    >>> steady(w, np.array([34002]), out).tolist(), out["total_interest"].tolist()  # 10.00 + 6.70 + 3.37
+    ([True], [2007])
+    """
+    n = len(w.term)
+    done = np.zeros(n, dtype=bool)
+    last_open = np.zeros(n, dtype=np.int64)
+    for even in (False, True):  # half-up and half-even loans apart: each loop is one rule
+        idx = np.flatnonzero(w.half_even == even)
+        if len(idx):
+            done[idx], last_open[idx] = _walk(w.take(idx), payment[idx], even)
+    pay = payment
+    last_interest = round_div(last_open * w.pn, w.den, w.half_even, signed=False)
+    interest = last_open - w.principal + (w.term - 1) * pay + last_interest
+    fees = w.fee * w.term
+    pos = w.pos[done]
+    out["installment"][pos] = (pay + w.fee)[done]
+    out["total_interest"][pos] = interest[done]
+    out["total_fees"][pos] = fees[done]
+    out["total_payment"][pos] = (w.principal + interest + fees)[done]
+    out["periods"][pos] = w.term[done]
+    out["first_due"][pos] = w.fd_days[done]
+    out["payoff"][pos] = w.last[done]
+    return done
+
+
+def _walk(w: Work, payment: np.ndarray, even: bool) -> tuple[np.ndarray, np.ndarray]:
+    """(the walk held, the balance opening the last period) of loans sorted by term, longest first."""
+    den, den2 = w.den, 2 * w.den
+    first = np.where(w.odd < 0, w.qn * w.first_days, w.pn + w.qn * np.maximum(w.odd, 0))
+    interest = rounded(w.principal * first, den, den2, np.full(len(den), even), even)
+    held = interest < payment
+    balance = np.maximum(w.principal + interest - payment, 0)
+    pn2 = 2 * w.pn
+    # loans with a period k before their last: the first counts[k] (terms sorted, longest first)
+    counts = np.searchsorted(-w.term, -np.arange(2, int(w.term.max()) + 1), side="right")
+    t = np.empty_like(balance)
+    r = np.empty_like(balance) if even else t
+    for k, m in enumerate(counts.tolist()[1:], start=1):
+        b, v = balance[:m], t[:m]
+        np.multiply(b, pn2[:m], out=v)
+        v += den[:m]
+        if even:  # a remainder of 0 is a tie: down to the even neighbour
+            q = r[:m]
+            np.floor_divide(v, den2[:m], out=q)
+            v -= q * den2[:m]
+            q -= (v == 0) & (q & 1 == 1)
+            v = q
+        else:
+            v //= den2[:m]
+        if k == 1:
+            held[:m] &= v < payment[:m]
+        b += v
+        b -= payment[:m]
+        np.maximum(b, 0, out=b)
+    return held & (balance > 0), balance
+
+
 
 
 def amortise(w: Work, table: MonthTable, payment: np.ndarray, out: dict[str, np.ndarray],

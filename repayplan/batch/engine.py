@@ -38,7 +38,7 @@ from typing import Any
 import numpy as np
 
 from ..schedule import build_schedule, level_payment, loan_periods
-from .amortise import amortise, relevel
+from .amortise import amortise, relevel, steady
 from .cases import Cases
 from .dates import EPOCH, LAST_DAY, LAST_MONTH, MonthTable, days_30_360
 from .work import ANNUITY, BULLET, ROW_COLUMNS, Work, periods, round_div
@@ -189,8 +189,15 @@ def compute(cases: Cases, with_rows: bool = False) -> Totals:
             payment[i] = units if abs(units) < LIMIT / 16 else 0
     rows = []
     clamped, short = np.zeros(len(w.term), dtype=bool), np.zeros(len(w.term), dtype=bool)
+    walked = np.zeros(len(w.term), dtype=bool)
+    if not with_rows:  # the usual annuity: the balance alone (the others, and any it cannot finish, below)
+        fixed = np.flatnonzero(~w.daily & (w.method == ANNUITY) & (w.term >= 2) & (w.pn >= 0) & (w.qn >= 0)
+                               & (payment > 0) & (w.principal > 0))
+        if len(fixed):
+            walked[fixed] = steady(w.take(fixed), payment[fixed], out)
     # the periodic basis needs no dates; 30/360 needs months and days
-    for group in (np.flatnonzero(~w.daily), np.flatnonzero(w.daily & ~w.d30), np.flatnonzero(w.daily & w.d30)):
+    for group in (np.flatnonzero(~w.daily & ~walked), np.flatnonzero(w.daily & ~w.d30),
+                  np.flatnonzero(w.daily & w.d30)):
         if len(group):
             records, clamped[group], short[group] = amortise(w.take(group), table, payment[group], out, with_rows)
             rows += records
