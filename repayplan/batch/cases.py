@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from math import lcm
 from typing import Any
 
@@ -111,17 +112,29 @@ def _per_value(cells: np.ndarray, read: Callable[[str], tuple[Any, str]],
 
 
 def _per_code(codes: np.ndarray, texts: Any, read: Callable[[str], tuple[Any, str]],
-              derive: Callable[[Any], tuple[int, ...]] | None = None) -> tuple[np.ndarray, ...]:
-    """:func:`_per_value` of a column already coded: row i holds ``texts[codes[i]]``."""
+              derive: Callable[[Any], tuple[int, ...]] | None = None, name: str = "") -> tuple[np.ndarray, ...]:
+    """:func:`_per_value` of a column already coded: row i holds ``texts[codes[i]]``. With a ``name``,
+    the texts read are remembered (the process's later chunks read each text once)."""
     values = np.empty(len(texts), dtype=object)
     problems = np.empty(len(texts), dtype=object)
+    seen = _SEEN.setdefault(name, {}) if name else {}
     for i, text in enumerate(texts):
-        values[i], problems[i] = read(text)
+        got = seen.get(text)
+        if got is None:
+            if len(seen) >= SEEN_TEXTS:
+                seen.clear()
+            got = seen[text] = read(text)
+        values[i], problems[i] = got
     if derive is None:
         return values[codes], problems[codes]
     derived = np.array([derive(v) for v in values] or [derive(None)], dtype=np.int64)[:len(texts)]
     return values[codes], problems[codes], derived[codes]
 
+
+#: Texts read (value, problems) per column, kept for the chunks that follow (the reads are pure; values
+#: are immutable: rates, dates, integers, names).
+_SEEN: dict[str, dict[str, tuple[Any, str]]] = {}
+SEEN_TEXTS = 100_000
 
 _NO_DATE = -(2**40)
 
@@ -170,6 +183,9 @@ def _coded(chunk: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
     if name not in chunk.columns:
         return np.zeros(len(chunk), dtype=np.intp), np.array([""], dtype=object)
     column = chunk[name].to_numpy(dtype=object)
+    if (len(column) and isinstance(column[0], str) and (column[::97] == column[0]).all()
+            and column.tolist().count(column[0]) == len(column)):
+        return np.zeros(len(column), dtype=np.intp), np.array([column[0].strip()], dtype=object)  # one value
     codes, uniques = pd.factorize(column, use_na_sentinel=False)
     if not all(isinstance(u, str) for u in uniques):  # numbers hash alike (1, 1.0, True): read each cell
         codes, uniques = pd.factorize(np.array([_text(c) for c in column], dtype=object))
@@ -272,7 +288,7 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     problems: dict[str, np.ndarray] = {}
 
     def column(name: str, read: Callable[[str], tuple[Any, str]]) -> None:
-        found[name], problems[name] = _per_code(*coded[name], read)
+        found[name], problems[name] = _per_code(*coded[name], read, name=name)
 
     problems["shape"] = _cells(chunk, SHAPE)  # a row with more fields than the header (from the CSV reader)
     problems["case_id"] = _case_id_problems(cells["case_id"])
@@ -281,9 +297,9 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     column("method", _choice("method", METHODS, None, aliases=METHOD_WORDS))
     column("frequency", _choice("frequency", calendar.FREQUENCIES, "monthly", aliases=calendar.FREQUENCY_WORDS))
     found["start"], problems["start"], start_parts = _per_code(
-        *coded["start"], lambda t: _read("date", "start", t, required=True), _date_parts)
+        *coded["start"], lambda t: _read("date", "start", t, required=True), _date_parts, "start")
     found["first_due"], problems["first_due"], first_parts = _per_code(
-        *coded["first_due"], lambda t: _read("date", "first_due", t), _date_parts)
+        *coded["first_due"], lambda t: _read("date", "first_due", t), _date_parts, "first_due")
     column("interest_basis", _choice("interest_basis", INTEREST_BASES, "periodic"))
     column("day_count", _choice("day_count", calendar.DAY_COUNTS, "act/365"))
     column("rounding", _choice("rounding", ROUNDING_MODES, "half-up"))
@@ -327,6 +343,7 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
                    principal_dec, rate_key[good]), joined
 
 
+@lru_cache(maxsize=1 << 16)
 def _rate_fractions(rate: Rate, periods_per_year: int, day_count: str) -> tuple[int, int, int, str]:
     """(pn, qn, den, annual text): periodic = pn/den and daily = qn/den exactly."""
     periodic = rate.periodic_exact(periods_per_year, day_count)

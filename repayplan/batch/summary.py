@@ -41,16 +41,17 @@ def money_text(units: np.ndarray, digits: np.ndarray) -> np.ndarray:
     units = np.asarray(units, dtype=np.int64)
     size = np.abs(units)
     whole = size // 100
-    text = np.strings.add(whole.astype(_TEXT), _CENTS[size - whole * 100])
-    if (digits == 0).any():
-        text = np.where(digits == 0, size.astype(_TEXT), text)
-    if (units < 0).any():
-        text = np.where(units < 0, np.strings.add(np.array("-", dtype=_TEXT), text), text)
-    return text.astype(object)
+    text = [f"{w}{_CENTS[c]}" for w, c in zip(whole.tolist(), (size - whole * 100).tolist(), strict=True)]
+    for i in np.flatnonzero(digits == 0).tolist():
+        text[i] = str(size[i])
+    for i in np.flatnonzero(units < 0).tolist():
+        text[i] = "-" + text[i]
+    out = np.empty(len(text), dtype=object)
+    out[:] = text
+    return out
 
 
-_TEXT = np.dtypes.StringDType()
-_CENTS = np.array([f".{i:02d}" for i in range(100)], dtype=_TEXT)
+_CENTS = [f".{i:02d}" for i in range(100)]
 
 
 def figures(cases: Any, totals: Any) -> dict[str, np.ndarray]:
