@@ -24,7 +24,7 @@ from ..errors import InputError
 from ..report.files import Staging, check_target, refuse_inputs
 from ..report.render import csv_cell
 from .arrears import ARREARS_COLUMNS
-from .blocks import CsvBlock, cells_of
+from .blocks import CsvBlock, CsvRange, cells_of
 from .cases import SHAPE, read_cases
 from .engine import compute
 from .io import ERROR_COLUMNS, CaseSource, error_rows, format_for
@@ -182,7 +182,7 @@ class Chunk:
     exact: int
 
 
-def _summarise(chunk: CsvBlock | Any, context: tuple[Any, Any, str, tuple[str, ...]]) -> Chunk:
+def _summarise(chunk: CsvBlock | CsvRange | Any, context: tuple[Any, Any, str, tuple[str, ...]]) -> Chunk:
     """The kernel a worker runs: one chunk's summaries under the run's scenario and arrears,
     rendered for the output format (the writer only appends text)."""
     scenario, arrears, fmt, columns = context
@@ -218,6 +218,8 @@ def _plain_summaries(chunk: Any) -> Chunk | None:
         failed = [(line, case_id.strip() if isinstance(case_id, str) else "", text)
                   for line, case_id, text in zip(lines, ids, problems[bad], strict=True)
                   for text in text.splitlines()]
+    except (InputError, MemoryError):
+        raise
     except Exception:  # noqa: BLE001 - the row-by-row path isolates it
         return None
     return Chunk(rendered, failed, int(keep.sum()), len(bad), int(totals.exact.sum()))
