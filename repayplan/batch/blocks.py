@@ -97,6 +97,8 @@ def line_ranges(path: Path, skip: int, lines: int) -> list[tuple[int, int, int]]
                 start, first = cuts[-1][1], first + lines
             seen += len(ends)
             low = high
+            if hasattr(mmap, "MADV_DONTNEED"):  # the pages scanned leave this process (not the page cache)
+                whole.madvise(mmap.MADV_DONTNEED, 0, low - low % mmap.PAGESIZE)
         del window, everything  # the map closes only when no array views it
     if start is not None and size > start:  # the rest
         cuts.append((start, size, first))
