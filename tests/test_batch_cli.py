@@ -226,6 +226,7 @@ def test_a_failure_midway_leaves_no_output_file(tmp_path: Path, monkeypatch: pyt
         return real(chunk, scenario, arrears)
 
     monkeypatch.setattr(run_module, "summarise", fail_on_second)
+    monkeypatch.setattr(run_module, "_plain_summaries", lambda chunk: None)  # every chunk through summarise
     out = tmp_path / "summary.csv"
     code, _, stderr = run("batch", str(PORTFOLIO), "-o", str(out), "--chunk-size", "5")
     assert code == 1 and "internal error (MemoryError: simulated)" in stderr

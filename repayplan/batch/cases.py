@@ -24,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 from math import lcm
 from typing import Any
 
@@ -109,15 +110,33 @@ def _per_value(cells: np.ndarray, read: Callable[[str], tuple[Any, str]],
                derive: Callable[[Any], tuple[int, ...]] | None = None) -> tuple[np.ndarray, ...]:
     """Read each distinct cell once; (values, problems[, derived int columns]) for every row."""
     codes, uniques = pd.factorize(cells)
-    values = np.empty(len(uniques), dtype=object)
-    problems = np.empty(len(uniques), dtype=object)
-    for i, text in enumerate(uniques):
-        values[i], problems[i] = read(text)
+    return _per_code(codes, uniques, read, derive)
+
+
+def _per_code(codes: np.ndarray, texts: Any, read: Callable[[str], tuple[Any, str]],
+              derive: Callable[[Any], tuple[int, ...]] | None = None, name: str = "") -> tuple[np.ndarray, ...]:
+    """:func:`_per_value` of a column already coded: row i holds ``texts[codes[i]]``. With a ``name``,
+    the texts read are remembered (the process's later chunks read each text once)."""
+    values = np.empty(len(texts), dtype=object)
+    problems = np.empty(len(texts), dtype=object)
+    seen = _SEEN.setdefault(name, {}) if name else {}
+    for i, text in enumerate(texts):
+        got = seen.get(text)
+        if got is None:
+            if len(seen) >= SEEN_TEXTS:
+                seen.clear()
+            got = seen[text] = read(text)
+        values[i], problems[i] = got
     if derive is None:
         return values[codes], problems[codes]
-    derived = np.array([derive(v) for v in values] or [derive(None)], dtype=np.int64)[:len(uniques)]
+    derived = np.array([derive(v) for v in values] or [derive(None)], dtype=np.int64)[:len(texts)]
     return values[codes], problems[codes], derived[codes]
 
+
+#: Texts read (value, problems) per column, kept for the chunks that follow (the reads are pure; values
+#: are immutable: rates, dates, integers, names).
+_SEEN: dict[str, dict[str, tuple[Any, str]]] = {}
+SEEN_TEXTS = 100_000
 
 _NO_DATE = -(2**40)
 
@@ -140,6 +159,11 @@ def _choice(key: str, choices: Any, default: str | None, upper: bool = False,
     return read
 
 
+def _text(cell: Any) -> str:
+    """A cell as stripped text, "" for an empty or missing one."""
+    return cell.strip() if isinstance(cell, str) else ("" if cell is None or cell != cell else str(cell))
+
+
 def _cells(chunk: pd.DataFrame, name: str) -> np.ndarray:
     """A column as stripped text, "" for an empty or missing cell."""
     if name not in chunk.columns:
@@ -148,8 +172,28 @@ def _cells(chunk: pd.DataFrame, name: str) -> np.ndarray:
     try:  # the usual column: every cell text
         return np.fromiter(map(str.strip, cells), dtype=object, count=len(cells))
     except TypeError:
-        return np.array([c.strip() if isinstance(c, str) else ("" if c is None or c != c else str(c))
-                         for c in cells], dtype=object)
+        return np.array([_text(c) for c in cells], dtype=object)
+
+
+def _coded(chunk: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
+    """A column of few distinct cells as (codes, texts): row i holds ``texts[codes[i]]``, stripped as
+    :func:`_cells` strips it (each distinct cell stripped once; two may strip to one text).
+
+    >>> _coded(pd.DataFrame({"m": [" annuity", "bullet", " annuity", None]}, dtype=object), "m")
+    (array([0, 1, 0, 2]), array(['annuity', 'bullet', ''], dtype=object))
+    """
+    if name not in chunk.columns:
+        return np.zeros(len(chunk), dtype=np.intp), np.array([""], dtype=object)
+    column = chunk[name].to_numpy(dtype=object)
+    if (len(column) and isinstance(column[0], str) and (column[::97] == column[0]).all()
+            and column.tolist().count(column[0]) == len(column)):
+        return np.zeros(len(column), dtype=np.intp), np.array([column[0].strip()], dtype=object)  # one value
+    codes, uniques = pd.factorize(column, use_na_sentinel=False)
+    if not all(isinstance(u, str) for u in uniques):  # numbers hash alike (1, 1.0, True): read each cell
+        codes, uniques = pd.factorize(np.array([_text(c) for c in column], dtype=object))
+    texts = np.empty(len(uniques), dtype=object)
+    texts[:] = [_text(u) for u in uniques]
+    return codes.astype(np.intp), texts
 
 
 def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, rounding: np.ndarray, usable: np.ndarray,
@@ -164,17 +208,14 @@ def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, roundi
     n = len(cells)
     minor = np.zeros(n, dtype=object)
     fast = np.zeros(n, dtype=bool)
-    given = np.flatnonzero(usable & (cells != ""))
-    for i, text, places in zip(given.tolist(), cells[given].tolist(), digits[given].tolist(), strict=True):
-        if _PLAIN.fullmatch(text):
-            whole, _, frac = text.partition(".")
-            if len(frac) <= places:
-                units = int(whole + frac.ljust(places, "0"))
-                if units > 0:  # zero gets the Reader's message
-                    minor[i], fast[i] = units, True
+    empty = cells == ""
+    given = np.flatnonzero(usable & ~empty)
+    units, plain = _plain_units(cells[given].tolist(), digits[given])
+    fast[given[plain]] = True
+    minor[given[plain]] = units[plain]
     problems = np.full(n, "", dtype=object)
     decimals = np.empty(n, dtype=object)
-    slow = ~fast
+    slow = ~fast & ~(empty & (not required))  # an empty optional amount is 0, as the Reader's default
     if slow.any():
         read = (lambda t: _read("amount", key, t, required=True, positive=True)) if required else \
             (lambda t: _read("amount", key, t, default=Decimal(0)))
@@ -193,6 +234,35 @@ def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, roundi
             rounded[:] = [MoneyPolicy(currency[i], rounding[i]).to_minor(decimals[i]) for i in first]
             minor[rows] = rounded[codes]
     return minor, problems, decimals
+
+
+def _plain_units(texts: list[str], places: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(minor units, plain) of amount texts: plain where the text is a positive amount of the form
+    [0-9]{1,15}(.[0-9]{1,2})? with no more decimals than ``places`` (all others go to the Reader).
+
+    >>> units, plain = _plain_units(["1000", "1000.5", "0.05", "1,000", "1.234", "0", "٣", "7."], np.full(8, 2))
+    >>> units[plain].tolist(), plain.tolist()
+    ([100000, 100050, 5], [True, True, True, False, False, False, False, False])
+    """
+    n = len(texts)
+    if not n or not "".join(texts).isascii():  # other digits than 0-9: one by one, as the pattern reads them
+        units = np.zeros(n, dtype=np.int64)
+        plain = np.zeros(n, dtype=bool)
+        for i, (text, digits) in enumerate(zip(texts, places.tolist(), strict=True)):
+            whole, _, frac = text.partition(".")
+            if _PLAIN.fullmatch(text) and len(frac) <= digits:
+                units[i] = int(whole + frac.ljust(digits, "0"))
+                plain[i] = units[i] > 0
+        return units, plain
+    kind = np.dtypes.StringDType()
+    whole, dot, frac = np.strings.partition(np.array(texts, dtype=kind), np.array(".", dtype=kind))
+    whole_len, frac_len = np.strings.str_len(whole), np.strings.str_len(frac)
+    plain = (np.strings.isdigit(whole) & (whole_len <= 15) & (frac_len <= places)
+             & ((dot == "") | (np.strings.isdigit(frac) & (frac_len <= 2))))
+    zero = np.array("0", dtype=kind)
+    units = (np.where(plain, whole, zero).astype(np.int64) * 10 ** places
+             + np.where(plain & (frac_len > 0), frac, zero).astype(np.int64) * 10 ** np.maximum(places - frac_len, 0))
+    return units, plain & (units > 0)  # zero gets the Reader's message
 
 
 def _case_id_problems(ids: np.ndarray) -> np.ndarray:
@@ -216,12 +286,14 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     ``problems[i]`` is "" for a good row, else its problems joined by newlines.
     """
     n = len(chunk)
-    cells = {name: _cells(chunk, name) for name in COLUMNS}
+    coded = {name: _coded(chunk, name) for name in COLUMNS if name not in ("case_id", "principal")}
+    cells = {name: texts[codes] for name, (codes, texts) in coded.items()}
+    cells.update({name: _cells(chunk, name) for name in ("case_id", "principal")})
     found: dict[str, np.ndarray] = {}
     problems: dict[str, np.ndarray] = {}
 
     def column(name: str, read: Callable[[str], tuple[Any, str]]) -> None:
-        found[name], problems[name] = _per_value(cells[name], read)
+        found[name], problems[name] = _per_code(*coded[name], read, name=name)
 
     # a row with more fields than the header (from the CSV reader), its problem as given (a label message)
     problems["shape"] = np.array([c if isinstance(c, str) else "" for c in chunk[SHAPE].tolist()], dtype=object) \
@@ -231,10 +303,10 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     column("term", lambda t: _read("integer", "term", t, required=True, minimum=1, maximum=MAX_TERM))
     column("method", _choice("method", METHODS, None, aliases=METHOD_WORDS))
     column("frequency", _choice("frequency", calendar.FREQUENCIES, "monthly", aliases=calendar.FREQUENCY_WORDS))
-    found["start"], problems["start"], start_parts = _per_value(
-        cells["start"], lambda t: _read("date", "start", t, required=True), _date_parts)
-    found["first_due"], problems["first_due"], first_parts = _per_value(
-        cells["first_due"], lambda t: _read("date", "first_due", t), _date_parts)
+    found["start"], problems["start"], start_parts = _per_code(
+        *coded["start"], lambda t: _read("date", "start", t, required=True), _date_parts, "start")
+    found["first_due"], problems["first_due"], first_parts = _per_code(
+        *coded["first_due"], lambda t: _read("date", "first_due", t), _date_parts, "first_due")
     column("interest_basis", _choice("interest_basis", INTEREST_BASES, "periodic"))
     column("day_count", _choice("day_count", calendar.DAY_COUNTS, "act/365"))
     column("rounding", _choice("rounding", ROUNDING_MODES, "half-up"))
@@ -272,10 +344,13 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
         if not any(cells[name][row] for name in COLUMNS):
             joined[row] = problems["shape"][row]
     good = np.flatnonzero(~bad)
+    rate_key = (coded["rate"][0] * len(coded["frequency"][1]) + coded["frequency"][0]) * len(coded["day_count"][1]) \
+        + coded["day_count"][0]  # one exact rate pair per distinct (rate, frequency, day count) cells
     return _arrays(good, cells, found, principal, fee, digits, start_parts, first_parts, first_given,
-                   principal_dec), joined
+                   principal_dec, rate_key[good]), joined
 
 
+@lru_cache(maxsize=1 << 16)
 def _rate_fractions(rate: Rate, periods_per_year: int, day_count: str) -> tuple[int, int, int, str]:
     """(pn, qn, den, annual text): periodic = pn/den and daily = qn/den exactly."""
     periodic = rate.periodic_exact(periods_per_year, day_count)
@@ -287,13 +362,10 @@ def _rate_fractions(rate: Rate, periods_per_year: int, day_count: str) -> tuple[
 
 def _arrays(good: np.ndarray, cells: dict[str, np.ndarray], found: dict[str, np.ndarray], principal: np.ndarray,
             fee: np.ndarray, digits: np.ndarray, start_parts: np.ndarray, first_parts: np.ndarray,
-            first_given: np.ndarray, principal_dec: np.ndarray) -> Cases:
+            first_given: np.ndarray, principal_dec: np.ndarray, rate_key: np.ndarray) -> Cases:
     take = {name: values[good] for name, values in found.items()}
     n = len(good)
-    # one exact rate pair per distinct (rate, frequency, day count)
-    keys = [f"{r}|{f}|{d}" for r, f, d in zip(cells["rate"][good], take["frequency"], take["day_count"],
-                                                strict=True)]
-    codes, uniques = pd.factorize(np.array(keys, dtype=object))
+    codes, uniques = pd.factorize(rate_key)
     first_row = np.zeros(len(uniques), dtype=np.int64)
     first_row[codes[::-1]] = np.arange(n)[::-1]
     per_rate = [_rate_fractions(take["rate"][i], calendar.FREQUENCIES[take["frequency"][i]].periods_per_year,
@@ -304,8 +376,7 @@ def _arrays(good: np.ndarray, cells: dict[str, np.ndarray], found: dict[str, np.
         return np.array(values, dtype=dtype)[codes] if n else np.zeros(0, dtype=dtype)
 
     principal, fee = principal[good], fee[good]
-    amounts_fit = np.array([p < BIG_AMOUNT and f < BIG_AMOUNT for p, f in zip(principal, fee, strict=True)],
-                           dtype=bool)
+    amounts_fit = ((principal < BIG_AMOUNT) & (fee < BIG_AMOUNT)).astype(bool)
     fits = column(list(rate_fits), bool) & amounts_fit
 
     def ints(values: np.ndarray) -> np.ndarray:
@@ -325,13 +396,18 @@ def _arrays(good: np.ndarray, cells: dict[str, np.ndarray], found: dict[str, np.
                     installment_fee=to_decimal(cells["installment_fee"][row] or "0"),
                     upfront_fee=to_decimal(cells["upfront_fee"][row] or "0"))
 
-    frequencies = [calendar.FREQUENCIES[f] for f in take["frequency"]]
+    def per_value(values: np.ndarray, of: Callable[[Any], Any], dtype: Any) -> np.ndarray:
+        codes, uniques = pd.factorize(values)
+        return np.array([of(u) for u in uniques], dtype=dtype)[codes] if n else np.zeros(0, dtype=dtype)
+
     return Cases(
         index=good.astype(np.int64), case_id=cells["case_id"][good], principal=ints(principal), fee=ints(fee),
         digits=digits[good], half_even=take["rounding"] == "half-even",
-        method=np.array([METHODS.index(m) for m in take["method"]], dtype=np.int8),
-        term=take["term"].astype(np.int64), months=np.array([f.months for f in frequencies], dtype=np.int64),
-        step_days=np.array([f.days for f in frequencies], dtype=np.int64), daily=take["interest_basis"] == "daily",
+        method=per_value(take["method"], METHODS.index, np.int8),
+        term=take["term"].astype(np.int64),
+        months=per_value(take["frequency"], lambda f: calendar.FREQUENCIES[f].months, np.int64),
+        step_days=per_value(take["frequency"], lambda f: calendar.FREQUENCIES[f].days, np.int64),
+        daily=take["interest_basis"] == "daily",
         d30=np.isin(take["day_count"], ("30/360", "30E/360")), e30=take["day_count"] == "30E/360",
         start=start_parts[good, 0], start_midx=start_parts[good, 1],
         start_day=start_parts[good, 2], first_given=first_given[good], first=first_parts[good, 0],

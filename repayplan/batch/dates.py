@@ -57,5 +57,10 @@ def days_30_360(midx1: np.ndarray, day1: np.ndarray, midx2: np.ndarray, day2: np
 
 
 def iso(days: np.ndarray) -> np.ndarray:
-    """ISO texts of day counts: '2025-01-31'."""
-    return days.astype("datetime64[D]").astype(str).astype(object)
+    """ISO texts of day counts: '2025-01-31' (each distinct date written once).
+
+    >>> iso(np.array([20119, 0, 20119])).tolist()
+    ['2025-01-31', '1970-01-01', '2025-01-31']
+    """
+    distinct, codes = np.unique(days, return_inverse=True)
+    return distinct.astype("datetime64[D]").astype(str).astype(object)[codes.reshape(-1)]

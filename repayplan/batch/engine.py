@@ -32,21 +32,21 @@ any integer work) go whole to ``build_schedule``: exact, just not vectorised.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
 
 from ..errors import Problem, error_message
-from ..model import METHODS
 from ..schedule import build_schedule, level_payment, loan_periods
 from ..text import msg
+from .amortise import amortise, relevel, steady
 from .cases import Cases
 from .dates import EPOCH, LAST_DAY, LAST_MONTH, MonthTable, days_30_360
-from .level import solve as level_solve
+from .work import ANNUITY, BULLET, ROW_COLUMNS, Work, periods, round_div
 
-ANNUITY, EQUAL_PRINCIPAL, BULLET = METHODS.index("annuity"), METHODS.index("equal-principal"), METHODS.index("bullet")
+__all__ = ["ROW_COLUMNS", "Totals", "compute", "round_div"]
+
 #: Float bounds (2^60 etc.) leave an 8× margin below int64's 2^63.
 LIMIT = 2.0**60
 #: Bound on the relative float64 error of the level payment, per period (≤ 5 roundings of 2^-53 each, ×2 margin).
@@ -76,46 +76,10 @@ class Totals:
     rows: Any = None  # a DataFrame of every installment when asked for
 
 
-class _Work:
-    """Column arrays of the loans being computed, in one order."""
 
-    def __init__(self, **arrays: np.ndarray) -> None:
-        self.__dict__.update(arrays)
-
-    def __getattr__(self, name: str) -> Any:  # the arrays set above; tells type checkers what they are
-        raise AttributeError(name)
-
-    def __setattr__(self, name: str, value: Any) -> None:
-        self.__dict__[name] = value
-
-    def take(self, idx: np.ndarray) -> _Work:
-        return _Work(**{k: v[idx] for k, v in self.__dict__.items()})
-
-
-def round_div(num: np.ndarray, den: np.ndarray, half_even: np.ndarray, signed: bool = True) -> np.ndarray:
-    """num / den rounded to whole units; ties away from zero or to even (den > 0).
-
-    >>> round_div(np.array([5, -5, 7, 5]), np.array([2, 2, 2, 2]), np.array([False, False, True, True])).tolist()
-    [3, -3, 4, 2]
-    """
-    size = np.abs(num) if signed else num
-    q = _rounded(size, den, 2 * den, half_even, bool(np.any(half_even)))
-    return np.where(num < 0, -q, q) if signed else q
-
-
-def _rounded(size: np.ndarray, den: np.ndarray, den2: np.ndarray, half_even: np.ndarray, any_even: bool) -> np.ndarray:
-    """floor((2·size + den) / (2·den)): size/den rounded half-up; a remainder of 0 is a true tie,
-    taken back down to the even neighbour where half-even (sizes ≥ 0, den > 0)."""
-    if not any_even:
-        return (2 * size + den) // den2
-    q, r = np.divmod(2 * size + den, den2)
-    q -= (r == 0) & (q & 1 == 1) & half_even
-    return q
-
-
-def _prepare(c: Cases, pos: np.ndarray) -> tuple[_Work, MonthTable, np.ndarray]:
+def _prepare(c: Cases, pos: np.ndarray) -> tuple[Work, MonthTable, np.ndarray]:
     """Due-date anchors, odd days and the month table; and which loans run past 9999."""
-    w = _Work(**{k: getattr(c, k)[pos] for k in _ARRAYS}, pos=pos)
+    w = Work(**{k: getattr(c, k)[pos] for k in _ARRAYS}, pos=pos)
     monthly = w.months > 0
     steps = w.term - 1
     fd_days_d = np.where(w.first_given, w.first, w.start + w.step_days)
@@ -146,7 +110,7 @@ def _prepare(c: Cases, pos: np.ndarray) -> tuple[_Work, MonthTable, np.ndarray]:
     return w, table, pos[late]
 
 
-def _overflows(w: _Work) -> np.ndarray:
+def _overflows(w: Work) -> np.ndarray:
     """Loans whose integer figures could leave int64 (a float bound, with margin)."""
     b, p, q, d = (w.principal.astype(float), np.abs(w.pn.astype(float)), w.qn.astype(float), w.den.astype(float))
     first_days = np.abs(w.fd_days - w.start) + 5.0
@@ -159,57 +123,8 @@ def _overflows(w: _Work) -> np.ndarray:
             | (w.fee.astype(float) * w.term >= LIMIT / 16) | (d >= LIMIT))
 
 
-def _periods(w: _Work, table: MonthTable, dates: bool) -> Iterator[tuple[int, int, Any, Any, np.ndarray]]:
-    """(k, m, due, days, factor numerators) for period k of the first m loans (sorted by term, longest first).
 
-    Due dates and days are computed only when asked for or needed (the daily
-    basis); otherwise due and days are None.
-    """
-    n = len(w.term)
-    counts = np.searchsorted(-w.term, -np.arange(int(w.term.max()) if n else 0), side="left")
-    any_daily = bool(w.daily.any())
-    dates = dates or any_daily
-    prev, prev_midx, prev_day = w.start.copy(), w.start_midx.copy(), w.start_day.copy()
-    any_monthly, all_monthly = bool(w.monthly.any()), bool(w.monthly.all())
-    any_30 = bool(w.d30.any())
-    due: Any = None
-    days: Any = None
-    for k, m in enumerate(counts.tolist()):
-        if dates:
-            monthly = w.monthly[:m]
-            if any_monthly:
-                midx = w.fd_midx[:m] + k * w.months[:m]
-                due, day = table.on_day(midx, w.anchor[:m])
-            if not all_monthly:
-                by_days = w.fd_days[:m] + k * w.step_days[:m]
-                due = np.where(monthly, due, by_days) if any_monthly else by_days
-                if any_30:
-                    d_midx, d_day = table.month_day(by_days)
-                    midx = np.where(monthly, midx, d_midx) if any_monthly else d_midx
-                    day = np.where(monthly, day, d_day) if any_monthly else d_day
-            days = due - prev[:m]
-            if any_30:
-                days = np.where(w.d30[:m], days_30_360(prev_midx[:m], prev_day[:m], midx, day, w.e30[:m]), days)
-                prev_midx[:m], prev_day[:m] = midx, day
-            prev[:m] = due
-        if k == 0:  # a long first period adds its odd days; a short one charges its actual days
-            odd = w.odd[:m]
-            num = np.where(w.daily[:m] | (odd < 0), w.qn[:m] * w.first_days[:m],
-                           w.pn[:m] + w.qn[:m] * np.maximum(odd, 0))
-        elif any_daily:
-            num = np.where(w.daily[:m], w.qn[:m] * days, w.pn[:m])
-        else:
-            num = w.pn[:m]
-        yield k, m, due, days, num
-
-
-def _due_at(w: _Work, table: MonthTable, k: np.ndarray) -> np.ndarray:
-    """The due date of period k (from 0) of each loan."""
-    by_month = table.on_day(w.fd_midx + k * w.months, w.anchor)[0]
-    return np.where(w.monthly, by_month, w.fd_days + k * w.step_days)
-
-
-def _level(w: _Work, table: MonthTable) -> tuple[np.ndarray, np.ndarray]:
+def _level(w: Work, table: MonthTable) -> tuple[np.ndarray, np.ndarray]:
     """Float64 level installments in minor units, and which are too near a tie (or unsafe) to trust.
 
     Periodic basis: one closed form, present value = (1 + Σ_{j=1..n-1} (1+f)^-j) / (1 + f_1)
@@ -231,7 +146,7 @@ def _level(w: _Work, table: MonthTable) -> tuple[np.ndarray, np.ndarray]:
         if len(daily):
             v = w.take(daily)
             discount, total = np.ones(len(daily)), np.zeros(len(daily))
-            for _k, m, _due, _days, num in _periods(v, table, dates=True):
+            for _k, m, _due, _days, num in periods(v, table, dates=True):
                 growth = 1.0 + num / den[daily[:m]]
                 fragile[daily[:m]] |= growth < 0.5
                 discount[:m] /= growth
@@ -276,17 +191,24 @@ def compute(cases: Cases, with_rows: bool = False) -> Totals:
             payment[i] = units if abs(units) < LIMIT / 16 else 0
     rows = []
     clamped, short = np.zeros(len(w.term), dtype=bool), np.zeros(len(w.term), dtype=bool)
+    walked = np.zeros(len(w.term), dtype=bool)
+    if not with_rows:  # the usual annuity: the balance alone (the others, and any it cannot finish, below)
+        fixed = np.flatnonzero(~w.daily & (w.method == ANNUITY) & (w.term >= 2) & (w.pn >= 0) & (w.qn >= 0)
+                               & (payment > 0) & (w.principal > 0))
+        if len(fixed):
+            walked[fixed] = steady(w.take(fixed), payment[fixed], out)
     # the periodic basis needs no dates; 30/360 needs months and days
-    for group in (np.flatnonzero(~w.daily), np.flatnonzero(w.daily & ~w.d30), np.flatnonzero(w.daily & w.d30)):
+    for group in (np.flatnonzero(~w.daily & ~walked), np.flatnonzero(w.daily & ~w.d30),
+                  np.flatnonzero(w.daily & w.d30)):
         if len(group):
-            records, clamped[group], short[group] = _amortise(w.take(group), table, payment[group], out, with_rows)
+            records, clamped[group], short[group] = amortise(w.take(group), table, payment[group], out, with_rows)
             rows += records
     redo = np.flatnonzero(clamped | short)
     if len(redo):  # an annuity with interest-only periods (or repaid early): its level amount is solved
         if with_rows and rows:
             drop = set(w.pos[redo].tolist())
             rows = [r[~r["case"].isin(drop)] for r in rows]
-        records, exact_path = _relevel(w.take(redo), table, payment[redo], clamped[redo], out, with_rows)
+        records, exact_path = relevel(w.take(redo), table, payment[redo], clamped[redo], out, with_rows)
         rows += records
         fallback += exact_path
     for i in fallback:
@@ -302,134 +224,6 @@ def compute(cases: Cases, with_rows: bool = False) -> Totals:
         frame = frame.sort_values(["case", "period"], kind="stable", ignore_index=True)
     return Totals(**out, problem=problem, exact=exact, rows=frame)
 
-
-ROW_COLUMNS = ("case", "period", "due_date", "days", "opening_balance", "payment", "principal", "interest", "fees",
-               "closing_balance")
-
-
-def _amortise(w: _Work, table: MonthTable, payment: np.ndarray, out: dict[str, np.ndarray],
-              with_rows: bool) -> tuple[list[Any], np.ndarray, np.ndarray]:
-    """Every period of every loan at once; fills ``out`` at the loans' positions.
-
-    Returns the rows (when asked for) and two masks of the annuities this
-    plain loop cannot finish: a period before the last whose interest reaches
-    the installment (clamped), and a balance repaid before the last period
-    (short). :func:`_relevel` finishes them by the rule of
-    :func:`repayplan.schedule.level_rows`.
-    """
-    import pandas as pd
-
-    n = len(w.term)
-    bullet = w.method == BULLET
-    balance = np.where(bullet, 0, w.principal)
-    part = round_div(w.principal, np.maximum(w.term, 1), w.half_even, False)
-    part = np.where(part * (w.term - 1) >= w.principal, w.principal // np.maximum(w.term, 1), part)  # as principal_part
-    part = np.where(w.method == EQUAL_PRINCIPAL, part, 0)
-    target = np.where(w.method == ANNUITY, payment, part)  # annuity: payment − interest; io: 0
-    annuity = w.method == ANNUITY
-    every, some = bool(annuity.all()), bool(annuity.any())
-    den2, any_even = 2 * w.den, bool(w.half_even.any())
-    count, interest_total, first_pay, total_days = (np.zeros(n, dtype=np.int64) for _ in range(4))
-    records: list[Any] = []
-    first_num = np.zeros(n, dtype=np.int64)
-    uneven = np.zeros(n, dtype=bool)
-    for k, m, due, days, num in _periods(w, table, dates=with_rows):
-        opening = balance[:m]
-        if k == 0:
-            first_num = num
-        interest = _rounded(opening * num, w.den[:m], den2[:m], w.half_even[:m], any_even)
-        if every:
-            principal = target[:m] - interest
-        elif some:
-            principal = np.where(annuity[:m], target[:m] - interest, target[:m])
-        else:
-            principal = target[:m].copy()
-        ends = int(np.searchsorted(-w.term[:m], -(k + 1), side="left"))  # loans from here end with period k + 1
-        if some:
-            uneven[:ends] |= annuity[:ends] & (principal[:ends] <= 0) & (opening[:ends] > 0)
-        np.minimum(np.maximum(principal, 0, out=principal), opening, out=principal)
-        principal[ends:] = opening[ends:]  # the last installment takes what is left
-        live = opening > 0  # a schedule whose balance reached zero has ended
-        count[:m] += live
-        interest_total[:m] += interest
-        if k == 0:
-            first_pay[:m] = principal + interest + w.fee[:m]
-        if with_rows and live.any():
-            sel = np.flatnonzero(live)
-            records.append(pd.DataFrame({
-                "case": w.pos[sel], "period": k + 1, "due_date": due[sel], "days": days[sel],
-                "opening_balance": opening[sel], "payment": (principal + interest + w.fee[:m])[sel],
-                "principal": principal[sel], "interest": interest[sel], "fees": w.fee[sel],
-                "closing_balance": (opening - principal)[sel]}))
-        np.subtract(opening, principal, out=opening)  # the closing balance, in place
-        if days is not None:
-            total_days[:m] += days
-    payoff = _due_at(w, table, count - 1)
-    last_due = w.last
-    # bullet: one row at maturity, simple interest over the summed factors
-    total_num = np.where(w.daily, w.qn * total_days, first_num + w.pn * (w.term - 1))
-    bullet_interest = round_div(w.principal * total_num, w.den, w.half_even)
-    fees = np.where(bullet, w.fee, w.fee * count)
-    interest_total = np.where(bullet, bullet_interest, interest_total)
-    pos = w.pos
-    out["installment"][pos] = np.where(bullet, w.principal + bullet_interest + w.fee,
-                                       np.where(annuity, payment + w.fee, first_pay))  # an annuity: its level amount
-    out["total_interest"][pos] = interest_total
-    out["total_fees"][pos] = fees
-    out["total_payment"][pos] = w.principal + interest_total + fees
-    out["periods"][pos] = np.where(bullet, 1, count)
-    out["first_due"][pos] = np.where(bullet, last_due, w.fd_days)
-    out["payoff"][pos] = np.where(bullet, last_due, payoff)
-    if with_rows and bullet.any():
-        sel = np.flatnonzero(bullet)
-        zero = np.zeros(len(sel), dtype=np.int64)
-        records.append(pd.DataFrame({
-            "case": pos[sel], "period": 1, "due_date": last_due[sel], "days": total_days[sel],
-            "opening_balance": w.principal[sel], "payment": (w.principal + bullet_interest + w.fee)[sel],
-            "principal": w.principal[sel], "interest": bullet_interest[sel], "fees": w.fee[sel],
-            "closing_balance": zero}))
-    return records, uneven, annuity & (count < w.term)
-
-
-#: Loans whose level amount is solved at once (bounds the periods × loans factor matrix: 8,192 × 360 × 8 bytes).
-SOLVE_BLOCK = 8192
-
-
-def _relevel(w: _Work, table: MonthTable, payment: np.ndarray, clamped: np.ndarray, out: dict[str, np.ndarray],
-             with_rows: bool) -> tuple[list[Any], list[int]]:
-    """Annuities the plain loop could not finish, by the rule of :func:`repayplan.schedule.level_rows`.
-
-    A clamped loan's level amount is solved (:func:`repayplan.batch.level.solve`);
-    then while a schedule is repaid before its last period the level amount
-    is a unit less. Fills ``out``; returns the rows (when asked for) and the
-    positions left to the exact path (a level amount too near a rounding tie).
-    """
-    payment = payment.copy()
-    exact = np.zeros(len(w.term), dtype=bool)
-    for lo in range(0, len(w.term), SOLVE_BLOCK):
-        block = np.arange(lo, min(lo + SOLVE_BLOCK, len(w.term)))
-        block = block[clamped[block]]
-        if len(block):
-            v = w.take(block)
-            factors = np.zeros((int(v.term.max()), len(block)))
-            for k, m, _due, _days, num in _periods(v, table, dates=False):
-                factors[k, :m] = num / v.den[:m]
-            payment[block], exact[block] = level_solve(v.principal, factors, v.term)
-    live = ~exact
-    for _ in range(64):  # rounded up too far: a unit less until the last period repays the rest
-        idx = np.flatnonzero(live)
-        if not len(idx):
-            break
-        _records, _clamped, short = _amortise(w.take(idx), table, payment[idx], out, False)
-        short &= payment[idx] > 0
-        live[idx[~short]] = False
-        payment[idx[short]] -= 1
-    exact |= live
-    records: list[Any] = []
-    done = np.flatnonzero(~exact)
-    if with_rows and len(done):
-        records = _amortise(w.take(done), table, payment[done], out, True)[0]
-    return records, w.pos[exact].tolist()
 
 
 def _single(cases: Cases, i: int, out: dict[str, np.ndarray], problem: np.ndarray, with_rows: bool) -> Any:

@@ -25,7 +25,7 @@ from ..errors import CaseFileError, InputError, Problem, split_lines
 from ..inputs import brief
 from ..text import msg
 from .arrears import CLAIM_INPUTS, PENALTY_COLUMNS
-from .blocks import CsvBlock, cells_of, record_boundary
+from .blocks import CsvBlock, CsvRange, cells_of, line_ranges, record_boundary
 from .cases import COLUMNS, REQUIRED
 
 FORMATS = ("csv", "json", "xlsx")
@@ -121,19 +121,27 @@ class CaseSource:
         for piece in self.pieces():
             yield cells_of(piece)
 
-    def pieces(self) -> Iterator[CsvBlock | pd.DataFrame]:
+    def pieces(self) -> Iterator[CsvBlock | CsvRange | pd.DataFrame]:
         """The list cut into chunks as cheaply as can be: a CSV as blocks of whole
         records (their text, parsed by :func:`cells_of` where the chunk is computed,
         on a worker), a Parquet file as chunks of text cells."""
         yield from (self._parquet() if self.parquet else self._csv())
 
-    def _csv(self) -> Iterator[CsvBlock]:
+    def _csv(self) -> Iterator[CsvBlock | CsvRange]:
         """Blocks of ``chunk_size`` records, cut where the csv module ends a record
         (never inside a quoted cell that holds a line break), each with the
-        number of its first line."""
-        handle: Any = open(self.path, encoding="utf-8-sig", newline="") if self.path else self.stream  # noqa: SIM115
+        number of its first line; a file of a record a line as byte ranges
+        of ``chunk_size`` lines (:func:`~repayplan.batch.blocks.line_ranges`)."""
         columns = tuple(self.columns)
         where = str(self.path or "input")
+        ranges = line_ranges(self.path, self.header_line, self.chunk_size) if self.path else None
+        if ranges is not None:  # the usual file: byte ranges, each read by the worker that computes it
+            for start, end, before in ranges:
+                yield CsvRange(str(self.path), start, end, before + 1, columns, where)
+                self.done = end
+            self.done = self.size
+            return
+        handle: Any = open(self.path, encoding="utf-8-sig", newline="") if self.path else self.stream  # noqa: SIM115
 
         def read(count: int) -> list[str]:
             try:

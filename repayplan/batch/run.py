@@ -18,18 +18,21 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Any
 
+import numpy as np
+
 from ..errors import InputError, bad
 from ..report.files import Staging, check_target, refuse_inputs
 from ..report.render import csv_cell
 from ..text import say
 from .arrears import ARREARS_COLUMNS
-from .blocks import CsvBlock, cells_of
-from .cases import SHAPE
+from .blocks import CsvBlock, CsvRange, cells_of
+from .cases import SHAPE, read_cases
+from .engine import compute
 from .io import ERROR_COLUMNS, CaseSource, error_rows, format_for
 from .parallel import map_chunks
 from .scenario import SCENARIO_COLUMNS
-from .summary import SUMMARY_COLUMNS, summarise
-from .writer import SummaryWriter, headers, render
+from .summary import SUMMARY_COLUMNS, figures, summarise
+from .writer import SummaryWriter, headers, render, render_columns
 
 #: How many problems a run to stdout shows on stderr before it only counts them.
 SHOWN_PROBLEMS = 20
@@ -181,15 +184,47 @@ class Chunk:
     exact: int
 
 
-def _summarise(chunk: CsvBlock | Any, context: tuple[Any, Any, str, tuple[str, ...]]) -> Chunk:
+def _summarise(chunk: CsvBlock | CsvRange | Any, context: tuple[Any, Any, str, tuple[str, ...]]) -> Chunk:
     """The kernel a worker runs: one chunk's summaries under the run's scenario and arrears,
     rendered for the output format (the writer only appends text)."""
     scenario, arrears, fmt, columns = context
-    result = summarise_rows(cells_of(chunk), scenario, arrears)
+    cells = cells_of(chunk)
+    if scenario is None and arrears is None and fmt == "csv" and columns == SUMMARY_COLUMNS:
+        done = _plain_summaries(cells)
+        if done is not None:
+            return done
+    result = summarise_rows(cells, scenario, arrears)
     bad = (result["problem"] != "").to_numpy()
     good = result[~bad]
     return Chunk(good if fmt == "xlsx" else render(fmt, good, columns), error_rows(result[bad]),
                  int((~bad).sum()), int(bad.sum()), int(result.attrs.get("exact", 0)))
+
+
+def _plain_summaries(chunk: Any) -> Chunk | None:
+    """The usual kernel's work without a frame of output cells: the good rows rendered straight from the
+    computed columns (:func:`~repayplan.batch.writer.render_columns`), the bad rows' problems as
+    :func:`~repayplan.batch.io.error_rows` gives them. None when anything fails: :func:`summarise_rows`
+    then finds the row that broke."""
+    try:
+        cases, problems = read_cases(chunk)
+        totals = compute(cases)
+        problems[cases.index] = totals.problem
+        keep = totals.problem == ""
+        texts = figures(cases, totals)
+        rendered = render_columns([cases.case_id[keep].tolist(),
+                                   *(values[keep].astype(str).tolist() if key in ("term", "periods") else
+                                     values[keep].tolist() for key, values in texts.items())])
+        bad = np.flatnonzero(problems != "")
+        lines = chunk["line"].to_numpy()[bad].tolist() if "line" in chunk.columns else [""] * len(bad)
+        ids = chunk["case_id"].to_numpy(dtype=object)[bad] if "case_id" in chunk.columns else [""] * len(bad)
+        failed = [(line, case_id.strip() if isinstance(case_id, str) else "", text)
+                  for line, case_id, text in zip(lines, ids, problems[bad], strict=True)
+                  for text in text.splitlines()]
+    except (InputError, MemoryError):
+        raise
+    except Exception:  # noqa: BLE001 - the row-by-row path isolates it
+        return None
+    return Chunk(rendered, failed, int(keep.sum()), len(bad), int(totals.exact.sum()))
 
 
 def _text_file(path: Path, write: Callable[[IO[str]], None]) -> None:

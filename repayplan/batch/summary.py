@@ -40,13 +40,33 @@ def money_text(units: np.ndarray, digits: np.ndarray) -> np.ndarray:
     """
     units = np.asarray(units, dtype=np.int64)
     size = np.abs(units)
-    whole, frac = np.divmod(size, 100)
-    text = np.strings.add(np.strings.add(whole.astype(str), "."), _CENTS[frac])
-    text = np.where(digits == 0, size.astype(str), text)
-    return np.where(units < 0, np.strings.add("-", text), text).astype(object)
+    whole = size // 100
+    text = [f"{w}{_CENTS[c]}" for w, c in zip(whole.tolist(), (size - whole * 100).tolist(), strict=True)]
+    for i in np.flatnonzero(digits == 0).tolist():
+        text[i] = str(size[i])
+    for i in np.flatnonzero(units < 0).tolist():
+        text[i] = "-" + text[i]
+    out = np.empty(len(text), dtype=object)
+    out[:] = text
+    return out
 
 
-_CENTS = np.array([f"{i:02d}" for i in range(100)])
+_CENTS = [f".{i:02d}" for i in range(100)]
+
+
+def figures(cases: Any, totals: Any) -> dict[str, np.ndarray]:
+    """The summary columns after ``case_id`` of every valid case: texts, and the term and periods as
+    integers (rows whose ``totals.problem`` is not "" are not written)."""
+    digits = cases.digits
+    principal = money_text(cases.principal, digits)
+    for i in np.flatnonzero(~cases.fits):  # too large for int64: read back from the loan
+        loan = cases.loans(int(i))
+        principal[i] = loan.policy.text(loan.principal)
+    return {"currency": cases.currency, "principal": principal, "method": cases.method_name, "term": cases.term,
+            "annual_rate": cases.annual_rate,
+            **{key: money_text(getattr(totals, key), digits)
+               for key in ("installment", "total_payment", "total_interest", "total_fees")},
+            "periods": totals.periods, "first_due": iso(totals.first_due), "payoff_date": iso(totals.payoff)}
 
 
 def summarise(chunk: pd.DataFrame, scenario: Any = None, arrears: Any = None) -> pd.DataFrame:
@@ -103,21 +123,8 @@ def frame(chunk: pd.DataFrame, cases: Any, problems: np.ndarray, totals: Any) ->
         out[good] = values[keep]
         return out
 
-    digits = cases.digits
-    data["currency"] = column(cases.currency)
-    principal = money_text(cases.principal, digits)
-    for i in np.flatnonzero(~cases.fits):  # too large for int64: read back from the loan
-        loan = cases.loans(int(i))
-        principal[i] = loan.policy.text(loan.principal)
-    data["principal"] = column(principal)
-    data["method"] = column(cases.method_name)
-    data["term"] = column(cases.term.astype(object), None)
-    data["annual_rate"] = column(cases.annual_rate)
-    for key in ("installment", "total_payment", "total_interest", "total_fees"):
-        data[key] = column(money_text(getattr(totals, key), digits))
-    data["periods"] = column(totals.periods.astype(object), None)
-    data["first_due"] = column(iso(totals.first_due))
-    data["payoff_date"] = column(iso(totals.payoff))
+    for key, values in figures(cases, totals).items():
+        data[key] = column(values.astype(object), None) if key in ("term", "periods") else column(values)
     data["problem"] = problems
     exact = np.zeros(n, dtype=bool)
     exact[cases.index] = totals.exact

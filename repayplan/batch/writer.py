@@ -206,6 +206,33 @@ def render(fmt: str, frame: pd.DataFrame, columns: tuple[str, ...]) -> Rendered:
     return Rendered(text, len(frame))
 
 
+def render_columns(columns: list[list[str]]) -> Rendered:
+    """CSV rows (no header) from column lists of texts, byte for byte as :func:`render` writes them:
+    cells joined by commas where no cell needs quoting (the usual chunk), else by the csv module; the
+    first column's texts (the case ids, from the input) are made formula-safe.
+
+    >>> render_columns([["=1+1", "A"], ["5.00", "6.00"]]).text
+    "'=1+1,5.00\\nA,6.00\\n"
+    >>> render_columns([["x,y"], ["5.00"]]).text
+    '"x,y",5.00\\n'
+    """
+    first = columns[0]
+    if any(cell[:1] in _FORMULA for cell in first):
+        columns = [[csv_cell(cell) for cell in first], *columns[1:]]
+    rows = len(first)
+    if not rows:
+        return Rendered("", 0)
+    joined = "".join("".join(column) for column in columns)
+    if any(mark in joined for mark in (",", '"', "\n", "\r")):
+        buffer = StringIO()
+        csv.writer(buffer, lineterminator="\n").writerows(zip(*columns, strict=True))
+        return Rendered(buffer.getvalue(), rows)
+    return Rendered("\n".join(map(",".join, zip(*columns, strict=True))) + "\n", rows)
+
+
+_FORMULA = frozenset(FORMULA_STARTS)
+
+
 def _no_nan(column: pd.Series) -> pd.Series:
     """A column whose missing cells are None (an empty CSV cell, JSON null), never the float NaN pandas may
     turn them into ('nan' in a CSV, invalid JSON).
