@@ -20,7 +20,7 @@ from typing import IO, Any
 
 import numpy as np
 
-from ..errors import InputError, bad
+from ..errors import InputError, bad, split_lines
 from ..report.files import Staging, check_target, refuse_inputs
 from ..report.render import csv_cell
 from ..text import say
@@ -219,7 +219,7 @@ def _plain_summaries(chunk: Any) -> Chunk | None:
         ids = chunk["case_id"].to_numpy(dtype=object)[bad] if "case_id" in chunk.columns else [""] * len(bad)
         failed = [(line, case_id.strip() if isinstance(case_id, str) else "", text)
                   for line, case_id, text in zip(lines, ids, problems[bad], strict=True)
-                  for text in text.splitlines()]
+                  for text in split_lines(text)]
     except (InputError, MemoryError):
         raise
     except Exception:  # noqa: BLE001 - the row-by-row path isolates it
