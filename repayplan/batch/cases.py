@@ -23,7 +23,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from decimal import Decimal
 from functools import lru_cache
 from math import lcm
 from typing import Any
@@ -32,13 +31,13 @@ import numpy as np
 import pandas as pd
 
 from .. import calendar
-from ..casefile.fields import Reader
 from ..errors import Problem, lines
 from ..inputs import CONTROL, MAX_NAME, text_problem
 from ..model import INTEREST_BASES, MAX_TERM, METHOD_WORDS, METHODS, Loan
-from ..money import MINOR_UNITS, ROUNDING_MODES, MoneyPolicy, to_decimal
+from ..money import MINOR_UNITS, ROUNDING_MODES, to_decimal
 from ..rates import Rate, percent_text
 from ..text import msg
+from .cells import amount_column, coded_column, column_texts, per_code, read_cell
 
 #: Columns a case list must have, and those it may have (the [loan] keys).
 REQUIRED = ("case_id", "principal", "rate", "term", "method", "start")
@@ -53,7 +52,6 @@ EPOCH = date(1970, 1, 1).toordinal()
 BIG_AMOUNT = 2**50
 BIG_FRACTION = 2**60
 _CONTROL = re.compile(CONTROL)
-_PLAIN = re.compile(r"[0-9]{1,15}(?:\.[0-9]{1,2})?", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -99,45 +97,6 @@ class Cases:
         return len(self.index)
 
 
-def _read(kind: str, key: str, text: str, **options: Any) -> tuple[Any, str]:
-    """One cell through the case-file Reader: (value, problems as lines)."""
-    reader = Reader()
-    value = getattr(reader, kind)({key: text} if text != "" else {}, key, "", **options)
-    return value, lines(*(p.as_msg() for p in reader.problems))
-
-
-def _per_value(cells: np.ndarray, read: Callable[[str], tuple[Any, str]],
-               derive: Callable[[Any], tuple[int, ...]] | None = None) -> tuple[np.ndarray, ...]:
-    """Read each distinct cell once; (values, problems[, derived int columns]) for every row."""
-    codes, uniques = pd.factorize(cells)
-    return _per_code(codes, uniques, read, derive)
-
-
-def _per_code(codes: np.ndarray, texts: Any, read: Callable[[str], tuple[Any, str]],
-              derive: Callable[[Any], tuple[int, ...]] | None = None, name: str = "") -> tuple[np.ndarray, ...]:
-    """:func:`_per_value` of a column already coded: row i holds ``texts[codes[i]]``. With a ``name``,
-    the texts read are remembered (the process's later chunks read each text once)."""
-    values = np.empty(len(texts), dtype=object)
-    problems = np.empty(len(texts), dtype=object)
-    seen = _SEEN.setdefault(name, {}) if name else {}
-    for i, text in enumerate(texts):
-        got = seen.get(text)
-        if got is None:
-            if len(seen) >= SEEN_TEXTS:
-                seen.clear()
-            got = seen[text] = read(text)
-        values[i], problems[i] = got
-    if derive is None:
-        return values[codes], problems[codes]
-    derived = np.array([derive(v) for v in values] or [derive(None)], dtype=np.int64)[:len(texts)]
-    return values[codes], problems[codes], derived[codes]
-
-
-#: Texts read (value, problems) per column, kept for the chunks that follow (the reads are pure; values
-#: are immutable: rates, dates, integers, names).
-_SEEN: dict[str, dict[str, tuple[Any, str]]] = {}
-SEEN_TEXTS = 100_000
-
 _NO_DATE = -(2**40)
 
 
@@ -155,114 +114,8 @@ def _choice(key: str, choices: Any, default: str | None, upper: bool = False,
     def read(text: str) -> tuple[Any, str]:
         text = (aliases or {}).get(text, text)  # 等额本息 -> annuity, 按月 -> monthly
         text = text.upper() if upper else spelled.get(text.lower(), text.lower())
-        return _read("choice", key, text, choices=choices, required=default is None, default=default)
+        return read_cell("choice", key, text, choices=choices, required=default is None, default=default)
     return read
-
-
-def _text(cell: Any) -> str:
-    """A cell as stripped text, "" for an empty or missing one."""
-    return cell.strip() if isinstance(cell, str) else ("" if cell is None or cell != cell else str(cell))
-
-
-def _cells(chunk: pd.DataFrame, name: str) -> np.ndarray:
-    """A column as stripped text, "" for an empty or missing cell."""
-    if name not in chunk.columns:
-        return np.full(len(chunk), "", dtype=object)
-    cells = chunk[name].tolist()
-    try:  # the usual column: every cell text
-        return np.fromiter(map(str.strip, cells), dtype=object, count=len(cells))
-    except TypeError:
-        return np.array([_text(c) for c in cells], dtype=object)
-
-
-def _coded(chunk: pd.DataFrame, name: str) -> tuple[np.ndarray, np.ndarray]:
-    """A column of few distinct cells as (codes, texts): row i holds ``texts[codes[i]]``, stripped as
-    :func:`_cells` strips it (each distinct cell stripped once; two may strip to one text).
-
-    >>> _coded(pd.DataFrame({"m": [" annuity", "bullet", " annuity", None]}, dtype=object), "m")
-    (array([0, 1, 0, 2]), array(['annuity', 'bullet', ''], dtype=object))
-    """
-    if name not in chunk.columns:
-        return np.zeros(len(chunk), dtype=np.intp), np.array([""], dtype=object)
-    column = chunk[name].to_numpy(dtype=object)
-    if (len(column) and isinstance(column[0], str) and (column[::97] == column[0]).all()
-            and column.tolist().count(column[0]) == len(column)):
-        return np.zeros(len(column), dtype=np.intp), np.array([column[0].strip()], dtype=object)  # one value
-    codes, uniques = pd.factorize(column, use_na_sentinel=False)
-    if not all(isinstance(u, str) for u in uniques):  # numbers hash alike (1, 1.0, True): read each cell
-        codes, uniques = pd.factorize(np.array([_text(c) for c in column], dtype=object))
-    texts = np.empty(len(uniques), dtype=object)
-    texts[:] = [_text(u) for u in uniques]
-    return codes.astype(np.intp), texts
-
-
-def _amounts(cells: np.ndarray, digits: np.ndarray, currency: np.ndarray, rounding: np.ndarray, usable: np.ndarray,
-             key: str, required: bool) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(minor units as Python ints, problems, parsed Decimals) of an amount column.
-
-    Plain amounts ("1000", "1000.5", "1000.50") are converted with integer
-    arithmetic; anything else (commas, exponents) is read by the case-file
-    Reader. More decimals than the currency has is a row problem, as it is
-    for `build` (rounding would create or lose money nobody lent).
-    """
-    n = len(cells)
-    minor = np.zeros(n, dtype=object)
-    fast = np.zeros(n, dtype=bool)
-    empty = cells == ""
-    given = np.flatnonzero(usable & ~empty)
-    units, plain = _plain_units(cells[given].tolist(), digits[given])
-    fast[given[plain]] = True
-    minor[given[plain]] = units[plain]
-    problems = np.full(n, "", dtype=object)
-    decimals = np.empty(n, dtype=object)
-    slow = ~fast & ~(empty & (not required))  # an empty optional amount is 0, as the Reader's default
-    if slow.any():
-        read = (lambda t: _read("amount", key, t, required=True, positive=True)) if required else \
-            (lambda t: _read("amount", key, t, default=Decimal(0)))
-        values, problems[slow] = _per_value(cells[slow], read)
-        decimals[slow] = values
-        for i in np.flatnonzero(slow & usable & (problems == "") & (cells != "")).tolist():  # written ones only
-            finer = MoneyPolicy(currency[i], rounding[i]).finer_than_unit(decimals[i], key)
-            problems[i] = finer.as_msg() if finer else ""
-        rows = np.flatnonzero(slow & usable & (problems == ""))
-        if len(rows):  # round each distinct (amount, currency, rounding) once
-            keys = np.array([f"{cells[i]}|{currency[i]}|{rounding[i]}" for i in rows], dtype=object)
-            codes, uniques = pd.factorize(keys)
-            first = np.zeros(len(uniques), dtype=np.int64)
-            first[codes[::-1]] = rows[::-1]
-            rounded = np.empty(len(first), dtype=object)
-            rounded[:] = [MoneyPolicy(currency[i], rounding[i]).to_minor(decimals[i]) for i in first]
-            minor[rows] = rounded[codes]
-    return minor, problems, decimals
-
-
-def _plain_units(texts: list[str], places: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """(minor units, plain) of amount texts: plain where the text is a positive amount of the form
-    [0-9]{1,15}(.[0-9]{1,2})? with no more decimals than ``places`` (all others go to the Reader).
-
-    >>> units, plain = _plain_units(["1000", "1000.5", "0.05", "1,000", "1.234", "0", "٣", "7."], np.full(8, 2))
-    >>> units[plain].tolist(), plain.tolist()
-    ([100000, 100050, 5], [True, True, True, False, False, False, False, False])
-    """
-    n = len(texts)
-    if not n or not "".join(texts).isascii():  # other digits than 0-9: one by one, as the pattern reads them
-        units = np.zeros(n, dtype=np.int64)
-        plain = np.zeros(n, dtype=bool)
-        for i, (text, digits) in enumerate(zip(texts, places.tolist(), strict=True)):
-            whole, _, frac = text.partition(".")
-            if _PLAIN.fullmatch(text) and len(frac) <= digits:
-                units[i] = int(whole + frac.ljust(digits, "0"))
-                plain[i] = units[i] > 0
-        return units, plain
-    kind = np.dtypes.StringDType()
-    whole, dot, frac = np.strings.partition(np.array(texts, dtype=kind), np.array(".", dtype=kind))
-    whole_len, frac_len = np.strings.str_len(whole), np.strings.str_len(frac)
-    plain = (np.strings.isdigit(whole) & (whole_len <= 15) & (frac_len <= places)
-             & ((dot == "") | (np.strings.isdigit(frac) & (frac_len <= 2))))
-    zero = np.array("0", dtype=kind)
-    units = (np.where(plain, whole, zero).astype(np.int64) * 10 ** places
-             + np.where(plain & (frac_len > 0), frac, zero).astype(np.int64) * 10 ** np.maximum(places - frac_len, 0))
-    return units, plain & (units > 0)  # zero gets the Reader's message
 
 
 def _case_id_problems(ids: np.ndarray) -> np.ndarray:
@@ -286,27 +139,27 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     ``problems[i]`` is "" for a good row, else its problems joined by newlines.
     """
     n = len(chunk)
-    coded = {name: _coded(chunk, name) for name in COLUMNS if name not in ("case_id", "principal")}
+    coded = {name: coded_column(chunk, name) for name in COLUMNS if name not in ("case_id", "principal")}
     cells = {name: texts[codes] for name, (codes, texts) in coded.items()}
-    cells.update({name: _cells(chunk, name) for name in ("case_id", "principal")})
+    cells.update({name: column_texts(chunk, name) for name in ("case_id", "principal")})
     found: dict[str, np.ndarray] = {}
     problems: dict[str, np.ndarray] = {}
 
     def column(name: str, read: Callable[[str], tuple[Any, str]]) -> None:
-        found[name], problems[name] = _per_code(*coded[name], read, name=name)
+        found[name], problems[name] = per_code(*coded[name], read, name=name)
 
     # a row with more fields than the header (from the CSV reader), its problem as given (a label message)
     problems["shape"] = np.array([c if isinstance(c, str) else "" for c in chunk[SHAPE].tolist()], dtype=object) \
         if SHAPE in chunk.columns else np.full(n, "", dtype=object)
     problems["case_id"] = _case_id_problems(cells["case_id"])
-    column("rate", lambda t: _read("rate", "rate", t, required=True))
-    column("term", lambda t: _read("integer", "term", t, required=True, minimum=1, maximum=MAX_TERM))
+    column("rate", lambda t: read_cell("rate", "rate", t, required=True))
+    column("term", lambda t: read_cell("integer", "term", t, required=True, minimum=1, maximum=MAX_TERM))
     column("method", _choice("method", METHODS, None, aliases=METHOD_WORDS))
     column("frequency", _choice("frequency", calendar.FREQUENCIES, "monthly", aliases=calendar.FREQUENCY_WORDS))
-    found["start"], problems["start"], start_parts = _per_code(
-        *coded["start"], lambda t: _read("date", "start", t, required=True), _date_parts, "start")
-    found["first_due"], problems["first_due"], first_parts = _per_code(
-        *coded["first_due"], lambda t: _read("date", "first_due", t), _date_parts, "first_due")
+    found["start"], problems["start"], start_parts = per_code(
+        *coded["start"], lambda t: read_cell("date", "start", t, required=True), _date_parts, "start")
+    found["first_due"], problems["first_due"], first_parts = per_code(
+        *coded["first_due"], lambda t: read_cell("date", "first_due", t), _date_parts, "first_due")
     column("interest_basis", _choice("interest_basis", INTEREST_BASES, "periodic"))
     column("day_count", _choice("day_count", calendar.DAY_COUNTS, "act/365"))
     column("rounding", _choice("rounding", ROUNDING_MODES, "half-up"))
@@ -316,11 +169,11 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
     digits = np.array([MINOR_UNITS.get(c, 2) for c in currencies] + [2], dtype=np.int64)[codes]
     rounding = found["rounding"]
     currency = found["currency"]
-    principal, problems["principal"], principal_dec = _amounts(cells["principal"], digits, currency, rounding,
+    principal, problems["principal"], principal_dec = amount_column(cells["principal"], digits, currency, rounding,
                                                                money_ok, "principal", True)
-    fee, problems["installment_fee"], _ = _amounts(cells["installment_fee"], digits, currency, rounding, money_ok,
+    fee, problems["installment_fee"], _ = amount_column(cells["installment_fee"], digits, currency, rounding, money_ok,
                                                    "installment_fee", False)
-    _, problems["upfront_fee"], _ = _amounts(cells["upfront_fee"], digits, currency, rounding, money_ok,
+    _, problems["upfront_fee"], _ = amount_column(cells["upfront_fee"], digits, currency, rounding, money_ok,
                                              "upfront_fee", False)
     order = ("shape", "case_id", "principal", "rate", "term", "method", "frequency", "start", "first_due",
              "interest_basis", "day_count", "rounding", "currency", "installment_fee", "upfront_fee")
