@@ -1089,7 +1089,6 @@ EN: dict[str, str] = {
     "err.given_twice": "{name} is given twice",
     "err.empty": "empty",
     "err.target_is_directory": "{target} is a directory; give a file name",
-    "err.target_exists": "{target} already exists; pass --force to overwrite it",
     "err.target_no_folder": "folder {folder} does not exist; create it or choose another path",
     "err.target_is_input": "{target} is an input of this run; write to another file",
     "err.share_range": "must be more than 0% and at most 100%, got {value}",

@@ -1028,7 +1028,6 @@ ZH: dict[str, str] = {
     "err.given_twice": "{name} 给出了两次",
     "err.empty": "为空",
     "err.target_is_directory": "{target} 是文件夹；请给出文件名",
-    "err.target_exists": "{target} 已存在；如要覆盖，请加 --force",
     "err.target_no_folder": "文件夹 {folder} 不存在；请先创建，或另选路径",
     "err.target_is_input": "{target} 是本次运行读取的文件；请写入其他文件",
     "err.share_range": "应大于 0% 且不超过 100%，实际为 {value}",
