@@ -191,3 +191,19 @@ def test_batch_into_a_folder_is_refused_as_a_folder(tmp_path: Path) -> None:
     cases = case_list(tmp_path / "cases.csv", 2)
     result = CliRunner().invoke(main, ["batch", str(cases), "-o", str(tmp_path)])
     assert (result.exit_code, result.stderr) == (2, f"Error: output: {tmp_path} is a directory; give a file name\n")
+
+
+def test_a_signal_while_the_case_list_is_scanned_is_not_hidden_by_the_map(tmp_path: Path) -> None:
+    # SIGTERM's handler raises while arrays still view the mapped file: closing the map would raise
+    # BufferError over the signal's exception, and the run would end "internal error", exit 1
+    from unittest import mock
+
+    from repayplan.batch import blocks
+
+    cases = case_list(tmp_path / "cases.csv", 50)
+
+    class Stop(BaseException):
+        pass
+
+    with mock.patch.object(blocks, "_one_record_a_line", side_effect=Stop), pytest.raises(Stop):
+        blocks.line_ranges(cases, 1, 10)

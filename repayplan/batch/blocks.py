@@ -12,9 +12,12 @@ reader over the whole file.
 from __future__ import annotations
 
 import mmap
+from collections.abc import Iterator
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
+from typing import BinaryIO
 
 import numpy as np
 import pandas as pd
@@ -74,7 +77,7 @@ def line_ranges(path: Path, skip: int, lines: int) -> list[tuple[int, int, int]]
     size = path.stat().st_size
     if not size:
         return cuts
-    with open(path, "rb") as handle, mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ) as whole:
+    with open(path, "rb") as handle, _mapped(handle) as whole:
         everything = np.frombuffer(whole, dtype=np.uint8)
         found = np.empty(min(size, SCAN_BYTES), dtype=bool)
         low = 0
@@ -104,6 +107,19 @@ def line_ranges(path: Path, skip: int, lines: int) -> list[tuple[int, int, int]]
     if start is not None and size > start:  # the rest
         cuts.append((start, size, first))
     return cuts
+
+
+@contextmanager
+def _mapped(handle: BinaryIO) -> Iterator[mmap.mmap]:
+    """The file mapped for reading, closed after. When an exception (a signal's, say) unwinds while an
+    array still views the map, closing it would raise BufferError over that exception: the map is then
+    left to close with its last view."""
+    whole = mmap.mmap(handle.fileno(), 0, access=mmap.ACCESS_READ)
+    try:
+        yield whole
+    finally:
+        with suppress(BufferError):
+            whole.close()
 
 
 def _one_record_a_line(whole: mmap.mmap, everything: np.ndarray, low: int, high: int, ends: np.ndarray,
