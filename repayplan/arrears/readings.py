@@ -183,19 +183,21 @@ def extra_bound(policy: PenaltyPolicy, loan: Loan, st: Statement, amount: Decima
     balance: on everything the loan owes), so a bound, never an estimate."""
     days = max(0, (on - paid_on).days) + 1
     rate = policy.resolved_rate(loan.rate)
-    daily = float(rate.daily(loan.day_count)) if rate is not None and rate.value else 0.0
-    base = float(amount)
+    # float ok: this is the search's pruning bound (floats with a 1% + cents margin), never a stored amount
+    daily = float(rate.daily(loan.day_count)) if rate is not None and rate.value else 0.0  # float ok
+    base = float(amount)  # float ok
     if policy.base == "outstanding":
-        base += float(loan.principal) + float(sum((x.interest + x.installment_fee for x in st.lines), ZERO))
+        owed = loan.principal + sum((x.interest + x.installment_fee for x in st.lines), ZERO)
+        base += float(owed)  # float ok
     growth = math.expm1(days * math.log1p(daily)) if daily else 0.0
     fees = 0.0
     if policy.late_fee or policy.late_fee_rate is not None:
         late = [x for x in st.lines if paid_on - timedelta(days=policy.grace_days) <= x.due_date <= on]
         for x in late:
-            fees += float(policy.late_fee)
+            fees += float(policy.late_fee)  # float ok
             if policy.late_fee_rate is not None:
-                fee = max(float(x.due * policy.late_fee_rate), float(policy.late_fee_min))
-                fees += fee if policy.late_fee_max is None else min(fee, float(policy.late_fee_max))
+                fee = max(float(x.due * policy.late_fee_rate), float(policy.late_fee_min))  # float ok
+                fees += fee if policy.late_fee_max is None else min(fee, float(policy.late_fee_max))  # float ok
     # + 1% + one minor unit per day: room for the rounding of every term, never a reason to miss a match
     return Decimal(str(round(base * growth * 1.01 + fees + 0.01 * (days + 1) + 1, 2)))
 

@@ -158,9 +158,9 @@ class SummaryWriter:
                 if kind == "blank":
                     continue
                 if kind == "money":
-                    ws.write_number(r, c, float(value), self._money(places))
+                    ws.write_number(r, c, float(value), self._money(places))  # float ok
                 elif kind == "rate":
-                    ws.write_number(r, c, float(value), formats["rate"])
+                    ws.write_number(r, c, float(value), formats["rate"])  # float ok
                 elif kind == "int":
                     ws.write_number(r, c, value, formats["int"])
                 elif kind == "date":
@@ -237,7 +237,7 @@ def _no_nan(column: pd.Series) -> pd.Series:
     """A column whose missing cells are None (an empty CSV cell, JSON null), never the float NaN pandas may
     turn them into ('nan' in a CSV, invalid JSON).
 
-    >>> _no_nan(pd.Series([True, None, float("nan")], dtype=object)).tolist()
+    >>> _no_nan(pd.Series([True, None, float("nan")], dtype=object)).tolist()  # float ok
     [True, None, None]
     """
     if not column.hasnans:

@@ -104,7 +104,7 @@ class Account:
         >>> a = open_account(RevolvingDebt("plan", Decimal("400"), parse_rate("0%"), Decimal("0.25"),
         ...                                monthly_fee=Decimal("45")), 0, date(2025, 1, 1))
         >>> a.accrue(0, 31)      # bill 445.00, minimum 25% = 111.25: clearing takes 333.75 and saves 45.00
-        >>> a.saving_rate(10000), float(a.saving_rate(40000))  # 100.00 left: no payoff; 400.00: 12 × 45 / 333.75
+        >>> a.saving_rate(10000), float(a.saving_rate(40000))  # float ok. 100.00: no payoff; 400.00: 12 × 45 / 333.75
         (Fraction(0, 1), 1.6179775280898876)
         """
         rest = self.balance - self.minimum

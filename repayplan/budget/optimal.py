@@ -116,13 +116,13 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
     payoffs when the solver stops short."""
     if any(isinstance(d, InstallmentDebt) and d.loan.method == "bullet" for d in debts):
         return [], Optimum("no-bound", None, None, 0.0, "", reason="bullet")
-    unit = float(policy.from_minor(1))
+    unit = float(policy.from_minor(1))  # float ok
     accounts = [open_account(d, i, budget.start, o) for i, (d, o) in enumerate(zip(debts, openings, strict=True))]
     opening_principal = policy.from_minor(sum(a.opening_principal for a in accounts))
-    monthly = float(budget.monthly)
-    first = float(budget.first_month)
+    monthly = float(budget.monthly)  # float ok
+    first = float(budget.first_month)  # float ok
     # the horizon: months 0..T-2 spend more than principal + best cost -> no cheaper plan runs past T
-    need = float(opening_principal + best_cost)
+    need = float(opening_principal + best_cost)  # float ok
     spent, horizon = first, 1
     while spent <= need + unit:
         spent += monthly
@@ -139,7 +139,7 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
             caps[a.index] = caps_of(debt, a.index, budget.start, openings[a.index], days, horizon)
             first_month[a.index] = soonest(debt, a.index, budget.start, openings[a.index], days, horizon,
                                         (policy.to_minor(budget.first_month), policy.to_minor(budget.monthly)))
-    money = (float(budget.first_month), float(budget.monthly))
+    money = (float(budget.first_month), float(budget.monthly))  # float ok
     # the bound: every minimum relaxed by a cent (the cents of rounding), so no allocation is cut off
     model = build(accounts, caps, days, horizon, money, -unit / 2, 0.0, first_month)
     t0 = time.perf_counter()
@@ -166,7 +166,7 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
     # the model leaves out the cents: each month's interest of each debt is rounded by at most half a minor
     # unit, so an allocation's cost in cents can fall below the model's by that much a debt-month
     allowance = unit / 2 * len(caps) * horizon
-    bound_cost = Decimal(repr(max(bound - float(opening_principal) - allowance, 0.0)))
+    bound_cost = Decimal(repr(max(bound - float(opening_principal) - allowance, 0.0)))  # float ok
     bound_cost = bound_cost.quantize(policy.from_minor(1), rounding="ROUND_FLOOR")
     done = res.status == "optimal"
     status = ("too-large" if large else "exact" if done and not relaxed
@@ -180,7 +180,7 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
         # the plan: the same payoffs, each minimum half a cent higher, so that the cents of the exact replay
         # never leave a debt short of clearing (a linear program: fast)
         again = safe.solve(max(time_limit - (time.perf_counter() - t0), 0.3),
-                           {v: round(float(x[v])) for v in model.binaries})
+                           {v: round(float(x[v])) for v in model.binaries})  # float ok
         if again.x is None and done:  # those payoffs need every cent: search them again with room
             again = safe.solve(max(time_limit - (time.perf_counter() - t0), 0.5))
         if again.x is not None:
@@ -192,9 +192,10 @@ def solve_allocation(debts: Sequence[Debt], budget: Budget, policy: MoneyPolicy,
 
 def _solution(model: Model, x: Any, size: int) -> Solution:
     zero = [0.0] * model.horizon
-    pay = [[float(x[v]) for v in model.p[i]] if i in model.p else zero for i in range(size)]
-    alive = [[float(x[v]) if v >= 0 else 0.0 for v in model.a[i]] if i in model.a else zero for i in range(size)]
-    owed = [[float(x[v]) for v in model.b[i]] if i in model.b else zero for i in range(size)]
+    pay = [[float(x[v]) for v in model.p[i]] if i in model.p else zero for i in range(size)]  # float ok
+    alive = [[float(x[v]) if v >= 0 else 0.0 for v in model.a[i]]  # float ok
+             if i in model.a else zero for i in range(size)]
+    owed = [[float(x[v]) for v in model.b[i]] if i in model.b else zero for i in range(size)]  # float ok
     return Solution(pay, alive, owed)
 
 

@@ -22,7 +22,7 @@ below the optimum to 0.4 %, HiGHS's nodes fell from minutes of search at
 the old Ms to under 100.)
 
 >>> model = Model(2, 0.0, (100.0, 100.0))
->>> x = model.var(); y = model.var(binary=True); model.row({x: 1.0, y: -5.0}, -float("inf"), 0.0)
+>>> x = model.var(); y = model.var(binary=True); model.row({x: 1.0, y: -5.0}, -float("inf"), 0.0)  # float ok
 >>> model.count, model.binaries, model.lb, model.ub
 (2, [1], [-inf], [0.0])
 """
@@ -56,7 +56,7 @@ def build(accounts: Sequence[Account], caps: dict[int, list[float]], days: list[
             assert isinstance(a, InstallmentAccount)
             model.installment(a, caps[a.index])
     for k in range(horizon):
-        model.row({model.p[i][k]: 1.0 for i in model.p}, -float("inf"), money[0 if k == 0 else 1] - margin)
+        model.row({model.p[i][k]: 1.0 for i in model.p}, -float("inf"), money[0 if k == 0 else 1] - margin)  # float ok
     return model
 
 
@@ -70,7 +70,7 @@ def caps_of(debt: Debt, index: int, start: date, opening: Opening | None, days: 
     tops = []
     for k in range(horizon):
         acc.accrue(k, days[k])
-        tops.append(float(acc.policy.from_minor(acc.balance)) * 1.001 + 1.0)
+        tops.append(float(acc.policy.from_minor(acc.balance)) * 1.001 + 1.0)  # float ok
         acc.pay(acc.minimum)
         acc.close(k)
     return tops
@@ -177,25 +177,25 @@ class Model:
             if alive[k] < 0:
                 self.fixed[b[k]] = (0.0, 0.0)
             else:
-                self.row({b[k]: 1.0, alive[k]: -cap[k]}, -float("inf"), 0.0)  # owed -> alive
+                self.row({b[k]: 1.0, alive[k]: -cap[k]}, -float("inf"), 0.0)  # float ok: owed -> alive
             if k and alive[k] >= 0 and alive[k - 1] >= 0:
-                self.row({alive[k]: 1.0, alive[k - 1]: -1.0}, -float("inf"), 0.0)
+                self.row({alive[k]: 1.0, alive[k - 1]: -1.0}, -float("inf"), 0.0)  # float ok
         self.p[a.index], self.a[a.index], self.b[a.index] = p, alive, b
         return p, b, alive
 
     def revolving(self, a: RevolvingAccount, days: list[int], cap: list[float]) -> None:
-        inf, unit = float("inf"), self.unit
+        inf, unit = float("inf"), self.unit  # float ok
         money = a.policy.from_minor
-        bill0, min0 = float(money(a.balance)), float(money(a.minimum))
+        bill0, min0 = float(money(a.balance)), float(money(a.minimum))  # float ok
         p, b, alive = self._common(a, cap, self.horizon)
-        fee = float(money(a.monthly_fee))
+        fee = float(money(a.monthly_fee))  # float ok
         pct = a.pct[0] / a.pct[1]
-        floor = float(money(a.floor))
+        floor = float(money(a.floor))  # float ok
         self.row({b[0]: 1.0, p[0]: 1.0}, bill0, bill0)
         self.row({p[0]: 1.0}, min0, inf)
         q = i = -1
         for k in range(1, self.horizon):
-            f = float(a.daily * days[k]) if a.daily is not None else a.factor[0] / a.factor[1]
+            f = float(a.daily * days[k]) if a.daily is not None else a.factor[0] / a.factor[1]  # float ok
             was = alive[k - 1]  # owed at the start of month k
             if was < 0:
                 self.fixed[p[k]] = (0.0, 0.0)
@@ -243,16 +243,16 @@ class Model:
 
     def installment(self, a: InstallmentAccount, cap: list[float]) -> bool:
         """The loan on its contract factors; False when its minimum is relaxed (reduce-payment)."""
-        inf, unit = float("inf"), self.unit
+        inf, unit = float("inf"), self.unit  # float ok
         money = a.policy.from_minor
-        owed0, min0 = float(money(a.balance)), float(money(a.minimum))
+        owed0, min0 = float(money(a.balance)), float(money(a.minimum))  # float ok
         p, b, alive = self._common(a, cap, a.n - 1)
-        fee = float(money(a.fee))
+        fee = float(money(a.fee))  # float ok
         self.row({b[0]: 1.0, p[0]: 1.0}, owed0, owed0)
         self.row({p[0]: 1.0}, min0, inf)
         exact = True
         # under reduce-payment the installment is what is owed over the present value of the rest of the term
-        share = [1.0 / float(v) if v else 0.0 for v in a._present_values()] if a.reduce else []
+        share = [1.0 / float(v) if v else 0.0 for v in a._present_values()] if a.reduce else []  # float ok
         for k in range(1, self.horizon):
             was = alive[k - 1]
             if was < 0 or k >= a.n:
@@ -271,7 +271,8 @@ class Model:
             elif a.reduce:
                 continue
             elif a.method == "annuity":
-                self.row({p[k]: 1.0, alive[k]: -(float(money(a.level)) + fee + unit)}, 0.0, inf)
+                self.row({p[k]: 1.0, alive[k]: -(float(money(a.level)) + fee + unit)}, 0.0, inf)  # float ok
             elif a.method == "equal-principal":
-                self.row({p[k]: 1.0, b[k - 1]: -g, was: -fee, alive[k]: -(float(money(a.part)) + unit)}, 0.0, inf)
+                part = float(money(a.part))  # float ok
+                self.row({p[k]: 1.0, b[k - 1]: -g, was: -fee, alive[k]: -(part + unit)}, 0.0, inf)
         return exact
