@@ -179,6 +179,18 @@ def percent_text(fraction: Decimal, places: int | None = None) -> str:
     return f"{pct:f}%"
 
 
+def grouped_percent(fraction: Decimal, places: int = 2) -> str:
+    """A percentage for people: :func:`percent_text` with its whole part grouped by thousands.
+
+    >>> grouped_percent(Decimal("12.868912")), grouped_percent(Decimal("-0.2941")), grouped_percent(Decimal("1000"))
+    ('1,286.89%', '-29.41%', '100,000.00%')
+    """
+    text = percent_text(fraction, places)
+    sign, digits = ("-", text[1:]) if text.startswith("-") else ("", text)
+    whole, dot, rest = digits.partition(".")
+    return f"{sign}{int(whole):,}{dot}{rest}" if dot else f"{sign}{int(whole[:-1]):,}%"
+
+
 def parse_rate(text: object, field: str = "rate") -> Rate:
     """Parse a contract rate: '4.9%', '4.9%/year', '1.5%/month', '0.05%/day',
     '5‱/day' or Chinese '万分之五/日'; a bare percentage is annual."""

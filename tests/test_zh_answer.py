@@ -75,4 +75,4 @@ def test_propose_names_the_offer() -> None:
     assert text.startswith("Offer 1 fits both sides and costs the borrower least")
     assert f"{Decimal(offer['metrics']['total_payment']):,.2f} in all" in text
     zh = answer("propose", str(EXAMPLES / "negotiation.toml"), "--lang", "zh")
-    assert zh.startswith("方案1双方都能接受，且借款人负担最轻：")
+    assert zh.startswith("方案一双方都能接受，且借款人负担最轻：")  # as the paste block names it

@@ -40,6 +40,7 @@ from ..kinds import DayCount, Rounding
 from ..model import Loan
 from ..money import ZERO, MoneyPolicy
 from ..rates import Rate, parse_rate, percent_text
+from ..text import msg
 
 __all__ = ["ASSUMED_PENALTY", "Debt", "InstallmentDebt", "RevolvingDebt", "parse_rate", "penalty_daily"]
 
@@ -167,12 +168,10 @@ class RevolvingDebt:
         return self.rate.annual_for(self.day_count)
 
     def minimum_rule(self) -> str:
-        text = f"{percent_text(self.min_percent)} of the bill"
-        if self.min_plus_interest:
-            text += " plus the month's interest and fees"
-        if self.min_floor:
-            text += f", at least {self.policy.grouped(self.min_floor)}"
-        return text
+        """The minimum rule in words (a label message: English as text, any language by ``say``)."""
+        return msg("plan.min_rule", base=msg("plan.min_revolving", percent=percent_text(self.min_percent)),
+                   plus=msg("plan.min_plus") if self.min_plus_interest else "",
+                   floor=msg("plan.min_floor", floor=self.policy.grouped(self.min_floor)) if self.min_floor else "")
 
 
 Debt = InstallmentDebt | RevolvingDebt

@@ -11,8 +11,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
-from ..errors import InputError
+from ..errors import bad
 from ..money import ZERO, MoneyPolicy
+from ..text import msg
 from .strategies import Strategy
 
 __all__ = ["Budget", "DebtOutcome", "Difference", "FirstArrears", "MonthRow", "StrategyResult"]
@@ -38,10 +39,10 @@ class Budget:
     def __post_init__(self) -> None:
         for key in ("monthly", "lump_sum", "reserve"):
             if getattr(self, key) < 0:
-                raise InputError(f"budget.{key}: must be 0 or more, got {getattr(self, key)}")
+                raise bad(f"budget.{key}", "err.negative", value=getattr(self, key))
         if self.reserve > self.lump_sum:
-            raise InputError(f"budget.reserve: {self.reserve} is more than the lump sum {self.lump_sum}; the reserve "
-                             "is the part of the lump sum kept back, so give a lump_sum at least as large")
+            raise bad("budget.reserve", "err.reserve_above_lump", msg("err.reserve_hint"), reserve=self.reserve,
+                      lump=self.lump_sum)
 
     @property
     def first_month(self) -> Decimal:

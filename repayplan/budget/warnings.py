@@ -34,6 +34,7 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
 
+from ..text import msg
 from .accounts import RevolvingAccount
 from .debts import RevolvingDebt, month_dates
 
@@ -146,10 +147,9 @@ def repayment_problem(debt: RevolvingDebt, start: date,
     money = debt.policy.from_minor
     payment, _ = payment_for(debt, start)
     if account.minimum <= charges:
-        why = (f"a month's interest and fees ({grouped(money(charges))}) are at least the minimum "
-               f"({grouped(money(account.minimum))}), so the balance never falls")
+        why = msg("err.minimum_below_charges", charges=grouped(money(charges)), minimum=grouped(money(account.minimum)))
     else:
-        why = "it would take more than 100 years"
-    return (f"debts[{debt.name}].min_percent: paying only the minimum ({debt.minimum_rule()}) never repays "
-            f"{grouped(debt.balance)}: {why}; {grouped(money(payment))} a month would clear it in 36 months "
-            f"(raise min_percent or min_floor, or set min_plus_interest = true)")
+        why = msg("err.minimum_century")
+    return msg("err.at", where=f"debts[{debt.name}].min_percent", message=msg(
+        "err.minimum_never_repays", rule=debt.minimum_rule(), balance=grouped(debt.balance), why=why,
+        payment=grouped(money(payment))))

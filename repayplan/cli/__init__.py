@@ -7,6 +7,7 @@ when --help lists it), so `repayplan --help` never imports pandas or openpyxl.
 from __future__ import annotations
 
 import importlib
+from typing import Any
 
 import click
 
@@ -27,6 +28,24 @@ COMMANDS: dict[str, str] = {  # in the order a user works: the contract, arrears
 class LazyGroup(click.Group):
     def list_commands(self, ctx: click.Context) -> list[str]:
         return list(COMMANDS)
+
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        """The group's context, the command line kept to say a usage error in its language (--lang, else the
+        environment's)."""
+        given = list(args)
+        try:
+            ctx = super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise _in_language(exc, given) from None
+        ctx.meta[ARGS_KEY] = given
+        return ctx
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise _in_language(exc, ctx.meta.get(ARGS_KEY, [])) from None
 
     def resolve_command(self, ctx: click.Context, args: list[str]) -> tuple[str | None, click.Command | None,
                                                                               list[str]]:
@@ -58,6 +77,18 @@ class LazyGroup(click.Group):
                 help="Print tables in full, however wide (default: fit COLUMNS or the terminal; "
                      "CSV and JSON never change)."))
         return command
+
+
+#: the command line as given, kept in the context's meta
+ARGS_KEY = "repayplan.args"
+
+
+def _in_language(exc: click.UsageError, args: list[str]) -> click.UsageError:
+    """Click's usage error in the command line's language (repayplan.cli.usage)."""
+    from .usage import in_language, language_of
+
+    named = next((a for a in args if not a.startswith("-")), None)
+    return in_language(exc, language_of(args), f"repayplan {named}" if named in COMMANDS else "repayplan")
 
 
 def _packaged_example(ctx: click.Context, param: click.Parameter, path: str | None) -> str | None:

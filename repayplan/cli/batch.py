@@ -108,14 +108,14 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
     if scenario is not None:
         plan = parse_scenario(scenario, parse_date(on, "--date") if on else None, max_term)
     elif on is not None or max_term is not None:
-        raise click.UsageError(f"{'--date' if on is not None else '--max-term'} goes with --scenario; give "
-                               "--scenario 'rate=0%; term=36'")
+        raise click.UsageError(say(msg("usage.with_scenario", flag="--date" if on is not None else "--max-term"),
+                                   lang))
     show = sys.stderr.isatty() if progress is None else progress
     if dask_address is not None:
-        _on_dask(cases, output, fmt, errors, force, dask_address, plan, history, show)
+        _on_dask(cases, output, fmt, errors, force, dask_address, plan, history, show, lang)
         return
     if fmt == "parquet":
-        raise click.UsageError("--format parquet goes with --dask; without it write csv, json or xlsx")
+        raise click.UsageError(say(msg("usage.parquet_dask"), lang))
     bar: Any = None
 
     def advance(done: int, total: int) -> None:
@@ -152,14 +152,14 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
 
 
 def _on_dask(cases: str, output: str | None, fmt: str | None, errors: str | None, force: bool, address: str,
-             plan: Any, history: Any, show: bool) -> None:
+             plan: Any, history: Any, show: bool, lang: str = "en") -> None:
     """The same run on a Dask cluster: a folder of Parquet partitions (or one CSV) and an errors file."""
     from ..batch.distributed import connect, run_dask
 
     if output is None:
-        raise click.UsageError("--dask writes files: give -o FOLDER (Parquet partitions) or -o FILE.csv")
+        raise click.UsageError(say(msg("usage.dask_output"), lang))
     if fmt in ("json", "xlsx"):
-        raise click.UsageError(f"--format {fmt} does not go with --dask; write parquet (a folder) or csv")
+        raise click.UsageError(say(msg("usage.dask_format", fmt=fmt), lang))
     kind = fmt or ("csv" if output.lower().endswith(".csv") else "parquet")
     client = connect(address)
     try:

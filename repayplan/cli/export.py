@@ -6,6 +6,7 @@ from typing import Any
 
 import click
 
+from ..text import msg, say
 from .common import handle_errors, lang_option, payments_option, with_history
 from .dates import as_of_option
 
@@ -51,7 +52,8 @@ def export(case: str, output: str, names: tuple[str, ...], terms_plan: str | Non
     from ..report.files import check_target, refuse_inputs
 
     if not output.lower().endswith(".xlsx"):
-        raise click.UsageError(f"--output: {output!r} must end in .xlsx", click.get_current_context())
+        raise click.UsageError(say(msg("usage.end_xlsx", flag="--output", value=repr(output)), lang),
+                               click.get_current_context())
     refuse_inputs(output, "--output", [case])
     check_target(output, force)  # refused before any work, and again when written (atomic_write)
     data, scenarios, day, ceiling = _read(case, names, on, cap, payments_file)

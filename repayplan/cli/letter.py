@@ -6,7 +6,8 @@ from typing import Any
 
 import click
 
-from .common import handle_errors
+from ..text import msg, say
+from .common import LANGS, default_lang, handle_errors
 from .dates import as_of_option
 
 
@@ -24,8 +25,8 @@ from .dates import as_of_option
 @click.option("--reply-days", default=15, show_default=True, type=click.IntRange(1, 90),
               help="Days the creditor is asked to reply within.")
 @click.option("--third-parties", is_flag=True, help="Dispute: also ask collection to stop contacting third parties.")
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
-              help="Language of the document (zh: 中文).")
+@click.option("--lang", type=click.Choice(LANGS), default=lambda: default_lang(),
+              show_default="REPAYPLAN_LANG, else the locale", help="Language of the document (zh: 中文).")
 @click.option("--force", is_flag=True, help="Overwrite the output file if it exists.")
 @handle_errors
 def letter(kind: str, case: str, output: str, scenario: str | None, offer: int | None, lang: str, force: bool,
@@ -52,11 +53,15 @@ def letter(kind: str, case: str, output: str, scenario: str | None, offer: int |
 
     from ..report.documents.render import write_letter
     from ..report.files import refuse_inputs
+    from ..report.labels import label
 
     refuse_inputs(output, "--output", [case])
     suffix = Path(output).suffix.lower()
     if suffix not in (".docx", ".pdf"):
-        raise click.UsageError(f"--output: {output!r} must end in .docx or .pdf", click.get_current_context())
+        raise click.UsageError(say(msg("usage.end_letter", flag="--output", value=repr(output)), lang),
+                               click.get_current_context())
     if scenario is not None and offer is not None:
-        raise click.UsageError("--scenario and --offer both pick the plan; give one", click.get_current_context())
-    write_letter(kind, case, output, scenario=scenario, offer=offer, lang=lang, force=force, **flags)
+        raise click.UsageError(say(msg("usage.plan_twice"), lang), click.get_current_context())
+    written, title = write_letter(kind, case, output, scenario=scenario, offer=offer, lang=lang, force=force,
+                                  **flags)
+    click.echo(label("wrote.file", lang).format(target=written, what=title))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from ..text import msg, say
 from .common import emit, format_option, handle_errors, lang_option
 from .dates import as_of_option
 
@@ -122,7 +123,8 @@ def propose(case: str, on: str | None, top: int, export: str | None, force: bool
     from ..report.propose import proposal_csv, proposal_json, proposal_table
 
     if export is not None and not export.lower().endswith(".xlsx"):
-        raise click.UsageError(f"--export: {export!r} must end in .xlsx", click.get_current_context())
+        raise click.UsageError(say(msg("usage.end_xlsx", flag="--export", value=repr(export)), lang),
+                               click.get_current_context())
     if export is not None:  # a bad target is refused before the search, not after its output
         from ..report.files import check_target, refuse_inputs
 
@@ -154,7 +156,7 @@ def _export(data: NegotiationCase, proposal: Proposal, target: str, force: bool,
     exports plans: the case-file workbook with the contract schedule, the
     arrears (with a payment history), Terms (from offer 1) and Charts."""
     from ..arrears import statement
-    from ..errors import RepayplanError
+    from ..errors import Problem, RepayplanError
     from ..report.excel import export_workbook
     from ..report.excel.case import case_book, comparison_plans, contract_plan
     from ..report.labels import label
@@ -162,7 +164,7 @@ def _export(data: NegotiationCase, proposal: Proposal, target: str, force: bool,
 
     nothing_owed = proposal.position.total <= 0
     if not proposal.offers and not nothing_owed:
-        raise RepayplanError(f"--export: no offer fits, so there is nothing to write to {target}")
+        raise RepayplanError(Problem(path="--export", message=msg("err.export_no_offer", target=target)))
     debt = data.case.debt
     comparison = proposal.comparison(short_names=True)
     plans = comparison_plans(comparison, lang)

@@ -82,6 +82,23 @@ def compare_answer(comp: Any, names: list[str], lang: str) -> str:
                 recovery=percent_text(m.recovery, 2) if m.recovery is not None else "—")
 
 
+#: offer numbers as Chinese documents write them: 方案一, 方案二 ...
+_NUMERALS = "一二三四五六七八九十"
+
+
+def rank_text(n: int, lang: str) -> str:
+    """An offer's number as the language writes it after 方案/Offer: the glossary's 方案一 in Chinese.
+
+    >>> rank_text(3, "en"), rank_text(3, "zh"), rank_text(10, "zh"), rank_text(12, "zh"), rank_text(20, "zh")
+    ('3', '三', '十', '十二', '二十')
+    """
+    if lang != "zh":
+        return str(n)
+    if n <= 10:
+        return _NUMERALS[n - 1]
+    return ("" if n < 20 else _NUMERALS[n // 10 - 1]) + "十" + ("" if n % 10 == 0 else _NUMERALS[n % 10 - 1])
+
+
 def propose_answer(proposal: Any, steps: str, lang: str) -> str:
     """The offer that fits both sides and costs the borrower least; or that none does."""
     if not proposal.offers:
@@ -89,7 +106,7 @@ def propose_answer(proposal: Any, steps: str, lang: str) -> str:
     g = proposal.position.policy.grouped
     o = proposal.offers[0]
     m = o.metrics
-    return _say("propose_best", lang, name=label("prop.offer_n", lang).format(n=o.rank), steps=steps,
+    return _say("propose_best", lang, name=label("prop.offer_n", lang).format(n=rank_text(o.rank, lang)), steps=steps,
                 total=g(m.total_payment), payments=m.payments, largest=g(m.largest_payment or Decimal(0)),
                 npv=g(m.creditor_npv), recovery=percent_text(m.recovery, 2) if m.recovery is not None else "—",
                 required=g(proposal.required))

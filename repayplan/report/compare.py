@@ -16,7 +16,7 @@ from typing import Any
 from ..compare import Comparison, PlanMetrics
 from ..money import MoneyPolicy
 from ..plans import ROW_FIELDS, Plan
-from ..rates import percent_text
+from ..rates import grouped_percent, percent_text
 from ..text import say
 from .answer import compare_answer
 from .labels import currency_name, label
@@ -47,7 +47,7 @@ def metric_text(key: str, value: Any, policy: MoneyPolicy, people: bool = False,
     if isinstance(value, bool):
         return label("cmp.yes" if value else "cmp.no", lang) if people else value
     if key in PERCENT_METRICS:
-        return percent_text(value, 2)
+        return grouped_percent(value) if people else percent_text(value, 2)
     if isinstance(value, Decimal):
         return policy.grouped(value) if people else policy.text(value)
     if isinstance(value, date):

@@ -30,7 +30,7 @@ from ..negotiate.paste import json_table, scenario_toml, step_tables, toml_value
 from ..negotiate.words import Say, render
 from ..rates import percent_text
 from ..text import say
-from .answer import propose_answer
+from .answer import propose_answer, rank_text
 from .compare import metric_text, metrics_dict
 from .labels import currency_name, label
 from .render import csv_text, current_width, display_width, fit_lines, json_text, key_values, table_text
@@ -126,22 +126,12 @@ def proposal_csv(proposal: Proposal, lang: str = "en") -> str:
     return csv_text(headers, rows)
 
 
-#: offer numbers as Chinese documents write them: 方案一, 方案二 ...
-_NUMERALS = "一二三四五六七八九十"
-
-
-def _numeral(n: int) -> str:
-    if n <= 10:
-        return _NUMERALS[n - 1]
-    return ("" if n < 20 else _NUMERALS[n // 10 - 1]) + "十" + ("" if n % 10 == 0 else _NUMERALS[n % 10 - 1])
-
-
 def said(say: Say | None, english: str, lang: str) -> str:
     """A sentence of the negotiator in ``lang`` (its English text when it has none)."""
     if say is None or lang == "en":
         return english
     if say.key == "prop.w.offer" and lang == "zh":
-        say = Say(say.key, {**say.values, "rank": _numeral(int(say.values["rank"]))})
+        say = Say(say.key, {**say.values, "rank": rank_text(int(say.values["rank"]), lang)})
     return render(say, lambda key: label(key, lang), lang)
 
 

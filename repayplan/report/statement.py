@@ -202,7 +202,8 @@ def statement_table(st: Statement, audit: ClaimAudit | None = None, cap: CapChec
         value = getattr(st, key)
         if key in ("credit", "accrued_interest") and not value:
             continue
-        head.append((label(label_key, lang), g(value) if key != "days_past_due" else str(value)))
+        head.append((label(label_key, lang), g(value) if key != "days_past_due" else
+                     label("arrears.days_value", lang).format(days=value)))
     body = []
     for line in st.lines:
         body.append([line.period, line.due_date.isoformat(), label(f"arrears.status.{line.status}", lang),

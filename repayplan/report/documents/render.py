@@ -32,8 +32,9 @@ def build_letter(kind: str, case: LetterCase, lang: str, reply_days: int = 15,
 
 def write_letter(kind: str, source: str, output: str, *, scenario: str | None = None, offer: int | None = None,
                  lang: str = "en", force: bool = False, as_of: str | None = None, claimed: str | None = None,
-                 cap: str | None = None, reply_days: int = 15, third_parties: bool = False) -> Path:
-    """Write the letter ``kind`` of the case file ``source`` to ``output`` (.docx or .pdf)."""
+                 cap: str | None = None, reply_days: int = 15, third_parties: bool = False) -> tuple[Path, str]:
+    """Write the letter ``kind`` of the case file ``source`` to ``output`` (.docx or .pdf): the file written
+    and the document's title."""
     target = check_target(output, force)
     pdf = target.suffix.lower() == ".pdf"
     if pdf:
@@ -41,9 +42,9 @@ def write_letter(kind: str, source: str, output: str, *, scenario: str | None = 
     case = load_letter_case(source, scenario=scenario, offer=offer, as_of=as_of, claimed=claimed, cap=cap)
     doc = build_letter(kind, case, lang, reply_days, third_parties)
     if not pdf:
-        return atomic_write(target, lambda tmp: write_docx(doc, tmp), force)
+        return atomic_write(target, lambda tmp: write_docx(doc, tmp), force), doc.title
     with tempfile.TemporaryDirectory(prefix="repayplan-letter-") as work:
         draft = Path(work, target.with_suffix(".docx").name)
         write_docx(doc, draft)
-        return atomic_write(target, lambda tmp: convert_to_pdf(draft, tmp), force)
+        return atomic_write(target, lambda tmp: convert_to_pdf(draft, tmp), force), doc.title
 
