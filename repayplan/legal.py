@@ -127,7 +127,7 @@ def parse_cap(value: str, contract_date: date) -> Cap:
     except InputError:
         raise bad("cap", "err.not_cap", value=brief(value)) from None
     rule = {Decimal("0.24"): "cap.rule_24", Decimal("0.36"): "cap.rule_36"}.get(given.annual, "cap.rule_other")
-    return Cap(given.annual, percent_text(given.annual) if given.unit == "year" else
+    return Cap(given.annual, msg("cap.text_annual", annual=percent_text(given.annual)) if given.unit == "year" else
                msg("cap.text_rate", given=given, annual=percent_text(given.annual)), rule=rule)
 
 

@@ -172,3 +172,40 @@ def test_a_usage_error_is_one_line_in_chinese_and_clicks_own_in_english(args: li
         assert (code, err.strip()) == (2, zh), err
     code, _, err = run(*args, env={"LANG": "en_US.UTF-8"})
     assert code == 2 and en in err, err
+
+
+@pytest.mark.parametrize(("lang", "currency", "opening", "rule"), [
+    ("zh", "人民币（CNY）", "期初本金余额（CNY）", "依据："), ("en", "CNY", "Opening balance (CNY)", "Rule: ")])
+def test_the_workbook_names_the_currency_as_the_terminal_does(lang: str, currency: str, opening: str, rule: str,
+                                                            tmp_path: Path) -> None:
+    import openpyxl
+
+    target = tmp_path / "case.xlsx"
+    code, _, err = run("export", HUABEI, "--cap", "4xLPR", "-o", str(target), "--lang", lang)
+    assert code == 0, err
+    book = openpyxl.load_workbook(target)
+    summary = book.worksheets[0]
+    cells = [[c.value for c in r] for r in summary.iter_rows()]
+    assert [currency] in [[r[1]] for r in cells if r[0] in ("币种", "Currency")]
+    assert any(isinstance(r[0], str) and r[0].startswith(rule) for r in cells)
+    assert opening in [c.value for r in book.worksheets[1].iter_rows() for c in r]
+
+
+@pytest.mark.parametrize(("cap", "zh", "en"), [
+    ("4xLPR", "上限：一年期LPR 3.1%（2024-10-21发布）× 4 = 年利率12.4%", "4 × LPR 3.1% (published 2024-10-21) = 12.4%"),
+    ("24%", "上限：年利率24%", ": 24%"),
+])
+def test_the_cap_is_written_as_the_glossary_writes_a_rate(cap: str, zh: str, en: str) -> None:
+    """The one-year LPR published 2024-10-21 was 3.1% (huabei-arrears.toml was signed on 2025-01-10): × 4 = 12.4%."""
+    code, out, _ = run("status", HUABEI, "--cap", cap, "--lang", "zh")
+    assert code == 0 and zh in out
+    code, out, _ = run("status", HUABEI, "--cap", cap, "--lang", "en")
+    assert code == 0 and en in out and "年利率" not in out
+
+
+def test_the_offers_table_names_the_largest_installment_not_the_largest_payment() -> None:
+    """An offer with a down payment: its largest installment (1,849.69) is not its largest payment (the 20,000.00
+    down payment the answer names), so the row says 每期还款额（最高）, not 单期最大还款额."""
+    code, out, _ = run("propose", str(EXAMPLES / "hardship.toml"), "--lang", "zh")
+    assert code == 0 and "单期最多20,000.00" in out.splitlines()[0]
+    assert row(out, "每期还款额（最高）").split()[1] == "1,849.69" and "单期最大还款额" not in out

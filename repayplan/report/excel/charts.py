@@ -50,7 +50,8 @@ def balance_chart(workbook: Any, book: CaseBook, layouts: Sequence[PlanLayout]) 
     dates = [row.due_date for plan, _ in shown for row in plan.rows]
     chart.set_x_axis(_axis(label("due_date", lang), num_format="yyyy-mm", min=cached(min(dates)),
                            max=cached(max(dates))))
-    chart.set_y_axis(_axis(f"{label('closing_balance', lang)} ({book.currency})", num_format="#,##0", min=0))
+    chart.set_y_axis(_axis(label("wb.with_unit", lang).format(name=label("closing_balance", lang), unit=book.currency),
+                           num_format="#,##0", min=0))
     chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 9}})
     for plan, layout in shown:
         first, last = layout.first - 1, layout.last - 1
@@ -71,7 +72,8 @@ def composition_chart(workbook: Any, plan_name: str, layout: PlanLayout, lang: s
     chart.set_title(_title(label("wb.chart_composition", lang).format(plan=plan_name)))
     chart.set_x_axis(_axis(label("period", lang), **({"interval_unit": 12, "interval_tick": 12}
                                                      if layout.rows > 60 else {})))
-    chart.set_y_axis(_axis(f"{label('payment', lang)} ({currency})", num_format="#,##0", min=0))
+    chart.set_y_axis(_axis(label("wb.with_unit", lang).format(name=label("payment", lang), unit=currency),
+                           num_format="#,##0", min=0))
     chart.set_legend({"position": "bottom", "font": {"name": FONT, "size": 9}})
     first, last = layout.first - 1, layout.last - 1
     for key in COMPOSITION:

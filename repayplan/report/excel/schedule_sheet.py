@@ -106,7 +106,7 @@ HEADER_KEYS = {"factor": "wb.factor", "discount": "wb.discount", "capitalised": 
 
 def _write_inputs(out: SheetWriter, plan: BookPlan, terms: LiveTerms | None, lang: str) -> None:
     policy = plan.policy
-    opening = (label("opening_balance", lang) + f" ({policy.currency})",
+    opening = (label("wb.with_unit", lang).format(name=label("opening_balance", lang), unit=policy.currency),
                (plan.opening, "input_amount" if terms is not None else "amount"))
     if terms is None:
         rate_text = _plan_rate_text(plan.rate, lang)

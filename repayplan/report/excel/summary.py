@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from ...text import say
-from ..labels import label
+from ..labels import currency_name, label
 from ..render import display_width
 from .book import BookPlan, CaseBook, copy_label
 from .layout import PlanLayout
@@ -150,7 +150,7 @@ def _case_block(out: SheetWriter, book: CaseBook) -> None:
     pairs: list[tuple[str, Any, str]] = [
         ("wb.case_id", book.case_id, "text"), ("wb.borrower", book.borrower, "text"),
         ("wb.creditor", book.creditor, "text"), ("wb.as_of", book.as_of, "date_left"),
-        ("currency", book.currency, "text"),
+        ("currency", currency_name(book.currency, lang) if book.currency else book.currency, "text"),
         ("wb.prepared", book.created.replace(microsecond=0) if book.created else None, "datetime_left"),
     ]
     for key, value, style in pairs:
@@ -271,6 +271,6 @@ def _cap_block(out: SheetWriter, book: CaseBook) -> None:
     verdict = label("wb.cap_within" if cap.within else "wb.cap_over", lang)
     out.append((label("wb.cap_result", lang), "label"), (verdict, "bold"))
     if cap.rule:
-        out.append((f"{label('cap.rule', lang)}: {label(cap.rule, lang)}", "note"))
+        out.append((f"{label('cap.rule', lang)}{label('sep.colon', lang)}{label(cap.rule, lang)}", "note"))
     for line in cap.trace:
         out.append((line, "note"))

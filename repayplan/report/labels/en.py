@@ -1230,4 +1230,7 @@ EN: dict[str, str] = {
     "usage.parquet_dask": "--format parquet goes with --dask; without it write csv, json or xlsx",
     "usage.dask_output": "--dask writes files: give -o FOLDER (Parquet partitions) or -o FILE.csv",
     "usage.dask_format": "--format {fmt} does not go with --dask; write parquet (a folder) or csv",
+    # polish24: the workbook's units and the cap as a rate
+    "wb.with_unit": "{name} ({unit})",
+    "cap.text_annual": "{annual}",
 }

@@ -189,7 +189,7 @@ ZH: dict[str, str] = {
     "prop.borrower": "借款人", "prop.creditor": "债权人", "prop.cap": "利率司法保护上限",
     "prop.none": "没有双方都能接受的方案。", "prop.offers": "方案（对借款人最有利的在前）",
     "prop.paste": "可粘贴到案件文件", "prop.payments": "还款次数", "prop.now": "需立即支付",
-    "prop.total": "借款人共还", "prop.recovery": "回收率", "prop.installment": "单期最大还款额",
+    "prop.total": "借款人共还", "prop.recovery": "回收率", "prop.installment": "每期还款额（最高）",
     "prop.rank": "排序", "prop.name": "名称", "prop.role": "定位", "prop.reason": "理由",
     "prop.constraint": "约束条件", "prop.have": "现状", "prop.need": "需达到", "prop.shortfall": "差额",
     "prop.text": "达成可行方案需满足的条件",
@@ -829,7 +829,7 @@ ZH: dict[str, str] = {
     # zh words everywhere: the negotiator's levers named in its notes
     "prop.w.lever.haircut": "减免本金", "prop.w.lever.settle": "折扣结清",
     # zh words everywhere: the legal cap's wording and traces (repayplan.legal)
-    "cap.text_lpr": "{multiple} × 一年期LPR {lpr}（{published}发布）= {rate}",
+    "cap.text_lpr": "一年期LPR {lpr}（{published}发布）× {multiple} = 年利率{rate}",
     "cap.text_rate": "{given}（年利率{annual}）",
     "cap.note_lpr_data": "随程序提供的LPR数据核对至{through}；请核实{date}之前最近一次发布的一年期LPR",
     "cap.tr.flows": "现金流：{start}放款{lent}元，{payments}合计{paid}元{fee}，截至{as_of}仍主张{claimed}元",
@@ -1159,4 +1159,7 @@ ZH: dict[str, str] = {
     "usage.parquet_dask": "--format parquet 须与 --dask 一起使用；不用 --dask 时请写 csv、json 或 xlsx",
     "usage.dask_output": "--dask 会写入文件：请加 -o 文件夹（Parquet 分区）或 -o 文件名.csv",
     "usage.dask_format": "--format {fmt} 不能与 --dask 一起使用；请写 parquet（一个文件夹）或 csv",
+    # polish24: the workbook's units and the cap as a rate
+    "wb.with_unit": "{name}（{unit}）",
+    "cap.text_annual": "年利率{annual}",
 }
