@@ -169,12 +169,13 @@ def parse_percentage(value: object, field: str) -> Decimal:
 def percent_text(fraction: Decimal, places: int | None = None) -> str:
     """0.049 -> '4.9%'; trailing zeros dropped unless places is given.
 
-    >>> percent_text(Decimal("0.18")), percent_text(Decimal("0.1234567"), 2)
-    ('18%', '12.35%')
+    >>> percent_text(Decimal("0.18")), percent_text(Decimal("0.1234567"), 2), percent_text(Decimal("-0.00001"), 2)
+    ('18%', '12.35%', '0.00%')
     """
     pct = fraction * 100
     if places is not None:
-        return f"{pct.quantize(Decimal(1).scaleb(-places)):f}%"
+        shown = pct.quantize(Decimal(1).scaleb(-places))
+        return f"{shown.copy_abs() if not shown else shown:f}%"  # -0.001% shown as 0.00%, not -0.00%
     pct = pct.quantize(Decimal("1e-10")).normalize()
     return f"{pct:f}%"
 

@@ -209,3 +209,17 @@ def test_the_offers_table_names_the_largest_installment_not_the_largest_payment(
     code, out, _ = run("propose", str(EXAMPLES / "hardship.toml"), "--lang", "zh")
     assert code == 0 and "单期最多20,000.00" in out.splitlines()[0]
     assert row(out, "每期还款额（最高）").split()[1] == "1,849.69" and "单期最大还款额" not in out
+
+
+@pytest.mark.parametrize(("lang", "name"), [("zh", "利率0%；分36期"), ("en", "rate 0%; 36 installments")])
+def test_a_batch_scenario_is_named_in_the_users_language(lang: str, name: str) -> None:
+    import csv
+    import io
+
+    code, out, err = run("batch", str(EXAMPLES / "portfolio.csv"), "--scenario", "rate=0%; term=36", "--lang", lang)
+    assert code == 0, err
+    rows = list(csv.reader(io.StringIO(out)))
+    header, first = rows[0], rows[1]
+    assert first[header.index("方案" if lang == "zh" else "scenario")] == name
+    # 0% on a loan without fees costs nothing a year: 0.00%, never the solver's -0.00%
+    assert first[header.index("方案实际年化成本" if lang == "zh" else "scenario_annual_cost")] == "0.00%"

@@ -31,7 +31,7 @@ from ..inputs import brief
 from ..money import ZERO
 from ..plans import Creditor, Plan
 from ..rates import percent_text
-from ..text import msg
+from ..text import joined, msg, say
 from .cases import Cases
 
 #: Quick-scenario keys, in the order their steps apply (a settlement ends a plan).
@@ -53,8 +53,13 @@ class BatchScenario:
     creditor: Creditor = field(default_factory=Creditor)
 
 
-def parse_scenario(text: str, on: date | None = None, max_term: int | None = None) -> BatchScenario:
-    """``"rate=0%; term=36"`` → a scenario; every problem in one InputError, each naming its key."""
+def parse_scenario(text: str, on: date | None = None, max_term: int | None = None, lang: str = "en") -> BatchScenario:
+    """``"rate=0%; term=36"`` → a scenario, named in ``lang`` (its ``scenario`` column); every problem in one
+    InputError, each naming its key.
+
+    >>> parse_scenario("rate=0%; term=24", lang="zh").name
+    '利率0%；分24期'
+    """
     from ..restructure import read_step
 
     items: dict[str, str] = {}
@@ -90,12 +95,11 @@ def parse_scenario(text: str, on: date | None = None, max_term: int | None = Non
         problems += [Problem(path="--scenario", message=msg("err.at", where=key, message=e.message), hint=e.hint)
                      for e in errors]
         steps.append(step)
-        names.append({"waive": "waive {}", "haircut": "haircut {}", "rate": "rate {}", "term": "{} installments",
-                      "payment": "pay {}", "settle": "settle for {}"}[key].format(value))
+        names.append(msg(f"batch.scenario_{key}", value=value))
     if problems:
         raise CaseFileError(problems)
     creditor = Creditor(max_term=max_term) if max_term else Creditor()
-    return BatchScenario("; ".join(names), tuple(steps), on, creditor)
+    return BatchScenario(say(joined(names), lang), tuple(steps), on, creditor)
 
 
 def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,

@@ -106,7 +106,7 @@ def batch(cases: str, output: str | None, fmt: str | None, errors: str | None, f
                           parse_date(as_of, "--as-of") if as_of else None, lang)
     plan = None
     if scenario is not None:
-        plan = parse_scenario(scenario, parse_date(on, "--date") if on else None, max_term)
+        plan = parse_scenario(scenario, parse_date(on, "--date") if on else None, max_term, lang)
     elif on is not None or max_term is not None:
         raise click.UsageError(say(msg("usage.with_scenario", flag="--date" if on is not None else "--max-term"),
                                    lang))

@@ -1233,4 +1233,11 @@ EN: dict[str, str] = {
     # polish24: the workbook's units and the cap as a rate
     "wb.with_unit": "{name} ({unit})",
     "cap.text_annual": "{annual}",
+    # polish24: a batch scenario's name, in the user's language
+    "batch.scenario_waive": "waive {value}",
+    "batch.scenario_haircut": "haircut {value}",
+    "batch.scenario_rate": "rate {value}",
+    "batch.scenario_term": "{value} installments",
+    "batch.scenario_payment": "pay {value}",
+    "batch.scenario_settle": "settle for {value}",
 }

@@ -1162,4 +1162,11 @@ ZH: dict[str, str] = {
     # polish24: the workbook's units and the cap as a rate
     "wb.with_unit": "{name}（{unit}）",
     "cap.text_annual": "年利率{annual}",
+    # polish24: a batch scenario's name, in the user's language
+    "batch.scenario_waive": "减免{value}",
+    "batch.scenario_haircut": "减免本金{value}",
+    "batch.scenario_rate": "利率{value}",
+    "batch.scenario_term": "分{value}期",
+    "batch.scenario_payment": "每期还款{value}",
+    "batch.scenario_settle": "按{value}和解结清",
 }
