@@ -223,3 +223,20 @@ def test_a_batch_scenario_is_named_in_the_users_language(lang: str, name: str) -
     assert first[header.index("方案" if lang == "zh" else "scenario")] == name
     # 0% on a loan without fees costs nothing a year: 0.00%, never the solver's -0.00%
     assert first[header.index("方案实际年化成本" if lang == "zh" else "scenario_annual_cost")] == "0.00%"
+
+
+@pytest.mark.parametrize(("lang", "currency", "rates"), [
+    ("zh", "人民币（CNY）", ["日利率0.05%", "年利率0%", "日利率0.065%"]),
+    ("en", "CNY", ["0.05%/day", "0%/year", "0.065%/day"])])
+def test_the_plan_workbook_writes_rates_and_currency_in_the_users_language(lang: str, currency: str,
+                                                                           rates: list[str], tmp_path: Path) -> None:
+    import openpyxl
+
+    target = tmp_path / "plan.xlsx"
+    code, out, err = run("plan", str(EXAMPLES / "three-debts.toml"), "--export", str(target), "--lang", lang)
+    assert code == 0, err
+    values = [[c.value for c in r] for r in openpyxl.load_workbook(target).worksheets[0].iter_rows()]
+    assert [r[1] for r in values if r[0] in ("币种", "Currency")] == [currency]
+    assert [r[3] for r in values if r[0] in ("card", "huabei", "cash") and r[1] not in (None, "")][:3] == rates
+    if lang == "zh":  # the glossary's 最低还款额 (minimum payment) everywhere, never the bare 最低还款
+        assert "最低还款额" in out and re.search("最低还款(?!额)", out) is None

@@ -19,8 +19,10 @@ from pathlib import Path
 from typing import Any
 
 from ..budget import BudgetPlan, StrategyResult
+from ..text import say
 from .excel.style import LINE_HEIGHT, Formula, SheetWriter, print_setup, set_widths, wrapped_lines
 from .files import atomic_write
+from .labels import currency_name
 from .plan import L, minimum_text, months_text, penalty_words, shortfall_hint, source_text, strategy_text, warning_text
 from .plan_answer import strategy_name
 from .render import display_width
@@ -70,7 +72,7 @@ def _summary(out: SheetWriter, plan: BudgetPlan, lang: str, case_id: str) -> Non
     out.append((L("xl_title", lang, n=n), "title"))
     out.blank()
     out.append((L("budget_heading", lang), "heading"))
-    out.append((L("currency", lang), "label"), (plan.policy.currency, "text"))
+    out.append((L("currency", lang), "label"), (currency_name(plan.policy.currency, lang), "text"))
     out.append((L("start", lang), "label"), (budget.start, "date_left"))
     out.paragraph(source_text(plan, lang), sum(out.widths[2:]), len(out.widths) - 2, "wrap", first=3,
                   before=((L("monthly", lang), "label"), (budget.monthly, "amount")))
@@ -92,7 +94,7 @@ def _summary(out: SheetWriter, plan: BudgetPlan, lang: str, case_id: str) -> Non
         if lines > 1:
             out.height(LINE_HEIGHT * lines + 2)
         out.append((debt.name, "text"), (L(debt.kind, lang), "text"), (results[0].debts[i].opening, "amount"),
-                   (str(debt.rate), "dash"), (texts[0], "wrap"), (texts[1], "wrap"))
+                   (say(debt.rate, lang), "dash"), (texts[0], "wrap"), (texts[1], "wrap"))
     out.blank()
     out.append((L("strategies_heading", lang), "heading"))
     out.append((L("strategy", lang), "header_left"), *[(strategy_name(r.name, lang), "header_right") for r in results])

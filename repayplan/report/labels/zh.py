@@ -143,29 +143,29 @@ ZH: dict[str, str] = {
     "plan.warnings_heading": "只还最低还款额的代价",
     "plan.warning_minimum": "{debt}：只还最低还款额需{months}才能还清，共还{total}（其中利息和费用{charges}）。",
     "plan.warning_36": "每月还{payment}，36个月可还清，省下{saving}。",
-    "plan.warning_36_floor": "每月还{payment}（最低还款更高时按最低还款），36个月可还清，省下{saving}。",
+    "plan.warning_36_floor": "每月还{payment}（最低还款额更高时按最低还款额），36个月可还清，省下{saving}。",
     "plan.same_cost": "{cheaper}与{dearer}花费相同",
-    "plan.warning_within_36": "只还最低还款也能在36个月内还清。",
+    "plan.warning_within_36": "只还最低还款额也能在36个月内还清。",
     "plan.shortfall_heading": "预算不足以支付最低还款额",
-    "plan.shortfall_gap": "第{period}个月应付的最低还款超出每月预算{gap}。",
-    "plan.always_covered": "始终足以支付最低还款",
+    "plan.shortfall_gap": "第{period}个月应付的最低还款额超出每月预算{gap}。",
+    "plan.always_covered": "始终足以支付最低还款额",
     "plan.first_short": "{date}（第{period}个月）首次不足：{debts}逾期；共{months}个月不足；"
                         "产生罚息{penalty}，费用{fees}（含未付）",
     "plan.owed_at_end": "；第{months}个月后仍欠{balance}",
-    "plan.shortfall_rule": "预算不足以支付最低还款时，各策略按同一规则付款："
-                           "先付逾期代价最高的债务（年利率加罚息年利率），能付足的最低还款都付足；这是经验规则，并非"
+    "plan.shortfall_rule": "预算不足以支付最低还款额时，各策略按同一规则付款："
+                           "先付逾期代价最高的债务（年利率加罚息年利率），能付足的最低还款额都付足；这是经验规则，并非"
                            "最优。按实际成本（已付及仍欠），此处最省的是{name}：{cost}。",
     "plan.growing": "；此后债务不断增加：按此预算无法还清",
     "plan.shortfall_hint": "如需对{debt}进行债务重组（个性化分期、停息挂账等），请将其条款写入案件文件的 [loan]，"
                            "运行 `repayplan propose`（寻找双方都能接受的方案）或 `repayplan compare`（方案对比）。",
     "plan.timeline_heading": "逐月明细：{name}", "plan.col_strategy": "策略", "plan.col_period": "月份",
-    "plan.col_date": "日期", "plan.col_debt": "债务", "plan.col_minimum": "最低还款", "plan.col_payment": "还款",
+    "plan.col_date": "日期", "plan.col_debt": "债务", "plan.col_minimum": "最低还款额", "plan.col_payment": "还款",
     "plan.col_interest": "利息", "plan.col_penalty": "罚息", "plan.col_fees": "费用", "plan.col_balance": "余额",
     "plan.paid_to": "{debt}还款", "plan.owed_on": "{debt}余额", "plan.total_payment": "合计还款",
     "plan.total_balance": "合计欠款", "plan.xl_summary": "汇总",
     "plan.xl_title": "多笔债务，一份预算：{n}种还款策略对比",
     "plan.xl_chart": "各笔债务余额：{name}", "plan.xl_doc_title": "债务还款计划", "plan.xl_months_axis": "月份",
-    "plan.xl_amount_axis": "欠款（{currency}）", "plan.xl_warnings": "只还最低还款的代价",
+    "plan.xl_amount_axis": "欠款（{currency}）", "plan.xl_warnings": "只还最低还款额的代价",
     "plan.sheet_snowball": "滚雪球法",
     "plan.sheet_custom": "自定义",
     "plan.desc_avalanche": "雪崩法：多还一元省得最多的先还（按利率；本月余款能还清时，计入还清才免的手续费或全额计息）",
@@ -173,7 +173,7 @@ ZH: dict[str, str] = {
     "plan.desc_custom": "自定义：{order}，其余按成本", 
     "plan.xl_differences": "策略两两对比", "plan.sheet_avalanche": "雪崩法", 
     "plan.sheet_minimum": "只还最低", 
-    "plan.desc_minimum": "只还最低：每笔只付最低还款，不多还",
+    "plan.desc_minimum": "只还最低：每笔只付最低还款额，不多还",
     "plan.min_revolving": "账单金额的{percent}",
     "plan.min_plus": "，另加当月利息和费用", "plan.min_floor": "，最低{floor}",
     "plan.min_installment": "合同约定每期还款额（{method}）", "plan.pen_none": "不计罚息",
@@ -484,7 +484,7 @@ ZH: dict[str, str] = {
     "cap.rule_36": "年利率36%：2015年民间借贷司法解释的上线（超过部分的约定无效）；"
                    "2020年8月20日起民间借贷改以LPR四倍为限",
     "cap.rule_other": "自定的上限，不代表任何法律规则",
-    # 最低还款提示中的36个月还款额 (budget/warnings.py)
+    # 最低还款额提示中的36个月还款额 (budget/warnings.py)
     "plan.warning_36_below": "每月还{payment}可在36个月内还清，但低于目前的最低还款额{minimum}："
                              "先按最低还款额还款，待其降到{payment}以下后每月还{payment}，"
                              "{months}还清，省下{saving}。",
@@ -494,17 +494,17 @@ ZH: dict[str, str] = {
     "plan.desc_optimal": "最优：逐月分配余款的最省钱方案，由精确优化（混合整数规划）求得",
     "plan.answer": "结论：{order}；{months}后（{date}）全部还清，利息、罚息和费用共 {cost}，{vs}。",
     "plan.answer_clear": "依次还清 {items}", "plan.answer_item": "{debt}（第 {n} 个月）", "plan.answer_then": "、",
-    "plan.vs_minimum": "比只还最低还款少付 {saving}",
-    "plan.vs_minimum_never": "而只还最低还款则永远还不清",
+    "plan.vs_minimum": "比只还最低还款额少付 {saving}",
+    "plan.vs_minimum_never": "而只还最低还款额则永远还不清",
     "plan.answer_unfinished": "结论：按此预算，试算的方案均无法还清这些债务（试算至第 {months} 个月）；"
                               "见下文预算不足部分。",
     "plan.bound_exact": "已证明最省：任何分配方式的花费都不低于 {bound}（按月模型的最小值，扣除每笔债务每月半分的"
                         "舍入）；本方案花费 {cost}。",
     "plan.bound_time": "在时限（{seconds} 秒）内找到的最好方案：花费 {cost}；任何方案的花费都不低于 {bound}，与最省"
                        "方案至多相差 {gap}。",
-    "plan.bound_relaxed": "任何方案的花费都不低于 {bound}（模型放宽了 {debts} 的最低还款：提前还款后减少月供）；"
+    "plan.bound_relaxed": "任何方案的花费都不低于 {bound}（模型放宽了 {debts} 的最低还款额：提前还款后减少月供）；"
                           "本方案花费 {cost}，与最省方案至多相差 {gap}。",
-    "plan.nobound_short": "无下界：预算不足以支付最低还款，没有余款可分配；给出的是试算中最省的方案。",
+    "plan.nobound_short": "无下界：预算不足以支付最低还款额，没有余款可分配；给出的是试算中最省的方案。",
     "plan.nobound_bullet": "无下界：到期一次还本付息的贷款不在模型内；给出的是试算中最省的方案。",
     "plan.nobound_unfinished": "无下界：试算的方案均未能在期限内还清。",
     "plan.nobound_infeasible": "无下界：求解器在时限（{seconds} 秒）内未找到方案；给出的是试算中最省的方案。",
@@ -870,7 +870,7 @@ ZH: dict[str, str] = {
     "err.unknown_period": "{text} 中的期限 {unit} 无法识别；请写明年、月或日（如 '月1.5%'）",
     "err.in_file": "{path}: {message}",
     # the optimal plan's answer: where each month's extra goes, in runs of months, and why
-    "plan.answer_lead": "结论：{months}后（{date}）全部还清，利息、罚息和费用共 {cost}，{vs}。每月余款（付完最低还款"
+    "plan.answer_lead": "结论：{months}后（{date}）全部还清，利息、罚息和费用共 {cost}，{vs}。每月余款（付完最低还款额"
                         "后剩下的钱）的去向：",
     "plan.run_months": "第 {first}–{last} 个月", "plan.run_month": "第 {first} 个月",
     "plan.run_line": "{when}：余款 {shares}{cleared}{why}",
