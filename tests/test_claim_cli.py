@@ -120,7 +120,7 @@ def test_the_claim_against_the_legal_cap() -> None:
     assert code == 0 and abs(float(cap["ceiling"]) - ceiling) < 0.006, (cap, ceiling)
     assert cap["above"] == f"{4500 - float(cap['ceiling']):.2f}" and cap["contract_above"] == "0.00"
     code, out, _ = run("status", HUABEI, "--claimed", "4500", "--cap", "24%", "--lang", "zh")
-    assert f"按上限24%，截至2025-07-20最多可主张{float(cap['ceiling']):,.2f}元" in out
+    assert f"按上限年利率24%，截至2025-07-20最多可主张{float(cap['ceiling']):,.2f}元" in out
     assert f"主张金额超出上限内金额{cap['above']}元" in out
 
 

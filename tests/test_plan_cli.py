@@ -106,7 +106,7 @@ def test_example_csv_and_chinese() -> None:
     code, out, _ = invoke(str(EXAMPLE), "--lang", "zh", "--timeline", "none", "--time-limit", "60")
     assert code == 0 and "最省钱：最优" in out and "只还最低还款" in out and "逐月明细" not in out
     assert out.startswith("结论：11个月后（2026-06-01）全部还清")
-    assert "* 第 5 个月：余款 1,000.00 还huabei" in out and "（card比雪崩法早还清：未全额还清前，整笔账单计息）" in out
+    assert "* 第5个月：余款1,000.00还huabei" in out and "（card比雪崩法早还清：未全额还清前，整笔账单计息）" in out
     code, out, _ = invoke(str(EXAMPLE), "--format", "csv", "--lang", "zh")
     assert out.splitlines()[0] == "策略,月份,日期,债务,最低还款额,还款,利息,罚息,费用,余额"
 

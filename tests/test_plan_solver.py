@@ -91,7 +91,7 @@ def test_past_the_work_limit_the_plan_says_so_with_its_bound(monkeypatch: pytest
     assert o is not None and o.status == "node-limit" and o.nodes == 1
     assert o.bound is not None and o.gap == p.result("optimal").cost - o.bound >= 0
     assert bound_text(p, "en").startswith("Best plan found within the search's work limit (1 branch-and-bound")
-    assert bound_text(p, "zh").startswith("在搜索的工作量上限内（1 个分支定界节点")
+    assert bound_text(p, "zh").startswith("在搜索的工作量上限内（1个分支定界节点")
 
 
 def test_the_answer_says_where_each_months_extra_goes() -> None:
@@ -111,8 +111,8 @@ def test_the_answer_says_where_each_months_extra_goes() -> None:
                      "* Month 2: extra 4,475.59 to full, clearing full",
                      "* Month 3: extra 223.04 to other, clearing other"]
     zh = run_lines(p, "zh", None)
-    assert zh == ["* 第 1 个月：余款 3,388.38 还other，596.12 还full（full比雪崩法早还清：未全额还清前，整笔账单计息）",
-                  "* 第 2 个月：余款 4,475.59 还full，还清full", "* 第 3 个月：余款 223.04 还other，还清other"]
+    assert zh == ["* 第1个月：余款3,388.38还other，596.12还full（full比雪崩法早还清：未全额还清前，整笔账单计息）",
+                  "* 第2个月：余款4,475.59还full，还清full", "* 第3个月：余款223.04还other，还清other"]
     answer = answer_lines(p, "en")
     assert answer[0].startswith("Answer: debt-free in 3 months") and answer[1:1 + len(lines)] == lines
     data = optimal_dict(p)

@@ -240,3 +240,23 @@ def test_the_plan_workbook_writes_rates_and_currency_in_the_users_language(lang:
     assert [r[3] for r in values if r[0] in ("card", "huabei", "cash") and r[1] not in (None, "")][:3] == rates
     if lang == "zh":  # the glossary's 最低还款额 (minimum payment) everywhere, never the bare 最低还款
         assert "最低还款额" in out and re.search("最低还款(?!额)", out) is None
+
+
+def test_the_plan_answer_sets_figures_without_spaces_as_chinese_documents_do() -> None:
+    """Glossary 17.5: no space between a Chinese character and a figure (第3期, 共6个方案), as the rest of plan's
+    Chinese already writes them (需44个月（3年8个月））."""
+    code, out, _ = run("plan", str(EXAMPLES / "three-debts.toml"), "--lang", "zh")
+    assert code == 0
+    lines = out.splitlines()
+    assert lines[0].startswith("结论：11个月后（2026-06-01）全部还清，利息、罚息和费用共4,473.64，"
+                               "比只还最低还款额少付3,172.97。")
+    assert lines[1] == "* 第1–4个月：余款每月707.07–2,438.59还cash"
+    assert "  雪崩法多付9.68，还清时间相同" in lines
+
+
+def test_lang_before_the_command_is_said_where_it_goes() -> None:
+    code, _, err = run("--lang", "zh", "status")
+    assert code == 2
+    assert err.strip() == "错误：--lang 须写在命令名之后；例如 repayplan status examples/huabei-arrears.toml --lang zh"
+    code, _, err = run("--lang", "en", "status")
+    assert code == 2 and "Error: No such option '--lang'." in err

@@ -17,7 +17,7 @@ than paying only the minimums. Each month's extra (the money left after the mini
 is paid in full, interest runs on the whole bill)
 * Month 2: extra 4,475.59 to huabei, clearing huabei
 >>> print(answer_lines(p, "zh")[3])
-* 第 3 个月：余款 223.04 还card，还清card
+* 第3个月：余款223.04还card，还清card
 """
 
 from __future__ import annotations

@@ -492,39 +492,39 @@ ZH: dict[str, str] = {
     "plan.name_optimal": "最优", "plan.name_avalanche": "雪崩法", "plan.name_snowball": "滚雪球法",
     "plan.name_minimum": "只还最低", "plan.name_custom": "自定义", "plan.sheet_optimal": "最优",
     "plan.desc_optimal": "最优：逐月分配余款的最省钱方案，由精确优化（混合整数规划）求得",
-    "plan.answer": "结论：{order}；{months}后（{date}）全部还清，利息、罚息和费用共 {cost}，{vs}。",
-    "plan.answer_clear": "依次还清 {items}", "plan.answer_item": "{debt}（第 {n} 个月）", "plan.answer_then": "、",
-    "plan.vs_minimum": "比只还最低还款额少付 {saving}",
+    "plan.answer": "结论：{order}；{months}后（{date}）全部还清，利息、罚息和费用共{cost}，{vs}。",
+    "plan.answer_clear": "依次还清{items}", "plan.answer_item": "{debt}（第{n}个月）", "plan.answer_then": "、",
+    "plan.vs_minimum": "比只还最低还款额少付{saving}",
     "plan.vs_minimum_never": "而只还最低还款额则永远还不清",
-    "plan.answer_unfinished": "结论：按此预算，试算的方案均无法还清这些债务（试算至第 {months} 个月）；"
+    "plan.answer_unfinished": "结论：按此预算，试算的方案均无法还清这些债务（试算至第{months}个月）；"
                               "见下文预算不足部分。",
-    "plan.bound_exact": "已证明最省：任何分配方式的花费都不低于 {bound}（按月模型的最小值，扣除每笔债务每月半分的"
-                        "舍入）；本方案花费 {cost}。",
-    "plan.bound_time": "在时限（{seconds} 秒）内找到的最好方案：花费 {cost}；任何方案的花费都不低于 {bound}，与最省"
-                       "方案至多相差 {gap}。",
-    "plan.bound_relaxed": "任何方案的花费都不低于 {bound}（模型放宽了 {debts} 的最低还款额：提前还款后减少月供）；"
-                          "本方案花费 {cost}，与最省方案至多相差 {gap}。",
+    "plan.bound_exact": "已证明最省：任何分配方式的花费都不低于{bound}（按月模型的最小值，扣除每笔债务每月半分的"
+                        "舍入）；本方案花费{cost}。",
+    "plan.bound_time": "在时限（{seconds}秒）内找到的最好方案：花费{cost}；任何方案的花费都不低于{bound}，与最省"
+                       "方案至多相差{gap}。",
+    "plan.bound_relaxed": "任何方案的花费都不低于{bound}（模型放宽了{debts}的最低还款额：提前还款后减少月供）；"
+                          "本方案花费{cost}，与最省方案至多相差{gap}。",
     "plan.nobound_short": "无下界：预算不足以支付最低还款额，没有余款可分配；给出的是试算中最省的方案。",
     "plan.nobound_bullet": "无下界：到期一次还本付息的贷款不在模型内；给出的是试算中最省的方案。",
     "plan.nobound_unfinished": "无下界：试算的方案均未能在期限内还清。",
-    "plan.nobound_infeasible": "无下界：求解器在时限（{seconds} 秒）内未找到方案；给出的是试算中最省的方案。",
-    "plan.nobound_time": "无下界：求解器在时限（{seconds} 秒）内未找到方案；给出的是试算中最省的方案。",
+    "plan.nobound_infeasible": "无下界：求解器在时限（{seconds}秒）内未找到方案；给出的是试算中最省的方案。",
+    "plan.nobound_time": "无下界：求解器在时限（{seconds}秒）内未找到方案；给出的是试算中最省的方案。",
     "plan.why_heading": "为何不同于雪崩法：",
-    "plan.why_full_bill": "提前还清{debt}：未全额还清前，整笔账单计息（第 {months} 个月还清，而非第 {rule} 个月）",
-    "plan.why_fee": "提前还清{debt}：每月 {fee} 的手续费只有还清后才停止收取（第 {months} 个月还清，而非第 {rule} "
+    "plan.why_full_bill": "提前还清{debt}：未全额还清前，整笔账单计息（第{months}个月还清，而非第{rule}个月）",
+    "plan.why_fee": "提前还清{debt}：每月{fee}的手续费只有还清后才停止收取（第{months}个月还清，而非第{rule}"
                     "个月）",
-    "plan.why_freed": "提前还清{debt}：还清后其最低还款额转而偿还其他债务（第 {months} 个月还清，而非第 {rule} 个月）",
+    "plan.why_freed": "提前还清{debt}：还清后其最低还款额转而偿还其他债务（第{months}个月还清，而非第{rule}个月）",
     "plan.why_split": "每月余款分给几笔债务，而不是一次只还一笔：利息更少",
-    "plan.why_order": "按 {debt} 的顺序还款：此处比雪崩法的排序更省",
+    "plan.why_order": "按{debt}的顺序还款：此处比雪崩法的排序更省",
     "plan.vs_heading": "各策略与{name}方案对比：",
-    "plan.vs_more": "{name} 多付 {extra}", "plan.vs_equal": "{name} 花费相同",
-    "plan.vs_later": "，晚 {months} 个月还清", "plan.vs_sooner": "，但早 {months} 个月还清",
+    "plan.vs_more": "{name}多付{extra}", "plan.vs_equal": "{name}花费相同",
+    "plan.vs_later": "，晚{months}个月还清", "plan.vs_sooner": "，但早{months}个月还清",
     "plan.vs_same": "，还清时间相同", "plan.vs_never": "，且还不清",
     "plan.never_month": "无",
-    "plan.bound_gap": "任何方案的花费都不低于 {bound}；本方案花费 {cost}，与最省方案至多相差 {gap}"
+    "plan.bound_gap": "任何方案的花费都不低于{bound}；本方案花费{cost}，与最省方案至多相差{gap}"
                       "（求解器的方案按分精确重算时损失了这部分）。",
-    "plan.bound_large": "精确搜索超出其工作量上限（多笔债务共 {months} 个月）：找到的最好方案花费 {cost}；"
-                        "任何方案的花费都不低于 {bound}（线性松弛），与最省方案至多相差 {gap}。",
+    "plan.bound_large": "精确搜索超出其工作量上限（多笔债务共{months}个月）：找到的最好方案花费{cost}；"
+                        "任何方案的花费都不低于{bound}（线性松弛），与最省方案至多相差{gap}。",
     "prop.max_months": "最长{months}个月",
     "prop.concessions": "可让步事项：{levers}；还款期限在上限内逐一测算",
     # --- zh: words from the core (traces, notes, units, answers, terminal) ---
@@ -870,20 +870,20 @@ ZH: dict[str, str] = {
     "err.unknown_period": "{text} 中的期限 {unit} 无法识别；请写明年、月或日（如 '月1.5%'）",
     "err.in_file": "{path}: {message}",
     # the optimal plan's answer: where each month's extra goes, in runs of months, and why
-    "plan.answer_lead": "结论：{months}后（{date}）全部还清，利息、罚息和费用共 {cost}，{vs}。每月余款（付完最低还款额"
+    "plan.answer_lead": "结论：{months}后（{date}）全部还清，利息、罚息和费用共{cost}，{vs}。每月余款（付完最低还款额"
                         "后剩下的钱）的去向：",
-    "plan.run_months": "第 {first}–{last} 个月", "plan.run_month": "第 {first} 个月",
-    "plan.run_line": "{when}：余款 {shares}{cleared}{why}",
-    "plan.run_line_monthly": "{when}：余款每月 {shares}{cleared}{why}",
-    "plan.run_share": "{amount} 还{debt}", "plan.run_share_monthly": "{amount} 还{debt}",
+    "plan.run_months": "第{first}–{last}个月", "plan.run_month": "第{first}个月",
+    "plan.run_line": "{when}：余款{shares}{cleared}{why}",
+    "plan.run_line_monthly": "{when}：余款每月{shares}{cleared}{why}",
+    "plan.run_share": "{amount}还{debt}", "plan.run_share_monthly": "{amount}还{debt}",
     "plan.run_range": "{least}–{most}", "plan.run_sep": "，", "plan.run_cleared": "，还清{debts}",
     "plan.run_why": "（{debt}比雪崩法早还清：{why}）",
     "plan.run_why_full_bill": "未全额还清前，整笔账单计息",
-    "plan.run_why_fee": "每月 {fee} 的手续费只有还清后才停止收取",
+    "plan.run_why_fee": "每月{fee}的手续费只有还清后才停止收取",
     "plan.run_why_freed": "还清后其最低还款额转而偿还其他债务",
-    "plan.run_more": "……另有 {n} 段（每月去向见逐月明细，--timeline）",
-    "plan.bound_nodes": "在搜索的工作量上限内（{nodes} 个分支定界节点，任何机器上结果相同）找到的最好方案：花费 "
-                        "{cost}；任何方案的花费都不低于 {bound}，与最省方案至多相差 {gap}。",
+    "plan.run_more": "……另有{n}段（每月去向见逐月明细，--timeline）",
+    "plan.bound_nodes": "在搜索的工作量上限内（{nodes}个分支定界节点，任何机器上结果相同）找到的最好方案：花费"
+                        "{cost}；任何方案的花费都不低于{bound}，与最省方案至多相差{gap}。",
     # polish (new-user review): counted nouns, a file kept without --force, nothing owed in propose
     "file.exists": "{target} 已存在；如需覆盖，请加 --force",
     "wrote.file": "已写入 {target}：{what}",
@@ -1169,4 +1169,6 @@ ZH: dict[str, str] = {
     "batch.scenario_term": "分{value}期",
     "batch.scenario_payment": "每期还款{value}",
     "batch.scenario_settle": "按{value}和解结清",
+    "usage.lang_first": "--lang 须写在命令名之后",
+    "usage.lang_after": "例如 repayplan status examples/huabei-arrears.toml --lang zh",
 }
