@@ -254,9 +254,10 @@ def test_the_plan_answer_sets_figures_without_spaces_as_chinese_documents_do() -
     assert "  雪崩法多付9.68，还清时间相同" in lines
 
 
-def test_lang_before_the_command_is_said_where_it_goes() -> None:
-    code, _, err = run("--lang", "zh", "status")
-    assert code == 2
-    assert err.strip() == "错误：--lang 须写在命令名之后；例如 repayplan status examples/huabei-arrears.toml --lang zh"
-    code, _, err = run("--lang", "en", "status")
-    assert code == 2 and "Error: No such option '--lang'." in err
+def test_lang_before_the_command_sets_the_command_language() -> None:
+    code, out, _ = run("--lang", "zh", "status", "examples/huabei-arrears.toml")
+    assert code == 0 and out.startswith("截至2025-07-20，当前应还3,776.18")
+    code, out, _ = run("--lang", "zh", "status", "examples/huabei-arrears.toml", "--lang", "en")
+    assert code == 0 and out.startswith("Due now, on 2025-07-20: 3,776.18")
+    code, _, err = run("--lang", "fr", "status")
+    assert code == 2 and "'fr' is not one of 'en', 'zh'" in err

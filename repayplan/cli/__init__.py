@@ -11,6 +11,8 @@ from typing import Any
 
 import click
 
+from .common import LANGS
+
 #: command name -> "module:function"; one line per command.
 COMMANDS: dict[str, str] = {  # in the order a user works: the contract, arrears, plans, the file
     "build": "repayplan.cli.build:build",
@@ -115,8 +117,18 @@ def _fit_terminal(ctx: click.Context, param: click.Parameter, wide: bool) -> Non
     set_width(terminal_width(wide))
 
 
+def _lang_for_every_command(ctx: click.Context, param: click.Parameter, lang: str | None) -> None:
+    """``repayplan --lang zh status …``: the language before the command is the command's default
+    (its own --lang still wins)."""
+    if lang:
+        ctx.default_map = {name: {"lang": lang} for name in COMMANDS}
+
+
 @click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="repayplan")
+@click.option("--lang", type=click.Choice(LANGS), expose_value=False, is_eager=True,
+              callback=_lang_for_every_command,
+              help="Language of every command (the same as the command's own --lang; zh: 中文).")
 def main() -> None:
     """repayplan: what a debt really costs, and a repayment plan both sides accept.
 

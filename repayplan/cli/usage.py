@@ -108,9 +108,7 @@ def usage_text(exc: click.UsageError, lang: str, command: str = "repayplan") -> 
     """One line: what is wrong, naming the option or argument, and the fix."""
     command = exc.ctx.command_path if exc.ctx is not None else command
     help_fix = label("usage.see_help", lang).format(command=command)
-    if isinstance(exc, click.NoSuchOption) and exc.option_name == "--lang" and command == "repayplan":
-        what, fix = label("usage.lang_first", lang), label("usage.lang_after", lang)
-    elif isinstance(exc, click.NoSuchOption):
+    if isinstance(exc, click.NoSuchOption):
         near = label("usage.sep", lang).join(exc.possibilities or ())
         what = label("usage.no_such_option", lang).format(name=exc.option_name)
         fix = label("usage.did_you_mean", lang).format(near=near) if near else help_fix

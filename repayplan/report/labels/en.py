@@ -1240,6 +1240,4 @@ EN: dict[str, str] = {
     "batch.scenario_term": "{value} installments",
     "batch.scenario_payment": "pay {value}",
     "batch.scenario_settle": "settle for {value}",
-    "usage.lang_first": "--lang goes after the command's name",
-    "usage.lang_after": "e.g. repayplan status examples/huabei-arrears.toml --lang zh",
 }

@@ -1169,6 +1169,4 @@ ZH: dict[str, str] = {
     "batch.scenario_term": "分{value}期",
     "batch.scenario_payment": "每期还款{value}",
     "batch.scenario_settle": "按{value}和解结清",
-    "usage.lang_first": "--lang 须写在命令名之后",
-    "usage.lang_after": "例如 repayplan status examples/huabei-arrears.toml --lang zh",
 }
