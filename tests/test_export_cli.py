@@ -196,6 +196,17 @@ def test_charts_one_for_the_balances_and_one_per_plan(hardship: Path) -> None:
     assert balance.count("<c:ser>") == 6 and "Interest freeze, 36 months" in balance
 
 
+def test_no_balance_chart_when_every_plan_is_one_payment(tmp_path: Path) -> None:
+    """The Huabei case under the 4×LPR cap: the contract's one remaining payment is the only compared plan.
+    A balance line of one point would be drawn on an axis from 2025 to 2148: only its composition is shown."""
+    out = tmp_path / "h.xlsx"
+    result = run(str(EXAMPLES / "huabei-arrears.toml"), "-o", str(out), "--cap", "4xLPR")
+    assert result.exit_code == 0, result.stderr
+    with zipfile.ZipFile(out) as z:
+        charts = [z.read(n).decode() for n in z.namelist() if n.startswith("xl/charts/chart")]
+    assert len(charts) == 2 and all("c:scatterChart" not in c for c in charts)  # the plan's and the schedule's
+
+
 def test_chinese(tmp_path: Path) -> None:
     out = tmp_path / "zh.xlsx"
     assert run(str(HARDSHIP), "-o", str(out), "--lang", "zh").exit_code == 0

@@ -40,10 +40,11 @@ def _axis(title: str, **extra: Any) -> dict[str, Any]:
 
 
 def balance_chart(workbook: Any, book: CaseBook, layouts: Sequence[PlanLayout]) -> Any | None:
-    """Remaining balance after each installment, one line per compared plan, dates along the bottom."""
+    """Remaining balance after each installment, one line per compared plan, dates along the bottom; none
+    when every plan is one payment on one day (a lone point on an axis spread over a century says nothing)."""
     lang = book.lang
     shown = [(p, lay) for p, lay in zip(book.plans, layouts, strict=True) if p.compared and p.rows]
-    if not shown:
+    if len({row.due_date for plan, _ in shown for row in plan.rows}) < 2:
         return None
     chart = workbook.add_chart({"type": "scatter", "subtype": "straight"})
     chart.set_title(_title(label("wb.chart_balance", lang)))
