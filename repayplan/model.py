@@ -13,7 +13,7 @@ from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from itertools import repeat
+from itertools import islice, repeat
 from typing import TYPE_CHECKING, Protocol
 
 from . import calendar
@@ -191,19 +191,42 @@ _consume: Callable[[Iterable[object]], None] = deque[object](maxlen=0).extend
 def rows_of_columns(count: int, *columns: Iterable[object]) -> tuple[Row, ...]:
     """``count`` rows from their fields given as columns (one iterable per
     field, in field order): the same rows as ``new_row`` makes one by one,
-    each field set for all rows at once (no Python call per row).
+    without a Python call per field.
+
+    Each row is made as a draft, a plain slotted object of the row's own slot
+    layout whose ``__init__`` stores its fields as ordinary attribute stores,
+    then made a :class:`Row` by setting its class (allowed between classes
+    of one layout): the result is a frozen ``Row`` like any other.
 
     >>> d, one, zero = date(2025, 2, 1), Decimal("1.00"), Decimal("0.00")
-    >>> rows_of_columns(2, [1, 2], [d, d], [31, 28], [one, zero], [one, zero], [one, zero], [zero, zero],
-    ...                 repeat(zero), repeat(zero), [zero, zero]) == (
-    ...     Row(1, d, 31, one, one, one, zero, zero, zero, zero), Row(2, d, 28, zero, zero, zero, zero, zero, zero,
-    ...     zero))
-    True
+    >>> rows = rows_of_columns(2, [1, 2], [d, d], [31, 28], [one, zero], [one, zero], [one, zero], [zero, zero],
+    ...                        repeat(zero), repeat(zero), [zero, zero])
+    >>> rows == (Row(1, d, 31, one, one, one, zero, zero, zero, zero), Row(2, d, 28, zero, zero, zero, zero, zero,
+    ...          zero, zero)), type(rows[0]) is Row
+    (True, True)
+    >>> rows[0].interest = one
+    Traceback (most recent call last):
+    ...
+    dataclasses.FrozenInstanceError: cannot assign to field 'interest'
     """
-    rows = list(map(object.__new__, repeat(Row, count)))
-    for setter, column in zip(ROW_SLOTS, columns, strict=True):
-        _consume(map(setter, rows, column))
-    return tuple(rows)
+    rows = list(islice(map(_RowDraft, *columns), count))
+    _consume(map(_set_class, rows, repeat(Row)))
+    return tuple(rows)  # type: ignore[arg-type]
+
+
+def _draft_of(cls: type) -> type:
+    """A mutable class of the same slots as a frozen slotted dataclass, with a positional ``__init__``."""
+    names = [f.name for f in fields(cls)]
+    if tuple(names) != cls.__slots__:  # pragma: no cover - a class's layout is fixed when it is written
+        raise TypeError(f"{cls.__name__}: slots differ from its fields")
+    source = f"def __init__(self, {', '.join(names)}):\n" + "".join(f"    self.{n} = {n}\n" for n in names)
+    scope: dict[str, object] = {}
+    exec(source, scope)  # noqa: S102 - generated from the class's own field names, as dataclasses does
+    return type(f"_{cls.__name__}Draft", (), {"__slots__": cls.__slots__, "__init__": scope["__init__"]})
+
+
+_RowDraft = _draft_of(Row)
+_set_class: Callable[[object, type], None] = object.__dict__["__class__"].__set__
 
 
 class RowSource(Protocol):
