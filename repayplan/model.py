@@ -217,12 +217,13 @@ def rows_of_columns(count: int, *columns: Iterable[object]) -> tuple[Row, ...]:
 def _draft_of(cls: type) -> type:
     """A mutable class of the same slots as a frozen slotted dataclass, with a positional ``__init__``."""
     names = [f.name for f in fields(cls)]
-    if tuple(names) != cls.__slots__:  # pragma: no cover - a class's layout is fixed when it is written
+    slots = cls.__dict__.get("__slots__")
+    if tuple(names) != slots:  # pragma: no cover - a class's layout is fixed when it is written
         raise TypeError(f"{cls.__name__}: slots differ from its fields")
     source = f"def __init__(self, {', '.join(names)}):\n" + "".join(f"    self.{n} = {n}\n" for n in names)
     scope: dict[str, object] = {}
     exec(source, scope)  # noqa: S102 - generated from the class's own field names, as dataclasses does
-    return type(f"_{cls.__name__}Draft", (), {"__slots__": cls.__slots__, "__init__": scope["__init__"]})
+    return type(f"_{cls.__name__}Draft", (), {"__slots__": slots, "__init__": scope["__init__"]})
 
 
 _RowDraft = _draft_of(Row)
