@@ -243,13 +243,17 @@ def fixed_cents(opening: Decimal, periods: Columns, policy: MoneyPolicy, part: D
     odd: list[tuple[int, int]] = []  # (index, principal) of rows that repay another amount than the part
     add_interest, add_closing = interests.append, closings.append
     factor: Fraction | None = None
+    terms: dict[int, tuple[int, int, int]] = {}  # (2 × numerator, denominator, 2 × denominator) by factor object
     half = twice_den = 1
     twice_num = 0
     last = len(factors) - 1
     for f in islice(factors, last):
-        if f is not factor:  # most periods share one factor object
-            factor, twice_num, half = f, 2 * f.numerator, f.denominator
-            twice_den = 2 * half
+        if f is not factor:  # most periods share one factor object; the daily basis has one a month length
+            factor = f
+            known = terms.get(id(f))
+            if known is None:
+                known = terms[id(f)] = (2 * f.numerator, f.denominator, 2 * f.denominator)
+            twice_num, half, twice_den = known
         interest, rest = divmod(balance * twice_num + half, twice_den)  # ⌊x + ½⌋ of x = balance × factor
         if even and not rest and interest & 1:  # a tie: to the even unit
             interest -= 1
