@@ -14,7 +14,7 @@ import math
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
-from itertools import islice
+from itertools import compress, islice
 
 from .amortise import Columns, _plain_rows, columns_of, level, whole_units
 from .cents import RowCents
@@ -182,25 +182,25 @@ def solve_level(balance: Decimal, factors: Sequence[Fraction | Decimal]) -> Deci
     >>> solve_level(Decimal("300"), [Fraction(0)] * 3).normalize()
     Decimal('1E+2')
     """
-    steps = [_decimal(f) for f in factors]
+    steps, growth = _decimal_steps(factors)
     last = len(steps) - 1
+    divide, add, multiply, subtract = WORKING.divide, WORKING.add, WORKING.multiply, WORKING.subtract
 
     def root(skip: frozenset[int]) -> Decimal:
         discount, present = Decimal(1), ZERO
-        for index, f in enumerate(steps):
-            if index not in skip:
-                discount = WORKING.divide(discount, WORKING.add(1, f))
-                present = WORKING.add(present, discount)
-        return WORKING.divide(balance, present)
+        for g in compress(growth, [index not in skip for index in range(len(growth))]) if skip else growth:
+            discount = divide(discount, g)
+            present = add(present, discount)
+        return divide(balance, present)
 
     def interest_only_at(payment: Decimal) -> frozenset[int]:
         skip, b = set(), balance
-        for index, f in enumerate(steps[:last]):
-            interest = WORKING.multiply(b, f)
+        for index, f in enumerate(islice(steps, last)):
+            interest = multiply(b, f)
             if interest > payment:
                 skip.add(index)
             else:
-                b = WORKING.subtract(WORKING.add(b, interest), payment)
+                b = subtract(add(b, interest), payment)
         return frozenset(skip)
 
     skip: frozenset[int] = frozenset()
@@ -211,6 +211,20 @@ def solve_level(balance: Decimal, factors: Sequence[Fraction | Decimal]) -> Deci
             break
         skip, payment = found, root(found)
     return payment
+
+
+def _decimal_steps(factors: Sequence[Fraction | Decimal]) -> tuple[list[Decimal], list[Decimal]]:
+    """Each factor in 40-digit Decimal, and 1 + it, computed once per distinct factor object."""
+    known: dict[int, tuple[Decimal, Decimal]] = {}
+    steps, growth = [], []
+    for f in factors:
+        pair = known.get(id(f))
+        if pair is None:
+            step = _decimal(f)
+            pair = known[id(f)] = (step, WORKING.add(1, step))
+        steps.append(pair[0])
+        growth.append(pair[1])
+    return steps, growth
 
 
 def _decimal(factor: Fraction | Decimal) -> Decimal:
