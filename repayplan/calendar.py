@@ -92,13 +92,15 @@ def due_dates(first_due: date, count: int, freq_name: str, anchor_day: int | Non
     freq = frequency(freq_name)
     if not freq.months:
         return [first_due + timedelta(days=n * freq.days) for n in range(count)]
-    day = anchor_day or first_due.day
-    base = first_due.year * 12 + first_due.month - 1
-    out = []
-    for n in range(count):
-        year, month = divmod(base + n * freq.months, 12)
-        month += 1
-        out.append(date(year, month, day if day <= 28 else min(day, month_days(year, month))))
+    day, months = anchor_day or first_due.day, freq.months
+    year, month = first_due.year, first_due.month
+    out: list[date] = []
+    append = out.append
+    for _ in range(count):
+        append(date(year, month, day if day <= 28 else min(day, month_days(year, month))))
+        month += months
+        if month > 12:
+            year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
     return out
 
 
