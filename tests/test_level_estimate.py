@@ -18,7 +18,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from repayplan.level import level_estimate, level_payment, level_payment_decimal
+from repayplan.estimate import level_estimate
+from repayplan.level import level_payment, level_payment_decimal
 from repayplan.model import Loan
 from repayplan.money import WORKING, MoneyPolicy
 from repayplan.periods import loan_calendar
