@@ -73,6 +73,9 @@ def in_process() -> None:
         ("annuity, periodic", loan),
         ("equal-principal, periodic", replace(loan, method="equal-principal")),
         ("annuity, daily act/365", replace(loan, interest_basis="daily")),
+        ("annuity, daily act/360", replace(loan, interest_basis="daily", day_count="act/360")),
+        ("annuity, daily 30/360", replace(loan, interest_basis="daily", day_count="30/360")),
+        ("equal-principal, daily", replace(loan, method="equal-principal", interest_basis="daily")),
         ("interest-only, periodic", replace(loan, method="interest-only")),
     ]:
         own, peer, ratio = paired_ms(lambda v=variant: build_schedule(v), plain_loop, rounds=7)

@@ -243,13 +243,17 @@ def fixed_cents(opening: Decimal, periods: Columns, policy: MoneyPolicy, part: D
     odd: list[tuple[int, int]] = []  # (index, principal) of rows that repay another amount than the part
     add_interest, add_closing = interests.append, closings.append
     factor: Fraction | None = None
+    terms: dict[int, tuple[int, int, int]] = {}  # (2 × numerator, denominator, 2 × denominator) by factor object
     half = twice_den = 1
     twice_num = 0
     last = len(factors) - 1
     for f in islice(factors, last):
-        if f is not factor:  # most periods share one factor object
-            factor, twice_num, half = f, 2 * f.numerator, f.denominator
-            twice_den = 2 * half
+        if f is not factor:  # most periods share one factor object; the daily basis has one a month length
+            factor = f
+            known = terms.get(id(f))
+            if known is None:
+                known = terms[id(f)] = (2 * f.numerator, f.denominator, 2 * f.denominator)
+            twice_num, half, twice_den = known
         interest, rest = divmod(balance * twice_num + half, twice_den)  # ⌊x + ½⌋ of x = balance × factor
         if even and not rest and interest & 1:  # a tie: to the even unit
             interest -= 1
@@ -300,9 +304,30 @@ def principal_part(principal: Decimal, count: int, policy: MoneyPolicy) -> Decim
 
 def bullet_row(principal: Decimal, periods: Sequence[Period], policy: MoneyPolicy, fee: Decimal) -> Row:
     """Everything at maturity: simple interest over the whole term."""
-    factor = sum((p.factor for p in periods), Fraction(0))
+    return bullet_row_columns(principal, columns_of(periods), policy, fee)
+
+
+def bullet_row_columns(principal: Decimal, periods: Columns, policy: MoneyPolicy, fee: Decimal) -> Row:
+    """:func:`bullet_row` over periods given as columns: the factors summed
+    exactly, each distinct factor object once times its count.
+
+    >>> from datetime import date
+    >>> p = Columns((1, 2, 3), (date(2025, 2, 1), date(2025, 3, 1), date(2025, 4, 1)), (31, 28, 31),
+    ...             (Fraction(31, 36500), Fraction(28, 36500), Fraction(31, 36500)))
+    >>> row = bullet_row_columns(Decimal("1000.00"), p, MoneyPolicy(), Decimal("0.00"))
+    >>> row.days, row.interest, row.payment  # 1,000 × 1% × 90/365 = 2.4657… → 2.47
+    (90, Decimal('2.47'), Decimal('1002.47'))
+    """
+    objects: dict[int, Fraction] = {}
+    counts: dict[int, int] = {}
+    for f in periods.factors:
+        key = id(f)
+        if key in counts:
+            counts[key] += 1
+        else:
+            objects[key], counts[key] = f, 1
+    factor = sum((objects[key] * count for key, count in counts.items()), Fraction(0))
     interest = policy.round_exact(Fraction(principal) * factor)
-    days = sum(p.days for p in periods)
     zero = policy.round(ZERO)
-    return Row(1, periods[-1].due_date, days, principal, principal + interest + fee, principal, interest, fee,
-               zero, zero)
+    return Row(1, periods.dues[-1], sum(periods.days), principal, principal + interest + fee, principal, interest,
+               fee, zero, zero)

@@ -11,6 +11,7 @@ so they never drift:
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -92,19 +93,42 @@ def due_dates(first_due: date, count: int, freq_name: str, anchor_day: int | Non
     freq = frequency(freq_name)
     if not freq.months:
         return [first_due + timedelta(days=n * freq.days) for n in range(count)]
-    day = anchor_day or first_due.day
-    base = first_due.year * 12 + first_due.month - 1
-    out = []
-    for n in range(count):
-        year, month = divmod(base + n * freq.months, 12)
-        month += 1
-        out.append(date(year, month, day if day <= 28 else min(day, month_days(year, month))))
+    day, months = anchor_day or first_due.day, freq.months
+    year, month = first_due.year, first_due.month
+    out: list[date] = []
+    append = out.append
+    for _ in range(count):
+        append(date(year, month, day if day <= 28 else min(day, month_days(year, month))))
+        month += months
+        if month > 12:
+            year, month = year + (month - 1) // 12, (month - 1) % 12 + 1
     return out
 
 
 def default_first_due(start: date, freq_name: str) -> date:
     """One period after the start: 15 Jan monthly → 15 Feb."""
     return step(start, 1, frequency(freq_name))
+
+
+def day_counts(starts: Iterable[date], ends: Iterable[date], convention: str) -> list[int]:
+    """:func:`day_count` of each (start, end) pair, in one loop (a calendar's periods).
+
+    >>> day_counts([date(2025, 1, 31), date(2025, 2, 28)], [date(2025, 2, 28), date(2025, 3, 31)], "30/360")
+    [28, 33]
+    """
+    if convention not in ("30/360", "30E/360"):
+        return [day_count(start, end, convention) for start, end in zip(starts, ends, strict=True)]
+    eurobond = convention == "30E/360"
+    out: list[int] = []
+    append = out.append
+    for start, end in zip(starts, ends, strict=True):
+        d1, d2 = start.day, end.day
+        if d1 > 30:
+            d1 = 30
+        if d2 == 31 and (d1 == 30 or eurobond):
+            d2 = 30
+        append(360 * (end.year - start.year) + 30 * (end.month - start.month) + (d2 - d1))
+    return out
 
 
 def day_count(start: date, end: date, convention: str) -> int:

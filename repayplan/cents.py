@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal
-from itertools import chain, repeat
+from itertools import accumulate, islice, repeat
 from operator import add, mul, sub
 
 from .model import Row, rows_of_columns
@@ -60,7 +60,10 @@ class RowCents:
         return len(self.interests)
 
     def rows(self) -> tuple[Row, ...]:
-        """The frozen rows, a column at a time."""
+        """The frozen rows, a column at a time: interest from the cents, the
+        balances by subtracting each principal from the opening (Decimal from
+        Decimal, cheaper than from an integer; the same exact amounts as the
+        cents, every one with the currency's exponent)."""
         count, quantum, fee = len(self.interests), self.quantum, self.fee
         interests = list(map(mul, repeat(quantum, count), self.interests))
         paid: list[Decimal]
@@ -75,10 +78,10 @@ class RowCents:
             for index, principal in self.odd:
                 principals[index] = quantum * principal
                 paid[index] = principals[index] + interests[index] + fee
-        closings = list(map(mul, repeat(quantum, count), self.closings))
+        balances = list(accumulate(principals, sub, initial=self.opening))  # the opening, then each closing
         zero = quantum * 0
-        return rows_of_columns(count, self.numbers, self.dues, self.days, chain((self.opening,), closings), paid,
-                               principals, interests, repeat(fee), repeat(zero), closings)
+        return rows_of_columns(count, self.numbers, self.dues, self.days, balances, paid, principals, interests,
+                               repeat(fee), repeat(zero), islice(balances, 1, None))
 
     def total(self, column: str) -> Decimal | None:
         """The sum of an amount column (as ``sum(..., Decimal(0))`` of the rows gives it), or None for

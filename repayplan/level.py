@@ -13,10 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from decimal import Decimal
 from fractions import Fraction
-from itertools import islice
+from itertools import compress, islice
 
 from .amortise import Columns, _plain_rows, columns_of, level, whole_units
 from .cents import RowCents
+from .estimate import level_estimate
 from .model import Period, Row, new_row
 from .money import WORKING, ZERO, MoneyPolicy
 
@@ -31,6 +32,33 @@ def level_payment(balance: Decimal, factors: Sequence[Fraction | Decimal], polic
     Decimal('5307.27')
     >>> level_payment(Decimal("100"), [Decimal(0)] * 3, MoneyPolicy())
     Decimal('33.33')
+
+    The amount is :func:`level_payment_decimal`'s, to the digit: where the
+    factors change from period to period (the daily basis) it is estimated
+    in binary floating point first (:func:`level_estimate`), which decides
+    the unit unless the amount is too near a rounding tie to tell.
+    """
+    units = None if _few_runs(factors) else level_estimate(balance, factors, policy.minor_units)
+    if units is not None:
+        return policy.quantum * units  # the unit times a whole number: quantize's digits and exponent
+    return level_payment_decimal(balance, factors, policy)
+
+
+def _few_runs(factors: Sequence[Fraction | Decimal]) -> bool:
+    """Whether the periods after the first look like one run of one factor object (a periodic loan, the Decimal
+    computation's fast case: one power a run), judged from nine of them; either way the amount is the same."""
+    n = len(factors)
+    if n < 3:
+        return True
+    second = factors[1]
+    return all(factors[n * k // 8 - (k == 8)] is second for k in range(1, 9))
+
+
+def level_payment_decimal(balance: Decimal, factors: Sequence[Fraction | Decimal], policy: MoneyPolicy) -> Decimal:
+    """:func:`level_payment` in 40-digit Decimal arithmetic: the reference the estimate is proved to equal.
+
+    >>> level_payment_decimal(Decimal("1000000"), [Fraction(49, 12000)] * 360, MoneyPolicy())
+    Decimal('5307.27')
     """
     discount, present = Decimal(1), ZERO
     growth: dict[int, Decimal] = {}  # 1 + factor, computed once per distinct factor object
@@ -80,25 +108,25 @@ def solve_level(balance: Decimal, factors: Sequence[Fraction | Decimal]) -> Deci
     >>> solve_level(Decimal("300"), [Fraction(0)] * 3).normalize()
     Decimal('1E+2')
     """
-    steps = [_decimal(f) for f in factors]
+    steps, growth = _decimal_steps(factors)
     last = len(steps) - 1
+    divide, add, multiply, subtract = WORKING.divide, WORKING.add, WORKING.multiply, WORKING.subtract
 
     def root(skip: frozenset[int]) -> Decimal:
         discount, present = Decimal(1), ZERO
-        for index, f in enumerate(steps):
-            if index not in skip:
-                discount = WORKING.divide(discount, WORKING.add(1, f))
-                present = WORKING.add(present, discount)
-        return WORKING.divide(balance, present)
+        for g in compress(growth, [index not in skip for index in range(len(growth))]) if skip else growth:
+            discount = divide(discount, g)
+            present = add(present, discount)
+        return divide(balance, present)
 
     def interest_only_at(payment: Decimal) -> frozenset[int]:
         skip, b = set(), balance
-        for index, f in enumerate(steps[:last]):
-            interest = WORKING.multiply(b, f)
+        for index, f in enumerate(islice(steps, last)):
+            interest = multiply(b, f)
             if interest > payment:
                 skip.add(index)
             else:
-                b = WORKING.subtract(WORKING.add(b, interest), payment)
+                b = subtract(add(b, interest), payment)
         return frozenset(skip)
 
     skip: frozenset[int] = frozenset()
@@ -109,6 +137,20 @@ def solve_level(balance: Decimal, factors: Sequence[Fraction | Decimal]) -> Deci
             break
         skip, payment = found, root(found)
     return payment
+
+
+def _decimal_steps(factors: Sequence[Fraction | Decimal]) -> tuple[list[Decimal], list[Decimal]]:
+    """Each factor in 40-digit Decimal, and 1 + it, computed once per distinct factor object."""
+    known: dict[int, tuple[Decimal, Decimal]] = {}
+    steps, growth = [], []
+    for f in factors:
+        pair = known.get(id(f))
+        if pair is None:
+            step = _decimal(f)
+            pair = known[id(f)] = (step, WORKING.add(1, step))
+        steps.append(pair[0])
+        growth.append(pair[1])
+    return steps, growth
 
 
 def _decimal(factor: Fraction | Decimal) -> Decimal:
@@ -213,13 +255,17 @@ def _level_made(opening: Decimal, periods: Columns, policy: MoneyPolicy, payment
     add_interest, add_closing = interests.append, closings.append
     uneven = False
     factor: Fraction | None = None
+    terms: dict[int, tuple[int, int, int]] = {}  # (2 × numerator, denominator, 2 × denominator) by factor object
     half = twice_den = 1
     twice_num = 0
     last = len(factors) - 1
     for f in islice(factors, last):
-        if f is not factor:  # most periods share one factor object
-            factor, twice_num, half = f, 2 * f.numerator, f.denominator
-            twice_den = 2 * half
+        if f is not factor:  # most periods share one factor object; the daily basis has one a month length
+            factor = f
+            known = terms.get(id(f))
+            if known is None:
+                known = terms[id(f)] = (2 * f.numerator, f.denominator, 2 * f.denominator)
+            twice_num, half, twice_den = known
         interest, rest = divmod(balance * twice_num + half, twice_den)  # ⌊x + ½⌋ of x = balance × factor
         if even and not rest and interest & 1:  # a tie: to the even unit
             interest -= 1

@@ -94,7 +94,7 @@ def _calendar(rate: Rate, written: str, term: int, frequency: str, start: date, 
     if day_count in ("act/365", "act/360"):
         days = [(due - previous).days for previous, due in zip(starts, dues, strict=True)]
     else:
-        days = [calendar.day_count(previous, due, day_count) for previous, due in zip(starts, dues, strict=True)]
+        days = calendar.day_counts(starts, dues, day_count)
     daily = rate.daily_exact(day_count)
     daily_text = short_rate(Rate(rate.daily(day_count), "day"))
     factors: list[Fraction]

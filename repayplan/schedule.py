@@ -33,6 +33,7 @@ from .amortise import (
     amortise,
     amortise_columns,
     bullet_row,
+    bullet_row_columns,
     columns_of,
     fixed_cents,
     fixed_principal,
@@ -52,9 +53,10 @@ from .text import Msg, msg, short_rate
 
 __all__ = [
     "Calendar", "Columns", "FixedPrincipal", "Level", "Period", "PrincipalRule", "Row", "RowCents", "Schedule",
-    "amortise", "amortise_columns", "build_schedule", "bullet_row", "clear_caches", "columns_of", "fixed_cents",
-    "fixed_principal", "interest_only", "level", "level_amortise", "level_cents", "level_payment", "level_rows",
-    "level_rows_columns", "loan_calendar", "loan_periods", "principal_part", "solve_level",
+    "amortise", "amortise_columns", "build_schedule", "bullet_row", "bullet_row_columns", "clear_caches",
+    "columns_of", "fixed_cents", "fixed_principal", "interest_only", "level", "level_amortise", "level_cents",
+    "level_payment", "level_rows", "level_rows_columns", "loan_calendar", "loan_periods", "principal_part",
+    "solve_level",
 ]
 
 _bullet_row = bullet_row  # the name restructure/shapes.py imported first
@@ -72,7 +74,7 @@ def build_schedule(loan: Loan) -> Schedule:
     text = _interest_rule(loan, cal.bases[0], count, policy)
     periods = Columns(range(1, count + 1), cal.dues, cal.days, cal.factors)
     if loan.method == "bullet":
-        rows = (bullet_row(principal, loan_periods(loan), policy, fee),)
+        rows = (bullet_row_columns(principal, periods, policy, fee),)
     elif loan.method == "annuity":
         installment, made = level_cents(principal, periods, policy, fee)
         if isinstance(made, RowCents):  # rows made from the cents when first read
