@@ -99,12 +99,14 @@ def parse_scenario(text: str, on: date | None = None, max_term: int | None = Non
 
 
 def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
-                     history: list[Any] | None = None, vectorised: bool = True) -> dict[str, np.ndarray]:
+                     history: list[Any] | None = None, vectorised: bool = True,
+                     exact: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """The scenario's figures for each valid case where ``ok``; a case the
     scenario cannot be applied to gets only ``scenario_problem``. ``history``
     gives each case's :class:`~repayplan.batch.arrears.Known` (payments, penalty terms, statement) when
     arrears are known. ``vectorised``: the cases :mod:`.scenario_vec` covers are computed all at once
-    (else every case goes the exact way, one by one); :func:`vector_count` says how many."""
+    (else every case goes the exact way, one by one); ``exact``, when given, is set True at the cases
+    that went the exact way."""
     from ..model import LoanHistory
     from ..restructure import apply
 
@@ -118,6 +120,8 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
 
         plain = ok if history is None else ok & np.array([known is None for known in history], dtype=bool)
         ok = ok & ~vector_columns(cases, scenario, plain, out, today)
+    if exact is not None:
+        exact[ok] = True
     for i in np.flatnonzero(ok).tolist():
         out["scenario"][i] = scenario.name
         try:
