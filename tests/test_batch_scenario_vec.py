@@ -156,3 +156,29 @@ def test_any_loan(loan: Loan, days: int, text: str) -> None:
     cases, _ = read_cases(pd.DataFrame([loan_row(loan, "X")]))
     exact, fast, _ = both(cases, text, loan.start + timedelta(days=days))
     assert differences(exact, fast) == []
+
+
+def test_a_nil_rate_prints_as_the_exact_solver_prints_it() -> None:
+    """Flows repaying exactly what was lent: the sign of the '0.00%' the search ends on, without it."""
+    from repayplan.batch.scenario_walk import _nil_rate
+    from repayplan.metrics import rate_per_unit
+    from repayplan.rates import percent_text
+
+    rng = random.Random(3)
+    texts = set()
+    for _ in range(400):
+        count, unit = rng.choice([1, 2, 3, 12, 36, 360]), rng.choice([1, 100])
+        owed = rng.randint(1, 10**9)
+        pays = [owed // count] * count
+        pays[-1] += owed - sum(pays)
+        if count > 1:
+            moved = rng.randint(0, pays[1])
+            pays[0], pays[1] = pays[0] + moved, pays[1] - moved
+        pays = [p for p in pays if p > 0]
+        amounts = [-owed / unit, *(p / unit for p in pays)]
+        times = [0.0, *((rng.randint(1, 40) + 30 * k) / 365 for k in range(len(pays)))]
+        cost = rate_per_unit(amounts, times)
+        assert cost is not None
+        assert _nil_rate(amounts) == percent_text(cost, 2)
+        texts.add(_nil_rate(amounts))
+    assert texts == {"0.00%", "-0.00%"}
