@@ -49,12 +49,12 @@ def book(rng: random.Random, n: int, on: date) -> pd.DataFrame:
                                                              rng.randint(1, 10**12)])),
             "rate": rng.choice(["0%", "4.9%", "18%", "24%", "1.5%/month", "0.05%/day", "36%", "3.65%"]),
             "term": str(rng.choice([1, 2, 3, 12, 24, 36, 60, 120, 360, rng.randint(1, 400)])),
-            "method": rng.choice(["annuity", "equal-principal", "annuity", "bullet"]),
+            "method": rng.choice(["annuity", "equal-principal", "annuity", "bullet", "interest-only"]),
             "frequency": rng.choice(["monthly"] * 8 + ["quarterly", "weekly"]),
             "interest_basis": rng.choice(["periodic"] * 9 + ["daily"]),
             "start": start.isoformat(), "first_due": first_due, "currency": rng.choice(["CNY", "CNY", "JPY", "USD"]),
             "rounding": rng.choice(["half-up", "half-even"]),
-            "day_count": rng.choice(["act/365", "act/360", "act/365", "30/360"]),
+            "day_count": rng.choice(["act/365", "act/360", "act/365", "30/360", "30E/360"]),
             "installment_fee": rng.choice(["", "", "5", "12"]),
         })
     return pd.DataFrame(rows)

@@ -47,13 +47,15 @@ from typing import Any
 
 import numpy as np
 
-from ..rates import Rate
+from ..model import METHODS
+from ..rates import DAYS_PER_YEAR, Rate
 from .cases import Cases, _rate_fractions
-from .dates import EPOCH, MonthTable, iso
+from .dates import EPOCH, MonthTable, days_30_360, iso
 from .engine import LIMIT, _level, _overflows, _prepare
 from .scenario_walk import annual_cost, walk
-from .work import ANNUITY, EQUAL_PRINCIPAL, Work, round_div
+from .work import ANNUITY, BULLET, EQUAL_PRINCIPAL, Work, round_div
 
+INTEREST_ONLY = METHODS.index("interest-only")
 #: Loans walked at once (bounds the periods × loans matrices: 4,096 × 360 × 8 bytes each).
 BLOCK = 4096
 
@@ -109,8 +111,8 @@ def vector_columns(cases: Cases, scenario: Any, ok: np.ndarray, out: dict[str, n
     spec = vector_steps(scenario.steps)
     if spec is None or not len(cases):
         return done
-    cand = np.flatnonzero(ok & cases.fits & ((cases.method == ANNUITY) | (cases.method == EQUAL_PRINCIPAL))
-                          & (cases.months == 1) & ~cases.daily & ~cases.d30 & (cases.pn >= 0) & (cases.qn >= 0))
+    cand = np.flatnonzero(ok & cases.fits & (cases.method != BULLET) & (cases.months == 1) & ~cases.daily
+                          & (cases.pn >= 0) & (cases.qn >= 0))
     for lo in range(0, len(cand), BLOCK):
         _block(cases, spec, scenario, cand[lo:lo + BLOCK], out, done, today)
     return done
@@ -134,6 +136,7 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     annuity = w.method == ANNUITY
     amount = round_div(w.principal, w.term, w.half_even, False)  # equal principal: as principal_part
     amount = np.where(amount * (w.term - 1) >= w.principal, w.principal // w.term, amount)
+    amount = np.where(w.method == EQUAL_PRINCIPAL, amount, 0)  # interest only: no principal until the last
     bad = np.zeros(m, dtype=bool)
     if annuity.any():
         idx = np.flatnonzero(annuity)
@@ -151,10 +154,11 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     c = np.minimum(c, w.term - 1)
     start_c = np.where(c > 0, table.on_day(w.fd_midx + c - 1, w.anchor)[0], w.start)
     due_c = table.on_day(w.fd_midx + c, w.anchor)[0]
-    days = due_c - start_c
+    days = _day_count(table, start_c, due_c, w)
+    elapsed = _day_count(table, start_c, on, w)
     he = w.half_even
     principal0 = rows.opening[c, cols]
-    accrued0 = _pro_rata(rows.interest[c, cols], on - start_c, days, he)
+    accrued0 = _pro_rata(rows.interest[c, cols], elapsed, days, he)
     later = np.arange(rows.payment.shape[0])[:, None] >= c[None, :]
     contract_pay = np.where(rows.opening > 0, rows.payment + w.fee, 0) * later
     kept = contract_pay.sum(axis=0)
@@ -193,7 +197,7 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     if spec.settle is not None:
         figures = _settled(spec.settle, p, a, forgiven, kept, on, he, bad)
     else:
-        figures = _planned(cases, w, spec, scenario, table, rows, c, on, start_c, days, p, a, owed0, kept, amount,
+        figures = _planned(cases, w, spec, scenario, table, rows, c, on, elapsed, days, p, a, owed0, kept, amount,
                            bad, changed, contract_pay, digits)
     good = np.flatnonzero(~bad)
     at = w.pos[good]
@@ -214,6 +218,14 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     cost = figures["annual_cost"]
     out["scenario_annual_cost"][at] = cost[good] if cost is not None else ""
     out["scenario_payoff_date"][at] = iso(figures["payoff"][good])
+
+
+def _day_count(table: MonthTable, start: np.ndarray, end: np.ndarray, w: Work) -> np.ndarray:
+    """Days from ``start`` to ``end`` under each loan's day count (actual, or 30/360 and 30E/360)."""
+    if not w.d30.any():
+        return end - start
+    (m1, d1), (m2, d2) = table.month_day(start), table.month_day(end)
+    return np.where(w.d30, days_30_360(m1, d1, m2, d2, w.e30), end - start)
 
 
 def _pro_rata(interest: np.ndarray, elapsed: np.ndarray, days: np.ndarray, he: np.ndarray) -> np.ndarray:
@@ -238,7 +250,7 @@ def _settled(percent: Fraction, p: np.ndarray, a: np.ndarray, forgiven: np.ndarr
 
 
 def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: MonthTable, rows: Any, c: np.ndarray,
-             on: np.ndarray, start_c: np.ndarray, days: np.ndarray, p: np.ndarray, a: np.ndarray,
+             on: np.ndarray, elapsed: np.ndarray, days: np.ndarray, p: np.ndarray, a: np.ndarray,
              owed0: np.ndarray, kept: np.ndarray, contract_amount: np.ndarray, bad: np.ndarray,
              changed: np.ndarray, contract_pay: np.ndarray, digits: np.ndarray) -> dict[str, np.ndarray]:
     """The plan's rows: the contract's own when nothing changed, else re-amortised from the current period."""
@@ -262,7 +274,8 @@ def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: Mon
     contract_first = np.where(c > 0, w.pn, np.where(w.odd < 0, w.qn * w.first_days, w.pn + w.qn * np.maximum(
         w.odd, 0)))
     same_rate = (pn * w.den == w.pn * den) & (first * w.den == contract_first * den)
-    keep = (method == w.method) & (p == rows.opening[c, cols]) & (count == w.term - c) & same_rate
+    keep = ((method == w.method) & (method != INTEREST_ONLY) & (p == rows.opening[c, cols]) & (count == w.term - c)
+            & same_rate)
     with np.errstate(all="ignore"):
         size = p.astype(float) * (np.maximum(first, pn).astype(float) + 1.0)
         bad |= (size >= LIMIT) | (p * (first.astype(float) + pn.astype(float) * count) / den >= LIMIT / 16)
@@ -271,6 +284,7 @@ def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: Mon
     annuity = method == ANNUITY
     amount = round_div(safe, count, he, False)
     amount = np.where(amount * (count - 1) >= safe, safe // count, amount)
+    amount = np.where(method == INTEREST_ONLY, 0, amount)
     solve = np.flatnonzero(annuity & ~keep & ~bad)
     if len(solve):
         v = Work(principal=safe[solve], pn=pn[solve], qn=qn[solve], den=den[solve], term=count[solve],
@@ -281,7 +295,7 @@ def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: Mon
     amount = np.where(keep, contract_amount, amount)
     plan = walk(safe, first, pn, den, he, count, amount, annuity)
     bad |= annuity & ~keep & (plan.uneven | (plan.count < count))
-    before = _pro_rata(plan.interest[0], on - start_c, days, he)
+    before = _pro_rata(plan.interest[0], elapsed, days, he)
     pay = plan.payment.copy()
     exists = np.arange(pay.shape[0])[:, None] < plan.count[None, :]
     pay[0] += a - before
@@ -326,7 +340,7 @@ def _rates(cases: Cases, w: Work, rate: Rate) -> tuple[np.ndarray, np.ndarray, n
     act360 = (q * 360 == p * 12) & (p != 0)
     nil = np.flatnonzero(p == 0)
     if len(nil):
-        act360[nil] = [cases.loans(int(i)).day_count == "act/360" for i in w.pos[nil]]
+        act360[nil] = [DAYS_PER_YEAR[cases.loans(int(i)).day_count] == 360 for i in w.pos[nil]]
     fits = all(max(abs(v) for v in pair) < 2**60 for pair in pairs.values())
     out = []
     for j in range(3):
