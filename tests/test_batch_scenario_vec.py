@@ -51,7 +51,7 @@ def book(rng: random.Random, n: int, on: date) -> pd.DataFrame:
             "term": str(rng.choice([1, 2, 3, 12, 24, 36, 60, 120, 360, rng.randint(1, 400)])),
             "method": rng.choice(["annuity", "equal-principal", "annuity", "bullet", "interest-only"]),
             "frequency": rng.choice(["monthly"] * 8 + ["quarterly", "weekly"]),
-            "interest_basis": rng.choice(["periodic"] * 9 + ["daily"]),
+            "interest_basis": rng.choice(["periodic"] * 3 + ["daily"] * 2),
             "start": start.isoformat(), "first_due": first_due, "currency": rng.choice(["CNY", "CNY", "JPY", "USD"]),
             "rounding": rng.choice(["half-up", "half-even"]),
             "day_count": rng.choice(["act/365", "act/360", "act/365", "30/360", "30E/360"]),

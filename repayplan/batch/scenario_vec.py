@@ -111,7 +111,7 @@ def vector_columns(cases: Cases, scenario: Any, ok: np.ndarray, out: dict[str, n
     spec = vector_steps(scenario.steps)
     if spec is None or not len(cases):
         return done
-    cand = np.flatnonzero(ok & cases.fits & (cases.method != BULLET) & (cases.months == 1) & ~cases.daily
+    cand = np.flatnonzero(ok & cases.fits & (cases.method != BULLET) & (cases.months == 1)
                           & (cases.pn >= 0) & (cases.qn >= 0))
     for lo in range(0, len(cand), BLOCK):
         _block(cases, spec, scenario, cand[lo:lo + BLOCK], out, done, today)
@@ -140,12 +140,14 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     bad = np.zeros(m, dtype=bool)
     if annuity.any():
         idx = np.flatnonzero(annuity)
+        idx = idx[np.argsort(-w.term[idx], kind="stable")]  # the daily basis's period loop reads longest first
         amount[idx], unsure = _level(w.take(idx), _table)
         bad[idx[unsure]] = True
-    first = np.where(w.odd < 0, w.qn * w.first_days, w.pn + w.qn * np.maximum(w.odd, 0))
-    rows = walk(w.principal, first, w.pn, w.den, w.half_even, w.term, amount, annuity)
+    first = np.where(w.daily | (w.odd < 0), w.qn * w.first_days, w.pn + w.qn * np.maximum(w.odd, 0))
+    table = MonthTable(w.start_midx - 4, w.fd_midx + w.term + max(spec.term or 0, int(w.term.max())) + 2)
+    nums = _numerators(table, w, w.start, w.fd_midx, int(w.term.max()), w.pn, w.qn)
+    rows = walk(w.principal, first, w.pn, w.den, w.half_even, w.term, amount, annuity, nums)
     bad |= annuity & (rows.uneven | (rows.count < w.term))
-    table = MonthTable(w.start_midx - 4, w.fd_midx + w.term + (spec.term or 0) + 2)
     cols = np.arange(m)
     on_midx, _day = table.month_day(on)
     k0 = on_midx - w.fd_midx
@@ -197,8 +199,8 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     if spec.settle is not None:
         figures = _settled(spec.settle, p, a, forgiven, kept, on, he, bad)
     else:
-        figures = _planned(cases, w, spec, scenario, table, rows, c, on, elapsed, days, p, a, owed0, kept, amount,
-                           bad, changed, contract_pay, digits)
+        figures = _planned(cases, w, spec, scenario, table, rows, c, on, start_c, elapsed, days, p, a, owed0, kept,
+                           amount, bad, changed, contract_pay, digits)
     good = np.flatnonzero(~bad)
     at = w.pos[good]
     if not len(good):
@@ -218,6 +220,19 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     cost = figures["annual_cost"]
     out["scenario_annual_cost"][at] = cost[good] if cost is not None else ""
     out["scenario_payoff_date"][at] = iso(figures["payoff"][good])
+
+
+def _numerators(table: MonthTable, w: Work, start: np.ndarray, first_midx: np.ndarray, top: int, pn: np.ndarray,
+                qn: np.ndarray) -> np.ndarray | None:
+    """Periods × loans: the factor numerator of each period (k ≥ 1) of monthly loans whose first period
+    runs from ``start`` to the due date in month ``first_midx``: qn × the period's days on the daily
+    basis, else pn. None when no loan is on the daily basis."""
+    if not w.daily.any() or not top:
+        return None
+    due = table.on_day(first_midx[None, :] + np.arange(top)[:, None], w.anchor[None, :])[0]
+    prev = np.vstack([start[None, :], due[:-1]])
+    days = np.vstack([_day_count(table, prev[k], due[k], w) for k in range(top)])
+    return np.where(w.daily[None, :], qn[None, :] * days, pn[None, :])
 
 
 def _day_count(table: MonthTable, start: np.ndarray, end: np.ndarray, w: Work) -> np.ndarray:
@@ -250,7 +265,8 @@ def _settled(percent: Fraction, p: np.ndarray, a: np.ndarray, forgiven: np.ndarr
 
 
 def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: MonthTable, rows: Any, c: np.ndarray,
-             on: np.ndarray, elapsed: np.ndarray, days: np.ndarray, p: np.ndarray, a: np.ndarray,
+             on: np.ndarray, start_c: np.ndarray, elapsed: np.ndarray, days: np.ndarray, p: np.ndarray,
+             a: np.ndarray,
              owed0: np.ndarray, kept: np.ndarray, contract_amount: np.ndarray, bad: np.ndarray,
              changed: np.ndarray, contract_pay: np.ndarray, digits: np.ndarray) -> dict[str, np.ndarray]:
     """The plan's rows: the contract's own when nothing changed, else re-amortised from the current period."""
@@ -264,21 +280,23 @@ def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: Mon
         pn, qn, den = w.pn, w.qn, w.den
     bad |= (pn < 0) | (qn < 0) | (den >= LIMIT)
     pn, qn = np.maximum(pn, 0), np.maximum(qn, 0)
-    first = np.where(c > 0, pn, np.where(w.odd < 0, qn * w.first_days, pn + qn * np.maximum(w.odd, 0)))
+    plain = np.where(w.odd < 0, qn * w.first_days, pn + qn * np.maximum(w.odd, 0))
+    first = np.where(w.daily, qn * days, np.where(c > 0, pn, plain))
     count = np.full(m, spec.term) if spec.term is not None else w.term - c
     if spec.term is not None:
         bad |= count > max(1, scenario.creditor.max_term)  # the exact path says by how much
     count = np.where(bad, 1, count)
     method = (np.full(m, ANNUITY if spec.method == "annuity" else EQUAL_PRINCIPAL) if spec.method is not None
               else w.method)
-    contract_first = np.where(c > 0, w.pn, np.where(w.odd < 0, w.qn * w.first_days, w.pn + w.qn * np.maximum(
-        w.odd, 0)))
-    same_rate = (pn * w.den == w.pn * den) & (first * w.den == contract_first * den)
+    contract_first = np.where(w.daily, w.qn * days, np.where(c > 0, w.pn, np.where(
+        w.odd < 0, w.qn * w.first_days, w.pn + w.qn * np.maximum(w.odd, 0))))
+    same_rate = (pn * w.den == w.pn * den) & (qn * w.den == w.qn * den) & (first * w.den == contract_first * den)
     keep = ((method == w.method) & (method != INTEREST_ONLY) & (p == rows.opening[c, cols]) & (count == w.term - c)
             & same_rate)
     with np.errstate(all="ignore"):
-        size = p.astype(float) * (np.maximum(first, pn).astype(float) + 1.0)
-        bad |= (size >= LIMIT) | (p * (first.astype(float) + pn.astype(float) * count) / den >= LIMIT / 16)
+        most = np.maximum(pn, 32 * qn).astype(float)
+        size = p.astype(float) * (np.maximum(first.astype(float), most) + 1.0)
+        bad |= (size >= LIMIT) | (p * (first.astype(float) + most * count) / den >= LIMIT / 16)
     bad |= p <= 0
     safe = np.where(bad, 0, p)
     annuity = method == ANNUITY
@@ -287,13 +305,19 @@ def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: Mon
     amount = np.where(method == INTEREST_ONLY, 0, amount)
     solve = np.flatnonzero(annuity & ~keep & ~bad)
     if len(solve):
-        v = Work(principal=safe[solve], pn=pn[solve], qn=qn[solve], den=den[solve], term=count[solve],
-                 odd=np.where(c > 0, 0, w.odd)[solve], first_days=w.first_days[solve],
-                 daily=np.zeros(len(solve), dtype=bool))
-        amount[solve], unsure = _level(v, table)
-        bad[solve[unsure]] = True
+        start_midx, start_day = table.month_day(start_c)
+        due_c = table.on_day(w.fd_midx + c, w.anchor)[0]
+        v = Work(principal=safe, pn=pn, qn=qn, den=den, term=count, odd=np.where(c > 0, 0, w.odd),
+                 first_days=np.where(c > 0, days, w.first_days), daily=w.daily, d30=w.d30, e30=w.e30,
+                 start=start_c, start_midx=start_midx, start_day=start_day, fd_midx=w.fd_midx + c, fd_days=due_c,
+                 anchor=w.anchor, months=w.months, step_days=w.step_days, monthly=w.monthly).take(solve)
+        v = v.take(np.argsort(-v.term, kind="stable"))  # the period loop reads loans longest first
+        order = solve[np.argsort(-count[solve], kind="stable")]
+        amount[order], unsure = _level(v, table)
+        bad[order[unsure]] = True
     amount = np.where(keep, contract_amount, amount)
-    plan = walk(safe, first, pn, den, he, count, amount, annuity)
+    nums = _numerators(table, w, start_c, w.fd_midx + c, int(count.max()) if m else 0, pn, qn)
+    plan = walk(safe, first, pn, den, he, count, amount, annuity, nums)
     bad |= annuity & ~keep & (plan.uneven | (plan.count < count))
     before = _pro_rata(plan.interest[0], elapsed, days, he)
     pay = plan.payment.copy()

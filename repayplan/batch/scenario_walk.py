@@ -56,8 +56,9 @@ class Rows:
 
 
 def walk(balance: np.ndarray, first_num: np.ndarray, pn: np.ndarray, den: np.ndarray, half_even: np.ndarray,
-         n: np.ndarray, amount: np.ndarray, annuity: np.ndarray) -> Rows:
-    """Every period of every loan (``amount``: the level installment of an annuity, else the principal part)."""
+         n: np.ndarray, amount: np.ndarray, annuity: np.ndarray, nums: np.ndarray | None = None) -> Rows:
+    """Every period of every loan (``amount``: the level installment of an annuity, else the principal part);
+    the factor of period k ≥ 1 is pn/den, or ``nums[k]``/den when given (periods × loans: the daily basis)."""
     m = len(balance)
     top = int(n.max()) if m else 0
     opening, interest, principal = (np.zeros((top, m), dtype=np.int64) for _ in range(3))
@@ -66,7 +67,8 @@ def walk(balance: np.ndarray, first_num: np.ndarray, pn: np.ndarray, den: np.nda
     uneven = np.zeros(m, dtype=bool)
     count = np.zeros(m, dtype=np.int64)
     for k in range(top):
-        i = rounded(b * (first_num if k == 0 else pn), den, den2, half_even, any_even)
+        num = first_num if k == 0 else pn if nums is None else nums[k]
+        i = rounded(b * num, den, den2, half_even, any_even)
         p = np.where(annuity, amount - i, amount)
         before_last = k < n - 1
         uneven |= annuity & (p <= 0) & (b > 0) & before_last
