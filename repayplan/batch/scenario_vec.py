@@ -52,7 +52,7 @@ from ..rates import DAYS_PER_YEAR, Rate
 from .cases import Cases, _rate_fractions
 from .dates import EPOCH, MonthTable, days_30_360, iso
 from .engine import LIMIT, _level, _overflows, _prepare
-from .scenario_walk import annual_cost, walk
+from .scenario_walk import annual_cost, relevel, walk
 from .work import ANNUITY, BULLET, EQUAL_PRINCIPAL, Work, round_div
 
 INTEREST_ONLY = METHODS.index("interest-only")
@@ -147,7 +147,12 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     table = MonthTable(w.start_midx - 4, w.fd_midx + w.term + max(spec.term or 0, int(w.term.max())) + 2)
     nums = _numerators(table, w, w.start, w.fd_midx, int(w.term.max()), w.pn, w.qn)
     rows = walk(w.principal, first, w.pn, w.den, w.half_even, w.term, amount, annuity, nums)
-    bad |= annuity & (rows.uneven | (rows.count < w.term))
+    redo = np.flatnonzero(annuity & ~bad & (rows.uneven | (rows.count < w.term)))
+    if len(redo):  # interest-only periods, or repaid early: the level amount solved, and the rows again
+        amount[redo], unsure = relevel(w.principal[redo], first[redo], w.pn[redo], w.den[redo], w.half_even[redo],
+                                       w.term[redo], amount[redo], None if nums is None else nums[:, redo])
+        bad[redo[unsure]] = True
+        rows = walk(w.principal, first, w.pn, w.den, w.half_even, w.term, amount, annuity, nums)
     cols = np.arange(m)
     on_midx, _day = table.month_day(on)
     k0 = on_midx - w.fd_midx
@@ -318,7 +323,12 @@ def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: Mon
     amount = np.where(keep, contract_amount, amount)
     nums = _numerators(table, w, start_c, w.fd_midx + c, int(count.max()) if m else 0, pn, qn)
     plan = walk(safe, first, pn, den, he, count, amount, annuity, nums)
-    bad |= annuity & ~keep & (plan.uneven | (plan.count < count))
+    redo = np.flatnonzero(annuity & ~keep & ~bad & (plan.uneven | (plan.count < count)))
+    if len(redo):  # interest-only periods, or repaid early: the level amount solved, and the rows again
+        amount[redo], unsure = relevel(safe[redo], first[redo], pn[redo], den[redo], he[redo], count[redo],
+                                       amount[redo], None if nums is None else nums[:, redo])
+        bad[redo[unsure]] = True
+        plan = walk(safe, first, pn, den, he, count, amount, annuity, nums)
     before = _pro_rata(plan.interest[0], elapsed, days, he)
     pay = plan.payment.copy()
     exists = np.arange(pay.shape[0])[:, None] < plan.count[None, :]

@@ -32,6 +32,7 @@ import numpy as np
 
 from ..metrics import YEAR_DAYS, rate_per_unit
 from ..rates import percent_text
+from .level import solve as level_solve
 from .work import rounded
 
 #: Newton's steps at most; a loan not settled by then is solved exactly.
@@ -80,6 +81,46 @@ def walk(balance: np.ndarray, first_num: np.ndarray, pn: np.ndarray, den: np.nda
         count += live
         b = b - p
     return Rows(opening, interest, principal, principal + interest, count, uneven)
+
+
+def relevel(balance: np.ndarray, first_num: np.ndarray, pn: np.ndarray, den: np.ndarray, half_even: np.ndarray,
+            n: np.ndarray, payment: np.ndarray, nums: np.ndarray | None = None) -> tuple[np.ndarray, np.ndarray]:
+    """(level amounts, unsure) of annuities by the rule of :func:`repayplan.schedule.level_rows`, as the batch
+    engine's :func:`~repayplan.batch.amortise.relevel`: where a period before the last cannot repay principal,
+    the amount is solved with interest-only periods (:func:`repayplan.batch.level.solve`); then while a
+    schedule is repaid before its last period, the amount is a unit less. ``payment``: the plain level amounts.
+
+    A first period at 100% on 1,000.00 (then 0%, 0%): the plain annuity 666.67 is below its interest, so
+    it pays interest only and the other two share the principal (as the engine's own example):
+
+    >>> relevel(np.array([100000]), np.array([1]), np.array([0]), np.array([1]), np.array([False]),
+    ...         np.array([3]), np.array([66667]))
+    (array([50000]), array([False]))
+    """
+    payment = payment.copy()
+    annuity = np.ones(len(balance), dtype=bool)
+    first = walk(balance, first_num, pn, den, half_even, n, payment, annuity, nums)
+    unsure = np.zeros(len(balance), dtype=bool)
+    clamped = np.flatnonzero(first.uneven)
+    if len(clamped):
+        top = int(n[clamped].max())
+        factors = np.empty((top, len(clamped)))
+        factors[0] = first_num[clamped] / den[clamped]
+        for k in range(1, top):
+            factors[k] = (pn[clamped] if nums is None else nums[k, clamped]) / den[clamped]
+        payment[clamped], unsure[clamped] = level_solve(balance[clamped], factors, n[clamped])
+    live = np.flatnonzero(~unsure & (first.uneven | (first.count < n)))
+    for _ in range(64):  # rounded up too far: a unit less until the last period repays the rest
+        if not len(live):
+            break
+        sub = None if nums is None else nums[:, live]
+        rows = walk(balance[live], first_num[live], pn[live], den[live], half_even[live], n[live], payment[live],
+                    annuity[live], sub)
+        short = (rows.count < n[live]) & (payment[live] > 0)
+        live = live[short]
+        payment[live] -= 1
+    unsure[live] = True
+    return payment, unsure
 
 
 def annual_cost(amounts: np.ndarray, days: np.ndarray, owed: np.ndarray,
