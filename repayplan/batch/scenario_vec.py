@@ -111,8 +111,7 @@ def vector_columns(cases: Cases, scenario: Any, ok: np.ndarray, out: dict[str, n
     spec = vector_steps(scenario.steps)
     if spec is None or not len(cases):
         return done
-    cand = np.flatnonzero(ok & cases.fits & (cases.method != BULLET) & (cases.months == 1)
-                          & (cases.pn >= 0) & (cases.qn >= 0))
+    cand = np.flatnonzero(ok & cases.fits & (cases.months == 1) & (cases.pn >= 0) & (cases.qn >= 0))
     for lo in range(0, len(cand), BLOCK):
         _block(cases, spec, scenario, cand[lo:lo + BLOCK], out, done, today)
     return done
@@ -166,6 +165,20 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     he = w.half_even
     principal0 = rows.opening[c, cols]
     accrued0 = _pro_rata(rows.interest[c, cols], elapsed, days, he)
+    bullet = np.flatnonzero(w.method == BULLET)
+    if len(bullet):  # one row at maturity: simple interest over the summed factors, accrued from the start
+        b, last = w.principal[bullet], w.term[bullet] - 1
+        summed = (w.pn[bullet] * last if nums is None else
+                  np.where(np.arange(nums.shape[0])[:, None] < (last + 1)[None, :], nums[:, bullet], 0)[1:].sum(0))
+        interest = round_div(b * (first[bullet] + summed), w.den[bullet], he[bullet], False)
+        for matrix in (rows.opening, rows.interest, rows.principal, rows.payment):
+            matrix[:, bullet] = 0
+        rows.opening[last, bullet], rows.interest[last, bullet] = b, interest
+        rows.principal[last, bullet], rows.payment[last, bullet] = b, b + interest
+        rows.count[bullet] = last + 1
+        principal0[bullet] = b
+        accrued0[bullet] = _pro_rata(interest, _day_count(table, w.start, on, w)[bullet],
+                                     _day_count(table, w.start, w.last, w)[bullet], he[bullet])
     later = np.arange(rows.payment.shape[0])[:, None] >= c[None, :]
     contract_pay = np.where(rows.opening > 0, rows.payment + w.fee, 0) * later
     kept = contract_pay.sum(axis=0)
@@ -303,6 +316,8 @@ def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: Mon
         size = p.astype(float) * (np.maximum(first.astype(float), most) + 1.0)
         bad |= (size >= LIMIT) | (p * (first.astype(float) + most * count) / den >= LIMIT / 16)
     bad |= p <= 0
+    if spec.term is None:  # a bullet re-amortised over its own term: its one period is the whole term
+        bad |= (w.method == BULLET) & changed
     safe = np.where(bad, 0, p)
     annuity = method == ANNUITY
     amount = round_div(safe, count, he, False)
