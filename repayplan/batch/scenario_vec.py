@@ -1,9 +1,9 @@
 """The common `--scenario` steps over many loans at once, exactly as the single-case path computes them.
 
 For a case without a payment history (taken as performing: every
-installment due on or before the date paid), a monthly annuity or
-equal-principal contract on the periodic basis with an actual day count,
-and a scenario of waive (in full or by a percentage), haircut, set-rate,
+installment due on or before the date paid), a monthly contract (annuity,
+equal principal, interest only, bullet; periodic or daily interest, any day
+count), and a scenario of waive (in full or by a percentage), haircut, set-rate,
 term (without a fee) and settle by a percentage, the ``scenario_*``
 columns come from integer minor units walked period by period over all
 the loans of a chunk (:mod:`.scenario_walk`), by the rules of
@@ -26,11 +26,11 @@ the loans of a chunk (:mod:`.scenario_walk`), by the rules of
 A case is left to the exact path (:func:`.scenario.scenario_columns`' loop)
 when anything differs: other steps (payment, step-up, moratorium, settle by
 an amount, waive by an amount, a term with a fee), a date before the start
-or after the last installment, other frequencies, the daily basis, 30/360,
-a negative rate, figures near int64's limits, a level amount too near a
-rounding tie, an annuity whose level amount must be solved with
-interest-only periods, a haircut larger than the balance or finer than the
-currency's unit, a term over the creditor's maximum, nothing left to repay.
+or after the last installment, other frequencies, a negative rate, figures
+near int64's limits, a level amount too near a rounding tie, a haircut
+larger than the balance or finer than the currency's unit, a term over the
+creditor's maximum, nothing left to repay, a bullet re-amortised over its
+own term (its one period is the whole term).
 
 >>> from repayplan.batch.scenario import parse_scenario
 >>> vector_steps(parse_scenario("rate=0%; term=36").steps).term, vector_steps(parse_scenario("payment=800").steps)
