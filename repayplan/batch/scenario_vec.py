@@ -48,16 +48,17 @@ from typing import Any
 import numpy as np
 
 from ..model import METHODS
+from ..plans import MAX_PLAN_MONTHS
 from ..rates import DAYS_PER_YEAR, Rate
 from .cases import Cases, _rate_fractions
-from .dates import EPOCH, MonthTable, days_30_360, iso
+from .dates import EPOCH, MonthTable, iso
 from .engine import LIMIT, _level, _overflows, _prepare
-from .scenario_walk import annual_cost, relevel, walk
+from .scenario_walk import annual_cost, day_count, numerators, pro_rata, relevel, walk
 from .work import ANNUITY, BULLET, EQUAL_PRINCIPAL, Work, round_div
 
 INTEREST_ONLY = METHODS.index("interest-only")
-#: Loans walked at once (bounds the periods × loans matrices: 4,096 × 360 × 8 bytes each).
-BLOCK = 4096
+#: Loans walked at once (bounds the periods × loans matrices: 1,024 × 360 × 8 bytes, 3 MB, each).
+BLOCK = 1024
 
 
 @dataclass(frozen=True)
@@ -144,7 +145,7 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
         bad[idx[unsure]] = True
     first = np.where(w.daily | (w.odd < 0), w.qn * w.first_days, w.pn + w.qn * np.maximum(w.odd, 0))
     table = MonthTable(w.start_midx - 4, w.fd_midx + w.term + max(spec.term or 0, int(w.term.max())) + 2)
-    nums = _numerators(table, w, w.start, w.fd_midx, int(w.term.max()), w.pn, w.qn)
+    nums = numerators(table, w, w.start, w.fd_midx, int(w.term.max()), w.pn, w.qn)
     rows = walk(w.principal, first, w.pn, w.den, w.half_even, w.term, amount, annuity, nums)
     redo = np.flatnonzero(annuity & ~bad & (rows.uneven | (rows.count < w.term)))
     if len(redo):  # interest-only periods, or repaid early: the level amount solved, and the rows again
@@ -160,11 +161,11 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     c = np.minimum(c, w.term - 1)
     start_c = np.where(c > 0, table.on_day(w.fd_midx + c - 1, w.anchor)[0], w.start)
     due_c = table.on_day(w.fd_midx + c, w.anchor)[0]
-    days = _day_count(table, start_c, due_c, w)
-    elapsed = _day_count(table, start_c, on, w)
+    days = day_count(table, start_c, due_c, w)
+    elapsed = day_count(table, start_c, on, w)
     he = w.half_even
     principal0 = rows.opening[c, cols]
-    accrued0 = _pro_rata(rows.interest[c, cols], elapsed, days, he)
+    accrued0 = pro_rata(rows.interest[c, cols], elapsed, days, he)
     bullet = np.flatnonzero(w.method == BULLET)
     if len(bullet):  # one row at maturity: simple interest over the summed factors, accrued from the start
         b, last = w.principal[bullet], w.term[bullet] - 1
@@ -177,8 +178,8 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
         rows.principal[last, bullet], rows.payment[last, bullet] = b, b + interest
         rows.count[bullet] = last + 1
         principal0[bullet] = b
-        accrued0[bullet] = _pro_rata(interest, _day_count(table, w.start, on, w)[bullet],
-                                     _day_count(table, w.start, w.last, w)[bullet], he[bullet])
+        accrued0[bullet] = pro_rata(interest, day_count(table, w.start, on, w)[bullet],
+                                     day_count(table, w.start, w.last, w)[bullet], he[bullet])
     later = np.arange(rows.payment.shape[0])[:, None] >= c[None, :]
     contract_pay = np.where(rows.opening > 0, rows.payment + w.fee, 0) * later
     kept = contract_pay.sum(axis=0)
@@ -240,33 +241,6 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     out["scenario_payoff_date"][at] = iso(figures["payoff"][good])
 
 
-def _numerators(table: MonthTable, w: Work, start: np.ndarray, first_midx: np.ndarray, top: int, pn: np.ndarray,
-                qn: np.ndarray) -> np.ndarray | None:
-    """Periods × loans: the factor numerator of each period (k ≥ 1) of monthly loans whose first period
-    runs from ``start`` to the due date in month ``first_midx``: qn × the period's days on the daily
-    basis, else pn. None when no loan is on the daily basis."""
-    if not w.daily.any() or not top:
-        return None
-    due = table.on_day(first_midx[None, :] + np.arange(top)[:, None], w.anchor[None, :])[0]
-    prev = np.vstack([start[None, :], due[:-1]])
-    days = np.vstack([_day_count(table, prev[k], due[k], w) for k in range(top)])
-    return np.where(w.daily[None, :], qn[None, :] * days, pn[None, :])
-
-
-def _day_count(table: MonthTable, start: np.ndarray, end: np.ndarray, w: Work) -> np.ndarray:
-    """Days from ``start`` to ``end`` under each loan's day count (actual, or 30/360 and 30E/360)."""
-    if not w.d30.any():
-        return end - start
-    (m1, d1), (m2, d2) = table.month_day(start), table.month_day(end)
-    return np.where(w.d30, days_30_360(m1, d1, m2, d2, w.e30), end - start)
-
-
-def _pro_rata(interest: np.ndarray, elapsed: np.ndarray, days: np.ndarray, he: np.ndarray) -> np.ndarray:
-    """The part of a period's interest accrued after ``elapsed`` of its ``days`` (pro_rata_interest)."""
-    some = (interest != 0) & (elapsed > 0) & (days > 0)
-    return np.where(some, round_div(interest * np.minimum(elapsed, days), np.maximum(days, 1), he, False), 0)
-
-
 def _settled(percent: Fraction, p: np.ndarray, a: np.ndarray, forgiven: np.ndarray, kept: np.ndarray,
              on: np.ndarray, he: np.ndarray, bad: np.ndarray) -> dict[str, np.ndarray]:
     """A settlement for a percentage of what is owed, paid on the date: accrued interest first, then principal."""
@@ -302,7 +276,8 @@ def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: Mon
     first = np.where(w.daily, qn * days, np.where(c > 0, pn, plain))
     count = np.full(m, spec.term) if spec.term is not None else w.term - c
     if spec.term is not None:
-        bad |= count > max(1, scenario.creditor.max_term)  # the exact path says by how much
+        most = getattr(scenario.creditor, "max_term", None) or MAX_PLAN_MONTHS
+        bad |= count > max(1, most)  # the exact path says by how much
     count = np.where(bad, 1, count)
     method = (np.full(m, ANNUITY if spec.method == "annuity" else EQUAL_PRINCIPAL) if spec.method is not None
               else w.method)
@@ -336,7 +311,7 @@ def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: Mon
         amount[order], unsure = _level(v, table)
         bad[order[unsure]] = True
     amount = np.where(keep, contract_amount, amount)
-    nums = _numerators(table, w, start_c, w.fd_midx + c, int(count.max()) if m else 0, pn, qn)
+    nums = numerators(table, w, start_c, w.fd_midx + c, int(count.max()) if m else 0, pn, qn)
     plan = walk(safe, first, pn, den, he, count, amount, annuity, nums)
     redo = np.flatnonzero(annuity & ~keep & ~bad & (plan.uneven | (plan.count < count)))
     if len(redo):  # interest-only periods, or repaid early: the level amount solved, and the rows again
@@ -344,7 +319,7 @@ def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: Mon
                                        amount[redo], None if nums is None else nums[:, redo])
         bad[redo[unsure]] = True
         plan = walk(safe, first, pn, den, he, count, amount, annuity, nums)
-    before = _pro_rata(plan.interest[0], elapsed, days, he)
+    before = pro_rata(plan.interest[0], elapsed, days, he)
     pay = plan.payment.copy()
     exists = np.arange(pay.shape[0])[:, None] < plan.count[None, :]
     pay[0] += a - before

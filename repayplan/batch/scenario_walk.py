@@ -1,4 +1,4 @@
-"""The period loop and the annual cost of many loans at once (the vectorised `--scenario`'s parts).
+"""The period loop, day counts and annual cost of many loans at once (the vectorised `--scenario`'s parts).
 
 :func:`walk` amortises many balances period by period in int64 minor units
 by the rules of :func:`repayplan.amortise.amortise`: each period's interest
@@ -32,8 +32,9 @@ import numpy as np
 
 from ..metrics import YEAR_DAYS, rate_per_unit
 from ..rates import percent_text
+from .dates import MonthTable, days_30_360
 from .level import solve as level_solve
-from .work import rounded
+from .work import Work, round_div, rounded
 
 #: Newton's steps at most; a loan not settled by then is solved exactly.
 NEWTON_STEPS = 60
@@ -121,6 +122,33 @@ def relevel(balance: np.ndarray, first_num: np.ndarray, pn: np.ndarray, den: np.
         payment[live] -= 1
     unsure[live] = True
     return payment, unsure
+
+
+def numerators(table: MonthTable, w: Work, start: np.ndarray, first_midx: np.ndarray, top: int, pn: np.ndarray,
+                qn: np.ndarray) -> np.ndarray | None:
+    """Periods × loans: the factor numerator of each period (k ≥ 1) of monthly loans whose first period
+    runs from ``start`` to the due date in month ``first_midx``: qn × the period's days on the daily
+    basis, else pn. None when no loan is on the daily basis."""
+    if not w.daily.any() or not top:
+        return None
+    due = table.on_day(first_midx[None, :] + np.arange(top)[:, None], w.anchor[None, :])[0]
+    prev = np.vstack([start[None, :], due[:-1]])
+    days = np.vstack([day_count(table, prev[k], due[k], w) for k in range(top)])
+    return np.where(w.daily[None, :], qn[None, :] * days, pn[None, :])
+
+
+def day_count(table: MonthTable, start: np.ndarray, end: np.ndarray, w: Work) -> np.ndarray:
+    """Days from ``start`` to ``end`` under each loan's day count (actual, or 30/360 and 30E/360)."""
+    if not w.d30.any():
+        return end - start
+    (m1, d1), (m2, d2) = table.month_day(start), table.month_day(end)
+    return np.where(w.d30, days_30_360(m1, d1, m2, d2, w.e30), end - start)
+
+
+def pro_rata(interest: np.ndarray, elapsed: np.ndarray, days: np.ndarray, he: np.ndarray) -> np.ndarray:
+    """The part of a period's interest accrued after ``elapsed`` of its ``days`` (pro_rata_interest)."""
+    some = (interest != 0) & (elapsed > 0) & (days > 0)
+    return np.where(some, round_div(interest * np.minimum(elapsed, days), np.maximum(days, 1), he, False), 0)
 
 
 def annual_cost(amounts: np.ndarray, days: np.ndarray, owed: np.ndarray,
