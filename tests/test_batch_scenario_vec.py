@@ -21,6 +21,7 @@ from hypothesis import strategies as st
 
 from repayplan.batch import summarise
 from repayplan.batch.cases import read_cases
+from repayplan.batch.run import run_batch
 from repayplan.batch.scenario import SCENARIO_COLUMNS, parse_scenario, scenario_columns
 from repayplan.model import Loan
 
@@ -135,7 +136,7 @@ def test_a_hand_calculated_plan() -> None:
     assert differences(exact, fast) == []
 
 
-def test_the_run_counts_the_cases_that_went_the_exact_way() -> None:
+def test_the_run_counts_the_cases_that_went_the_exact_way(tmp_path: Any) -> None:
     """summarise's attrs (and batch's report) count the cases computed one by one."""
     frame = pd.DataFrame([
         {"case_id": "V", "principal": "10000", "rate": "12%", "term": "24", "method": "annuity",
@@ -147,6 +148,10 @@ def test_the_run_counts_the_cases_that_went_the_exact_way() -> None:
     scenario = parse_scenario("rate=0%; term=12", date(2025, 6, 1))
     assert summarise(frame, scenario).attrs["scenario_exact"] == 2  # quarterly; matured
     assert summarise(frame, parse_scenario("payment=800", date(2025, 6, 1))).attrs["scenario_exact"] == 3
+    source = tmp_path / "book.csv"
+    frame.to_csv(source, index=False)
+    report = run_batch(str(source), str(tmp_path / "out.csv"), scenario=scenario, workers=1)
+    assert (report.cases, report.scenario_exact) == (3, 2)
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
