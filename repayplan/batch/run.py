@@ -48,6 +48,7 @@ class BatchReport:
     output: str
     errors: str | None
     exact: int = 0  # cases computed by the single-case engine (too large for int64)
+    scenario_exact: int = 0  # cases whose --scenario went the exact way, one by one (not vectorised)
     warnings: list[str] = field(default_factory=list)
     shown: list[tuple[Any, str, str]] = field(default_factory=list)  # the first problems, for stderr
 
@@ -96,7 +97,7 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     columns = (SUMMARY_COLUMNS + (ARREARS_COLUMNS if arrears is not None else ())
                + (SCENARIO_COLUMNS if scenario is not None else ()))
     spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")  # noqa: SIM115 - closed below
-    counts = {"cases": 0, "failed": 0, "problems": 0, "exact": 0}
+    counts = {"cases": 0, "failed": 0, "problems": 0, "exact": 0, "scenario_exact": 0}
     shown: list[tuple[Any, str, str]] = []
 
     def stream_to(target: IO[str] | Path) -> None:
@@ -112,6 +113,7 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
             counts["failed"] += done.failed
             counts["problems"] += len(done.problems)
             counts["exact"] += done.exact
+            counts["scenario_exact"] += done.scenario_exact
             if progress:
                 progress(cases.done, cases.size)
         writer.close()
@@ -131,7 +133,8 @@ def run_batch(source: str | Path | IO[str], output: str | None = None, fmt: str 
     finally:
         spool.close()
     return BatchReport(counts["cases"], counts["failed"], counts["problems"], output or "standard output",
-                       errors if wrote_errors else None, counts["exact"], cases.warnings, shown)
+                       errors if wrote_errors else None, counts["exact"], counts["scenario_exact"], cases.warnings,
+                       shown)
 
 
 def summarise_rows(chunk: Any, scenario: Any = None, arrears: Any = None) -> Any:
@@ -169,7 +172,8 @@ def summarise_rows(chunk: Any, scenario: Any = None, arrears: Any = None) -> Any
         parts = [summarise_rows(chunk.iloc[:half], scenario, arrears),
                  summarise_rows(chunk.iloc[half:], scenario, arrears)]
         result = pd.concat(parts)
-        result.attrs["exact"] = sum(int(p.attrs.get("exact", 0)) for p in parts)
+        for key in ("exact", "scenario_exact"):
+            result.attrs[key] = sum(int(p.attrs.get(key, 0)) for p in parts)
         return result
 
 
@@ -182,6 +186,7 @@ class Chunk:
     cases: int
     failed: int
     exact: int
+    scenario_exact: int = 0
 
 
 def _summarise(chunk: CsvBlock | CsvRange | Any, context: tuple[Any, Any, str, tuple[str, ...]]) -> Chunk:
@@ -197,7 +202,8 @@ def _summarise(chunk: CsvBlock | CsvRange | Any, context: tuple[Any, Any, str, t
     bad = (result["problem"] != "").to_numpy()
     good = result[~bad]
     return Chunk(good if fmt == "xlsx" else render(fmt, good, columns), error_rows(result[bad]),
-                 int((~bad).sum()), int(bad.sum()), int(result.attrs.get("exact", 0)))
+                 int((~bad).sum()), int(bad.sum()), int(result.attrs.get("exact", 0)),
+                 int(result.attrs.get("scenario_exact", 0)))
 
 
 def _plain_summaries(chunk: Any) -> Chunk | None:

@@ -3,10 +3,15 @@
 The scenario is written like `repayplan compare`'s quick-scenario flags,
 items separated by semicolons: ``rate=0%; term=36``, ``waive=penalty,fees;
 haircut=20%``, ``payment=800``, ``settle=60%``. Each case is taken as
-performing (paid on schedule) up to the restructuring date and goes through
-:func:`repayplan.restructure.apply` one by one (exact, not vectorised); the
-figures are :func:`repayplan.compare.plan_metrics`'s, read from the plan
-(:func:`plan_figures`), the saving against the schedule kept.
+performing (paid on schedule) up to the restructuring date. The common
+steps (waive, haircut, set-rate, term, settle by a percentage) on monthly
+contracts without a payment history are computed over all the cases of a
+chunk at once (:mod:`.scenario_vec`, integer minor units, the same figures
+as text); every other case goes through :func:`repayplan.restructure.apply`
+one by one, the exact path and the reference (``vectorised=False`` sends
+every case that way); the figures are :func:`repayplan.compare.plan_metrics`'s,
+read from the plan (:func:`plan_figures`), the saving against the schedule
+kept.
 
 >>> s = parse_scenario("rate=0%; term=24")
 >>> s.name, [step.op for step in s.steps]
@@ -103,11 +108,14 @@ def parse_scenario(text: str, on: date | None = None, max_term: int | None = Non
 
 
 def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
-                     history: list[Any] | None = None) -> dict[str, np.ndarray]:
+                     history: list[Any] | None = None, vectorised: bool = True,
+                     exact: np.ndarray | None = None) -> dict[str, np.ndarray]:
     """The scenario's figures for each valid case where ``ok``; a case the
     scenario cannot be applied to gets only ``scenario_problem``. ``history``
     gives each case's :class:`~repayplan.batch.arrears.Known` (payments, penalty terms, statement) when
-    arrears are known."""
+    arrears are known. ``vectorised``: the cases :mod:`.scenario_vec` covers are computed all at once
+    (else every case goes the exact way, one by one); ``exact``, when given, is set True at the cases
+    that went the exact way."""
     from ..model import LoanHistory
     from ..restructure import apply
 
@@ -116,6 +124,17 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
     out["scenario_payments"] = np.full(n, None, dtype=object)
     today = date.today()
     creditor = scenario.creditor or Creditor()
+    if vectorised:
+        from .scenario_vec import vector_columns
+
+        plain = ok if history is None else ok & np.array([known is None for known in history], dtype=bool)
+        try:
+            ok = ok & ~vector_columns(cases, scenario, plain, out, today)
+        except (ArithmeticError, IndexError, ValueError):  # pragma: no cover - the exact path is the reference
+            for key in SCENARIO_COLUMNS:  # nothing half-filled: every case the exact way
+                out[key][:] = None if key == "scenario_payments" else ""
+    if exact is not None:
+        exact[ok] = True
     for i in np.flatnonzero(ok).tolist():
         out["scenario"][i] = scenario.name
         try:

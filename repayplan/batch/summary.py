@@ -84,6 +84,7 @@ def summarise(chunk: pd.DataFrame, scenario: Any = None, arrears: Any = None) ->
     totals = compute(cases)
     added: dict[str, np.ndarray] = {}
     history = None
+    slow = np.zeros(len(cases), dtype=bool)
     if arrears is not None:
         from .arrears import arrears_columns
 
@@ -96,8 +97,9 @@ def summarise(chunk: pd.DataFrame, scenario: Any = None, arrears: Any = None) ->
 
         if scenario.on is None and arrears is not None and arrears.as_of is not None:
             scenario = replace(scenario, on=arrears.as_of)
-        added.update(scenario_columns(cases, scenario, totals.problem == "", history))
+        added.update(scenario_columns(cases, scenario, totals.problem == "", history, exact=slow))
     result = frame(chunk, cases, problems, totals)
+    result.attrs["scenario_exact"] = int(slow.sum())
     for key, values in added.items():
         column = np.full(len(chunk), None if key.endswith(("_payments", "_days_past_due")) else "", dtype=object)
         column[cases.index] = values
