@@ -179,7 +179,7 @@ def annual_cost(amounts: np.ndarray, days: np.ndarray, owed: np.ndarray,
         exact = ~settled | ~np.isfinite(rate) | (np.abs(rate) < 1e-6) | near | (x > 600) | (rate <= -0.999)
     text = np.empty(m, dtype=object)
     places = Decimal("1e-8")
-    even = np.abs(paid - owed) < 0.5  # paid exactly what was lent: the root is x = 0 (see _nil_rate)
+    even = np.abs(paid - owed) < 0.5  # paid exactly what was lent: the root is x = 0 (its text needs no search)
     for j in range(m):
         if not exact[j]:
             text[j] = percent_text(Decimal(repr(float(rate[j]))).quantize(places), 2)
@@ -187,21 +187,9 @@ def annual_cost(amounts: np.ndarray, days: np.ndarray, owed: np.ndarray,
         k = np.flatnonzero(amounts[:, j])
         u = float(unit[j]) if unit is not None else 1.0
         flows = [-float(owed[j]) / u, *(a / u for a in amounts[k, j].tolist())]  # the exact path's floats
-        if even[j]:
-            text[j] = _nil_rate(flows)
+        if even[j]:  # the search ends within a hair of zero, on either side: printed '0.00%' (never '-0.00%')
+            text[j] = percent_text(Decimal(0), 2)
             continue
         cost = rate_per_unit(flows, [0.0, *times[k, j].tolist()])
         text[j] = percent_text(cost, 2) if cost is not None else ""
     return text, exact
-
-
-def _nil_rate(amounts: list[float]) -> str:
-    """The text :func:`repayplan.metrics.rate_per_unit` gives flows that repay exactly what was lent (the
-    true root x = 0; money outflow first, inflows later), without its search: its bisection's first
-    midpoint is x = 0 itself, where the scaled NPV is the plain float sum of the amounts; a negative sum
-    sends the bisection below zero and the rate prints as '-0.00%', else above: '0.00%'.
-
-    >>> _nil_rate([-100.0, 50.0, 50.0]), _nil_rate([-0.3, 0.1, 0.2])
-    ('0.00%', '0.00%')
-    """
-    return "-0.00%" if sum(amounts) < 0 else "0.00%"
