@@ -175,7 +175,8 @@ def fast_constructor(cls: type) -> Callable[..., object]:
     lines = [f"    _set{i}(row, {name})" for i, name in enumerate(names)]
     source = f"def make({', '.join(names)}):\n    row = _new(_cls)\n" + "\n".join(lines) + "\n    return row\n"
     scope: dict[str, object] = {"_new": object.__new__, "_cls": cls}
-    scope.update({f"_set{i}": cls.__dict__[name].__set__ for i, name in enumerate(names)})
+    slots = {name: next(k.__dict__[name] for k in cls.__mro__ if name in k.__dict__) for name in names}  # inherited too
+    scope.update({f"_set{i}": slots[name].__set__ for i, name in enumerate(names)})
     exec(source, scope)  # noqa: S102 - generated from the class's own field names, as dataclasses does
     return scope["make"]  # type: ignore[return-value]
 

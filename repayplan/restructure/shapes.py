@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from ..model import Period, Row
 from ..money import WORKING, ZERO, MoneyPolicy
-from ..plans import COMPONENT_FIELDS, Components, PlanRow
+from ..plans import COMPONENT_FIELDS, Components, PlanRow, new_plan_row
 from ..schedule import (
     PrincipalRule,
     amortise,
@@ -65,6 +65,8 @@ def split(amounts: Components, n: int, policy: MoneyPolicy,
     total = sum(left.values())
     each = total // n
     zero = policy.round(ZERO)
+    if not any(left.values()):  # nothing to share: every part is nothing
+        return [Components(zero, zero, zero, zero)] * n
     parts = []
     for k in range(n):
         room = each if k < n - 1 else total - each * (n - 1)
@@ -126,16 +128,16 @@ def finish(built: Built, rows: Sequence[Row], parts: Sequence[Components], polic
     left = sum(totals, zero)
     number = len(built.rows)
     interest = fees = penalty = zero
+    add = built.rows.append
     for row, part, total in zip(rows, parts, totals, strict=True):
         interest += row.interest
         fees += row.fees
         penalty += row.penalty
         left -= total
         number += 1
-        built.rows.append(PlanRow(
-            number, row.due_date, row.days, row.opening_balance, row.payment + total, row.principal,
-            row.interest + part.interest, row.fees + part.fees, row.penalty + part.penalty, row.closing_balance,
-            zero, left))
+        add(new_plan_row(number, row.due_date, row.days, row.opening_balance, row.payment + total, row.principal,
+                         row.interest + part.interest, row.fees + part.fees, row.penalty + part.penalty,
+                         row.closing_balance, zero, left, ""))
     built.charged = built.charged + Components(zero, interest, penalty, fees)
 
 
