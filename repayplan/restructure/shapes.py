@@ -54,7 +54,7 @@ class Built:
     charged: Components = field(default_factory=Components)
     forgiven: Components = field(default_factory=Components)
     capitalised: Components = field(default_factory=Components)
-    basis: list[str] = field(default_factory=list)
+    basis: list[str | Callable[[], str]] = field(default_factory=list)  # a function: its text, made when read
 
 
 def split(amounts: Components, n: int, policy: MoneyPolicy,
@@ -67,6 +67,33 @@ def split(amounts: Components, n: int, policy: MoneyPolicy,
     zero = policy.round(ZERO)
     if not any(left.values()):  # nothing to share: every part is nothing
         return [Components(zero, zero, zero, zero)] * n
+    if any(v < 0 for v in left.values()) or any(c not in left for c in order):
+        return _split_by_part(left, total, each, n, policy, order)
+    # the parts take the components one after the other in the order: part k takes the units from k × each
+    # to (k + 1) × each (the last to the total) of the components laid end to end
+    ends: dict[str, tuple[int, int]] = {}
+    start = 0
+    for c in dict.fromkeys([*order, *COMPONENT_FIELDS]):
+        ends[c] = (start, start + left[c])
+        start += left[c]
+    spans = [ends[c] for c in COMPONENT_FIELDS]
+    made: dict[tuple[int, ...], Components] = {}
+    parts = []
+    for k in range(n):
+        low = k * each
+        high = low + each if k < n - 1 else total
+        taken = tuple(max(0, min(high, end) - max(low, begin)) for begin, end in spans)
+        part = made.get(taken)
+        if part is None:
+            part = made[taken] = Components(*(policy.from_minor(t) if t else zero for t in taken))
+        parts.append(part)
+    return parts
+
+
+def _split_by_part(left: dict[str, int], total: int, each: int, n: int, policy: MoneyPolicy,
+                   order: Sequence[str]) -> list[Components]:
+    """:func:`split` a part at a time, each taking what its room allows from the components in order."""
+    zero = policy.round(ZERO)
     parts = []
     for k in range(n):
         room = each if k < n - 1 else total - each * (n - 1)
