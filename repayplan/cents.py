@@ -21,6 +21,7 @@ makes it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -28,7 +29,7 @@ from decimal import Decimal
 from itertools import accumulate, islice, repeat
 from operator import add, mul, sub
 
-from .model import Row, rows_of_columns
+from .model import Row, new_row, rows_of_columns
 
 #: Totals beyond this many minor units could lose digits in a 28-digit Decimal sum: summed from the rows then.
 _LARGEST_TOTAL = 10**26
@@ -83,27 +84,69 @@ class RowCents:
         return rows_of_columns(count, self.numbers, self.dues, self.days, balances, paid, principals, interests,
                                repeat(fee), repeat(zero), islice(balances, 1, None))
 
-    def total(self, column: str) -> Decimal | None:
-        """The sum of an amount column (as ``sum(..., Decimal(0))`` of the rows gives it), or None for
-        another column or a sum too large for exact Decimal addition."""
+    def row(self, index: int) -> Row:
+        """Row ``index`` (from 0) alone: the same row as ``rows()[index]``, without making the others.
+
+        >>> cents = RowCents(numbers=(1, 2), dues=(date(2025, 2, 1), date(2025, 3, 1)), days=(31, 28),
+        ...                  opening=Decimal("100.00"), opening_units=10000, payment=Decimal("50.75"),
+        ...                  fee=Decimal("0.00"), fee_units=0, quantum=Decimal("0.01"), interests=[100, 50],
+        ...                  closings=[5025, 0], odd=[(1, 5025)])
+        >>> [cents.row(k) for k in range(2)] == list(cents.rows())
+        True
+        """
+        if not 0 <= index < len(self.interests):
+            raise IndexError(index)
+        quantum, fee = self.quantum, self.fee
+        interest = quantum * self.interests[index]
+        principals = [quantum * principal for at, principal in self.odd if at == index]
+        if principals:
+            principal = principals[-1]
+            paid = principal + interest + fee
+        elif self.fixed:
+            principal = self.payment
+            paid = principal + interest + fee
+        else:
+            principal = self.payment - interest
+            paid = self.payment + fee
+        opening = self.opening if index == 0 else quantum * self.closings[index - 1]
+        return new_row(self.numbers[index], self.dues[index], self.days[index], opening, paid, principal, interest,
+                       fee, quantum * 0, quantum * self.closings[index])
+
+    def due_by(self, day: date) -> int:
+        """How many rows fall due on or before ``day`` (due dates run in order)."""
+        return bisect_right(self.dues, day, 0, len(self.interests))
+
+    def total(self, column: str, start: int = 0) -> Decimal | None:
+        """The sum of an amount column over the rows from ``start`` (as ``sum(..., Decimal(0))`` of the rows
+        gives it), or None for another column, no rows, or a sum too large for exact Decimal addition.
+
+        >>> cents = RowCents(numbers=(1, 2), dues=(date(2025, 2, 1), date(2025, 3, 1)), days=(31, 28),
+        ...                  opening=Decimal("100.00"), opening_units=10000, payment=Decimal("50.75"),
+        ...                  fee=Decimal("0.00"), fee_units=0, quantum=Decimal("0.01"), interests=[100, 50],
+        ...                  closings=[5025, 0], odd=[])
+        >>> cents.total("payment", 1), cents.total("opening_balance", 1), cents.total("payment", 2)
+        (Decimal('50.75'), Decimal('50.25'), None)
+        """
         count, closings = len(self.interests), self.closings
-        if not count:
+        if not 0 <= start < count:
             return None
-        repaid = self.opening_units - closings[-1]
+        opening = self.opening_units if start == 0 else closings[start - 1]
+        rows = count - start
+        repaid = opening - closings[-1]
         if column == "interest":
-            units = sum(self.interests)
+            units = sum(self.interests[start:]) if start else sum(self.interests)
         elif column == "principal":
             units = repaid
         elif column == "fees":
-            units = self.fee_units * count
+            units = self.fee_units * rows
         elif column == "penalty":
             units = 0
         elif column == "payment":
-            units = repaid + sum(self.interests) + self.fee_units * count
+            units = repaid + (sum(self.interests[start:]) if start else sum(self.interests)) + self.fee_units * rows
         elif column == "closing_balance":
-            units = sum(closings)
+            units = sum(closings[start:]) if start else sum(closings)
         elif column == "opening_balance":
-            units = self.opening_units + sum(closings) - closings[-1]
+            units = opening + (sum(closings[start:]) if start else sum(closings)) - closings[-1]
         else:
             return None
         return self.quantum * units if abs(units) < _LARGEST_TOTAL else None

@@ -19,8 +19,11 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Sequence
 from datetime import date
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import lru_cache
+from itertools import repeat
+from math import exp
+from operator import mul, sub
 
 from .money import WORKING
 
@@ -105,13 +108,27 @@ def rate_per_unit(amounts: Sequence[float], times: Sequence[float], places: int 
     if max(times) == min(times):  # all on one day: no time passes, so no rate exists
         return None
 
+    if len(amounts) != len(times):
+        raise ValueError("amounts and times differ in length")
+
     def summed(x: float) -> bool:
-        """Whether the NPV at rate e^x − 1 is negative, from factors scaled by the largest."""
-        exponents = [-x * t for t in times]
+        """Whether the NPV at rate e^x − 1 is negative, from factors scaled by the largest: Σ a × e^(−x·t −
+        top) added in order (each term and the sum the same floats as a loop over the flows makes)."""
+        exponents = list(map(mul, repeat(-x), times))
         top = max(exponents)
-        return sum(a * math.exp(e - top) for a, e in zip(amounts, exponents, strict=True)) < 0
+        return sum(map(mul, amounts, map(exp, map(sub, exponents, repeat(top))))) < 0
 
     known = _known_signs(amounts, times, summed)  # the signs far from the one root, answered without a sum
+    if known is not None:
+        # the bisection below ends within root ± margin (± its last step): when every rate there rounds to
+        # the same figure, that figure is its answer, reached without its last sums
+        root, margin = known[0], known[1]
+        try:
+            low, high = _rounded(root - 4 * margin, places), _rounded(root + 4 * margin, places)
+        except InvalidOperation:  # beyond 28 digits: the bisection's own answer says what happens
+            low = high = None
+        if low is not None and high is not None and str(low) == str(high):
+            return low
 
     def sign(x: float) -> bool:
         if known is not None:
@@ -137,7 +154,13 @@ def rate_per_unit(amounts: Sequence[float], times: Sequence[float], places: int 
             lo = mid
         else:
             hi = mid
-    result = math.expm1((lo + hi) / 2)
+    return _rounded((lo + hi) / 2, places)
+
+
+def _rounded(x: float, places: int) -> Decimal | None:
+    """The rate e^x − 1 rounded to ``places`` (a non-decreasing function of x; its sign kept at zero:
+    −0E-8 below it), or None when it overflows."""
+    result = math.expm1(x)
     if not math.isfinite(result):
         return None
     return Decimal(repr(result)).quantize(Decimal(1).scaleb(-places))
@@ -173,12 +196,16 @@ def _known_signs(amounts: Sequence[float], times: Sequence[float],
     x = math.log(paid_out / -paid_in) / (when_out - when_in)  # one flow each way: the exact root
     start = min(times)
     spans = [t - start for t in times]
-    for _ in range(60):
-        exponents = [-x * t for t in spans]
-        top = max(exponents)
-        scaled = [math.exp(e - top) for e in exponents]
-        value = sum(a * f for a, f in zip(amounts, scaled, strict=True))
-        slope = -sum(a * t * f for a, t, f in zip(amounts, spans, scaled, strict=True))
+    longest = max(spans)
+    weights = list(map(mul, amounts, spans))
+    steps = 60
+    visited = [x]  # x after each step: a step is a function of x alone, so an x seen before starts a cycle
+    seen = {x.hex(): 0}
+    for done in range(1, steps + 1):
+        top = max(0.0, -x * longest)  # the largest exponent −x·t (t from 0 to the longest span)
+        scaled = list(map(exp, map(sub, map(mul, repeat(-x), spans), repeat(top))))
+        value = sum(map(mul, amounts, scaled))
+        slope = -sum(map(mul, weights, scaled))
         if slope == 0 or not math.isfinite(value / slope):
             return None
         step = value / slope
@@ -187,6 +214,11 @@ def _known_signs(amounts: Sequence[float], times: Sequence[float],
             return None
         if abs(step) <= 1e-16 * max(1.0, abs(x)):
             break
+        first = seen.setdefault(x.hex(), done)
+        if first != done:  # the steps from here repeat those from `first`, none ending: x after all 60
+            x = visited[first + (steps - first) % (done - first)]
+            break
+        visited.append(x)
     margin = 1e-12 * max(1.0, abs(x))
     below, above = sign(x - margin), sign(x + margin)
     if below == above:

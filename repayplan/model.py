@@ -7,6 +7,7 @@ Records are immutable; change one by copying with :func:`dataclasses.replace`.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, fields
 from datetime import date
@@ -173,7 +174,8 @@ def fast_constructor(cls: type) -> Callable[..., object]:
     lines = [f"    _set{i}(row, {name})" for i, name in enumerate(names)]
     source = f"def make({', '.join(names)}):\n    row = _new(_cls)\n" + "\n".join(lines) + "\n    return row\n"
     scope: dict[str, object] = {"_new": object.__new__, "_cls": cls}
-    scope.update({f"_set{i}": cls.__dict__[name].__set__ for i, name in enumerate(names)})
+    slots = {name: next(k.__dict__[name] for k in cls.__mro__ if name in k.__dict__) for name in names}  # inherited too
+    scope.update({f"_set{i}": slots[name].__set__ for i, name in enumerate(names)})
     exec(source, scope)  # noqa: S102 - generated from the class's own field names, as dataclasses does
     return scope["make"]  # type: ignore[return-value]
 
@@ -232,9 +234,19 @@ _new_object = object.__new__
 class RowSource(Protocol):
     """Rows kept in another form (integer cents), made into rows when read."""
 
+    def __len__(self) -> int: ...
+
     def rows(self) -> tuple[Row, ...]: ...
 
-    def total(self, column: str) -> Decimal | None: ...
+    def row(self, index: int) -> Row: ...
+
+    def due_by(self, day: date) -> int: ...
+
+    def total(self, column: str, start: int = 0) -> Decimal | None: ...
+
+
+def _due_date(row: Row) -> date:
+    return row.due_date
 
 
 @dataclass(frozen=True)
@@ -272,14 +284,41 @@ class Schedule:
             object.__setattr__(self, "rows", rows)
             return rows
 
-    def total(self, column: str) -> Decimal:
-        """The sum of a column (from a deferred schedule's cents, without making its rows)."""
-        source = self.__dict__.get("_source")
-        if source is not None and "rows" not in self.__dict__:
-            amount = source.total(column)
+    def total(self, column: str, start: int = 0) -> Decimal:
+        """The sum of a column over the rows from ``start`` (from a deferred schedule's cents, without
+        making its rows)."""
+        source = self._unmade()
+        if source is not None and start >= len(source):
+            return ZERO  # no rows from there: the empty sum
+        if source is not None:
+            amount = source.total(column, start)
             if amount is not None:
                 return amount
-        return sum((getattr(r, column) for r in self.rows), ZERO)
+        rows = self.rows
+        return sum((getattr(r, column) for r in (rows[start:] if start else rows)), ZERO)
+
+    @property
+    def row_count(self) -> int:
+        """``len(rows)``, without making them."""
+        source = self._unmade()
+        return len(source) if source is not None else len(self.rows)
+
+    def row(self, index: int) -> Row:
+        """``rows[index]`` (from 0), made alone when the rows are not yet made."""
+        source = self._unmade()
+        return source.row(index) if source is not None else self.rows[index]
+
+    def due_by(self, day: date) -> int:
+        """How many rows fall due on or before ``day``: the rows after ``day`` are ``rows[due_by(day):]``
+        (due dates run in order)."""
+        source = self._unmade()
+        if source is not None:
+            return source.due_by(day)
+        return bisect_right(self.rows, day, key=_due_date)
+
+    def _unmade(self) -> RowSource | None:
+        """The kept cents of a deferred schedule whose rows are not made yet."""
+        return self.__dict__.get("_source") if "rows" not in self.__dict__ else None
 
     @property
     def total_payment(self) -> Decimal:

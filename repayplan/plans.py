@@ -21,12 +21,13 @@ True
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from .model import Position, Row
+from .model import Position, Row, fast_constructor
 from .money import ZERO, MoneyPolicy
 from .rates import Rate
 
@@ -101,6 +102,32 @@ class PlanRow(Row):
 
 
 ROW_FIELDS = tuple(f.name for f in fields(PlanRow))
+#: A positional constructor of a PlanRow given every field, ``note`` too (the same row, made faster).
+new_plan_row: Callable[..., PlanRow] = fast_constructor(PlanRow)  # type: ignore[assignment]
+
+
+class Later(tuple[Any, ...]):
+    """Texts of which some are made only when first read: each item a text, or a function of no arguments
+    that makes it (a plan's basis: a search builds hundreds of plans and shows a few)."""
+
+
+class _Texts:
+    """A plan's ``basis`` as given; a :class:`Later` is made into its texts when first read (the same texts)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.key = f"_{name}"
+
+    def __get__(self, plan: Any, owner: type | None = None) -> Any:
+        if plan is None:
+            return ()  # the field's default
+        texts = plan.__dict__[self.key]
+        if type(texts) is Later:
+            texts = tuple(text() if callable(text) else text for text in texts)
+            plan.__dict__[self.key] = texts
+        return texts
+
+    def __set__(self, plan: Any, texts: Any) -> None:
+        plan.__dict__[self.key] = texts
 
 
 @dataclass(frozen=True)
@@ -127,8 +154,14 @@ class Plan:
     settlement: Decimal | None = None
     lump_sum: Decimal = ZERO
     rate: Rate | None = None
-    basis: tuple[str, ...] = ()
+    basis: tuple[str, ...] = _Texts()  # type: ignore[assignment]  # (a Later is made when first read)
     kind: str = "scenario"
+
+    def __getstate__(self) -> dict[str, Any]:
+        """The plan's fields, its basis made (a copy or a pickle holds texts, never functions)."""
+        state = dict(self.__dict__)
+        state["_basis"] = self.basis
+        return state
 
     @property
     def policy(self) -> MoneyPolicy:

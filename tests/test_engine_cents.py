@@ -143,6 +143,32 @@ def test_deferred_schedule_is_the_schedule_with_its_rows(loan: Loan) -> None:
     assert replace(build_schedule(loan), interest_rule="x").rows == made.rows
 
 
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(loans(max_term=120, methods=("annuity", "equal-principal", "interest-only", "bullet")), st.data())
+def test_a_deferred_schedule_answers_rows_counts_and_sums_without_making_its_rows(loan: Loan,
+                                                                                   data: st.DataObject) -> None:
+    """``row(k)``, ``due_by(day)``, ``row_count`` and ``total(column, k)`` of a schedule whose rows are not
+    made are, digit for digit, the made rows' own: ``rows[k]``, the count of due dates on or before the day
+    (by a scan), ``len`` and the sum of the rows from k."""
+    made = build_schedule(loan).rows
+    schedule = build_schedule(loan)
+    count = len(made)
+    assert schedule.row_count == count
+    for k in sorted({0, count - 1, data.draw(st.integers(0, count - 1))}):
+        same((schedule.row(k),), (made[k],))
+    first, last = made[0].due_date, made[-1].due_date
+    for day in (first - timedelta(days=1), first, last, last + timedelta(days=1),
+                data.draw(st.dates(first - timedelta(days=40), last + timedelta(days=40)))):
+        assert schedule.due_by(day) == sum(1 for r in made if r.due_date <= day)
+    for start in sorted({0, 1, count - 1, count, data.draw(st.integers(0, count))}):
+        for column in ("payment", "principal", "interest", "fees", "penalty", "opening_balance",
+                       "closing_balance"):
+            assert str(schedule.total(column, start)) == str(sum((getattr(r, column) for r in made[start:]),
+                                                                 Decimal(0)))
+    assert "rows" not in schedule.__dict__ or loan.method == "bullet"  # answered from the cents
+    assert schedule.due_by(last) == count and schedule.total("payment", 0) == sum(r.payment for r in made)
+
+
 def test_deferred_schedule_hand_worked() -> None:
     """1,200.00 at 1%/month over 3 months: installment 1,200 × 0.01 / (1 − 1.01⁻³) = 408.0265… → 408.03;
     interest 12.00, then 1% of 803.97 = 8.0397 → 8.04, then 1% of 403.98 = 4.0398 → 4.04; the last row

@@ -58,15 +58,24 @@ def pro_rata_interest(interest: Decimal, start: date, due: date, on: date, day_c
     return policy.round_exact(Fraction(interest) * min(elapsed, days) / days)
 
 
+def accrued_amount(loan: Loan, row: Row | None, start: date, on: date) -> Decimal:
+    """The amount of :func:`accrued_interest`: the interest of ``row`` (the
+    first installment not yet due on ``on``, None past maturity) accrued from
+    ``start`` (the previous due date, or the loan's start) to ``on``."""
+    if row is None:
+        return loan.policy.round(ZERO)
+    return pro_rata_interest(row.interest, start, row.due_date, on, loan.day_count, loan.policy)
+
+
 def accrued_interest(loan: Loan, rows: Sequence[Row], index: int, on: date) -> Accrual:
     """Interest of installment ``rows[index]`` (the first not yet due on
     ``on``) accrued from its period's start to ``on``; zero past maturity."""
     policy = loan.policy
     if index >= len(rows):
-        return Accrual(policy.round(ZERO))
+        return Accrual(accrued_amount(loan, None, loan.start, on))
     row = rows[index]
     start = rows[index - 1].due_date if index else loan.start
-    amount = pro_rata_interest(row.interest, start, row.due_date, on, loan.day_count, policy)
+    amount = accrued_amount(loan, row, start, on)
     if not amount:
         return Accrual(amount)
     elapsed = calendar.day_count(start, on, loan.day_count)

@@ -160,9 +160,9 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
 def kept_schedule_cash(loan: Any, on: date) -> Decimal:
     """What the contract as it stands costs from ``on`` for a loan without a payment history: its
     remaining installments (:func:`repayplan.restructure.contract.contract_plan` keeps the schedule)."""
-    from ..restructure import remaining_rows
+    from ..restructure.position import remaining_payments
 
-    return sum((r.payment for r in remaining_rows(loan, on)), ZERO)
+    return remaining_payments(loan, on)
 
 
 def plan_figures(plan: Plan, contract_cash: Decimal) -> dict[str, Any]:

@@ -19,17 +19,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
+from functools import partial
 
 from .. import calendar
 from ..errors import InputError
 from ..model import Loan, Period, Position, Row
 from ..money import ZERO, MoneyPolicy
-from ..plans import MAX_PLAN_MONTHS, Components, Plan, PlanRow
+from ..plans import MAX_PLAN_MONTHS, Components, Later, Plan, PlanRow
 from ..rates import Rate
 from ..text import joined, msg
 from .current import Opening, contract_installment, from_date, remaining_periods
@@ -87,14 +88,14 @@ def apply(position: Position, steps: Sequence[Step], on: date | None = None, *, 
         draft = Draft.start(position, allocation)
     except StepFailure as exc:
         raise failure(exc, None) from None
-    effects: list[str] = []
+    effects: list[Callable[[], str]] = []
     for index, step in enumerate(steps, start=1):
         try:
             before = draft
             draft = _replay(draft, step, index)
         except StepFailure as exc:
             raise failure(exc, index) from None
-        effects.append(_effect(index, step, before, draft))
+        effects.append(partial(_effect, index, step, before, draft))  # its text made when read
     cal = plan_calendar(position, on)
     limit = max_installments(max_months, cal.frequency)
     try:
@@ -105,11 +106,11 @@ def apply(position: Position, steps: Sequence[Step], on: date | None = None, *, 
             built, settlement, lump = _build(draft, position, cal, on, limit), None, position.policy.round(ZERO)
     except StepFailure as exc:
         raise failure(exc, exc.index or draft.repay_index or None) from None
-    owed = _owed_text(position, draft)
+    owed = partial(_owed_text, position, draft)
     return Plan(name, position, on, tuple(steps), tuple(built.rows),
                 forgiven=draft.forgiven + built.forgiven, capitalised=draft.capitalised + built.capitalised,
                 charged=built.charged, credit=draft.credit, settlement=settlement, lump_sum=lump, rate=draft.rate,
-                basis=(owed, *effects, *built.basis))
+                basis=Later((owed, *effects, *built.basis)))
 
 
 def _replay(draft: Draft, step: Step, index: int) -> Draft:
@@ -232,20 +233,27 @@ def _build(draft: Draft, position: Position, cal: PlanCalendar, on: date, limit:
         parts = spread(frozen, deferred, len(rows), policy, draft.allocation)
         parts[0] = parts[0].add("interest", first_due)
     finish(built, rows, parts, policy)
+    # the texts are made when the plan's basis is read (of hundreds of plans a search builds, a few are shown)
+    each = frozen.total / len(rows) if frozen.total else ZERO  # (a share of nothing raises here, as ever)
+    built.basis.append(partial(_lines_text, rows[0].due_date if rows else None, len(rows), text, balance, rate,
+                               frozen.total, each, deferred, policy))
+    if on > first[0].start and (not_charged or draft.accrued):
+        built.basis.append(partial(_first_period_text, first[0], on, not_charged, draft.accrued, rate, policy))
+    built.basis.append(partial(_fee_text, loan, fee, built.charged.fees, policy))
+    return built
+
+
+def _lines_text(first: date | None, count: int, text: str, balance: Decimal, rate: Rate, frozen: Decimal,
+                each: Decimal, deferred: Decimal, policy: MoneyPolicy) -> str:
+    """The plan's repaying rows, its frozen and its deferred amounts, in words ('' when none)."""
     lines: list[str] = []
-    if rows:
-        lines.append(msg("plan.line", n=len(rows), first=rows[0].due_date, text=text,
-                         balance=policy.grouped(balance), rate=rate))
-    if frozen.total:
-        lines.append(msg("plan.frozen", total=policy.grouped(frozen.total),
-                         each=policy.grouped(frozen.total / len(rows))))
+    if count:
+        lines.append(msg("plan.line", n=count, first=first, text=text, balance=policy.grouped(balance), rate=rate))
+    if frozen:
+        lines.append(msg("plan.frozen", total=policy.grouped(frozen), each=policy.grouped(each)))
     if deferred:
         lines.append(msg("plan.deferred", amount=policy.grouped(deferred)))
-    built.basis.append(msg("plan.joined", lines=joined(lines)) if lines else "")
-    if on > first[0].start and (not_charged or draft.accrued):
-        built.basis.append(_first_period_text(first[0], on, not_charged, draft.accrued, rate, policy))
-    built.basis.append(_fee_text(loan, fee, built, policy))
-    return built
+    return msg("plan.joined", lines=joined(lines)) if lines else ""
 
 
 def _first_period_text(period: Period, on: date, before: Decimal, accrued: Decimal, rate: Rate,
@@ -258,10 +266,10 @@ def _first_period_text(period: Period, on: date, before: Decimal, accrued: Decim
     return text
 
 
-def _fee_text(loan: Loan | None, fee: Decimal, built: Built, policy: MoneyPolicy) -> str:
-    """The plan's installment fee, in words (the contract's too when the plan drops it)."""
+def _fee_text(loan: Loan | None, fee: Decimal, charged: Decimal, policy: MoneyPolicy) -> str:
+    """The plan's installment fee (``charged`` in all), in words (the contract's too when the plan drops it)."""
     if fee > 0:
-        return msg("plan.fee", fee=policy.grouped(fee), total=policy.grouped(built.charged.fees))
+        return msg("plan.fee", fee=policy.grouped(fee), total=policy.grouped(charged))
     if loan is not None and loan.installment_fee > 0:
         return msg("plan.no_fee_contract", fee=policy.grouped(loan.installment_fee))
     return msg("plan.no_fee")

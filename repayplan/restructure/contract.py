@@ -68,6 +68,7 @@ def contract_plan(loan: Loan, payments: Sequence[Payment] = (), penalty: Penalty
     maturity, the day everything is paid, penalty running until then
     (``compare`` gives the payoff date of the longest plan; default ``on``)."""
     from ..arrears import Payment, PenaltyPolicy, statement
+    from ..arrears.figures import figures  # the statement's figures, to the cent, without its lines
 
     on = on or loan.start
     if not payments and penalty is None:
@@ -75,7 +76,7 @@ def contract_plan(loan: Loan, payments: Sequence[Payment] = (), penalty: Penalty
         return _as_contract(plan, msg("contract.no_history", on=on))
     policy = penalty if isinstance(penalty, PenaltyPolicy) else PenaltyPolicy()
     history = sorted((p for p in payments if p.date <= on), key=lambda p: p.date)
-    position = statement(loan, history, policy, on).position
+    position = figures(loan, history, policy, on).position
     money = loan.policy
     zero = money.round(ZERO)
     future = remaining_rows(loan, on)
@@ -90,7 +91,7 @@ def contract_plan(loan: Loan, payments: Sequence[Payment] = (), penalty: Penalty
             planned.append(Payment(r.due_date, r.payment - use, "installment"))
     maturity = future[-1].due_date if future else until
     assert maturity is not None
-    left = statement(loan, history + planned, policy, maturity).position.total
+    left = figures(loan, history + planned, policy, maturity).position.total
     final = [Payment(maturity, left, "everything still owed")] if left > 0 else []
     end = statement(loan, history + planned + final, policy, maturity)
     if end.position.total != 0:  # pragma: no cover - the engine settles what it says is owed

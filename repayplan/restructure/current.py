@@ -20,6 +20,7 @@ Decimal('1301.79')
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date
@@ -28,8 +29,8 @@ from functools import lru_cache
 
 from ..model import Loan, Period, Row
 from ..money import ZERO, MoneyPolicy
-from ..schedule import level_rows, loan_periods, principal_part
-from .position import remaining_rows
+from ..schedule import level_rows, loan_calendar, loan_periods, principal_part
+from .position import contract_schedule
 
 
 @dataclass
@@ -71,15 +72,11 @@ def from_date(rows: Sequence[Row], before: Decimal, on: date, start: date) -> tu
                     payment=first.payment - before), *rows[1:])
 
 
-@lru_cache(maxsize=256)
-def _contract_periods(loan: Loan) -> tuple[Period, ...]:
-    return tuple(loan_periods(loan))
-
-
 def remaining_periods(loan: Loan, on: date) -> int:
     """The contract's periods still to run after ``on`` (a bullet loan's
     one installment runs over all of them)."""
-    return sum(1 for p in _contract_periods(loan) if p.due_date > on)
+    dues = loan_calendar(loan).dues
+    return len(dues) - bisect_right(dues, on)
 
 
 def contract_installment(loan: Loan | None, on: date, method: str, balance: Decimal,
@@ -90,12 +87,18 @@ def contract_installment(loan: Loan | None, on: date, method: str, balance: Deci
     move a cent of rounding. None when anything differs."""
     if loan is None or method != loan.method or method not in ("annuity", "equal-principal"):
         return None
-    rows = remaining_rows(loan, on)
-    if not rows or rows[0].opening_balance != balance:
+    schedule = contract_schedule(loan)
+    done = schedule.due_by(on)
+    if done >= schedule.row_count or schedule.row(done).opening_balance != balance:
         return None
-    contract = [p for p in _contract_periods(loan) if p.due_date > on]  # rows may end early, rounding aside
-    if [(p.due_date, p.factor) for p in periods] != [(p.due_date, p.factor) for p in contract]:
+    cal = loan_calendar(loan)  # the contract's periods after `on` (its rows may end early, rounding aside)
+    start = bisect_right(cal.dues, on)
+    if len(periods) != len(cal.dues) - start or any(
+            p.due_date != due or p.factor != factor
+            for p, due, factor in zip(periods, cal.dues[start:], cal.factors[start:], strict=True)):
         return None
+    if method == "annuity" and schedule.installment is not None:
+        return schedule.installment  # the schedule engine's own level amount
     return _installment(loan)
 
 
@@ -104,7 +107,7 @@ def _installment(loan: Loan) -> Decimal:
     """The contract's level installment or principal part, as the schedule engine sets it."""
     policy = loan.policy
     principal = policy.round(loan.principal)
-    periods = _contract_periods(loan)
+    periods = loan_periods(loan)
     if loan.method == "annuity":
         return level_rows(principal, periods, policy)[0]
     return principal_part(principal, len(periods), policy)

@@ -30,9 +30,9 @@ from decimal import Decimal
 from functools import lru_cache
 
 from .. import calendar
-from ..arrears.accrual import accrued_interest
+from ..arrears.accrual import accrued_amount
 from ..kinds import DayCount, FrequencyName, InterestBasis, Rounding
-from ..model import Loan, Period, Position, Row
+from ..model import Loan, Period, Position, Row, Schedule
 from ..money import ZERO
 from ..rates import Rate
 from ..schedule import build_schedule, loan_periods
@@ -115,26 +115,45 @@ def _periods(cal: PlanCalendar, rate: Rate, count: int) -> tuple[Period, ...]:
 
 
 @lru_cache(maxsize=256)
-def _contract_rows(loan: Loan) -> tuple[Row, ...]:
-    return build_schedule(loan).rows
+def contract_schedule(loan: Loan) -> Schedule:
+    """The contract's schedule, made once per loan; its rows are made only when read
+    (:meth:`~repayplan.model.Schedule.row`, ``due_by`` and ``total`` answer from its cents)."""
+    return build_schedule(loan)
 
 
 def remaining_rows(loan: Loan, on: date) -> tuple[Row, ...]:
     """The contract's rows due after ``on``."""
-    return tuple(r for r in _contract_rows(loan) if r.due_date > on)
+    schedule = contract_schedule(loan)
+    return schedule.rows[schedule.due_by(on):]
+
+
+def remaining_payments(loan: Loan, on: date) -> Decimal:
+    """What the contract's rows due after ``on`` pay in all (``sum`` of their payments; 0 when none),
+    without making its rows.
+
+    >>> from repayplan import parse_rate
+    >>> loan = Loan(Decimal("1200"), parse_rate("12%"), 12, start=date(2025, 1, 10))
+    >>> remaining_payments(loan, date(2025, 3, 25)) == sum(r.payment for r in remaining_rows(loan, date(2025, 3, 25)))
+    True
+    """
+    schedule = contract_schedule(loan)
+    return schedule.total("payment", schedule.due_by(on))
 
 
 def performing_position(loan: Loan, on: date) -> Position:
     """What a loan paid on schedule owes on ``on``: its principal balance and
     the interest accrued in the current period (pro rata by days)."""
-    rows = _contract_rows(loan)
+    schedule = contract_schedule(loan)
     policy = loan.policy
     zero = policy.round(ZERO)
     if on <= loan.start:
         return Position(loan.start, policy.round(loan.principal), policy=policy, loan=loan)
-    done = [r for r in rows if r.due_date <= on]
-    balance = done[-1].closing_balance if done else policy.round(loan.principal)
-    accrued = accrued_interest(loan, rows, len(done), on).amount  # the arrears statement's own rule
+    done = schedule.due_by(on)
+    last = schedule.row(done - 1) if done else None
+    balance = last.closing_balance if last is not None else policy.round(loan.principal)
+    current = schedule.row(done) if done < schedule.row_count else None
+    # the arrears statement's own rule
+    accrued = accrued_amount(loan, current, last.due_date if last is not None else loan.start, on)
     return Position(on, balance, accrued_interest=accrued + zero, policy=policy, loan=loan)
 
 

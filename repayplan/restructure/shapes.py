@@ -28,7 +28,7 @@ from decimal import Decimal
 
 from ..model import Period, Row
 from ..money import WORKING, ZERO, MoneyPolicy
-from ..plans import COMPONENT_FIELDS, Components, PlanRow
+from ..plans import COMPONENT_FIELDS, Components, PlanRow, new_plan_row
 from ..schedule import (
     PrincipalRule,
     amortise,
@@ -54,7 +54,7 @@ class Built:
     charged: Components = field(default_factory=Components)
     forgiven: Components = field(default_factory=Components)
     capitalised: Components = field(default_factory=Components)
-    basis: list[str] = field(default_factory=list)
+    basis: list[str | Callable[[], str]] = field(default_factory=list)  # a function: its text, made when read
 
 
 def split(amounts: Components, n: int, policy: MoneyPolicy,
@@ -64,6 +64,35 @@ def split(amounts: Components, n: int, policy: MoneyPolicy,
     left = {c: policy.to_minor(amounts.get(c)) for c in COMPONENT_FIELDS}
     total = sum(left.values())
     each = total // n
+    zero = policy.round(ZERO)
+    if not any(left.values()):  # nothing to share: every part is nothing
+        return [Components(zero, zero, zero, zero)] * n
+    if any(v < 0 for v in left.values()) or any(c not in left for c in order):
+        return _split_by_part(left, total, each, n, policy, order)
+    # the parts take the components one after the other in the order: part k takes the units from k × each
+    # to (k + 1) × each (the last to the total) of the components laid end to end
+    ends: dict[str, tuple[int, int]] = {}
+    start = 0
+    for c in dict.fromkeys([*order, *COMPONENT_FIELDS]):
+        ends[c] = (start, start + left[c])
+        start += left[c]
+    spans = [ends[c] for c in COMPONENT_FIELDS]
+    made: dict[tuple[int, ...], Components] = {}
+    parts = []
+    for k in range(n):
+        low = k * each
+        high = low + each if k < n - 1 else total
+        taken = tuple(max(0, min(high, end) - max(low, begin)) for begin, end in spans)
+        part = made.get(taken)
+        if part is None:
+            part = made[taken] = Components(*(policy.from_minor(t) if t else zero for t in taken))
+        parts.append(part)
+    return parts
+
+
+def _split_by_part(left: dict[str, int], total: int, each: int, n: int, policy: MoneyPolicy,
+                   order: Sequence[str]) -> list[Components]:
+    """:func:`split` a part at a time, each taking what its room allows from the components in order."""
     zero = policy.round(ZERO)
     parts = []
     for k in range(n):
@@ -126,16 +155,16 @@ def finish(built: Built, rows: Sequence[Row], parts: Sequence[Components], polic
     left = sum(totals, zero)
     number = len(built.rows)
     interest = fees = penalty = zero
+    add = built.rows.append
     for row, part, total in zip(rows, parts, totals, strict=True):
         interest += row.interest
         fees += row.fees
         penalty += row.penalty
         left -= total
         number += 1
-        built.rows.append(PlanRow(
-            number, row.due_date, row.days, row.opening_balance, row.payment + total, row.principal,
-            row.interest + part.interest, row.fees + part.fees, row.penalty + part.penalty, row.closing_balance,
-            zero, left))
+        add(new_plan_row(number, row.due_date, row.days, row.opening_balance, row.payment + total, row.principal,
+                         row.interest + part.interest, row.fees + part.fees, row.penalty + part.penalty,
+                         row.closing_balance, zero, left, ""))
     built.charged = built.charged + Components(zero, interest, penalty, fees)
 
 
