@@ -55,7 +55,7 @@ def test_an_existing_file_as_json_problems(argv: tuple[str, ...], tmp_path: Path
 
 
 NOTHING = {"en": "Nothing is owed on 2060-01-01: the loan is repaid; there is nothing to compare or agree.",
-           "zh": "截至 2060-01-01 无任何欠款：借款已结清，无需比较或约定还款方案。"}
+           "zh": "截至2060-01-01无任何欠款：借款已结清，无需比较或约定还款方案。"}
 
 
 @pytest.mark.parametrize("lang", ["en", "zh"])

@@ -93,8 +93,8 @@ min_percent = "{percent}"
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("zh", "只还最低还款额（账单金额的1%）永远还不清 5,000.00：每月利息和费用（77.50）不低于最低还款额（50.78），"
-           "欠款永远不会减少；每月还 181.47 可在36个月内还清"),
+    ("zh", "只还最低还款额（账单金额的1%）永远还不清5,000.00：每月利息和费用（77.50）不低于最低还款额（50.78），"
+           "欠款永远不会减少；每月还181.47可在36个月内还清"),
     ("en", "paying only the minimum (1% of the bill) never repays 5,000.00: a month's interest and fees (77.50) "
            "are at least the minimum (50.78), so the balance never falls; 181.47 a month would clear it in 36 "
            "months (raise min_percent or min_floor, or set min_plus_interest = true)"),
@@ -113,7 +113,7 @@ def test_a_card_minimum_that_never_repays_is_said_in_the_users_language(lang: st
 
 
 @pytest.mark.parametrize(("lang", "expected"), [
-    ("zh", "budget.reserve：应急备用金 500 超过一次性资金 100；"
+    ("zh", "budget.reserve：应急备用金500超过一次性资金100；"
            "应急备用金是一次性资金中留存的部分，请填写不小于它的 lump_sum"),
     ("en", "budget.reserve: 500 is more than the lump sum 100; the reserve is the part of the lump sum kept back, "
            "so give a lump_sum at least as large"),
@@ -151,7 +151,7 @@ HUABEI = str(EXAMPLES / "huabei-arrears.toml")
     (["letter"], "错误：缺少 KIND；可选值：hardship、dispute、agreement",
      "Error: Missing argument '{hardship|dispute|agreement}'."),
     (["letter", "dispute"], "错误：缺少 CASE；用法见 repayplan letter --help", "Error: Missing argument 'CASE'."),
-    (["propose", HUABEI, "--top", "0"], "错误：--top：0 无效；请填写 1 至 20 之间的数",
+    (["propose", HUABEI, "--top", "0"], "错误：--top：0 无效；请填写1至20之间的数",
      "Error: Invalid value for '--top': 0 is not in the range 1<=x<=20."),
     (["build", HUABEI, "--lang"], "错误：--lang 后面缺少取值；用法见 repayplan build --help",
      "Error: Option '--lang' requires an argument."),

@@ -133,7 +133,7 @@ def claim_text(audit: ClaimAudit, lang: str = "en", as_of: Any = None) -> str:
         lines.append(f"  {label('audit.singles', lang)}{colon.rstrip()}")
         for s in audit.singles:
             lines.append(f"  - {readings_text(s.readings, audit, lang)}{colon}" + label("audit.list", lang).join(
-                f"{bases} {g(figures.total)}" for bases, figures in _by_figures(
+                f"{bases}{label('sep.figure', lang)}{g(figures.total)}" for bases, figures in _by_figures(
                     [(b, s.figures(b)) for b in CLAIM_BASES], lang)))
     if not audit.explained:
         lines.append("  " + label("audit.none", lang))

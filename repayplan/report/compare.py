@@ -149,7 +149,8 @@ def comparison_table(comp: Comparison, lang: str = "en", schedules: bool = False
     owed = [(label("owedline.principal", lang), p.principal), (label("owedline.interest", lang), p.interest),
             (label("cmp.accrued", lang), p.accrued_interest), (label("penalty", lang), p.penalty),
             (label("fees", lang), p.fees), (label("cmp.credit", lang), -p.credit)]
-    breakdown = " + ".join(f"{k} {policy.grouped(v)}" for k, v in owed if v)
+    gap = label("sep.figure", lang)
+    breakdown = " + ".join(f"{k}{gap}{policy.grouped(v)}" for k, v in owed if v)
     colon = label("sep.colon", lang)
     pairs = [(label("currency", lang), currency_name(comp.currency, lang)),
              (label("cmp.date", lang), comp.on.isoformat()),

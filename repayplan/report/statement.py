@@ -253,7 +253,7 @@ def _payment_lines(st: Statement, lang: str) -> list[str]:
         text = label("pay.part", lang).format(period=a.period, component=label(f"component.{a.component}", lang),
                                               amount=g(a.amount))
         if a.payment is None:
-            credit.append(f"  {a.date} {label('arrears.from_credit', lang)}{colon}{text}")
+            credit.append(f"  {a.date}{label('sep.figure', lang)}{label('arrears.from_credit', lang)}{colon}{text}")
         else:
             by_payment.setdefault(a.payment, []).append(text)
     lines = []

@@ -218,7 +218,7 @@ def _description(plan: BookPlan, lang: str) -> str:
     loan = plan.loan
     if loan is not None:
         parts.append(f"{label(loan.method, lang)} · {label('wb.freq_' + loan.frequency, lang)} · "
-                     f"{label('start', lang)} {loan.start.isoformat()}")
+                     f"{label('start', lang)}{label('sep.figure', lang)}{loan.start.isoformat()}")
     if plan.steps:
         parts.append(label("wb.steps", lang) + label("sep.colon", lang) + say(joined(plan.steps), lang))
     return " · ".join(parts)

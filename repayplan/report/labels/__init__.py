@@ -26,7 +26,8 @@ def label(key: str, lang: str = "en") -> str:
     >>> label("plan.n_months").format(n=1), label("plan.n_months").format(n=2), label("plan.n_months", "zh").format(n=1)
     ('1 month', '2 months', '1个月')
     """
-    text = LABELS.get(lang, {}).get(key) or LABELS["en"].get(key) or key
+    table = LABELS.get(lang, {})
+    text = table[key] if key in table else LABELS["en"].get(key, key)  # "" is a label too (a separator)
     return Counted(text) if "|" in text else text
 
 

@@ -1240,4 +1240,6 @@ EN: dict[str, str] = {
     "batch.scenario_term": "{value} installments",
     "batch.scenario_payment": "pay {value}",
     "batch.scenario_settle": "settle for {value}",
+    # Chinese spacing (no space between a term and the figure it names in Chinese)
+    "sep.figure": " ",
 }
