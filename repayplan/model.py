@@ -8,19 +8,19 @@ Records are immutable; change one by copying with :func:`dataclasses.replace`.
 from __future__ import annotations
 
 from bisect import bisect_right
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from datetime import date
 from decimal import Decimal
 from fractions import Fraction
-from itertools import repeat
-from typing import TYPE_CHECKING, Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from . import calendar
 from .errors import InputError, Problem
 from .kinds import INTEREST_BASES, METHODS, DayCount, FrequencyName, InterestBasis, Method, Rounding
 from .money import ZERO, MoneyPolicy
 from .rates import Rate
+from .records import fast_constructor
 from .text import msg
 
 if TYPE_CHECKING:
@@ -160,75 +160,12 @@ class Row:
     closing_balance: Decimal
 
 
-def fast_constructor(cls: type) -> Callable[..., object]:
-    """A positional constructor of a frozen, slotted dataclass that sets its
-    slots directly: the same object as ``cls(*values)`` (no defaults, no
-    ``__post_init__``), some twice as fast, for the rows of a schedule.
-
-    >>> make = fast_constructor(Period)
-    >>> make(1, date(2025, 1, 1), date(2025, 2, 1), 31, Fraction(1, 100), "1%") == Period(
-    ...     1, date(2025, 1, 1), date(2025, 2, 1), 31, Fraction(1, 100), "1%")
-    True
-    """
-    names = [f.name for f in fields(cls)]
-    lines = [f"    _set{i}(row, {name})" for i, name in enumerate(names)]
-    source = f"def make({', '.join(names)}):\n    row = _new(_cls)\n" + "\n".join(lines) + "\n    return row\n"
-    scope: dict[str, object] = {"_new": object.__new__, "_cls": cls}
-    slots = {name: next(k.__dict__[name] for k in cls.__mro__ if name in k.__dict__) for name in names}  # inherited too
-    scope.update({f"_set{i}": slots[name].__set__ for i, name in enumerate(names)})
-    exec(source, scope)  # noqa: S102 - generated from the class's own field names, as dataclasses does
-    return scope["make"]  # type: ignore[return-value]
-
-
 #: Positional constructors of the two records a schedule makes by the hundred.
 new_period: Callable[..., Period] = fast_constructor(Period)  # type: ignore[assignment]
 new_row: Callable[..., Row] = fast_constructor(Row)  # type: ignore[assignment]
 #: The slot setters of a Row in field order, for loops that make rows by the hundred without a call each:
 #: ``row = object.__new__(Row)`` then every setter once (the same object as ``new_row``).
 ROW_SLOTS: tuple[Callable[[Row, object], None], ...] = tuple(Row.__dict__[f.name].__set__ for f in fields(Row))
-
-
-def rows_of_columns(count: int, *columns: Iterable[object]) -> tuple[Row, ...]:
-    """``count`` rows from their fields given as columns (one iterable per
-    field, in field order): the same rows as ``new_row`` makes one by one,
-    without a Python call per field.
-
-    Each row is made as a draft, a bare object of a plain class with the
-    row's own slot layout; one generated function stores its fields as
-    ordinary attribute stores and then makes it a :class:`Row` by setting
-    its class (allowed between classes of one layout): the result is a
-    frozen ``Row`` like any other.
-
-    >>> d, one, zero = date(2025, 2, 1), Decimal("1.00"), Decimal("0.00")
-    >>> rows = rows_of_columns(2, [1, 2], [d, d], [31, 28], [one, zero], [one, zero], [one, zero], [zero, zero],
-    ...                        repeat(zero), repeat(zero), [zero, zero])
-    >>> rows == (Row(1, d, 31, one, one, one, zero, zero, zero, zero), Row(2, d, 28, zero, zero, zero, zero, zero,
-    ...          zero, zero)), type(rows[0]) is Row
-    (True, True)
-    >>> rows[0].interest = one
-    Traceback (most recent call last):
-    ...
-    dataclasses.FrozenInstanceError: cannot assign to field 'interest'
-    """
-    return tuple(map(_fill_row, map(_new_object, repeat(_RowDraft, count)), *columns))
-
-
-def _drafting(cls: type) -> tuple[type, Callable[..., Any]]:
-    """A plain class of the same slots as a frozen slotted dataclass, and a function that fills a bare object of
-    it with the fields (positional, in field order) and returns it as an object of ``cls``."""
-    names = [f.name for f in fields(cls)]
-    slots = cls.__dict__.get("__slots__")
-    if tuple(names) != slots:  # pragma: no cover - a class's layout is fixed when it is written
-        raise TypeError(f"{cls.__name__}: slots differ from its fields")
-    source = (f"def fill(self, {', '.join(names)}):\n" + "".join(f"    self.{n} = {n}\n" for n in names)
-              + "    self.__class__ = _cls\n    return self\n")
-    scope: dict[str, object] = {"_cls": cls}
-    exec(source, scope)  # noqa: S102 - generated from the class's own field names, as dataclasses does
-    return type(f"_{cls.__name__}Draft", (), {"__slots__": slots}), scope["fill"]  # type: ignore[return-value]
-
-
-_RowDraft, _fill_row = _drafting(Row)
-_new_object = object.__new__
 
 
 class RowSource(Protocol):

@@ -27,9 +27,10 @@ from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING, Any
 
-from .model import Position, Row, fast_constructor
+from .model import Position, Row
 from .money import ZERO, MoneyPolicy
 from .rates import Rate
+from .records import fast_constructor
 
 if TYPE_CHECKING:
     from .restructure.steps import Step

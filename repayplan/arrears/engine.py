@@ -11,8 +11,9 @@ from datetime import date
 from decimal import Decimal
 
 from ..errors import InputError
-from ..model import Loan, fast_constructor
+from ..model import Loan
 from ..money import ZERO
+from ..records import fast_constructor
 from ..schedule import build_schedule
 from ..text import joined, msg
 from .accrual import accrued_interest

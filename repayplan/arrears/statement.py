@@ -12,8 +12,9 @@ from datetime import date
 from decimal import Decimal
 from functools import cached_property
 
-from ..model import Loan, Position, fast_constructor
+from ..model import Loan, Position
 from ..money import ZERO, MoneyPolicy
+from ..records import fast_constructor
 from ..text import msg
 from .policy import Payment, PenaltyPolicy, daily_rate_text
 

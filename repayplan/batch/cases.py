@@ -204,7 +204,7 @@ def read_cases(chunk: pd.DataFrame) -> tuple[Cases, np.ndarray]:
 
 
 @lru_cache(maxsize=1 << 16)
-def _rate_fractions(rate: Rate, periods_per_year: int, day_count: str) -> tuple[int, int, int, str]:
+def rate_fractions(rate: Rate, periods_per_year: int, day_count: str) -> tuple[int, int, int, str]:
     """(pn, qn, den, annual text): periodic = pn/den and daily = qn/den exactly."""
     periodic = rate.periodic_exact(periods_per_year, day_count)
     daily = rate.daily_exact(day_count)
@@ -221,7 +221,7 @@ def _arrays(good: np.ndarray, cells: dict[str, np.ndarray], found: dict[str, np.
     codes, uniques = pd.factorize(rate_key)
     first_row = np.zeros(len(uniques), dtype=np.int64)
     first_row[codes[::-1]] = np.arange(n)[::-1]
-    per_rate = [_rate_fractions(take["rate"][i], calendar.FREQUENCIES[take["frequency"][i]].periods_per_year,
+    per_rate = [rate_fractions(take["rate"][i], calendar.FREQUENCIES[take["frequency"][i]].periods_per_year,
                                 take["day_count"][i]) for i in first_row]
     rate_fits = np.array([max(abs(p), abs(q), d) < BIG_FRACTION for p, q, d, _ in per_rate], dtype=bool)
 

@@ -77,7 +77,7 @@ class Totals:
 
 
 
-def _prepare(c: Cases, pos: np.ndarray) -> tuple[Work, MonthTable, np.ndarray]:
+def prepare(c: Cases, pos: np.ndarray) -> tuple[Work, MonthTable, np.ndarray]:
     """Due-date anchors, odd days and the month table; and which loans run past 9999."""
     w = Work(**{k: getattr(c, k)[pos] for k in _ARRAYS}, pos=pos)
     monthly = w.months > 0
@@ -110,7 +110,7 @@ def _prepare(c: Cases, pos: np.ndarray) -> tuple[Work, MonthTable, np.ndarray]:
     return w, table, pos[late]
 
 
-def _overflows(w: Work) -> np.ndarray:
+def overflows(w: Work) -> np.ndarray:
     """Loans whose integer figures could leave int64 (a float bound, with margin)."""
     b, p, q, d = (w.principal.astype(float), np.abs(w.pn.astype(float)), w.qn.astype(float), w.den.astype(float))
     first_days = np.abs(w.fd_days - w.start) + 5.0
@@ -124,7 +124,7 @@ def _overflows(w: Work) -> np.ndarray:
 
 
 
-def _level(w: Work, table: MonthTable) -> tuple[np.ndarray, np.ndarray]:
+def level_estimates(w: Work, table: MonthTable) -> tuple[np.ndarray, np.ndarray]:
     """Float64 level installments in minor units, and which are too near a tie (or unsafe) to trust.
 
     Periodic basis: one closed form, present value = (1 + Σ_{j=1..n-1} (1+f)^-j) / (1 + f_1)
@@ -168,16 +168,16 @@ def compute(cases: Cases, with_rows: bool = False) -> Totals:
                                                     "periods", "first_due", "payoff")}
     problem = np.full(n, "", dtype=object)
     exact = np.zeros(n, dtype=bool)
-    w, table, late = _prepare(cases, np.flatnonzero(cases.fits))
+    w, table, late = prepare(cases, np.flatnonzero(cases.fits))
     problem[late] = Problem(path="term", message=msg("err.term_past_calendar"), hint=msg("err.shorten_term")).as_msg()
-    big = _overflows(w)
+    big = overflows(w)
     fallback = [*np.flatnonzero(~cases.fits).tolist(), *w.pos[big].tolist()]
     w = w.take(np.flatnonzero(~big))
     w = w.take(np.argsort(-w.term, kind="stable"))
     payment = np.zeros(len(w.term), dtype=np.int64)
     annuity = np.flatnonzero(w.method == ANNUITY)
     if len(annuity):
-        payment[annuity], unsure = _level(w.take(annuity), table)
+        payment[annuity], unsure = level_estimates(w.take(annuity), table)
         for i in annuity[unsure]:
             try:
                 loan = cases.loans(int(w.pos[i]))

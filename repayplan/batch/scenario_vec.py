@@ -50,9 +50,9 @@ import numpy as np
 from ..model import METHODS
 from ..plans import MAX_PLAN_MONTHS
 from ..rates import DAYS_PER_YEAR, Rate
-from .cases import Cases, _rate_fractions
+from .cases import Cases, rate_fractions
 from .dates import EPOCH, MonthTable, iso
-from .engine import LIMIT, _level, _overflows, _prepare
+from .engine import LIMIT, level_estimates, overflows, prepare
 from .scenario_walk import annual_cost, day_count, numerators, pro_rata, relevel, walk
 from .work import ANNUITY, BULLET, EQUAL_PRINCIPAL, Work, round_div
 
@@ -124,10 +124,10 @@ def _product_fits(values: np.ndarray, fraction: Fraction | None) -> bool:
 
 def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out: dict[str, np.ndarray],
            done: np.ndarray, today: date) -> None:
-    w, _table, _late = _prepare(cases, pos)
+    w, _table, _late = prepare(cases, pos)
     on_all = (np.full(len(w.pos), scenario.on.toordinal() - EPOCH, dtype=np.int64) if scenario.on is not None
               else np.maximum(today.toordinal() - EPOCH, w.start))
-    fit = ~_overflows(w) & (on_all >= w.start) & (on_all < w.last) & (w.principal > 0)
+    fit = ~overflows(w) & (on_all >= w.start) & (on_all < w.last) & (w.principal > 0)
     w = w.take(np.flatnonzero(fit))
     on = on_all[fit]
     m = len(w.pos)
@@ -141,7 +141,7 @@ def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out:
     if annuity.any():
         idx = np.flatnonzero(annuity)
         idx = idx[np.argsort(-w.term[idx], kind="stable")]  # the daily basis's period loop reads longest first
-        amount[idx], unsure = _level(w.take(idx), _table)
+        amount[idx], unsure = level_estimates(w.take(idx), _table)
         bad[idx[unsure]] = True
     first = np.where(w.daily | (w.odd < 0), w.qn * w.first_days, w.pn + w.qn * np.maximum(w.odd, 0))
     table = MonthTable(w.start_midx - 4, w.fd_midx + w.term + max(spec.term or 0, int(w.term.max())) + 2)
@@ -308,7 +308,7 @@ def _planned(cases: Cases, w: Work, spec: VectorSteps, scenario: Any, table: Mon
                  anchor=w.anchor, months=w.months, step_days=w.step_days, monthly=w.monthly).take(solve)
         v = v.take(np.argsort(-v.term, kind="stable"))  # the period loop reads loans longest first
         order = solve[np.argsort(-count[solve], kind="stable")]
-        amount[order], unsure = _level(v, table)
+        amount[order], unsure = level_estimates(v, table)
         bad[order[unsure]] = True
     amount = np.where(keep, contract_amount, amount)
     nums = numerators(table, w, start_c, w.fd_midx + c, int(count.max()) if m else 0, pn, qn)
@@ -358,7 +358,7 @@ def _rates(cases: Cases, w: Work, rate: Rate) -> tuple[np.ndarray, np.ndarray, n
     """The plan rate's exact pair of fractions (pn, qn over den, monthly) for each loan's day count, and
     which loans it does not fit. The day count is read from the contract's own pair (its periodic rate
     is the daily one × the year's days ÷ 12: 365 or 360), or from the loan where its rate is nil."""
-    pairs = {dc: _rate_fractions(rate, 12, dc)[:3] for dc in ("act/365", "act/360")}
+    pairs = {dc: rate_fractions(rate, 12, dc)[:3] for dc in ("act/365", "act/360")}
     ok = (w.qn < 2**50) & (w.pn < 2**50)
     q, p = np.where(ok, w.qn, 0), np.where(ok, w.pn, 0)
     act360 = (q * 360 == p * 12) & (p != 0)
