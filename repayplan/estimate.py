@@ -71,14 +71,14 @@ def level_estimate(balance: Decimal, factors: Sequence[Fraction | Decimal], plac
             if known is None:
                 if factor != 0 and not _SMALLEST_FACTOR <= factor <= _LARGEST_FACTOR:  # negative, tiny or huge
                     return None
-                known = growth[id(factor)] = 1.0 + (factor.numerator / factor.denominator
-                                                    if isinstance(factor, Fraction) else float(factor))
+                known = growth[id(factor)] = 1.0 + (factor.numerator / factor.denominator  # float ok: an estimate
+                                                    if isinstance(factor, Fraction) else float(factor))  # float ok
             step = known
         discount /= step
         present += discount
     if not discount > 1e-300:  # an underflow (subnormal numbers lose the relative bound)
         return None
-    x = float(balance) * 10.0**places / present
+    x = float(balance) * 10.0**places / present  # float ok: the estimate, checked against the tie bound
     if not 0.0 <= x < 2.0**52:  # also not a number, or infinite
         return None
     whole = math.floor(x)

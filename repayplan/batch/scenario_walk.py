@@ -182,11 +182,11 @@ def annual_cost(amounts: np.ndarray, days: np.ndarray, owed: np.ndarray,
     even = np.abs(paid - owed) < 0.5  # paid exactly what was lent: the root is x = 0 (its text needs no search)
     for j in range(m):
         if not exact[j]:
-            text[j] = percent_text(Decimal(repr(float(rate[j]))).quantize(places), 2)
+            text[j] = percent_text(Decimal(repr(float(rate[j]))).quantize(places), 2)  # float ok: the solver's rate
             continue
         k = np.flatnonzero(amounts[:, j])
-        u = float(unit[j]) if unit is not None else 1.0
-        flows = [-float(owed[j]) / u, *(a / u for a in amounts[k, j].tolist())]  # the exact path's floats
+        u = float(unit[j]) if unit is not None else 1.0  # float ok: solver input
+        flows = [-float(owed[j]) / u, *(a / u for a in amounts[k, j].tolist())]  # float ok: the exact path's floats
         if even[j]:  # the search ends within a hair of zero, on either side: printed '0.00%' (never '-0.00%')
             text[j] = percent_text(Decimal(0), 2)
             continue
