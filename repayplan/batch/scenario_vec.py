@@ -119,7 +119,7 @@ def vector_columns(cases: Cases, scenario: Any, ok: np.ndarray, out: dict[str, n
 
 
 def _product_fits(values: np.ndarray, fraction: Fraction | None) -> bool:
-    return fraction is None or not len(values) or float(values.max()) * fraction.numerator < LIMIT
+    return fraction is None or not len(values) or float(values.max()) * fraction.numerator < LIMIT  # float ok: a bound
 
 
 def _block(cases: Cases, spec: VectorSteps, scenario: Any, pos: np.ndarray, out: dict[str, np.ndarray],
