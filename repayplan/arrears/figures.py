@@ -49,6 +49,13 @@ class Figures:
 def figures(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | None = None,
             as_of: date | None = None) -> Figures:
     """The figures of ``statement(loan, payments, penalty, as_of)``, without its lines."""
+    return figures_and_credit(loan, payments, penalty, as_of)[0]
+
+
+def figures_and_credit(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | None = None,
+                       as_of: date | None = None) -> tuple[Figures, list[Decimal]]:
+    """:func:`figures`, and what each payment counted (those up to ``as_of``, in date order: the statement's
+    ``to_credit``) left over as credit."""
     penalty = penalty or PenaltyPolicy()
     as_of = as_of or date.today()
     if as_of < loan.start:
@@ -56,7 +63,7 @@ def figures(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | No
     counted = sorted((p for p in checked_payments(loan, payments) if p.date <= as_of), key=lambda p: p.date)
     replay = Replay(loan, penalty, as_of, due_only=True)
     replay.keep_applications = False
-    replay.run(counted)
+    to_credit = replay.run(counted)
     lines = replay.lines
     due = next((i for i, line in enumerate(lines) if not line.is_due), len(lines))
     accrual = accrued_interest(loan, replay.schedule.rows, due, as_of)
@@ -85,4 +92,4 @@ def figures(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | No
     owed = Position(as_of, principal, overdue, interest, accrual.amount, unpaid_penalty, fees, replay.credit,
                     replay.money, loan)
     return Figures(position=owed, total_paid=sum((p.amount for p in counted), zero),
-                   total_due=overdue + interest + unpaid_penalty + fees, days_past_due=days)
+                   total_due=overdue + interest + unpaid_penalty + fees, days_past_due=days), to_credit
