@@ -61,6 +61,13 @@ def figures_and_credit(loan: Loan, payments: Sequence[Payment], penalty: Penalty
     if as_of < loan.start:
         raise InputError(f"as_of: {as_of} is before the loan start {loan.start}; give a date on or after it")
     counted = sorted((p for p in checked_payments(loan, payments) if p.date <= as_of), key=lambda p: p.date)
+    return replayed_figures(loan, counted, penalty, as_of)
+
+
+def replayed_figures(loan: Loan, counted: Sequence[Payment], penalty: PenaltyPolicy,
+                     as_of: date) -> tuple[Figures, list[Decimal]]:
+    """:func:`figures_and_credit` of payments checked already (``checked_payments``), in date order, none
+    after ``as_of``."""
     replay = Replay(loan, penalty, as_of, due_only=True)
     replay.keep_applications = False
     to_credit = replay.run(counted)
@@ -93,3 +100,26 @@ def figures_and_credit(loan: Loan, payments: Sequence[Payment], penalty: Penalty
                     replay.money, loan)
     return Figures(position=owed, total_paid=sum((p.amount for p in counted), zero),
                    total_due=overdue + interest + unpaid_penalty + fees, days_past_due=days), to_credit
+
+
+def owed_total(loan: Loan, counted: Sequence[Payment], penalty: PenaltyPolicy,
+               as_of: date) -> tuple[Decimal, list[Decimal]]:
+    """``position.total`` of :func:`replayed_figures` (everything needed to settle on ``as_of``) and what
+    each payment left over as credit, summed as it sums the lines, without writing any line up."""
+    replay = Replay(loan, penalty, as_of, due_only=True)
+    replay.keep_applications = False
+    to_credit = replay.run(counted)
+    lines = replay.lines
+    due = next((i for i, line in enumerate(lines) if not line.is_due), len(lines))
+    total = accrued_interest(loan, replay.schedule.rows, due, as_of).amount - replay.credit
+    horizon = replay.horizon(as_of)
+    replay.ledger.deactivate(horizon)
+    for line in lines:
+        if line.active:  # as finish_line: the open term closed on the statement date
+            replay.deactivate(line, horizon)
+        total += line.unpaid_principal + replay.charged(line) - line.penalty_paid
+        if line.is_due:
+            total += line.unpaid_interest + line.unpaid_late_fees + line.unpaid_installment_fee
+    for row in replay.schedule.rows[len(lines):]:  # not due, left out of the replay: nothing paid
+        total += row.principal
+    return total + replay.money.round(ZERO), to_credit

@@ -144,7 +144,8 @@ def contract_cash(loan: Loan, payments: Sequence[Payment] = (), penalty: Penalty
     Decimal('3029.72')
     """
     from ..arrears import Payment, PenaltyPolicy
-    from ..arrears.figures import figures, figures_and_credit
+    from ..arrears.engine import checked_payments
+    from ..arrears.figures import figures, owed_total
 
     on = on or loan.start
     if not payments and penalty is None:
@@ -166,8 +167,7 @@ def contract_cash(loan: Loan, payments: Sequence[Payment] = (), penalty: Penalty
             planned.append(Payment(r.due_date, r.payment - use, "installment"))
     maturity = future[-1].due_date if future else until
     assert maturity is not None
-    end, to_credit = figures_and_credit(loan, history + planned, policy, maturity)
-    left = end.position.total
+    left, to_credit = owed_total(loan, checked_payments(loan, history) + planned, policy, maturity)
     paid = sum((p.amount for p in planned), zero) - sum(to_credit[len(history):], zero)
     return paid + left + zero if left > 0 else paid + zero
 
