@@ -173,6 +173,14 @@ def per_case(cases: Path, tmp: Path, n: int, peer: str | None = None) -> None:
             ("--payments with --scenario (half paid once, a third of those again)",
              (*history, "--scenario", "rate=0%; term=36", "--date", "2026-01-31"), history))
     trees = {"this": None, "peer": peer} if peer else {"this": None}
+    this = scenario_in_process(head, again)
+    print(f"  scenario_columns with payment histories (half paid once, a third of those again), in process: "
+          f"{this * 1e3:.2f} ms CPU a case (median of 5; target <= 2 ms)")
+    if peer:
+        done = subprocess.run([sys.executable, __file__, "--scenario-in-process", str(head), str(again)],
+                              capture_output=True, text=True, check=True, env=dict(os.environ, PYTHONPATH=peer))
+        theirs = float(done.stdout.strip())
+        print(f"    peer {peer}: {theirs * 1e3:.2f} ms CPU a case; {theirs / this:.2f}x this one's")
     for workers in ("1", str(os.cpu_count())):
         # the same command without the per-case work: start-up, reading, summaries (CPU not a case's)
         base = {tree: whole_process(head, tmp / f"plain-{tree}.csv", "--chunk-size", "250", "--workers", workers,
@@ -197,7 +205,34 @@ def per_case(cases: Path, tmp: Path, n: int, peer: str | None = None) -> None:
                       f"one's; outputs {'byte-identical' if same else 'DIFFER'}")
 
 
+def scenario_in_process(head: Path, paid: Path, repeats: int = 5) -> float:
+    """CPU seconds a case of ``scenario_columns`` (``rate=0%; term=36`` on 2026-01-31) over the cases of
+    ``head`` with the payment histories of ``paid``, their arrears statements made first (not timed): the
+    median of ``repeats`` runs, in this process (whichever ``repayplan`` it imports)."""
+    import pandas as pd
+
+    from repayplan.batch.arrears import Arrears, arrears_columns, read_payments_file
+    from repayplan.batch.cases import read_cases
+    from repayplan.batch.engine import compute
+    from repayplan.batch.scenario import parse_scenario, scenario_columns
+
+    chunk = pd.read_csv(head, dtype=str, keep_default_na=False)
+    cases, _ = read_cases(chunk)
+    ok = compute(cases).problem == ""
+    _, _, history = arrears_columns(chunk, cases, Arrears(read_payments_file(paid), date(2026, 1, 31)), ok)
+    scenario = parse_scenario("rate=0%; term=36", date(2026, 1, 31))
+    times = []
+    for _ in range(repeats):
+        began = time.process_time()
+        scenario_columns(cases, scenario, ok, history)
+        times.append((time.process_time() - began) / len(cases))
+    return sorted(times)[len(times) // 2]
+
+
 def main() -> None:
+    if sys.argv[1:2] == ["--scenario-in-process"]:  # a peer's figure: this function under its PYTHONPATH
+        print(scenario_in_process(Path(sys.argv[2]), Path(sys.argv[3])))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loans", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=300)
