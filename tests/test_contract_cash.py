@@ -10,11 +10,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from repayplan import Loan, parse_rate
-from repayplan.arrears import ALLOCATION_PRESETS, COMPONENTS, Payment, PenaltyPolicy
-from repayplan.arrears.figures import figures
+from repayplan.arrears import ALLOCATION_PRESETS, COMPONENTS, Payment, PenaltyPolicy, statement
+from repayplan.arrears.engine import checked_payments
+from repayplan.arrears.figures import figures, owed_total
 from repayplan.restructure.contract import contract_cash, contract_plan
 from repayplan.schedule import build_schedule
 from tests.strategies import loans, payment_histories, penalty_policies
+from tests.test_arrears_properties import cases
 
 
 @st.composite
@@ -87,3 +89,13 @@ def test_contract_cash_on_seeded_random_histories() -> None:
         loan, policy, payments, on, until = _random_case(rng)
         expected = contract_plan(loan, payments, policy, on, until=until).total_payment
         assert contract_cash(loan, payments, policy, on, until=until) == expected, (loan, policy, payments, on)
+
+
+@settings(max_examples=200, deadline=None, derandomize=True, suppress_health_check=[HealthCheck.too_slow])
+@given(cases())
+def test_owed_total_is_the_figures_total(case: tuple) -> None:  # type: ignore[type-arg]
+    loan, policy, payments, as_of = case
+    counted = sorted((p for p in checked_payments(loan, payments) if p.date <= as_of), key=lambda p: p.date)
+    total, to_credit = owed_total(loan, counted, policy, as_of)
+    assert str(total) == str(figures(loan, payments, policy, as_of).position.total)
+    assert to_credit == list(statement(loan, payments, policy, as_of).to_credit)

@@ -49,28 +49,14 @@ class Figures:
 def figures(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | None = None,
             as_of: date | None = None) -> Figures:
     """The figures of ``statement(loan, payments, penalty, as_of)``, without its lines."""
-    return figures_and_credit(loan, payments, penalty, as_of)[0]
-
-
-def figures_and_credit(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | None = None,
-                       as_of: date | None = None) -> tuple[Figures, list[Decimal]]:
-    """:func:`figures`, and what each payment counted (those up to ``as_of``, in date order: the statement's
-    ``to_credit``) left over as credit."""
     penalty = penalty or PenaltyPolicy()
     as_of = as_of or date.today()
     if as_of < loan.start:
         raise InputError(f"as_of: {as_of} is before the loan start {loan.start}; give a date on or after it")
     counted = sorted((p for p in checked_payments(loan, payments) if p.date <= as_of), key=lambda p: p.date)
-    return replayed_figures(loan, counted, penalty, as_of)
-
-
-def replayed_figures(loan: Loan, counted: Sequence[Payment], penalty: PenaltyPolicy,
-                     as_of: date) -> tuple[Figures, list[Decimal]]:
-    """:func:`figures_and_credit` of payments checked already (``checked_payments``), in date order, none
-    after ``as_of``."""
     replay = Replay(loan, penalty, as_of, due_only=True)
     replay.keep_applications = False
-    to_credit = replay.run(counted)
+    replay.run(counted)
     lines = replay.lines
     due = next((i for i, line in enumerate(lines) if not line.is_due), len(lines))
     accrual = accrued_interest(loan, replay.schedule.rows, due, as_of)
@@ -99,13 +85,15 @@ def replayed_figures(loan: Loan, counted: Sequence[Payment], penalty: PenaltyPol
     owed = Position(as_of, principal, overdue, interest, accrual.amount, unpaid_penalty, fees, replay.credit,
                     replay.money, loan)
     return Figures(position=owed, total_paid=sum((p.amount for p in counted), zero),
-                   total_due=overdue + interest + unpaid_penalty + fees, days_past_due=days), to_credit
+                   total_due=overdue + interest + unpaid_penalty + fees, days_past_due=days)
 
 
 def owed_total(loan: Loan, counted: Sequence[Payment], penalty: PenaltyPolicy,
                as_of: date) -> tuple[Decimal, list[Decimal]]:
-    """``position.total`` of :func:`replayed_figures` (everything needed to settle on ``as_of``) and what
-    each payment left over as credit, summed as it sums the lines, without writing any line up."""
+    """``figures(loan, counted, penalty, as_of).position.total`` (everything needed to settle on ``as_of``)
+    and what each payment left over as credit (the statement's ``to_credit``), summed as :func:`figures` sums
+    the lines, without writing any line up. ``counted``: payments checked already (``checked_payments``), in
+    date order, none after ``as_of``."""
     replay = Replay(loan, penalty, as_of, due_only=True)
     replay.keep_applications = False
     to_credit = replay.run(counted)
