@@ -158,30 +158,81 @@ def per_case(cases: Path, tmp: Path, n: int, peer: str | None = None) -> None:
         for row in list(csv.DictReader(source))[::2]:
             start = date.fromisoformat(row["start"])
             out.write(f"{row['case_id']},{start + timedelta(days=45)},1000.00\n")
-    runs = (("--scenario 'rate=0%; term=36'", ("--scenario", "rate=0%; term=36", "--date", "2026-01-15")),
-            ("--payments (half the cases paid once)", ("--payments", str(paid), "--as-of", "2026-01-31")))
+    again = tmp / "paid-again.csv"  # a delinquent book: half the cases paid once, a third of them paid again
+    with open(head) as source, open(again, "w") as out:
+        out.write("case_id,date,amount\n")
+        for k, row in enumerate(list(csv.DictReader(source))[::2]):
+            start = date.fromisoformat(row["start"])
+            out.write(f"{row['case_id']},{start + timedelta(days=45)},1000.00\n")
+            if k % 3 == 0:
+                out.write(f"{row['case_id']},{start + timedelta(days=100)},600.00\n")
+    history = ("--payments", str(again), "--as-of", "2026-01-31")
+    # (name, arguments, the run its net CPU is counted beyond: None for the plain run)
+    runs = (("--scenario 'rate=0%; term=36'", ("--scenario", "rate=0%; term=36", "--date", "2026-01-15"), None),
+            ("--payments (half the cases paid once)", ("--payments", str(paid), "--as-of", "2026-01-31"), None),
+            ("--payments with --scenario (half paid once, a third of those again)",
+             (*history, "--scenario", "rate=0%; term=36", "--date", "2026-01-31"), history))
     trees = {"this": None, "peer": peer} if peer else {"this": None}
+    this = scenario_in_process(head, again)
+    print(f"  scenario_columns with payment histories (half paid once, a third of those again), in process: "
+          f"{this * 1e3:.2f} ms CPU a case (median of 5; target <= 2 ms)")
+    if peer:
+        done = subprocess.run([sys.executable, __file__, "--scenario-in-process", str(head), str(again)],
+                              capture_output=True, text=True, check=True, env=dict(os.environ, PYTHONPATH=peer))
+        theirs = float(done.stdout.strip())
+        print(f"    peer {peer}: {theirs * 1e3:.2f} ms CPU a case; {theirs / this:.2f}x this one's")
     for workers in ("1", str(os.cpu_count())):
         # the same command without the per-case work: start-up, reading, summaries (CPU not a case's)
         base = {tree: whole_process(head, tmp / f"plain-{tree}.csv", "--chunk-size", "250", "--workers", workers,
                                     source=source)[1] for tree, source in trees.items()}
-        for name, extra in runs:
+        for name, extra, beyond in runs:
             args = ("--chunk-size", "250", "--workers", workers, *extra)
+            under = base if beyond is None else {  # the scenario's own CPU: beyond the same run without it
+                tree: whole_process(head, tmp / f"under-{tree}.csv", "--chunk-size", "250", "--workers", workers,
+                                    *beyond, source=source)[1] for tree, source in trees.items()}
             seconds, cpu, _ = whole_process(head, tmp / "per-case-this.csv", *args)
-            net = (cpu - base["this"]) / n
+            net = (cpu - under["this"]) / n
             print(f"  {name}, {n:,} cases, --workers {workers}: {seconds / n * 1e3:.2f} ms wall a case, "
-                  f"{cpu / n * 1e3:.2f} ms CPU a case in all, {net * 1e3:.2f} ms beyond the plain run's "
-                  f"{base['this'] / n * 1e3:.2f} (target <= 2 ms)")
+                  f"{cpu / n * 1e3:.2f} ms CPU a case in all, {net * 1e3:.2f} ms beyond the "
+                  f"{'plain' if beyond is None else '--payments'} run's {under['this'] / n * 1e3:.2f} "
+                  "(target <= 2 ms)")
             if peer:
                 _, peer_cpu, _ = whole_process(head, tmp / "per-case-peer.csv", *args, source=peer)
-                peer_net = (peer_cpu - base["peer"]) / n
+                peer_net = (peer_cpu - under["peer"]) / n
                 same = (tmp / "per-case-this.csv").read_bytes() == (tmp / "per-case-peer.csv").read_bytes()
                 print(f"    peer {peer}: {peer_cpu / n * 1e3:.2f} ms CPU a case in all, {peer_net * 1e3:.2f} ms "
-                      f"beyond its plain run; {peer_net / net:.2f}x this one's; outputs "
-                      f"{'byte-identical' if same else 'DIFFER'}")
+                      f"beyond its {'plain' if beyond is None else '--payments'} run; {peer_net / net:.2f}x this "
+                      f"one's; outputs {'byte-identical' if same else 'DIFFER'}")
+
+
+def scenario_in_process(head: Path, paid: Path, repeats: int = 5) -> float:
+    """CPU seconds a case of ``scenario_columns`` (``rate=0%; term=36`` on 2026-01-31) over the cases of
+    ``head`` with the payment histories of ``paid``, their arrears statements made first (not timed): the
+    median of ``repeats`` runs, in this process (whichever ``repayplan`` it imports)."""
+    import pandas as pd
+
+    from repayplan.batch.arrears import Arrears, arrears_columns, read_payments_file
+    from repayplan.batch.cases import read_cases
+    from repayplan.batch.engine import compute
+    from repayplan.batch.scenario import parse_scenario, scenario_columns
+
+    chunk = pd.read_csv(head, dtype=str, keep_default_na=False)
+    cases, _ = read_cases(chunk)
+    ok = compute(cases).problem == ""
+    _, _, history = arrears_columns(chunk, cases, Arrears(read_payments_file(paid), date(2026, 1, 31)), ok)
+    scenario = parse_scenario("rate=0%; term=36", date(2026, 1, 31))
+    times = []
+    for _ in range(repeats):
+        began = time.process_time()
+        scenario_columns(cases, scenario, ok, history)
+        times.append((time.process_time() - began) / len(cases))
+    return sorted(times)[len(times) // 2]
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--scenario-in-process"]:  # a peer's figure: this function under its PYTHONPATH
+        print(scenario_in_process(Path(sys.argv[2]), Path(sys.argv[3])))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--loans", type=int, default=100_000)
     parser.add_argument("--sample", type=int, default=300)

@@ -86,3 +86,28 @@ def figures(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | No
                     replay.money, loan)
     return Figures(position=owed, total_paid=sum((p.amount for p in counted), zero),
                    total_due=overdue + interest + unpaid_penalty + fees, days_past_due=days)
+
+
+def owed_total(loan: Loan, counted: Sequence[Payment], penalty: PenaltyPolicy,
+               as_of: date) -> tuple[Decimal, list[Decimal]]:
+    """``figures(loan, counted, penalty, as_of).position.total`` (everything needed to settle on ``as_of``)
+    and what each payment left over as credit (the statement's ``to_credit``), summed as :func:`figures` sums
+    the lines, without writing any line up. ``counted``: payments checked already (``checked_payments``), in
+    date order, none after ``as_of``."""
+    replay = Replay(loan, penalty, as_of, due_only=True)
+    replay.keep_applications = False
+    to_credit = replay.run(counted)
+    lines = replay.lines
+    due = next((i for i, line in enumerate(lines) if not line.is_due), len(lines))
+    total = accrued_interest(loan, replay.schedule.rows, due, as_of).amount - replay.credit
+    horizon = replay.horizon(as_of)
+    replay.ledger.deactivate(horizon)
+    for line in lines:
+        if line.active:  # as finish_line: the open term closed on the statement date
+            replay.deactivate(line, horizon)
+        total += line.unpaid_principal + replay.charged(line) - line.penalty_paid
+        if line.is_due:
+            total += line.unpaid_interest + line.unpaid_late_fees + line.unpaid_installment_fee
+    for row in replay.schedule.rows[len(lines):]:  # not due, left out of the replay: nothing paid
+        total += row.principal
+    return total + replay.money.round(ZERO), to_credit

@@ -118,6 +118,7 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
     that went the exact way."""
     from ..model import LoanHistory
     from ..restructure import apply
+    from ..restructure.contract import contract_cash
 
     n = len(cases)
     out = {key: np.full(n, "", dtype=object) for key in SCENARIO_COLUMNS}
@@ -146,9 +147,10 @@ def scenario_columns(cases: Cases, scenario: BatchScenario, ok: np.ndarray,
             owed = known.position if known is not None and known.on == on and debt.has_history else \
                 debt.position(on)
             plan = apply(owed, scenario.steps, max_months=creditor.max_term, allocation=debt.allocation)
-            # as compare does: with nothing agreed, a matured loan's penalty runs as long as the plan
-            contract = (debt.contract(on, until=plan.payoff_date).total_payment if debt.has_history
-                        else kept_schedule_cash(loan, on))
+            # as compare does: with nothing agreed, a matured loan's penalty runs as long as the plan; the
+            # contract's total payment figures-only, from the position on the date (contract_plan's, to the cent)
+            contract = (contract_cash(loan, debt.payments, debt.penalty, on, until=plan.payoff_date, position=owed)
+                        if debt.has_history else kept_schedule_cash(loan, on))
         except InputError as exc:
             out["scenario_problem"][i] = " ".join(str(exc).splitlines())
             continue

@@ -39,10 +39,11 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import date
+from decimal import Decimal
 from typing import TYPE_CHECKING
 
 from ..errors import RepayplanError
-from ..model import Loan
+from ..model import Loan, Position
 from ..money import ZERO
 from ..plans import COMPONENT_FIELDS, Components, Plan, PlanRow
 from ..text import msg
@@ -125,6 +126,50 @@ def contract_plan(loan: Loan, payments: Sequence[Payment] = (), penalty: Penalty
                 basis=(msg("contract.owed_statement", on=on, total=money.grouped(position.total)), how,
                        ASSUMPTION if future else msg(MATURED, until=maturity)))
     return plan
+
+
+def contract_cash(loan: Loan, payments: Sequence[Payment] = (), penalty: PenaltyPolicy | None = None,
+                  on: date | None = None, *, until: date | None = None, position: Position | None = None) -> Decimal:
+    """``contract_plan(loan, payments, penalty, on, until=until).total_payment``, to the cent, without its
+    rows: one figures-only replay to maturity of the history and the installments paid on their due dates
+    (what each left over as credit is not paid to the debt: it pays later installments as credit, which the
+    plan does not count as cash either), plus everything still owed then. ``position``: the statement's
+    position on ``on`` when known already (``figures(loan, history, penalty, on).position``).
+
+    >>> from repayplan import parse_rate
+    >>> from repayplan.arrears import PenaltyPolicy
+    >>> loan = Loan(Decimal("3000"), parse_rate("0%"), 3, start=date(2025, 1, 1))
+    >>> penalty = PenaltyPolicy(parse_rate("0.05%/day"), base="overdue-installment")
+    >>> contract_cash(loan, [], penalty, date(2025, 2, 11))  # 1,000.00 + 2,029.72, as in the module's note
+    Decimal('3029.72')
+    """
+    from ..arrears import Payment, PenaltyPolicy
+    from ..arrears.engine import checked_payments
+    from ..arrears.figures import figures, owed_total
+
+    on = on or loan.start
+    if not payments and penalty is None:
+        return contract_plan(loan, payments, penalty, on, until=until).total_payment
+    policy = penalty if isinstance(penalty, PenaltyPolicy) else PenaltyPolicy()
+    history = sorted((p for p in payments if p.date <= on), key=lambda p: p.date)
+    if position is None:
+        position = figures(loan, history, policy, on).position
+    zero = loan.policy.round(ZERO)
+    future = remaining_rows(loan, on)
+    if position.total <= 0 or (not future and (until is None or until <= on)):
+        return _settled_now(position, on, CONTRACT, policy.allocation).total_payment
+    credit = position.credit
+    planned = []
+    for r in future:  # as contract_plan: credit held pays the first installments
+        use = min(credit, r.payment)
+        credit -= use
+        if r.payment - use > 0:
+            planned.append(Payment(r.due_date, r.payment - use, "installment"))
+    maturity = future[-1].due_date if future else until
+    assert maturity is not None
+    left, to_credit = owed_total(loan, checked_payments(loan, history) + planned, policy, maturity)
+    paid = sum((p.amount for p in planned), zero) - sum(to_credit[len(history):], zero)
+    return paid + left + zero if left > 0 else paid + zero
 
 
 def _as_contract(plan: Plan, note: str) -> Plan:
