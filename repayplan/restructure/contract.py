@@ -38,6 +38,7 @@ are still owed at maturity.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
 from typing import TYPE_CHECKING
@@ -68,30 +69,20 @@ def contract_plan(loan: Loan, payments: Sequence[Payment] = (), penalty: Penalty
     taken as paid on schedule up to ``on``. ``until``: for a loan past its
     maturity, the day everything is paid, penalty running until then
     (``compare`` gives the payoff date of the longest plan; default ``on``)."""
-    from ..arrears import Payment, PenaltyPolicy, statement
+    from ..arrears import Payment, statement
     from ..arrears.figures import figures  # the statement's figures, to the cent, without its lines
 
     on = on or loan.start
     if not payments and penalty is None:
         plan = apply(performing_position(loan, on), [], name=name)
         return _as_contract(plan, msg("contract.no_history", on=on))
-    policy = penalty if isinstance(penalty, PenaltyPolicy) else PenaltyPolicy()
-    history = sorted((p for p in payments if p.date <= on), key=lambda p: p.date)
-    position = figures(loan, history, policy, on).position
+    costing = _to_maturity(loan, payments, penalty, on, until)
+    policy, history, position, planned, future, maturity = (
+        costing.policy, costing.history, costing.position, costing.planned, costing.future, costing.maturity)
+    if maturity is None:
+        return _settled_now(position, on, name, policy.allocation)
     money = loan.policy
     zero = money.round(ZERO)
-    future = remaining_rows(loan, on)
-    if position.total <= 0 or (not future and (until is None or until <= on)):
-        return _settled_now(position, on, name, policy.allocation)
-    credit = position.credit
-    planned = []
-    for r in future:  # credit held pays the first installments; the borrower pays the rest
-        use = min(credit, r.payment)
-        credit -= use
-        if r.payment - use > 0:
-            planned.append(Payment(r.due_date, r.payment - use, "installment"))
-    maturity = future[-1].due_date if future else until
-    assert maturity is not None
     left = figures(loan, history + planned, policy, maturity).position.total
     final = [Payment(maturity, left, "everything still owed")] if left > 0 else []
     end = statement(loan, history + planned + final, policy, maturity)
@@ -143,33 +134,58 @@ def contract_cash(loan: Loan, payments: Sequence[Payment] = (), penalty: Penalty
     >>> contract_cash(loan, [], penalty, date(2025, 2, 11))  # 1,000.00 + 2,029.72, as in the module's note
     Decimal('3029.72')
     """
-    from ..arrears import Payment, PenaltyPolicy
     from ..arrears.engine import checked_payments
-    from ..arrears.figures import figures, owed_total
+    from ..arrears.figures import owed_total
 
     on = on or loan.start
     if not payments and penalty is None:
         return contract_plan(loan, payments, penalty, on, until=until).total_payment
+    costing = _to_maturity(loan, payments, penalty, on, until, position)
+    policy, history, planned, maturity = costing.policy, costing.history, costing.planned, costing.maturity
+    if maturity is None:
+        return _settled_now(costing.position, on, CONTRACT, policy.allocation).total_payment
+    zero = loan.policy.round(ZERO)
+    left, to_credit = owed_total(loan, checked_payments(loan, history) + planned, policy, maturity)
+    paid = sum((p.amount for p in planned), zero) - sum(to_credit[len(history):], zero)
+    return paid + left + zero if left > 0 else paid + zero
+
+
+@dataclass(frozen=True)
+class _Costing:
+    """What the contract as it stands is costed from: the penalty terms, the history up to the date, the
+    position then, the installments the borrower pays from it (credit held pays the first ones), whether
+    the contract has installments left, and the day everything left is paid (None: settled on the date,
+    nothing owed or nothing left to wait for)."""
+
+    policy: PenaltyPolicy
+    history: list[Payment]
+    position: Position
+    planned: list[Payment] = field(default_factory=list)
+    future: bool = False
+    maturity: date | None = None
+
+
+def _to_maturity(loan: Loan, payments: Sequence[Payment], penalty: PenaltyPolicy | None, on: date,
+                 until: date | None, position: Position | None = None) -> _Costing:
+    """The :class:`_Costing` of a loan with a history on ``on``."""
+    from ..arrears import Payment, PenaltyPolicy
+    from ..arrears.figures import figures
+
     policy = penalty if isinstance(penalty, PenaltyPolicy) else PenaltyPolicy()
     history = sorted((p for p in payments if p.date <= on), key=lambda p: p.date)
     if position is None:
         position = figures(loan, history, policy, on).position
-    zero = loan.policy.round(ZERO)
     future = remaining_rows(loan, on)
     if position.total <= 0 or (not future and (until is None or until <= on)):
-        return _settled_now(position, on, CONTRACT, policy.allocation).total_payment
+        return _Costing(policy, history, position)
     credit = position.credit
     planned = []
-    for r in future:  # as contract_plan: credit held pays the first installments
+    for r in future:
         use = min(credit, r.payment)
         credit -= use
         if r.payment - use > 0:
             planned.append(Payment(r.due_date, r.payment - use, "installment"))
-    maturity = future[-1].due_date if future else until
-    assert maturity is not None
-    left, to_credit = owed_total(loan, checked_payments(loan, history) + planned, policy, maturity)
-    paid = sum((p.amount for p in planned), zero) - sum(to_credit[len(history):], zero)
-    return paid + left + zero if left > 0 else paid + zero
+    return _Costing(policy, history, position, planned, bool(future), future[-1].due_date if future else until)
 
 
 def _as_contract(plan: Plan, note: str) -> Plan:
