@@ -100,7 +100,10 @@ def parse_scenario(text: str, on: date | None = None, max_term: int | None = Non
         problems += [Problem(path="--scenario", message=msg("err.at", where=key, message=e.message), hint=e.hint)
                      for e in errors]
         steps.append(step)
-        names.append(msg(f"batch.scenario_{key}", value=value))
+        # what is waived in the user's words (penalty,fees: 罚息、费用)
+        shown = joined([msg(f"what.{w}") for w in table["what"]], "sep.waived") if key == "waive" and not errors \
+            else value
+        names.append(msg(f"batch.scenario_{key}", value=shown))
     if problems:
         raise CaseFileError(problems)
     creditor = Creditor(max_term=max_term) if max_term else Creditor()

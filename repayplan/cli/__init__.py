@@ -59,9 +59,11 @@ class LazyGroup(click.Group):
             close = difflib.get_close_matches(name, list(COMMANDS), n=1, cutoff=0.6)
             if close:
                 from ..report.labels import label
-                from .common import default_lang
+                from .common import prefix
+                from .usage import UsageLine, language_of
 
-                ctx.fail(label("cli.did_you_mean", default_lang()).format(name=name, command=close[0]))
+                lang = language_of(ctx.meta.get(ARGS_KEY, []))
+                raise UsageLine(label("cli.did_you_mean", lang).format(name=name, command=close[0]), prefix(lang))
         return super().resolve_command(ctx, args)
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
@@ -89,8 +91,8 @@ def _in_language(exc: click.UsageError, args: list[str]) -> click.UsageError:
     """Click's usage error in the command line's language (repayplan.cli.usage)."""
     from .usage import in_language, language_of
 
-    named = next((a for a in args if not a.startswith("-")), None)
-    return in_language(exc, language_of(args), f"repayplan {named}" if named in COMMANDS else "repayplan")
+    named = next((a for a in args if a in COMMANDS), None)  # the command, past a --lang zh before it
+    return in_language(exc, language_of(args), f"repayplan {named}" if named else "repayplan")
 
 
 def _packaged_example(ctx: click.Context, param: click.Parameter, path: str | None) -> str | None:

@@ -1,8 +1,7 @@
 """Click's own usage errors in the user's language.
 
-English keeps click's usage banner (Usage, Try '... --help', Error). Any other
-language gets one line from the label data, naming the option or argument and
-the fix, exit 2 as before: a missing argument, an unknown option (with the
+Every language gets one line from the label data (no click banner), naming
+the option or argument and the fix, exit 2 as before: a missing argument, an unknown option (with the
 nearest one), a value outside its choices or range, an option without its
 value, an extra argument, an unknown command.
 
@@ -59,9 +58,10 @@ class UsageLine(click.UsageError):
 
 
 def in_language(exc: click.UsageError, lang: str, command: str = "repayplan") -> click.UsageError:
-    """The error as the user's language says it; English (and the bare command's help) as click has it.
-    ``command``: the command line's command, for an error raised before its context was made."""
-    if lang == "en" or isinstance(exc, UsageLine | click.exceptions.NoArgsIsHelpError):
+    """The error as one line in the user's language, naming the option or argument and the fix (the bare
+    command's help as click has it). ``command``: the command line's command, for an error raised before its
+    context was made."""
+    if isinstance(exc, UsageLine | click.exceptions.NoArgsIsHelpError):
         return exc
     return UsageLine(usage_text(exc, lang, command), prefix(lang))
 
@@ -133,7 +133,7 @@ def usage_text(exc: click.UsageError, lang: str, command: str = "repayplan") -> 
     elif (unknown := _COMMAND.match(exc.message)) is not None:
         what = label("usage.no_such_command", lang).format(name=unknown.group("name"))
         fix = label("usage.see_help", lang).format(command="repayplan")
-    elif re.search(r"[\u3000-\u9fff\uff00-\uffef]", exc.message):  # said in the language already
+    elif type(exc) is click.UsageError and exc.message != "Missing command.":  # a command's own, from the labels
         return exc.message
     else:
         what, fix = label("usage.wrong", lang), help_fix

@@ -1242,4 +1242,6 @@ EN: dict[str, str] = {
     "batch.scenario_settle": "settle for {value}",
     # Chinese spacing (no space between a term and the figure it names in Chinese)
     "sep.figure": " ",
+    # the items of a batch waive scenario's name
+    "sep.waived": ",",
 }

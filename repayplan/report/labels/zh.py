@@ -1178,4 +1178,6 @@ ZH: dict[str, str] = {
     "batch.scenario_settle": "按{value}和解结清",
     # Chinese spacing (no space between a term and the figure it names in Chinese)
     "sep.figure": "",
+    # the items of a batch waive scenario's name
+    "sep.waived": "、",
 }
