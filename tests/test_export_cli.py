@@ -196,6 +196,14 @@ def test_charts_one_for_the_balances_and_one_per_plan(hardship: Path) -> None:
     assert balance.count("<c:ser>") == 6 and "Interest freeze, 36 months" in balance
 
 
+def test_every_sheet_title_row_is_tall_enough_for_its_font(hardship: Path) -> None:
+    """A 14-point title in the default 15-point row: LibreOffice draws the next row's text over it."""
+    wb = openpyxl.load_workbook(hardship)
+    for ws in wb.worksheets:
+        if ws["A1"].font.sz == 14:
+            assert (ws.row_dimensions[1].height or 0) >= 21, ws.title
+
+
 def test_no_balance_chart_when_every_plan_is_one_payment(tmp_path: Path) -> None:
     """The Huabei case under the 4×LPR cap: the contract's one remaining payment is the only compared plan.
     A balance line of one point would be drawn on an axis from 2025 to 2148: only its composition is shown."""

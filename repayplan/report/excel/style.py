@@ -45,6 +45,7 @@ INPUT_FILL = "#FFF2CC"  # editable inputs: the usual light yellow of financial m
 GREY = "#595959"
 #: one row of 10-point text, in points; a row's default height
 LINE_HEIGHT = 13.5
+TITLE_HEIGHT = 21.0  # points: a 14-point title and its descenders
 DEFAULT_HEIGHT = 14.0
 #: an A4 page inside the margins and above the footer, in points: (width, height)
 PORTRAIT = (523.0, 712.0)
@@ -188,7 +189,11 @@ class SheetWriter:
         self._next = points
 
     def append(self, *cells: Any) -> int:
-        """Write one row; each cell is a value, None, or a (value, style) pair."""
+        """Write one row; each cell is a value, None, or a (value, style) pair. A title's row is made tall
+        enough for its 14-point font (LibreOffice keeps the default 15 points, and the next row's text
+        would overlap it)."""
+        if self._next is None and any(isinstance(item, tuple) and item[1] == "title" for item in cells):
+            self.height(TITLE_HEIGHT)
         r = self.row
         for c, item in enumerate(cells):
             value, style = item if isinstance(item, tuple) else (item, None)
